@@ -1,0 +1,165 @@
+// The public entry points: extract() and check() run the stages in order.
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "annotate/annotations.h"
+#include "annotate/entity/entity_tagger.h"
+#include "annotate/quantity/quantity_tagger.h"
+#include "annotate/quote/quote_tagger.h"
+#include "annotate/time/time_tagger.h"
+#include "claims/claim_extractor.h"
+#include "compare/compare.h"
+#include "crosscheck/crosscheck.h"
+#include "graph/claim_graph.h"
+#include "pipeline/thread_pool.h"
+#include "util/date.h"
+#include "util/utf8.h"
+
+namespace crosscheck {
+namespace internal {
+namespace {
+
+Error document_error(const Document& d, ErrorCode code, std::string detail) {
+  Error e{code, d.origin, 0, d.id, std::move(detail)};
+  // origin is "file" or "file:line"; split it so message() stays uniform.
+  if (auto colon = e.file.rfind(':'); colon != std::string::npos && colon + 1 < e.file.size() &&
+                                       e.file.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+    e.line = std::stoul(e.file.substr(colon + 1));
+    e.file.resize(colon);
+  }
+  return e;
+}
+
+Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+  Extraction out;
+  out.document = document;
+  Annotations a;
+  a.document = &out.document;
+  a.lexicon = &lexicon;
+  a.text = segment(out.document.text);
+  if (auto given = parse_iso_date(out.document.published)) {
+    a.anchor = given;
+  } else if (auto inferred = infer_publication_date(a.text)) {
+    a.published_inferred = inferred;
+    a.anchor = parse_iso_date(inferred->value);
+  }
+  a.times = tag_times(a.text, a.anchor);
+  a.quantities = tag_quantities(a.text, a.times);
+  a.entities = tag_entities(a.text, lexicon);
+  a.quotes = tag_quotes(a.text, a.entities);
+  out.claims = extract_claims(a);
+  out.published_inferred = a.published_inferred;
+  out.sentences = a.text.sentences;
+  out.times = std::move(a.times);
+  out.quantities = std::move(a.quantities);
+  out.entities = std::move(a.entities.entities);
+  out.quotes = std::move(a.quotes);
+  return out;
+}
+
+}  // namespace
+}  // namespace internal
+
+Result<Document> validate(Document document, const Limits& limits) {
+  using internal::document_error;
+  if (document.id.empty()) return document_error(document, ErrorCode::kInput, "document has no id");
+  if (document.text.size() > limits.max_document_bytes) {
+    return document_error(document, ErrorCode::kLimit,
+                          "document text is " + std::to_string(document.text.size()) +
+                              " bytes, over the limit of " + std::to_string(limits.max_document_bytes));
+  }
+  if (auto bad = internal::find_invalid_utf8(document.text)) {
+    return document_error(document, ErrorCode::kEncoding,
+                          "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
+  }
+  if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return document_error(document, ErrorCode::kInput, "document text is empty");
+  }
+  if (!document.published.empty() && !internal::parse_iso_date(document.published)) {
+    return document_error(document, ErrorCode::kInput,
+                          "published date '" + document.published + "' is not YYYY-MM-DD");
+  }
+  if (!document.published.empty()) document.published.resize(10);
+  return document;
+}
+
+Result<Extraction> extract(const Document& document, const Options& options) {
+  auto valid = validate(document, options.limits);
+  if (!valid) return valid.error();
+  auto lexicon = internal::Lexicon::build(options.lexicons);
+  if (!lexicon) return lexicon.error();
+  return internal::extract_with(*valid, **lexicon);
+}
+
+namespace internal {
+namespace {
+
+Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& documents,
+                                                 const Options& options, const Lexicon& lexicon) {
+  if (documents.size() > options.limits.max_documents) {
+    return Error{ErrorCode::kLimit, "", 0, "",
+                 std::to_string(documents.size()) + " documents, over the limit of " +
+                     std::to_string(options.limits.max_documents)};
+  }
+  std::set<std::string_view> ids;
+  for (const Document& d : documents) {
+    if (!ids.insert(d.id).second) {
+      return document_error(d, ErrorCode::kInput, "duplicate document id '" + d.id + "'");
+    }
+  }
+  std::vector<std::optional<Result<Extraction>>> results(documents.size());
+  parallel_for(documents.size(), options.threads, [&](std::size_t i) {
+    auto valid = validate(documents[i], options.limits);
+    results[i] = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
+  });
+  std::vector<Extraction> extractions;
+  extractions.reserve(documents.size());
+  for (auto& r : results) {
+    if (!r->ok()) return r->error();  // the first bad document, in input order
+    extractions.push_back(std::move(*r).value());
+  }
+  return extractions;
+}
+
+}  // namespace
+}  // namespace internal
+
+Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documents,
+                                            const Options& options) {
+  auto lexicon = internal::Lexicon::build(options.lexicons);
+  if (!lexicon) return lexicon.error();
+  return internal::extract_all_with(documents, options, **lexicon);
+}
+
+Result<Report> check(const std::vector<Document>& documents, const Options& options) {
+  auto lexicon = internal::Lexicon::build(options.lexicons);
+  if (!lexicon) return lexicon.error();
+  auto extractions = internal::extract_all_with(documents, options, **lexicon);
+  if (!extractions) return extractions.error();
+  Report report;
+  report.extractions = std::move(*extractions);
+  report.entities = internal::link_entities(report.extractions, **lexicon);
+  for (const Extraction& x : report.extractions) {
+    report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
+  }
+  internal::ClaimGraph graph(report);
+  report.findings = internal::compare_claims(report, graph);
+  for (Finding& f : internal::find_quote_divergences(report)) {
+    graph.add_finding(f);
+    report.findings.push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    report.findings[i].id = "f" + std::to_string(i + 1);
+  }
+  return report;
+}
+
+std::size_t count_unresolved_contradictions(const Report& report) {
+  return static_cast<std::size_t>(std::count_if(
+      report.findings.begin(), report.findings.end(), [](const Finding& f) {
+        return f.kind == "contradiction" && f.resolution != "superseded";
+      }));
+}
+
+}  // namespace crosscheck
