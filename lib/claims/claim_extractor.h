@@ -8,7 +8,8 @@
 
 namespace crosscheck::internal {
 
-/// Extracts claims from an annotated document; ids are "<document id>#<n>".
+/// Extracts claims from an annotated document. The pipeline sets `id` and
+/// `document` afterwards (numbering in text order).
 std::vector<Claim> extract_claims(const Annotations& annotations);
 
 }  // namespace crosscheck::internal

@@ -9,6 +9,7 @@
 #include "annotate/quote/quote_tagger.h"
 #include "annotate/time/time_tagger.h"
 #include "claims/claim_extractor.h"
+#include "claims/quote_claims.h"
 #include "compare/compare.h"
 #include "crosscheck/crosscheck.h"
 #include "graph/claim_graph.h"
@@ -49,6 +50,16 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
   a.entities = tag_entities(a.text, lexicon);
   a.quotes = tag_quotes(a.text, a.entities);
   out.claims = extract_claims(a);
+  append_quote_claims(a, out.claims);
+  // Claims are numbered here, in text order, so ids are stable whatever the
+  // extractors' internal order.
+  std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& x, const Claim& y) {
+    return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end < y.span.end;
+  });
+  for (std::size_t i = 0; i < out.claims.size(); ++i) {
+    out.claims[i].id = out.document.id + "#" + std::to_string(i + 1);
+    out.claims[i].document = out.document.id;
+  }
   out.published_inferred = a.published_inferred;
   out.sentences = a.text.sentences;
   out.times = std::move(a.times);
