@@ -62,7 +62,8 @@ std::vector<Document> grow(const std::vector<Document>& base, std::size_t count)
     if (k >= base.size()) {
       if (auto date = internal::parse_iso_date(d.published)) {
         const auto shift = static_cast<std::int32_t>(mix(k) % 731) - 365;
-        d.published = internal::format_iso(internal::civil_from_days(internal::days_from_civil(*date) + shift));
+        d.published = internal::format_iso(
+            internal::civil_from_days(internal::days_from_civil(*date) + shift));
       }
     }
     docs.push_back(std::move(d));
@@ -93,7 +94,8 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(argv[i], "--phases") == 0) {
       phases = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--corpus=FILE] [--docs=N] [--threads=N] [--phases]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--corpus=FILE] [--docs=N] [--threads=N] [--phases]\n",
+                   argv[0]);
       return 2;
     }
   }
@@ -127,7 +129,8 @@ int main(int argc, char** argv) {
     claims = report->claims.size();
     findings = report->findings.size();
     entities = report->entities.size();
-    timings = "\"check_s\": " + std::to_string(check_s) + ", \"render_json_s\": " + std::to_string(render_s) +
+    timings = "\"check_s\": " + std::to_string(check_s) +
+              ", \"render_json_s\": " + std::to_string(render_s) +
               ", \"json_MB\": " + std::to_string(json.size() / 1e6);
   } else {
     // The steps of check(), timed one by one (keep in step with pipeline.cpp).
@@ -158,7 +161,8 @@ int main(int argc, char** argv) {
       graph.add_finding(f);
       report.findings.push_back(std::move(f));
     }
-    for (std::size_t i = 0; i < report.findings.size(); ++i) report.findings[i].id = "f" + std::to_string(i + 1);
+    for (std::size_t i = 0; i < report.findings.size(); ++i)
+      report.findings[i].id = "f" + std::to_string(i + 1);
     const double quotes_s = seconds_since(t);
     const double check_s = seconds_since(start);
     t = Clock::now();
@@ -167,16 +171,20 @@ int main(int argc, char** argv) {
     claims = report.claims.size();
     findings = report.findings.size();
     entities = report.entities.size();
-    timings = "\"check_s\": " + std::to_string(check_s) + ", \"extract_s\": " + std::to_string(extract_s) +
-              ", \"link_s\": " + std::to_string(link_s) + ", \"graph_s\": " + std::to_string(graph_s) +
-              ", \"compare_s\": " + std::to_string(compare_s) + ", \"quote_divergence_s\": " +
-              std::to_string(quotes_s) + ", \"render_json_s\": " + std::to_string(render_s) +
+    timings = "\"check_s\": " + std::to_string(check_s) +
+              ", \"extract_s\": " + std::to_string(extract_s) +
+              ", \"link_s\": " + std::to_string(link_s) +
+              ", \"graph_s\": " + std::to_string(graph_s) +
+              ", \"compare_s\": " + std::to_string(compare_s) +
+              ", \"quote_divergence_s\": " + std::to_string(quotes_s) +
+              ", \"render_json_s\": " + std::to_string(render_s) +
               ", \"json_MB\": " + std::to_string(json.size() / 1e6);
   }
   std::printf(
       "{\"docs\": %zu, \"threads\": %u, \"phases\": %s, \"text_MB\": %.3f, \"words\": %zu, %s, "
-      "\"claims\": %zu, \"findings\": %zu, \"entities\": %zu, \"rss_inputs_MB\": %.1f, \"peak_rss_MB\": %.1f}\n",
-      docs.size(), threads, phases ? "true" : "false", size.bytes / 1e6, size.words, timings.c_str(), claims,
-      findings, entities, rss_inputs, peak_rss_mb());
+      "\"claims\": %zu, \"findings\": %zu, \"entities\": %zu, \"rss_inputs_MB\": %.1f, "
+      "\"peak_rss_MB\": %.1f}\n",
+      docs.size(), threads, phases ? "true" : "false", size.bytes / 1e6, size.words,
+      timings.c_str(), claims, findings, entities, rss_inputs, peak_rss_mb());
   return 0;
 }

@@ -34,8 +34,8 @@ enum class Stage { kNone, kSegmented, kTimed, kQuantified, kEntities, kQuoted };
 
 struct Corpus {
   std::string path;
-  std::string jsonl;               // the file as read, for the ingest benchmark
-  std::vector<std::string> html;   // HTML bodies of the documents that have one
+  std::string jsonl;              // the file as read, for the ingest benchmark
+  std::vector<std::string> html;  // HTML bodies of the documents that have one
   std::size_t html_bytes = 0;
   std::vector<Document> docs;
   CorpusSize size;
@@ -89,8 +89,8 @@ Corpus& corpus(Stage wanted = Stage::kNone) {
 
 void report(benchmark::State& state, std::size_t bytes, std::size_t words) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
-  state.counters["words/s"] =
-      benchmark::Counter(static_cast<double>(words) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words) * state.iterations(),
+                                                 benchmark::Counter::kIsRate);
   state.counters["docs"] = static_cast<double>(g_corpus->docs.size());
 }
 
