@@ -162,6 +162,7 @@ class Tagger {
       if (t.kind != kAlpha) continue;
       int tense = t.w ? t.w->tense : 0;
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
+      if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
           !(t.w && (t.w->month || t.w->weekday))) {
@@ -171,13 +172,19 @@ class Tagger {
     }
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
+  // Reporting verbs ("said") count only when nothing else marks the tense.
   int tense_at(std::size_t i) const {
     int best = 0, best_dist = 1 << 30;
+    bool strong = false;
     for (auto [pos, tense] : markers_) {
+      if (tense != 3) strong = true;
+    }
+    for (auto [pos, tense] : markers_) {
+      if (strong && tense == 3) continue;
       int d = std::abs(pos - static_cast<int>(i));
       if (d < best_dist) {
         best_dist = d;
-        best = tense == 2 ? 0 : tense;
+        best = tense == 2 ? 0 : tense == 3 ? -1 : tense;
       }
     }
     return best;
@@ -255,10 +262,7 @@ class Tagger {
       std::int32_t d = std::abs(days_from_civil(c) - anchor_days_);
       if (d < best_dist) best_dist = d, best_y = cy;
     }
-    int t = tense_at(i);
-    std::int32_t cand = days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
-    if (t < 0 && cand > anchor_days_ + 1) best_y -= 1;
-    if (t > 0 && cand < anchor_days_ - 1) best_y += 1;
+    (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
     if (!is_valid({best_y, month, day})) return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
   }
@@ -279,30 +283,28 @@ class Tagger {
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
   }
+  // Seasons as indices year * 4 + k (SP 0, SU 1, FA 2, WI 3; winter starts in December).
   std::string season_in_context(const std::string& s, std::size_t i, int deictic) const {
     if (!anchor_) return "XXXX-" + s;
-    int start = s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : 12;
+    int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
     int y = a().year, am = a().month;
+    int current = am <= 2 ? (y - 1) * 4 + 3 : am <= 5 ? y * 4 : am <= 8 ? y * 4 + 1
+                : am <= 11 ? y * 4 + 2 : y * 4 + 3;
     int t = deictic == 99 ? tense_at(i) : deictic;
-    if (deictic == 0) return time::year_str(y) + "-" + s;
-    // Winter spans the new year: January-February belong to the previous winter.
-    int cur_season_start = am >= 12 ? 12 : am >= 9 ? 9 : am >= 6 ? 6 : am >= 3 ? 3 : 0;
-    if (t < 0) {
-      if (start >= cur_season_start && !(start == 12 && cur_season_start == 0)) {
-        if (start == 12 && am <= 2) return time::year_str(y - 1) + "-" + s;
-        return time::year_str(y - 1) + "-" + s;
-      }
-      if (start == 12 && am <= 2) return time::year_str(y - 2) + "-" + s;
-      return time::year_str(y) + "-" + s;
+    int idx;
+    if (deictic == 0) {
+      idx = current / 4 * 4 + k;  // "this summer": the current season-year
+      if (k == 3 && am <= 2) idx = (y - 1) * 4 + 3;
+    } else if (t < 0) {
+      idx = current / 4 * 4 + k;
+      if (deictic == -1 ? idx >= current : idx > current) idx -= 4;
+    } else if (t > 0) {
+      idx = current / 4 * 4 + k;
+      if (deictic == 1 ? idx <= current : idx < current) idx += 4;
+    } else {
+      idx = current / 4 * 4 + k;
     }
-    if (t > 0) {
-      if (start <= cur_season_start && !(cur_season_start == 0)) {
-        return time::year_str(y + 1) + "-" + s;
-      }
-      return time::year_str(y) + "-" + s;
-    }
-    if (start == 12 && am <= 2) return time::year_str(y - 1) + "-" + s;
-    return time::year_str(y) + "-" + s;
+    return time::year_str(idx / 4) + "-" + s;
   }
   std::string quarter_in_context(int q, std::size_t i) {
     if (!anchor_) return "XXXX-Q" + std::to_string(q);
@@ -340,7 +342,8 @@ class Tagger {
     if (is(i, "a") || is(i, "an")) {
       // "a few", "a couple of", "a dozen", "a hundred"
       const WordInfo* nx = w(i + 1);
-      if (nx && nx->number != -2 && !is(i + 1, "a") && !is(i + 1, "an")) {
+      if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
+                 is(i + 1, "hundred"))) {
         if (is(i + 1, "couple")) {
           *value = 2;
           return is(i + 2, "of") ? i + 3 : i + 2;
@@ -351,7 +354,10 @@ class Tagger {
       *value = 1;
       return i + 1;
     }
-    if (is(i, "couple")) return 0;
+    if (is(i, "couple")) {
+      *value = 2;
+      return is(i + 1, "of") ? i + 2 : i + 1;
+    }
     int v = wi->number;
     std::size_t j = i + 1;
     if (v >= 20 && v < 100 && v % 10 == 0) {
@@ -480,8 +486,8 @@ class Tagger {
       case 'C': return year_rel(100 * k);
       case 'M': return month_rel(k);
       case 'Q': return quarter_rel(k);
-      case 'W': return day_rel(7 * k);
-      case 'F': return day_rel(14 * k);
+      case 'W': return week_rel(k);
+      case 'F': return week_rel(2 * k);
       case 'D': return day_rel(k);
       case 'H':
       case 'N':
@@ -526,7 +532,7 @@ class Tagger {
     std::size_t j = i;
     bool the = false;
     std::string approx, position;
-    if (is(j, "the") || is(j, "its")) {
+    if (is(j, "the")) {
       const WordInfo* p = w(j + 1);
       if (p && !p->position.empty() && is(j + 2, "of")) {
         position = p->position;
@@ -544,7 +550,7 @@ class Tagger {
       else if (is(j, "up") && is(j + 1, "to")) approx = "EQUAL_OR_LESS", j += 2;
       else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than")) approx = "EQUAL_OR_LESS", j += 3;
       else if (is(j, "close") && is(j + 1, "to")) approx = "APPROX", j += 2;
-      else if (w(j) && !w(j)->approx.empty()) approx = w(j)->approx, ++j;
+      else if (w(j) && !w(j)->approx.empty() && !is(j, "over")) approx = w(j)->approx, ++j;
       if (!approx.empty() && is(j, "the")) the = true, ++j;
     }
     if (position.empty() && (is(j, "early") || is(j, "mid") || is(j, "late") || is(j, "middle"))) {
@@ -639,18 +645,17 @@ class Tagger {
       const std::string& v = p->value;
       std::string type = p->type;
       std::string value = v;
+      int year = 0;
+      std::size_t ye = p->words.back() == "year" ? year_at(end, &year) : 0;
+      if (ye) {  // "the year two thousand", "the year 2000"
+        Core c = make(ye, "DATE", time::year_str(year));
+        c.the_ok = true;
+        return c;
+      }
       if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
         char unit = v.back();
-        // "for the year" is a span of time, "in the year" a date.
-        if (off == 0 && i > 0 &&
-            (is(i - 1, "for") || is(i - 1, "during") || is(i - 1, "throughout") ||
-             is(i - 1, "over")) && is(i, "the") && p->words.size() == 2) {
-          type = "DURATION";
-          value = duration_value(1, unit);
-        } else {
-          value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
-        }
+        value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
       }
       Core c = make(end, type.c_str(), value);
       c.pos_ok = p->words.front() != "the";
@@ -777,7 +782,10 @@ class Tagger {
 
   Core weekday_set(std::size_t i) {
     if (!toks_[i].cap) return {};
-    return make(i + 1, "SET", "XXXX-WXX-" + std::to_string(w(i)->weekday_plural));
+    std::string v = "XXXX-WXX-" + std::to_string(w(i)->weekday_plural);
+    const WordInfo* p = w(i + 1);
+    if (p && !p->part_of_day.empty()) return make(i + 2, "SET", v + "T" + p->part_of_day);
+    return make(i + 1, "SET", v);
   }
 
   // "last year", "this week", "next June", "the past three years", "recent months".
@@ -819,12 +827,29 @@ class Tagger {
       return {};
     }
     if (u->unit && u->plural) {
-      if (d == 0 && !is(i, "these")) return {};
-      Core c = make(j + 1, "DURATION", duration_value(-1, u->unit));
+      if (d == 0 || d == 3) return {};
+      std::size_t end = j + 1;
+      if (is(end, "and") && w(end + 1) && w(end + 1)->unit && w(end + 1)->plural) end += 2;
+      // "recent years", "the coming months": vague references in TimeBank.
+      Core c = make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
       c.the_ok = true;
       return c;
     }
     if (d == -2) return {};  // "recent" + singular noun: handled as a vague word
+    if (d == 3) {  // "the latest quarter", "the latest period"
+      if ((is(j, "quarter") || is(j, "period")) && anchor_) {
+        Core c = make(j + 1, "DATE", last_q_ ? time::quarter_str(last_q_year_, last_q_)
+                                             : quarter_rel(-1));
+        c.the_ok = true;
+        return c;
+      }
+      return {};
+    }
+    if (is(j, "fiscal") && is(j + 1, "year")) {
+      Core c = make(j + 2, "DATE", year_rel(d < 0 ? -1 : d > 0 ? 1 : 0));
+      c.the_ok = true;
+      return c;
+    }
     if (u->unit) {
       char unit = u->unit;
       std::size_t end = j + 1;
@@ -865,6 +890,9 @@ class Tagger {
         c.the_ok = true;
         return c;
       }
+      if (is(end, "or") && is(end + 1, "so")) end += 2;
+      if (toks_[j].cap && !toks_[i].cap) return {};  // "this Week" as a title
+      if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
       Core c = make(end, "DATE", period_rel(unit, d));
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
@@ -912,6 +940,7 @@ class Tagger {
       int off = d < 0 ? -1 : d > 0 ? 1 : 0;
       if (is(i, "this") || d == 0) off = 0;
       Core c = make(j + 1, "TIME", day_rel(off) + "T" + u->part_of_day);
+      c.the_ok = d != 0;
       return c;
     }
     if (is(j, "fiscal") && is(j + 1, "year")) {
@@ -944,20 +973,20 @@ class Tagger {
     // "a few more weeks"
     const WordInfo* u = w(k);
     if (!u || !u->unit) return {};
+    if (toks_[k].cap && k > 0 && !toks_[k - 1].cap) return {};  // a title: "This Week"
     char unit = u->unit;
-    if (num == 1 && u->plural && !is(i, "a") && !is(i, "an")) {
-      // "one years" is a typo; accept
-    }
     if ((is(i, "a") || is(i, "an")) && u->plural) return {};
-    if (!digit(i) && num > 1 && !u->plural && !hyphen) return {};
-    if (unit == 'Q' && !u->plural && num == 1) return {};  // "a quarter" is a fraction
+    bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
+    if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
+    if (unit == 'Q' && num == 1) return {};  // "a quarter" is a fraction
+    if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
     std::size_t end = k + 1;
-    // A compound adjective: "two-year-old", "10-year" ("10-year bonds" is still P10Y).
+    // "year-earlier", "year-ago" are compounds of their own.
+    if (is_dash(end) && (is(end + 1, "earlier") || is(end + 1, "ago"))) return {};
+    // Ages ("6-year-old") are not temporal expressions in TimeML.
+    if (is_dash(end) && is(end + 1, "old")) return {};
+    // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
-      if (is_dash(end) && is(end + 1, "old")) {
-        Core c = make(end + 2, "DURATION", duration_value(num, unit));
-        return c;
-      }
       Core c = make(end, "DURATION", duration_value(num, unit));
       c.approx_ok = true;
       return c;
@@ -994,9 +1023,8 @@ class Tagger {
       return {};  // "three times a day" is a rate
     }
     if (i > 0 && (is(i - 1, "per") || is(i - 1, "a")) && (is(i, "a") || is(i, "an"))) return {};
-    if (is(i, "a") && i > 0 && (toks_[i - 1].kind == kDigit || is(i - 1, "percent") ||
-                                is(i - 1, "times") || is(i - 1, "twice") || is(i - 1, "once"))) {
-      return {};  // "$5 a year", "twice a week": rates, not durations
+    if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
+      return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
     }
     Core c = make(end, "DURATION", duration_value(num, unit));
     c.the_ok = true;
@@ -1004,11 +1032,30 @@ class Tagger {
     return c;
   }
 
+  // Whether token k ends a quantity that a following "a year" makes a rate.
+  bool rate_before(std::size_t k) const {
+    const Tok& t = toks_[k];
+    if (t.kind == kDigit || is(k, "%")) return true;
+    if (t.kind != kAlpha) return false;
+    if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
+        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") ||
+        is(k, "cents") || is(k, "dollars") || is(k, "day") || is(k, "hours")) {
+      return true;
+    }
+    // A plural noun right before: "seats a week", "flights a day".
+    std::string_view l = t.low;
+    return l.size() > 3 && l.back() == 's' && !t.cap && l != "this" && l != "was" && l != "has" &&
+           l != "is" && l != "its" && l != "his" && l != "does" && l != "us" && l != "less" &&
+           l != "across" && l != "unless" && l != "plus" && l != "thus" && l != "as" &&
+           !(t.w && (t.w->unit || t.w->tense));
+  }
+
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
     if (u->plural && (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' ||
                       u->unit == 'W')) {
+      if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
       if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
@@ -1035,21 +1082,31 @@ class Tagger {
     if (!is_dash(i + 1) || !(is(i + 2, "earlier") || is(i + 2, "ago"))) return {};
     std::size_t end = i + 3;
     int q = last_q_;
+    bool noun = false;
     const WordInfo* o = w(end);
     if (o && o->ordinal >= 1 && o->ordinal <= 4 && is(end + 1, "quarter")) {
       q = o->ordinal;
       end += 2;
+      noun = true;
     } else if (is(end, "quarter") || is(end, "period")) {
       ++end;
+      noun = true;
+    } else {
+      // "the year-earlier nine months" is a span
+      int num = 0;
+      std::size_t e = number_at(end, &num);
+      if (e && num > 1 && w(e) && w(e)->unit && w(e)->plural) {
+        return theok(make(e + 1, "DURATION", duration_value(num, w(e)->unit)));
+      }
     }
     if (!anchor_) {
       Core c = make(end, "DATE", "XXXX");
-      c.the_ok = true;
+      c.the_ok = noun;
       return c;
     }
     int y = (last_q_ ? last_q_year_ : a().year) - 1;
     Core c = make(end, "DATE", q && quarter_context() ? time::quarter_str(y, q) : time::year_str(y));
-    c.the_ok = true;
+    c.the_ok = noun;  // "the year-earlier quarter", but "the year-ago $4 million"
     return c;
   }
 
@@ -1059,7 +1116,8 @@ class Tagger {
     int ord = o->ordinal;
     std::size_t j = i + 1;
     bool fiscal = false;
-    if (is_dash(j) && adjacent(j)) ++j;
+    bool compound = false;  // "third-quarter" is an adjective; "the" belongs to its noun
+    if (is_dash(j) && adjacent(j)) ++j, compound = true;
     if (is(j, "fiscal")) fiscal = true, ++j;
     if (is_dash(j) && adjacent(j)) ++j;
     (void)fiscal;
@@ -1086,9 +1144,10 @@ class Tagger {
         v = quarter_in_context(ord, i);
       }
       Core c = make(end, "DATE", v);
-      c.the_ok = true;
+      c.the_ok = !compound || e;
       return c;
     }
+    if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
     if (is(j, "half") && (ord == 1 || ord == 2)) {
       std::size_t end = j + 1;
       int y = 0;
@@ -1175,9 +1234,7 @@ class Tagger {
       // "September." ends a sentence; do not read on
     } else {
       std::size_t e = day_at(k, &day);
-      if (e && !(digit(k) && digit(e) && !is(e, ","))) {
-        if (digit(k) && e < n() && is(e, ":")) e = 0;  // "May 5:30" is unusual; skip
-      }
+      if (e && digit(k) && is(e, ":") && digit(e + 1) && adjacent(e + 1)) e = 0;  // a clock
       if (e) {
         std::size_t end = e;
         int y = 0;
@@ -1314,7 +1371,14 @@ class Tagger {
   Core part_of_day(std::size_t i) {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
     if (is(i, "overnight")) return make(i + 1, "TIME", day_rel(0) + "TNI");
-    return {};
+    // "mid-afternoon", "in the morning": the anchor's day.
+    bool pre = i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") ||
+                         is(i - 1, "late"));
+    bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
+    if (!(pre || in_the) || is(i, "night")) return {};
+    Core c = make(i + 1, "TIME", day_rel(0) + "T" + w(i)->part_of_day);
+    c.the_ok = c.pos_ok = true;
+    return c;
   }
 
   // Years, decades, ISO dates, "2025 Q4", "the 1988 third quarter".
