@@ -85,7 +85,7 @@ const TimeLexicon& time_lexicon() {
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;
       WordInfo& w = entry(row[0]);
-      w.tense = row[1] == "past" ? -1 : row[1] == "future" ? 1 : row[1] == "report" ? 3 : 2;
+      w.tense = row[1] == "past" ? -1 : row[1] == "future" ? 1 : row[1] == "report" ? 3 : row[1] == "future_to" ? 4 : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
       if (row.size() < 3) continue;

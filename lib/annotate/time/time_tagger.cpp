@@ -163,6 +163,7 @@ class Tagger {
       int tense = t.w ? t.w->tense : 0;
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
+      if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
           !(t.w && (t.w->month || t.w->weekday))) {
@@ -254,14 +255,13 @@ class Tagger {
       std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
       return buf;
     }
+    // The anchor's year, unless that puts the date far off: "Jan. 3" in a
+    // November article is next year's, "Dec. 20" in a February one last year's.
     int y = a().year;
     int best_y = y;
-    std::int32_t best_dist = 1 << 30;
-    for (int cy = y - 1; cy <= y + 1; ++cy) {
-      CivilDate c{cy, month, std::min(day, days_in_month(cy, month))};
-      std::int32_t d = std::abs(days_from_civil(c) - anchor_days_);
-      if (d < best_dist) best_dist = d, best_y = cy;
-    }
+    std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
+    if (same < anchor_days_ - 270) best_y = y + 1;
+    else if (same > anchor_days_ + 200) best_y = y - 1;
     (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
     if (!is_valid({best_y, month, day})) return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
@@ -309,9 +309,10 @@ class Tagger {
   std::string quarter_in_context(int q, std::size_t i) {
     if (!anchor_) return "XXXX-Q" + std::to_string(q);
     int y = a().year, aq = anchor_quarter();
+    // Quarters are mostly reported after they end: a later quarter in a past
+    // clause is last year's; a future clause does not move an earlier one on.
     int t = tense_at(i);
     if (t < 0 && q > aq) y -= 1;
-    if (t > 0 && q < aq) y += 1;
     note_quarter(y, q);
     return time::quarter_str(y, q);
   }
@@ -656,6 +657,14 @@ class Tagger {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
         char unit = v.back();
         value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
+        if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending"))) {
+          // "the year ended Sept. 30": a fiscal year, a span rather than a calendar year
+          type = "DURATION";
+          value = "P1Y";
+        }
+        if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
+          value = period_rel('K', -1);  // "over the weekend" in a weekday's report
+        }
       }
       Core c = make(end, type.c_str(), value);
       c.pos_ok = p->words.front() != "the";
@@ -997,14 +1006,13 @@ class Tagger {
       int sign = post->direction;
       if (is(end, "earlier") || is(end, "later")) {
         // "a year earlier" in an earnings report is the year-ago quarter.
-        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && quarter_context() &&
-            anchor_) {
+        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_) {
           Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
           c.approx_ok = true;
           return c;
         }
       }
-      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && quarter_context() && anchor_) {
+      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_) {
         Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
         c.approx_ok = true;
         return c;
@@ -1105,7 +1113,7 @@ class Tagger {
       return c;
     }
     int y = (last_q_ ? last_q_year_ : a().year) - 1;
-    Core c = make(end, "DATE", q && quarter_context() ? time::quarter_str(y, q) : time::year_str(y));
+    Core c = make(end, "DATE", q ? time::quarter_str(y, q) : time::year_str(y));
     c.the_ok = noun;  // "the year-earlier quarter", but "the year-ago $4 million"
     return c;
   }
@@ -1330,10 +1338,13 @@ class Tagger {
       Core c = day_first(k);
       if (c.end) return c;
     }
+    // "Wednesday's ruling" names something that has happened.
+    if (direction == 0 && apostrophe(j) && is(j + 1, "s")) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
     if (p && !p->part_of_day.empty()) {
-      Core c = make(j + 1, "TIME", date + "T" + p->part_of_day);
+      // TimeBank mostly types "Wednesday night" as a DATE.
+      Core c = make(j + 1, "DATE", date + "T" + p->part_of_day);
       c.pos_ok = true;
       return c;
     }

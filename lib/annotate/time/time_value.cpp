@@ -51,7 +51,7 @@ std::string week_str(std::int32_t days) {
   std::int32_t jan1 = days_from_civil(CivilDate{t.year, 1, 1});
   int week = (thursday - jan1) / 7 + 1;
   char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-W%d", t.year, week);  // TimeBank: "2000-W7"
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", t.year, week);
   return buf;
 }
 
