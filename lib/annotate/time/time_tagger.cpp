@@ -174,6 +174,8 @@ class Tagger {
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
+  // The governing verb usually comes before the time expression, so markers
+  // on the left are preferred to those on the right.
   int tense_at(std::size_t i) const {
     int best = 0, best_dist = 1 << 30;
     bool strong = false;
@@ -182,7 +184,7 @@ class Tagger {
     }
     for (auto [pos, tense] : markers_) {
       if (strong && tense == 3) continue;
-      int d = std::abs(pos - static_cast<int>(i));
+      int d = pos < static_cast<int>(i) ? static_cast<int>(i) - pos : 1000 + pos - static_cast<int>(i);
       if (d < best_dist) {
         best_dist = d;
         best = tense == 2 ? 0 : tense == 3 ? -1 : tense;
@@ -647,6 +649,7 @@ class Tagger {
       std::string type = p->type;
       std::string value = v;
       int year = 0;
+      if (is_dash(end) && adjacent(end)) continue;  // "the year-ago quarter"
       std::size_t ye = p->words.back() == "year" ? year_at(end, &year) : 0;
       if (ye) {  // "the year two thousand", "the year 2000"
         Core c = make(ye, "DATE", time::year_str(year));
@@ -847,8 +850,8 @@ class Tagger {
     if (d == -2) return {};  // "recent" + singular noun: handled as a vague word
     if (d == 3) {  // "the latest quarter", "the latest period"
       if ((is(j, "quarter") || is(j, "period")) && anchor_) {
-        Core c = make(j + 1, "DATE", last_q_ ? time::quarter_str(last_q_year_, last_q_)
-                                             : quarter_rel(-1));
+        // The latest quarter reported on: the last one that has ended.
+        Core c = make(j + 1, "DATE", quarter_rel(-1));
         c.the_ok = true;
         return c;
       }
