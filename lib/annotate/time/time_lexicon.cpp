@@ -72,6 +72,7 @@ const TimeLexicon& time_lexicon() {
       else if (cls == "plural") w.plural = true;
       else if (cls == "season") w.season = val;
       else if (cls == "part_of_day") w.part_of_day = val;
+      else if (cls == "part_of_day_plural") w.part_of_day_plural = val;
       else if (cls == "day_offset") {
         w.day_offset = to_int(val);
         w.tonight = row[0] == "tonight";

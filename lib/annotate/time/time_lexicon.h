@@ -22,6 +22,7 @@ struct WordInfo {
   bool plural = false;     ///< plural unit ("years")
   std::string season;      ///< SP SU FA WI
   std::string part_of_day; ///< MO AF EV NI
+  std::string part_of_day_plural;  ///< "nights" -> NI
   int day_offset = 99;     ///< yesterday -1, today 0, tomorrow 1
   bool tonight = false;
   std::string vague;       ///< PRESENT_REF / PAST_REF / FUTURE_REF

@@ -174,23 +174,26 @@ class Tagger {
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
-  // The governing verb usually comes before the time expression, so markers
-  // on the left are preferred to those on the right.
+  // The governing verb usually comes before the time expression ("said
+  // Tuesday", "will open in June"): the nearest marker on the left decides;
+  // otherwise the nearest on the right, reporting verbs last.
   int tense_at(std::size_t i) const {
-    int best = 0, best_dist = 1 << 30;
-    bool strong = false;
+    int left = -1, left_tense = 0, right_tense = 0, right_report = 0;
+    int right = 1 << 30, right_r = 1 << 30;
     for (auto [pos, tense] : markers_) {
-      if (tense != 3) strong = true;
-    }
-    for (auto [pos, tense] : markers_) {
-      if (strong && tense == 3) continue;
-      int d = pos < static_cast<int>(i) ? static_cast<int>(i) - pos : 1000 + pos - static_cast<int>(i);
-      if (d < best_dist) {
-        best_dist = d;
-        best = tense == 2 ? 0 : tense == 3 ? -1 : tense;
+      if (pos < static_cast<int>(i)) {
+        if (pos > left) left = pos, left_tense = tense;
+      } else if (tense == 3) {
+        if (pos < right_r) right_r = pos, right_report = tense;
+      } else if (pos < right) {
+        right = pos, right_tense = tense;
       }
     }
-    return best;
+    auto norm = [](int t) { return t == 2 ? 0 : t == 3 ? -1 : t; };
+    if (left >= 0) return norm(left_tense);
+    if (right < (1 << 30)) return norm(right_tense);
+    if (right_r < (1 << 30)) return norm(right_report);
+    return 0;
   }
 
   // ---- output ----------------------------------------------------------------
@@ -1345,9 +1348,13 @@ class Tagger {
     if (direction == 0 && apostrophe(j) && is(j + 1, "s")) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
+    if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
+      return make(j + 1, "SET", "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" +
+                                    p->part_of_day_plural);
+    }
     if (p && !p->part_of_day.empty()) {
-      // TimeBank mostly types "Wednesday night" as a DATE.
-      Core c = make(j + 1, "DATE", date + "T" + p->part_of_day);
+      // TimeBank mostly annotates "Wednesday night" as the DATE of that day.
+      Core c = make(j + 1, "DATE", date);
       c.pos_ok = true;
       return c;
     }
