@@ -836,11 +836,17 @@ class Tagger {
         return c;
       }
     }
-    const WordInfo* u = w(j);
-    if (!u) {
-      if (is(i, "recent") || is(i, "current")) return {};
+    if (d == 3) {  // "the latest quarter", "the latest period"
+      if ((is(j, "quarter") || is(j, "period")) && anchor_) {
+        // The latest quarter reported on: the last one that has ended.
+        Core c = make(j + 1, "DATE", quarter_rel(-1));
+        c.the_ok = true;
+        return c;
+      }
       return {};
     }
+    const WordInfo* u = w(j);
+    if (!u) return {};
     if (u->unit && u->plural) {
       if (d == 0 || d == 3) return {};
       std::size_t end = j + 1;
@@ -851,15 +857,6 @@ class Tagger {
       return c;
     }
     if (d == -2) return {};  // "recent" + singular noun: handled as a vague word
-    if (d == 3) {  // "the latest quarter", "the latest period"
-      if ((is(j, "quarter") || is(j, "period")) && anchor_) {
-        // The latest quarter reported on: the last one that has ended.
-        Core c = make(j + 1, "DATE", quarter_rel(-1));
-        c.the_ok = true;
-        return c;
-      }
-      return {};
-    }
     if (is(j, "fiscal") && is(j + 1, "year")) {
       Core c = make(j + 2, "DATE", year_rel(d < 0 ? -1 : d > 0 ? 1 : 0));
       c.the_ok = true;
