@@ -115,8 +115,24 @@ class Tagger {
     }
     std::vector<Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
-    std::size_t covered = 0;
+    // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
+    // rejoin such pieces so the clock time keeps its day.
+    std::vector<Span> merged;
     for (const Span& s : sentences) {
+      if (!merged.empty()) {
+        std::string_view prev = layer_.span_text(merged.back());
+        if (prev.size() >= 4) {
+          std::string_view tail = prev.substr(prev.size() - 4);
+          if (tail == "a.m." || tail == "p.m." || tail == "A.M." || tail == "P.M.") {
+            merged.back().end = s.end;
+            continue;
+          }
+        }
+      }
+      merged.push_back(s);
+    }
+    std::size_t covered = 0;
+    for (const Span& s : merged) {
       std::size_t from = std::max(s.begin, covered), to = std::min(s.end, text.size());
       if (from >= to) continue;
       covered = to;
@@ -987,7 +1003,7 @@ class Tagger {
     if (!u || !u->unit) return {};
     if (toks_[k].cap && k > 0 && !toks_[k - 1].cap) return {};  // a title: "This Week"
     char unit = u->unit;
-    if ((is(i, "a") || is(i, "an")) && u->plural) return {};
+    if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
     bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
     if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
     if (unit == 'Q' && num == 1) return {};  // "a quarter" is a fraction
@@ -1603,9 +1619,18 @@ class Tagger {
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
-    if (is(dk, "on") && w(dk + 1) && w(dk + 1)->weekday) ++dk;
+    if (is(dk, "on") && w(dk + 1) && (w(dk + 1)->weekday || w(dk + 1)->month ||
+                                      w(dk + 1)->month_abbr)) {
+      ++dk;
+    }
+    if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
     const WordInfo* d = w(dk);
-    if (d && d->weekday && toks_[dk].cap) {
+    Core dated;
+    if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
+        dated.value.size() == 10) {
+      date = dated.value;  // "5 p.m. EST, Nov. 6"
+      k = dated.end;
+    } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, dk, 0, false);
       k = dk + 1;
     } else if (d && d->day_offset != 99 && !d->tonight) {
