@@ -93,6 +93,7 @@ struct Core {
   bool the_ok = false;    // may take a leading "the"
   bool approx_ok = false; // may take "about", "more than"...
   bool pos_ok = false;    // may take "early", "mid", "late"
+  std::size_t skip = 0;   // leading tokens that set `mod` but stay outside the span
 };
 
 class Tagger {
@@ -142,7 +143,7 @@ class Tagger {
       for (std::size_t i = 0; i < toks_.size();) {
         Core m = match(i);
         if (m.end > i && !m.value.empty()) {
-          emit(i, m, out);
+          emit(i + m.skip, m, out);
           i = m.end;
         } else {
           ++i;
@@ -262,7 +263,7 @@ class Tagger {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     int y = a().year, am = a().month;
     int t = tense_at(i);
-    if (t < 0) return time::month_str(month <= am ? y : y - 1, month);
+    if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
     int diff = month - am;
@@ -591,6 +592,8 @@ class Tagger {
       if (ok && c.end >= best.end) {
         best = c;
         if (!approx.empty()) best.mod = approx;
+        // TimeBank leaves "about" and "almost" outside the expression.
+        if (is(i, "about") || is(i, "almost")) best.skip = 1;
         if (!position.empty()) best.mod = position;
         if (position == "START" && best.value.size() == 4 && is(i, "the")) {
           // keep the year; TimeBank marks "the beginning of 1990" as 1990
