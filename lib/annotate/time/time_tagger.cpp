@@ -1014,8 +1014,12 @@ class Tagger {
     std::size_t end = k + 1;
     // "year-earlier", "year-ago" are compounds of their own.
     if (is_dash(end) && (is(end + 1, "earlier") || is(end + 1, "ago"))) return {};
-    // Ages ("6-year-old") are not temporal expressions in TimeML.
+    // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML.
     if (is_dash(end) && is(end + 1, "old")) return {};
+    if (u->plural && (is(end, "old") || (is(end, "of") && is(end + 1, "age")))) return {};
+    if (unit == 'S' && num == 1 && !digit(i) && !is(end, "later") && !is(end, "earlier")) {
+      return {};  // "a second group": the ordinal, not the unit
+    }
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
       Core c = make(end, "DURATION", duration_value(num, unit));
@@ -1437,6 +1441,7 @@ class Tagger {
         return {};
       }
       if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
+      if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) return {};  // 2082.1
       if (is(e, "%") || is(e, "percent") || is(e, "per")) return {};
       if (is(e, ":") && digit(e + 1)) return {};
       if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
@@ -1640,7 +1645,7 @@ class Tagger {
       date = day_rel(d->day_offset);
       k = dk + 1;
     }
-    char buf[16];
+    char buf[32];
     if (h == 24) std::snprintf(buf, sizeof buf, "T24:00");
     else std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
     Core c = make(k, "TIME", date + buf);
