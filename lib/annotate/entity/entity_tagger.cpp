@@ -41,6 +41,7 @@ struct Tables {
   std::unordered_map<std::string, std::string> facility_kinds;  // key -> kind
   std::size_t max_kind_words = 1;
   std::unordered_map<std::string, std::string> heads;  // key -> type
+  std::unordered_map<std::string, std::vector<std::string>> head_tags;  // key -> tags
   std::unordered_map<std::string, std::string> demonyms;  // key -> place id or "-"
   std::size_t max_demonym_words = 1;
   std::unordered_set<std::string> common;
@@ -101,7 +102,20 @@ Tables load_tables() {
     t.max_kind_words = std::max(t.max_kind_words, words_in(row[0]));
   }
   for (const auto& row : data_tsv("entity/org_heads.tsv")) {
-    if (row.size() >= 2) t.heads.emplace(Lexicon::key(row[0]), std::string(row[1]));
+    if (row.size() < 2) continue;
+    std::string k = Lexicon::key(row[0]);
+    t.heads.emplace(k, std::string(row[1]));
+    std::vector<std::string>& tags = t.head_tags[k];
+    tags.push_back(k);
+    if (row.size() > 2) {
+      std::string_view list = row[2];
+      while (!list.empty()) {
+        std::size_t bar = list.find('|');
+        tags.emplace_back(list.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+    }
   }
   for (const auto& row : data_tsv("entity/demonyms.tsv")) {
     if (row.size() < 2) continue;
@@ -569,7 +583,12 @@ class Tagger {
     // The acronym's letters are initials of the name's words, in order.
     std::string initials;
     for (std::size_t k = name_begin; k < j; ++k) {
-      if (!words_[k].key.empty()) initials.push_back(words_[k].key[0]);
+      if (words_[k].key.empty()) continue;
+      if (words_[k].upper) {
+        initials += words_[k].key;  // "EU Training Mission" -> "eutm"
+      } else {
+        initials.push_back(words_[k].key[0]);
+      }
     }
     std::size_t at = 0;
     for (char c : acr.key) {
@@ -599,7 +618,14 @@ class Tagger {
       ++alpha;
       if (words_[i].cap) ++caps;
     }
-    bool headline = alpha >= 4 && caps * 10 >= alpha * 7;
+    // Headlines lack the final stop that sentences full of names still have.
+    bool stop = false;
+    for (std::size_t k = end; k > begin; --k) {
+      if (!words_[k - 1].punct) break;
+      std::string_view p = words_[k - 1].text;
+      stop = stop || p == "." || p == "!" || p == "?" || p == ":";
+    }
+    bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
     std::size_t i = begin;
     while (i < end) {
       const Word& w = words_[i];
@@ -659,6 +685,15 @@ class Tagger {
         continue;
       }
       if (std::size_t d = match_demonym(i, end)) {
+        // "Danish Energy Agency": a demonym starting an organisation's name.
+        std::size_t k = i + d < end ? name_run(i + d, end, 5) : i + d;
+        if (!headline && k > i + d && head_type(k - 1) && *head_type(k - 1) == "ORGANIZATION" &&
+            !is_facility_word(k - 1)) {
+          std::size_t e = compound_entity(i, k, "ORGANIZATION");
+          add_mention(i, k, e, EntityMention::Kind::kName);
+          i = acronym_definition(i, k, end, e);
+          continue;
+        }
         i += d;
         continue;
       }
@@ -667,7 +702,8 @@ class Tagger {
         ++i;
         continue;
       }
-      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j)) {
+      bool cue_follows = j < end && !words_[j].punct && t_.person_cues.count(words_[j].key);
+      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) && !cue_follows) {
         ++i;
         continue;
       }
@@ -688,6 +724,11 @@ class Tagger {
         std::size_t e = compound_entity(i, j, head ? *head : "ORGANIZATION");
         add_mention(i, j, e, EntityMention::Kind::kName);
         next = acronym_definition(i, j, end, e);
+      } else if (auto country = place_apposition(i, j, end)) {
+        // "in Ma'an, Jordan": an unknown place inside a known country.
+        std::size_t e = compound_entity(i, j, "LOCATION");
+        add_mention(i, j, e, EntityMention::Kind::kName);
+        add_located(e, *country);
       } else if (person_evidence(i, j, end)) {
         std::size_t e = person_for(words_text(i, j));
         add_mention(i, j, e, EntityMention::Kind::kName);
@@ -716,6 +757,22 @@ class Tagger {
     }
   }
 
+  // For "in X, Country": the country's draft, when X follows a preposition of
+  // place and the word after the comma names a country.
+  std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
+    if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
+    const std::string& before = words_[i - 1].key;
+    if (before != "in" && before != "near" && before != "from" && before != "at" && before != "hit" &&
+        before != "to") {
+      return std::nullopt;
+    }
+    auto hit = match_lexicon(j + 1, end);
+    if (!hit || (hit->second & kLocalFlag)) return std::nullopt;
+    const LexiconEntity& country = lexicon_.entities()[hit->second];
+    if (std::find(country.tags.begin(), country.tags.end(), "country") == country.tags.end()) return std::nullopt;
+    return lexicon_entity(hit->second);
+  }
+
   std::size_t name_run_after_known(std::size_t j, std::size_t end) const {
     std::size_t k = j;
     bool head_seen = false;
@@ -742,8 +799,13 @@ class Tagger {
     d.origin = Origin::kName;
     d.type = type;
     d.name = name;
-    std::string head = words_[j - 1].key;
-    d.tags.push_back(head);
+    std::size_t head = j;
+    for (std::size_t m = i; m < j; ++m) {
+      if (head_type(m)) head = m;
+    }
+    if (head < j) {
+      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end()) d.tags = it->second;
+    }
     std::size_t e = add_draft(std::move(d));
     by_name_.emplace(k, e);
     return e;
