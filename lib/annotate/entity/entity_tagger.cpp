@@ -319,6 +319,7 @@ class Tagger {
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
     std::sort(mentions_.begin(), mentions_.end(), by_position);
+    by_word_ = word_mentions();
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_facilities(s);
     tag_descriptions();
     return finish();
@@ -626,6 +627,7 @@ class Tagger {
       stop = stop || p == "." || p == "!" || p == "?" || p == ":";
     }
     bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
+    sentence_mentions_ = mentions_.size();
     std::size_t i = begin;
     while (i < end) {
       const Word& w = words_[i];
@@ -821,7 +823,8 @@ class Tagger {
 
   std::optional<std::size_t> mention_entity_at_word(std::size_t w) const {
     if (w >= words_.size()) return std::nullopt;
-    for (const RawMention& m : mentions_) {
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       if (m.begin == words_[w].begin && m.kind != EntityMention::Kind::kDescription) return m.entity;
     }
     return std::nullopt;
@@ -829,7 +832,8 @@ class Tagger {
 
   std::size_t mention_end_word(std::size_t w) const {
     std::size_t end_byte = words_[w].end;
-    for (const RawMention& m : mentions_) {
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       if (m.begin == words_[w].begin) end_byte = std::max(end_byte, m.end);
     }
     std::size_t k = w;
@@ -891,7 +895,7 @@ class Tagger {
   void tag_facilities(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
-    auto by_word = word_mentions();
+    const auto& by_word = by_word_;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
       // Longest kind phrase starting here.
@@ -1085,7 +1089,7 @@ class Tagger {
         }
         if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
         const DescriptionInfo& info = it->second;
-        std::size_t limit_sentences = info.tags.empty() ? 3 : 1000;
+        std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
         for (std::size_t k = mentions_.size(); k-- > 0;) {
           const RawMention& m = mentions_[k];
           if (m.begin >= words_[i].begin) continue;
@@ -1194,6 +1198,8 @@ class Tagger {
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
+  std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
+  std::size_t sentence_mentions_ = 0;  // index of the current sentence's first mention
   std::vector<std::size_t> facilities_;  // draft indices, least recent first
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
