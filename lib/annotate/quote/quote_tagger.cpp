@@ -169,6 +169,10 @@ bool is_sentence_end(const Word& w) {
   return w.punct && (w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";");
 }
 
+bool is_dash(std::string_view s) {
+  return s == "-" || s == "\xE2\x80\x93" || s == "\xE2\x80\x94" || s == "\xE2\x80\x95";
+}
+
 bool is_quote_mark_text(std::string_view s) {
   return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9E" ||
          s == "\xC2\xAB" || s == "\xC2\xBB";
@@ -204,6 +208,9 @@ Span trim(std::string_view text, std::size_t b, std::size_t e) {
 }
 
 constexpr std::size_t kMaxUnclosedBytes = 1500;
+// A quote without a cue continues the previous quote's speaker when it is at
+// most this many paragraphs further on.
+constexpr std::size_t kInheritParagraphs = 1;
 
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
@@ -351,8 +358,7 @@ class Attributor {
         // Split and continued quotes take the speaker of the quote they go on from.
         std::size_t para = paragraph_at(regions[i].open);
         if (i > 0 && quotes[i - 1].speaker_mention &&
-            (regions[i].continuation || (paragraph_at(regions[i - 1].open) == para &&
-                                         continues_sentence(regions[i - 1], regions[i])))) {
+            (regions[i].continuation || para <= paragraph_at(regions[i - 1].open) + kInheritParagraphs)) {
           resolved[i] = resolved[i - 1];
           q.speaker_mention = quotes[i - 1].speaker_mention;
         }
@@ -565,6 +571,11 @@ class Attributor {
     }
     if (!r.closed) return std::nullopt;
     std::size_t start = lo;
+    if (start < hi && words_[start].punct && is_dash(words_[start].lower)) {
+      // "... ” ― Sonya Herridge": a signature after a dash.
+      auto p = phrase_after(start + 1, hi);
+      if (p && p->kind == SpeakerKind::kName) return p;
+    }
     while (start < hi && words_[start].punct && words_[start].lower != "(") ++start;
     for (std::size_t i = start; i < hi && i - start < 10; ++i) {
       auto verb = verb_at(i, hi);
@@ -636,11 +647,54 @@ class Attributor {
     return std::nullopt;
   }
 
+  /// The subject of the clause spanning words [lo, hi): the first noun
+  /// phrase, after an introductory phrase ("During the debate, Trump ...").
+  std::optional<SpeakerPhrase> clause_subject(std::size_t lo, std::size_t hi) const {
+    std::size_t s = lo;
+    while (s < hi && words_[s].punct) ++s;
+    if (s >= hi) return std::nullopt;
+    const Word& w = words_[s];
+    bool introductory = !data_.pronouns.count(w.lower) && !data_.determiners.count(w.lower) &&
+                        (data_.function_words.count(w.lower) || data_.not_names.count(w.lower) ||
+                         !w.capitalised);
+    if (introductory) {
+      std::size_t k = s;
+      while (k < hi && !(words_[k].punct && words_[k].lower == ",")) ++k;
+      if (k >= hi || k - s > 12) return std::nullopt;
+      s = k + 1;
+    }
+    auto p = phrase_after(s, hi);
+    if (!p) return std::nullopt;
+    // The phrase must be followed by a verb-like word, not be the object of one.
+    if (p->kind == SpeakerKind::kNominal && !data_.determiners.count(words_[p->first].lower)) {
+      return std::nullopt;
+    }
+    return p;
+  }
+
+  /// Words [lo, hi) of the sentence stretch before byte `open`, within the paragraph.
+  std::pair<std::size_t, std::size_t> stretch_before(std::size_t open, std::size_t prev_close) const {
+    std::size_t hi = word_at_or_after(open);
+    std::size_t para = paragraph_at(open);
+    std::size_t lo = hi;
+    while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
+           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+      --lo;
+    }
+    return {lo, hi};
+  }
+
   std::optional<SpeakerPhrase> attribute(const Region& r, std::size_t prev_close,
                                          std::size_t next_open) const {
     if (auto p = cue_after(r, next_open)) return p;
     if (r.continuation) return std::nullopt;
-    return cue_before(r, prev_close);
+    if (auto p = cue_before(r, prev_close)) return p;
+    auto [lo, hi] = stretch_before(r.open, prev_close);
+    if (hi > lo + 1) {
+      // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
+      if (auto p = clause_subject(lo, hi)) return p;
+    }
+    return std::nullopt;
   }
 
   // ------------------------------------------------------------ resolution --
