@@ -32,7 +32,7 @@ struct QuoteData {
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
   std::unordered_map<std::string, PronounKind> pronouns;
   std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
-      organisation_words;
+      organisation_words, speaker_nouns;
 };
 
 std::unordered_set<std::string> word_set(std::string_view file) {
@@ -76,6 +76,7 @@ const QuoteData& quote_data() {
     d.skip_words = word_set("quote/skip_words.tsv");
     d.not_names = word_set("quote/not_names.tsv");
     d.organisation_words = word_set("quote/organisation_words.tsv");
+    d.speaker_nouns = word_set("quote/speaker_nouns.tsv");
     return d;
   }();
   return kData;
@@ -122,6 +123,7 @@ std::vector<Word> build_words(const TextLayer& text) {
   std::size_t last_end = 0;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::size_t b = toks[i].begin, e = toks[i].end;
+    const Token::Kind kind = toks[i].kind;
     // Hyphenated words and abbreviations: adjacent tokens without spaces.
     if (toks[i].kind == Token::Kind::kWord) {
       while (i + 2 < toks.size() && toks[i + 1].begin == e &&
@@ -147,7 +149,7 @@ std::vector<Word> build_words(const TextLayer& text) {
     w.begin = b;
     w.end = e;
     std::string_view s = text.text.substr(b, e - b);
-    w.punct = toks[i].kind == Token::Kind::kPunct || toks[i].kind == Token::Kind::kSymbol;
+    w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
     w.capitalised = !w.punct && starts_upper(s);
     std::string lower = ascii_lower(s);
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
@@ -336,6 +338,7 @@ class Attributor {
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
+    for (const Region& r : regions) quoted_.push_back(r.inner);
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
@@ -358,7 +361,8 @@ class Attributor {
         // Split and continued quotes take the speaker of the quote they go on from.
         std::size_t para = paragraph_at(regions[i].open);
         if (i > 0 && quotes[i - 1].speaker_mention &&
-            (regions[i].continuation || para <= paragraph_at(regions[i - 1].open) + kInheritParagraphs)) {
+            (regions[i].continuation ||
+             para <= paragraph_at(regions[i - 1].open) + kInheritParagraphs)) {
           resolved[i] = resolved[i - 1];
           q.speaker_mention = quotes[i - 1].speaker_mention;
         }
@@ -389,6 +393,7 @@ class Attributor {
     std::size_t at;
   };
   std::vector<Seen> seen_;
+  std::vector<Span> quoted_;  ///< inner spans of all quotes
 
   std::size_t paragraph_at(std::size_t byte) const {
     std::size_t i = word_at_or_after(byte);
@@ -508,6 +513,11 @@ class Attributor {
     SpeakerPhrase sp;
     sp.first = k;
     sp.last = end - 1;
+    // "But Megan Hester said": sentence adverbs are not part of the phrase.
+    while (sp.first < sp.last && (data_.not_names.count(words_[sp.first].lower) ||
+                                  data_.function_words.count(words_[sp.first].lower))) {
+      ++sp.first;
+    }
     // Drop sentence-initial capitals that are not part of a name ("Meanwhile").
     bool any_cap = false;
     for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
@@ -587,7 +597,10 @@ class Attributor {
       if (kind == VerbKind::kSource) return phrase_after(i + len, hi);
       if (kind == VerbKind::kParticiple) return std::nullopt;
       if (i > start) {
-        if (auto p = phrase_before(i, start)) return p;
+        // Only the speaker may stand between the quote and its verb.
+        auto p = phrase_before(i, start);
+        if (p && (p->first == start || (p->first > start && words_[p->first - 1].lower == ",")))
+          return p;
         return std::nullopt;
       }
       return phrase_after(i + len, hi);
@@ -654,9 +667,9 @@ class Attributor {
     while (s < hi && words_[s].punct) ++s;
     if (s >= hi) return std::nullopt;
     const Word& w = words_[s];
-    bool introductory = !data_.pronouns.count(w.lower) && !data_.determiners.count(w.lower) &&
-                        (data_.function_words.count(w.lower) || data_.not_names.count(w.lower) ||
-                         !w.capitalised);
+    bool introductory =
+        !data_.pronouns.count(w.lower) && !data_.determiners.count(w.lower) &&
+        (data_.function_words.count(w.lower) || data_.not_names.count(w.lower) || !w.capitalised);
     if (introductory) {
       std::size_t k = s;
       while (k < hi && !(words_[k].punct && words_[k].lower == ",")) ++k;
@@ -666,14 +679,16 @@ class Attributor {
     auto p = phrase_after(s, hi);
     if (!p) return std::nullopt;
     // The phrase must be followed by a verb-like word, not be the object of one.
-    if (p->kind == SpeakerKind::kNominal && !data_.determiners.count(words_[p->first].lower)) {
+    if (p->kind == SpeakerKind::kNominal && !data_.speaker_nouns.count(words_[p->last].lower) &&
+        !data_.titles.count(words_[p->last].lower)) {
       return std::nullopt;
     }
     return p;
   }
 
   /// Words [lo, hi) of the sentence stretch before byte `open`, within the paragraph.
-  std::pair<std::size_t, std::size_t> stretch_before(std::size_t open, std::size_t prev_close) const {
+  std::pair<std::size_t, std::size_t> stretch_before(std::size_t open,
+                                                     std::size_t prev_close) const {
     std::size_t hi = word_at_or_after(open);
     std::size_t para = paragraph_at(open);
     std::size_t lo = hi;
@@ -765,6 +780,85 @@ class Attributor {
     return best;
   }
 
+  bool inside_quote(std::size_t byte) const {
+    for (const Span& q : quoted_) {
+      if (q.begin <= byte && byte < q.end) return true;
+    }
+    return false;
+  }
+
+  /// The person most recently named before byte `at` (outside quotes): a
+  /// titled name ("President Obama"), a full name ("Hillary Clinton"), or
+  /// the surname of a person seen before.
+  std::optional<Resolved> person_before(std::size_t at) const {
+    std::size_t end = word_at_or_after(at);
+    std::size_t scanned = 0;
+    for (std::size_t i = end; i-- > 0 && scanned < 150; ++scanned) {
+      const Word& w = words_[i];
+      if (!w.capitalised || inside_quote(w.begin)) continue;
+      // The run of capitalised words ending at i.
+      std::size_t k = i;
+      while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive && i - k < 5) --k;
+      bool titled = k > 0 && !words_[k - 1].punct && data_.titles.count(words_[k - 1].lower);
+      std::size_t first = k;
+      for (std::size_t j = k; j <= i; ++j) {
+        if (data_.titles.count(words_[j].lower) || data_.not_names.count(words_[j].lower) ||
+            data_.function_words.count(words_[j].lower) ||
+            data_.determiners.count(words_[j].lower)) {
+          titled = titled || data_.titles.count(words_[j].lower) > 0;
+          first = j + 1;
+        }
+      }
+      bool organisation = false;
+      for (std::size_t j = first; j <= i; ++j) {
+        std::string_view raw = text_.text.substr(words_[j].begin, words_[j].end - words_[j].begin);
+        bool acronym = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) {
+                         return (c >= 'A' && c <= 'Z') || c == '.';
+                       });
+        organisation =
+            organisation || acronym || data_.organisation_words.count(words_[j].lower) > 0;
+      }
+      if (first <= i && !organisation) {
+        std::string name = words_text(first, i);
+        if (words_[i].possessive) {
+          std::size_t keep =
+              name.size() - (words_[i].end - words_[i].begin - words_[i].lower.size());
+          name.resize(keep);
+        }
+        bool person = titled || first < i;
+        if (!person) {
+          std::string full = expand_surname(i, words_[i].begin);
+          if (!full.empty()) {
+            name = full;
+            person = true;
+          }
+        }
+        if (person) {
+          Resolved out;
+          if (const Entity* ent = entity_overlapping(words_[first].begin, words_[i].end)) {
+            out.name = ent->name;
+            out.id = ent->id;
+          } else if (const Entity* byname = person_entity_named(words_[i].lower)) {
+            out.name = byname->name;
+            out.id = byname->id;
+          } else {
+            if (first == i) {
+              std::string full = expand_surname(i, words_[i].begin);
+              if (!full.empty()) name = full;
+            }
+            out.name = name;
+            out.id = key_of(name);
+          }
+          out.person = true;
+          return out;
+        }
+      }
+      i = k;  // skip the rest of the run
+      if (i == 0) break;
+    }
+    return std::nullopt;
+  }
+
   Resolved resolve(const SpeakerPhrase& p, std::size_t at) const {
     Resolved out;
     if (p.kind == SpeakerKind::kPronoun) {
@@ -775,6 +869,7 @@ class Attributor {
         return out;
       }
       if (p.pronoun == PronounKind::kPerson) {
+        if (auto named = person_before(words_[p.first].begin)) return *named;
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person) return it->who;
         }
@@ -868,7 +963,7 @@ class Attributor {
             return it->who;
           }
         }
-        out.person = titled || true;
+        out.person = titled;
       }
       if (const Entity* ent = person_entity_named(words_[p.last].lower)) {
         out.name = ent->name;
