@@ -32,7 +32,7 @@ struct QuoteData {
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
   std::unordered_map<std::string, PronounKind> pronouns;
   std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
-      organisation_words, speaker_nouns;
+      organisation_words, speaker_nouns, abbreviations;
 };
 
 std::unordered_set<std::string> word_set(std::string_view file) {
@@ -77,6 +77,7 @@ const QuoteData& quote_data() {
     d.not_names = word_set("quote/not_names.tsv");
     d.organisation_words = word_set("quote/organisation_words.tsv");
     d.speaker_nouns = word_set("quote/speaker_nouns.tsv");
+    d.abbreviations = word_set("quote/abbreviations.tsv");
     return d;
   }();
   return kData;
@@ -112,8 +113,7 @@ bool starts_upper(std::string_view s) {
 }
 
 bool is_abbreviation(std::string_view lower) {
-  return lower.size() == 1 || quote_data().titles.count(std::string(lower)) > 0 || lower == "jr" ||
-         lower == "sr" || lower == "st" || lower == "u.s" || lower == "u.n";
+  return lower.size() == 1 || quote_data().abbreviations.count(std::string(lower)) > 0;
 }
 
 std::vector<Word> build_words(const TextLayer& text) {
@@ -549,13 +549,18 @@ class Attributor {
     if (k < hi && data_.determiners.count(words_[k].lower)) ++k;
     std::size_t last = k;
     bool any = false;
+    bool seen_capital = false;
     while (k < hi && k - first < 8) {
       const Word& w = words_[k];
       if (w.punct) break;
       if (w.capitalised) {
         if (data_.not_names.count(w.lower)) break;
+        seen_capital = true;
       } else if (!nominal_word(w)) {
         break;
+      } else if (seen_capital && !data_.titles.count(w.lower) &&
+                 !data_.speaker_nouns.count(w.lower)) {
+        break;  // "Ann Lee thinks": a name is not followed by other lower-case words
       }
       any = true;
       last = k;
