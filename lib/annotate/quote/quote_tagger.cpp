@@ -424,6 +424,8 @@ class Attributor {
     if (words_[i].punct) return std::nullopt;
     auto it = data_.verbs.find(words_[i].lower);
     if (it == data_.verbs.end()) return std::nullopt;
+    // "the United States" is not a cue; "According to" and "Said Smith:" may be.
+    if (words_[i].capitalised && i > 0 && !words_[i - 1].punct) return std::nullopt;
     std::optional<std::pair<VerbKind, std::size_t>> best;
     for (const auto& [seq, kind] : it->second) {
       if (i + seq.size() > hi) continue;
@@ -522,9 +524,9 @@ class Attributor {
     bool any_cap = false;
     for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
     sp.kind = words_[sp.last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
-    if (sp.kind == SpeakerKind::kNominal && !any_cap &&
-        !data_.determiners.count(words_[sp.first].lower) && sp.last - sp.first > 2) {
-      return std::nullopt;  // a long lower-case run is a clause, not a speaker
+    if (sp.kind == SpeakerKind::kNominal && !data_.speaker_nouns.count(words_[sp.last].lower) &&
+        !data_.titles.count(words_[sp.last].lower) && sp.last - sp.first > 2) {
+      return std::nullopt;  // a long run ending in an unknown noun is a clause, not a speaker
     }
     if (sp.kind == SpeakerKind::kName && data_.not_names.count(words_[sp.last].lower))
       return std::nullopt;
@@ -682,7 +684,27 @@ class Attributor {
       s = k + 1;
     }
     auto p = phrase_after(s, hi);
+    if (p && all_caps(p->first, p->last) &&
+        (p->last > p->first || words_[p->last].lower.size() > 5)) {
+      // A dateline ("FLINT, Mich. (UPI) - ...") or a heading: start after its dash.
+      std::size_t k = p->last + 1;
+      while (k < hi && !(words_[k].punct && is_dash(words_[k].lower)) && k - s < 15) ++k;
+      if (k >= hi || !is_dash(words_[k].lower)) return std::nullopt;
+      return clause_subject(k + 1, hi);
+    }
     if (!p) return std::nullopt;
+    if (p->kind == SpeakerKind::kName && p->first == p->last && !all_caps(p->first, p->last) &&
+        expand_surname(p->first, words_[p->first].begin).empty() &&
+        !entity_overlapping(words_[p->first].begin, words_[p->first].end) &&
+        !data_.organisation_words.count(words_[p->first].lower)) {
+      // A lone capitalised word opening a sentence is as likely a verb or an
+      // adverb ("Bemoaning", "Calls") as a name nobody introduced.
+      bool known = false;
+      for (const Seen& seen : seen_) {
+        known = known || ascii_lower(seen.who.name).ends_with(words_[p->first].lower);
+      }
+      if (!known) return std::nullopt;
+    }
     // The phrase must be followed by a verb-like word, not be the object of one.
     if (p->kind == SpeakerKind::kNominal && !data_.speaker_nouns.count(words_[p->last].lower) &&
         !data_.titles.count(words_[p->last].lower)) {
@@ -745,9 +767,21 @@ class Attributor {
     return best;
   }
 
+  /// The text of words [first, last], without a final possessive "'s" and
+  /// without leading sentence adverbs ("When Hillary Clinton" -> "Hillary Clinton").
   std::string words_text(std::size_t first, std::size_t last) const {
-    return std::string(
-        text_.text.substr(words_[first].begin, words_[last].end - words_[first].begin));
+    while (first < last && (data_.not_names.count(words_[first].lower) ||
+                            data_.function_words.count(words_[first].lower))) {
+      ++first;
+    }
+    std::string out(text_.text.substr(words_[first].begin, words_[last].end - words_[first].begin));
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "\xE2\x80\x99"}) {
+      if (out.size() > suffix.size() && out.ends_with(suffix)) {
+        out.resize(out.size() - suffix.size());
+        break;
+      }
+    }
+    return out;
   }
 
   static std::string key_of(std::string_view name) {
@@ -783,6 +817,16 @@ class Attributor {
       if (k < i) best = words_text(k, i);
     }
     return best;
+  }
+
+  bool all_caps(std::size_t first, std::size_t last) const {
+    for (std::size_t i = first; i <= last; ++i) {
+      std::string_view raw = text_.text.substr(words_[i].begin, words_[i].end - words_[i].begin);
+      for (char c : raw) {
+        if (c >= 'a' && c <= 'z') return false;
+      }
+    }
+    return true;
   }
 
   bool inside_quote(std::size_t byte) const {
@@ -825,11 +869,6 @@ class Attributor {
       }
       if (first <= i && !organisation) {
         std::string name = words_text(first, i);
-        if (words_[i].possessive) {
-          std::size_t keep =
-              name.size() - (words_[i].end - words_[i].begin - words_[i].lower.size());
-          name.resize(keep);
-        }
         bool person = titled || first < i;
         if (!person) {
           std::string full = expand_surname(i, words_[i].begin);
@@ -951,9 +990,6 @@ class Attributor {
       return out;
     }
     std::string name = words_text(first, p.last);
-    if (words_[p.last].possessive)
-      name = name.substr(0, name.size() - (words_[p.last].end - words_[p.last].begin -
-                                           words_[p.last].lower.size()));
     out.person = !organisation && !acronym && (titled || first < p.last);
     if (first == p.last && !organisation && !acronym) {
       std::string full = expand_surname(p.last, b);
@@ -978,7 +1014,7 @@ class Attributor {
       }
     }
     out.name = name;
-    out.id = (out.person ? key_of(name) : "org:" + key_of(name).substr(4));
+    out.id = (organisation || acronym) ? "org:" + key_of(name).substr(4) : key_of(name);
     return out;
   }
 };
