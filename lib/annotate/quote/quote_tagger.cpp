@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <string>
@@ -213,6 +214,8 @@ constexpr std::size_t kMaxUnclosedBytes = 1500;
 // A quote without a cue continues the previous quote's speaker when it is at
 // most this many paragraphs further on.
 constexpr std::size_t kInheritParagraphs = 1;
+// Longest uncued title-case quote taken for the name of a work or show.
+constexpr std::size_t kMaxTitleWords = 6;
 
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
@@ -342,11 +345,14 @@ class Attributor {
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
+    std::vector<bool> cued(regions.size());
     for (std::size_t i = 0; i < regions.size(); ++i) {
       const Region& r = regions[i];
       std::size_t next_open = i + 1 < regions.size() ? regions[i + 1].open : text_.text.size();
       std::size_t prev_close = i > 0 ? regions[i - 1].close_end : 0;
-      phrases[i] = attribute(r, prev_close, next_open);
+      bool cue = false;
+      phrases[i] = attribute(r, prev_close, next_open, cue);
+      cued[i] = cue;
     }
     for (std::size_t i = 0; i < regions.size(); ++i) {
       Quote q;
@@ -379,7 +385,14 @@ class Attributor {
         quotes[i - 1].speaker_mention = quotes[i].speaker_mention;
       }
     }
-    return quotes;
+    // Quotation marks around things other than words spoken: titles of shows
+    // and works ("Meet the Press"), slogans, handles and ids in embedded posts.
+    std::vector<Quote> kept;
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+      if (!looks_like_speech(quotes[i].text, cued[i])) continue;
+      kept.push_back(std::move(quotes[i]));
+    }
+    return kept;
   }
 
  private:
@@ -394,6 +407,48 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
+
+  /// False for quoted material that is not speech: ids, handles and
+  /// dates (no spaces, digits or '@'), and uncued title-case names of works.
+  bool looks_like_speech(std::string_view q, bool cued) const {
+    bool has_space = q.find(' ') != std::string_view::npos;
+    bool has_letter = false;
+    for (char c : q) has_letter = has_letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!has_letter) return false;
+    if (!has_space) {
+      for (std::size_t i = 0; i < q.size(); ++i) {
+        char c = q[i];
+        if ((c >= '0' && c <= '9') || c == '@' || c == '_' || c == '/') return false;
+        if (i > 0 && c >= 'A' && c <= 'Z' && q[i - 1] >= 'a' && q[i - 1] <= 'z') return false;
+      }
+    }
+    if (cued) return true;
+    // Title case: every word capitalised but small function words.
+    std::size_t words = 0, capitals = 0;
+    std::size_t i = 0;
+    while (i < q.size()) {
+      while (i < q.size() && q[i] == ' ') ++i;
+      std::size_t b = i;
+      while (i < q.size() && q[i] != ' ') ++i;
+      std::string_view w = q.substr(b, i - b);
+      if (w.empty()) continue;
+      std::size_t first = 0;
+      while (first < w.size() && !std::isalnum(static_cast<unsigned char>(w[first])) &&
+             static_cast<unsigned char>(w[first]) < 0x80) {
+        ++first;
+      }
+      if (first >= w.size()) continue;
+      ++words;
+      if (starts_upper(w.substr(first))) {
+        ++capitals;
+      } else {
+        std::string lw = ascii_lower(w.substr(first));
+        while (!lw.empty() && !std::isalnum(static_cast<unsigned char>(lw.back()))) lw.pop_back();
+        if (!data_.function_words.count(lw) && !data_.determiners.count(lw)) return true;
+      }
+    }
+    return !(words > 0 && words <= kMaxTitleWords && capitals > 0);
+  }
 
   std::size_t paragraph_at(std::size_t byte) const {
     std::size_t i = word_at_or_after(byte);
@@ -727,10 +782,12 @@ class Attributor {
   }
 
   std::optional<SpeakerPhrase> attribute(const Region& r, std::size_t prev_close,
-                                         std::size_t next_open) const {
+                                         std::size_t next_open, bool& cued) const {
+    cued = true;
     if (auto p = cue_after(r, next_open)) return p;
     if (r.continuation) return std::nullopt;
     if (auto p = cue_before(r, prev_close)) return p;
+    cued = false;
     auto [lo, hi] = stretch_before(r.open, prev_close);
     if (hi > lo + 1) {
       // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
