@@ -491,6 +491,16 @@ class Attributor {
     return best;
   }
 
+  /// A noun that can head a speaker phrase ("official", "aides", "the ad").
+  bool speaker_noun(const std::string& lower) const {
+    if (data_.speaker_nouns.count(lower) || data_.titles.count(lower)) return true;
+    if (lower.size() > 3 && lower.back() == 's') {
+      std::string singular = lower.substr(0, lower.size() - 1);
+      return data_.speaker_nouns.count(singular) || data_.titles.count(singular);
+    }
+    return false;
+  }
+
   bool nominal_word(const Word& w) const {
     if (w.punct || w.lower.empty()) return false;
     if (data_.function_words.count(w.lower) || data_.verbs.count(w.lower)) return false;
@@ -579,9 +589,9 @@ class Attributor {
     bool any_cap = false;
     for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
     sp.kind = words_[sp.last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
-    if (sp.kind == SpeakerKind::kNominal && !data_.speaker_nouns.count(words_[sp.last].lower) &&
-        !data_.titles.count(words_[sp.last].lower) && sp.last - sp.first > 2) {
-      return std::nullopt;  // a long run ending in an unknown noun is a clause, not a speaker
+    if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[sp.last].lower) &&
+        (sp.last - sp.first > 2 || !data_.determiners.count(words_[sp.first].lower))) {
+      return std::nullopt;  // "at last said", "the ad uses footage": not a speaker
     }
     if (sp.kind == SpeakerKind::kName && data_.not_names.count(words_[sp.last].lower))
       return std::nullopt;
@@ -629,6 +639,15 @@ class Attributor {
     sp.first = first;
     sp.last = last;
     sp.kind = words_[last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
+    if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[last].lower) &&
+        (last - first > 2 || !data_.determiners.count(words_[first].lower))) {
+      return std::nullopt;
+    }
+    // "whether Clinton", "Both Bolton": leading function words are not the speaker.
+    while (sp.first < sp.last && (data_.not_names.count(words_[sp.first].lower) ||
+                                  data_.function_words.count(words_[sp.first].lower))) {
+      ++sp.first;
+    }
     return sp;
   }
 
@@ -761,10 +780,8 @@ class Attributor {
       if (!known) return std::nullopt;
     }
     // The phrase must be followed by a verb-like word, not be the object of one.
-    if (p->kind == SpeakerKind::kNominal && !data_.speaker_nouns.count(words_[p->last].lower) &&
-        !data_.titles.count(words_[p->last].lower)) {
+    if (p->kind == SpeakerKind::kNominal && !speaker_noun(words_[p->last].lower))
       return std::nullopt;
-    }
     return p;
   }
 
