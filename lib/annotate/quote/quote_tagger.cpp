@@ -160,7 +160,7 @@ std::vector<Word> build_words(const TextLayer& text) {
         break;
       }
     }
-    if (!lower.empty() && lower.back() == '.') lower.pop_back();
+    if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
     w.lower = std::move(lower);
     w.paragraph = paragraph;
     words.push_back(std::move(w));
@@ -214,6 +214,9 @@ constexpr std::size_t kMaxUnclosedBytes = 1500;
 // A quote without a cue continues the previous quote's speaker when it is at
 // most this many paragraphs further on.
 constexpr std::size_t kInheritParagraphs = 1;
+// Words between a quote and the verb of the cue after it ("..., Seth McKee, a
+// political scientist at Texas Tech University, told The Hill").
+constexpr std::size_t kMaxCueDistance = 20;
 // Longest uncued title-case quote taken for the name of a work or show.
 constexpr std::size_t kMaxTitleWords = 6;
 
@@ -668,7 +671,7 @@ class Attributor {
       if (p && p->kind == SpeakerKind::kName) return p;
     }
     while (start < hi && words_[start].punct && words_[start].lower != "(") ++start;
-    for (std::size_t i = start; i < hi && i - start < 10; ++i) {
+    for (std::size_t i = start; i < hi && i - start < kMaxCueDistance; ++i) {
       auto verb = verb_at(i, hi);
       if (!verb) {
         // The speaker phrase must come first: stop at a clause.
