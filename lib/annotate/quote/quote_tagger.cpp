@@ -689,6 +689,20 @@ class Attributor {
       }
       return phrase_after(i + len, hi);
     }
+    // A quote ending in a comma (or ! ?) announces its attribution even when
+    // the verb is not a known speech verb: "..., beamed Donald Hartley".
+    char last = r.inner.empty() ? ' ' : text_.text[r.inner.end - 1];
+    if ((last == ',' || last == '!' || last == '?') && start + 1 < hi) {
+      if (!words_[start].punct && !words_[start].capitalised) {
+        auto p = phrase_after(start + 1, hi);
+        if (p && p->kind == SpeakerKind::kName) return p;
+      }
+      auto p = phrase_after(start, hi);
+      if (p && p->kind != SpeakerKind::kNominal && p->last + 1 < hi && !words_[p->last + 1].punct &&
+          !words_[p->last + 1].capitalised && !data_.function_words.count(words_[p->last + 1].lower)) {
+        return p;
+      }
+    }
     return std::nullopt;
   }
 
