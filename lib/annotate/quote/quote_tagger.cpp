@@ -33,7 +33,7 @@ struct QuoteData {
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
   std::unordered_map<std::string, PronounKind> pronouns;
   std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
-      organisation_words, speaker_nouns, abbreviations;
+      organisation_words, speaker_nouns, abbreviations, attachments;
 };
 
 std::unordered_set<std::string> word_set(std::string_view file) {
@@ -79,6 +79,7 @@ const QuoteData& quote_data() {
     d.organisation_words = word_set("quote/organisation_words.tsv");
     d.speaker_nouns = word_set("quote/speaker_nouns.tsv");
     d.abbreviations = word_set("quote/abbreviations.tsv");
+    d.attachments = word_set("quote/attachments.tsv");
     return d;
   }();
   return kData;
@@ -216,7 +217,9 @@ constexpr std::size_t kMaxUnclosedBytes = 1500;
 constexpr std::size_t kInheritParagraphs = 1;
 // Words between a quote and the verb of the cue after it ("..., Seth McKee, a
 // political scientist at Texas Tech University, told The Hill").
-constexpr std::size_t kMaxCueDistance = 20;
+constexpr std::size_t kMaxCueDistance = 35;
+// Longest apposition skipped between a speaker and its verb.
+constexpr std::size_t kMaxApposition = 30;
 // Longest uncued title-case quote taken for the name of a work or show.
 constexpr std::size_t kMaxTitleWords = 6;
 
@@ -322,10 +325,13 @@ std::vector<Region> find_regions(std::string_view text) {
 // -------------------------------------------------------------- speakers --
 
 enum class SpeakerKind : std::uint8_t { kNone, kName, kNominal, kPronoun };
+constexpr std::size_t kNoHead = static_cast<std::size_t>(-1);
 
 struct SpeakerPhrase {
   SpeakerKind kind = SpeakerKind::kNone;
   std::size_t first = 0, last = 0;  ///< word indices, inclusive
+  std::size_t head = kNoHead;       ///< last word of the core phrase ("Morgan" of the Sierra Club)
+  std::size_t core_last() const { return head == kNoHead ? last : head; }
   PronounKind pronoun = PronounKind::kPerson;
 };
 
@@ -494,6 +500,25 @@ class Attributor {
     return best;
   }
 
+  /// True when words [b, e) can only be modifiers of a following speaker
+  /// phrase ("the bespectacled, 71-year-old diplomat").
+  bool only_modifiers(std::size_t b, std::size_t e) const {
+    if (e <= b || e - b > 5) return false;
+    for (std::size_t i = b; i < e; ++i) {
+      const Word& w = words_[i];
+      if (w.punct) {
+        if (w.lower != ",") return false;
+        continue;
+      }
+      if (data_.determiners.count(w.lower)) continue;
+      if (w.capitalised || data_.function_words.count(w.lower) || data_.pronouns.count(w.lower) ||
+          data_.verbs.count(w.lower)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /// A noun that can head a speaker phrase ("official", "aides", "the ad").
   bool speaker_noun(const std::string& lower) const {
     if (data_.speaker_nouns.count(lower) || data_.titles.count(lower)) return true;
@@ -544,7 +569,7 @@ class Attributor {
       // Apposition: "X, the minister, said" -> X (or the appositive alone).
       std::string open = w.lower == ")" ? "(" : ",";
       std::size_t k = j - 1;
-      std::size_t stop = k > lo + 14 ? k - 14 : lo;
+      std::size_t stop = k > lo + kMaxApposition ? k - kMaxApposition : lo;
       while (k > stop && !(words_[k - 1].punct && words_[k - 1].lower == open) &&
              !is_quote_mark(words_[k - 1]) && !is_sentence_end(words_[k - 1])) {
         --k;
@@ -560,7 +585,26 @@ class Attributor {
   }
 
   /// A noun phrase ending at word `end` (exclusive).
-  std::optional<SpeakerPhrase> collect_back(std::size_t end, std::size_t lo) const {
+  std::optional<SpeakerPhrase> collect_back(std::size_t end, std::size_t lo,
+                                            bool allow_attachment = true) const {
+    auto core = collect_core(end, lo);
+    if (!core || !allow_attachment) return core;
+    // "a spokesman for committee Democrats", "Mr. Morgan of the Sierra Club":
+    // the phrase before the preposition is the speaker.
+    std::size_t k = core->first;
+    if (k > lo + 1 && data_.attachments.count(words_[k - 1].lower)) {
+      auto outer = collect_back(k - 1, lo, false);
+      if (outer && (outer->kind == SpeakerKind::kName || speaker_noun(words_[outer->last].lower))) {
+        SpeakerPhrase sp = *outer;
+        sp.head = outer->last;
+        sp.last = core->last;
+        return sp;
+      }
+    }
+    return core;
+  }
+
+  std::optional<SpeakerPhrase> collect_core(std::size_t end, std::size_t lo) const {
     std::size_t k = end;
     std::size_t taken = 0;
     while (k > lo && taken < 7) {
@@ -660,7 +704,8 @@ class Attributor {
     std::size_t hi = lo;
     std::size_t para = paragraph_at(r.open);
     while (hi < words_.size() && words_[hi].begin < next_open && words_[hi].paragraph == para &&
-           !is_sentence_end(words_[hi]) && !is_quote_mark(words_[hi]) && hi - lo < 25) {
+           !is_sentence_end(words_[hi]) && !is_quote_mark(words_[hi]) &&
+           hi - lo < kMaxCueDistance + 5) {
       ++hi;
     }
     if (!r.closed) return std::nullopt;
@@ -683,8 +728,15 @@ class Attributor {
       if (i > start) {
         // Only the speaker may stand between the quote and its verb.
         auto p = phrase_before(i, start);
-        if (p && (p->first == start || (p->first > start && words_[p->first - 1].lower == ",")))
+        if (p && (p->first == start || (p->first > start && words_[p->first - 1].lower == ",") ||
+                  only_modifiers(start, p->first))) {
           return p;
+        }
+        if (words_[i - 1].lower == ",") {
+          // "..." if she loses, said David Wasserman, an analyst.
+          auto after = phrase_after(i + len, hi);
+          if (after && after->kind == SpeakerKind::kName) return after;
+        }
         return std::nullopt;
       }
       return phrase_after(i + len, hi);
@@ -699,7 +751,8 @@ class Attributor {
       }
       auto p = phrase_after(start, hi);
       if (p && p->kind != SpeakerKind::kNominal && p->last + 1 < hi && !words_[p->last + 1].punct &&
-          !words_[p->last + 1].capitalised && !data_.function_words.count(words_[p->last + 1].lower)) {
+          !words_[p->last + 1].capitalised &&
+          !data_.function_words.count(words_[p->last + 1].lower)) {
         return p;
       }
     }
@@ -1030,10 +1083,10 @@ class Attributor {
       }
       return out;
     }
-    std::size_t b = words_[p.first].begin, e = words_[p.last].end;
+    std::size_t b = words_[p.first].begin, e = words_[p.core_last()].end;
     if (p.kind == SpeakerKind::kNominal) {
       out.nominal = true;
-      out.head = words_[p.last].lower;
+      out.head = words_[p.core_last()].lower;
       // "the official" -> the most recent nominal speaker with the same head.
       for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
         if (it->who.nominal && it->who.head == out.head) return it->who;
@@ -1051,25 +1104,25 @@ class Attributor {
     // A name: the capitalised words after the last title word.
     std::size_t first = p.first;
     bool titled = false;
-    for (std::size_t i = p.first; i <= p.last; ++i) {
+    for (std::size_t i = p.first; i <= p.core_last(); ++i) {
       if (data_.titles.count(words_[i].lower) || !words_[i].capitalised || words_[i].possessive ||
           data_.determiners.count(words_[i].lower)) {
         if (data_.titles.count(words_[i].lower)) titled = true;
         first = i + 1;
       }
     }
-    if (first > p.last) {
+    if (first > p.core_last()) {
       // Only titles: "the President" is a nominal speaker.
       SpeakerPhrase nominal = p;
       nominal.kind = SpeakerKind::kNominal;
       return resolve(nominal, at);
     }
     bool organisation = false;
-    for (std::size_t i = first; i <= p.last; ++i) {
+    for (std::size_t i = first; i <= p.core_last(); ++i) {
       organisation = organisation || data_.organisation_words.count(words_[i].lower) > 0;
     }
-    std::string_view last_word =
-        text_.text.substr(words_[p.last].begin, words_[p.last].end - words_[p.last].begin);
+    std::string_view last_word = text_.text.substr(
+        words_[p.core_last()].begin, words_[p.core_last()].end - words_[p.core_last()].begin);
     bool acronym =
         last_word.size() >= 2 && std::all_of(last_word.begin(), last_word.end(), [](char c) {
           return (c >= 'A' && c <= 'Z') || c == '.' || c == '&';
@@ -1080,10 +1133,10 @@ class Attributor {
       out.person = ent->type == "PERSON";
       return out;
     }
-    std::string name = words_text(first, p.last);
-    out.person = !organisation && !acronym && (titled || first < p.last);
-    if (first == p.last && !organisation && !acronym) {
-      std::string full = expand_surname(p.last, b);
+    std::string name = words_text(first, p.core_last());
+    out.person = !organisation && !acronym && (titled || first < p.core_last());
+    if (first == p.core_last() && !organisation && !acronym) {
+      std::string full = expand_surname(p.core_last(), b);
       if (!full.empty()) {
         name = full;
         out.person = true;
@@ -1091,13 +1144,13 @@ class Attributor {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower(it->who.name).ends_with(" " + words_[p.last].lower)) {
+              ascii_lower(it->who.name).ends_with(" " + words_[p.core_last()].lower)) {
             return it->who;
           }
         }
         out.person = titled;
       }
-      if (const Entity* ent = person_entity_named(words_[p.last].lower)) {
+      if (const Entity* ent = person_entity_named(words_[p.core_last()].lower)) {
         out.name = ent->name;
         out.id = ent->id;
         out.person = true;
