@@ -880,6 +880,34 @@ class Attributor {
       // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
       if (auto p = clause_subject(lo, hi)) return p;
     }
+    if (lo == hi) {
+      // The quote opens its sentence: "Sam Lau said in a statement. "...""
+      std::size_t end = lo;
+      while (end > 0 && words_[end - 1].punct && !is_quote_mark(words_[end - 1]) &&
+             words_[end - 1].paragraph == paragraph_at(r.open)) {
+        --end;
+      }
+      std::size_t plo = end;
+      bool quoted = false;
+      while (plo > 0 && words_[plo - 1].begin >= prev_close &&
+             words_[plo - 1].paragraph == paragraph_at(r.open) && !is_sentence_end(words_[plo - 1]) &&
+             end - plo < 60) {
+        quoted = quoted || is_quote_mark(words_[plo - 1]);
+        --plo;
+      }
+      if (!quoted && plo < end) {
+        if (auto p = cue_in(plo, end)) return p;
+      }
+    }
+    // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
+    std::size_t after = word_at_or_after(r.close_end);
+    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == paragraph_at(r.open) + 1 &&
+        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
+      std::size_t hi2 = after + 1;
+      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph && hi2 - after < 12) ++hi2;
+      auto p = phrase_after(after + 1, hi2);
+      if (p && p->kind == SpeakerKind::kName) return p;
+    }
     return std::nullopt;
   }
 
