@@ -114,6 +114,10 @@ std::size_t ClaimContext::clause_end(std::size_t i, bool commas) const {
 std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const {
   std::size_t cb = clause_begin(i);
   bool hedged = false, future = false, conditional = false, negative = false;
+  // A condition governs the whole sentence after it: "If X, the bridge will open".
+  for (std::size_t j = sentence_begin(i); j < cb; ++j) {
+    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional") conditional = true;
+  }
   for (std::size_t j = cb; j < i; ++j) {
     std::string_view w = n.words[j];
     if (w.size() > 3 && w.substr(w.size() - 3) == "n't") negative = true;
@@ -222,7 +226,7 @@ void ClaimContext::find_runs() {
     if (i > sentence_begin(i) && capitalised(raw) && func(i).empty()) midcap.insert(n.words[i]);
     if (!raw.empty() && raw[0] >= 'a' && raw[0] <= 'z') lower.insert(n.words[i]);
     if (auto m = d.roles.match(n.words, i, sentence_end(i))) {
-      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = !all_caps(t.token_text(k));
+      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
     }
   }
   auto is_name = [&](std::size_t i) {
@@ -233,7 +237,27 @@ void ClaimContext::find_runs() {
     if (!all_caps(raw) && d.facilities.find_word(n.words[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
     if (!all_caps(raw) && lower.count(n.words[i])) return false;
-    if (i == sentence_begin(i)) return all_caps(raw) || midcap.count(n.words[i]) > 0;
+    if (i == sentence_begin(i)) {
+      if (all_caps(raw) || midcap.count(n.words[i]) > 0) return true;
+      // An opening word is a name when it acts like one: "Apple will", "Siemens
+      // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
+      const std::string& w = n.words[i];
+      if (d.events.find_word(w) || d.facilities.find_word(w) || d.lifecycle.find_word(w) ||
+          d.proxy.find_word(w) || d.roles.find_word(w) || d.reporting.find_word(w)) {
+        return false;
+      }
+      if (n.possessive[i]) return true;
+      std::size_t k = i + 1;
+      if (k >= sentence_end(i)) return false;
+      std::string_view next = n.words[k];
+      if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
+      if (func(k) == "aux" || d.lifecycle.find_word(next) || d.membership.match(n.words, k, sentence_end(i)) ||
+          d.roles.match(n.words, k, sentence_end(i))) {
+        return true;
+      }
+      return t.tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
+             next.ends_with("ed");
+    }
     return true;
   };
   run_at.assign(t.tokens.size(), -1);
@@ -395,6 +419,8 @@ void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
   for (std::size_t h = 0; h < t.tokens.size(); ++h) {
     const auto* kind = d.facilities.find_word(n.words[h]);
+    const auto* event = kind ? nullptr : d.events.find_word(n.words[h]);
+    if (event) kind = event;
     if (!kind || t.tokens[h].kind != Token::Kind::kWord) continue;
     std::size_t sb = sentence_begin(h), se = sentence_end(h);
     // A facility noun used as a modifier ("office holder") is not the head.
@@ -478,7 +504,7 @@ void ClaimContext::find_facilities() {
     }
     bool definite = det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
     bool pronoun = det == "its" || det == "their";
-    if (pronoun && owner.empty()) {
+    if (pronoun && owner.empty() && !event) {
       if (const NameRun* o = sentence_actor(b)) {
         owner = o->key;
       } else if (const NameRun* o2 = org_before(b)) {
@@ -490,6 +516,7 @@ void ClaimContext::find_facilities() {
     for (std::size_t k = facilities.size(); k > 0; --k) {
       const FacilityRef& g = facilities[k - 1];
       if (g.kind != f.kind) continue;
+      if (event && !definite && !pronoun) continue;
       if (!owner.empty() && !g.owner.empty() && owner != g.owner) continue;
       bool place_ok = place.empty() || g.place.empty() || place == g.place;
       if (!place_ok) {
@@ -503,7 +530,7 @@ void ClaimContext::find_facilities() {
         break;
       }
     }
-    if (!antecedent && owner.empty()) {
+    if (!antecedent && owner.empty() && !event) {
       if (const NameRun* s = sentence_actor(b)) {
         owner = s->key;
       } else if (const NameRun* o = org_before(b)) {
@@ -521,6 +548,10 @@ void ClaimContext::find_facilities() {
       f.key = antecedent->key;
       f.owner = antecedent->owner;
       f.place = antecedent->place;
+    } else if (event) {
+      f.owner = owner;
+      f.place = place;
+      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind + (place.empty() ? "" : "/" + place);
     } else {
       f.owner = owner;
       f.place = place;
@@ -684,6 +715,10 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, st
         if (is_boundary(p - 1, true)) break;
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
+      if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_word(n.words[k - 1]) &&
+          (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
+        speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
+      }
       if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {
         for (std::size_t q = runs.size(); q > 0; --q) {
           if (runs[q - 1].end <= k && runs[q - 1].person) {

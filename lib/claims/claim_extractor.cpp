@@ -110,8 +110,8 @@ class Extractor {
       }
       --j;
     }
-    if (passive || (j > 0 && c_.word(j - 1) == ",")) return c_.facility_ending_at(j);
-    return nullptr;
+    (void)passive;  // passive ("was opened") or intransitive ("the bridge will open")
+    return c_.facility_ending_at(j);
   }
 
   void lifecycle(std::size_t sb, std::size_t se) {
@@ -157,7 +157,7 @@ class Extractor {
       }
       bool needs_inner = m.entry->words.back() == "to";  // "set to", "due to"
       if (needs_inner && inner == i) continue;
-      std::size_t trigger = i;
+      if (form == "date" && unknown.empty()) continue;  // "the date of the vote" alone says nothing
       std::size_t next = inner_end;
       const FacilityRef* thing = lifecycle_thing(inner, inner_end, inner_form, se);
       if (!thing && inner != i) thing = lifecycle_thing(i, i + m.length, form, se);
@@ -193,7 +193,7 @@ class Extractor {
         std::size_t tt = 0;
         const TimeExpr* when = c_.date_in(inner_end, ce, &tt);
         if (!when) {
-          const TimeExpr* early = c_.date_in(c_.clause_begin(i), i, &tt);
+          const TimeExpr* early = c_.date_in(sb, i, &tt);
           if (early && tt <= sb + 1) when = early;
         }
         if (when) {
@@ -210,7 +210,7 @@ class Extractor {
         i = next - 1;
         continue;
       }
-      Claim& cl = add("lifecycle", thing->key, thing->name, "lifecycle", "", trigger, span_b, span_e);
+      Claim& cl = add("lifecycle", thing->key, thing->name, "lifecycle", "", inner, span_b, span_e);
       if (is_unknown) {
         cl.modality = "asserted";
         cl.polarity = "positive";
@@ -295,6 +295,9 @@ class Extractor {
           tt = q;
           break;
         }
+      }
+      if (!since && m.entry->words.back() == "joined") {
+        since = c_.date_in(cue_end, se, &tt);
       }
       if (since) {
         v.kind = ClaimValue::Kind::kTime;
@@ -703,8 +706,12 @@ class Extractor {
         while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
         std::size_t e = j;
         if (e > sb && c_.word(e - 1) == ",") {
-          // a participle: the subject of the clause before
+          // a participle: the event or subject of the clause before
           std::size_t cb = c_.clause_begin(e - 1);
+          if (const FacilityRef* ev = c_.facility_in(cb, e - 1); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
+          }
           std::size_t k = cb;
           while (k < e - 1 && !c_.func(k).empty()) ++k;
           std::size_t ke = k;
@@ -718,7 +725,7 @@ class Extractor {
             }
             ++ke;
           }
-          subject = c_.np_key(k, ke, &subject_name);
+          if (subject.empty()) subject = c_.np_key(k, ke, &subject_name);
           span_b = k;
         } else {
           std::size_t b = e;
@@ -734,18 +741,9 @@ class Extractor {
           predicate = c_.d.casualty.find_word(c_.word(k))->value;
           trigger = k;
           span_e = k + 1;
-          for (std::size_t h = sb; h < se; ++h) {
-            if (const auto* ev = c_.d.events.find_word(c_.word(h))) {
-              subject = ev->value;
-              subject_name = std::string(c_.t.token_text(h));
-              for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
-                if ((c_.word(p) == "in" || c_.word(p) == "on") && c_.run_at[p + 1] >= 0) {
-                  subject += "/" + c_.runs[c_.run_at[p + 1]].key;
-                  break;
-                }
-              }
-              break;
-            }
+          if (const FacilityRef* ev = c_.facility_in(sb, se); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
           }
           if (subject.empty()) {
             for (std::size_t h = qe; h < se; ++h) {
@@ -760,14 +758,17 @@ class Extractor {
                                                     q.unit == "EUR" || q.unit == "GBP" || q.unit == "percent")) {
           // A measure of the noun it modifies: "a 5.6 magnitude earthquake", "a $2.3bn agreement".
           std::size_t h = qe;
-          std::string head(c_.word(h));
-          std::string canon = c_.canonical(head);
-          subject = phrase_key(canon);
-          subject_name = std::string(c_.t.token_text(h));
-          for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
-            if ((c_.word(p) == "in" || c_.word(p) == "off" || c_.word(p) == "near") && c_.run_at[p + 1] >= 0) {
-              subject += "/" + c_.runs[c_.run_at[p + 1]].key;
-              break;
+          if (c_.facility_at[h] >= 0) {
+            subject = c_.facilities[c_.facility_at[h]].key;
+            subject_name = c_.facilities[c_.facility_at[h]].name;
+          } else {
+            subject = phrase_key(c_.canonical(std::string(c_.word(h))));
+            subject_name = std::string(c_.t.token_text(h));
+            for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
+              if ((c_.word(p) == "in" || c_.word(p) == "off" || c_.word(p) == "near") && c_.run_at[p + 1] >= 0) {
+                subject += "/" + c_.runs[c_.run_at[p + 1]].key;
+                break;
+              }
             }
           }
           predicate = q.unit == "magnitude" ? "magnitude" : q.unit == "percent" ? "percent" : "value";
