@@ -195,9 +195,17 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       }
       if (unit.empty() && k < se) {
         // A counted noun: the last of up to three words before a function word.
+        // A counted noun: a known one, or the last of up to three words
+        // ("Palestinian civilians"), stopping before a verb ("one person died").
         std::size_t w = k;
         while (w < se && w < k + 3 && text.tokens[w].kind == Token::Kind::kWord &&
                !d.function_words.find_word(norm.words[w]) && !d.units.find_word(norm.words[w])) {
+          if (d.counted.find_word(norm.words[w])) {
+            ++w;
+            break;
+          }
+          const std::string& word = norm.words[w];
+          if (w > k && (word.ends_with("ed") || word == "died" || word == "dead")) break;
           ++w;
         }
         if (w > k) {
