@@ -80,16 +80,6 @@ __all__ = [
     "UsageError",
 ]
 
-# Public names live in `crosscheck` (for reprs, tracebacks and pickling).
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type):
-        try:
-            _obj.__module__ = __name__
-        except (AttributeError, TypeError):
-            pass
-del _name, _obj
-
 PathLike = Union[str, "_os.PathLike[str]"]
 LexiconSource = Union[PathLike, Mapping[str, object]]
 Lexicon = Union[LexiconSource, Sequence[LexiconSource], None]
@@ -231,3 +221,14 @@ def html_to_text(html: str) -> str:
     if not isinstance(html, str):
         raise TypeError("html must be str, not " + type(html).__name__)
     return _core.html_to_text(html)
+
+
+# Public names live in `crosscheck` (for reprs, tracebacks and pickling).
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type):
+        try:
+            _obj.__module__ = __name__
+        except (AttributeError, TypeError):
+            pass
+del _name, _obj
