@@ -81,7 +81,8 @@ double seconds_since(Clock::time_point t) {
 
 // Progress on stderr, so a run stopped by a timeout still shows how far it got.
 void progress(const char* step, double seconds) {
-  std::fprintf(stderr, "scale_bench: %s %.2f s\n", step, seconds);
+  std::fprintf(stderr, "scale_bench: %s %.2f s, resident %.0f MB\n", step, seconds,
+               current_rss_mb());
 }
 
 }  // namespace
