@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,12 @@ void progress(const char* step, double seconds) {
                current_rss_mb());
 }
 
+void write_output(const std::string& path, const std::string& json) {
+  if (path.empty()) return;
+  std::ofstream out(path, std::ios::binary);
+  out << json;
+}
+
 }  // namespace
 }  // namespace crosscheck::bench
 
@@ -95,6 +102,7 @@ int main(int argc, char** argv) {
   std::size_t count = 1000;
   unsigned threads = 1;
   bool phases = false, skip_quote_divergence = false;
+  std::string output;  // --output=FILE: the report's JSON, to compare runs
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--docs=", 7) == 0) {
       count = std::strtoull(argv[i] + 7, nullptr, 10);
@@ -102,6 +110,8 @@ int main(int argc, char** argv) {
       threads = static_cast<unsigned>(std::strtoul(argv[i] + 10, nullptr, 10));
     } else if (std::strcmp(argv[i], "--phases") == 0) {
       phases = true;
+    } else if (std::strncmp(argv[i], "--output=", 9) == 0) {
+      output = argv[i] + 9;
     } else if (std::strcmp(argv[i], "--skip-quote-divergence") == 0) {
       phases = skip_quote_divergence = true;
     } else {
@@ -139,6 +149,7 @@ int main(int argc, char** argv) {
     const auto render_start = Clock::now();
     const std::string json = to_json(*report);
     const double render_s = seconds_since(render_start);
+    write_output(output, json);
     claims = report->claims.size();
     findings = report->findings.size();
     entities = report->entities.size();
@@ -188,6 +199,7 @@ int main(int argc, char** argv) {
     t = Clock::now();
     const std::string json = to_json(report);
     const double render_s = seconds_since(t);
+    write_output(output, json);
     claims = report.claims.size();
     findings = report.findings.size();
     entities = report.entities.size();
