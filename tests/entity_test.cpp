@@ -430,3 +430,14 @@ TEST_CASE("robust on odd input") {
     }
   }
 }
+
+TEST_CASE("people from a user lexicon take part in surname coreference") {
+  auto lexicon = Lexicon::build({R"({"entities": [{"id": "per:ada_lovelace", "name": "Ada Lovelace",
+      "type": "PERSON"}]})"});
+  REQUIRE(lexicon.ok());
+  Tagged t("Ada Lovelace wrote the notes. Ms Lovelace later said they were hers.", **lexicon);
+  const Entity* ada = t.find("per:ada_lovelace");
+  REQUIRE(ada);
+  CHECK(t.at("Ms Lovelace") == ada);
+  CHECK(t.find("per:lovelace") == nullptr);
+}

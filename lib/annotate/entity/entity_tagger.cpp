@@ -369,6 +369,16 @@ class Tagger {
       d.name = e.name;
       d.tags = e.tags;
       d.located_in = e.located_in;
+      if (e.type == "PERSON") {
+        // Known people take part in surname coreference ("Mr X").
+        std::string_view name = e.name;
+        while (!name.empty()) {
+          std::size_t sp = name.find(' ');
+          if (sp != 0) d.name_words.emplace_back(name.substr(0, sp));
+          if (sp == std::string_view::npos) break;
+          name.remove_prefix(sp + 1);
+        }
+      }
       add_draft(std::move(d));
     }
     return it->second;
@@ -528,13 +538,13 @@ class Tagger {
     for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.origin != Origin::kPerson) continue;
+      if (d.type != "PERSON") continue;
       if (d.name_words == name) return e;
     }
     if (name.size() == 1) {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
         const Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+        if (d.type == "PERSON" && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
       }
     } else {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
@@ -559,7 +569,7 @@ class Tagger {
     for (std::size_t k = i; k < j; ++k) name.emplace_back(words_[k].text);
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.origin != Origin::kPerson) continue;
+      if (d.type != "PERSON") continue;
       if (d.name_words == name) return e;
       if (name.size() == 1 && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
     }
