@@ -350,6 +350,15 @@ TEST_CASE("facilities: owner, kind and place") {
     CHECK(office->id == "fac:siemens_ag/regional_office/dubai");
     CHECK(t.at("its office") == office);
   }
+  SUBCASE("an unknown company name before the phrase owns it") {
+    Tagged a("Apple will open a new store in Mumbai next month.");
+    CHECK(a.at("a new store")->id == "fac:apple/store/mumbai");
+    CHECK(a.at("Apple")->type == "ORGANIZATION");
+    Tagged b("Tesla plans to close its factory in Berlin.");
+    CHECK(b.at("its factory")->id == "fac:tesla/factory/berlin");
+    Tagged c("Officials will open an office in Paris, the officials said.");
+    CHECK(c.at("an office")->id == "fac:unknown/office/paris");
+  }
   SUBCASE("not facilities") {
     Tagged t("The issue is at the centre of the talks. He took office in May.");
     for (const Entity& e : t.entities.entities) CHECK(e.id.rfind("fac:", 0) != 0);

@@ -1069,9 +1069,44 @@ class Tagger {
           if (!owner) owner = o;
         }
       }
+      // Definite phrases ("the liaison office") find their owner through their antecedent.
+      if (!owner && (indefinite || pronoun_owner)) owner = unnamed_owner(begin, np_begin);
       resolve_facility(np_begin, head_end, kind, owner, place, definite, indefinite);
       (void)np_end;
     }
+  }
+
+  // "Apple will open a store", "Tesla plans to close its factory": the
+  // capitalised name nearest before the phrase in its sentence, not otherwise
+  // known, is taken as the owning organisation.
+  std::optional<std::size_t> unnamed_owner(std::size_t sentence_begin, std::size_t np_begin) {
+    for (std::size_t k = np_begin; k-- > sentence_begin;) {
+      if (claimed_[k]) return std::nullopt;  // a known name is nearer
+      const Word& w = words_[k];
+      if (w.punct || !w.cap || is_common(k) || match_title(k, np_begin) ||
+          match_demonym(k, np_begin))
+        continue;
+      std::size_t first = k;
+      while (first > sentence_begin && !words_[first - 1].punct && words_[first - 1].cap &&
+             !claimed_[first - 1] && !is_common(first - 1) && k - first < 3) {
+        --first;
+      }
+      if (match_title(first, np_begin) || known_person(first, k + 1)) return std::nullopt;
+      for (std::size_t q = first; q <= k; ++q) {
+        if (lowercase_words_.count(words_[q].key)) return std::nullopt;  // "Officials will open"
+      }
+      if (t_.person_cues.count(words_[k + 1].key)) return std::nullopt;  // "Smith said"
+      std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
+      RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
+      mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
+      for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
+      std::string surface = span_string(first, k + 1);
+      auto& aliases = drafts_[e].aliases;
+      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+        aliases.push_back(surface);
+      return e;
+    }
+    return std::nullopt;
   }
 
   void resolve_facility(std::size_t np_begin, std::size_t head_end, const std::string& kind,
