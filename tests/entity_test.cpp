@@ -468,3 +468,24 @@ TEST_CASE("people from a user lexicon take part in surname coreference") {
   CHECK(t.at("Ms Lovelace") == ada);
   CHECK(t.find("per:lovelace") == nullptr);
 }
+
+TEST_CASE("entity_at: which entity a noun phrase refers to") {
+  Tagged t(
+      "The WHO opened a regional office in Cairo, Egypt. The office employs 40 people. "
+      "The WHO's Regional Office in Cairo is its largest.");
+  const Entity* office = t.at("a regional office");
+  REQUIRE(office);
+  CHECK(office->id == "fac:who/regional_office/cairo");
+  // The head word alone, or the whole phrase with its owner and place.
+  std::size_t head = t.text.find("office employs");
+  auto by_head = crosscheck::internal::entity_at(t.entities, Span{head, head + 6});
+  REQUIRE(by_head);
+  CHECK(t.entities.entities[*by_head].id == office->id);
+  std::size_t np = t.text.find("The WHO's Regional Office in Cairo");
+  auto by_phrase = crosscheck::internal::entity_at(t.entities, Span{np, np + 34});
+  REQUIRE(by_phrase);
+  CHECK(t.entities.entities[*by_phrase].id == office->id);
+  CHECK(t.at("Cairo")->id == "loc:cairo");
+  CHECK(crosscheck::internal::entity_at(t.entities, Span{0, 0}) == std::nullopt);
+  CHECK(crosscheck::internal::entity_index(t.entities, "org:who"));
+}
