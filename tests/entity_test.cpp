@@ -257,6 +257,14 @@ TEST_CASE("people: titles, honorifics, surnames and appositions") {
     CHECK(t.find("loc:spain"));
     CHECK(t.find("loc:rabat"));
   }
+  SUBCASE("bare names need a given name or a speech verb") {
+    Tagged t("Voters backed Paul Ryan more than Ground Zero volunteers did, said Kwame Mensah.");
+    REQUIRE(t.at("Paul Ryan"));
+    CHECK(t.at("Paul Ryan")->type == "PERSON");
+    CHECK(t.at("Ground Zero") == nullptr);
+    REQUIRE(t.at("Kwame Mensah"));
+    CHECK(t.at("Kwame Mensah")->id == "per:kwame_mensah");
+  }
   SUBCASE("capitalised table headers are not people") {
     Tagged t("Joint training exercises continue.\nJoint Training Exercises | Enhanced readiness |");
     for (const Entity& e : t.entities.entities) CHECK(e.type != "PERSON");

@@ -46,6 +46,7 @@ struct Tables {
   std::size_t max_demonym_words = 1;
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
+  std::unordered_set<std::string> given_names;
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -127,6 +128,9 @@ Tables load_tables() {
   }
   for (std::string_view line : lines_of(data_file("entity/person_cues.txt"))) {
     t.person_cues.insert(Lexicon::key(line));
+  }
+  for (std::string_view line : lines_of(data_file("entity/given_names.txt"))) {
+    t.given_names.insert(Lexicon::key(line));
   }
   return t;
 }
@@ -519,7 +523,10 @@ class Tagger {
     bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct ||
                    !words_[i - 1].cap || is_common(i - 1);
     bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
-    return left_ok && right_ok;
+    // A bare name needs a known given name first ("Paul Ryan", not "Ground
+    // Zero") or a speech verb before it ("said Alex Marlow").
+    bool cue_before = i > 0 && !words_[i - 1].punct && t_.person_cues.count(words_[i - 1].key);
+    return left_ok && right_ok && (t_.given_names.count(words_[i].key) || cue_before);
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
