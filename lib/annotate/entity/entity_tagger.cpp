@@ -977,7 +977,8 @@ class Tagger {
         continue;
       }
       // Walk left over the noun phrase's premodifiers.
-      std::optional<std::size_t> owner, place;
+      std::optional<std::size_t> owner = std::nullopt;
+      std::optional<std::size_t> place = std::nullopt;
       bool definite = false, indefinite = false, pronoun_owner = false;
       std::size_t np_begin = i;
       for (std::size_t j = i; j > begin && i - j < 6;) {
@@ -1117,10 +1118,17 @@ class Tagger {
   }
 
   void resolve_facility(std::size_t np_begin, std::size_t head_end, const std::string& kind,
-                        std::optional<std::size_t> owner, std::optional<std::size_t> place,
-                        bool definite, bool indefinite) {
+                        const std::optional<std::size_t>& owner,
+                        const std::optional<std::size_t>& place, bool definite, bool indefinite) {
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // false positive on std::optional
+#endif
     long own = owner ? static_cast<long>(*owner) : -1;
     long plc = place ? static_cast<long>(*place) : -1;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     std::optional<std::size_t> found;
     for (std::size_t f = facilities_.size(); f-- > 0;) {
       const Draft& d = drafts_[facilities_[f]];
