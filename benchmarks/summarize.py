@@ -50,7 +50,7 @@ def main():
         words = b.get("words/s", 0)
         t = b["real_time"] if name.endswith("real_time") else b["cpu_time"]
         ms = t if b.get("time_unit") == "ms" else t / 1e6
-        row = f"| {label} | {mbs:,.1f} | {words:,.0f} | {ms:,.0f} ms |"
+        row = f"| {label} | {mbs:,.1f} | {words:,.0f} | {ms:,.{1 if ms < 10 else 0}f} ms |"
         row += f" ≥ {target:g} MB/s | {verdict(mbs >= target)} |" if target else " | |"
         print(row)
     one = by_name.get("BM_ExtractAll/1/real_time", {}).get("real_time")
