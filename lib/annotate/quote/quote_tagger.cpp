@@ -569,6 +569,11 @@ class Attributor {
       // Apposition: "X, the minister, said" -> X (or the appositive alone).
       std::string open = w.lower == ")" ? "(" : ",";
       std::size_t k = j - 1;
+      if (w.lower == "," && k > lo && words_[k - 1].lower == ")") {
+        // "John Kasich (R-OH), said"
+        open = "(";
+        --k;
+      }
       std::size_t stop = k > lo + kMaxApposition ? k - kMaxApposition : lo;
       while (k > stop && !(words_[k - 1].punct && words_[k - 1].lower == open) &&
              !is_quote_mark(words_[k - 1]) && !is_sentence_end(words_[k - 1])) {
@@ -669,6 +674,9 @@ class Attributor {
       if (w.punct) break;
       if (w.capitalised) {
         if (data_.not_names.count(w.lower)) break;
+        if (!seen_capital && w.lower.size() > 5 && w.lower.ends_with("ing") && !all_caps(k, k)) {
+          break;  // "Holding signs, ...": not a name
+        }
         seen_capital = true;
       } else if (!nominal_word(w)) {
         break;
@@ -807,6 +815,10 @@ class Attributor {
       if (auto p = phrase_after(i + len, hi)) {
         if (p->kind != SpeakerKind::kNominal) return p;  // "Said Smith: ..."
       }
+      if (i > lo && (words_[i - 1].lower == "and" || words_[i - 1].lower == "but")) {
+        // "Grassley on Wednesday downplayed the attack ... and said": the clause's subject.
+        if (auto p = clause_subject(lo, i - 1)) return p;
+      }
     }
     return std::nullopt;
   }
@@ -890,8 +902,8 @@ class Attributor {
       std::size_t plo = end;
       bool quoted = false;
       while (plo > 0 && words_[plo - 1].begin >= prev_close &&
-             words_[plo - 1].paragraph == paragraph_at(r.open) && !is_sentence_end(words_[plo - 1]) &&
-             end - plo < 60) {
+             words_[plo - 1].paragraph == paragraph_at(r.open) &&
+             !is_sentence_end(words_[plo - 1]) && end - plo < 60) {
         quoted = quoted || is_quote_mark(words_[plo - 1]);
         --plo;
       }
@@ -901,10 +913,13 @@ class Attributor {
     }
     // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
     std::size_t after = word_at_or_after(r.close_end);
-    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == paragraph_at(r.open) + 1 &&
-        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
+    if (r.closed && after + 1 < words_.size() &&
+        words_[after].paragraph == paragraph_at(r.open) + 1 && words_[after].begin < next_open &&
+        words_[after].punct && is_dash(words_[after].lower)) {
       std::size_t hi2 = after + 1;
-      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph && hi2 - after < 12) ++hi2;
+      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph &&
+             hi2 - after < 12)
+        ++hi2;
       auto p = phrase_after(after + 1, hi2);
       if (p && p->kind == SpeakerKind::kName) return p;
     }
