@@ -851,7 +851,7 @@ class Attributor {
     if (!p) return std::nullopt;
     if (p->kind == SpeakerKind::kName && p->first == p->last && !all_caps(p->first, p->last) &&
         expand_surname(p->first, words_[p->first].begin).empty() &&
-        !entity_overlapping(words_[p->first].begin, words_[p->first].end) &&
+        !speaker_entity(entity_for(p->first, p->first)) &&
         !data_.organisation_words.count(words_[p->first].lower)) {
       // A lone capitalised word opening a sentence is as likely a verb or an
       // adverb ("Bemoaning", "Calls") as a name nobody introduced.
@@ -937,6 +937,22 @@ class Attributor {
       }
     }
     return nullptr;
+  }
+
+  static bool speaker_entity(const Entity* e) {
+    return e && (e->type == "PERSON" || e->type == "ORGANIZATION");
+  }
+
+  /// The entity mentioned at words [first, last] when it names the same
+  /// person: its name must end in the same word ("Jens Stoltenberg" for "Mr
+  /// Stoltenberg", not "Ban Ki" for "Ban Ki-moon").
+  const Entity* entity_for(std::size_t first, std::size_t last) const {
+    const Entity* e = entity_overlapping(words_[first].begin, words_[last].end);
+    if (!e || e->type != "PERSON") return e;
+    std::string_view n = e->name;
+    auto sp = n.rfind(' ');
+    std::string_view final_word = sp == std::string_view::npos ? n : n.substr(sp + 1);
+    return ascii_lower(final_word) == words_[last].lower ? e : nullptr;
   }
 
   const Entity* person_entity_named(std::string_view surname) const {
@@ -1066,7 +1082,7 @@ class Attributor {
         }
         if (person) {
           Resolved out;
-          if (const Entity* ent = entity_overlapping(words_[first].begin, words_[i].end)) {
+          if (const Entity* ent = entity_for(first, i)) {
             out.name = ent->name;
             out.id = ent->id;
           } else if (const Entity* byname = person_entity_named(words_[i].lower)) {
@@ -1170,7 +1186,7 @@ class Attributor {
         last_word.size() >= 2 && std::all_of(last_word.begin(), last_word.end(), [](char c) {
           return (c >= 'A' && c <= 'Z') || c == '.' || c == '&';
         });
-    if (const Entity* ent = entity_overlapping(words_[first].begin, e)) {
+    if (const Entity* ent = entity_for(first, p.core_last())) {
       out.name = ent->name;
       out.id = ent->id;
       out.person = ent->type == "PERSON";
