@@ -371,7 +371,7 @@ class Attributor {
         const SpeakerPhrase& p = *phrases[i];
         q.speaker_mention = Span{words_[p.first].begin, words_[p.last].end};
         resolved[i] = resolve(p, regions[i].open);
-        if (!resolved[i].name.empty()) remember(resolved[i], regions[i].open);
+        if (!resolved[i].name.empty()) remember(resolved[i], q.speaker_mention->begin);
       } else {
         // Split and continued quotes take the speaker of the quote they go on from.
         std::size_t para = paragraph_at(regions[i].open);
@@ -1042,7 +1042,7 @@ class Attributor {
   /// The person most recently named before byte `at` (outside quotes): a
   /// titled name ("President Obama"), a full name ("Hillary Clinton"), or
   /// the surname of a person seen before.
-  std::optional<Resolved> person_before(std::size_t at) const {
+  std::optional<Resolved> person_before(std::size_t at, std::size_t* where) const {
     std::size_t end = word_at_or_after(at);
     std::size_t scanned = 0;
     for (std::size_t i = end; i-- > 0 && scanned < 150; ++scanned) {
@@ -1097,6 +1097,7 @@ class Attributor {
             out.id = key_of(name);
           }
           out.person = true;
+          *where = words_[first].begin;
           return out;
         }
       }
@@ -1109,16 +1110,21 @@ class Attributor {
   Resolved resolve(const SpeakerPhrase& p, std::size_t at) const {
     Resolved out;
     if (p.kind == SpeakerKind::kPronoun) {
-      if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
-        out.name = e->name;
-        out.id = e->id;
-        out.person = e->type == "PERSON";
-        return out;
-      }
       if (p.pronoun == PronounKind::kPerson) {
-        if (auto named = person_before(words_[p.first].begin)) return *named;
-        for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
-          if (it->who.person) return it->who;
+        // The nearer of the last person named in the text and the last speaker.
+        std::size_t named_at = 0;
+        auto named = person_before(words_[p.first].begin, &named_at);
+        const Seen* speaker = nullptr;
+        for (auto it = seen_.rbegin(); it != seen_.rend() && !speaker; ++it) {
+          if (it->who.person && it->at < words_[p.first].begin) speaker = &*it;
+        }
+        if (named && (!speaker || named_at >= speaker->at)) return *named;
+        if (speaker) return speaker->who;
+        if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
+          out.name = e->name;
+          out.id = e->id;
+          out.person = e->type == "PERSON";
+          return out;
         }
         // Most recent person entity mentioned before the quote.
         const Entity* last = nullptr;
@@ -1138,6 +1144,11 @@ class Attributor {
       } else if (p.pronoun == PronounKind::kGroup) {
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (!it->who.person) return it->who;
+        }
+        if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
+          out.name = e->name;
+          out.id = e->id;
+          return out;
         }
       }
       return out;
