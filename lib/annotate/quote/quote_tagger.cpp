@@ -222,6 +222,8 @@ constexpr std::size_t kMaxCueDistance = 35;
 constexpr std::size_t kMaxApposition = 30;
 // Longest uncued title-case quote taken for the name of a work or show.
 constexpr std::size_t kMaxTitleWords = 6;
+// Speakers remembered for resolving pronouns and nominal speakers.
+constexpr std::size_t kSeenWindow = 64;
 
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
@@ -351,6 +353,9 @@ class Attributor {
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     for (const Region& r : regions) quoted_.push_back(r.inner);
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
+    }
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
@@ -416,6 +421,8 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
+  /// Word indices of each capitalised word (lower-cased), in text order.
+  std::unordered_map<std::string, std::vector<std::size_t>> capitalised_at_;
 
   /// False for quoted material that is not speech: ids, handles and
   /// dates (no spaces, digits or '@'), and uncued title-case names of works.
@@ -928,15 +935,28 @@ class Attributor {
 
   // ------------------------------------------------------------ resolution --
 
-  void remember(const Resolved& who, std::size_t at) { seen_.push_back({who, at}); }
+  void remember(const Resolved& who, std::size_t at) {
+    seen_.push_back({who, at});
+    // Only recent speakers matter for pronouns and "the official"; keeping a
+    // bounded window keeps long documents linear.
+    if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
+  }
 
   const Entity* entity_overlapping(std::size_t b, std::size_t e) const {
-    for (const EntityMention& m : entities_.mentions) {
-      if (m.span.begin < e && b < m.span.end && m.entity < entities_.entities.size()) {
-        return &entities_.entities[m.entity];
+    // Mentions are in text order: look at the few starting before `e`.
+    const auto& ms = entities_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), e, [](const EntityMention& m, std::size_t x) {
+      return m.span.begin < x;
+    });
+    const EntityMention* found = nullptr;
+    for (int k = 0; k < 8 && it != ms.begin(); ++k) {
+      --it;
+      if (!found && it->span.begin < e && b < it->span.end &&
+          it->entity < entities_.entities.size()) {
+        found = &*it;  // the one nearest the phrase's head
       }
     }
-    return nullptr;
+    return found ? &entities_.entities[found->entity] : nullptr;
   }
 
   static bool speaker_entity(const Entity* e) {
@@ -1009,8 +1029,11 @@ class Attributor {
     const std::string& surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    for (std::size_t i = 0; i < end; ++i) {
-      if (words_[i].lower != surname || !words_[i].capitalised || i == 0) continue;
+    auto found = capitalised_at_.find(surname);
+    if (found == capitalised_at_.end()) return best;
+    for (std::size_t i : found->second) {
+      if (i >= end) break;
+      if (i == 0) continue;
       std::size_t k = i;
       while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive &&
              !data_.titles.count(words_[k - 1].lower) && i - k < 3 &&
@@ -1033,10 +1056,10 @@ class Attributor {
   }
 
   bool inside_quote(std::size_t byte) const {
-    for (const Span& q : quoted_) {
-      if (q.begin <= byte && byte < q.end) return true;
-    }
-    return false;
+    // quoted_ is in text order and its spans do not overlap.
+    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), byte,
+                               [](std::size_t b, const Span& q) { return b < q.begin; });
+    return it != quoted_.begin() && byte < std::prev(it)->end;
   }
 
   /// The person most recently named before byte `at` (outside quotes): a
@@ -1128,12 +1151,15 @@ class Attributor {
         }
         // Most recent person entity mentioned before the quote.
         const Entity* last = nullptr;
-        std::size_t last_at = 0;
-        for (const EntityMention& m : entities_.mentions) {
-          if (m.span.begin < at && m.entity < entities_.entities.size() &&
-              entities_.entities[m.entity].type == "PERSON" && m.span.begin >= last_at) {
-            last = &entities_.entities[m.entity];
-            last_at = m.span.begin;
+        const auto& ms = entities_.mentions;
+        auto it = std::lower_bound(
+            ms.begin(), ms.end(), at,
+            [](const EntityMention& m, std::size_t x) { return m.span.begin < x; });
+        for (int k = 0; k < 200 && it != ms.begin() && !last; ++k) {
+          --it;
+          if (it->entity < entities_.entities.size() &&
+              entities_.entities[it->entity].type == "PERSON") {
+            last = &entities_.entities[it->entity];
           }
         }
         if (last) {
