@@ -424,6 +424,30 @@ class Attributor {
   /// Word indices of each capitalised word (lower-cased), in text order.
   std::unordered_map<std::string, std::vector<std::size_t>> capitalised_at_;
 
+  bool any_capital(std::size_t first, std::size_t last) const {
+    for (std::size_t i = first; i <= last; ++i) {
+      if (words_[i].capitalised) return true;
+    }
+    return false;
+  }
+
+  /// True when word i ends a sentence; a dot followed by ")", "," or a
+  /// lower-case word closes an abbreviation instead ("(D-Wis.) said").
+  bool ends_sentence(std::size_t i) const {
+    if (!is_sentence_end(words_[i])) return false;
+    if (words_[i].lower == "." && i + 1 < words_.size() &&
+        words_[i + 1].begin == words_[i].end + 0 &&
+        (words_[i + 1].lower == ")" || words_[i + 1].lower == ",")) {
+      return false;
+    }
+    if (words_[i].lower == "." && i > 0 && words_[i - 1].end == words_[i].begin &&
+        i + 1 < words_.size() && !words_[i + 1].punct && !words_[i + 1].capitalised &&
+        words_[i + 1].paragraph == words_[i].paragraph) {
+      return false;
+    }
+    return true;
+  }
+
   /// False for quoted material that is not speech: ids, handles and
   /// dates (no spaces, digits or '@'), and uncued title-case names of works.
   bool looks_like_speech(std::string_view q, bool cued) const {
@@ -583,7 +607,7 @@ class Attributor {
       }
       std::size_t stop = k > lo + kMaxApposition ? k - kMaxApposition : lo;
       while (k > stop && !(words_[k - 1].punct && words_[k - 1].lower == open) &&
-             !is_quote_mark(words_[k - 1]) && !is_sentence_end(words_[k - 1])) {
+             !is_quote_mark(words_[k - 1]) && !ends_sentence(k - 1)) {
         --k;
       }
       if (k > stop && words_[k - 1].lower == open) {
@@ -649,7 +673,8 @@ class Attributor {
     for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
     sp.kind = words_[sp.last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
     if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[sp.last].lower) &&
-        (sp.last - sp.first > 2 || !data_.determiners.count(words_[sp.first].lower))) {
+        (!data_.determiners.count(words_[sp.first].lower) ||
+         (sp.last - sp.first > 2 && !any_capital(sp.first, sp.last)))) {
       return std::nullopt;  // "at last said", "the ad uses footage": not a speaker
     }
     if (sp.kind == SpeakerKind::kName && data_.not_names.count(words_[sp.last].lower))
@@ -719,8 +744,7 @@ class Attributor {
     std::size_t hi = lo;
     std::size_t para = paragraph_at(r.open);
     while (hi < words_.size() && words_[hi].begin < next_open && words_[hi].paragraph == para &&
-           !is_sentence_end(words_[hi]) && !is_quote_mark(words_[hi]) &&
-           hi - lo < kMaxCueDistance + 5) {
+           !ends_sentence(hi) && !is_quote_mark(words_[hi]) && hi - lo < kMaxCueDistance + 5) {
       ++hi;
     }
     if (!r.closed) return std::nullopt;
@@ -780,14 +804,14 @@ class Attributor {
     std::size_t para = paragraph_at(r.open);
     std::size_t lo = hi;
     while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
-           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+           !ends_sentence(lo - 1) && hi - lo < 60) {
       --lo;
     }
     if (lo == hi && hi > 0 && words_[hi - 1].lower == ":" && words_[hi - 1].paragraph + 1 == para) {
       // "Smith said:" closing the previous paragraph.
       std::size_t end = hi - 1;
       lo = end;
-      while (lo > 0 && words_[lo - 1].begin >= prev_close && !is_sentence_end(words_[lo - 1]) &&
+      while (lo > 0 && words_[lo - 1].begin >= prev_close && !ends_sentence(lo - 1) &&
              end - lo < 60) {
         --lo;
       }
@@ -881,7 +905,7 @@ class Attributor {
     std::size_t para = paragraph_at(open);
     std::size_t lo = hi;
     while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
-           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+           !ends_sentence(lo - 1) && hi - lo < 60) {
       --lo;
     }
     return {lo, hi};
@@ -909,8 +933,8 @@ class Attributor {
       std::size_t plo = end;
       bool quoted = false;
       while (plo > 0 && words_[plo - 1].begin >= prev_close &&
-             words_[plo - 1].paragraph == paragraph_at(r.open) &&
-             !is_sentence_end(words_[plo - 1]) && end - plo < 60) {
+             words_[plo - 1].paragraph == paragraph_at(r.open) && !ends_sentence(plo - 1) &&
+             end - plo < 60) {
         quoted = quoted || is_quote_mark(words_[plo - 1]);
         --plo;
       }
