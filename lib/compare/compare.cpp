@@ -284,7 +284,14 @@ Relation compare_times(const CompareContext& ctx, const Claim& a, const Claim& b
     return {};
   }
   if (ta.first_day <= tb.last_day && tb.first_day <= ta.last_day) {
-    return compatible("time.granularity", time_text(a) + " and " + time_text(b) + " overlap");
+    std::string why = ta.first_day == tb.first_day && ta.last_day == tb.last_day
+                          ? "both give " + time_text(a)
+                      : ta.first_day >= tb.first_day && ta.last_day <= tb.last_day
+                          ? time_text(a) + " falls within " + time_text(b)
+                      : tb.first_day >= ta.first_day && tb.last_day <= ta.last_day
+                          ? time_text(b) + " falls within " + time_text(a)
+                          : time_text(a) + " and " + time_text(b) + " overlap";
+    return compatible("time.granularity", why);
   }
   // One day apart at day granularity is a time-zone or reporting artefact, not
   // a disagreement worth an editor's time.
@@ -550,17 +557,25 @@ std::string topic(const Claim& c) {
   return out;
 }
 
+// The value as people should read it in a one-line summary.
 std::string shown_value(const Claim& c) {
-  if (c.typed.kind == ClaimValue::Kind::kUnknownTime)
-    return c.value.empty() ? "date not known" : c.value;
+  switch (c.typed.kind) {
+    case ClaimValue::Kind::kUnknownTime:
+      return "no date known";
+    case ClaimValue::Kind::kState: {
+      std::string state = c.typed.state.empty() ? c.value : c.typed.state;
+      std::replace(state.begin(), state.end(), '_', ' ');
+      return state;
+    }
+    case ClaimValue::Kind::kTime:
+      return !c.typed.time_value.empty() ? c.typed.time_value : c.value;
+    default:
+      break;
+  }
   if (!c.value.empty()) return c.value;
   switch (c.typed.kind) {
-    case ClaimValue::Kind::kTime:
-      return c.typed.time_value;
     case ClaimValue::Kind::kQuantity:
       return quantity_text(c.typed.quantity);
-    case ClaimValue::Kind::kState:
-      return c.typed.state;
     case ClaimValue::Kind::kEntity:
       return c.typed.entity;
     case ClaimValue::Kind::kSet:
@@ -635,9 +650,14 @@ class FindingBuilder {
         last = step;
       }
       f.summary = topic(first) + ": " + join(steps, resolution == "superseded" ? " -> " : " vs ");
-      f.explanation = join(reasons, "; ") + ".";
-      f.explanation[0] =
-          static_cast<char>(std::toupper(static_cast<unsigned char>(f.explanation[0])));
+      if (resolution == "superseded" && reasons.size() > 2) {
+        // Many pairs: tell the story once, oldest to newest.
+        f.explanation = "Each later report supersedes the earlier ones: " + join(steps, " -> ") +
+                        ". The earlier statements were true when made";
+      } else {
+        f.explanation = join(reasons, "; ");
+      }
+      f.explanation += ".";
     }
     return f;
   }

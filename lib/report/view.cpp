@@ -106,6 +106,15 @@ std::vector<const Claim*> ReportView::single_source() const {
   for (const Claim& c : report_.claims) {
     if (c.type != "quote" && !in_finding.count(c.id)) out.push_back(&c);
   }
+  // Grouped by document in input order (claims normally already are).
+  std::unordered_map<std::string, std::size_t> rank;
+  for (std::size_t i = 0; i < report_.extractions.size(); ++i)
+    rank.emplace(report_.extractions[i].document.id, i);
+  std::stable_sort(out.begin(), out.end(), [&](const Claim* x, const Claim* y) {
+    auto rx = rank.count(x->document) ? rank[x->document] : rank.size();
+    auto ry = rank.count(y->document) ? rank[y->document] : rank.size();
+    return rx < ry;
+  });
   return out;
 }
 
