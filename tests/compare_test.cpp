@@ -500,3 +500,20 @@ TEST_CASE("linking goes through the key index") {
   for (const auto& g : groups) CHECK(g.size() == 2);
   CHECK(compare_claims(b.report, graph).size() == 1000);
 }
+
+TEST_CASE("a very large group of one key stays bounded") {
+  // Pathological input: thousands of claims about one thing. Comparison uses a
+  // bounded window per claim, so this finishes quickly and without n^2 memory.
+  Builder b;
+  for (int d = 0; d < 20; ++d) b.doc("d" + std::to_string(d), "2024-07-" + std::to_string(10 + d));
+  for (int i = 0; i < 3000; ++i) {
+    int year = 1900 + i % 100;
+    std::string y = std::to_string(year);
+    b.time(
+        "d" + std::to_string(i % 7), y,
+        TimeInterval{day((y + "-01-01").c_str()), day((y + "-12-31").c_str()), Granularity::kYear});
+  }
+  auto fs = b.run();
+  CHECK(count(fs, "agreement") > 0);
+  CHECK(count(fs, "contradiction", "unresolved") > 0);
+}

@@ -745,7 +745,7 @@ constexpr std::size_t kPairWindow = 256;
 
 // `bridge`: a group across claim types, where only pairs of different types
 // are compared (the rest is compared in their own groups).
-void compare_group(const Report& report, const CompareContext& ctx,
+void compare_group(const Report& report, const CompareContext& ctx, FindingBuilder& builder,
                    const std::vector<std::size_t>& group, bool bridge,
                    std::vector<std::pair<std::size_t, Finding>>& out) {
   const auto& claims = report.claims;
@@ -758,7 +758,6 @@ void compare_group(const Report& report, const CompareContext& ctx,
       if (r.rel != Rel::kUnrelated) edges.push_back(Edge{i, j, std::move(r)});
     }
   }
-  FindingBuilder builder(report, ctx);
   auto first_index = [&](const std::vector<std::size_t>& members) {
     return *std::min_element(members.begin(), members.end());
   };
@@ -795,18 +794,26 @@ void compare_group(const Report& report, const CompareContext& ctx,
   }
   // Agreements: greedy clusters of mutually compatible claims, in claim order;
   // only clusters spanning two documents or more are findings.
-  std::vector<std::vector<int>> compat(n, std::vector<int>(n, -1));
+  std::unordered_map<std::uint64_t, std::size_t> compat;  // (i << 32 | j), i < j -> edge
+  auto pair_key = [](std::size_t i, std::size_t j) {
+    if (i > j) std::swap(i, j);
+    return (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
+  };
   for (std::size_t k = 0; k < edges.size(); ++k) {
-    if (edges[k].relation.rel == Rel::kCompatible) {
-      compat[edges[k].a][edges[k].b] = compat[edges[k].b][edges[k].a] = static_cast<int>(k);
-    }
+    if (edges[k].relation.rel == Rel::kCompatible)
+      compat.emplace(pair_key(edges[k].a, edges[k].b), k);
   }
+  auto compatible_pair = [&](std::size_t i, std::size_t j) {
+    return compat.count(pair_key(i, j)) > 0;
+  };
   std::vector<std::vector<std::size_t>> clusters;
   for (std::size_t i = 0; i < n; ++i) {
     bool placed = false;
     for (auto& cluster : clusters) {
+      // Claims beyond the comparison window were never compared with `i`.
+      if (cluster.front() + kPairWindow < i) continue;
       if (std::all_of(cluster.begin(), cluster.end(),
-                      [&](std::size_t m) { return compat[m][i] >= 0; })) {
+                      [&](std::size_t m) { return compatible_pair(m, i); })) {
         cluster.push_back(i);
         placed = true;
         break;
@@ -823,7 +830,7 @@ void compare_group(const Report& report, const CompareContext& ctx,
     for (std::size_t x = 0; x < cluster.size(); ++x) {
       members.push_back(group[cluster[x]]);
       for (std::size_t y = x + 1; y < cluster.size(); ++y) {
-        cluster_edges.push_back(&edges[static_cast<std::size_t>(compat[cluster[x]][cluster[y]])]);
+        cluster_edges.push_back(&edges[compat.at(pair_key(cluster[x], cluster[y]))]);
       }
     }
     out.emplace_back(first_index(members),
@@ -840,14 +847,15 @@ int kind_rank(const Finding& f) {
 
 std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph) {
   CompareContext ctx(report);
+  FindingBuilder builder(report, ctx);
   std::vector<std::pair<std::size_t, Finding>> found;
   for (const auto& group : graph.comparable_groups())
-    compare_group(report, ctx, group, false, found);
+    compare_group(report, ctx, builder, group, false, found);
   // Unknown dates are also compared with dated lifecycle claims (another claim
   // type) about the same subject and predicate, when their own group has no
   // date to set them against.
   for (const auto& group : graph.unknown_date_bridges())
-    compare_group(report, ctx, group, true, found);
+    compare_group(report, ctx, builder, group, true, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
     int rx = kind_rank(x.second), ry = kind_rank(y.second);
     return rx != ry ? rx < ry : x.first < y.first;
