@@ -466,7 +466,6 @@ bool same_value(const Claim& a, const Claim& b) {
 }  // namespace
 
 Relation relate(const CompareContext& ctx, const Claim& a, const Claim& b) {
-  if (voice(a) != voice(b)) return {};          // different speakers never contradict
   if (tentative(a) != tentative(b)) return {};  // a hedge is not compared as a fact
   using K = ClaimValue::Kind;
   const K ka = a.typed.kind, kb = b.typed.kind;
@@ -518,8 +517,13 @@ Relation relate(const CompareContext& ctx, const Claim& a, const Claim& b) {
     }
   }
   if (r.rel == Rel::kConflict || r.rel == Rel::kSupersedes) {
-    // Precision first: only firm statements from two sources can conflict.
-    if (a.document == b.document || tentative(a) || !may_conflict(a) || !may_conflict(b)) return {};
+    // Precision first: only firm statements from two sources, in the same
+    // voice, can conflict; different speakers never contradict each other
+    // (but may agree).
+    if (a.document == b.document || tentative(a) || !may_conflict(a) || !may_conflict(b) ||
+        voice(a) != voice(b)) {
+      return {};
+    }
   }
   return r;
 }
@@ -763,33 +767,38 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
   };
   // Contradictions: connected claims under conflict edges, one finding per
   // component and resolution.
-  for (Rel kind : {Rel::kConflict, Rel::kSupersedes}) {
-    UnionFind uf(n);
-    bool any = false;
-    for (const Edge& e : edges) {
-      if (e.relation.rel == kind) {
-        uf.unite(e.a, e.b);
-        any = true;
-      }
+  // One finding per resolution, rule family (lifecycle, time, quantity...) and
+  // connected component: a state's progress and a date becoming known are
+  // told separately even when they share claims.
+  auto family = [](const std::string& rule) {
+    if (rule.rfind("time.unknown", 0) == 0) return std::string("time.unknown");
+    return rule.substr(0, rule.find('.'));
+  };
+  std::map<std::pair<int, std::string>, std::vector<const Edge*>> families;
+  for (const Edge& e : edges) {
+    if (e.relation.rel == Rel::kConflict || e.relation.rel == Rel::kSupersedes) {
+      families[{e.relation.rel == Rel::kConflict ? 0 : 1, family(e.relation.rule)}].push_back(&e);
     }
-    if (!any) continue;
+  }
+  for (const auto& [which, family_edges] : families) {
+    UnionFind uf(n);
+    for (const Edge* e : family_edges) uf.unite(e->a, e->b);
     std::map<std::size_t, std::vector<std::size_t>> components;
     std::map<std::size_t, std::vector<const Edge*>> component_edges;
-    for (const Edge& e : edges) {
-      if (e.relation.rel != kind) continue;
-      std::size_t root = uf.find(e.a);
+    for (const Edge* e : family_edges) {
+      std::size_t root = uf.find(e->a);
       auto& members = components[root];
-      for (std::size_t p : {e.a, e.b}) {
-        if (std::find(members.begin(), members.end(), group[p]) == members.end())
+      for (std::size_t p : {e->a, e->b}) {
+        if (std::find(members.begin(), members.end(), group[p]) == members.end()) {
           members.push_back(group[p]);
+        }
       }
-      component_edges[root].push_back(&e);
+      component_edges[root].push_back(e);
     }
     for (auto& [root, members] : components) {
-      std::size_t at = first_index(members);
-      out.emplace_back(
-          at, builder.make("contradiction", kind == Rel::kConflict ? "unresolved" : "superseded",
-                           members, component_edges[root], group));
+      out.emplace_back(first_index(members),
+                       builder.make("contradiction", which.first == 0 ? "unresolved" : "superseded",
+                                    members, component_edges[root], group));
     }
   }
   // Agreements: greedy clusters of mutually compatible claims, in claim order;

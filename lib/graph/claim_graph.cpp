@@ -34,11 +34,24 @@ std::string lower(std::string s) {
   return s;
 }
 
+// A qualifier that names an entity may come with its id prefix ("org:x") or
+// without it ("x") depending on whether the entity was linked; both are one key.
+std::string qualifier_key(const std::string& q) {
+  std::string out = lower(q);
+  auto colon = out.find(':');
+  if (colon != std::string::npos && colon > 0 &&
+      std::all_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(colon),
+                  [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+    out.erase(0, colon + 1);
+  }
+  return out;
+}
+
 // Claims that may be compared share subject, predicate and qualifier (the
 // event); `type` joins them unless empty (for the bridge of unknown dates).
 std::string claim_key(const Claim& c, bool with_type = true) {
   return c.subject + '\x1f' + (with_type ? lower(c.type) : std::string()) + '\x1f' +
-         lower(c.predicate) + '\x1f' + lower(c.qualifier);
+         lower(c.predicate) + '\x1f' + qualifier_key(c.qualifier);
 }
 
 bool has_date(const Claim& c) {
