@@ -569,7 +569,7 @@ std::string shown_value(const Claim& c) {
     case ClaimValue::Kind::kState: {
       std::string state = c.typed.state.empty() ? c.value : c.typed.state;
       std::replace(state.begin(), state.end(), '_', ' ');
-      return state;
+      return c.typed.time_value.empty() ? state : state + " " + c.typed.time_value;
     }
     case ClaimValue::Kind::kTime:
       return !c.typed.time_value.empty() ? c.typed.time_value : c.value;
