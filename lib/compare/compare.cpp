@@ -646,12 +646,16 @@ class FindingBuilder {
                   agreed_value(members);
       f.explanation = agreement_explanation(members, reasons);
     } else {
+      // One step per document and value (a state repeated in one article
+      // is told once).
       std::vector<std::string> steps;
-      std::string last;
+      std::set<std::string> told;
       for (std::size_t m : members) {
-        std::string step = shown_value(claims[m]) + " (" + ctx_.dated_outlet(claims[m]) + ")";
-        if (step != last) steps.push_back(step);
-        last = step;
+        const Claim& c = claims[m];
+        std::string value =
+            c.typed.kind == ClaimValue::Kind::kState ? c.typed.state : shown_value(c);
+        if (!told.insert(c.document + '\x1f' + value).second) continue;
+        steps.push_back(shown_value(c) + " (" + ctx_.dated_outlet(c) + ")");
       }
       f.summary = topic(first) + ": " + join(steps, resolution == "superseded" ? " -> " : " vs ");
       if (resolution == "superseded" && reasons.size() > 2) {

@@ -41,8 +41,16 @@ class ReportView {
   MarkedEvidence evidence(const Claim& claim) const;
   /// Claims in no finding, in report order (quotes excluded): single-source.
   std::vector<const Claim*> single_source() const;
-  /// Lifecycle claims (states and unknown dates) ordered by date, undated last.
-  std::vector<const Claim*> timeline() const;
+  /// One entry of the story's timeline.
+  struct TimelineEntry {
+    const Claim* claim = nullptr;
+    std::optional<std::int32_t> day;  ///< the state's own date, else the report's
+    bool event_dated = false;         ///< `day` is the date the state took effect
+    std::size_t repeats = 0;          ///< further mentions of the same state in the document
+  };
+  /// Lifecycle claims (states and unknown dates) ordered by date, undated last;
+  /// a state repeated in one document is one entry.
+  std::vector<TimelineEntry> timeline() const;
   /// The claims of a finding in display order: superseded contradictions
   /// newest first, others as listed.
   std::vector<const Claim*> finding_claims(const Finding& finding) const;
