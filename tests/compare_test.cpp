@@ -517,3 +517,34 @@ TEST_CASE("a very large group of one key stays bounded") {
   CHECK(count(fs, "agreement") > 0);
   CHECK(count(fs, "contradiction", "unresolved") > 0);
 }
+
+TEST_CASE("an entity qualifier links with or without its id prefix") {
+  Builder b;
+  b.doc("a", "2024-07-10").doc("b", "2024-07-12");
+  b.time("a", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "org:dialogue";
+  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "dialogue";
+  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "org:council";
+  ClaimGraph graph(b.report);
+  auto groups = graph.comparable_groups();
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0] == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("graph outputs keep kinds apart and record verdicts") {
+  Builder b;
+  b.doc("x", "2024-07-10").doc("y", "");
+  b.unknown_time("x");
+  b.time("y", "2025-09-16", interval("2025-09-16", "2025-09-16", Granularity::kDay));
+  ClaimGraph graph(b.report);
+  auto findings = compare_claims(b.report, graph);
+  REQUIRE(findings.size() == 1);
+  std::string dot = graph.to_dot();
+  CHECK(dot.find("\"document:x\"") != std::string::npos);
+  // The newer claim supersedes the older one.
+  CHECK(dot.find("\"claim:y#2\"->\"claim:x#1\"  [label=supersedes]") != std::string::npos);
+  CHECK(dot.find("\"document:x\"->\"claim:x#1\"  [label=asserts]") != std::string::npos);
+  CHECK(graph.to_graphml().find("supersedes") != std::string::npos);
+}

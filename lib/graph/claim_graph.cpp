@@ -16,6 +16,7 @@ namespace {
 
 struct VertexProps {
   std::string id;     ///< document id, entity id or claim id
+  std::string key;    ///< "<kind>:<id>", unique across kinds (DOT node ids)
   std::string kind;   ///< document | entity | claim
   std::string label;  ///< human-readable
 };
@@ -72,7 +73,8 @@ struct ClaimGraph::Impl {
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
     auto [it, inserted] = by_id.try_emplace(kind + ':' + id, 0);
-    if (inserted) it->second = boost::add_vertex(VertexProps{id, kind, label}, graph);
+    if (inserted)
+      it->second = boost::add_vertex(VertexProps{id, kind + ':' + id, kind, label}, graph);
     return it->second;
   }
 };
@@ -181,7 +183,8 @@ void ClaimGraph::add_finding(const Finding& finding) {
 std::string ClaimGraph::to_dot() const {
   std::ostringstream out;
   boost::dynamic_properties dp;
-  dp.property("node_id", boost::get(&VertexProps::id, impl_->graph));
+  dp.property("node_id", boost::get(&VertexProps::key, impl_->graph));
+  dp.property("id", boost::get(&VertexProps::id, impl_->graph));
   dp.property("label", boost::get(&VertexProps::label, impl_->graph));
   dp.property("kind", boost::get(&VertexProps::kind, impl_->graph));
   dp.property("label", boost::get(&EdgeProps::kind, impl_->graph));
