@@ -548,3 +548,20 @@ TEST_CASE("graph outputs keep kinds apart and record verdicts") {
   CHECK(dot.find("\"document:x\"->\"claim:x#1\"  [label=asserts]") != std::string::npos);
   CHECK(graph.to_graphml().find("supersedes") != std::string::npos);
 }
+
+TEST_CASE("malformed values never become findings") {
+  Builder b;
+  b.doc("a", "2024-07-10").doc("b", "2024-07-10");
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  b.quantity("a", "many", nan, nan, nan, "exact");
+  b.quantity("b", "one", 1, 1, 1, "exact");
+  Claim& s = b.state("a", "", -1);  // no state at all
+  s.subject = "x";
+  Claim& t = b.state("b", "weird_state", -1);
+  t.subject = "x";
+  Claim& u = b.time("a", "XXXX-07", TimeInterval{});
+  u.subject = "y";
+  Claim& v = b.time("b", "XXXX-08", TimeInterval{});
+  v.subject = "y";
+  CHECK(b.run().empty());
+}

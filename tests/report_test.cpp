@@ -296,7 +296,7 @@ TEST_CASE(
         << R"({"id":"b","source":"B","published":"2024-03-01","text":"One person was killed in the earthquake in Hatay on Friday, officials said."})"
         << "\n";
   }
-  check((dir / "tolls.jsonl").string());
+  CHECK(check((dir / "tolls.jsonl").string()) >= 1);
   Run bad =
       run(bin + " check --fail-on agreement " + (dir / "tolls.jsonl").string() + " 2>/dev/null");
   CHECK(bad.status == 2);

@@ -261,6 +261,8 @@ Relation compare_quantities(const CompareContext& ctx, const Claim& a, const Cla
   const Quantity& qb = b.typed.quantity;
   if (lower(qa.unit) != lower(qb.unit)) return {};  // different units: not comparable
   Bounds ba = quantity_bounds(qa), bb = quantity_bounds(qb);
+  if (std::isnan(ba.low) || std::isnan(ba.high) || std::isnan(bb.low) || std::isnan(bb.high))
+    return {};
   if (ba.low <= bb.high && bb.low <= ba.high) {
     return compatible("quantity.bounds", "\"" + quantity_text(qa) + "\" and \"" +
                                              quantity_text(qb) + "\" allow the same number");
