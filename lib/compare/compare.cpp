@@ -601,8 +601,7 @@ class FindingBuilder {
   }
 
   Finding make(const std::string& kind, const std::string& resolution,
-               std::vector<std::size_t> members, const std::vector<const Edge*>& edges,
-               const std::vector<std::size_t>& group) {
+               std::vector<std::size_t> members, const std::vector<const Edge*>& edges) {
     const auto& claims = report_.claims;
     // Contradictions read oldest first; agreements in document order.
     std::stable_sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
@@ -641,7 +640,6 @@ class FindingBuilder {
         reasons.push_back(e->relation.why);
       }
     }
-    (void)group;
     const Claim& first = claims[members.front()];
     if (kind == "agreement") {
       f.summary = topic(first) + ": " + std::to_string(f.documents.size()) + " sources agree on " +
@@ -804,7 +802,7 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     for (auto& [root, members] : components) {
       out.emplace_back(first_index(members),
                        builder.make("contradiction", which.first == 0 ? "unresolved" : "superseded",
-                                    members, component_edges[root], group));
+                                    members, component_edges[root]));
     }
   }
   // Agreements: greedy clusters of mutually compatible claims, in claim order;
@@ -848,8 +846,7 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
         cluster_edges.push_back(&edges[compat.at(pair_key(cluster[x], cluster[y]))]);
       }
     }
-    out.emplace_back(first_index(members),
-                     builder.make("agreement", "", members, cluster_edges, group));
+    out.emplace_back(first_index(members), builder.make("agreement", "", members, cluster_edges));
   }
 }
 

@@ -59,13 +59,6 @@ std::string ReportView::date(const std::string& id) const {
   return "undated";
 }
 
-std::optional<std::int32_t> ReportView::day(const Claim& claim) const {
-  // The comparison's notion of time, so reports and verdicts agree.
-  When w = context_.when(claim);
-  if (!w.known()) return std::nullopt;
-  return w.day;
-}
-
 MarkedEvidence ReportView::evidence(const Claim& c) const {
   MarkedEvidence out;
   std::string_view sentence = c.evidence;

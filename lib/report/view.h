@@ -34,9 +34,6 @@ class ReportView {
   std::string outlet(const std::string& document) const;
   /// "2024-07-10", "2024-07-10 (inferred)" or "undated".
   std::string date(const std::string& document) const;
-  /// The claim's time for ordering (as_of, document date, or the date of a
-  /// past event it reports); nullopt when unknown.
-  std::optional<std::int32_t> day(const Claim& claim) const;
   /// The evidence sentence with whitespace folded and the claim's words split out.
   MarkedEvidence evidence(const Claim& claim) const;
   /// Claims in no finding, in report order (quotes excluded): single-source.
