@@ -257,6 +257,14 @@ TEST_CASE("people: titles, honorifics, surnames and appositions") {
     CHECK(t.find("loc:spain"));
     CHECK(t.find("loc:rabat"));
   }
+  SUBCASE("bare names need a given name or a speech verb") {
+    Tagged t("Voters backed Paul Ryan more than Ground Zero volunteers did, said Kwame Mensah.");
+    REQUIRE(t.at("Paul Ryan"));
+    CHECK(t.at("Paul Ryan")->type == "PERSON");
+    CHECK(t.at("Ground Zero") == nullptr);
+    REQUIRE(t.at("Kwame Mensah"));
+    CHECK(t.at("Kwame Mensah")->id == "per:kwame_mensah");
+  }
   SUBCASE("capitalised table headers are not people") {
     Tagged t("Joint training exercises continue.\nJoint Training Exercises | Enhanced readiness |");
     for (const Entity& e : t.entities.entities) CHECK(e.type != "PERSON");
@@ -349,6 +357,15 @@ TEST_CASE("facilities: owner, kind and place") {
     REQUIRE(office);
     CHECK(office->id == "fac:siemens_ag/regional_office/dubai");
     CHECK(t.at("its office") == office);
+  }
+  SUBCASE("an unknown company name before the phrase owns it") {
+    Tagged a("Apple will open a new store in Mumbai next month.");
+    CHECK(a.at("a new store")->id == "fac:apple/store/mumbai");
+    CHECK(a.at("Apple")->type == "ORGANIZATION");
+    Tagged b("Tesla plans to close its factory in Berlin.");
+    CHECK(b.at("its factory")->id == "fac:tesla/factory/berlin");
+    Tagged c("Officials will open an office in Paris, the officials said.");
+    CHECK(c.at("an office")->id == "fac:unknown/office/paris");
   }
   SUBCASE("not facilities") {
     Tagged t("The issue is at the centre of the talks. He took office in May.");
@@ -447,4 +464,36 @@ TEST_CASE("robust on odd input") {
       CHECK(m.entity < t.entities.entities.size());
     }
   }
+}
+
+TEST_CASE("people from a user lexicon take part in surname coreference") {
+  auto lexicon = Lexicon::build({R"({"entities": [{"id": "per:ada_lovelace", "name": "Ada Lovelace",
+      "type": "PERSON"}]})"});
+  REQUIRE(lexicon.ok());
+  Tagged t("Ada Lovelace wrote the notes. Ms Lovelace later said they were hers.", **lexicon);
+  const Entity* ada = t.find("per:ada_lovelace");
+  REQUIRE(ada);
+  CHECK(t.at("Ms Lovelace") == ada);
+  CHECK(t.find("per:lovelace") == nullptr);
+}
+
+TEST_CASE("entity_at: which entity a noun phrase refers to") {
+  Tagged t(
+      "The WHO opened a regional office in Cairo, Egypt. The office employs 40 people. "
+      "The WHO's Regional Office in Cairo is its largest.");
+  const Entity* office = t.at("a regional office");
+  REQUIRE(office);
+  CHECK(office->id == "fac:who/regional_office/cairo");
+  // The head word alone, or the whole phrase with its owner and place.
+  std::size_t head = t.text.find("office employs");
+  auto by_head = crosscheck::internal::entity_at(t.entities, Span{head, head + 6});
+  REQUIRE(by_head);
+  CHECK(t.entities.entities[*by_head].id == office->id);
+  std::size_t np = t.text.find("The WHO's Regional Office in Cairo");
+  auto by_phrase = crosscheck::internal::entity_at(t.entities, Span{np, np + 34});
+  REQUIRE(by_phrase);
+  CHECK(t.entities.entities[*by_phrase].id == office->id);
+  CHECK(t.at("Cairo")->id == "loc:cairo");
+  CHECK(crosscheck::internal::entity_at(t.entities, Span{0, 0}) == std::nullopt);
+  CHECK(crosscheck::internal::entity_index(t.entities, "org:who"));
 }
