@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
   unsigned threads = 1;
   bool phases = false, skip_quote_divergence = false;
   std::string output;  // --output=FILE: the report's JSON, to compare runs
+  bool render = true;  // --no-render: leave to_json out (its DOM dominates peak memory)
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--docs=", 7) == 0) {
       count = std::strtoull(argv[i] + 7, nullptr, 10);
@@ -110,6 +111,8 @@ int main(int argc, char** argv) {
       threads = static_cast<unsigned>(std::strtoul(argv[i] + 10, nullptr, 10));
     } else if (std::strcmp(argv[i], "--phases") == 0) {
       phases = true;
+    } else if (std::strcmp(argv[i], "--no-render") == 0) {
+      render = false;
     } else if (std::strncmp(argv[i], "--output=", 9) == 0) {
       output = argv[i] + 9;
     } else if (std::strcmp(argv[i], "--skip-quote-divergence") == 0) {
@@ -147,7 +150,7 @@ int main(int argc, char** argv) {
     }
     const double check_s = seconds_since(start);
     const auto render_start = Clock::now();
-    const std::string json = to_json(*report);
+    const std::string json = render ? to_json(*report) : std::string();
     const double render_s = seconds_since(render_start);
     write_output(output, json);
     claims = report->claims.size();
@@ -197,7 +200,7 @@ int main(int argc, char** argv) {
     progress("quotes", quotes_s);
     const double check_s = seconds_since(start);
     t = Clock::now();
-    const std::string json = to_json(report);
+    const std::string json = render ? to_json(report) : std::string();
     const double render_s = seconds_since(t);
     write_output(output, json);
     claims = report.claims.size();
