@@ -62,31 +62,52 @@ const TimeLexicon& time_lexicon() {
       if (row.size() < 3) continue;
       WordInfo& w = entry(row[0]);
       std::string_view cls = row[1], val = row[2];
-      if (cls == "month") w.month = to_int(val);
-      else if (cls == "month_abbr") w.month_abbr = to_int(val);
-      else if (cls == "weekday") w.weekday = to_int(val);
-      else if (cls == "weekday_plural") w.weekday_plural = to_int(val);
-      else if (cls == "number") w.number = val == "X" ? -1 : to_int(val);
-      else if (cls == "ordinal") w.ordinal = to_int(val);
-      else if (cls == "unit") w.unit = val.empty() ? 0 : val.front();
-      else if (cls == "plural") w.plural = true;
-      else if (cls == "season") w.season = val;
-      else if (cls == "part_of_day") w.part_of_day = val;
-      else if (cls == "part_of_day_plural") w.part_of_day_plural = val;
+      if (cls == "month")
+        w.month = to_int(val);
+      else if (cls == "month_abbr")
+        w.month_abbr = to_int(val);
+      else if (cls == "weekday")
+        w.weekday = to_int(val);
+      else if (cls == "weekday_plural")
+        w.weekday_plural = to_int(val);
+      else if (cls == "number")
+        w.number = val == "X" ? -1 : to_int(val);
+      else if (cls == "ordinal")
+        w.ordinal = to_int(val);
+      else if (cls == "unit")
+        w.unit = val.empty() ? 0 : val.front();
+      else if (cls == "plural")
+        w.plural = true;
+      else if (cls == "season")
+        w.season = val;
+      else if (cls == "part_of_day")
+        w.part_of_day = val;
+      else if (cls == "part_of_day_plural")
+        w.part_of_day_plural = val;
       else if (cls == "day_offset") {
         w.day_offset = to_int(val);
         w.tonight = row[0] == "tonight";
-      } else if (cls == "vague") w.vague = val;
-      else if (cls == "deictic") w.deictic = to_int(val);
-      else if (cls == "approx") w.approx = val;
-      else if (cls == "position") w.position = val;
-      else if (cls == "set") w.set = val;
-      else if (cls == "direction") w.direction = to_int(val);
+      } else if (cls == "vague")
+        w.vague = val;
+      else if (cls == "deictic")
+        w.deictic = to_int(val);
+      else if (cls == "approx")
+        w.approx = val;
+      else if (cls == "position")
+        w.position = val;
+      else if (cls == "set")
+        w.set = val;
+      else if (cls == "direction")
+        w.direction = to_int(val);
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;
       WordInfo& w = entry(row[0]);
-      w.tense = row[1] == "past" ? -1 : row[1] == "future" ? 1 : row[1] == "report" ? 3 : row[1] == "future_to" ? 4 : 2;
+      w.tense = row[1] == "past"        ? -1
+                : row[1] == "future"    ? 1
+                : row[1] == "report"    ? 3
+                : row[1] == "future_to" ? 4
+                                        : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
       if (row.size() < 3) continue;

@@ -12,26 +12,26 @@ namespace crosscheck::internal::time {
 
 /// What one lower-case word can mean; 0 / empty fields mean "not this class".
 struct WordInfo {
-  int month = 0;           ///< full month name, 1-12
-  int month_abbr = 0;      ///< abbreviation ("Sept"), 1-12
-  int weekday = 0;         ///< 1 = Monday ... 7 = Sunday
-  int weekday_plural = 0;  ///< "Tuesdays"
-  int number = -2;         ///< cardinal; -1 = unspecified ("few"); -2 = none
-  int ordinal = 0;         ///< "third" = 3; "last" = -1
-  char unit = 0;           ///< Y M W D H N S E C Q K F L J
-  bool plural = false;     ///< plural unit ("years")
-  std::string season;      ///< SP SU FA WI
-  std::string part_of_day; ///< MO AF EV NI
+  int month = 0;                   ///< full month name, 1-12
+  int month_abbr = 0;              ///< abbreviation ("Sept"), 1-12
+  int weekday = 0;                 ///< 1 = Monday ... 7 = Sunday
+  int weekday_plural = 0;          ///< "Tuesdays"
+  int number = -2;                 ///< cardinal; -1 = unspecified ("few"); -2 = none
+  int ordinal = 0;                 ///< "third" = 3; "last" = -1
+  char unit = 0;                   ///< Y M W D H N S E C Q K F L J
+  bool plural = false;             ///< plural unit ("years")
+  std::string season;              ///< SP SU FA WI
+  std::string part_of_day;         ///< MO AF EV NI
   std::string part_of_day_plural;  ///< "nights" -> NI
-  int day_offset = 99;     ///< yesterday -1, today 0, tomorrow 1
+  int day_offset = 99;             ///< yesterday -1, today 0, tomorrow 1
   bool tonight = false;
-  std::string vague;       ///< PRESENT_REF / PAST_REF / FUTURE_REF
-  int deictic = 99;        ///< last -1, this 0, next 1, recent -2, latest 3
-  std::string approx;      ///< TIMEX3 mod of an approximator ("APPROX")
-  std::string position;    ///< START / MID / END
-  std::string set;         ///< TIMEX3 value of a frequency word ("P1D")
-  int direction = 0;       ///< ago/earlier -1, later/hence +1
-  int tense = 0;           ///< past -1, present 2, future 1, reporting verb 3
+  std::string vague;     ///< PRESENT_REF / PAST_REF / FUTURE_REF
+  int deictic = 99;      ///< last -1, this 0, next 1, recent -2, latest 3
+  std::string approx;    ///< TIMEX3 mod of an approximator ("APPROX")
+  std::string position;  ///< START / MID / END
+  std::string set;       ///< TIMEX3 value of a frequency word ("P1D")
+  int direction = 0;     ///< ago/earlier -1, later/hence +1
+  int tense = 0;         ///< past -1, present 2, future 1, reporting verb 3
 };
 
 /// A multi-word expression from the data files.

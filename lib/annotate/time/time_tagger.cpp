@@ -90,10 +90,10 @@ struct Core {
   std::string type;
   std::string value;
   std::string mod;
-  bool the_ok = false;    // may take a leading "the"
-  bool approx_ok = false; // may take "about", "more than"...
-  bool pos_ok = false;    // may take "early", "mid", "late"
-  std::size_t skip = 0;   // leading tokens that set `mod` but stay outside the span
+  bool the_ok = false;     // may take a leading "the"
+  bool approx_ok = false;  // may take "about", "more than"...
+  bool pos_ok = false;     // may take "early", "mid", "late"
+  std::size_t skip = 0;    // leading tokens that set `mod` but stay outside the span
 };
 
 class Tagger {
@@ -282,10 +282,13 @@ class Tagger {
     int y = a().year;
     int best_y = y;
     std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
-    if (same < anchor_days_ - 270) best_y = y + 1;
-    else if (same > anchor_days_ + 200) best_y = y - 1;
+    if (same < anchor_days_ - 270)
+      best_y = y + 1;
+    else if (same > anchor_days_ + 200)
+      best_y = y - 1;
     (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
-    if (!is_valid({best_y, month, day})) return "XXXX-" + time::day_str({2000, month, day}).substr(5);
+    if (!is_valid({best_y, month, day}))
+      return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
   }
   // A weekday (1 = Monday) near the anchor; `direction` -1 past, +1 future, 0 by tense.
@@ -310,8 +313,11 @@ class Tagger {
     if (!anchor_) return "XXXX-" + s;
     int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
     int y = a().year, am = a().month;
-    int current = am <= 2 ? (y - 1) * 4 + 3 : am <= 5 ? y * 4 : am <= 8 ? y * 4 + 1
-                : am <= 11 ? y * 4 + 2 : y * 4 + 3;
+    int current = am <= 2    ? (y - 1) * 4 + 3
+                  : am <= 5  ? y * 4
+                  : am <= 8  ? y * 4 + 1
+                  : am <= 11 ? y * 4 + 2
+                             : y * 4 + 3;
     int t = deictic == 99 ? tense_at(i) : deictic;
     int idx;
     if (deictic == 0) {
@@ -365,8 +371,8 @@ class Tagger {
     if (is(i, "a") || is(i, "an")) {
       // "a few", "a couple of", "a dozen", "a hundred"
       const WordInfo* nx = w(i + 1);
-      if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
-                 is(i + 1, "hundred"))) {
+      if (nx &&
+          (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") || is(i + 1, "hundred"))) {
         if (is(i + 1, "couple")) {
           *value = 2;
           return is(i + 2, "of") ? i + 3 : i + 2;
@@ -460,8 +466,7 @@ class Tagger {
     if (digit(i) && toks_[i].ndig <= 2 && toks_[i].num >= 1 && toks_[i].num <= 31) {
       *day = toks_[i].num;
       std::size_t j = i + 1;
-      if (j < n() && adjacent(j) &&
-          (is(j, "st") || is(j, "nd") || is(j, "rd") || is(j, "th"))) {
+      if (j < n() && adjacent(j) && (is(j, "st") || is(j, "nd") || is(j, "rd") || is(j, "th"))) {
         ++j;
       } else if (j < n() && adjacent(j) && toks_[j].kind != kPunct) {
         return 0;
@@ -481,20 +486,34 @@ class Tagger {
   static std::string duration_value(int count, char unit) {
     std::string num = count < 0 ? "X" : std::to_string(count);
     switch (unit) {
-      case 'Y': return "P" + num + "Y";
-      case 'M': return "P" + num + "M";
-      case 'W': return "P" + num + "W";
-      case 'D': return "P" + num + "D";
-      case 'H': return "PT" + num + "H";
-      case 'N': return "PT" + num + "M";
-      case 'S': return "PT" + num + "S";
-      case 'E': return count < 0 ? "P" + num + "E" : "P" + std::to_string(count * 10) + "Y";
-      case 'C': return count < 0 ? "P" + num + "C" : "P" + std::to_string(count * 100) + "Y";
-      case 'L': return count < 0 ? "P" + num + "L" : "P" + std::to_string(count * 1000) + "Y";
-      case 'Q': return "P" + num + "Q";
-      case 'K': return count < 0 ? "PXWE" : "P" + std::to_string(count * 2) + "D";
-      case 'F': return count < 0 ? "P" + num + "W" : "P" + std::to_string(count * 2) + "W";
-      case 'J': return count < 0 ? "PXM" : "P" + std::to_string(count * 6) + "M";
+      case 'Y':
+        return "P" + num + "Y";
+      case 'M':
+        return "P" + num + "M";
+      case 'W':
+        return "P" + num + "W";
+      case 'D':
+        return "P" + num + "D";
+      case 'H':
+        return "PT" + num + "H";
+      case 'N':
+        return "PT" + num + "M";
+      case 'S':
+        return "PT" + num + "S";
+      case 'E':
+        return count < 0 ? "P" + num + "E" : "P" + std::to_string(count * 10) + "Y";
+      case 'C':
+        return count < 0 ? "P" + num + "C" : "P" + std::to_string(count * 100) + "Y";
+      case 'L':
+        return count < 0 ? "P" + num + "L" : "P" + std::to_string(count * 1000) + "Y";
+      case 'Q':
+        return "P" + num + "Q";
+      case 'K':
+        return count < 0 ? "PXWE" : "P" + std::to_string(count * 2) + "D";
+      case 'F':
+        return count < 0 ? "P" + num + "W" : "P" + std::to_string(count * 2) + "W";
+      case 'J':
+        return count < 0 ? "PXM" : "P" + std::to_string(count * 6) + "M";
     }
     return "";
   }
@@ -504,18 +523,28 @@ class Tagger {
     if (count < 0) return sign < 0 ? "PAST_REF" : "FUTURE_REF";
     int k = sign * count;
     switch (unit) {
-      case 'Y': return year_rel(k);
-      case 'E': return year_rel(10 * k);
-      case 'C': return year_rel(100 * k);
-      case 'M': return month_rel(k);
-      case 'Q': return quarter_rel(k);
-      case 'W': return week_rel(k);
-      case 'F': return week_rel(2 * k);
-      case 'D': return day_rel(k);
+      case 'Y':
+        return year_rel(k);
+      case 'E':
+        return year_rel(10 * k);
+      case 'C':
+        return year_rel(100 * k);
+      case 'M':
+        return month_rel(k);
+      case 'Q':
+        return quarter_rel(k);
+      case 'W':
+        return week_rel(k);
+      case 'F':
+        return week_rel(2 * k);
+      case 'D':
+        return day_rel(k);
       case 'H':
       case 'N':
-      case 'S': return day_rel(0);
-      case 'K': return week_rel(k) + "-WE";
+      case 'S':
+        return day_rel(0);
+      case 'K':
+        return week_rel(k) + "-WE";
     }
     return "";
   }
@@ -523,12 +552,18 @@ class Tagger {
   // The same period as the anchor, shifted by `k` (last year -1, this month 0).
   std::string period_rel(char unit, int k) {
     switch (unit) {
-      case 'Y': return year_rel(k);
-      case 'M': return month_rel(k);
-      case 'W': return week_rel(k);
-      case 'D': return day_rel(k);
-      case 'Q': return quarter_rel(k);
-      case 'K': return anchor_ ? week_rel(k) + "-WE" : "XXXX-WXX-WE";
+      case 'Y':
+        return year_rel(k);
+      case 'M':
+        return month_rel(k);
+      case 'W':
+        return week_rel(k);
+      case 'D':
+        return day_rel(k);
+      case 'Q':
+        return quarter_rel(k);
+      case 'K':
+        return anchor_ ? week_rel(k) + "-WE" : "XXXX-WXX-WE";
       case 'E': {
         if (!anchor_) return "XXX";
         return std::to_string((a().year + 10 * k) / 10);
@@ -566,14 +601,22 @@ class Tagger {
       }
     }
     if (!the && position.empty()) {
-      if (is(j, "more") && is(j + 1, "than")) approx = "MORE_THAN", j += 2;
-      else if (is(j, "less") && is(j + 1, "than")) approx = "LESS_THAN", j += 2;
-      else if (is(j, "at") && is(j + 1, "least")) approx = "EQUAL_OR_MORE", j += 2;
-      else if (is(j, "at") && is(j + 1, "most")) approx = "EQUAL_OR_LESS", j += 2;
-      else if (is(j, "up") && is(j + 1, "to")) approx = "EQUAL_OR_LESS", j += 2;
-      else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than")) approx = "EQUAL_OR_LESS", j += 3;
-      else if (is(j, "close") && is(j + 1, "to")) approx = "APPROX", j += 2;
-      else if (w(j) && !w(j)->approx.empty() && !is(j, "over")) approx = w(j)->approx, ++j;
+      if (is(j, "more") && is(j + 1, "than"))
+        approx = "MORE_THAN", j += 2;
+      else if (is(j, "less") && is(j + 1, "than"))
+        approx = "LESS_THAN", j += 2;
+      else if (is(j, "at") && is(j + 1, "least"))
+        approx = "EQUAL_OR_MORE", j += 2;
+      else if (is(j, "at") && is(j + 1, "most"))
+        approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "up") && is(j + 1, "to"))
+        approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than"))
+        approx = "EQUAL_OR_LESS", j += 3;
+      else if (is(j, "close") && is(j + 1, "to"))
+        approx = "APPROX", j += 2;
+      else if (w(j) && !w(j)->approx.empty() && !is(j, "over"))
+        approx = w(j)->approx, ++j;
       if (!approx.empty() && is(j, "the")) the = true, ++j;
     }
     if (position.empty() && (is(j, "early") || is(j, "mid") || is(j, "late") || is(j, "middle"))) {
@@ -709,8 +752,10 @@ class Tagger {
       std::size_t end = i + k;
       int year_given = 0;
       std::size_t e2 = 0;
-      if (is(end, ",")) e2 = year_at(end + 1, &year_given);
-      else e2 = year_at(end, &year_given);
+      if (is(end, ","))
+        e2 = year_at(end + 1, &year_given);
+      else
+        e2 = year_at(end, &year_given);
       if (e2) end = e2;
       auto date_in = [&](int y) -> CivilDate {
         if (p->type == "fixed") return {y, p->month, p->nth};
@@ -778,14 +823,12 @@ class Tagger {
                              is(i + 1, "affairs") || is(i + 1, "events"))) {
       return {};
     }
-    if (is(i, "present") ) return {};
+    if (is(i, "present")) return {};
     Core c = make(i + 1, "DATE", wi->vague);
     return c;
   }
 
-  Core set_word(std::size_t i) {
-    return make(i + 1, "SET", w(i)->set);
-  }
+  Core set_word(std::size_t i) { return make(i + 1, "SET", w(i)->set); }
 
   Core every(std::size_t i) {
     std::size_t j = i + 1;
@@ -841,8 +884,10 @@ class Tagger {
       if (is(k, "or") || is(k, "to")) {  // "the next two years or so", "12 to 18 months"
         int num2 = 0;
         std::size_t e2 = number_at(k + 1, &num2);
-        if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
-        else if (is(k, "or") && is(k + 1, "so")) k += 2;
+        if (e2 && w(e2) && w(e2)->unit)
+          num = -1, k = e2;
+        else if (is(k, "or") && is(k + 1, "so"))
+          k += 2;
       }
       if (is(k, "more")) ++k;
       const WordInfo* u = w(k);
@@ -922,7 +967,7 @@ class Tagger {
         return c;
       }
       if (is(end, "or") && is(end + 1, "so")) end += 2;
-      if (toks_[j].cap && !toks_[i].cap) return {};  // "this Week" as a title
+      if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
       Core c = make(end, "DATE", period_rel(unit, d));
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
@@ -949,8 +994,10 @@ class Tagger {
       if (!toks_[j].cap) return {};
       if (!anchor_) return make(j + 1, "DATE", "XXXX-" + time::month_str(0, m).substr(5));
       int y = a().year;
-      if (d < 0) y = m < a().month ? y : y - 1;
-      else if (d > 0) y = m > a().month ? y : y + 1;
+      if (d < 0)
+        y = m < a().month ? y : y - 1;
+      else if (d > 0)
+        y = m > a().month ? y : y + 1;
       Core c = make(j + 1, "DATE", time::month_str(y, m));
       c.pos_ok = true;
       return c;
@@ -1009,7 +1056,7 @@ class Tagger {
     if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
     bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
     if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
-    if (unit == 'Q' && num == 1) return {};  // "a quarter" is a fraction
+    if (unit == 'Q' && num == 1) return {};             // "a quarter" is a fraction
     if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
     std::size_t end = k + 1;
     // "year-earlier", "year-ago" are compounds of their own.
@@ -1072,8 +1119,8 @@ class Tagger {
     if (t.kind == kDigit || is(k, "%")) return true;
     if (t.kind != kAlpha) return false;
     if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
-        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") ||
-        is(k, "cents") || is(k, "dollars") || is(k, "day") || is(k, "hours")) {
+        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") || is(k, "cents") ||
+        is(k, "dollars") || is(k, "day") || is(k, "hours")) {
       return true;
     }
     // A plural noun right before: "seats a week", "flights a day".
@@ -1087,8 +1134,8 @@ class Tagger {
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
-    if (u->plural && (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' ||
-                      u->unit == 'W')) {
+    if (u->plural &&
+        (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' || u->unit == 'W')) {
       if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
@@ -1103,8 +1150,10 @@ class Tagger {
         return c;
       }
       Core c;
-      if (last_q_) c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
-      else c = make(i + 1, "DATE", quarter_rel(-1));
+      if (last_q_)
+        c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
+      else
+        c = make(i + 1, "DATE", quarter_rel(-1));
       c.the_ok = true;
       return c;
     }
@@ -1162,8 +1211,9 @@ class Tagger {
       if (is(end, "of")) e = year_at(end + 1, &y);
       if (!e && is(end, ",")) e = year_at(end + 1, &y);
       if (!e) e = year_at(end, &y);
-      if (!e && is(end, "of") && (is(end + 1, "this") || is(end + 1, "last") ||
-                                  is(end + 1, "next")) && is(end + 2, "year") && anchor_) {
+      if (!e && is(end, "of") &&
+          (is(end + 1, "this") || is(end + 1, "last") || is(end + 1, "next")) &&
+          is(end + 2, "year") && anchor_) {
         y = a().year + w(end + 1)->deictic;
         e = end + 3;
       }
@@ -1273,11 +1323,13 @@ class Tagger {
         std::size_t end = e;
         int y = 0;
         std::size_t ye = 0;
-        if (is(end, ",")) ye = year_at(end + 1, &y);
-        else ye = year_at(end, &y);
+        if (is(end, ","))
+          ye = year_at(end + 1, &y);
+        else
+          ye = year_at(end, &y);
         if (ye) {
-          Core c = make(ye, "DATE", is_valid({y, m, day}) ? time::day_str({y, m, day})
-                                                          : time::month_str(y, m));
+          Core c = make(ye, "DATE",
+                        is_valid({y, m, day}) ? time::day_str({y, m, day}) : time::month_str(y, m));
           c.approx_ok = true;
           return c;
         }
@@ -1313,12 +1365,12 @@ class Tagger {
     }
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
-      bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") ||
-                            is(i - 1, "by") || is(i - 1, "of") || is(i - 1, "early") ||
-                            is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "last") ||
-                            is(i - 1, "next") || is(i - 1, "this") || is(i - 1, "before") ||
-                            is(i - 1, "after") || is(i - 1, "during") || is(i - 1, "from") ||
-                            is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
+      bool prep = i > 0 &&
+                  (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "by") ||
+                   is(i - 1, "of") || is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") ||
+                   is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this") ||
+                   is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "during") ||
+                   is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
       if (!prep) return {};
       if (t.low == "may" && i == 0) return {};
     }
@@ -1369,8 +1421,8 @@ class Tagger {
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
-      return make(j + 1, "SET", "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" +
-                                    p->part_of_day_plural);
+      return make(j + 1, "SET",
+                  "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" + p->part_of_day_plural);
     }
     if (p && !p->part_of_day.empty()) {
       // TimeBank mostly annotates "Wednesday night" as the DATE of that day.
@@ -1396,8 +1448,9 @@ class Tagger {
       bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "during") || is(i - 1, "by") ||
                             is(i - 1, "until") || is(i - 1, "since") || is(i - 1, "early") ||
                             is(i - 1, "late"));
-      bool prep2 = the && i > 1 && (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
-                                    is(i - 2, "until") || is(i - 2, "since"));
+      bool prep2 = the && i > 1 &&
+                   (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
+                    is(i - 2, "until") || is(i - 2, "since"));
       bool weak = s->season == "FA" || s->season == "SP";
       if (weak ? !(prep || prep2) : !(prep || the)) return {};
       if (is(j, "of")) return {};
@@ -1413,8 +1466,8 @@ class Tagger {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
     if (is(i, "overnight")) return make(i + 1, "TIME", day_rel(0) + "TNI");
     // "mid-afternoon", "in the morning": the anchor's day.
-    bool pre = i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") ||
-                         is(i - 1, "late"));
+    bool pre =
+        i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
     bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
     if (!(pre || in_the) || is(i, "night")) return {};
     Core c = make(i + 1, "TIME", day_rel(0) + "T" + w(i)->part_of_day);
@@ -1436,8 +1489,8 @@ class Tagger {
     if (digits) {
       // Not a year: "$1990", "1990 people", "2000 meters", "1,990", "No. 1990".
       if (i > 0 && (is(i - 1, "$") || is(i - 1, "#") || is(i - 1, "no") ||
-                    ((is(i - 1, ",") || is(i - 1, ".")) && adjacent(i) && i > 1 &&
-                     digit(i - 2) && !(toks_[i - 2].ndig <= 2 && is_month_before(i - 2))))) {
+                    ((is(i - 1, ",") || is(i - 1, ".")) && adjacent(i) && i > 1 && digit(i - 2) &&
+                     !(toks_[i - 2].ndig <= 2 && is_month_before(i - 2))))) {
         return {};
       }
       if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
@@ -1449,12 +1502,12 @@ class Tagger {
         if (toks_[e + 1].ndig == 2 && is_dash(e + 2) && digit(e + 3)) return {};
       }
       const Tok* nx = e < n() ? &toks_[e] : nullptr;
-      bool temporal_prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") ||
-                                     is(i - 1, "until") || is(i - 1, "from") || is(i - 1, "of") ||
-                                     is(i - 1, "during") || is(i - 1, "before") ||
-                                     is(i - 1, "after") || is(i - 1, "through") ||
-                                     is(i - 1, "to") || is(i - 1, "and") || is(i - 1, "early") ||
-                                     is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
+      bool temporal_prep =
+          i > 0 &&
+          (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") ||
+           is(i - 1, "from") || is(i - 1, "of") || is(i - 1, "during") || is(i - 1, "before") ||
+           is(i - 1, "after") || is(i - 1, "through") || is(i - 1, "to") || is(i - 1, "and") ||
+           is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
       if (!temporal_prep && (y < 1800 || y > 2100)) return {};
       if (!temporal_prep && nx && nx->kind == kAlpha && !nx->cap && nx->low.size() > 3 &&
           nx->low.back() == 's' && !(nx->w && (nx->w->unit || nx->w->ordinal)) &&
@@ -1463,10 +1516,9 @@ class Tagger {
           nx->low != "figures" && nx->low != "profits") {
         return {};  // "2000 troops"
       }
-      if (nx && nx->kind == kAlpha && (nx->low == "people" || nx->low == "feet" ||
-                                       nx->low == "meters" || nx->low == "metres" ||
-                                       nx->low == "miles" || nx->low == "tons" ||
-                                       nx->low == "men" || nx->low == "women")) {
+      if (nx && nx->kind == kAlpha &&
+          (nx->low == "people" || nx->low == "feet" || nx->low == "meters" || nx->low == "metres" ||
+           nx->low == "miles" || nx->low == "tons" || nx->low == "men" || nx->low == "women")) {
         return {};
       }
     }
@@ -1509,7 +1561,7 @@ class Tagger {
   }
 
   Core decade_word(std::size_t i) {
-    static constexpr std::string_view kNames[] = {"twenties", "thirties", "forties", "fifties",
+    static constexpr std::string_view kNames[] = {"twenties", "thirties",  "forties",  "fifties",
                                                   "sixties",  "seventies", "eighties", "nineties"};
     for (int d = 0; d < 8; ++d) {
       if (low(i) == kNames[d]) {
@@ -1617,7 +1669,8 @@ class Tagger {
     if (am && h == 12) h = 0;
     if (h > 24) return {};
     // Time zone or "local time".
-    if (is(k, "local") && is(k + 1, "time")) k += 2;
+    if (is(k, "local") && is(k + 1, "time"))
+      k += 2;
     else if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
              (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
               is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
@@ -1627,8 +1680,8 @@ class Tagger {
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
-    if (is(dk, "on") && w(dk + 1) && (w(dk + 1)->weekday || w(dk + 1)->month ||
-                                      w(dk + 1)->month_abbr)) {
+    if (is(dk, "on") && w(dk + 1) &&
+        (w(dk + 1)->weekday || w(dk + 1)->month || w(dk + 1)->month_abbr)) {
       ++dk;
     }
     if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
@@ -1646,8 +1699,10 @@ class Tagger {
       k = dk + 1;
     }
     char buf[32];
-    if (h == 24) std::snprintf(buf, sizeof buf, "T24:00");
-    else std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
+    if (h == 24)
+      std::snprintf(buf, sizeof buf, "T24:00");
+    else
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
     Core c = make(k, "TIME", date + buf);
     c.approx_ok = true;
     return c;
