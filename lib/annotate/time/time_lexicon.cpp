@@ -51,7 +51,6 @@ const TimeLexicon& time_lexicon() {
     TimeLexicon lex;
     auto word_rows = data_tsv("time/words.tsv");
     auto tense_rows = data_tsv("time/tense.tsv");
-    lex.storage.reserve(word_rows.size() + tense_rows.size() + 8);
     auto entry = [&lex](std::string_view w) -> WordInfo& {
       auto it = lex.words.find(w);
       if (it != lex.words.end()) return it->second;
@@ -146,6 +145,43 @@ const TimeLexicon& time_lexicon() {
     };
     index(lex.phrases, lex.phrases_by_first);
     index(lex.holidays, lex.holidays_by_first);
+    // Words the scanner's patterns test by name (see time_tagger.cpp).
+    static constexpr std::string_view kPatternWords[] = {
+        "every", "each", "per", "fiscal", "fy", "calendar", "q", "noon", "midnight", "midday",
+        "year", "the", "more", "less", "at", "up", "no", "close", "nineteen", "eighteen", "two",
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties", "these"};
+    for (std::string_view w : kPatternWords) entry(w).trigger = true;
+    for (auto& [first, list] : lex.phrases_by_first) {
+      WordInfo& w = entry(first);
+      w.phrases = &list;
+      w.trigger = true;
+    }
+    for (auto& [first, list] : lex.holidays_by_first) {
+      WordInfo& w = entry(first);
+      w.holidays = &list;
+      w.trigger = true;
+    }
+    for (auto& [word, w] : lex.words) {
+      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 ||
+          w.ordinal || w.unit || !w.season.empty() || !w.part_of_day.empty() ||
+          !w.part_of_day_plural.empty() || w.day_offset != 99 || !w.vague.empty() ||
+          w.deictic != 99 || !w.approx.empty() || !w.position.empty() || !w.set.empty()) {
+        w.trigger = true;
+      }
+      lex.max_length = std::max(lex.max_length, word.size());
+    }
+    std::size_t size = 16;
+    while (size < lex.words.size() * 4) size *= 2;
+    lex.slots.resize(size);
+    for (const auto& [word, w] : lex.words) {
+      for (std::size_t i = TimeLexicon::hash(word) & (size - 1);; i = (i + 1) & (size - 1)) {
+        if (!lex.slots[i].info) {
+          lex.slots[i] = TimeLexicon::Slot{word, &w};
+          break;
+        }
+      }
+    }
     return lex;
   }();
   return kLexicon;

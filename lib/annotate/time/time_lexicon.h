@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +33,9 @@ struct WordInfo {
   std::string set;       ///< TIMEX3 value of a frequency word ("P1D")
   int direction = 0;     ///< ago/earlier -1, later/hence +1
   int tense = 0;         ///< past -1, present 2, future 1, reporting verb 3
+  bool trigger = false;  ///< may begin an expression (the scanner skips other words)
+  const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
+  const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
 };
 
 /// A multi-word expression from the data files.
@@ -47,13 +51,31 @@ struct TimeLexicon {
   /// Phrases and holidays by first word, longest first.
   std::unordered_map<std::string_view, std::vector<const Phrase*>> phrases_by_first;
   std::unordered_map<std::string_view, std::vector<const Phrase*>> holidays_by_first;
-  std::vector<std::string> storage;  // owns the keys' bytes (reserved, never reallocated)
+  std::deque<std::string> storage;  // owns the keys' bytes (stable addresses)
   std::vector<Phrase> phrases;
   std::vector<Phrase> holidays;
 
+  /// Open-addressing index over `words` (FNV-1a), faster than std::hash for short keys.
+  struct Slot {
+    std::string_view key;
+    const WordInfo* info = nullptr;
+  };
+  std::vector<Slot> slots;  // size is a power of two
+  std::size_t max_length = 0;
+
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
   const WordInfo* find(std::string_view lower_word) const {
-    auto it = words.find(lower_word);
-    return it == words.end() ? nullptr : &it->second;
+    if (lower_word.size() > max_length || slots.empty()) return nullptr;
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t i = hash(lower_word) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (!s.info) return nullptr;
+      if (s.key == lower_word) return s.info;
+    }
   }
 };
 

@@ -141,6 +141,12 @@ class Tagger {
       find_tense_markers();
       ++sentence_index_;
       for (std::size_t i = 0; i < toks_.size();) {
+        // Most words cannot begin an expression: skip them without trying patterns.
+        const Tok& t = toks_[i];
+        if ((t.kind == kAlpha && !(t.w && t.w->trigger)) || (t.kind == kPunct && !apostrophe(i))) {
+          ++i;
+          continue;
+        }
         Core m = match(i);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
@@ -703,9 +709,9 @@ class Tagger {
   }
 
   Core phrase(std::size_t i) {
-    auto it = lex_.phrases_by_first.find(low(i));
-    if (it == lex_.phrases_by_first.end()) return {};
-    for (const time::Phrase* p : it->second) {
+    const WordInfo* first = w(i);
+    if (!first || !first->phrases) return {};
+    for (const time::Phrase* p : *first->phrases) {
       std::size_t k = 0;
       while (k < p->words.size() && is(i + k, p->words[k])) ++k;
       if (k != p->words.size()) continue;
@@ -742,10 +748,9 @@ class Tagger {
   }
 
   Core holiday(std::size_t i) {
-    auto it = lex_.holidays_by_first.find(low(i));
-    if (it == lex_.holidays_by_first.end()) return {};
-    if (!toks_[i].cap) return {};
-    for (const time::Phrase* p : it->second) {
+    const WordInfo* first = w(i);
+    if (!first || !first->holidays || !toks_[i].cap) return {};
+    for (const time::Phrase* p : *first->holidays) {
       std::size_t k = 0;
       while (k < p->words.size() && is(i + k, p->words[k])) ++k;
       if (k != p->words.size()) continue;
