@@ -162,6 +162,17 @@ const TimeLexicon& time_lexicon() {
       w.holidays = &list;
       w.trigger = true;
     }
+    // Every phrase word has an entry, so phrases match by comparing entry addresses.
+    for (auto* list : {&lex.phrases, &lex.holidays}) {
+      for (Phrase& p : *list) {
+        for (const std::string& word : p.words) entry(word);
+      }
+    }
+    for (auto* list : {&lex.phrases, &lex.holidays}) {
+      for (Phrase& p : *list) {
+        for (const std::string& word : p.words) p.infos.push_back(&lex.words.find(word)->second);
+      }
+    }
     for (auto& [word, w] : lex.words) {
       if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 ||
           w.ordinal || w.unit || !w.season.empty() || !w.part_of_day.empty() ||

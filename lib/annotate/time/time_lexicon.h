@@ -41,6 +41,7 @@ struct WordInfo {
 /// A multi-word expression from the data files.
 struct Phrase {
   std::vector<std::string> words;  ///< lower-case tokens
+  std::vector<const WordInfo*> infos;  ///< the lexicon entry of each word (compared by address)
   std::string type;                ///< TIMEX3 type (phrases), or rule kind (holidays)
   std::string value;               ///< TIMEX3 value or relative code ("+0Y")
   int month = 0, nth = 0, weekday = 0, easter_offset = 0;  ///< holiday rules

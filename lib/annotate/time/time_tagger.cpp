@@ -5,7 +5,9 @@
 #include "annotate/time/time_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -29,8 +31,17 @@ struct Tok {
   const WordInfo* w = nullptr;
 };
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Character classes of ASCII bytes: 1 space, 2 letter, 3 digit, 0 other.
+constexpr std::array<std::uint8_t, 256> kCharClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = 2;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = 2;
+  for (int c = '0'; c <= '9'; ++c) t[c] = 3;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = 1;
+  return t;
+}();
+
+std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
 // Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased text.
 void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
@@ -39,22 +50,23 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
   std::size_t i = from;
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    std::uint8_t cls = kCharClass[c];
+    if (cls == 1) {
       ++i;
       continue;
     }
     Tok t;
     t.b = static_cast<std::uint32_t>(i);
-    if (is_alpha(static_cast<char>(c))) {
-      std::size_t j = i;
-      while (j < to && is_alpha(text[j])) ++j;
+    if (cls == 2) {
+      std::size_t j = i + 1;
+      while (j < to && char_class(text[j]) == 2) ++j;
       t.kind = kAlpha;
-      t.cap = c >= 'A' && c <= 'Z';
+      t.cap = c <= 'Z';
       i = j;
-    } else if (is_digit(static_cast<char>(c))) {
+    } else if (cls == 3) {
       std::size_t j = i;
       long long v = 0;
-      while (j < to && is_digit(text[j])) {
+      while (j < to && char_class(text[j]) == 3) {
         if (j - i < 9) v = v * 10 + (text[j] - '0');
         ++j;
       }
@@ -80,7 +92,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     }
     t.e = static_cast<std::uint32_t>(i);
     t.low = lower.substr(t.b, t.e - t.b);
-    if (t.kind == kAlpha) t.w = lex.find(t.low);
+    if (t.kind != kDigit) t.w = lex.find(t.low);
     out.push_back(t);
   }
 }
@@ -164,6 +176,13 @@ class Tagger {
   std::size_t n() const { return toks_.size(); }
   std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
   bool is(std::size_t i, std::string_view w) const { return i < n() && toks_[i].low == w; }
+  // Literal words: the length is known at compile time, so the comparison inlines.
+  template <std::size_t N>
+  bool is(std::size_t i, const char (&w)[N]) const {
+    if (i >= n()) return false;
+    std::string_view l = toks_[i].low;
+    return l.size() == N - 1 && std::memcmp(l.data(), w, N - 1) == 0;
+  }
   const WordInfo* w(std::size_t i) const { return i < n() ? toks_[i].w : nullptr; }
   bool adjacent(std::size_t i) const {  // token i touches token i-1
     return i > 0 && i < n() && toks_[i].b == toks_[i - 1].e;
@@ -712,8 +731,8 @@ class Tagger {
     const WordInfo* first = w(i);
     if (!first || !first->phrases) return {};
     for (const time::Phrase* p : *first->phrases) {
-      std::size_t k = 0;
-      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+      std::size_t k = 1;
+      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       const std::string& v = p->value;
@@ -751,8 +770,8 @@ class Tagger {
     const WordInfo* first = w(i);
     if (!first || !first->holidays || !toks_[i].cap) return {};
     for (const time::Phrase* p : *first->holidays) {
-      std::size_t k = 0;
-      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+      std::size_t k = 1;
+      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       int year_given = 0;
