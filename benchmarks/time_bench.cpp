@@ -4,8 +4,8 @@
 // used without its tags); the texts are tagged repeatedly until N MB are done.
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -32,9 +32,12 @@ std::string plain_text(const std::string& raw) {
   bool in_tag = false;
   for (std::size_t i = b + 6; i < e; ++i) {
     char c = raw[i];
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
   }
   return out;
 }
@@ -73,8 +76,7 @@ int main(int argc, char** argv) {
     for (const auto& layer : layers) expressions += tag_times(layer, anchor).size();
     done += bytes;
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   // CPU time is the figure to compare: wall time depends on other load.
   std::printf(

@@ -147,11 +147,21 @@ const TimeLexicon& time_lexicon() {
     index(lex.holidays, lex.holidays_by_first);
     // Words the scanner's patterns test by name (see time_tagger.cpp).
     static constexpr std::string_view kPatternWords[] = {
-        "every", "each", "per", "fiscal", "fy", "calendar", "q", "noon", "midnight", "midday",
-        "year", "the", "more", "less", "at", "up", "no", "close", "nineteen", "eighteen", "two",
-        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-        "nineties", "these"};
+        "every",    "each",     "per",       "fiscal",   "fy",       "calendar",
+        "q",        "noon",     "midnight",  "midday",   "year",     "the",
+        "more",     "less",     "at",        "up",       "no",       "close",
+        "nineteen", "eighteen", "two",       "twenties", "thirties", "forties",
+        "fifties",  "sixties",  "seventies", "eighties", "nineties", "these"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
+    // Second words of patterns: known to the scanner, but they begin nothing.
+    static constexpr std::string_view kFollowers[] = {
+        "least", "than",       "most", "to",       "of",          "fiscal", "o",
+        "old",   "additional", "full", "straight", "consecutive", "long",   "while"};
+    for (std::string_view w : kFollowers) entry(w);
+    // Pattern words that are expressions by themselves.
+    static constexpr std::string_view kStandalone[] = {
+        "noon",    "midnight", "midday",    "twenties", "thirties", "forties",
+        "fifties", "sixties",  "seventies", "eighties", "nineties"};
     for (auto& [first, list] : lex.phrases_by_first) {
       WordInfo& w = entry(first);
       w.phrases = &list;
@@ -174,14 +184,19 @@ const TimeLexicon& time_lexicon() {
       }
     }
     for (auto& [word, w] : lex.words) {
-      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 ||
-          w.ordinal || w.unit || !w.season.empty() || !w.part_of_day.empty() ||
-          !w.part_of_day_plural.empty() || w.day_offset != 99 || !w.vague.empty() ||
-          w.deictic != 99 || !w.approx.empty() || !w.position.empty() || !w.set.empty()) {
+      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 || w.ordinal ||
+          w.unit || !w.season.empty() || !w.part_of_day.empty() || !w.part_of_day_plural.empty() ||
+          w.day_offset != 99 || !w.vague.empty() || w.deictic != 99 || !w.approx.empty() ||
+          !w.position.empty() || !w.set.empty()) {
         w.trigger = true;
       }
+      w.standalone = w.month || w.month_abbr || w.weekday || w.weekday_plural || w.plural ||
+                     !w.season.empty() || !w.part_of_day.empty() || w.day_offset != 99 ||
+                     !w.vague.empty() || !w.set.empty() || w.unit ||
+                     (w.holidays && !w.holidays->empty());
       lex.max_length = std::max(lex.max_length, word.size());
     }
+    for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
     std::size_t size = 16;
     while (size < lex.words.size() * 4) size *= 2;
     lex.slots.resize(size);

@@ -159,6 +159,13 @@ class Tagger {
           ++i;
           continue;
         }
+        // A word that only modifies ("a", "the", "last") needs a known word, a
+        // number or a mark after it.
+        if (t.kind == kAlpha && !t.w->standalone && i + 1 < toks_.size() &&
+            toks_[i + 1].kind == kAlpha && !toks_[i + 1].w) {
+          ++i;
+          continue;
+        }
         Core m = match(i);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
@@ -678,6 +685,7 @@ class Tagger {
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
+    if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
       consider(phrase(i));
       consider(holiday(i));
@@ -730,7 +738,9 @@ class Tagger {
   Core phrase(std::size_t i) {
     const WordInfo* first = w(i);
     if (!first || !first->phrases) return {};
+    const WordInfo* second = w(i + 1);
     for (const time::Phrase* p : *first->phrases) {
+      if (p->infos.size() > 1 && p->infos[1] != second) continue;
       std::size_t k = 1;
       while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
