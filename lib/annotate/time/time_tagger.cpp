@@ -949,8 +949,11 @@ class Tagger {
       if (d == 0 || d == 3) return {};
       std::size_t end = j + 1;
       if (is(end, "and") && w(end + 1) && w(end + 1)->unit && w(end + 1)->plural) end += 2;
-      // "recent years", "the coming months": vague references in TimeBank.
-      Core c = make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
+      // "recent years", "the coming months": spans of unknown length; "the past
+      // several years" keeps its vague reference.
+      Core c = (is(i, "recent") || is(i, "coming") || is(i, "upcoming"))
+                   ? make(end, "DURATION", duration_value(-1, u->unit))
+                   : make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
       c.the_ok = true;
       return c;
     }
