@@ -338,3 +338,77 @@ TEST_CASE("robustness") {
   REQUIRE(a.size() == b.size());
   for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].value == b[i].value);
 }
+
+TEST_CASE("random temporal word salad keeps spans valid") {
+  // A deterministic generator over words the patterns react to.
+  static const char* kWords[] = {"the",         "last",
+                                 "next",        "this",
+                                 "past",        "year",
+                                 "years",       "-",
+                                 "ago",         "a",
+                                 "an",          "few",
+                                 "2024",        "1999",
+                                 "12",          "31",
+                                 "7",           ":",
+                                 "48",          "a.m.",
+                                 "p.m.",        "Q4",
+                                 "'",           "80s",
+                                 "s",           "January",
+                                 "Jan",         ".",
+                                 ",",           "Dec.14",
+                                 "Monday",      "Tuesdays",
+                                 "night",       "morning",
+                                 "early",       "mid",
+                                 "late",        "of",
+                                 "quarter",     "third",
+                                 "half",        "every",
+                                 "each",        "other",
+                                 "more",        "than",
+                                 "at",          "least",
+                                 "nearly",      "about",
+                                 "summer",      "fall",
+                                 "May",         "March",
+                                 "fiscal",      "noon",
+                                 "midnight",    "tonight",
+                                 "yesterday",   "now",
+                                 "recent",      "weeks",
+                                 "decade",      "century",
+                                 "20th",        "2000s",
+                                 "nineteen",    "ninety",
+                                 "two",         "thousand",
+                                 "Christmas",   "Easter",
+                                 "/",           "\xE2\x80\x93",
+                                 "\xC2\xA0",    "earlier",
+                                 "later",       "from",
+                                 "to",          "since",
+                                 "in",          "on",
+                                 "99999999999", "0",
+                                 "00"};
+  constexpr std::size_t kCount = sizeof(kWords) / sizeof(kWords[0]);
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int words = 5 + static_cast<int>(next() % 60);
+    for (int i = 0; i < words; ++i) {
+      text += kWords[next() % kCount];
+      if (next() % 4 != 0) text += ' ';
+    }
+    std::optional<CivilDate> anchor;
+    if (doc % 3 != 0)
+      anchor = CivilDate{2000 + static_cast<int>(next() % 30), 1 + static_cast<int>(next() % 12),
+                         1 + static_cast<int>(next() % 28)};
+    auto times = tag(text, anchor);
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      const auto& t = times[i];
+      REQUIRE(t.span.begin < t.span.end);
+      REQUIRE(t.span.end <= text.size());
+      CHECK(text.substr(t.span.begin, t.span.end - t.span.begin) == t.text);
+      CHECK_FALSE(t.value.empty());
+      if (i > 0) CHECK(times[i - 1].span.end <= t.span.begin);
+    }
+  }
+}
