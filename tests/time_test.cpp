@@ -162,6 +162,17 @@ TEST_CASE("relative expressions") {
   }
 }
 
+TEST_CASE("past events and 'since' keep dates before the anchor") {
+  CHECK(one("The war, which erupted on October 7, goes on.", "October 7", CivilDate{2024, 7, 10})
+            .value == "2023-10-07");
+  CHECK(
+      one("Rebels have attacked ships since November.", "November", CivilDate{2024, 7, 10}).value ==
+      "2023-11");
+  // A deadline in a past-tense sentence may still lie ahead.
+  CHECK(one("The offer was extended until Nov. 20.", "Nov. 20", CivilDate{1989, 11, 2}).value ==
+        "1989-11-20");
+}
+
 TEST_CASE("anchoring across year boundaries and leap days") {
   CHECK(one("The fire started yesterday.", "yesterday", CivilDate{2024, 3, 1}).value ==
         "2024-02-29");

@@ -245,6 +245,24 @@ class Tagger {
     return 0;
   }
 
+  // "since" governs the expression starting at token i ("since early November").
+  bool after_since(std::size_t i) const {
+    return (i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"));
+  }
+  // The nearest verb on the left is in the past tense and is not a reporting verb.
+  bool past_event_at(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers_) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
+                  is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
+                  is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
+      return false;  // deadlines and plans: "was extended until Nov. 20"
+    }
+    return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
+  }
+
   // ---- output ----------------------------------------------------------------
   void emit(std::size_t i, const Core& m, std::vector<TimeExpr>& out) {
     TimeExpr e;
@@ -294,6 +312,7 @@ class Tagger {
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     int y = a().year, am = a().month;
+    if (after_since(i)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
@@ -318,7 +337,11 @@ class Tagger {
       best_y = y + 1;
     else if (same > anchor_days_ + 200)
       best_y = y - 1;
-    (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
+    // "since October 7" and "erupted on October 7" are in the past; reported
+    // speech ("said ... Jan. 14") does not decide.
+    std::int32_t chosen =
+        days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
+    if (chosen > anchor_days_ && (after_since(i) || past_event_at(i))) --best_y;
     if (!is_valid({best_y, month, day}))
       return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
