@@ -168,6 +168,7 @@ TEST_CASE("past events and 'since' keep dates before the anchor") {
   CHECK(
       one("Rebels have attacked ships since November.", "November", CivilDate{2024, 7, 10}).value ==
       "2023-11");
+  CHECK(one("The meeting is scheduled for March 3.", "March 3").value == "2025-03-03");
   // A deadline in a past-tense sentence may still lie ahead.
   CHECK(one("The offer was extended until Nov. 20.", "Nov. 20", CivilDate{1989, 11, 2}).value ==
         "1989-11-20");

@@ -249,6 +249,14 @@ class Tagger {
   bool after_since(std::size_t i) const {
     return (i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"));
   }
+  // The nearest tense marker on the left, close by, is a future one.
+  bool future_event_at(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers_) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
+  }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
     int left = -1, tense = 0;
@@ -342,6 +350,8 @@ class Tagger {
     std::int32_t chosen =
         days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
     if (chosen > anchor_days_ && (after_since(i) || past_event_at(i))) --best_y;
+    // "is scheduled for March 3", "will meet on Jan. 5": ahead of the anchor.
+    if (chosen < anchor_days_ && future_event_at(i)) ++best_y;
     if (!is_valid({best_y, month, day}))
       return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
