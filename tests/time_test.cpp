@@ -196,6 +196,7 @@ TEST_CASE("parts of day and clock times") {
   CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m.").value == "2024-07-12T20:00");
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
   CHECK(one("Shots were heard last night.", "last night").value == "2024-07-11TNI");
+  CHECK(one("The truce began at 0400 GMT.", "0400 GMT").value == "2024-07-12T04:00");
 }
 
 TEST_CASE("durations") {

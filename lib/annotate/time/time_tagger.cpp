@@ -245,6 +245,14 @@ class Tagger {
     return 0;
   }
 
+  // A time-zone abbreviation (upper case) at k.
+  bool timezone(std::size_t k) const {
+    return k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
+           (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
+            is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
+            is(k, "cdt") || is(k, "et") || is(k, "pt"));
+  }
+
   // "since" governs the expression starting at token i ("since early November").
   bool after_since(std::size_t i) const {
     return (i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"));
@@ -1565,7 +1573,7 @@ class Tagger {
       }
       if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
       if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) return {};  // 2082.1
-      if (is(e, "%") || is(e, "percent") || is(e, "per")) return {};
+      if (is(e, "%") || is(e, "percent") || is(e, "per") || timezone(e)) return {};
       if (is(e, ":") && digit(e + 1)) return {};
       if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
         // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the year.
@@ -1695,6 +1703,14 @@ class Tagger {
     } else if (is(i, "midnight")) {
       h = 24, j = i + 1;
     } else {
+      if (toks_[i].ndig == 4 && timezone(i + 1) && toks_[i].num / 100 <= 24 &&
+          toks_[i].num % 100 < 60) {
+        // "0400 GMT": a 24-hour clock time
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
+        Core c = make(i + 2, "TIME", day_rel(0) + buf);
+        return c;
+      }
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
       h = toks_[i].num;
       j = i + 1;
@@ -1741,12 +1757,8 @@ class Tagger {
     // Time zone or "local time".
     if (is(k, "local") && is(k + 1, "time"))
       k += 2;
-    else if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
-             (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
-              is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
-              is(k, "cdt") || is(k, "et") || is(k, "pt"))) {
+    else if (timezone(k))
       ++k;
-    }
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
