@@ -330,6 +330,14 @@ TEST_CASE("publication date inference") {
     REQUIRE(d.has_value());
     CHECK(d->value == "2023-07-13");
   }
+  SUBCASE("a dated line beats a date in running text") {
+    auto layer = segment(
+        "The summit that ended on July 11, 2024 in Washington agreed to open an office in "
+        "Amman, officials said.\nPublished: July 14, 2024\nMore text.");
+    auto d = infer_publication_date(layer);
+    REQUIRE(d.has_value());
+    CHECK(d->value == "2024-07-14");
+  }
   SUBCASE("nothing to infer") {
     auto layer = segment("NATO opens an office in Amman. It was agreed in July.");
     CHECK_FALSE(infer_publication_date(layer).has_value());

@@ -1810,7 +1810,9 @@ std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<Civil
 }
 
 std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
-  // A full date among the first words: a byline or dateline.
+  // A full date among the first words: a byline or dateline. A date on a short
+  // line of its own or next to "updated"/"published"/"posted" wins over one in
+  // running text; otherwise the first full date is taken.
   constexpr std::size_t kWindow = 600;
   TextLayer head;
   head.text = text.text.substr(0, std::min(text.text.size(), kWindow));
@@ -1818,15 +1820,32 @@ std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
     if (s.begin >= head.text.size()) break;
     head.sentences.push_back(Span{s.begin, std::min(s.end, head.text.size())});
   }
+  auto line_of = [&](const Span& span) {
+    std::size_t b = head.text.rfind('\n', span.begin);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    std::size_t e = head.text.find('\n', span.end);
+    if (e == std::string_view::npos) e = head.text.size();
+    return head.text.substr(b, e - b);
+  };
+  auto byline = [](std::string_view line) {
+    if (line.size() <= 60) return true;
+    std::string lower(line);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower.find("updated") != std::string::npos ||
+           lower.find("published") != std::string::npos ||
+           lower.find("posted") != std::string::npos;
+  };
+  std::optional<InferredDate> first;
   for (const TimeExpr& t : tag_times(head, std::nullopt)) {
     if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
     InferredDate d;
     d.value = t.value;
     d.evidence = t.text;
     d.span = t.span;
-    return d;
+    if (byline(line_of(t.span))) return d;
+    if (!first) first = d;
   }
-  return std::nullopt;
+  return first;
 }
 
 }  // namespace crosscheck::internal
