@@ -123,8 +123,10 @@ class Tagger {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
     lower_.assign(text.begin(), text.end());
+    // Branch-free ASCII lower-casing (the compiler vectorises it).
     for (char& c : lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      auto u = static_cast<unsigned char>(c);
+      c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
     }
     std::vector<Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
