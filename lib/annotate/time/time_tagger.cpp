@@ -153,7 +153,6 @@ class Tagger {
       covered = to;
       tokenize(text, lower_, from, to, lex_, toks_);
       find_tense_markers();
-      ++sentence_index_;
       for (std::size_t i = 0; i < toks_.size();) {
         // Most words cannot begin an expression: skip them without trying patterns.
         const Tok& t = toks_[i];
@@ -649,13 +648,6 @@ class Tagger {
       }
     }
     return "";
-  }
-
-  bool quarter_context() const {
-    for (std::size_t i = 0; i < n(); ++i) {
-      if (is(i, "quarter") || is(i, "quarters") || is(i, "period")) return true;
-    }
-    return false;
   }
 
   // ---- pattern families -------------------------------------------------------------
@@ -1799,7 +1791,6 @@ class Tagger {
   std::string lower_;
   std::vector<Tok> toks_;
   std::vector<std::pair<int, int>> markers_;
-  std::size_t sentence_index_ = 0;
   int last_q_year_ = 0;
   int last_q_ = 0;
 };
