@@ -122,6 +122,7 @@ TEST_CASE("relative expressions") {
     CHECK(one("Troops arrived yesterday.", "yesterday").value == "2024-07-11");
     CHECK(one("Talks resume tomorrow.", "tomorrow").value == "2024-07-13");
     CHECK(one("He spoke today.", "today").value == "2024-07-12");
+    CHECK(tag("He told USA TODAY the plan.", CivilDate{2024, 7, 12}).empty());
   }
   SUBCASE("last year, next year, this month") {
     CHECK(one("Sales fell last year.", "last year").value == "2023");

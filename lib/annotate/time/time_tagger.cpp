@@ -866,7 +866,21 @@ class Tagger {
     return {};
   }
 
+  // An upper-case word after another upper-case word: a name ("USA TODAY").
+  bool in_caps_name(std::size_t i) const {
+    auto caps = [this](std::size_t k) {
+      if (k >= n() || toks_[k].kind != kAlpha) return false;
+      std::string_view t = layer_.text.substr(toks_[k].b, toks_[k].e - toks_[k].b);
+      for (char c : t) {
+        if (c < 'A' || c > 'Z') return false;
+      }
+      return t.size() >= 2;
+    };
+    return caps(i) && i > 0 && caps(i - 1);
+  }
+
   Core relative_day(std::size_t i) {
+    if (in_caps_name(i)) return {};
     const WordInfo* wi = w(i);
     std::string date = day_rel(wi->day_offset);
     std::size_t j = i + 1;
