@@ -213,3 +213,35 @@ def test_odd_html_does_not_crash(html):
         assert e.document == "page"
     else:
         assert isinstance(crosscheck.extract(doc).to_json(), str)
+
+
+def test_misuse_of_the_classes_is_a_type_error():
+    blank = crosscheck.Document.__new__(crosscheck.Document)  # __init__ never ran
+    for call in [
+        lambda: blank.text,
+        lambda: repr(blank),
+        lambda: blank == crosscheck.Document("a", "b"),
+        lambda: crosscheck.check([blank]),
+        lambda: crosscheck.extract(blank),
+        lambda: crosscheck.Document.text.fget(5),
+        lambda: crosscheck.Report(),
+        lambda: crosscheck.Report.__new__(crosscheck.Report),
+        lambda: crosscheck.Claim.__new__(crosscheck.Claim),
+        lambda: crosscheck.Extraction(),
+        lambda: crosscheck.Report.to_json(5),
+    ]:
+        with pytest.raises(TypeError):
+            call()
+
+    class Forgetful(crosscheck.Document):
+        def __init__(self):  # does not call Document.__init__
+            pass
+
+    with pytest.raises(TypeError):
+        Forgetful()
+
+    class Mine(crosscheck.Document):
+        def __init__(self, id, text):
+            super().__init__(id, text, source="mine")
+
+    assert crosscheck.check([Mine("m", "Some text.")]).documents[0].source == "mine"

@@ -91,6 +91,28 @@ PyDocument make_document(const py::object& id, const py::object& text, const py:
   return PyDocument{unwrap(validate(std::move(d))), std::nullopt};
 }
 
+// The document behind a Python Document, checking that __init__ ran: an
+// instance made by Document.__new__ alone holds no document yet.
+const PyDocument& document_of(py::handle self) {
+  if (!py::isinstance<PyDocument>(self)) {
+    type_error("expected a crosscheck.Document, not " + type_name(self));
+  }
+  auto* instance = reinterpret_cast<py::detail::instance*>(self.ptr());
+  auto held = instance->get_value_and_holder(py::detail::get_type_info(typeid(PyDocument)),
+                                             /*throw_if_missing=*/false);
+  if (!held || !held.holder_constructed()) {
+    type_error(
+        "crosscheck.Document instance is not initialized (Document.__init__ was not called)");
+  }
+  return *held.value_ptr<PyDocument>();
+}
+
+// A Document property or method that reads a constructed document.
+template <typename Get>
+auto on_document(Get get) {
+  return [get](py::handle self) { return get(document_of(self)); };
+}
+
 py::object none_or(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
 
 py::object date_of(const std::string& iso) {
@@ -137,7 +159,7 @@ std::vector<Document> documents_of(const py::iterable& items, const char* functi
       type_error(std::string(function) + "() expects crosscheck.Document objects; item " +
                  std::to_string(i) + " is " + type_name(item));
     }
-    out.push_back(item.cast<const PyDocument&>().doc);
+    out.push_back(document_of(item).doc);
     ++i;
   }
   return out;
@@ -164,63 +186,66 @@ document is validated on construction (id, size, date format): bad values raise
            py::arg("url") = py::none(), py::arg("title") = py::none(),
            py::arg("author") = py::none(), py::arg("language") = "en",
            py::arg("published") = py::none())
+      .def_property_readonly("id", on_document([](const PyDocument& p) { return p.doc.id; }),
+                             "Unique within one run.")
+      .def_property_readonly("text", on_document([](const PyDocument& p) { return p.doc.text; }),
+                             "The plain text offsets refer to.")
+      .def_property_readonly("source",
+                             on_document([](const PyDocument& p) { return none_or(p.doc.source); }),
+                             "Outlet name, or None.")
+      .def_property_readonly("url",
+                             on_document([](const PyDocument& p) { return none_or(p.doc.url); }))
+      .def_property_readonly("title",
+                             on_document([](const PyDocument& p) { return none_or(p.doc.title); }))
+      .def_property_readonly("author",
+                             on_document([](const PyDocument& p) { return none_or(p.doc.author); }))
+      .def_property_readonly("language",
+                             on_document([](const PyDocument& p) { return p.doc.language; }))
       .def_property_readonly(
-          "id", [](const PyDocument& p) { return p.doc.id; }, "Unique within one run.")
-      .def_property_readonly(
-          "text", [](const PyDocument& p) { return p.doc.text; },
-          "The plain text offsets refer to.")
-      .def_property_readonly(
-          "source", [](const PyDocument& p) { return none_or(p.doc.source); },
-          "Outlet name, or None.")
-      .def_property_readonly("url", [](const PyDocument& p) { return none_or(p.doc.url); })
-      .def_property_readonly("title", [](const PyDocument& p) { return none_or(p.doc.title); })
-      .def_property_readonly("author", [](const PyDocument& p) { return none_or(p.doc.author); })
-      .def_property_readonly("language", [](const PyDocument& p) { return p.doc.language; })
-      .def_property_readonly(
-          "published", [](const PyDocument& p) { return none_or(p.doc.published); },
+          "published", on_document([](const PyDocument& p) { return none_or(p.doc.published); }),
           "Publication date as given, 'YYYY-MM-DD', or None when undated.")
+      .def_property_readonly("published_date", on_document([](const PyDocument& p) {
+                               return date_of(p.doc.published);
+                             }),
+                             "`published` as a datetime.date, or None.")
       .def_property_readonly(
-          "published_date", [](const PyDocument& p) { return date_of(p.doc.published); },
-          "`published` as a datetime.date, or None.")
-      .def_property_readonly(
-          "published_inferred",
-          [](const PyDocument& p) -> py::object {
+          "published_inferred", on_document([](const PyDocument& p) -> py::object {
             if (!p.inferred) return py::none();
             CharIndex index(p.doc.text);
             return py::cast(PyInferredDate{*p.inferred, locate(p.inferred->span, index)});
-          },
+          }),
           "Date read from the text (byline, dateline) by an analysis, or None.")
-      .def_property_readonly(
-          "origin", [](const PyDocument& p) { return none_or(p.doc.origin); },
-          "Where it was read from ('file.jsonl:3'), or None.")
-      .def("to_dict", &document_dict, "The fields as a dict, as in a JSON Lines input line.")
-      .def("__repr__", &document_repr)
+      .def_property_readonly("origin",
+                             on_document([](const PyDocument& p) { return none_or(p.doc.origin); }),
+                             "Where it was read from ('file.jsonl:3'), or None.")
+      .def("to_dict", on_document(&document_dict),
+           "The fields as a dict, as in a JSON Lines input line.")
+      .def("__repr__", on_document(&document_repr))
       .def("__eq__",
-           [](const PyDocument& a, const py::object& b) -> py::object {
+           [](py::handle a, py::handle b) -> py::object {
              if (!py::isinstance<PyDocument>(b))
                return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             return py::bool_(same_document(a.doc, b.cast<const PyDocument&>().doc));
+             return py::bool_(same_document(document_of(a).doc, document_of(b).doc));
            })
-      .def(py::pickle(
-          [](const PyDocument& p) {
-            const Document& d = p.doc;
-            return py::make_tuple(d.id, d.text, d.source, d.url, d.title, d.author, d.language,
-                                  d.published, d.origin);
-          },
-          [](const py::tuple& t) {
-            if (t.size() != 9) type_error("bad pickled crosscheck.Document");
-            Document d;
-            d.id = t[0].cast<std::string>();
-            d.text = t[1].cast<std::string>();
-            d.source = t[2].cast<std::string>();
-            d.url = t[3].cast<std::string>();
-            d.title = t[4].cast<std::string>();
-            d.author = t[5].cast<std::string>();
-            d.language = t[6].cast<std::string>();
-            d.published = t[7].cast<std::string>();
-            d.origin = t[8].cast<std::string>();
-            return PyDocument{unwrap(validate(std::move(d))), std::nullopt};
-          }));
+      .def(py::pickle(on_document([](const PyDocument& p) {
+                        const Document& d = p.doc;
+                        return py::make_tuple(d.id, d.text, d.source, d.url, d.title, d.author,
+                                              d.language, d.published, d.origin);
+                      }),
+                      [](const py::tuple& t) {
+                        if (t.size() != 9) type_error("bad pickled crosscheck.Document");
+                        Document d;
+                        d.id = t[0].cast<std::string>();
+                        d.text = t[1].cast<std::string>();
+                        d.source = t[2].cast<std::string>();
+                        d.url = t[3].cast<std::string>();
+                        d.title = t[4].cast<std::string>();
+                        d.author = t[5].cast<std::string>();
+                        d.language = t[6].cast<std::string>();
+                        d.published = t[7].cast<std::string>();
+                        d.origin = t[8].cast<std::string>();
+                        return PyDocument{unwrap(validate(std::move(d))), std::nullopt};
+                      }));
 
   m.def(
       "read",
@@ -254,12 +279,16 @@ document is validated on construction (id, size, date format): bad values raise
 
   m.def(
       "extract",
-      [](const PyDocument& document, std::vector<std::string> lexicons) {
+      [](py::handle document, std::vector<std::string> lexicons) {
+        if (!py::isinstance<PyDocument>(document)) {
+          type_error("extract() takes a crosscheck.Document, not " + type_name(document));
+        }
+        const Document& doc = document_of(document).doc;
         Options options = options_of(std::move(lexicons), 1);
         Result<Extraction> x = Extraction{};
         {
           py::gil_scoped_release unlocked;
-          x = extract(document.doc, options);
+          x = extract(doc, options);
         }
         return PyExtraction(std::make_shared<const Extraction>(unwrap(std::move(x))));
       },

@@ -278,6 +278,27 @@ py::object PyReport::extraction(const std::string& id) {
 
 // --- Bindings -----------------------------------------------------------
 
+namespace {
+
+// Result objects only come from the library: `Report.__new__(Report)` would
+// give an instance with no C++ value behind it, so creating them is refused.
+void refuse_direct_creation(py::module_& m, const std::vector<const char*>& names) {
+  py::object staticmethod = py::module_::import("builtins").attr("staticmethod");
+  for (const char* name : names) {
+    py::object cls = m.attr(name);
+    std::string message = std::string("crosscheck.") + name +
+                          " objects come from crosscheck.check() and crosscheck.extract(); "
+                          "they cannot be created directly";
+    cls.attr("__new__") =
+        staticmethod(py::cpp_function([message](const py::args&, const py::kwargs&) {
+          PyErr_SetString(PyExc_TypeError, message.c_str());
+          throw py::error_already_set();
+        }));
+  }
+}
+
+}  // namespace
+
 void bind_results(py::module_& m) {
   auto inferred = py::class_<PyInferredDate>(
       m, "InferredDate", "A publication date read from the text (byline, dateline).");
@@ -551,6 +572,8 @@ void bind_results(py::module_& m) {
                std::to_string(contradictions) + " contradictions, " +
                std::to_string(count_unresolved_contradictions(rep)) + " unresolved)>";
       });
+  refuse_direct_creation(m, {"InferredDate", "Sentence", "Time", "Quantity", "Mention", "Entity",
+                             "Quote", "Claim", "Finding", "Extraction", "Report"});
 }
 
 }  // namespace crosscheck::python
