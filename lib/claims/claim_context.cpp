@@ -182,8 +182,10 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
                                        std::string* name) const {
   if (begin >= end) return {};
   std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
+  // The mention must end inside these words: "Jordan" in "Jordan's capital
+  // Amman" is not Amman, while "secretary general Jens Stoltenberg" is him.
   for (const EntityMention& m : a.entities.mentions) {
-    if (m.span.begin < e && b < m.span.end && m.entity < a.entities.entities.size()) {
+    if (m.span.begin < e && b < m.span.end && m.span.end <= e && m.entity < a.entities.entities.size()) {
       const Entity& ent = a.entities.entities[m.entity];
       if (type) *type = ent.type;
       if (name) *name = ent.name;
@@ -606,7 +608,10 @@ std::string ClaimContext::canonical(std::string_view phrase) const {
 }
 
 std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string* display) const {
-  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin))) ++begin;
+  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin) ||
+                         (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
+    ++begin;
+  }
   while (end > begin && (is_punct(end - 1) || !func(end - 1).empty())) --end;
   if (begin >= end) return {};
   if (const FacilityRef* f = facility_in(begin, end)) {

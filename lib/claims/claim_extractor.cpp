@@ -94,13 +94,16 @@ class Extractor {
       if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
                      c_.word(j) == "about" || c_.word(j) == "on")) {
         std::size_t end = std::min(c_.clause_end(j, true), j + 9);
-        return c_.facility_in(j + 1, end);
+        const FacilityRef* f = c_.facility_in(j + 1, end);
+        if (f && f->begin <= j + 1) return f;
       }
       return nullptr;
     }
     // Verb: the object, else (passive or participle) the subject just before.
     std::size_t end = std::min(c_.clause_end(e - 1, true), e + 8);
-    if (const FacilityRef* f = c_.facility_in(e, end)) return f;
+    std::size_t obj = e;
+    while (obj < end && (c_.func(obj) == "adv" || c_.word(obj).ends_with("ly"))) ++obj;
+    if (const FacilityRef* f = c_.facility_in(e, end); f && f->begin <= obj) return f;
     std::size_t j = i;
     bool passive = false;
     while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
@@ -187,7 +190,7 @@ class Extractor {
       } else {
         v.kind = ClaimValue::Kind::kState;
         // A date the trigger governs: after it in its clause, or opening the sentence.
-        std::size_t ce = c_.clause_end(inner_end - 1, false);
+        std::size_t ce = c_.clause_end(inner_end - 1, true);
         std::size_t after = std::max(inner_end, thing->end > inner_end ? thing->end : inner_end);
         ce = std::min(ce, after + 5);
         std::size_t tt = 0;
@@ -457,6 +460,13 @@ class Extractor {
       while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
       std::size_t b = j;
       while (b > sb && !c_.is_boundary(b - 1, true)) --b;
+      if (b == j && b > sb && c_.func(b - 1) == "rel") {
+        // "the war on Gaza, which erupted on ...": the antecedent
+        j = b - 1;
+        if (j > sb && c_.word(j - 1) == ",") --j;
+        b = j;
+        while (b > sb && !c_.is_boundary(b - 1, true) && c_.func(b - 1) != "aux") --b;
+      }
       // The event noun heading it.
       std::size_t head = kNone;
       for (std::size_t k = b; k < j; ++k) {
@@ -729,7 +739,10 @@ class Extractor {
           span_b = k;
         } else {
           std::size_t b = e;
-          while (b > sb && !c_.is_boundary(b - 1, true)) --b;
+          while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && c_.word(b - 1) != "and" &&
+                 !c_.d.casualty.find_word(c_.word(b - 1))) {
+            --b;
+          }
           subject = c_.np_key(b, e, &subject_name);
           span_b = b;
         }
@@ -761,14 +774,19 @@ class Extractor {
           if (c_.facility_at[h] >= 0) {
             subject = c_.facilities[c_.facility_at[h]].key;
             subject_name = c_.facilities[c_.facility_at[h]].name;
-          } else {
-            subject = phrase_key(c_.canonical(std::string(c_.word(h))));
-            subject_name = std::string(c_.t.token_text(h));
-            for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
-              if ((c_.word(p) == "in" || c_.word(p) == "off" || c_.word(p) == "near") && c_.run_at[p + 1] >= 0) {
-                subject += "/" + c_.runs[c_.run_at[p + 1]].key;
-                break;
-              }
+          } else if (!c_.word(h).ends_with("ly") && !c_.d.lifecycle.find_word(c_.word(h))) {
+            // "Siemens signed a €2.5bn contract": whose contract, or nothing
+            // (a bare "$3 million charge" would collide across stories).
+            const NameRun* actor = nullptr;
+            for (std::size_t k = qb; k > sb && !actor; --k) {
+              if (c_.run_at[k - 1] < 0) continue;
+              const NameRun& r = c_.runs[c_.run_at[k - 1]];
+              if (!r.place && !r.person) actor = &r;
+              k = r.begin + 1;
+            }
+            if (actor) {
+              subject = phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + actor->key;
+              subject_name = std::string(c_.t.token_text(h));
             }
           }
           predicate = q.unit == "magnitude" ? "magnitude" : q.unit == "percent" ? "percent" : "value";
