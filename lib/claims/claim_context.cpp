@@ -116,7 +116,8 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   bool hedged = false, future = false, conditional = false, negative = false;
   // A condition governs the whole sentence after it: "If X, the bridge will open".
   for (std::size_t j = sentence_begin(i); j < cb; ++j) {
-    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional") conditional = true;
+    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional")
+      conditional = true;
   }
   for (std::size_t j = cb; j < i; ++j) {
     std::string_view w = n.words[j];
@@ -131,8 +132,9 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
     j += m.length - 1;
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
-  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb && t.tokens[i - 2].kind == Token::Kind::kWord &&
-      func(i - 2).empty() && !d.lifecycle.find_word(n.words[i - 2])) {
+  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
+      t.tokens[i - 2].kind == Token::Kind::kWord && func(i - 2).empty() &&
+      !d.lifecycle.find_word(n.words[i - 2])) {
     future = true;
   }
   std::string polarity = negative ? "negative" : "positive";
@@ -147,7 +149,8 @@ std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
                              [](const Token& tk, std::size_t b) { return tk.end <= b; });
   auto hi = std::lower_bound(lo, t.tokens.end(), s.end,
                              [](const Token& tk, std::size_t e) { return tk.begin < e; });
-  return {static_cast<std::size_t>(lo - t.tokens.begin()), static_cast<std::size_t>(hi - t.tokens.begin())};
+  return {static_cast<std::size_t>(lo - t.tokens.begin()),
+          static_cast<std::size_t>(hi - t.tokens.begin())};
 }
 
 void ClaimContext::find_times() {
@@ -185,7 +188,8 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
   // The mention must end inside these words: "Jordan" in "Jordan's capital
   // Amman" is not Amman, while "secretary general Jens Stoltenberg" is him.
   for (const EntityMention& m : a.entities.mentions) {
-    if (m.span.begin < e && b < m.span.end && m.span.end <= e && m.entity < a.entities.entities.size()) {
+    if (m.span.begin < e && b < m.span.end && m.span.end <= e &&
+        m.entity < a.entities.entities.size()) {
       const Entity& ent = a.entities.entities[m.entity];
       if (type) *type = ent.type;
       if (name) *name = ent.name;
@@ -253,7 +257,8 @@ void ClaimContext::find_runs() {
       if (k >= sentence_end(i)) return false;
       std::string_view next = n.words[k];
       if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
-      if (func(k) == "aux" || d.lifecycle.find_word(next) || d.membership.match(n.words, k, sentence_end(i)) ||
+      if (func(k) == "aux" || d.lifecycle.find_word(next) ||
+          d.membership.match(n.words, k, sentence_end(i)) ||
           d.roles.match(n.words, k, sentence_end(i))) {
         return true;
       }
@@ -293,7 +298,8 @@ void ClaimContext::find_runs() {
       continue;
     }
     r.possessive = n.possessive[j - 1];
-    r.text = std::string(t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
+    r.text = std::string(
+        t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
     if (r.possessive) {
       auto apos = r.text.rfind('\'');
       auto curly = r.text.rfind("\u2019");
@@ -337,13 +343,15 @@ void ClaimContext::find_runs() {
     if (p > sentence_begin(r.begin)) {
       std::string_view w = n.words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
-      if (!r.possessive && whole_np && (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" ||
-                            w == "into" || w == "towards")) {
+      if (!r.possessive && whole_np &&
+          (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
+           w == "towards")) {
         place_keys.insert(r.key);
       }
       if (honorifics().count(w)) person_keys.insert(r.key);
       for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
-        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p) person_keys.insert(r.key);
+        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p)
+          person_keys.insert(r.key);
       }
     }
   }
@@ -351,9 +359,11 @@ void ClaimContext::find_runs() {
     if (!r.id.empty()) continue;
     r.person = person_keys.count(r.key) > 0;
     r.place = !r.person && place_keys.count(r.key) > 0;
-    bool before_verb = r.end < sentence_end(r.begin) &&
-                       (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
-    r.org = !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
+    bool before_verb =
+        r.end < sentence_end(r.begin) &&
+        (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
+    r.org =
+        !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
   std::unordered_set<std::string> org_keys;
@@ -391,7 +401,8 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
     if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) && func(j).empty()) {
       ++j;
       if (n.possessive[j - 1]) break;
-    } else if (n.words[j] == "-" && j > begin && j + 1 < se && t.tokens[j].begin == t.tokens[j - 1].end) {
+    } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
+               t.tokens[j].begin == t.tokens[j - 1].end) {
       j += 2;
     } else {
       break;
@@ -458,7 +469,8 @@ void ClaimContext::find_facilities() {
         continue;
       }
       const auto* life = d.lifecycle.find_word(n.words[j]);
-      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() && (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
+      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
+          (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
           !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h)) {
         b = j;  // a modifier: "liaison", "regional", "first", "new"
         continue;
@@ -504,7 +516,8 @@ void ClaimContext::find_facilities() {
         // a region without a name ("in the Arab world"): recorded as context only
       }
     }
-    bool definite = det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
+    bool definite =
+        det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
     bool pronoun = det == "its" || det == "their";
     if (pronoun && owner.empty() && !event) {
       if (const NameRun* o = sentence_actor(b)) {
@@ -553,7 +566,8 @@ void ClaimContext::find_facilities() {
     } else if (event) {
       f.owner = owner;
       f.place = place;
-      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind + (place.empty() ? "" : "/" + place);
+      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind +
+              (place.empty() ? "" : "/" + place);
     } else {
       f.owner = owner;
       f.place = place;
@@ -655,11 +669,14 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
   std::size_t stop = begin;
   while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
   if (stop == begin) return {};
-  if (display) *display = std::string(t.text.substr(t.tokens[begin].begin, t.tokens[stop - 1].end - t.tokens[begin].begin));
+  if (display)
+    *display = std::string(
+        t.text.substr(t.tokens[begin].begin, t.tokens[stop - 1].end - t.tokens[begin].begin));
   return phrase_key(canonical(join_phrase(n.words, begin, stop)));
 }
 
-const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const {
+const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end,
+                                      std::size_t* first_token) const {
   for (std::size_t i = begin; i < end && i < time_at.size(); ++i) {
     if (time_at[i] < 0) continue;
     const TimeExpr& x = times[time_at[i]];
@@ -671,7 +688,8 @@ const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end, std::s
   return nullptr;
 }
 
-std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, std::size_t claim_end) const {
+std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
+                                      std::size_t claim_end) const {
   std::size_t off = t.tokens[i].begin;
   for (const Quote& q : a.quotes) {
     if (off >= q.span.begin && off < q.span.end) return q.speaker;
@@ -720,7 +738,8 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, st
         if (is_boundary(p - 1, true)) break;
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
-      if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_word(n.words[k - 1]) &&
+      if (speaker.empty() && k > sb && is_content(k - 1) &&
+          !d.lifecycle.find_word(n.words[k - 1]) &&
           (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }

@@ -42,7 +42,8 @@ class Extractor {
   std::set<std::string> seen_;  // type|subject|predicate|qualifier|sentence
 
   Claim& add(std::string type, std::string subject, std::string subject_name, std::string predicate,
-             std::string qualifier, std::size_t trigger, std::size_t span_begin, std::size_t span_end) {
+             std::string qualifier, std::size_t trigger, std::size_t span_begin,
+             std::size_t span_end) {
     Claim cl;
     cl.type = std::move(type);
     cl.subject = std::move(subject);
@@ -90,7 +91,8 @@ class Extractor {
     }
     if (form == "noun") {
       std::size_t j = e;
-      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j))) ++j;  // "opening date"
+      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j)))
+        ++j;  // "opening date"
       if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
                      c_.word(j) == "about" || c_.word(j) == "on")) {
         std::size_t end = std::min(c_.clause_end(j, true), j + 9);
@@ -108,7 +110,8 @@ class Extractor {
     bool passive = false;
     while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
       std::string_view w = c_.word(j - 1);
-      if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" || w == "being") {
+      if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" ||
+          w == "being") {
         passive = true;
       }
       --j;
@@ -147,9 +150,9 @@ class Extractor {
       for (int hops = 0; hops < 3; ++hops) {
         std::size_t j = inner_end;
         while (j < se && j < inner_end + 3 &&
-               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" || c_.word(j) == "be" ||
-                c_.word(j) == "a" || c_.word(j) == "an" || c_.word(j) == "of" || c_.word(j) == "over" ||
-                c_.word(j) == "for")) {
+               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" ||
+                c_.word(j) == "be" || c_.word(j) == "a" || c_.word(j) == "an" ||
+                c_.word(j) == "of" || c_.word(j) == "over" || c_.word(j) == "for")) {
           ++j;
         }
         auto m2 = c_.d.lifecycle.match(c_.n.words, j, se);
@@ -168,12 +171,25 @@ class Extractor {
         i = next - 1;
         continue;
       }
+      // A noun like "the establishment of X" asserts the state only as the
+      // subject of its clause ("The opening of X marks ..."), not inside a
+      // plan ("a plan which includes the establishing of X").
+      if (inner == i && form == "noun" && stage(state) >= stage("opened") && unknown.empty()) {
+        std::size_t k = c_.clause_begin(i);
+        while (k < i && (c_.func(k) == "det" || c_.word(k) == "official" || c_.word(k) == "formal"))
+          ++k;
+        if (k != i) {
+          i = next - 1;
+          continue;
+        }
+      }
       // Discussions that began or were held on a date are event dates instead.
       if (state == "under_discussion" && form == "noun" && event_verb) {
         i = next - 1;
         continue;
       }
-      std::string inner_state = inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
+      std::string inner_state =
+          inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
       bool is_unknown = !unknown.empty();
       std::size_t span_b = std::min(i, thing->begin), span_e = std::max(inner_end, thing->end);
       ClaimValue v;
@@ -218,7 +234,8 @@ class Extractor {
         cl.modality = "asserted";
         cl.polarity = "positive";
       } else if ((cl.modality == "future" || cl.modality == "hedged") &&
-                 stage(v.state) >= stage("scheduled") && v.state != "postponed" && v.state != "cancelled") {
+                 stage(v.state) >= stage("scheduled") && v.state != "postponed" &&
+                 v.state != "cancelled") {
         // "will open": what is asserted is the announcement of the opening.
         v.state = "announced";
         value = v.time_value.empty() ? "announced" : "announced " + v.time_value;
@@ -244,8 +261,9 @@ class Extractor {
       // Subject: the name (or facility) just before, skipping auxiliaries; or
       // before the comma of an appositive ("Jordan, a member since 1995,").
       std::size_t j = i;
-      while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
-                        c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
+      while (j > sb &&
+             (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
+              c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
         --j;
       }
       if (j > sb && c_.word(j - 1) == ",") --j;
@@ -265,11 +283,13 @@ class Extractor {
       if (k < se && (c_.word(k) == "of" || c_.word(k) == "in" || c_.word(k) == "to")) ++k;
       while (k < se && c_.func(k) == "det") ++k;
       std::size_t span_e = cue_end;
-      if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive) k = c_.runs[c_.run_at[k]].end;
+      if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive)
+        k = c_.runs[c_.run_at[k]].end;
       if (k < se && c_.run_at[k] >= 0) {
         std::size_t e = k;
         org = c_.capitalised_key(k, &e);
-        org_name = std::string(c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
+        org_name = std::string(
+            c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
         span_e = e;
       } else if (m.entry->words.back() == "member") {
         std::size_t subject_begin = j > sb ? j - 1 : sb;
@@ -281,8 +301,8 @@ class Extractor {
           if (r.place || r.person || r.possessive || key == subject) continue;
           std::size_t e = r.begin;
           org = c_.capitalised_key(r.begin, &e);
-          org_name = std::string(c_.t.text.substr(c_.t.tokens[r.begin].begin,
-                                                  c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
+          org_name = std::string(c_.t.text.substr(
+              c_.t.tokens[r.begin].begin, c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
           break;
         }
       }
@@ -344,7 +364,8 @@ class Extractor {
         if (s > b) canon = c_.canonical(join_phrase(c_.n.words, s, e));
       }
       items.push_back(canon);
-      shown.emplace_back(c_.t.text.substr(c_.t.tokens[b].begin, c_.t.tokens[e - 1].end - c_.t.tokens[b].begin));
+      shown.emplace_back(
+          c_.t.text.substr(c_.t.tokens[b].begin, c_.t.tokens[e - 1].end - c_.t.tokens[b].begin));
       return true;
     };
     for (std::size_t k = j; k <= se; ++k) {
@@ -402,16 +423,18 @@ class Extractor {
         subj_e = e;
       } else {
         std::size_t e = sb;
-        while (e < se && (c_.time_at[e] >= 0 || (e == sb && (c_.word(e) == "on" || c_.word(e) == "in")) ||
-                          (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
+        while (e < se &&
+               (c_.time_at[e] >= 0 || (e == sb && (c_.word(e) == "on" || c_.word(e) == "in")) ||
+                (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
           ++e;
         }
         subj_b = e;
         while (e < se && c_.func(e) != "aux" && !c_.is_boundary(e, true) &&
-               !c_.d.lifecycle.find_word(c_.word(e)) && e < i && !c_.d.reporting.find_word(c_.word(e))) {
+               !c_.d.lifecycle.find_word(c_.word(e)) && e < i &&
+               !c_.d.reporting.find_word(c_.word(e))) {
           if (c_.func(e) == "prep" && e > subj_b) break;
-          if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive && c_.runs[c_.run_at[e]].end < se &&
-              e == subj_b) {
+          if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive &&
+              c_.runs[c_.run_at[e]].end < se && e == subj_b) {
             e = c_.runs[c_.run_at[e]].end;
             if (e < se && !c_.d.facilities.find_word(c_.word(e))) break;
             continue;
@@ -554,8 +577,9 @@ class Extractor {
         Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
-        v.entity = holder.id.empty() ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
-                                     : holder.id;
+        v.entity = holder.id.empty()
+                       ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
+                       : holder.id;
         cl.value = holder.text;
         cl.typed = std::move(v);
       }
@@ -616,7 +640,9 @@ class Extractor {
         std::size_t q = head + 2;
         while (q < se && c_.func(q) == "det") ++q;
         std::size_t r = q;
-        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() && r < q + 4) ++r;
+        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() &&
+               r < q + 4)
+          ++r;
         if (r > q && region.empty()) {
           region = phrase_key(join_phrase(c_.n.words, q, r));
           span_e = r;
@@ -630,7 +656,8 @@ class Extractor {
       ClaimValue v;
       v.kind = f ? ClaimValue::Kind::kEntity : ClaimValue::Kind::kText;
       if (f) v.entity = f->key;
-      v.text = std::string(c_.t.text.substr(c_.t.tokens[i].begin, c_.t.tokens[span_e - 1].end - c_.t.tokens[i].begin));
+      v.text = std::string(c_.t.text.substr(c_.t.tokens[i].begin,
+                                            c_.t.tokens[span_e - 1].end - c_.t.tokens[i].begin));
       cl.value = v.text;
       cl.typed = std::move(v);
     }
@@ -645,7 +672,8 @@ class Extractor {
       std::size_t digits = 0;
       while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
       std::string_view suffix = w.substr(digits);
-      if (digits == 0 || (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")) continue;
+      if (digits == 0 || (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th"))
+        continue;
       if (!c_.is_content(i + 1)) continue;
       std::string noun(c_.word(i + 1));
       std::string subject, subject_name;
@@ -694,8 +722,8 @@ class Extractor {
   }
 
   static bool time_unit(const std::string& unit) {
-    return unit == "years" || unit == "decades" || unit == "months" || unit == "days" || unit == "hours" ||
-           unit == "weeks";
+    return unit == "years" || unit == "decades" || unit == "months" || unit == "days" ||
+           unit == "hours" || unit == "weeks";
   }
 
   void quantities() {
@@ -718,7 +746,8 @@ class Extractor {
         if (e > sb && c_.word(e - 1) == ",") {
           // a participle: the event or subject of the clause before
           std::size_t cb = c_.clause_begin(e - 1);
-          if (const FacilityRef* ev = c_.facility_in(cb, e - 1); ev && ev->key.rfind("event:", 0) == 0) {
+          if (const FacilityRef* ev = c_.facility_in(cb, e - 1);
+              ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
             subject_name = ev->name;
           }
@@ -726,8 +755,8 @@ class Extractor {
           while (k < e - 1 && !c_.func(k).empty()) ++k;
           std::size_t ke = k;
           while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_word(c_.word(ke)) &&
-                 !c_.is_boundary(ke, true) && (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" ||
-                                               c_.is_content(ke)) &&
+                 !c_.is_boundary(ke, true) &&
+                 (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" || c_.is_content(ke)) &&
                  ke < k + 4) {
             if (c_.run_at[ke] >= 0) {
               ke = c_.runs[c_.run_at[ke]].end;
@@ -749,12 +778,15 @@ class Extractor {
       } else {
         // Verb after: "1,200 people were killed", "12 dead".
         std::size_t k = qe;
-        while (k < se && (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed")) ++k;
+        while (k < se &&
+               (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed"))
+          ++k;
         if (k < se && c_.d.casualty.find_word(c_.word(k))) {
           predicate = c_.d.casualty.find_word(c_.word(k))->value;
           trigger = k;
           span_e = k + 1;
-          if (const FacilityRef* ev = c_.facility_in(sb, se); ev && ev->key.rfind("event:", 0) == 0) {
+          if (const FacilityRef* ev = c_.facility_in(sb, se);
+              ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
             subject_name = ev->name;
           }
@@ -767,8 +799,9 @@ class Extractor {
               }
             }
           }
-        } else if (qe < se && c_.is_content(qe) && (q.unit == "magnitude" || q.unit == "USD" ||
-                                                    q.unit == "EUR" || q.unit == "GBP" || q.unit == "percent")) {
+        } else if (qe < se && c_.is_content(qe) &&
+                   (q.unit == "magnitude" || q.unit == "USD" || q.unit == "EUR" ||
+                    q.unit == "GBP" || q.unit == "percent")) {
           // A measure of the noun it modifies: "a 5.6 magnitude earthquake", "a $2.3bn agreement".
           std::size_t h = qe;
           if (c_.facility_at[h] >= 0) {
@@ -789,24 +822,31 @@ class Extractor {
               subject_name = std::string(c_.t.token_text(h));
             }
           }
-          predicate = q.unit == "magnitude" ? "magnitude" : q.unit == "percent" ? "percent" : "value";
+          predicate = q.unit == "magnitude" ? "magnitude"
+                      : q.unit == "percent" ? "percent"
+                                            : "value";
           span_e = h + 1;
         }
       }
       if (predicate.empty() || subject.empty()) continue;
       std::string qualifier = predicate == "magnitude" || predicate == "value" ? q.unit : q.unit;
       if (!first_time("quantity", subject, predicate, qualifier, qb)) continue;
-      Claim& cl = add("quantity", subject, subject_name, predicate, qualifier, trigger, std::min(span_b, qb),
-                      std::max(span_e, qe));
+      Claim& cl = add("quantity", subject, subject_name, predicate, qualifier, trigger,
+                      std::min(span_b, qb), std::max(span_e, qe));
       ClaimValue val;
       val.kind = ClaimValue::Kind::kQuantity;
       val.quantity = q;
       std::string value;
-      if (q.bound == "at_least") value = "at least " + number_text(q.low);
-      else if (q.bound == "at_most") value = "at most " + number_text(q.high);
-      else if (q.bound == "about") value = "about " + number_text(q.value);
-      else if (q.bound == "range") value = number_text(q.low) + "-" + number_text(q.high);
-      else value = number_text(q.value);
+      if (q.bound == "at_least")
+        value = "at least " + number_text(q.low);
+      else if (q.bound == "at_most")
+        value = "at most " + number_text(q.high);
+      else if (q.bound == "about")
+        value = "about " + number_text(q.value);
+      else if (q.bound == "range")
+        value = number_text(q.low) + "-" + number_text(q.high);
+      else
+        value = number_text(q.value);
       cl.value = value + (q.unit.empty() ? "" : " " + q.unit);
       cl.typed = std::move(val);
     }
