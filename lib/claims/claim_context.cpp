@@ -415,6 +415,16 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
   return phrase_key(join_phrase(n.words, begin, j));
 }
 
+bool ClaimContext::org_like(std::size_t begin, std::size_t end) const {
+  if (begin >= end) return false;
+  if (run_at[begin] >= 0) {
+    const NameRun& r = runs[run_at[begin]];
+    if (r.org || (!r.id.empty() && r.id.rfind("org:", 0) == 0)) return true;
+    if (r.person || r.place) return false;
+  }
+  return all_caps(t.token_text(begin)) || d.org_heads.find_word(n.words[end - 1]) != nullptr;
+}
+
 const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   std::size_t cb = clause_begin(i);
   // Skip a sentence-initial time ("On September 16, 2025, NATO ...").

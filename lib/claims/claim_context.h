@@ -33,6 +33,7 @@ struct ClaimData {
   PhraseTable proxy{"claims/proxy_nouns.tsv"};
   PhraseTable scope_strip{"claims/scope_strip.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
+  PhraseTable org_heads{"claims/org_heads.tsv"};
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
   ClaimData();
@@ -112,6 +113,8 @@ class ClaimContext {
   /// Key of the capitalised words from `begin` ("Mediterranean Dialogue"), common
   /// nouns included; `end` receives the token after them.
   std::string capitalised_key(std::size_t begin, std::size_t* end) const;
+  /// Whether the capitalised words [begin, end) look like an organisation's name.
+  bool org_like(std::size_t begin, std::size_t end) const;
   /// The name run starting the clause of token i, if any (its grammatical subject).
   const NameRun* clause_subject(std::size_t i) const;
   /// Facility whose phrase ends at token `end` (exclusive), hopping over one

@@ -116,7 +116,9 @@ class Extractor {
       }
       --j;
     }
-    (void)passive;  // passive ("was opened") or intransitive ("the bridge will open")
+    // Passive ("was opened") or intransitive ("the bridge will open"); after a
+    // form of "be" only a participle is a verb ("the election is close" is not).
+    if (passive && !c_.word(e - 1).ends_with("ed") && !c_.word(e - 1).ends_with("en")) return nullptr;
     return c_.facility_ending_at(j);
   }
 
@@ -143,6 +145,15 @@ class Extractor {
       auto m = c_.d.lifecycle.match(c_.n.words, i, se);
       if (!m) continue;
       std::string state = m.entry->value, form = m.entry->extra;
+      // "close election", "open-ended", "Planned Parenthood": not predicates.
+      if (i + m.length < se && (c_.word(i + m.length) == "-" || c_.facility_at[i + m.length] >= 0) &&
+          form == "verb") {
+        continue;
+      }
+      if (i > sb && c_.t.token_text(i)[0] >= 'A' && c_.t.token_text(i)[0] <= 'Z' && i + 1 < se &&
+          c_.run_at[i + 1] >= 0) {
+        continue;
+      }
       // Chains: "review plans to open", "under review is the establishment of",
       // "proposition of": the outer word gives the state, the inner the thing.
       std::size_t inner = i, inner_end = i + m.length;
@@ -168,6 +179,11 @@ class Extractor {
       const FacilityRef* thing = lifecycle_thing(inner, inner_end, inner_form, se);
       if (!thing && inner != i) thing = lifecycle_thing(i, i + m.length, form, se);
       if (!thing) {
+        i = next - 1;
+        continue;
+      }
+      // Events are held, put off or called off; talking about one is not a stage.
+      if (thing->key.rfind("event:", 0) == 0 && stage(state) < stage("announced")) {
         i = next - 1;
         continue;
       }
@@ -285,9 +301,11 @@ class Extractor {
       std::size_t span_e = cue_end;
       if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive)
         k = c_.runs[c_.run_at[k]].end;
+      bool strict = m.entry->words.back() != "member";  // "joined", "part of"
       if (k < se && c_.run_at[k] >= 0) {
         std::size_t e = k;
         org = c_.capitalised_key(k, &e);
+        if (strict && !c_.org_like(k, e)) continue;
         org_name = std::string(
             c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
         span_e = e;
@@ -300,7 +318,9 @@ class Extractor {
           std::string key = r.id.empty() ? r.key : r.id;
           if (r.place || r.person || r.possessive || key == subject) continue;
           std::size_t e = r.begin;
-          org = c_.capitalised_key(r.begin, &e);
+          std::string candidate = c_.capitalised_key(r.begin, &e);
+          if (!c_.org_like(r.begin, e)) continue;
+          org = candidate;
           org_name = std::string(c_.t.text.substr(
               c_.t.tokens[r.begin].begin, c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
           break;
@@ -612,7 +632,7 @@ class Extractor {
         if (!c_.func(k).empty() || c_.d.lifecycle.find_word(c_.word(k))) break;
         head = k;
       }
-      if (head == kNone || head < e) continue;
+      if (head == kNone || head < e || c_.t.tokens[head].kind != Token::Kind::kWord) continue;
       // Whose: the possessor, or the facility's owner.
       std::string subject, subject_name;
       if (possessed && c_.run_at[i - 1] >= 0) {
