@@ -118,7 +118,8 @@ class Extractor {
     }
     // Passive ("was opened") or intransitive ("the bridge will open"); after a
     // form of "be" only a participle is a verb ("the election is close" is not).
-    if (passive && !c_.word(e - 1).ends_with("ed") && !c_.word(e - 1).ends_with("en")) return nullptr;
+    if (passive && !c_.word(e - 1).ends_with("ed") && !c_.word(e - 1).ends_with("en"))
+      return nullptr;
     return c_.facility_ending_at(j);
   }
 
@@ -146,8 +147,8 @@ class Extractor {
       if (!m) continue;
       std::string state = m.entry->value, form = m.entry->extra;
       // "close election", "open-ended", "Planned Parenthood": not predicates.
-      if (i + m.length < se && (c_.word(i + m.length) == "-" || c_.facility_at[i + m.length] >= 0) &&
-          form == "verb") {
+      if (i + m.length < se &&
+          (c_.word(i + m.length) == "-" || c_.facility_at[i + m.length] >= 0) && form == "verb") {
         continue;
       }
       if (i > sb && c_.t.token_text(i)[0] >= 'A' && c_.t.token_text(i)[0] <= 'Z' && i + 1 < se &&
@@ -375,7 +376,7 @@ class Extractor {
       std::size_t b = item_b;
       while (b < e && (c_.func(b) == "prep" || c_.func(b) == "det")) ++b;
       if (b >= e) return false;
-      if (e - b > 6) return false;
+      if (e - b > 4) return false;
       std::string phrase = join_phrase(c_.n.words, b, e);
       std::string canon = c_.canonical(phrase);
       if (canon == phrase) {
@@ -463,6 +464,15 @@ class Extractor {
         }
         subj_e = e;
       }
+      // A subject must be a thing: a facility or event, a name, or a short
+      // determined noun phrase ("These programmes"), not "Instead, they ...".
+      bool named = c_.facility_in(subj_b, subj_e) != nullptr;
+      for (std::size_t k = subj_b; k < subj_e && !named; ++k) named = c_.run_at[k] >= 0;
+      if (!named && (subj_e - subj_b > 4 || subj_b >= subj_e ||
+                     (c_.func(subj_b) != "det" && c_.func(subj_b) != "pron") ||
+                     (c_.func(subj_b) == "pron" && subj_e - subj_b < 2))) {
+        continue;
+      }
       std::string subject_name;
       std::string subject = c_.np_key(subj_b, subj_e, &subject_name);
       if (subject.empty()) continue;
@@ -473,7 +483,7 @@ class Extractor {
         if (e > sb && c_.word(e - 1) == ",") --e;
         std::size_t b = e;
         while (b > sb && !c_.is_punct(b - 1) && c_.func(b - 1).empty() && e - b < 5) --b;
-        if (b == e) continue;
+        if (b == e || !c_.word(e - 1).ends_with("s")) continue;  // examples of a plural set
         predicate = phrase_key(c_.canonical(join_phrase(c_.n.words, b, e)));
       }
       ClaimValue v;
