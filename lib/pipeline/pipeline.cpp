@@ -1,5 +1,6 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -69,6 +70,13 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
   return out;
 }
 
+// The built-in lexicon is built once per process; only user lexicons cost a
+// build per call (extract() is called once per document by library users).
+Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
+  if (options.lexicons.empty()) return Lexicon::builtin();
+  return Lexicon::build(options.lexicons);
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -98,7 +106,7 @@ Result<Document> validate(Document document, const Limits& limits) {
 Result<Extraction> extract(const Document& document, const Options& options) {
   auto valid = validate(document, options.limits);
   if (!valid) return valid.error();
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   return internal::extract_with(*valid, **lexicon);
 }
@@ -138,13 +146,13 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
 
 Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documents,
                                             const Options& options) {
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   return internal::extract_all_with(documents, options, **lexicon);
 }
 
 Result<Report> check(const std::vector<Document>& documents, const Options& options) {
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   auto extractions = internal::extract_all_with(documents, options, **lexicon);
   if (!extractions) return extractions.error();
