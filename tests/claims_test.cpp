@@ -45,15 +45,13 @@ struct Annotated {
     a.quotes = tag_quotes(a.text, a.entities);
   }
 
-  // Adds a DATE for `phrase` (its first occurrence) unless a tagged time covers it.
+  // Sets the DATE of `phrase` (its first occurrence), replacing what the
+  // temporal tagger made of it, so these tests exercise the claim rules alone.
   Annotated& time(std::string_view phrase, std::string value, CivilDate first, CivilDate last,
                   Granularity g) {
     std::size_t at = doc.text.find(phrase);
     REQUIRE(at != std::string::npos);
     Span span{at, at + phrase.size()};
-    for (const TimeExpr& x : a.times) {
-      if (x.span.begin <= span.begin && x.span.end >= span.end) return *this;
-    }
     a.times.erase(std::remove_if(a.times.begin(), a.times.end(),
                                  [&](const TimeExpr& x) {
                                    return x.span.begin < span.end && span.begin < x.span.end;
@@ -296,7 +294,7 @@ TEST_CASE("membership") {
     const Claim* c = find(claims, "membership", "Norway");
     REQUIRE(c);
     CHECK(ends_with(c->subject, "norway"));
-    CHECK(c->qualifier == "european_free_trade_association");
+    CHECK(ends_with(c->qualifier, "european_free_trade_association"));
     CHECK(c->typed.kind == ClaimValue::Kind::kTime);
     CHECK(c->value == "since 1960");
   }
@@ -308,11 +306,11 @@ TEST_CASE("membership") {
     auto claims = doc.claims();
     const Claim* joined = find(claims, "membership", "Finland");
     REQUIRE(joined);
-    CHECK(joined->qualifier == "nato");
+    CHECK(ends_with(joined->qualifier, "nato"));
     CHECK(joined->typed.time_value == "2023-04");
     const Claim* member = find(claims, "membership", "Iceland");
     REQUIRE(member);
-    CHECK(member->qualifier == "nordic_council");
+    CHECK(ends_with(member->qualifier, "nordic_council"));
     CHECK(member->value == "since 1952");
   }
   SUBCASE("'as part of' is not membership") {
@@ -415,7 +413,7 @@ TEST_CASE("precision guards") {
     CHECK_FALSE(find(claims, "membership", "Warren"));
     const Claim* c = find(claims, "membership", "Sweden");
     REQUIRE(c);
-    CHECK(c->qualifier == "european_union");
+    CHECK((ends_with(c->qualifier, "european_union") || ends_with(c->qualifier, ":eu")));
     CHECK(c->value == "since 1995");
   }
   SUBCASE("a relative clause dates its antecedent event") {

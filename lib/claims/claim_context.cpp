@@ -409,9 +409,7 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
     }
   }
   if (end) *end = j;
-  if (run_at[begin] >= 0 && !runs[run_at[begin]].id.empty() && runs[run_at[begin]].end == j) {
-    return runs[run_at[begin]].id;
-  }
+  if (std::string id = entity_id_at(begin, j, nullptr, nullptr); !id.empty()) return id;
   return phrase_key(join_phrase(n.words, begin, j));
 }
 
@@ -567,7 +565,8 @@ void ClaimContext::find_facilities() {
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
     std::string fac_id = entity_id_at(h, h + 1, nullptr, nullptr);
-    if (fac_id.rfind("fac:", 0) == 0) {
+    // The entity layer's facility id, unless it could not tell the owner.
+    if (fac_id.rfind("fac:", 0) == 0 && fac_id.find("unknown") == std::string::npos) {
       f.key = fac_id;
     } else if (antecedent) {
       f.key = antecedent->key;
