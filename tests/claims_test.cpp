@@ -130,6 +130,12 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
     CHECK(c->attributed_to == "Tim Cook");
     CHECK(c->as_of == "2024-07-10");
   }
+  SUBCASE("a factive reporting verb leaves the claim to the outlet") {
+    Annotated doc("Apple will open a store in Delhi, chief executive Tim Cook announced.");
+    const Claim* c = find(doc.claims(), "lifecycle", "Delhi");
+    REQUIRE(c);
+    CHECK(c->attributed_to.empty());
+  }
   SUBCASE("plans to close: hedged") {
     Annotated doc("Tesla plans to close its factory in Berlin.");
     auto claims = doc.claims();

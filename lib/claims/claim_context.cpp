@@ -712,6 +712,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
     j += m.length - 1;
     if (r >= claim_begin && r < claim_end && r != i) continue;
     if (r == i) continue;
+    if (m.entry->value == "factive") continue;
     std::string speaker;
     auto name_of = [&](std::size_t k) -> std::string {
       if (k < run_at.size() && run_at[k] >= 0) {
