@@ -283,6 +283,18 @@ TEST_CASE("quantities as claims: casualties keep their event and victims apart")
   CHECK_FALSE(same_key(*blast, *strikes));
 }
 
+TEST_CASE("casualty reports: tolls and bare counts") {
+  Annotated doc(
+      "Floods hit Kerala on Sunday. The death toll from the floods in Kerala rose to 45, officials "
+      "said.");
+  auto claims = doc.claims();
+  const Claim* c = find(claims, "quantity", "toll", "killed");
+  REQUIRE(c);
+  CHECK(c->typed.quantity.value == 45);
+  CHECK(c->qualifier == "people");
+  CHECK(c->subject.find("flood") != std::string::npos);
+}
+
 TEST_CASE("a company deal: currency amounts") {
   Annotated doc("Siemens signed a €2.5bn contract with Deutsche Bahn.");
   auto claims = doc.claims();

@@ -811,10 +811,17 @@ class Extractor {
         while (k < se &&
                (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed"))
           ++k;
-        if (k < se && c_.d.casualty.find_word(c_.word(k))) {
-          predicate = c_.d.casualty.find_word(c_.word(k))->value;
-          trigger = k;
-          span_e = k + 1;
+        // "the death toll rose to 45": a toll counts the dead.
+        std::size_t toll = kNone;
+        for (std::size_t p = qb; p > sb && qb - p < 10; --p) {
+          if (c_.word(p - 1) == "toll") toll = p - 1;
+        }
+        bool after = k < se && c_.d.casualty.find_word(c_.word(k));
+        if (after || toll != kNone) {
+          predicate = after ? c_.d.casualty.find_word(c_.word(k))->value : "killed";
+          trigger = after ? k : toll;
+          span_e = after ? k + 1 : qe;
+          if (!after) span_b = toll > sb && c_.word(toll - 1) == "death" ? toll - 1 : toll;
           if (const FacilityRef* ev = c_.facility_in(sb, se);
               ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;

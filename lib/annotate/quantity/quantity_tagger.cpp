@@ -31,6 +31,7 @@ struct QuantityData {
   PhraseTable units{"quantity/units.tsv"};
   PhraseTable counted{"quantity/counted.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
+  PhraseTable casualty{"claims/casualty_verbs.tsv"};
 };
 
 const QuantityData& data() {
@@ -215,6 +216,18 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
           if (const auto* c = d.counted.find_word(noun)) noun = c->value;
           unit = noun;
           unit_end = w;
+        }
+      }
+      if (unit.empty()) {
+        // Bare counts of the dead: "the death toll rose to 45", "killed 12".
+        bool toll = false;
+        for (std::size_t p = start; p > sb && start - p < 10; --p)
+          toll = toll || norm.words[p - 1] == "toll";
+        bool casualty = start > sb && d.casualty.find_word(norm.words[start - 1]);
+        if ((toll || casualty) && !number->plain_integer) unit = "people";
+        if ((toll || casualty) && number->plain_integer &&
+            (number->value < 1000 || number->value > 2100)) {
+          unit = "people";
         }
       }
       if (unit.empty() && approx.empty()) continue;
