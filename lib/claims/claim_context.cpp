@@ -675,6 +675,7 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
     }
   }
   // Common noun phrase: its words up to the first preposition, canonicalised.
+  while (begin + 1 < end && func(begin) == "pron") ++begin;  // "its strikes"
   std::size_t stop = begin;
   while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
   if (stop == begin) return {};

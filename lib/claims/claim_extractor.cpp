@@ -105,7 +105,16 @@ class Extractor {
     std::size_t end = std::min(c_.clause_end(e - 1, true), e + 8);
     std::size_t obj = e;
     while (obj < end && (c_.func(obj) == "adv" || c_.word(obj).ends_with("ly"))) ++obj;
-    if (const FacilityRef* f = c_.facility_in(e, end); f && f->begin <= obj) return f;
+    if (const FacilityRef* f = c_.facility_in(e, end); f && f->begin <= obj) {
+      // A base form before a bare noun phrase is an adjective: "a close election".
+      std::string_view verb = c_.word(e - 1);
+      std::size_t b = f->begin;
+      bool determined = c_.func(b) == "det" || c_.func(b) == "pron" || c_.run_at[b] >= 0 ||
+                        c_.t.tokens[b].kind == Token::Kind::kNumber ||
+                        c_.d.superlatives.match(c_.n.words, b, f->head + 1);
+      if (determined || verb.ends_with("ed") || verb.ends_with("s")) return f;
+      return nullptr;
+    }
     std::size_t j = i;
     bool passive = false;
     while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
@@ -795,14 +804,36 @@ class Extractor {
             ++ke;
           }
           if (subject.empty()) subject = c_.np_key(k, ke, &subject_name);
+          if (c_.run_at[k] < 0 && c_.func(cb) != "det" && subject.rfind("event:", 0) != 0)
+            subject.clear();
           span_b = k;
         } else {
           std::size_t b = e;
           while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && c_.word(b - 1) != "and" &&
-                 !c_.d.casualty.find_word(c_.word(b - 1))) {
+                 !c_.d.casualty.find_word(c_.word(b - 1)) &&
+                 !c_.d.reporting.find_word(c_.word(b - 1))) {
             --b;
           }
-          subject = c_.np_key(b, e, &subject_name);
+          // The agent: a name in the phrase ("Israel's campaign", "Ottoman Turks"),
+          // else the event of the sentence, else a short determined phrase.
+          for (std::size_t k = b; k < e && subject.empty(); ++k) {
+            if (c_.run_at[k] >= 0) {
+              const NameRun& r = c_.runs[c_.run_at[k]];
+              subject = r.id.empty() ? r.key : r.id;
+              subject_name = r.text;
+            }
+          }
+          if (subject.empty()) {
+            if (const FacilityRef* ev = c_.facility_in(sb, se);
+                ev && ev->key.rfind("event:", 0) == 0) {
+              subject = ev->key;
+              subject_name = ev->name;
+            }
+          }
+          if (subject.empty() && b < e && (c_.func(b) == "det" || c_.func(b) == "pron") &&
+              e - b <= 4) {
+            subject = c_.np_key(b, e, &subject_name);
+          }
           span_b = b;
         }
       } else {
