@@ -749,6 +749,19 @@ class Extractor {
 
   // ---- quantities ----------------------------------------------------------
 
+  // The event closest before token `at` in [sb, se), else the first after it.
+  const FacilityRef* nearest_event(std::size_t sb, std::size_t se, std::size_t at) const {
+    const FacilityRef* best = nullptr;
+    for (std::size_t h = sb; h < se; ++h) {
+      if (c_.facility_at[h] < 0) continue;
+      const FacilityRef& f = c_.facilities[c_.facility_at[h]];
+      if (f.key.rfind("event:", 0) != 0) continue;
+      if (h < at || !best) best = &f;
+      if (h >= at) break;
+    }
+    return best;
+  }
+
   static std::string number_text(double x) {
     if (std::isinf(x)) return "inf";
     char buf[64];
@@ -824,7 +837,7 @@ class Extractor {
             }
           }
           if (subject.empty()) {
-            if (const FacilityRef* ev = c_.facility_in(sb, se);
+            if (const FacilityRef* ev = nearest_event(sb, se, qb);
                 ev && ev->key.rfind("event:", 0) == 0) {
               subject = ev->key;
               subject_name = ev->name;
@@ -853,7 +866,7 @@ class Extractor {
           trigger = after ? k : toll;
           span_e = after ? k + 1 : qe;
           if (!after) span_b = toll > sb && c_.word(toll - 1) == "death" ? toll - 1 : toll;
-          if (const FacilityRef* ev = c_.facility_in(sb, se);
+          if (const FacilityRef* ev = nearest_event(sb, se, qb);
               ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
             subject_name = ev->name;
