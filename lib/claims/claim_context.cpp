@@ -64,6 +64,9 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   } else if (a.anchor) {
     as_of = format_iso(*a.anchor);
   }
+  mentions_sorted_ = std::is_sorted(
+      a.entities.mentions.begin(), a.entities.mentions.end(),
+      [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
   find_times();
   find_runs();
   find_facilities();
@@ -187,7 +190,18 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
   std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
   // The mention must end inside these words: "Jordan" in "Jordan's capital
   // Amman" is not Amman, while "secretary general Jens Stoltenberg" is him.
-  for (const EntityMention& m : a.entities.mentions) {
+  // Mentions in text order are short: start the scan a little before `b`.
+  const auto& mentions = a.entities.mentions;
+  auto first = mentions.begin();
+  if (mentions_sorted_) {
+    std::size_t from = b > 512 ? b - 512 : 0;
+    first =
+        std::lower_bound(mentions.begin(), mentions.end(), from,
+                         [](const EntityMention& m, std::size_t o) { return m.span.begin < o; });
+  }
+  for (auto it = first; it != mentions.end(); ++it) {
+    const EntityMention& m = *it;
+    if (mentions_sorted_ && m.span.begin >= e) break;
     if (m.span.begin < e && b < m.span.end && m.span.end <= e &&
         m.entity < a.entities.entities.size()) {
       const Entity& ent = a.entities.entities[m.entity];
@@ -374,7 +388,10 @@ void ClaimContext::find_runs() {
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
-  for (std::size_t k = runs.size(); k > 0; --k) {
+  // Runs are in text order and do not overlap: start at the last one ending by i.
+  auto last = std::upper_bound(runs.begin(), runs.end(), i,
+                               [](std::size_t pos, const NameRun& r) { return pos < r.end; });
+  for (std::size_t k = static_cast<std::size_t>(last - runs.begin()); k > 0; --k) {
     const NameRun& r = runs[k - 1];
     if (r.end <= i && r.org) return &r;
   }

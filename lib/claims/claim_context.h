@@ -134,6 +134,7 @@ class ClaimContext {
 
  private:
   std::unordered_set<std::string> facility_places_;
+  bool mentions_sorted_ = false;
   void find_times();
   void find_runs();
   void find_facilities();
