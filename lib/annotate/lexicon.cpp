@@ -9,8 +9,8 @@
 #include "annotate/lexicon.h"
 
 #include <algorithm>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "data/embedded.h"
 
@@ -60,7 +60,8 @@ std::string type_from_id(std::string_view id) {
 }
 
 Error lexicon_error(std::size_t index, const std::string& detail) {
-  return Error{ErrorCode::kLexicon, "", 0, "", "lexicon " + std::to_string(index + 1) + ": " + detail};
+  return Error{ErrorCode::kLexicon, "", 0, "",
+               "lexicon " + std::to_string(index + 1) + ": " + detail};
 }
 
 }  // namespace
@@ -169,10 +170,13 @@ class LexiconBuilder {
       if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
       return lexicon_error(n, "invalid JSON: " + what);
     }
-    if (!j.is_object()) return lexicon_error(n, "expected a JSON object with \"entities\", \"synonyms\" or \"aliases\"");
+    if (!j.is_object())
+      return lexicon_error(n,
+                           "expected a JSON object with \"entities\", \"synonyms\" or \"aliases\"");
     for (const auto& [key, value] : j.items()) {
       if (key != "entities" && key != "synonyms" && key != "aliases") {
-        return lexicon_error(n, "unknown key \"" + key + "\" (expected \"entities\", \"synonyms\" or \"aliases\")");
+        return lexicon_error(
+            n, "unknown key \"" + key + "\" (expected \"entities\", \"synonyms\" or \"aliases\")");
       }
     }
     if (j.contains("entities")) {
@@ -182,7 +186,8 @@ class LexiconBuilder {
         const auto& item = list[i];
         std::string where = "entities[" + std::to_string(i) + "]: ";
         if (!item.is_object()) return lexicon_error(n, where + "must be an object");
-        if (!item.contains("id") || !item["id"].is_string() || item["id"].get<std::string>().empty()) {
+        if (!item.contains("id") || !item["id"].is_string() ||
+            item["id"].get<std::string>().empty()) {
           return lexicon_error(n, where + "needs a non-empty string \"id\" such as \"org:acme\"");
         }
         LexiconEntity e;
@@ -190,11 +195,13 @@ class LexiconBuilder {
         for (const auto& [key, value] : item.items()) {
           if (key == "id") continue;
           if (key == "name" || key == "type") {
-            if (!value.is_string()) return lexicon_error(n, where + "\"" + key + "\" must be a string");
+            if (!value.is_string())
+              return lexicon_error(n, where + "\"" + key + "\" must be a string");
             (key == "name" ? e.name : e.type) = value.get<std::string>();
           } else if (key == "aliases" || key == "located_in" || key == "tags") {
             auto strings = string_list(value);
-            if (!strings) return lexicon_error(n, where + "\"" + key + "\" must be an array of strings");
+            if (!strings)
+              return lexicon_error(n, where + "\"" + key + "\" must be an array of strings");
             (key == "aliases" ? e.aliases : key == "located_in" ? e.located_in : e.tags) = *strings;
           } else {
             return lexicon_error(n, where + "unknown key \"" + key + "\"");
@@ -202,12 +209,14 @@ class LexiconBuilder {
         }
         if (!e.type.empty() &&
             std::find(std::begin(kTypes), std::end(kTypes), e.type) == std::end(kTypes)) {
-          return lexicon_error(n, where + "\"type\" must be PERSON, ORGANIZATION, LOCATION or OTHER, not \"" +
-                                      e.type + "\"");
+          return lexicon_error(
+              n, where + "\"type\" must be PERSON, ORGANIZATION, LOCATION or OTHER, not \"" +
+                     e.type + "\"");
         }
         bool known = lexicon.id_index_.count(e.id) > 0;
         if (!known && e.type.empty()) e.type = type_from_id(e.id);
-        if (!known && e.name.empty()) e.name = e.aliases.empty() ? e.id.substr(e.id.find(':') + 1) : e.aliases.front();
+        if (!known && e.name.empty())
+          e.name = e.aliases.empty() ? e.id.substr(e.id.find(':') + 1) : e.aliases.front();
         add_entity(lexicon, std::move(e));
       }
     }
@@ -231,9 +240,11 @@ class LexiconBuilder {
     }
     if (j.contains("aliases")) {
       const auto& map = j["aliases"];
-      if (!map.is_object()) return lexicon_error(n, "\"aliases\" must be an object {\"surface form\": \"entity id\"}");
+      if (!map.is_object())
+        return lexicon_error(n, "\"aliases\" must be an object {\"surface form\": \"entity id\"}");
       for (const auto& [alias, id] : map.items()) {
-        if (!id.is_string()) return lexicon_error(n, "aliases[\"" + alias + "\"] must be an entity id string");
+        if (!id.is_string())
+          return lexicon_error(n, "aliases[\"" + alias + "\"] must be an entity id string");
         LexiconEntity e;
         e.id = id.get<std::string>();
         if (!lexicon.id_index_.count(e.id)) {
@@ -270,7 +281,8 @@ std::string Lexicon::key(std::string_view phrase) {
       // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
       // punctuation; other non-ASCII letters are kept as they are.
       if (c == 0xE2 && i + 2 < phrase.size() && static_cast<unsigned char>(phrase[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(phrase[i + 2]) >= 0x90 && static_cast<unsigned char>(phrase[i + 2]) <= 0x9F) {
+          static_cast<unsigned char>(phrase[i + 2]) >= 0x90 &&
+          static_cast<unsigned char>(phrase[i + 2]) <= 0x9F) {
         i += 2;
         continue;
       }

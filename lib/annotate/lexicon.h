@@ -16,9 +16,9 @@ namespace crosscheck::internal {
 
 /// A known entity: canonical key, display name, type and surface forms.
 struct LexiconEntity {
-  std::string id;    ///< "org:nato", "loc:amman", "per:jens_stoltenberg"
-  std::string name;  ///< "NATO"
-  std::string type;  ///< PERSON | ORGANIZATION | LOCATION | OTHER
+  std::string id;                       ///< "org:nato", "loc:amman", "per:jens_stoltenberg"
+  std::string name;                     ///< "NATO"
+  std::string type;                     ///< PERSON | ORGANIZATION | LOCATION | OTHER
   std::vector<std::string> aliases;     ///< surface forms, any case
   std::vector<std::string> located_in;  ///< entity ids of containing places
   std::vector<std::string> tags;        ///< e.g. "arab_world", "capital"

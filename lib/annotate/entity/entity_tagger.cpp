@@ -40,12 +40,13 @@ struct Tables {
   std::unordered_map<std::string, DescriptionInfo> descriptions;
   std::unordered_map<std::string, std::string> facility_kinds;  // key -> kind
   std::size_t max_kind_words = 1;
-  std::unordered_map<std::string, std::string> heads;  // key -> type
+  std::unordered_map<std::string, std::string> heads;                   // key -> type
   std::unordered_map<std::string, std::vector<std::string>> head_tags;  // key -> tags
-  std::unordered_map<std::string, std::string> demonyms;  // key -> place id or "-"
+  std::unordered_map<std::string, std::string> demonyms;                // key -> place id or "-"
   std::size_t max_demonym_words = 1;
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
+  std::unordered_set<std::string> given_names;
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -128,6 +129,9 @@ Tables load_tables() {
   for (std::string_view line : lines_of(data_file("entity/person_cues.txt"))) {
     t.person_cues.insert(Lexicon::key(line));
   }
+  for (std::string_view line : lines_of(data_file("entity/given_names.txt"))) {
+    t.given_names.insert(Lexicon::key(line));
+  }
   return t;
 }
 
@@ -147,9 +151,9 @@ struct Word {
   std::string_view text;
   std::string key;
   bool punct = false;
-  bool cap = false;         // starts with a capital letter
-  bool upper = false;       // all capitals, two letters or more
-  bool possessive = false;  // "'s" or "’s" followed it
+  bool cap = false;            // starts with a capital letter
+  bool upper = false;          // all capitals, two letters or more
+  bool possessive = false;     // "'s" or "’s" followed it
   bool hyphen_before = false;  // joined to the previous word by a hyphen
 };
 
@@ -183,8 +187,9 @@ std::vector<Word> make_words(const TextLayer& text) {
     const Token& tok = text.tokens[i];
     std::string_view s = text.token_text(i);
     if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
-      bool joined = is_hyphen(s) && !words.empty() && !words.back().punct && words.back().end == tok.begin &&
-                    i + 1 < text.tokens.size() && text.tokens[i + 1].begin == tok.end &&
+      bool joined = is_hyphen(s) && !words.empty() && !words.back().punct &&
+                    words.back().end == tok.begin && i + 1 < text.tokens.size() &&
+                    text.tokens[i + 1].begin == tok.end &&
                     text.tokens[i + 1].kind != Token::Kind::kPunct;
       if (joined) {
         pending_hyphen = true;
@@ -311,7 +316,8 @@ class Tagger {
     // Words capitalised somewhere other than at a sentence start are names
     // when they start a sentence, too.
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].cap && !words_[i].punct && !sentence_initial(i)) mid_caps_.insert(words_[i].key);
+      if (words_[i].cap && !words_[i].punct && !sentence_initial(i))
+        mid_caps_.insert(words_[i].key);
       if (!words_[i].cap && !words_[i].punct) lowercase_words_.insert(words_[i].key);
     }
   }
@@ -349,13 +355,15 @@ class Tagger {
     return drafts_.size() - 1;
   }
 
-  void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity, EntityMention::Kind kind) {
+  void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity,
+                   EntityMention::Kind kind) {
     RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
     std::string surface(text_.text.substr(m.begin, m.end - m.begin));
     auto& aliases = drafts_[entity].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+      aliases.push_back(surface);
   }
 
   std::size_t lexicon_entity(std::size_t index) {
@@ -369,13 +377,24 @@ class Tagger {
       d.name = e.name;
       d.tags = e.tags;
       d.located_in = e.located_in;
+      if (e.type == "PERSON") {
+        // Known people take part in surname coreference ("Mr X").
+        std::string_view name = e.name;
+        while (!name.empty()) {
+          std::size_t sp = name.find(' ');
+          if (sp != 0) d.name_words.emplace_back(name.substr(0, sp));
+          if (sp == std::string_view::npos) break;
+          name.remove_prefix(sp + 1);
+        }
+      }
       add_draft(std::move(d));
     }
     return it->second;
   }
 
   // Longest gazetteer (or document acronym) match starting at word i.
-  std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i, std::size_t end) const {
+  std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
+                                                                   std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
     std::string k;
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
@@ -409,7 +428,8 @@ class Tagger {
   }
 
   // A title phrase starting at word i: its length in words.
-  std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i, std::size_t end) const {
+  std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
+                                                               std::size_t end) const {
     std::string k;
     std::optional<std::pair<std::size_t, TitleInfo>> best;
     for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
@@ -442,7 +462,8 @@ class Tagger {
       const Word& w = words_[j];
       if (w.punct) break;
       if (w.cap) {
-        if (j > i && (is_common(j) || match_title(j, end) || match_demonym(j, end) || match_lexicon(j, end))) {
+        if (j > i && (is_common(j) || match_title(j, end) || match_demonym(j, end) ||
+                      match_lexicon(j, end))) {
           // A gazetteer word inside a compound ("NATO Mission Iraq") is part of it.
           if (!(match_lexicon(j, end) && run_has_head_after(j, end))) break;
         }
@@ -451,9 +472,9 @@ class Tagger {
         if (words_[j - 1].possessive) break;
         continue;
       }
-      bool particle = w.key == "of" || w.key == "for" || w.key == "al" || w.key == "bin" || w.key == "de" ||
-                      w.key == "van" || w.key == "von" || w.key == "der" || w.key == "du" || w.key == "da" ||
-                      w.key == "la" || w.key == "del";
+      bool particle = w.key == "of" || w.key == "for" || w.key == "al" || w.key == "bin" ||
+                      w.key == "de" || w.key == "van" || w.key == "von" || w.key == "der" ||
+                      w.key == "du" || w.key == "da" || w.key == "la" || w.key == "del";
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
         if (words_[next].key == "the" && next + 1 < end) ++next;
@@ -493,14 +514,19 @@ class Tagger {
     if (n < 2 || n > 3) return false;
     for (std::size_t k = i; k < j; ++k) {
       const Word& w = words_[k];
-      if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) || is_facility_word(k)) return false;
+      if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) ||
+          is_facility_word(k))
+        return false;
       if (lowercase_words_.count(w.key)) return false;  // "Joint Military Exercises"
     }
     // Bounded by lowercase words or punctuation: not part of a longer capitalised title.
-    bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct || !words_[i - 1].cap ||
-                   is_common(i - 1);
+    bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct ||
+                   !words_[i - 1].cap || is_common(i - 1);
     bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
-    return left_ok && right_ok;
+    // A bare name needs a known given name first ("Paul Ryan", not "Ground
+    // Zero") or a speech verb before it ("said Alex Marlow").
+    bool cue_before = i > 0 && !words_[i - 1].punct && t_.person_cues.count(words_[i - 1].key);
+    return left_ok && right_ok && (t_.given_names.count(words_[i].key) || cue_before);
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
@@ -528,18 +554,20 @@ class Tagger {
     for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.origin != Origin::kPerson) continue;
+      if (d.type != "PERSON") continue;
       if (d.name_words == name) return e;
     }
     if (name.size() == 1) {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
         const Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+        if (d.type == "PERSON" && d.name_words.size() > 1 && d.name_words.back() == name[0])
+          return e;
       }
     } else {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
         Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() == 1 && d.name_words[0] == name.back()) {
+        if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
+            d.name_words[0] == name.back()) {
           d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
           d.name = full;
           return e;
@@ -559,7 +587,7 @@ class Tagger {
     for (std::size_t k = i; k < j; ++k) name.emplace_back(words_[k].text);
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.origin != Origin::kPerson) continue;
+      if (d.type != "PERSON") continue;
       if (d.name_words == name) return e;
       if (name.size() == 1 && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
     }
@@ -577,7 +605,8 @@ class Tagger {
   }
 
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
-  std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end, std::size_t entity) {
+  std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end,
+                                 std::size_t entity) {
     if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
     const Word& acr = words_[j + 1];
     if (acr.punct || !acr.upper || acr.text.size() > 10) return j;
@@ -615,7 +644,9 @@ class Tagger {
     // Title-case lines (headlines) hold no new names, only known ones.
     std::size_t alpha = 0, caps = 0;
     for (std::size_t i = begin; i < end; ++i) {
-      if (words_[i].punct || words_[i].key.empty() || !std::isalpha(static_cast<unsigned char>(words_[i].key[0]))) continue;
+      if (words_[i].punct || words_[i].key.empty() ||
+          !std::isalpha(static_cast<unsigned char>(words_[i].key[0])))
+        continue;
       ++alpha;
       if (words_[i].cap) ++caps;
     }
@@ -638,17 +669,19 @@ class Tagger {
       // Title + name: "secretary general Jens Stoltenberg", "Mr Stoltenberg".
       if (auto title = match_title(i, end); title && !title->second.role) {
         std::size_t j = i + title->first;
-        if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap && !words_[j].punct &&
-            !is_common(j) && !match_lexicon(j, end)) {
+        if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap &&
+            !words_[j].punct && !is_common(j) && !match_lexicon(j, end)) {
           std::size_t k = name_run(j, end, 4);
           bool org_like = false;
-          for (std::size_t m = j; m < k; ++m) org_like = org_like || head_type(m) || is_facility_word(m);
+          for (std::size_t m = j; m < k; ++m)
+            org_like = org_like || head_type(m) || is_facility_word(m);
           if (k > j && !org_like) {
             std::size_t e = person_for(words_text(j, k));
             add_mention(i, k, e, EntityMention::Kind::kTitle);
             std::string bare = span_string(j, k);
             auto& aliases = drafts_[e].aliases;
-            if (std::find(aliases.begin(), aliases.end(), bare) == aliases.end()) aliases.push_back(bare);
+            if (std::find(aliases.begin(), aliases.end(), bare) == aliases.end())
+              aliases.push_back(bare);
             i = k;
             continue;
           }
@@ -673,7 +706,8 @@ class Tagger {
             mentions_.push_back(m);
             auto& aliases = drafts_[c].aliases;
             std::string surface = span_string(i, k);
-            if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+            if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+              aliases.push_back(surface);
             for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
             i = acronym_definition(i, k, end, c);
             continue;
@@ -705,7 +739,8 @@ class Tagger {
         continue;
       }
       bool cue_follows = j < end && !words_[j].punct && t_.person_cues.count(words_[j].key);
-      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) && !cue_follows) {
+      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) &&
+          !cue_follows) {
         ++i;
         continue;
       }
@@ -719,7 +754,8 @@ class Tagger {
         continue;
       }
       std::size_t next = j;
-      bool acronym_follows = punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
+      bool acronym_follows =
+          punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
       auto head = head_type(j - 1);
       if (head && is_facility_word(j - 1)) head.reset();  // facilities come later
       if (acronym_follows || (head && j - i >= 2)) {
@@ -735,7 +771,8 @@ class Tagger {
         std::size_t e = person_for(words_text(i, j));
         add_mention(i, j, e, EntityMention::Kind::kName);
         if (auto app = apposition_end(j, end)) {
-          RawMention m{words_[j + 1].begin, words_[*app - 1].end, e, EntityMention::Kind::kDescription};
+          RawMention m{words_[j + 1].begin, words_[*app - 1].end, e,
+                       EntityMention::Kind::kDescription};
           mentions_.push_back(m);
           next = *app;
         }
@@ -751,8 +788,9 @@ class Tagger {
       if (words_[after - 1].possessive && word_is(after, "capital")) {
         b = mention_entity_at_word(after + 1);
         if (b && drafts_[*b].type == "LOCATION") add_located(*b, *a);
-      } else if (punct_is(after, ",") && (b = mention_entity_at_word(after + 1)) && drafts_[*b].type == "LOCATION" &&
-                 drafts_[*a].origin == Origin::kLexicon && drafts_[*b].origin == Origin::kLexicon &&
+      } else if (punct_is(after, ",") && (b = mention_entity_at_word(after + 1)) &&
+                 drafts_[*b].type == "LOCATION" && drafts_[*a].origin == Origin::kLexicon &&
+                 drafts_[*b].origin == Origin::kLexicon &&
                  lexicon_.contains(drafts_[*b].id, drafts_[*a].id)) {
         add_located(*a, *b);
       }
@@ -764,21 +802,23 @@ class Tagger {
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
     if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
     const std::string& before = words_[i - 1].key;
-    if (before != "in" && before != "near" && before != "from" && before != "at" && before != "hit" &&
-        before != "to") {
+    if (before != "in" && before != "near" && before != "from" && before != "at" &&
+        before != "hit" && before != "to") {
       return std::nullopt;
     }
     auto hit = match_lexicon(j + 1, end);
     if (!hit || (hit->second & kLocalFlag)) return std::nullopt;
     const LexiconEntity& country = lexicon_.entities()[hit->second];
-    if (std::find(country.tags.begin(), country.tags.end(), "country") == country.tags.end()) return std::nullopt;
+    if (std::find(country.tags.begin(), country.tags.end(), "country") == country.tags.end())
+      return std::nullopt;
     return lexicon_entity(hit->second);
   }
 
   std::size_t name_run_after_known(std::size_t j, std::size_t end) const {
     std::size_t k = j;
     bool head_seen = false;
-    while (k < end && k < j + 5 && !words_[k].punct && words_[k].cap && !is_common(k) && !match_title(k, end)) {
+    while (k < end && k < j + 5 && !words_[k].punct && words_[k].cap && !is_common(k) &&
+           !match_title(k, end)) {
       // Another known name ends the compound unless hyphenated to it
       // ("NATO-Ukraine Council") or after its head ("NATO Mission Iraq").
       if (!head_seen && !words_[k].hyphen_before && match_lexicon(k, end)) break;
@@ -786,7 +826,8 @@ class Tagger {
       ++k;
       if (words_[k - 1].possessive) break;
     }
-    bool acronym_follows = punct_is(k, "(") && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ")");
+    bool acronym_follows =
+        punct_is(k, "(") && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ")");
     if (acronym_follows && head_seen) return k;
     // Up to the last head word.
     while (k > j && !head_type(k - 1)) --k;
@@ -806,7 +847,8 @@ class Tagger {
       if (head_type(m)) head = m;
     }
     if (head < j) {
-      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end()) d.tags = it->second;
+      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end())
+        d.tags = it->second;
     }
     std::size_t e = add_draft(std::move(d));
     by_name_.emplace(k, e);
@@ -825,7 +867,8 @@ class Tagger {
     if (w >= words_.size()) return std::nullopt;
     for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
       const RawMention& m = mentions_[k];
-      if (m.begin == words_[w].begin && m.kind != EntityMention::Kind::kDescription) return m.entity;
+      if (m.begin == words_[w].begin && m.kind != EntityMention::Kind::kDescription)
+        return m.entity;
     }
     return std::nullopt;
   }
@@ -866,13 +909,15 @@ class Tagger {
 
   // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
   // in sentence `s` only when `same_sentence`.
-  std::optional<std::size_t> recent_org(std::size_t before, std::optional<std::size_t> sentence) const {
+  std::optional<std::size_t> recent_org(std::size_t before,
+                                        std::optional<std::size_t> sentence) const {
     for (std::size_t k = mentions_.size(); k-- > 0;) {
       const RawMention& m = mentions_[k];
       if (m.begin >= before) continue;
       if (sentence && text_.sentence_at(m.begin) != *sentence) return std::nullopt;
       const Draft& d = drafts_[m.entity];
-      if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && d.origin != Origin::kPerson) return m.entity;
+      if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && d.origin != Origin::kPerson)
+        return m.entity;
     }
     return std::nullopt;
   }
@@ -888,7 +933,8 @@ class Tagger {
     if (inner < 0 || outer < 0 || inner == outer) return false;
     const Draft& i = drafts_[inner];
     const Draft& o = drafts_[outer];
-    if (std::find(i.located_in.begin(), i.located_in.end(), o.id) != i.located_in.end()) return true;
+    if (std::find(i.located_in.begin(), i.located_in.end(), o.id) != i.located_in.end())
+      return true;
     return !i.id.empty() && !o.id.empty() && lexicon_.contains(o.id, i.id);
   }
 
@@ -921,15 +967,18 @@ class Tagger {
       // "at the centre of", "took office": not facilities.
       if (word_is(head_end, "of")) continue;
       // "Hub for the South": a capitalised kind word heading a proper name.
-      if (words_[head_end - 1].cap && (word_is(head_end, "for") || word_is(head_end, "on"))) continue;
+      if (words_[head_end - 1].cap && (word_is(head_end, "for") || word_is(head_end, "on")))
+        continue;
       const Word& prev = words_[i - (i > begin ? 1 : 0)];
-      if (i > begin && (prev.key == "took" || prev.key == "in" || prev.key == "left" || prev.key == "assumed" ||
-                        prev.key == "foreign" || prev.key == "press" || prev.key == "box" || prev.key == "post" ||
-                        prev.key == "home" || prev.key == "oval" || prev.key == "head" || prev.key == "for")) {
+      if (i > begin && (prev.key == "took" || prev.key == "in" || prev.key == "left" ||
+                        prev.key == "assumed" || prev.key == "foreign" || prev.key == "press" ||
+                        prev.key == "box" || prev.key == "post" || prev.key == "home" ||
+                        prev.key == "oval" || prev.key == "head" || prev.key == "for")) {
         continue;
       }
       // Walk left over the noun phrase's premodifiers.
-      std::optional<std::size_t> owner, place;
+      std::optional<std::size_t> owner = std::nullopt;
+      std::optional<std::size_t> place = std::nullopt;
       bool definite = false, indefinite = false, pronoun_owner = false;
       std::size_t np_begin = i;
       for (std::size_t j = i; j > begin && i - j < 6;) {
@@ -963,7 +1012,8 @@ class Tagger {
         if (named) {
           const Draft& d = drafts_[named->entity];
           if (d.type == "LOCATION" && !place) place = named->entity;
-          if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility) owner = named->entity;  // leftmost wins
+          if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility)
+            owner = named->entity;  // leftmost wins
           np_begin = named->first;
           j = named->first;
           // "NATO's office": the possessor ends the phrase.
@@ -994,7 +1044,8 @@ class Tagger {
             if (!by_word[q]) continue;
             const Draft& d = drafts_[by_word[q]->entity];
             if (d.type == "LOCATION" && !place) place = by_word[q]->entity;
-            if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && !owner) owner = by_word[q]->entity;
+            if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && !owner)
+              owner = by_word[q]->entity;
           }
         }
       }
@@ -1021,20 +1072,63 @@ class Tagger {
       if (pronoun_owner || !owner) {
         // "its office": the organisation last mentioned; otherwise an
         // organisation earlier in the same sentence ("NATO will open an office").
-        if (auto o = recent_org(words_[np_begin].begin, pronoun_owner ? std::nullopt : std::optional(s))) {
+        if (auto o = recent_org(words_[np_begin].begin,
+                                pronoun_owner ? std::nullopt : std::optional(s))) {
           if (!owner) owner = o;
         }
       }
+      // Definite phrases ("the liaison office") find their owner through their antecedent.
+      if (!owner && (indefinite || pronoun_owner)) owner = unnamed_owner(begin, np_begin);
       resolve_facility(np_begin, head_end, kind, owner, place, definite, indefinite);
       (void)np_end;
     }
   }
 
+  // "Apple will open a store", "Tesla plans to close its factory": the
+  // capitalised name nearest before the phrase in its sentence, not otherwise
+  // known, is taken as the owning organisation.
+  std::optional<std::size_t> unnamed_owner(std::size_t sentence_begin, std::size_t np_begin) {
+    for (std::size_t k = np_begin; k-- > sentence_begin;) {
+      if (claimed_[k]) return std::nullopt;  // a known name is nearer
+      const Word& w = words_[k];
+      if (w.punct || !w.cap || is_common(k) || match_title(k, np_begin) ||
+          match_demonym(k, np_begin))
+        continue;
+      std::size_t first = k;
+      while (first > sentence_begin && !words_[first - 1].punct && words_[first - 1].cap &&
+             !claimed_[first - 1] && !is_common(first - 1) && k - first < 3) {
+        --first;
+      }
+      if (match_title(first, np_begin) || known_person(first, k + 1)) return std::nullopt;
+      for (std::size_t q = first; q <= k; ++q) {
+        if (lowercase_words_.count(words_[q].key)) return std::nullopt;  // "Officials will open"
+      }
+      if (t_.person_cues.count(words_[k + 1].key)) return std::nullopt;  // "Smith said"
+      std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
+      RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
+      mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
+      for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
+      std::string surface = span_string(first, k + 1);
+      auto& aliases = drafts_[e].aliases;
+      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+        aliases.push_back(surface);
+      return e;
+    }
+    return std::nullopt;
+  }
+
   void resolve_facility(std::size_t np_begin, std::size_t head_end, const std::string& kind,
-                        std::optional<std::size_t> owner, std::optional<std::size_t> place, bool definite,
-                        bool indefinite) {
+                        const std::optional<std::size_t>& owner,
+                        const std::optional<std::size_t>& place, bool definite, bool indefinite) {
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // false positive on std::optional
+#endif
     long own = owner ? static_cast<long>(*owner) : -1;
     long plc = place ? static_cast<long>(*place) : -1;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     std::optional<std::size_t> found;
     for (std::size_t f = facilities_.size(); f-- > 0;) {
       const Draft& d = drafts_[facilities_[f]];
@@ -1065,11 +1159,13 @@ class Tagger {
       facilities_.erase(std::find(facilities_.begin(), facilities_.end(), *found));
       facilities_.push_back(*found);
     }
-    RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found, EntityMention::Kind::kDescription};
+    RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found,
+                 EntityMention::Kind::kDescription};
     facility_mentions_.push_back(m);
     std::string surface(text_.text.substr(m.begin, m.end - m.begin));
     auto& aliases = drafts_[*found].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+      aliases.push_back(surface);
   }
 
   // ---- definite descriptions -------------------------------------------
@@ -1101,7 +1197,8 @@ class Tagger {
             tag_ok = tag_ok || std::find(d.tags.begin(), d.tags.end(), tag) != d.tags.end();
           }
           if (!tag_ok) continue;
-          found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity, EntityMention::Kind::kDescription});
+          found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity,
+                                     EntityMention::Kind::kDescription});
           break;
         }
         break;
@@ -1111,7 +1208,8 @@ class Tagger {
       mentions_.push_back(m);
       std::string surface(text_.text.substr(m.begin, m.end - m.begin));
       auto& aliases = drafts_[m.entity].aliases;
-      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
+        aliases.push_back(surface);
     }
   }
 
@@ -1128,7 +1226,9 @@ class Tagger {
     for (Draft& d : drafts_) {
       if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
       if (d.origin == Origin::kName) {
-        std::string prefix = d.type == "ORGANIZATION" ? "org:" : d.type == "LOCATION" ? "loc:" : "oth:";
+        std::string prefix = d.type == "ORGANIZATION" ? "org:"
+                             : d.type == "LOCATION"   ? "loc:"
+                                                      : "oth:";
         d.id = prefix + slug(d.name);
       }
     }
@@ -1149,7 +1249,8 @@ class Tagger {
     std::sort(mentions_.begin(), mentions_.end(), by_position);
     mentions_.erase(std::unique(mentions_.begin(), mentions_.end(),
                                 [](const RawMention& a, const RawMention& b) {
-                                  return a.begin == b.begin && a.end == b.end && a.entity == b.entity;
+                                  return a.begin == b.begin && a.end == b.end &&
+                                         a.entity == b.entity;
                                 }),
                     mentions_.end());
     // Entities in order of first mention; drafts with the same id merge.
@@ -1199,7 +1300,7 @@ class Tagger {
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
   std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
-  std::size_t sentence_mentions_ = 0;  // index of the current sentence's first mention
+  std::size_t sentence_mentions_ = 0;    // index of the current sentence's first mention
   std::vector<std::size_t> facilities_;  // draft indices, least recent first
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
@@ -1212,7 +1313,6 @@ EntityLayer tag_entities(const TextLayer& text, const Lexicon& lexicon) {
   if (text.tokens.empty()) return {};
   return Tagger(text, lexicon).run();
 }
-
 
 // ---------------------------------------------------------------------------
 // Across documents.
@@ -1286,12 +1386,15 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       }
       Node& n = nodes[it->second];
       for (const auto& a : e.aliases) {
-        if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end()) n.aliases.push_back(a);
+        if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end())
+          n.aliases.push_back(a);
       }
       for (const auto& l : e.located_in) {
-        if (std::find(n.located_in.begin(), n.located_in.end(), l) == n.located_in.end()) n.located_in.push_back(l);
+        if (std::find(n.located_in.begin(), n.located_in.end(), l) == n.located_in.end())
+          n.located_in.push_back(l);
       }
-      if (n.documents.empty() || n.documents.back() != x.document.id) n.documents.push_back(x.document.id);
+      if (n.documents.empty() || n.documents.back() != x.document.id)
+        n.documents.push_back(x.document.id);
       if (e.name.size() > n.name.size() && e.type == "PERSON") n.name = e.name;
     }
   }
@@ -1362,7 +1465,9 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       const FacilityId& g = *facility[j];
       if (g.owner != f.owner || !kinds_compatible(f.kind, g.kind)) continue;
       bool more_specific_place =
-          !g.place.empty() && (f.place.empty() || (g.place != f.place && lexicon.contains(place_id(f.place), place_id(g.place))));
+          !g.place.empty() &&
+          (f.place.empty() ||
+           (g.place != f.place && lexicon.contains(place_id(f.place), place_id(g.place))));
       bool more_specific_kind = g.place == f.place && g.kind.size() > f.kind.size();
       if (more_specific_place || more_specific_kind) candidates.push_back(j);
     }
@@ -1436,12 +1541,15 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       } else {
         Entity& into = merged[it->second];
         for (auto& a : e.aliases) {
-          if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
+          if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end())
+            into.aliases.push_back(a);
         }
         into.mentions.insert(into.mentions.end(), e.mentions.begin(), e.mentions.end());
-        std::sort(into.mentions.begin(), into.mentions.end(), [](const Mention& a, const Mention& b) {
-          return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
-        });
+        std::sort(into.mentions.begin(), into.mentions.end(),
+                  [](const Mention& a, const Mention& b) {
+                    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin
+                                                        : a.span.end < b.span.end;
+                  });
       }
     }
     x.entities = std::move(merged);
@@ -1463,7 +1571,8 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
         if (c.value == c.typed.entity) c.value = *n;
         c.typed.entity = *n;
       }
-      if (auto it = renamed_names.find(c.attributed_to); it != renamed_names.end()) c.attributed_to = it->second;
+      if (auto it = renamed_names.find(c.attributed_to); it != renamed_names.end())
+        c.attributed_to = it->second;
     }
   }
 
@@ -1482,25 +1591,30 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
     }
     Entity& e = out[it->second];
     for (const auto& a : nodes[i].aliases) {
-      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
+      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end())
+        e.aliases.push_back(a);
     }
     for (const auto& l : nodes[i].located_in) {
       std::string id = l;
       if (const std::string* n = new_id(l)) id = *n;
-      if (id != e.id && std::find(e.located_in.begin(), e.located_in.end(), id) == e.located_in.end()) {
+      if (id != e.id &&
+          std::find(e.located_in.begin(), e.located_in.end(), id) == e.located_in.end()) {
         e.located_in.push_back(id);
       }
     }
     for (const auto& d : nodes[i].documents) {
-      if (std::find(e.documents.begin(), e.documents.end(), d) == e.documents.end()) e.documents.push_back(d);
+      if (std::find(e.documents.begin(), e.documents.end(), d) == e.documents.end())
+        e.documents.push_back(d);
     }
   }
   // Documents in input order.
   std::unordered_map<std::string, std::size_t> doc_order;
-  for (std::size_t i = 0; i < extractions.size(); ++i) doc_order.emplace(extractions[i].document.id, i);
+  for (std::size_t i = 0; i < extractions.size(); ++i)
+    doc_order.emplace(extractions[i].document.id, i);
   for (Entity& e : out) {
-    std::sort(e.documents.begin(), e.documents.end(),
-              [&](const std::string& a, const std::string& b) { return doc_order[a] < doc_order[b]; });
+    std::sort(
+        e.documents.begin(), e.documents.end(),
+        [&](const std::string& a, const std::string& b) { return doc_order[a] < doc_order[b]; });
   }
   return out;
 }
@@ -1526,8 +1640,8 @@ std::optional<std::size_t> entity_at(const EntityLayer& layer, Span span) {
   return best;
 }
 
-std::optional<std::size_t> person_before(const EntityLayer& layer, const TextLayer& text, std::size_t offset,
-                                         std::size_t max_sentences) {
+std::optional<std::size_t> person_before(const EntityLayer& layer, const TextLayer& text,
+                                         std::size_t offset, std::size_t max_sentences) {
   std::size_t sentence = text.sentence_at(offset);
   for (std::size_t k = layer.mentions.size(); k-- > 0;) {
     const EntityMention& m = layer.mentions[k];
