@@ -454,7 +454,9 @@ class Extractor {
       } else {
         std::size_t e = sb;
         while (e < se &&
-               (c_.time_at[e] >= 0 || (e == sb && (c_.word(e) == "on" || c_.word(e) == "in")) ||
+               (c_.time_at[e] >= 0 ||
+                (e == sb && (c_.word(e) == "on" || c_.word(e) == "in") && e + 1 < se &&
+                 c_.time_at[e + 1] >= 0) ||
                 (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
           ++e;
         }
