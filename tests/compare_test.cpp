@@ -500,3 +500,68 @@ TEST_CASE("linking goes through the key index") {
   for (const auto& g : groups) CHECK(g.size() == 2);
   CHECK(compare_claims(b.report, graph).size() == 1000);
 }
+
+TEST_CASE("a very large group of one key stays bounded") {
+  // Pathological input: thousands of claims about one thing. Comparison uses a
+  // bounded window per claim, so this finishes quickly and without n^2 memory.
+  Builder b;
+  for (int d = 0; d < 20; ++d) b.doc("d" + std::to_string(d), "2024-07-" + std::to_string(10 + d));
+  for (int i = 0; i < 3000; ++i) {
+    int year = 1900 + i % 100;
+    std::string y = std::to_string(year);
+    b.time(
+        "d" + std::to_string(i % 7), y,
+        TimeInterval{day((y + "-01-01").c_str()), day((y + "-12-31").c_str()), Granularity::kYear});
+  }
+  auto fs = b.run();
+  CHECK(count(fs, "agreement") > 0);
+  CHECK(count(fs, "contradiction", "unresolved") > 0);
+}
+
+TEST_CASE("an entity qualifier links with or without its id prefix") {
+  Builder b;
+  b.doc("a", "2024-07-10").doc("b", "2024-07-12");
+  b.time("a", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "org:dialogue";
+  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "dialogue";
+  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "org:council";
+  ClaimGraph graph(b.report);
+  auto groups = graph.comparable_groups();
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0] == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("graph outputs keep kinds apart and record verdicts") {
+  Builder b;
+  b.doc("x", "2024-07-10").doc("y", "");
+  b.unknown_time("x");
+  b.time("y", "2025-09-16", interval("2025-09-16", "2025-09-16", Granularity::kDay));
+  ClaimGraph graph(b.report);
+  auto findings = compare_claims(b.report, graph);
+  REQUIRE(findings.size() == 1);
+  std::string dot = graph.to_dot();
+  CHECK(dot.find("\"document:x\"") != std::string::npos);
+  // The newer claim supersedes the older one.
+  CHECK(dot.find("\"claim:y#2\"->\"claim:x#1\"  [label=supersedes]") != std::string::npos);
+  CHECK(dot.find("\"document:x\"->\"claim:x#1\"  [label=asserts]") != std::string::npos);
+  CHECK(graph.to_graphml().find("supersedes") != std::string::npos);
+}
+
+TEST_CASE("malformed values never become findings") {
+  Builder b;
+  b.doc("a", "2024-07-10").doc("b", "2024-07-10");
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  b.quantity("a", "many", nan, nan, nan, "exact");
+  b.quantity("b", "one", 1, 1, 1, "exact");
+  Claim& s = b.state("a", "", -1);  // no state at all
+  s.subject = "x";
+  Claim& t = b.state("b", "weird_state", -1);
+  t.subject = "x";
+  Claim& u = b.time("a", "XXXX-07", TimeInterval{});
+  u.subject = "y";
+  Claim& v = b.time("b", "XXXX-08", TimeInterval{});
+  v.subject = "y";
+  CHECK(b.run().empty());
+}

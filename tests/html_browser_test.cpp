@@ -126,3 +126,44 @@ TEST_CASE("the HTML report renders in headless Chromium") {
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("the sample corpus's HTML report renders in headless Chromium") {
+  const std::string browser = chromium();
+  if (browser.empty()) {
+    MESSAGE("SKIPPED: chromium is not installed");
+    return;
+  }
+  auto docs = read_inputs({std::string(CROSSCHECK_SOURCE_DIR) + "/examples/nato-amman.jsonl"});
+  REQUIRE(docs.ok());
+  auto report = check(*docs);
+  REQUIRE(report.ok());
+  fs::path dir = fs::temp_directory_path() / ("crosscheck-html-corpus-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "profile");
+  std::string html = to_html(*report);
+  html.insert(html.rfind("</body>"), kProbe);
+  {
+    std::ofstream out(dir / "report.html", std::ios::binary);
+    out << html;
+  }
+  Run dom = run("timeout 120 " + browser +
+                " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                " --disable-background-networking --disable-component-update --disable-sync"
+                " --window-size=1280,1800 --user-data-dir=" +
+                (dir / "profile").string() + " --dump-dom file://" +
+                (dir / "report.html").string() + " 2>/dev/null");
+  fs::remove_all(dir);
+  REQUIRE(dom.status == 0);
+  auto at = dom.out.find("<pre id=\"probe\">");
+  REQUIRE(at != std::string::npos);
+  at += std::string("<pre id=\"probe\">").size();
+  auto probe = nlohmann::json::parse(dom.out.substr(at, dom.out.find("</pre>", at) - at));
+  INFO(probe.dump());
+  CHECK(probe["findings"] == report->findings.size());
+  CHECK(probe["resources"] == 0);
+  CHECK(probe["scripts"] == 1);
+  // Every finding's evidence reaches the page (non-ASCII quotation marks included).
+  for (const Finding& f : report->findings) {
+    CHECK(dom.out.find("id=\"" + f.id + "\"") != std::string::npos);
+  }
+}

@@ -297,3 +297,31 @@ TEST_CASE("sample corpus: two Stoltenberg quote divergences") {
   CHECK(json.find("{+elevating+}") != std::string::npos);
   CHECK(json.find("{+addressing+}") != std::string::npos);
 }
+
+TEST_CASE("speaker phrases with party tags, attachments and signatures") {
+  SUBCASE("party tag with an abbreviation dot") {
+    auto t = tag("\"It is a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Gwen Moore");
+  }
+  SUBCASE("prepositional attachment keeps the head") {
+    auto t = tag("\"The facts have not changed,\" a spokesman for committee Democrats said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(mention_text(t, t.quotes[0]) == "a spokesman for committee Democrats");
+    CHECK(t.quotes[0].speaker == "a spokesman for committee Democrats");
+  }
+  SUBCASE("cue in the previous sentence") {
+    auto t = tag("Sam Lau said in a statement. \"There are no paper ballots to recount.\"");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Sam Lau");
+  }
+  SUBCASE("signature on the next line") {
+    auto t = tag("\"It needs to stop.\"\n-Michelle Marks, Philadelphia.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Michelle Marks");
+  }
+  SUBCASE("titles of shows are not quotes") {
+    auto t = tag("He appeared on \"Meet the Press\" on Sunday.");
+    CHECK(t.quotes.empty());
+  }
+}

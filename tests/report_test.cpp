@@ -12,8 +12,133 @@
 #include "report_fixture.h"
 
 using namespace crosscheck;
-
 using namespace crosscheck::testing;
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A small JSON Schema (2020-12) checker for the keywords docs/*.schema.json
+// use; an unknown keyword fails, so the schema cannot drift past the checker.
+class SchemaChecker {
+ public:
+  explicit SchemaChecker(Json schema) : root_(std::move(schema)) {}
+
+  std::vector<std::string> check(const Json& value) {
+    errors_.clear();
+    visit(root_, value, "$");
+    return errors_;
+  }
+
+ private:
+  static bool digits(std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  bool matches_pattern(const std::string& pattern, const std::string& s) {
+    if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") {
+      return s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) &&
+             digits(s.substr(5, 2)) && digits(s.substr(8, 2));
+    }
+    if (pattern == "^f[0-9]+$")
+      return s.size() > 1 && s[0] == 'f' && digits(std::string_view(s).substr(1));
+    errors_.push_back("unsupported pattern " + pattern);
+    return false;
+  }
+
+  static bool has_type(const Json& v, const std::string& t) {
+    if (t == "null") return v.is_null();
+    if (t == "string") return v.is_string();
+    if (t == "integer") return v.is_number_integer();
+    if (t == "number") return v.is_number();
+    if (t == "boolean") return v.is_boolean();
+    if (t == "array") return v.is_array();
+    if (t == "object") return v.is_object();
+    return false;
+  }
+
+  void visit(const Json& schema, const Json& v, const std::string& where) {
+    for (const auto& [key, rule] : schema.items()) {
+      if (key == "$schema" || key == "$id" || key == "title" || key == "description" ||
+          key == "$defs")
+        continue;
+      if (key == "$ref") {
+        std::string ref = rule.get<std::string>();
+        REQUIRE(ref.rfind("#/$defs/", 0) == 0);
+        visit(root_["$defs"][ref.substr(8)], v, where);
+      } else if (key == "type") {
+        std::vector<std::string> types = rule.is_array()
+                                             ? rule.get<std::vector<std::string>>()
+                                             : std::vector<std::string>{rule.get<std::string>()};
+        if (std::none_of(types.begin(), types.end(),
+                         [&](const std::string& t) { return has_type(v, t); })) {
+          errors_.push_back(where + ": expected " + rule.dump() + ", got " +
+                            v.dump().substr(0, 60));
+        }
+      } else if (key == "const") {
+        if (v != rule) errors_.push_back(where + ": expected " + rule.dump());
+      } else if (key == "enum") {
+        if (std::find(rule.begin(), rule.end(), v) == rule.end())
+          errors_.push_back(where + ": not in enum: " + v.dump());
+      } else if (key == "required") {
+        for (const auto& name : rule) {
+          if (!v.is_object() || !v.contains(name.get<std::string>()))
+            errors_.push_back(where + ": missing " + name.dump());
+        }
+      } else if (key == "properties") {
+        if (!v.is_object()) continue;
+        for (const auto& [name, sub] : rule.items()) {
+          if (v.contains(name)) visit(sub, v[name], where + "." + name);
+        }
+      } else if (key == "additionalProperties") {
+        if (!v.is_object() || rule.get<bool>()) continue;
+        for (const auto& [name, sub] : v.items()) {
+          if (!schema["properties"].contains(name))
+            errors_.push_back(where + ": unexpected " + name);
+        }
+      } else if (key == "items") {
+        if (!v.is_array()) continue;
+        for (std::size_t i = 0; i < v.size(); ++i)
+          visit(rule, v[i], where + "[" + std::to_string(i) + "]");
+      } else if (key == "minItems") {
+        if (v.is_array() && v.size() < rule.get<std::size_t>())
+          errors_.push_back(where + ": too few items");
+      } else if (key == "minimum") {
+        if (v.is_number() && v.get<double>() < rule.get<double>())
+          errors_.push_back(where + ": below minimum");
+      } else if (key == "pattern") {
+        if (v.is_string() && !matches_pattern(rule.get<std::string>(), v.get<std::string>())) {
+          errors_.push_back(where + ": does not match " + rule.get<std::string>());
+        }
+      } else if (key == "oneOf") {
+        std::size_t passing = 0;
+        for (const auto& option : rule) {
+          auto saved = errors_;
+          errors_.clear();
+          visit(option, v, where);
+          passing += errors_.empty();
+          errors_ = saved;
+        }
+        if (passing != 1)
+          errors_.push_back(where + ": matches " + std::to_string(passing) + " of oneOf");
+      } else {
+        errors_.push_back("unsupported schema keyword " + key);
+      }
+    }
+  }
+
+  Json root_;
+  std::vector<std::string> errors_;
+};
+
+Json read_json(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE(in);
+  return Json::parse(in);
+}
+
+}  // namespace
 
 TEST_CASE("the sample report has the expected findings") {
   Report r = sample_report();
@@ -171,9 +296,40 @@ TEST_CASE(
         << R"({"id":"b","source":"B","published":"2024-03-01","text":"One person was killed in the earthquake in Hatay on Friday, officials said."})"
         << "\n";
   }
-  check((dir / "tolls.jsonl").string());
+  CHECK(check((dir / "tolls.jsonl").string()) >= 1);
   Run bad =
       run(bin + " check --fail-on agreement " + (dir / "tolls.jsonl").string() + " 2>/dev/null");
   CHECK(bad.status == 2);
   fs::remove_all(dir);
+}
+
+TEST_CASE("the JSON outputs follow docs/report.schema.json and docs/extract.schema.json") {
+  const std::string root = CROSSCHECK_SOURCE_DIR;
+  SchemaChecker report_schema(read_json(root + "/docs/report.schema.json"));
+  SchemaChecker extract_schema(read_json(root + "/docs/extract.schema.json"));
+  SUBCASE("hand-built report") {
+    auto errors = report_schema.check(Json::parse(to_json(sample_report())));
+    CHECK_MESSAGE(errors.empty(), (errors.empty() ? std::string() : errors.front()));
+  }
+  SUBCASE("sample corpus through the pipeline") {
+    auto docs = read_inputs({root + "/examples/nato-amman.jsonl"});
+    REQUIRE(docs.ok());
+    auto report = check(*docs);
+    REQUIRE(report.ok());
+    auto errors = report_schema.check(Json::parse(to_json(*report)));
+    CHECK_MESSAGE(errors.empty(), (errors.empty() ? std::string() : errors.front()));
+    for (const Extraction& x : report->extractions) {
+      auto xerrors = extract_schema.check(Json::parse(to_json(x)));
+      CHECK_MESSAGE(xerrors.empty(), x.document.id, ": ",
+                    (xerrors.empty() ? std::string() : xerrors.front()));
+    }
+  }
+  SUBCASE("the checker catches a broken report") {
+    Json broken = Json::parse(to_json(sample_report()));
+    broken["findings"][0]["kind"] = "maybe";
+    broken["findings"][0].erase("rule");
+    broken["claims"][0]["typed_value"]["colour"] = "red";
+    auto errors = report_schema.check(broken);
+    CHECK(errors.size() == 3);
+  }
 }

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "text/segment.h"
+
+#include <doctest/doctest.h>
 
 using crosscheck::internal::segment;
 

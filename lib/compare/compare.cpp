@@ -261,6 +261,8 @@ Relation compare_quantities(const CompareContext& ctx, const Claim& a, const Cla
   const Quantity& qb = b.typed.quantity;
   if (lower(qa.unit) != lower(qb.unit)) return {};  // different units: not comparable
   Bounds ba = quantity_bounds(qa), bb = quantity_bounds(qb);
+  if (std::isnan(ba.low) || std::isnan(ba.high) || std::isnan(bb.low) || std::isnan(bb.high))
+    return {};
   if (ba.low <= bb.high && bb.low <= ba.high) {
     return compatible("quantity.bounds", "\"" + quantity_text(qa) + "\" and \"" +
                                              quantity_text(qb) + "\" allow the same number");
@@ -284,7 +286,14 @@ Relation compare_times(const CompareContext& ctx, const Claim& a, const Claim& b
     return {};
   }
   if (ta.first_day <= tb.last_day && tb.first_day <= ta.last_day) {
-    return compatible("time.granularity", time_text(a) + " and " + time_text(b) + " overlap");
+    std::string why = ta.first_day == tb.first_day && ta.last_day == tb.last_day
+                          ? "both give " + time_text(a)
+                      : ta.first_day >= tb.first_day && ta.last_day <= tb.last_day
+                          ? time_text(a) + " falls within " + time_text(b)
+                      : tb.first_day >= ta.first_day && tb.last_day <= ta.last_day
+                          ? time_text(b) + " falls within " + time_text(a)
+                          : time_text(a) + " and " + time_text(b) + " overlap";
+    return compatible("time.granularity", why);
   }
   // One day apart at day granularity is a time-zone or reporting artefact, not
   // a disagreement worth an editor's time.
@@ -459,7 +468,6 @@ bool same_value(const Claim& a, const Claim& b) {
 }  // namespace
 
 Relation relate(const CompareContext& ctx, const Claim& a, const Claim& b) {
-  if (voice(a) != voice(b)) return {};          // different speakers never contradict
   if (tentative(a) != tentative(b)) return {};  // a hedge is not compared as a fact
   using K = ClaimValue::Kind;
   const K ka = a.typed.kind, kb = b.typed.kind;
@@ -511,8 +519,13 @@ Relation relate(const CompareContext& ctx, const Claim& a, const Claim& b) {
     }
   }
   if (r.rel == Rel::kConflict || r.rel == Rel::kSupersedes) {
-    // Precision first: only firm statements from two sources can conflict.
-    if (a.document == b.document || tentative(a) || !may_conflict(a) || !may_conflict(b)) return {};
+    // Precision first: only firm statements from two sources, in the same
+    // voice, can conflict; different speakers never contradict each other
+    // (but may agree).
+    if (a.document == b.document || tentative(a) || !may_conflict(a) || !may_conflict(b) ||
+        voice(a) != voice(b)) {
+      return {};
+    }
   }
   return r;
 }
@@ -550,17 +563,25 @@ std::string topic(const Claim& c) {
   return out;
 }
 
+// The value as people should read it in a one-line summary.
 std::string shown_value(const Claim& c) {
-  if (c.typed.kind == ClaimValue::Kind::kUnknownTime)
-    return c.value.empty() ? "date not known" : c.value;
+  switch (c.typed.kind) {
+    case ClaimValue::Kind::kUnknownTime:
+      return "no date known";
+    case ClaimValue::Kind::kState: {
+      std::string state = c.typed.state.empty() ? c.value : c.typed.state;
+      std::replace(state.begin(), state.end(), '_', ' ');
+      return c.typed.time_value.empty() ? state : state + " " + c.typed.time_value;
+    }
+    case ClaimValue::Kind::kTime:
+      return !c.typed.time_value.empty() ? c.typed.time_value : c.value;
+    default:
+      break;
+  }
   if (!c.value.empty()) return c.value;
   switch (c.typed.kind) {
-    case ClaimValue::Kind::kTime:
-      return c.typed.time_value;
     case ClaimValue::Kind::kQuantity:
       return quantity_text(c.typed.quantity);
-    case ClaimValue::Kind::kState:
-      return c.typed.state;
     case ClaimValue::Kind::kEntity:
       return c.typed.entity;
     case ClaimValue::Kind::kSet:
@@ -580,8 +601,7 @@ class FindingBuilder {
   }
 
   Finding make(const std::string& kind, const std::string& resolution,
-               std::vector<std::size_t> members, const std::vector<const Edge*>& edges,
-               const std::vector<std::size_t>& group) {
+               std::vector<std::size_t> members, const std::vector<const Edge*>& edges) {
     const auto& claims = report_.claims;
     // Contradictions read oldest first; agreements in document order.
     std::stable_sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
@@ -620,24 +640,32 @@ class FindingBuilder {
         reasons.push_back(e->relation.why);
       }
     }
-    (void)group;
     const Claim& first = claims[members.front()];
     if (kind == "agreement") {
       f.summary = topic(first) + ": " + std::to_string(f.documents.size()) + " sources agree on " +
                   agreed_value(members);
       f.explanation = agreement_explanation(members, reasons);
     } else {
+      // One step per document and value (a state repeated in one article
+      // is told once).
       std::vector<std::string> steps;
-      std::string last;
+      std::set<std::string> told;
       for (std::size_t m : members) {
-        std::string step = shown_value(claims[m]) + " (" + ctx_.dated_outlet(claims[m]) + ")";
-        if (step != last) steps.push_back(step);
-        last = step;
+        const Claim& c = claims[m];
+        std::string value =
+            c.typed.kind == ClaimValue::Kind::kState ? c.typed.state : shown_value(c);
+        if (!told.insert(c.document + '\x1f' + value).second) continue;
+        steps.push_back(shown_value(c) + " (" + ctx_.dated_outlet(c) + ")");
       }
       f.summary = topic(first) + ": " + join(steps, resolution == "superseded" ? " -> " : " vs ");
-      f.explanation = join(reasons, "; ") + ".";
-      f.explanation[0] =
-          static_cast<char>(std::toupper(static_cast<unsigned char>(f.explanation[0])));
+      if (resolution == "superseded" && reasons.size() > 2) {
+        // Many pairs: tell the story once, oldest to newest.
+        f.explanation = "Each later report supersedes the earlier ones: " + join(steps, " -> ") +
+                        ". The earlier statements were true when made";
+      } else {
+        f.explanation = join(reasons, "; ");
+      }
+      f.explanation += ".";
     }
     return f;
   }
@@ -725,7 +753,7 @@ constexpr std::size_t kPairWindow = 256;
 
 // `bridge`: a group across claim types, where only pairs of different types
 // are compared (the rest is compared in their own groups).
-void compare_group(const Report& report, const CompareContext& ctx,
+void compare_group(const Report& report, const CompareContext& ctx, FindingBuilder& builder,
                    const std::vector<std::size_t>& group, bool bridge,
                    std::vector<std::pair<std::size_t, Finding>>& out) {
   const auto& claims = report.claims;
@@ -738,55 +766,67 @@ void compare_group(const Report& report, const CompareContext& ctx,
       if (r.rel != Rel::kUnrelated) edges.push_back(Edge{i, j, std::move(r)});
     }
   }
-  FindingBuilder builder(report, ctx);
   auto first_index = [&](const std::vector<std::size_t>& members) {
     return *std::min_element(members.begin(), members.end());
   };
   // Contradictions: connected claims under conflict edges, one finding per
   // component and resolution.
-  for (Rel kind : {Rel::kConflict, Rel::kSupersedes}) {
-    UnionFind uf(n);
-    bool any = false;
-    for (const Edge& e : edges) {
-      if (e.relation.rel == kind) {
-        uf.unite(e.a, e.b);
-        any = true;
-      }
+  // One finding per resolution, rule family (lifecycle, time, quantity...) and
+  // connected component: a state's progress and a date becoming known are
+  // told separately even when they share claims.
+  auto family = [](const std::string& rule) {
+    if (rule.rfind("time.unknown", 0) == 0) return std::string("time.unknown");
+    return rule.substr(0, rule.find('.'));
+  };
+  std::map<std::pair<int, std::string>, std::vector<const Edge*>> families;
+  for (const Edge& e : edges) {
+    if (e.relation.rel == Rel::kConflict || e.relation.rel == Rel::kSupersedes) {
+      families[{e.relation.rel == Rel::kConflict ? 0 : 1, family(e.relation.rule)}].push_back(&e);
     }
-    if (!any) continue;
+  }
+  for (const auto& [which, family_edges] : families) {
+    UnionFind uf(n);
+    for (const Edge* e : family_edges) uf.unite(e->a, e->b);
     std::map<std::size_t, std::vector<std::size_t>> components;
     std::map<std::size_t, std::vector<const Edge*>> component_edges;
-    for (const Edge& e : edges) {
-      if (e.relation.rel != kind) continue;
-      std::size_t root = uf.find(e.a);
+    for (const Edge* e : family_edges) {
+      std::size_t root = uf.find(e->a);
       auto& members = components[root];
-      for (std::size_t p : {e.a, e.b}) {
-        if (std::find(members.begin(), members.end(), group[p]) == members.end())
+      for (std::size_t p : {e->a, e->b}) {
+        if (std::find(members.begin(), members.end(), group[p]) == members.end()) {
           members.push_back(group[p]);
+        }
       }
-      component_edges[root].push_back(&e);
+      component_edges[root].push_back(e);
     }
     for (auto& [root, members] : components) {
-      std::size_t at = first_index(members);
-      out.emplace_back(
-          at, builder.make("contradiction", kind == Rel::kConflict ? "unresolved" : "superseded",
-                           members, component_edges[root], group));
+      out.emplace_back(first_index(members),
+                       builder.make("contradiction", which.first == 0 ? "unresolved" : "superseded",
+                                    members, component_edges[root]));
     }
   }
   // Agreements: greedy clusters of mutually compatible claims, in claim order;
   // only clusters spanning two documents or more are findings.
-  std::vector<std::vector<int>> compat(n, std::vector<int>(n, -1));
+  std::unordered_map<std::uint64_t, std::size_t> compat;  // (i << 32 | j), i < j -> edge
+  auto pair_key = [](std::size_t i, std::size_t j) {
+    if (i > j) std::swap(i, j);
+    return (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
+  };
   for (std::size_t k = 0; k < edges.size(); ++k) {
-    if (edges[k].relation.rel == Rel::kCompatible) {
-      compat[edges[k].a][edges[k].b] = compat[edges[k].b][edges[k].a] = static_cast<int>(k);
-    }
+    if (edges[k].relation.rel == Rel::kCompatible)
+      compat.emplace(pair_key(edges[k].a, edges[k].b), k);
   }
+  auto compatible_pair = [&](std::size_t i, std::size_t j) {
+    return compat.count(pair_key(i, j)) > 0;
+  };
   std::vector<std::vector<std::size_t>> clusters;
   for (std::size_t i = 0; i < n; ++i) {
     bool placed = false;
     for (auto& cluster : clusters) {
+      // Claims beyond the comparison window were never compared with `i`.
+      if (cluster.front() + kPairWindow < i) continue;
       if (std::all_of(cluster.begin(), cluster.end(),
-                      [&](std::size_t m) { return compat[m][i] >= 0; })) {
+                      [&](std::size_t m) { return compatible_pair(m, i); })) {
         cluster.push_back(i);
         placed = true;
         break;
@@ -803,11 +843,10 @@ void compare_group(const Report& report, const CompareContext& ctx,
     for (std::size_t x = 0; x < cluster.size(); ++x) {
       members.push_back(group[cluster[x]]);
       for (std::size_t y = x + 1; y < cluster.size(); ++y) {
-        cluster_edges.push_back(&edges[static_cast<std::size_t>(compat[cluster[x]][cluster[y]])]);
+        cluster_edges.push_back(&edges[compat.at(pair_key(cluster[x], cluster[y]))]);
       }
     }
-    out.emplace_back(first_index(members),
-                     builder.make("agreement", "", members, cluster_edges, group));
+    out.emplace_back(first_index(members), builder.make("agreement", "", members, cluster_edges));
   }
 }
 
@@ -820,14 +859,15 @@ int kind_rank(const Finding& f) {
 
 std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph) {
   CompareContext ctx(report);
+  FindingBuilder builder(report, ctx);
   std::vector<std::pair<std::size_t, Finding>> found;
   for (const auto& group : graph.comparable_groups())
-    compare_group(report, ctx, group, false, found);
+    compare_group(report, ctx, builder, group, false, found);
   // Unknown dates are also compared with dated lifecycle claims (another claim
   // type) about the same subject and predicate, when their own group has no
   // date to set them against.
   for (const auto& group : graph.unknown_date_bridges())
-    compare_group(report, ctx, group, true, found);
+    compare_group(report, ctx, builder, group, true, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
     int rx = kind_rank(x.second), ry = kind_rank(y.second);
     return rx != ry ? rx < ry : x.first < y.first;

@@ -16,6 +16,7 @@ namespace {
 
 struct VertexProps {
   std::string id;     ///< document id, entity id or claim id
+  std::string key;    ///< "<kind>:<id>", unique across kinds (DOT node ids)
   std::string kind;   ///< document | entity | claim
   std::string label;  ///< human-readable
 };
@@ -34,11 +35,24 @@ std::string lower(std::string s) {
   return s;
 }
 
+// A qualifier that names an entity may come with its id prefix ("org:x") or
+// without it ("x") depending on whether the entity was linked; both are one key.
+std::string qualifier_key(const std::string& q) {
+  std::string out = lower(q);
+  auto colon = out.find(':');
+  if (colon != std::string::npos && colon > 0 &&
+      std::all_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(colon),
+                  [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+    out.erase(0, colon + 1);
+  }
+  return out;
+}
+
 // Claims that may be compared share subject, predicate and qualifier (the
 // event); `type` joins them unless empty (for the bridge of unknown dates).
 std::string claim_key(const Claim& c, bool with_type = true) {
   return c.subject + '\x1f' + (with_type ? lower(c.type) : std::string()) + '\x1f' +
-         lower(c.predicate) + '\x1f' + lower(c.qualifier);
+         lower(c.predicate) + '\x1f' + qualifier_key(c.qualifier);
 }
 
 bool has_date(const Claim& c) {
@@ -59,7 +73,8 @@ struct ClaimGraph::Impl {
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
     auto [it, inserted] = by_id.try_emplace(kind + ':' + id, 0);
-    if (inserted) it->second = boost::add_vertex(VertexProps{id, kind, label}, graph);
+    if (inserted)
+      it->second = boost::add_vertex(VertexProps{id, kind + ':' + id, kind, label}, graph);
     return it->second;
   }
 };
@@ -168,7 +183,8 @@ void ClaimGraph::add_finding(const Finding& finding) {
 std::string ClaimGraph::to_dot() const {
   std::ostringstream out;
   boost::dynamic_properties dp;
-  dp.property("node_id", boost::get(&VertexProps::id, impl_->graph));
+  dp.property("node_id", boost::get(&VertexProps::key, impl_->graph));
+  dp.property("id", boost::get(&VertexProps::id, impl_->graph));
   dp.property("label", boost::get(&VertexProps::label, impl_->graph));
   dp.property("kind", boost::get(&VertexProps::kind, impl_->graph));
   dp.property("label", boost::get(&EdgeProps::kind, impl_->graph));

@@ -81,6 +81,7 @@ ol.timeline li { position:relative; margin:0 0 14px; padding-left:12px; }
 ol.timeline li::before { content:""; position:absolute; left:-27px; top:6px; width:14px; height:14px; border-radius:50%;
   background:#fff; border:3px solid var(--blue); }
 ol.timeline time { font-weight:600; margin-right:8px; } .state-name { font-weight:600; color: var(--blue); }
+.subject { font-weight:600; } .meta { color: var(--muted); font-size: 14px; }
 details { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px 12px; margin-bottom:10px; }
 summary { cursor:pointer; font-weight:600; }
 .empty { color: var(--muted); }
@@ -179,16 +180,27 @@ std::string to_html(const Report& report) {
     out << "<p class=\"empty\">No source reports a state of the story.</p>\n";
   } else {
     out << "<ol class=\"timeline\">\n";
-    for (const Claim* c : timeline) {
-      auto day = view.day(*c);
+    for (const auto& entry : timeline) {
+      const Claim* c = entry.claim;
+      auto day = entry.day;
       std::string state = c->typed.kind == ClaimValue::Kind::kUnknownTime ? "date not known"
                           : !c->typed.state.empty()                       ? words(c->typed.state)
                                                                           : c->value;
       out << "<li class=\"state\" data-claim=\"" << escape(c->id) << "\">";
       out << "<time" << (day ? " datetime=\"" + internal::iso_day(*day) + "\"" : "") << ">"
-          << (day ? internal::iso_day(*day) : "undated") << "</time>";
-      out << "<span class=\"state-name\">" << escape(state) << "</span> &middot; "
-          << escape(view.outlet(c->document)) << " (" << escape(view.date(c->document)) << ")";
+          << (entry.event_dated && !c->typed.time_value.empty() ? escape(c->typed.time_value)
+              : day                                             ? internal::iso_day(*day)
+                                                                : std::string("undated"))
+          << "</time>";
+      out << "<span class=\"subject\">"
+          << escape(c->subject_name.empty() ? c->subject : c->subject_name)
+          << "</span>: <span class=\"state-name\">" << escape(state) << "</span> &middot; "
+          << (entry.event_dated ? "reported by " : "") << escape(view.outlet(c->document)) << " ("
+          << escape(view.date(c->document)) << ")";
+      if (entry.repeats) {
+        out << " <span class=\"meta\">(+" << entry.repeats << " more mention"
+            << (entry.repeats == 1 ? "" : "s") << " in this report)</span>";
+      }
       write_sentence(out, view, *c);
       out << "</li>\n";
     }

@@ -59,13 +59,6 @@ std::string ReportView::date(const std::string& id) const {
   return "undated";
 }
 
-std::optional<std::int32_t> ReportView::day(const Claim& claim) const {
-  // The comparison's notion of time, so reports and verdicts agree.
-  When w = context_.when(claim);
-  if (!w.known()) return std::nullopt;
-  return w.day;
-}
-
 MarkedEvidence ReportView::evidence(const Claim& c) const {
   MarkedEvidence out;
   std::string_view sentence = c.evidence;
@@ -106,25 +99,48 @@ std::vector<const Claim*> ReportView::single_source() const {
   for (const Claim& c : report_.claims) {
     if (c.type != "quote" && !in_finding.count(c.id)) out.push_back(&c);
   }
+  // Grouped by document in input order (claims normally already are).
+  std::unordered_map<std::string, std::size_t> rank;
+  for (std::size_t i = 0; i < report_.extractions.size(); ++i)
+    rank.emplace(report_.extractions[i].document.id, i);
+  std::stable_sort(out.begin(), out.end(), [&](const Claim* x, const Claim* y) {
+    auto rx = rank.count(x->document) ? rank[x->document] : rank.size();
+    auto ry = rank.count(y->document) ? rank[y->document] : rank.size();
+    return rx < ry;
+  });
   return out;
 }
 
-std::vector<const Claim*> ReportView::timeline() const {
-  std::vector<std::pair<std::optional<std::int32_t>, const Claim*>> items;
+std::vector<ReportView::TimelineEntry> ReportView::timeline() const {
+  std::vector<TimelineEntry> items;
+  std::unordered_map<std::string, std::size_t> seen;  // document, subject, state -> entry
   for (const Claim& c : report_.claims) {
     bool lifecycle = c.typed.kind == ClaimValue::Kind::kState ||
                      c.typed.kind == ClaimValue::Kind::kUnknownTime || c.type == "lifecycle";
     if (!lifecycle) continue;
-    When w = context_.when(c);
-    items.emplace_back(w.known() ? std::optional<std::int32_t>(w.day) : std::nullopt, &c);
+    std::string key = c.document + '\x1f' + c.subject + '\x1f' +
+                      (c.typed.kind == ClaimValue::Kind::kUnknownTime ? "?" : c.typed.state);
+    if (auto it = seen.find(key); it != seen.end()) {
+      ++items[it->second].repeats;
+      continue;
+    }
+    TimelineEntry e;
+    e.claim = &c;
+    if (c.typed.kind == ClaimValue::Kind::kState &&
+        c.typed.time.first_day != TimeInterval::kOpenLow) {
+      e.day = c.typed.time.first_day;
+      e.event_dated = true;
+    } else if (When w = context_.when(c); w.known()) {
+      e.day = w.day;
+    }
+    seen.emplace(key, items.size());
+    items.push_back(e);
   }
-  std::stable_sort(items.begin(), items.end(), [](const auto& x, const auto& y) {
-    if (x.first.has_value() != y.first.has_value()) return x.first.has_value();
-    return x.first && *x.first < *y.first;
+  std::stable_sort(items.begin(), items.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
+    if (x.day.has_value() != y.day.has_value()) return x.day.has_value();
+    return x.day && *x.day < *y.day;
   });
-  std::vector<const Claim*> out;
-  for (const auto& [d, c] : items) out.push_back(c);
-  return out;
+  return items;
 }
 
 std::vector<const Claim*> ReportView::finding_claims(const Finding& f) const {

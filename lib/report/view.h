@@ -34,15 +34,20 @@ class ReportView {
   std::string outlet(const std::string& document) const;
   /// "2024-07-10", "2024-07-10 (inferred)" or "undated".
   std::string date(const std::string& document) const;
-  /// The claim's time for ordering (as_of, document date, or the date of a
-  /// past event it reports); nullopt when unknown.
-  std::optional<std::int32_t> day(const Claim& claim) const;
   /// The evidence sentence with whitespace folded and the claim's words split out.
   MarkedEvidence evidence(const Claim& claim) const;
   /// Claims in no finding, in report order (quotes excluded): single-source.
   std::vector<const Claim*> single_source() const;
-  /// Lifecycle claims (states and unknown dates) ordered by date, undated last.
-  std::vector<const Claim*> timeline() const;
+  /// One entry of the story's timeline.
+  struct TimelineEntry {
+    const Claim* claim = nullptr;
+    std::optional<std::int32_t> day;  ///< the state's own date, else the report's
+    bool event_dated = false;         ///< `day` is the date the state took effect
+    std::size_t repeats = 0;          ///< further mentions of the same state in the document
+  };
+  /// Lifecycle claims (states and unknown dates) ordered by date, undated last;
+  /// a state repeated in one document is one entry.
+  std::vector<TimelineEntry> timeline() const;
   /// The claims of a finding in display order: superseded contradictions
   /// newest first, others as listed.
   std::vector<const Claim*> finding_claims(const Finding& finding) const;

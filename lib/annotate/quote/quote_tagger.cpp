@@ -222,6 +222,8 @@ constexpr std::size_t kMaxCueDistance = 35;
 constexpr std::size_t kMaxApposition = 30;
 // Longest uncued title-case quote taken for the name of a work or show.
 constexpr std::size_t kMaxTitleWords = 6;
+// Speakers remembered for resolving pronouns and nominal speakers.
+constexpr std::size_t kSeenWindow = 64;
 
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
@@ -351,6 +353,9 @@ class Attributor {
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     for (const Region& r : regions) quoted_.push_back(r.inner);
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
+    }
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
@@ -371,7 +376,7 @@ class Attributor {
         const SpeakerPhrase& p = *phrases[i];
         q.speaker_mention = Span{words_[p.first].begin, words_[p.last].end};
         resolved[i] = resolve(p, regions[i].open);
-        if (!resolved[i].name.empty()) remember(resolved[i], regions[i].open);
+        if (!resolved[i].name.empty()) remember(resolved[i], q.speaker_mention->begin);
       } else {
         // Split and continued quotes take the speaker of the quote they go on from.
         std::size_t para = paragraph_at(regions[i].open);
@@ -416,6 +421,32 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
+  /// Word indices of each capitalised word (lower-cased), in text order.
+  std::unordered_map<std::string, std::vector<std::size_t>> capitalised_at_;
+
+  bool any_capital(std::size_t first, std::size_t last) const {
+    for (std::size_t i = first; i <= last; ++i) {
+      if (words_[i].capitalised) return true;
+    }
+    return false;
+  }
+
+  /// True when word i ends a sentence; a dot followed by ")", "," or a
+  /// lower-case word closes an abbreviation instead ("(D-Wis.) said").
+  bool ends_sentence(std::size_t i) const {
+    if (!is_sentence_end(words_[i])) return false;
+    if (words_[i].lower == "." && i + 1 < words_.size() &&
+        words_[i + 1].begin == words_[i].end + 0 &&
+        (words_[i + 1].lower == ")" || words_[i + 1].lower == ",")) {
+      return false;
+    }
+    if (words_[i].lower == "." && i > 0 && words_[i - 1].end == words_[i].begin &&
+        i + 1 < words_.size() && !words_[i + 1].punct && !words_[i + 1].capitalised &&
+        words_[i + 1].paragraph == words_[i].paragraph) {
+      return false;
+    }
+    return true;
+  }
 
   /// False for quoted material that is not speech: ids, handles and
   /// dates (no spaces, digits or '@'), and uncued title-case names of works.
@@ -569,9 +600,14 @@ class Attributor {
       // Apposition: "X, the minister, said" -> X (or the appositive alone).
       std::string open = w.lower == ")" ? "(" : ",";
       std::size_t k = j - 1;
+      if (w.lower == "," && k > lo && words_[k - 1].lower == ")") {
+        // "John Kasich (R-OH), said"
+        open = "(";
+        --k;
+      }
       std::size_t stop = k > lo + kMaxApposition ? k - kMaxApposition : lo;
       while (k > stop && !(words_[k - 1].punct && words_[k - 1].lower == open) &&
-             !is_quote_mark(words_[k - 1]) && !is_sentence_end(words_[k - 1])) {
+             !is_quote_mark(words_[k - 1]) && !ends_sentence(k - 1)) {
         --k;
       }
       if (k > stop && words_[k - 1].lower == open) {
@@ -637,7 +673,8 @@ class Attributor {
     for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
     sp.kind = words_[sp.last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
     if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[sp.last].lower) &&
-        (sp.last - sp.first > 2 || !data_.determiners.count(words_[sp.first].lower))) {
+        (!data_.determiners.count(words_[sp.first].lower) ||
+         (sp.last - sp.first > 2 && !any_capital(sp.first, sp.last)))) {
       return std::nullopt;  // "at last said", "the ad uses footage": not a speaker
     }
     if (sp.kind == SpeakerKind::kName && data_.not_names.count(words_[sp.last].lower))
@@ -669,6 +706,9 @@ class Attributor {
       if (w.punct) break;
       if (w.capitalised) {
         if (data_.not_names.count(w.lower)) break;
+        if (!seen_capital && w.lower.size() > 5 && w.lower.ends_with("ing") && !all_caps(k, k)) {
+          break;  // "Holding signs, ...": not a name
+        }
         seen_capital = true;
       } else if (!nominal_word(w)) {
         break;
@@ -704,8 +744,7 @@ class Attributor {
     std::size_t hi = lo;
     std::size_t para = paragraph_at(r.open);
     while (hi < words_.size() && words_[hi].begin < next_open && words_[hi].paragraph == para &&
-           !is_sentence_end(words_[hi]) && !is_quote_mark(words_[hi]) &&
-           hi - lo < kMaxCueDistance + 5) {
+           !ends_sentence(hi) && !is_quote_mark(words_[hi]) && hi - lo < kMaxCueDistance + 5) {
       ++hi;
     }
     if (!r.closed) return std::nullopt;
@@ -765,14 +804,14 @@ class Attributor {
     std::size_t para = paragraph_at(r.open);
     std::size_t lo = hi;
     while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
-           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+           !ends_sentence(lo - 1) && hi - lo < 60) {
       --lo;
     }
     if (lo == hi && hi > 0 && words_[hi - 1].lower == ":" && words_[hi - 1].paragraph + 1 == para) {
       // "Smith said:" closing the previous paragraph.
       std::size_t end = hi - 1;
       lo = end;
-      while (lo > 0 && words_[lo - 1].begin >= prev_close && !is_sentence_end(words_[lo - 1]) &&
+      while (lo > 0 && words_[lo - 1].begin >= prev_close && !ends_sentence(lo - 1) &&
              end - lo < 60) {
         --lo;
       }
@@ -807,6 +846,10 @@ class Attributor {
       if (auto p = phrase_after(i + len, hi)) {
         if (p->kind != SpeakerKind::kNominal) return p;  // "Said Smith: ..."
       }
+      if (i > lo && (words_[i - 1].lower == "and" || words_[i - 1].lower == "but")) {
+        // "Grassley on Wednesday downplayed the attack ... and said": the clause's subject.
+        if (auto p = clause_subject(lo, i - 1)) return p;
+      }
     }
     return std::nullopt;
   }
@@ -839,7 +882,7 @@ class Attributor {
     if (!p) return std::nullopt;
     if (p->kind == SpeakerKind::kName && p->first == p->last && !all_caps(p->first, p->last) &&
         expand_surname(p->first, words_[p->first].begin).empty() &&
-        !entity_overlapping(words_[p->first].begin, words_[p->first].end) &&
+        !speaker_entity(entity_for(p->first, p->first)) &&
         !data_.organisation_words.count(words_[p->first].lower)) {
       // A lone capitalised word opening a sentence is as likely a verb or an
       // adverb ("Bemoaning", "Calls") as a name nobody introduced.
@@ -862,7 +905,7 @@ class Attributor {
     std::size_t para = paragraph_at(open);
     std::size_t lo = hi;
     while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
-           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+           !ends_sentence(lo - 1) && hi - lo < 60) {
       --lo;
     }
     return {lo, hi};
@@ -890,7 +933,7 @@ class Attributor {
       std::size_t plo = end;
       bool quoted = false;
       while (plo > 0 && words_[plo - 1].begin >= prev_close &&
-             words_[plo - 1].paragraph == paragraph_at(r.open) && !is_sentence_end(words_[plo - 1]) &&
+             words_[plo - 1].paragraph == paragraph_at(r.open) && !ends_sentence(plo - 1) &&
              end - plo < 60) {
         quoted = quoted || is_quote_mark(words_[plo - 1]);
         --plo;
@@ -901,10 +944,13 @@ class Attributor {
     }
     // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
     std::size_t after = word_at_or_after(r.close_end);
-    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == paragraph_at(r.open) + 1 &&
-        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
+    if (r.closed && after + 1 < words_.size() &&
+        words_[after].paragraph == paragraph_at(r.open) + 1 && words_[after].begin < next_open &&
+        words_[after].punct && is_dash(words_[after].lower)) {
       std::size_t hi2 = after + 1;
-      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph && hi2 - after < 12) ++hi2;
+      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph &&
+             hi2 - after < 12)
+        ++hi2;
       auto p = phrase_after(after + 1, hi2);
       if (p && p->kind == SpeakerKind::kName) return p;
     }
@@ -913,15 +959,44 @@ class Attributor {
 
   // ------------------------------------------------------------ resolution --
 
-  void remember(const Resolved& who, std::size_t at) { seen_.push_back({who, at}); }
+  void remember(const Resolved& who, std::size_t at) {
+    seen_.push_back({who, at});
+    // Only recent speakers matter for pronouns and "the official"; keeping a
+    // bounded window keeps long documents linear.
+    if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
+  }
 
   const Entity* entity_overlapping(std::size_t b, std::size_t e) const {
-    for (const EntityMention& m : entities_.mentions) {
-      if (m.span.begin < e && b < m.span.end && m.entity < entities_.entities.size()) {
-        return &entities_.entities[m.entity];
+    // Mentions are in text order: look at the few starting before `e`.
+    const auto& ms = entities_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), e, [](const EntityMention& m, std::size_t x) {
+      return m.span.begin < x;
+    });
+    const EntityMention* found = nullptr;
+    for (int k = 0; k < 8 && it != ms.begin(); ++k) {
+      --it;
+      if (!found && it->span.begin < e && b < it->span.end &&
+          it->entity < entities_.entities.size()) {
+        found = &*it;  // the one nearest the phrase's head
       }
     }
-    return nullptr;
+    return found ? &entities_.entities[found->entity] : nullptr;
+  }
+
+  static bool speaker_entity(const Entity* e) {
+    return e && (e->type == "PERSON" || e->type == "ORGANIZATION");
+  }
+
+  /// The entity mentioned at words [first, last] when it names the same
+  /// person: its name must end in the same word ("Jens Stoltenberg" for "Mr
+  /// Stoltenberg", not "Ban Ki" for "Ban Ki-moon").
+  const Entity* entity_for(std::size_t first, std::size_t last) const {
+    const Entity* e = entity_overlapping(words_[first].begin, words_[last].end);
+    if (!e || e->type != "PERSON") return e;
+    std::string_view n = e->name;
+    auto sp = n.rfind(' ');
+    std::string_view final_word = sp == std::string_view::npos ? n : n.substr(sp + 1);
+    return ascii_lower(final_word) == words_[last].lower ? e : nullptr;
   }
 
   const Entity* person_entity_named(std::string_view surname) const {
@@ -978,8 +1053,11 @@ class Attributor {
     const std::string& surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    for (std::size_t i = 0; i < end; ++i) {
-      if (words_[i].lower != surname || !words_[i].capitalised || i == 0) continue;
+    auto found = capitalised_at_.find(surname);
+    if (found == capitalised_at_.end()) return best;
+    for (std::size_t i : found->second) {
+      if (i >= end) break;
+      if (i == 0) continue;
       std::size_t k = i;
       while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive &&
              !data_.titles.count(words_[k - 1].lower) && i - k < 3 &&
@@ -1002,16 +1080,16 @@ class Attributor {
   }
 
   bool inside_quote(std::size_t byte) const {
-    for (const Span& q : quoted_) {
-      if (q.begin <= byte && byte < q.end) return true;
-    }
-    return false;
+    // quoted_ is in text order and its spans do not overlap.
+    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), byte,
+                               [](std::size_t b, const Span& q) { return b < q.begin; });
+    return it != quoted_.begin() && byte < std::prev(it)->end;
   }
 
   /// The person most recently named before byte `at` (outside quotes): a
   /// titled name ("President Obama"), a full name ("Hillary Clinton"), or
   /// the surname of a person seen before.
-  std::optional<Resolved> person_before(std::size_t at) const {
+  std::optional<Resolved> person_before(std::size_t at, std::size_t* where) const {
     std::size_t end = word_at_or_after(at);
     std::size_t scanned = 0;
     for (std::size_t i = end; i-- > 0 && scanned < 150; ++scanned) {
@@ -1051,7 +1129,7 @@ class Attributor {
         }
         if (person) {
           Resolved out;
-          if (const Entity* ent = entity_overlapping(words_[first].begin, words_[i].end)) {
+          if (const Entity* ent = entity_for(first, i)) {
             out.name = ent->name;
             out.id = ent->id;
           } else if (const Entity* byname = person_entity_named(words_[i].lower)) {
@@ -1066,6 +1144,7 @@ class Attributor {
             out.id = key_of(name);
           }
           out.person = true;
+          *where = words_[first].begin;
           return out;
         }
       }
@@ -1078,25 +1157,33 @@ class Attributor {
   Resolved resolve(const SpeakerPhrase& p, std::size_t at) const {
     Resolved out;
     if (p.kind == SpeakerKind::kPronoun) {
-      if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
-        out.name = e->name;
-        out.id = e->id;
-        out.person = e->type == "PERSON";
-        return out;
-      }
       if (p.pronoun == PronounKind::kPerson) {
-        if (auto named = person_before(words_[p.first].begin)) return *named;
-        for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
-          if (it->who.person) return it->who;
+        // The nearer of the last person named in the text and the last speaker.
+        std::size_t named_at = 0;
+        auto named = person_before(words_[p.first].begin, &named_at);
+        const Seen* speaker = nullptr;
+        for (auto it = seen_.rbegin(); it != seen_.rend() && !speaker; ++it) {
+          if (it->who.person && it->at < words_[p.first].begin) speaker = &*it;
+        }
+        if (named && (!speaker || named_at >= speaker->at)) return *named;
+        if (speaker) return speaker->who;
+        if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
+          out.name = e->name;
+          out.id = e->id;
+          out.person = e->type == "PERSON";
+          return out;
         }
         // Most recent person entity mentioned before the quote.
         const Entity* last = nullptr;
-        std::size_t last_at = 0;
-        for (const EntityMention& m : entities_.mentions) {
-          if (m.span.begin < at && m.entity < entities_.entities.size() &&
-              entities_.entities[m.entity].type == "PERSON" && m.span.begin >= last_at) {
-            last = &entities_.entities[m.entity];
-            last_at = m.span.begin;
+        const auto& ms = entities_.mentions;
+        auto it = std::lower_bound(
+            ms.begin(), ms.end(), at,
+            [](const EntityMention& m, std::size_t x) { return m.span.begin < x; });
+        for (int k = 0; k < 200 && it != ms.begin() && !last; ++k) {
+          --it;
+          if (it->entity < entities_.entities.size() &&
+              entities_.entities[it->entity].type == "PERSON") {
+            last = &entities_.entities[it->entity];
           }
         }
         if (last) {
@@ -1107,6 +1194,11 @@ class Attributor {
       } else if (p.pronoun == PronounKind::kGroup) {
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (!it->who.person) return it->who;
+        }
+        if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
+          out.name = e->name;
+          out.id = e->id;
+          return out;
         }
       }
       return out;
@@ -1155,7 +1247,7 @@ class Attributor {
         last_word.size() >= 2 && std::all_of(last_word.begin(), last_word.end(), [](char c) {
           return (c >= 'A' && c <= 'Z') || c == '.' || c == '&';
         });
-    if (const Entity* ent = entity_overlapping(words_[first].begin, e)) {
+    if (const Entity* ent = entity_for(first, p.core_last())) {
       out.name = ent->name;
       out.id = ent->id;
       out.person = ent->type == "PERSON";
