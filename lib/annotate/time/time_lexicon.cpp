@@ -51,7 +51,6 @@ const TimeLexicon& time_lexicon() {
     TimeLexicon lex;
     auto word_rows = data_tsv("time/words.tsv");
     auto tense_rows = data_tsv("time/tense.tsv");
-    lex.storage.reserve(word_rows.size() + tense_rows.size() + 8);
     auto entry = [&lex](std::string_view w) -> WordInfo& {
       auto it = lex.words.find(w);
       if (it != lex.words.end()) return it->second;
@@ -62,31 +61,52 @@ const TimeLexicon& time_lexicon() {
       if (row.size() < 3) continue;
       WordInfo& w = entry(row[0]);
       std::string_view cls = row[1], val = row[2];
-      if (cls == "month") w.month = to_int(val);
-      else if (cls == "month_abbr") w.month_abbr = to_int(val);
-      else if (cls == "weekday") w.weekday = to_int(val);
-      else if (cls == "weekday_plural") w.weekday_plural = to_int(val);
-      else if (cls == "number") w.number = val == "X" ? -1 : to_int(val);
-      else if (cls == "ordinal") w.ordinal = to_int(val);
-      else if (cls == "unit") w.unit = val.empty() ? 0 : val.front();
-      else if (cls == "plural") w.plural = true;
-      else if (cls == "season") w.season = val;
-      else if (cls == "part_of_day") w.part_of_day = val;
-      else if (cls == "part_of_day_plural") w.part_of_day_plural = val;
+      if (cls == "month")
+        w.month = to_int(val);
+      else if (cls == "month_abbr")
+        w.month_abbr = to_int(val);
+      else if (cls == "weekday")
+        w.weekday = to_int(val);
+      else if (cls == "weekday_plural")
+        w.weekday_plural = to_int(val);
+      else if (cls == "number")
+        w.number = val == "X" ? -1 : to_int(val);
+      else if (cls == "ordinal")
+        w.ordinal = to_int(val);
+      else if (cls == "unit")
+        w.unit = val.empty() ? 0 : val.front();
+      else if (cls == "plural")
+        w.plural = true;
+      else if (cls == "season")
+        w.season = val;
+      else if (cls == "part_of_day")
+        w.part_of_day = val;
+      else if (cls == "part_of_day_plural")
+        w.part_of_day_plural = val;
       else if (cls == "day_offset") {
         w.day_offset = to_int(val);
         w.tonight = row[0] == "tonight";
-      } else if (cls == "vague") w.vague = val;
-      else if (cls == "deictic") w.deictic = to_int(val);
-      else if (cls == "approx") w.approx = val;
-      else if (cls == "position") w.position = val;
-      else if (cls == "set") w.set = val;
-      else if (cls == "direction") w.direction = to_int(val);
+      } else if (cls == "vague")
+        w.vague = val;
+      else if (cls == "deictic")
+        w.deictic = to_int(val);
+      else if (cls == "approx")
+        w.approx = val;
+      else if (cls == "position")
+        w.position = val;
+      else if (cls == "set")
+        w.set = val;
+      else if (cls == "direction")
+        w.direction = to_int(val);
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;
       WordInfo& w = entry(row[0]);
-      w.tense = row[1] == "past" ? -1 : row[1] == "future" ? 1 : row[1] == "report" ? 3 : row[1] == "future_to" ? 4 : 2;
+      w.tense = row[1] == "past"        ? -1
+                : row[1] == "future"    ? 1
+                : row[1] == "report"    ? 3
+                : row[1] == "future_to" ? 4
+                                        : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
       if (row.size() < 3) continue;
@@ -125,6 +145,69 @@ const TimeLexicon& time_lexicon() {
     };
     index(lex.phrases, lex.phrases_by_first);
     index(lex.holidays, lex.holidays_by_first);
+    // Words the scanner's patterns test by name (see time_tagger.cpp).
+    static constexpr std::string_view kPatternWords[] = {
+        "every",    "each",     "per",       "fiscal",   "fy",       "calendar",
+        "q",        "noon",     "midnight",  "midday",   "year",     "the",
+        "more",     "less",     "at",        "up",       "no",       "close",
+        "nineteen", "eighteen", "two",       "twenties", "thirties", "forties",
+        "fifties",  "sixties",  "seventies", "eighties", "nineties", "these"};
+    for (std::string_view w : kPatternWords) entry(w).trigger = true;
+    // Second words of patterns: known to the scanner, but they begin nothing.
+    static constexpr std::string_view kFollowers[] = {
+        "least", "than",       "most", "to",       "of",          "fiscal", "o",
+        "old",   "additional", "full", "straight", "consecutive", "long",   "while"};
+    for (std::string_view w : kFollowers) entry(w);
+    // Pattern words that are expressions by themselves.
+    static constexpr std::string_view kStandalone[] = {
+        "noon",    "midnight", "midday",    "twenties", "thirties", "forties",
+        "fifties", "sixties",  "seventies", "eighties", "nineties"};
+    for (auto& [first, list] : lex.phrases_by_first) {
+      WordInfo& w = entry(first);
+      w.phrases = &list;
+      w.trigger = true;
+    }
+    for (auto& [first, list] : lex.holidays_by_first) {
+      WordInfo& w = entry(first);
+      w.holidays = &list;
+      w.trigger = true;
+    }
+    // Every phrase word has an entry, so phrases match by comparing entry addresses.
+    for (auto* list : {&lex.phrases, &lex.holidays}) {
+      for (Phrase& p : *list) {
+        for (const std::string& word : p.words) entry(word);
+      }
+    }
+    for (auto* list : {&lex.phrases, &lex.holidays}) {
+      for (Phrase& p : *list) {
+        for (const std::string& word : p.words) p.infos.push_back(&lex.words.find(word)->second);
+      }
+    }
+    for (auto& [word, w] : lex.words) {
+      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 || w.ordinal ||
+          w.unit || !w.season.empty() || !w.part_of_day.empty() || !w.part_of_day_plural.empty() ||
+          w.day_offset != 99 || !w.vague.empty() || w.deictic != 99 || !w.approx.empty() ||
+          !w.position.empty() || !w.set.empty()) {
+        w.trigger = true;
+      }
+      w.standalone = w.month || w.month_abbr || w.weekday || w.weekday_plural || w.plural ||
+                     !w.season.empty() || !w.part_of_day.empty() || w.day_offset != 99 ||
+                     !w.vague.empty() || !w.set.empty() || w.unit ||
+                     (w.holidays && !w.holidays->empty());
+      lex.max_length = std::max(lex.max_length, word.size());
+    }
+    for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
+    std::size_t size = 16;
+    while (size < lex.words.size() * 4) size *= 2;
+    lex.slots.resize(size);
+    for (const auto& [word, w] : lex.words) {
+      for (std::size_t i = TimeLexicon::hash(word) & (size - 1);; i = (i + 1) & (size - 1)) {
+        if (!lex.slots[i].info) {
+          lex.slots[i] = TimeLexicon::Slot{word, &w};
+          break;
+        }
+      }
+    }
     return lex;
   }();
   return kLexicon;

@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,33 +13,38 @@ namespace crosscheck::internal::time {
 
 /// What one lower-case word can mean; 0 / empty fields mean "not this class".
 struct WordInfo {
-  int month = 0;           ///< full month name, 1-12
-  int month_abbr = 0;      ///< abbreviation ("Sept"), 1-12
-  int weekday = 0;         ///< 1 = Monday ... 7 = Sunday
-  int weekday_plural = 0;  ///< "Tuesdays"
-  int number = -2;         ///< cardinal; -1 = unspecified ("few"); -2 = none
-  int ordinal = 0;         ///< "third" = 3; "last" = -1
-  char unit = 0;           ///< Y M W D H N S E C Q K F L J
-  bool plural = false;     ///< plural unit ("years")
-  std::string season;      ///< SP SU FA WI
-  std::string part_of_day; ///< MO AF EV NI
+  int month = 0;                   ///< full month name, 1-12
+  int month_abbr = 0;              ///< abbreviation ("Sept"), 1-12
+  int weekday = 0;                 ///< 1 = Monday ... 7 = Sunday
+  int weekday_plural = 0;          ///< "Tuesdays"
+  int number = -2;                 ///< cardinal; -1 = unspecified ("few"); -2 = none
+  int ordinal = 0;                 ///< "third" = 3; "last" = -1
+  char unit = 0;                   ///< Y M W D H N S E C Q K F L J
+  bool plural = false;             ///< plural unit ("years")
+  std::string season;              ///< SP SU FA WI
+  std::string part_of_day;         ///< MO AF EV NI
   std::string part_of_day_plural;  ///< "nights" -> NI
-  int day_offset = 99;     ///< yesterday -1, today 0, tomorrow 1
+  int day_offset = 99;             ///< yesterday -1, today 0, tomorrow 1
   bool tonight = false;
-  std::string vague;       ///< PRESENT_REF / PAST_REF / FUTURE_REF
-  int deictic = 99;        ///< last -1, this 0, next 1, recent -2, latest 3
-  std::string approx;      ///< TIMEX3 mod of an approximator ("APPROX")
-  std::string position;    ///< START / MID / END
-  std::string set;         ///< TIMEX3 value of a frequency word ("P1D")
-  int direction = 0;       ///< ago/earlier -1, later/hence +1
-  int tense = 0;           ///< past -1, present 2, future 1, reporting verb 3
+  std::string vague;        ///< PRESENT_REF / PAST_REF / FUTURE_REF
+  int deictic = 99;         ///< last -1, this 0, next 1, recent -2, latest 3
+  std::string approx;       ///< TIMEX3 mod of an approximator ("APPROX")
+  std::string position;     ///< START / MID / END
+  std::string set;          ///< TIMEX3 value of a frequency word ("P1D")
+  int direction = 0;        ///< ago/earlier -1, later/hence +1
+  int tense = 0;            ///< past -1, present 2, future 1, reporting verb 3
+  bool trigger = false;     ///< may begin an expression (the scanner skips other words)
+  bool standalone = false;  ///< may be an expression on its own ("June", "now", "years")
+  const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
+  const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
 };
 
 /// A multi-word expression from the data files.
 struct Phrase {
-  std::vector<std::string> words;  ///< lower-case tokens
-  std::string type;                ///< TIMEX3 type (phrases), or rule kind (holidays)
-  std::string value;               ///< TIMEX3 value or relative code ("+0Y")
+  std::vector<std::string> words;      ///< lower-case tokens
+  std::vector<const WordInfo*> infos;  ///< the lexicon entry of each word (compared by address)
+  std::string type;                    ///< TIMEX3 type (phrases), or rule kind (holidays)
+  std::string value;                   ///< TIMEX3 value or relative code ("+0Y")
   int month = 0, nth = 0, weekday = 0, easter_offset = 0;  ///< holiday rules
 };
 
@@ -47,13 +53,31 @@ struct TimeLexicon {
   /// Phrases and holidays by first word, longest first.
   std::unordered_map<std::string_view, std::vector<const Phrase*>> phrases_by_first;
   std::unordered_map<std::string_view, std::vector<const Phrase*>> holidays_by_first;
-  std::vector<std::string> storage;  // owns the keys' bytes (reserved, never reallocated)
+  std::deque<std::string> storage;  // owns the keys' bytes (stable addresses)
   std::vector<Phrase> phrases;
   std::vector<Phrase> holidays;
 
+  /// Open-addressing index over `words` (FNV-1a), faster than std::hash for short keys.
+  struct Slot {
+    std::string_view key;
+    const WordInfo* info = nullptr;
+  };
+  std::vector<Slot> slots;  // size is a power of two
+  std::size_t max_length = 0;
+
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
   const WordInfo* find(std::string_view lower_word) const {
-    auto it = words.find(lower_word);
-    return it == words.end() ? nullptr : &it->second;
+    if (lower_word.size() > max_length || slots.empty()) return nullptr;
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t i = hash(lower_word) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (!s.info) return nullptr;
+      if (s.key == lower_word) return s.info;
+    }
   }
 };
 

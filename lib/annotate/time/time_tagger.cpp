@@ -5,7 +5,9 @@
 #include "annotate/time/time_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -29,8 +31,17 @@ struct Tok {
   const WordInfo* w = nullptr;
 };
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Character classes of ASCII bytes: 1 space, 2 letter, 3 digit, 0 other.
+constexpr std::array<std::uint8_t, 256> kCharClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = 2;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = 2;
+  for (int c = '0'; c <= '9'; ++c) t[c] = 3;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = 1;
+  return t;
+}();
+
+std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
 // Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased text.
 void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
@@ -39,22 +50,23 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
   std::size_t i = from;
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    std::uint8_t cls = kCharClass[c];
+    if (cls == 1) {
       ++i;
       continue;
     }
     Tok t;
     t.b = static_cast<std::uint32_t>(i);
-    if (is_alpha(static_cast<char>(c))) {
-      std::size_t j = i;
-      while (j < to && is_alpha(text[j])) ++j;
+    if (cls == 2) {
+      std::size_t j = i + 1;
+      while (j < to && char_class(text[j]) == 2) ++j;
       t.kind = kAlpha;
-      t.cap = c >= 'A' && c <= 'Z';
+      t.cap = c <= 'Z';
       i = j;
-    } else if (is_digit(static_cast<char>(c))) {
+    } else if (cls == 3) {
       std::size_t j = i;
       long long v = 0;
-      while (j < to && is_digit(text[j])) {
+      while (j < to && char_class(text[j]) == 3) {
         if (j - i < 9) v = v * 10 + (text[j] - '0');
         ++j;
       }
@@ -80,7 +92,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     }
     t.e = static_cast<std::uint32_t>(i);
     t.low = lower.substr(t.b, t.e - t.b);
-    if (t.kind == kAlpha) t.w = lex.find(t.low);
+    if (t.kind != kDigit) t.w = lex.find(t.low);
     out.push_back(t);
   }
 }
@@ -90,10 +102,10 @@ struct Core {
   std::string type;
   std::string value;
   std::string mod;
-  bool the_ok = false;    // may take a leading "the"
-  bool approx_ok = false; // may take "about", "more than"...
-  bool pos_ok = false;    // may take "early", "mid", "late"
-  std::size_t skip = 0;   // leading tokens that set `mod` but stay outside the span
+  bool the_ok = false;     // may take a leading "the"
+  bool approx_ok = false;  // may take "about", "more than"...
+  bool pos_ok = false;     // may take "early", "mid", "late"
+  std::size_t skip = 0;    // leading tokens that set `mod` but stay outside the span
 };
 
 class Tagger {
@@ -111,8 +123,10 @@ class Tagger {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
     lower_.assign(text.begin(), text.end());
+    // Branch-free ASCII lower-casing (the compiler vectorises it).
     for (char& c : lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      auto u = static_cast<unsigned char>(c);
+      c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
     }
     std::vector<Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
@@ -139,8 +153,20 @@ class Tagger {
       covered = to;
       tokenize(text, lower_, from, to, lex_, toks_);
       find_tense_markers();
-      ++sentence_index_;
       for (std::size_t i = 0; i < toks_.size();) {
+        // Most words cannot begin an expression: skip them without trying patterns.
+        const Tok& t = toks_[i];
+        if ((t.kind == kAlpha && !(t.w && t.w->trigger)) || (t.kind == kPunct && !apostrophe(i))) {
+          ++i;
+          continue;
+        }
+        // A word that only modifies ("a", "the", "last") needs a known word, a
+        // number or a mark after it.
+        if (t.kind == kAlpha && !t.w->standalone && i + 1 < toks_.size() &&
+            toks_[i + 1].kind == kAlpha && !toks_[i + 1].w) {
+          ++i;
+          continue;
+        }
         Core m = match(i);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
@@ -158,6 +184,13 @@ class Tagger {
   std::size_t n() const { return toks_.size(); }
   std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
   bool is(std::size_t i, std::string_view w) const { return i < n() && toks_[i].low == w; }
+  // Literal words: the length is known at compile time, so the comparison inlines.
+  template <std::size_t N>
+  bool is(std::size_t i, const char (&w)[N]) const {
+    if (i >= n()) return false;
+    std::string_view l = toks_[i].low;
+    return l.size() == N - 1 && std::memcmp(l.data(), w, N - 1) == 0;
+  }
   const WordInfo* w(std::size_t i) const { return i < n() ? toks_[i].w : nullptr; }
   bool adjacent(std::size_t i) const {  // token i touches token i-1
     return i > 0 && i < n() && toks_[i].b == toks_[i - 1].e;
@@ -213,6 +246,40 @@ class Tagger {
     return 0;
   }
 
+  // A time-zone abbreviation (upper case) at k.
+  bool timezone(std::size_t k) const {
+    return k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
+           (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
+            is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
+            is(k, "cdt") || is(k, "et") || is(k, "pt"));
+  }
+
+  // "since" governs the expression starting at token i ("since early November").
+  bool after_since(std::size_t i) const {
+    return (i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"));
+  }
+  // The nearest tense marker on the left, close by, is a future one.
+  bool future_event_at(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers_) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
+  }
+  // The nearest verb on the left is in the past tense and is not a reporting verb.
+  bool past_event_at(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers_) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
+                  is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
+                  is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
+      return false;  // deadlines and plans: "was extended until Nov. 20"
+    }
+    return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
+  }
+
   // ---- output ----------------------------------------------------------------
   void emit(std::size_t i, const Core& m, std::vector<TimeExpr>& out) {
     TimeExpr e;
@@ -262,6 +329,7 @@ class Tagger {
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     int y = a().year, am = a().month;
+    if (after_since(i)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
@@ -282,10 +350,19 @@ class Tagger {
     int y = a().year;
     int best_y = y;
     std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
-    if (same < anchor_days_ - 270) best_y = y + 1;
-    else if (same > anchor_days_ + 200) best_y = y - 1;
-    (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
-    if (!is_valid({best_y, month, day})) return "XXXX-" + time::day_str({2000, month, day}).substr(5);
+    if (same < anchor_days_ - 270)
+      best_y = y + 1;
+    else if (same > anchor_days_ + 200)
+      best_y = y - 1;
+    // "since October 7" and "erupted on October 7" are in the past; reported
+    // speech ("said ... Jan. 14") does not decide.
+    std::int32_t chosen =
+        days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
+    if (chosen > anchor_days_ && (after_since(i) || past_event_at(i))) --best_y;
+    // "is scheduled for March 3", "will meet on Jan. 5": ahead of the anchor.
+    if (chosen < anchor_days_ && future_event_at(i)) ++best_y;
+    if (!is_valid({best_y, month, day}))
+      return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
   }
   // A weekday (1 = Monday) near the anchor; `direction` -1 past, +1 future, 0 by tense.
@@ -310,8 +387,11 @@ class Tagger {
     if (!anchor_) return "XXXX-" + s;
     int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
     int y = a().year, am = a().month;
-    int current = am <= 2 ? (y - 1) * 4 + 3 : am <= 5 ? y * 4 : am <= 8 ? y * 4 + 1
-                : am <= 11 ? y * 4 + 2 : y * 4 + 3;
+    int current = am <= 2    ? (y - 1) * 4 + 3
+                  : am <= 5  ? y * 4
+                  : am <= 8  ? y * 4 + 1
+                  : am <= 11 ? y * 4 + 2
+                             : y * 4 + 3;
     int t = deictic == 99 ? tense_at(i) : deictic;
     int idx;
     if (deictic == 0) {
@@ -365,8 +445,8 @@ class Tagger {
     if (is(i, "a") || is(i, "an")) {
       // "a few", "a couple of", "a dozen", "a hundred"
       const WordInfo* nx = w(i + 1);
-      if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
-                 is(i + 1, "hundred"))) {
+      if (nx &&
+          (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") || is(i + 1, "hundred"))) {
         if (is(i + 1, "couple")) {
           *value = 2;
           return is(i + 2, "of") ? i + 3 : i + 2;
@@ -460,8 +540,7 @@ class Tagger {
     if (digit(i) && toks_[i].ndig <= 2 && toks_[i].num >= 1 && toks_[i].num <= 31) {
       *day = toks_[i].num;
       std::size_t j = i + 1;
-      if (j < n() && adjacent(j) &&
-          (is(j, "st") || is(j, "nd") || is(j, "rd") || is(j, "th"))) {
+      if (j < n() && adjacent(j) && (is(j, "st") || is(j, "nd") || is(j, "rd") || is(j, "th"))) {
         ++j;
       } else if (j < n() && adjacent(j) && toks_[j].kind != kPunct) {
         return 0;
@@ -481,20 +560,34 @@ class Tagger {
   static std::string duration_value(int count, char unit) {
     std::string num = count < 0 ? "X" : std::to_string(count);
     switch (unit) {
-      case 'Y': return "P" + num + "Y";
-      case 'M': return "P" + num + "M";
-      case 'W': return "P" + num + "W";
-      case 'D': return "P" + num + "D";
-      case 'H': return "PT" + num + "H";
-      case 'N': return "PT" + num + "M";
-      case 'S': return "PT" + num + "S";
-      case 'E': return count < 0 ? "P" + num + "E" : "P" + std::to_string(count * 10) + "Y";
-      case 'C': return count < 0 ? "P" + num + "C" : "P" + std::to_string(count * 100) + "Y";
-      case 'L': return count < 0 ? "P" + num + "L" : "P" + std::to_string(count * 1000) + "Y";
-      case 'Q': return "P" + num + "Q";
-      case 'K': return count < 0 ? "PXWE" : "P" + std::to_string(count * 2) + "D";
-      case 'F': return count < 0 ? "P" + num + "W" : "P" + std::to_string(count * 2) + "W";
-      case 'J': return count < 0 ? "PXM" : "P" + std::to_string(count * 6) + "M";
+      case 'Y':
+        return "P" + num + "Y";
+      case 'M':
+        return "P" + num + "M";
+      case 'W':
+        return "P" + num + "W";
+      case 'D':
+        return "P" + num + "D";
+      case 'H':
+        return "PT" + num + "H";
+      case 'N':
+        return "PT" + num + "M";
+      case 'S':
+        return "PT" + num + "S";
+      case 'E':
+        return count < 0 ? "P" + num + "E" : "P" + std::to_string(count * 10) + "Y";
+      case 'C':
+        return count < 0 ? "P" + num + "C" : "P" + std::to_string(count * 100) + "Y";
+      case 'L':
+        return count < 0 ? "P" + num + "L" : "P" + std::to_string(count * 1000) + "Y";
+      case 'Q':
+        return "P" + num + "Q";
+      case 'K':
+        return count < 0 ? "PXWE" : "P" + std::to_string(count * 2) + "D";
+      case 'F':
+        return count < 0 ? "P" + num + "W" : "P" + std::to_string(count * 2) + "W";
+      case 'J':
+        return count < 0 ? "PXM" : "P" + std::to_string(count * 6) + "M";
     }
     return "";
   }
@@ -504,18 +597,28 @@ class Tagger {
     if (count < 0) return sign < 0 ? "PAST_REF" : "FUTURE_REF";
     int k = sign * count;
     switch (unit) {
-      case 'Y': return year_rel(k);
-      case 'E': return year_rel(10 * k);
-      case 'C': return year_rel(100 * k);
-      case 'M': return month_rel(k);
-      case 'Q': return quarter_rel(k);
-      case 'W': return week_rel(k);
-      case 'F': return week_rel(2 * k);
-      case 'D': return day_rel(k);
+      case 'Y':
+        return year_rel(k);
+      case 'E':
+        return year_rel(10 * k);
+      case 'C':
+        return year_rel(100 * k);
+      case 'M':
+        return month_rel(k);
+      case 'Q':
+        return quarter_rel(k);
+      case 'W':
+        return week_rel(k);
+      case 'F':
+        return week_rel(2 * k);
+      case 'D':
+        return day_rel(k);
       case 'H':
       case 'N':
-      case 'S': return day_rel(0);
-      case 'K': return week_rel(k) + "-WE";
+      case 'S':
+        return day_rel(0);
+      case 'K':
+        return week_rel(k) + "-WE";
     }
     return "";
   }
@@ -523,12 +626,18 @@ class Tagger {
   // The same period as the anchor, shifted by `k` (last year -1, this month 0).
   std::string period_rel(char unit, int k) {
     switch (unit) {
-      case 'Y': return year_rel(k);
-      case 'M': return month_rel(k);
-      case 'W': return week_rel(k);
-      case 'D': return day_rel(k);
-      case 'Q': return quarter_rel(k);
-      case 'K': return anchor_ ? week_rel(k) + "-WE" : "XXXX-WXX-WE";
+      case 'Y':
+        return year_rel(k);
+      case 'M':
+        return month_rel(k);
+      case 'W':
+        return week_rel(k);
+      case 'D':
+        return day_rel(k);
+      case 'Q':
+        return quarter_rel(k);
+      case 'K':
+        return anchor_ ? week_rel(k) + "-WE" : "XXXX-WXX-WE";
       case 'E': {
         if (!anchor_) return "XXX";
         return std::to_string((a().year + 10 * k) / 10);
@@ -539,13 +648,6 @@ class Tagger {
       }
     }
     return "";
-  }
-
-  bool quarter_context() const {
-    for (std::size_t i = 0; i < n(); ++i) {
-      if (is(i, "quarter") || is(i, "quarters") || is(i, "period")) return true;
-    }
-    return false;
   }
 
   // ---- pattern families -------------------------------------------------------------
@@ -566,14 +668,22 @@ class Tagger {
       }
     }
     if (!the && position.empty()) {
-      if (is(j, "more") && is(j + 1, "than")) approx = "MORE_THAN", j += 2;
-      else if (is(j, "less") && is(j + 1, "than")) approx = "LESS_THAN", j += 2;
-      else if (is(j, "at") && is(j + 1, "least")) approx = "EQUAL_OR_MORE", j += 2;
-      else if (is(j, "at") && is(j + 1, "most")) approx = "EQUAL_OR_LESS", j += 2;
-      else if (is(j, "up") && is(j + 1, "to")) approx = "EQUAL_OR_LESS", j += 2;
-      else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than")) approx = "EQUAL_OR_LESS", j += 3;
-      else if (is(j, "close") && is(j + 1, "to")) approx = "APPROX", j += 2;
-      else if (w(j) && !w(j)->approx.empty() && !is(j, "over")) approx = w(j)->approx, ++j;
+      if (is(j, "more") && is(j + 1, "than"))
+        approx = "MORE_THAN", j += 2;
+      else if (is(j, "less") && is(j + 1, "than"))
+        approx = "LESS_THAN", j += 2;
+      else if (is(j, "at") && is(j + 1, "least"))
+        approx = "EQUAL_OR_MORE", j += 2;
+      else if (is(j, "at") && is(j + 1, "most"))
+        approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "up") && is(j + 1, "to"))
+        approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than"))
+        approx = "EQUAL_OR_LESS", j += 3;
+      else if (is(j, "close") && is(j + 1, "to"))
+        approx = "APPROX", j += 2;
+      else if (w(j) && !w(j)->approx.empty() && !is(j, "over"))
+        approx = w(j)->approx, ++j;
       if (!approx.empty() && is(j, "the")) the = true, ++j;
     }
     if (position.empty() && (is(j, "early") || is(j, "mid") || is(j, "late") || is(j, "middle"))) {
@@ -610,6 +720,7 @@ class Tagger {
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
+    if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
       consider(phrase(i));
       consider(holiday(i));
@@ -660,11 +771,13 @@ class Tagger {
   }
 
   Core phrase(std::size_t i) {
-    auto it = lex_.phrases_by_first.find(low(i));
-    if (it == lex_.phrases_by_first.end()) return {};
-    for (const time::Phrase* p : it->second) {
-      std::size_t k = 0;
-      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+    const WordInfo* first = w(i);
+    if (!first || !first->phrases) return {};
+    const WordInfo* second = w(i + 1);
+    for (const time::Phrase* p : *first->phrases) {
+      if (p->infos.size() > 1 && p->infos[1] != second) continue;
+      std::size_t k = 1;
+      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       const std::string& v = p->value;
@@ -699,18 +812,19 @@ class Tagger {
   }
 
   Core holiday(std::size_t i) {
-    auto it = lex_.holidays_by_first.find(low(i));
-    if (it == lex_.holidays_by_first.end()) return {};
-    if (!toks_[i].cap) return {};
-    for (const time::Phrase* p : it->second) {
-      std::size_t k = 0;
-      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+    const WordInfo* first = w(i);
+    if (!first || !first->holidays || !toks_[i].cap) return {};
+    for (const time::Phrase* p : *first->holidays) {
+      std::size_t k = 1;
+      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       int year_given = 0;
       std::size_t e2 = 0;
-      if (is(end, ",")) e2 = year_at(end + 1, &year_given);
-      else e2 = year_at(end, &year_given);
+      if (is(end, ","))
+        e2 = year_at(end + 1, &year_given);
+      else
+        e2 = year_at(end, &year_given);
       if (e2) end = e2;
       auto date_in = [&](int y) -> CivilDate {
         if (p->type == "fixed") return {y, p->month, p->nth};
@@ -752,7 +866,21 @@ class Tagger {
     return {};
   }
 
+  // An upper-case word after another upper-case word: a name ("USA TODAY").
+  bool in_caps_name(std::size_t i) const {
+    auto caps = [this](std::size_t k) {
+      if (k >= n() || toks_[k].kind != kAlpha) return false;
+      std::string_view t = layer_.text.substr(toks_[k].b, toks_[k].e - toks_[k].b);
+      for (char c : t) {
+        if (c < 'A' || c > 'Z') return false;
+      }
+      return t.size() >= 2;
+    };
+    return caps(i) && i > 0 && caps(i - 1);
+  }
+
   Core relative_day(std::size_t i) {
+    if (in_caps_name(i)) return {};
     const WordInfo* wi = w(i);
     std::string date = day_rel(wi->day_offset);
     std::size_t j = i + 1;
@@ -778,14 +906,12 @@ class Tagger {
                              is(i + 1, "affairs") || is(i + 1, "events"))) {
       return {};
     }
-    if (is(i, "present") ) return {};
+    if (is(i, "present")) return {};
     Core c = make(i + 1, "DATE", wi->vague);
     return c;
   }
 
-  Core set_word(std::size_t i) {
-    return make(i + 1, "SET", w(i)->set);
-  }
+  Core set_word(std::size_t i) { return make(i + 1, "SET", w(i)->set); }
 
   Core every(std::size_t i) {
     std::size_t j = i + 1;
@@ -841,8 +967,10 @@ class Tagger {
       if (is(k, "or") || is(k, "to")) {  // "the next two years or so", "12 to 18 months"
         int num2 = 0;
         std::size_t e2 = number_at(k + 1, &num2);
-        if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
-        else if (is(k, "or") && is(k + 1, "so")) k += 2;
+        if (e2 && w(e2) && w(e2)->unit)
+          num = -1, k = e2;
+        else if (is(k, "or") && is(k + 1, "so"))
+          k += 2;
       }
       if (is(k, "more")) ++k;
       const WordInfo* u = w(k);
@@ -870,8 +998,11 @@ class Tagger {
       if (d == 0 || d == 3) return {};
       std::size_t end = j + 1;
       if (is(end, "and") && w(end + 1) && w(end + 1)->unit && w(end + 1)->plural) end += 2;
-      // "recent years", "the coming months": vague references in TimeBank.
-      Core c = make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
+      // "recent years", "the coming months": spans of unknown length; "the past
+      // several years" keeps its vague reference.
+      Core c = (is(i, "recent") || is(i, "coming") || is(i, "upcoming"))
+                   ? make(end, "DURATION", duration_value(-1, u->unit))
+                   : make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
       c.the_ok = true;
       return c;
     }
@@ -922,7 +1053,7 @@ class Tagger {
         return c;
       }
       if (is(end, "or") && is(end + 1, "so")) end += 2;
-      if (toks_[j].cap && !toks_[i].cap) return {};  // "this Week" as a title
+      if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
       Core c = make(end, "DATE", period_rel(unit, d));
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
@@ -949,8 +1080,10 @@ class Tagger {
       if (!toks_[j].cap) return {};
       if (!anchor_) return make(j + 1, "DATE", "XXXX-" + time::month_str(0, m).substr(5));
       int y = a().year;
-      if (d < 0) y = m < a().month ? y : y - 1;
-      else if (d > 0) y = m > a().month ? y : y + 1;
+      if (d < 0)
+        y = m < a().month ? y : y - 1;
+      else if (d > 0)
+        y = m > a().month ? y : y + 1;
       Core c = make(j + 1, "DATE", time::month_str(y, m));
       c.pos_ok = true;
       return c;
@@ -1009,7 +1142,7 @@ class Tagger {
     if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
     bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
     if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
-    if (unit == 'Q' && num == 1) return {};  // "a quarter" is a fraction
+    if (unit == 'Q' && num == 1) return {};             // "a quarter" is a fraction
     if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
     std::size_t end = k + 1;
     // "year-earlier", "year-ago" are compounds of their own.
@@ -1072,8 +1205,8 @@ class Tagger {
     if (t.kind == kDigit || is(k, "%")) return true;
     if (t.kind != kAlpha) return false;
     if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
-        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") ||
-        is(k, "cents") || is(k, "dollars") || is(k, "day") || is(k, "hours")) {
+        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") || is(k, "cents") ||
+        is(k, "dollars") || is(k, "day") || is(k, "hours")) {
       return true;
     }
     // A plural noun right before: "seats a week", "flights a day".
@@ -1087,8 +1220,8 @@ class Tagger {
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
-    if (u->plural && (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' ||
-                      u->unit == 'W')) {
+    if (u->plural &&
+        (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' || u->unit == 'W')) {
       if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
@@ -1103,8 +1236,10 @@ class Tagger {
         return c;
       }
       Core c;
-      if (last_q_) c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
-      else c = make(i + 1, "DATE", quarter_rel(-1));
+      if (last_q_)
+        c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
+      else
+        c = make(i + 1, "DATE", quarter_rel(-1));
       c.the_ok = true;
       return c;
     }
@@ -1162,8 +1297,9 @@ class Tagger {
       if (is(end, "of")) e = year_at(end + 1, &y);
       if (!e && is(end, ",")) e = year_at(end + 1, &y);
       if (!e) e = year_at(end, &y);
-      if (!e && is(end, "of") && (is(end + 1, "this") || is(end + 1, "last") ||
-                                  is(end + 1, "next")) && is(end + 2, "year") && anchor_) {
+      if (!e && is(end, "of") &&
+          (is(end + 1, "this") || is(end + 1, "last") || is(end + 1, "next")) &&
+          is(end + 2, "year") && anchor_) {
         y = a().year + w(end + 1)->deictic;
         e = end + 3;
       }
@@ -1273,11 +1409,13 @@ class Tagger {
         std::size_t end = e;
         int y = 0;
         std::size_t ye = 0;
-        if (is(end, ",")) ye = year_at(end + 1, &y);
-        else ye = year_at(end, &y);
+        if (is(end, ","))
+          ye = year_at(end + 1, &y);
+        else
+          ye = year_at(end, &y);
         if (ye) {
-          Core c = make(ye, "DATE", is_valid({y, m, day}) ? time::day_str({y, m, day})
-                                                          : time::month_str(y, m));
+          Core c = make(ye, "DATE",
+                        is_valid({y, m, day}) ? time::day_str({y, m, day}) : time::month_str(y, m));
           c.approx_ok = true;
           return c;
         }
@@ -1313,12 +1451,12 @@ class Tagger {
     }
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
-      bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") ||
-                            is(i - 1, "by") || is(i - 1, "of") || is(i - 1, "early") ||
-                            is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "last") ||
-                            is(i - 1, "next") || is(i - 1, "this") || is(i - 1, "before") ||
-                            is(i - 1, "after") || is(i - 1, "during") || is(i - 1, "from") ||
-                            is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
+      bool prep = i > 0 &&
+                  (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "by") ||
+                   is(i - 1, "of") || is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") ||
+                   is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this") ||
+                   is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "during") ||
+                   is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
       if (!prep) return {};
       if (t.low == "may" && i == 0) return {};
     }
@@ -1369,8 +1507,8 @@ class Tagger {
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
-      return make(j + 1, "SET", "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" +
-                                    p->part_of_day_plural);
+      return make(j + 1, "SET",
+                  "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" + p->part_of_day_plural);
     }
     if (p && !p->part_of_day.empty()) {
       // TimeBank mostly annotates "Wednesday night" as the DATE of that day.
@@ -1396,8 +1534,9 @@ class Tagger {
       bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "during") || is(i - 1, "by") ||
                             is(i - 1, "until") || is(i - 1, "since") || is(i - 1, "early") ||
                             is(i - 1, "late"));
-      bool prep2 = the && i > 1 && (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
-                                    is(i - 2, "until") || is(i - 2, "since"));
+      bool prep2 = the && i > 1 &&
+                   (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
+                    is(i - 2, "until") || is(i - 2, "since"));
       bool weak = s->season == "FA" || s->season == "SP";
       if (weak ? !(prep || prep2) : !(prep || the)) return {};
       if (is(j, "of")) return {};
@@ -1413,8 +1552,8 @@ class Tagger {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
     if (is(i, "overnight")) return make(i + 1, "TIME", day_rel(0) + "TNI");
     // "mid-afternoon", "in the morning": the anchor's day.
-    bool pre = i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") ||
-                         is(i - 1, "late"));
+    bool pre =
+        i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
     bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
     if (!(pre || in_the) || is(i, "night")) return {};
     Core c = make(i + 1, "TIME", day_rel(0) + "T" + w(i)->part_of_day);
@@ -1436,25 +1575,25 @@ class Tagger {
     if (digits) {
       // Not a year: "$1990", "1990 people", "2000 meters", "1,990", "No. 1990".
       if (i > 0 && (is(i - 1, "$") || is(i - 1, "#") || is(i - 1, "no") ||
-                    ((is(i - 1, ",") || is(i - 1, ".")) && adjacent(i) && i > 1 &&
-                     digit(i - 2) && !(toks_[i - 2].ndig <= 2 && is_month_before(i - 2))))) {
+                    ((is(i - 1, ",") || is(i - 1, ".")) && adjacent(i) && i > 1 && digit(i - 2) &&
+                     !(toks_[i - 2].ndig <= 2 && is_month_before(i - 2))))) {
         return {};
       }
       if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
       if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) return {};  // 2082.1
-      if (is(e, "%") || is(e, "percent") || is(e, "per")) return {};
+      if (is(e, "%") || is(e, "percent") || is(e, "per") || timezone(e)) return {};
       if (is(e, ":") && digit(e + 1)) return {};
       if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
         // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the year.
         if (toks_[e + 1].ndig == 2 && is_dash(e + 2) && digit(e + 3)) return {};
       }
       const Tok* nx = e < n() ? &toks_[e] : nullptr;
-      bool temporal_prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") ||
-                                     is(i - 1, "until") || is(i - 1, "from") || is(i - 1, "of") ||
-                                     is(i - 1, "during") || is(i - 1, "before") ||
-                                     is(i - 1, "after") || is(i - 1, "through") ||
-                                     is(i - 1, "to") || is(i - 1, "and") || is(i - 1, "early") ||
-                                     is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
+      bool temporal_prep =
+          i > 0 &&
+          (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") ||
+           is(i - 1, "from") || is(i - 1, "of") || is(i - 1, "during") || is(i - 1, "before") ||
+           is(i - 1, "after") || is(i - 1, "through") || is(i - 1, "to") || is(i - 1, "and") ||
+           is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
       if (!temporal_prep && (y < 1800 || y > 2100)) return {};
       if (!temporal_prep && nx && nx->kind == kAlpha && !nx->cap && nx->low.size() > 3 &&
           nx->low.back() == 's' && !(nx->w && (nx->w->unit || nx->w->ordinal)) &&
@@ -1463,10 +1602,9 @@ class Tagger {
           nx->low != "figures" && nx->low != "profits") {
         return {};  // "2000 troops"
       }
-      if (nx && nx->kind == kAlpha && (nx->low == "people" || nx->low == "feet" ||
-                                       nx->low == "meters" || nx->low == "metres" ||
-                                       nx->low == "miles" || nx->low == "tons" ||
-                                       nx->low == "men" || nx->low == "women")) {
+      if (nx && nx->kind == kAlpha &&
+          (nx->low == "people" || nx->low == "feet" || nx->low == "meters" || nx->low == "metres" ||
+           nx->low == "miles" || nx->low == "tons" || nx->low == "men" || nx->low == "women")) {
         return {};
       }
     }
@@ -1509,7 +1647,7 @@ class Tagger {
   }
 
   Core decade_word(std::size_t i) {
-    static constexpr std::string_view kNames[] = {"twenties", "thirties", "forties", "fifties",
+    static constexpr std::string_view kNames[] = {"twenties", "thirties",  "forties",  "fifties",
                                                   "sixties",  "seventies", "eighties", "nineties"};
     for (int d = 0; d < 8; ++d) {
       if (low(i) == kNames[d]) {
@@ -1573,6 +1711,14 @@ class Tagger {
     } else if (is(i, "midnight")) {
       h = 24, j = i + 1;
     } else {
+      if (toks_[i].ndig == 4 && timezone(i + 1) && toks_[i].num / 100 <= 24 &&
+          toks_[i].num % 100 < 60) {
+        // "0400 GMT": a 24-hour clock time
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
+        Core c = make(i + 2, "TIME", day_rel(0) + buf);
+        return c;
+      }
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
       h = toks_[i].num;
       j = i + 1;
@@ -1617,18 +1763,15 @@ class Tagger {
     if (am && h == 12) h = 0;
     if (h > 24) return {};
     // Time zone or "local time".
-    if (is(k, "local") && is(k + 1, "time")) k += 2;
-    else if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
-             (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
-              is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
-              is(k, "cdt") || is(k, "et") || is(k, "pt"))) {
+    if (is(k, "local") && is(k + 1, "time"))
+      k += 2;
+    else if (timezone(k))
       ++k;
-    }
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
-    if (is(dk, "on") && w(dk + 1) && (w(dk + 1)->weekday || w(dk + 1)->month ||
-                                      w(dk + 1)->month_abbr)) {
+    if (is(dk, "on") && w(dk + 1) &&
+        (w(dk + 1)->weekday || w(dk + 1)->month || w(dk + 1)->month_abbr)) {
       ++dk;
     }
     if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
@@ -1646,8 +1789,10 @@ class Tagger {
       k = dk + 1;
     }
     char buf[32];
-    if (h == 24) std::snprintf(buf, sizeof buf, "T24:00");
-    else std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
+    if (h == 24)
+      std::snprintf(buf, sizeof buf, "T24:00");
+    else
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
     Core c = make(k, "TIME", date + buf);
     c.approx_ok = true;
     return c;
@@ -1660,7 +1805,6 @@ class Tagger {
   std::string lower_;
   std::vector<Tok> toks_;
   std::vector<std::pair<int, int>> markers_;
-  std::size_t sentence_index_ = 0;
   int last_q_year_ = 0;
   int last_q_ = 0;
 };
@@ -1673,7 +1817,9 @@ std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<Civil
 }
 
 std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
-  // A full date among the first words: a byline or dateline.
+  // A full date among the first words: a byline or dateline. A date on a short
+  // line of its own or next to "updated"/"published"/"posted" wins over one in
+  // running text; otherwise the first full date is taken.
   constexpr std::size_t kWindow = 600;
   TextLayer head;
   head.text = text.text.substr(0, std::min(text.text.size(), kWindow));
@@ -1681,15 +1827,32 @@ std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
     if (s.begin >= head.text.size()) break;
     head.sentences.push_back(Span{s.begin, std::min(s.end, head.text.size())});
   }
+  auto line_of = [&](const Span& span) {
+    std::size_t b = head.text.rfind('\n', span.begin);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    std::size_t e = head.text.find('\n', span.end);
+    if (e == std::string_view::npos) e = head.text.size();
+    return head.text.substr(b, e - b);
+  };
+  auto byline = [](std::string_view line) {
+    if (line.size() <= 60) return true;
+    std::string lower(line);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower.find("updated") != std::string::npos ||
+           lower.find("published") != std::string::npos ||
+           lower.find("posted") != std::string::npos;
+  };
+  std::optional<InferredDate> first;
   for (const TimeExpr& t : tag_times(head, std::nullopt)) {
     if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
     InferredDate d;
     d.value = t.value;
     d.evidence = t.text;
     d.span = t.span;
-    return d;
+    if (byline(line_of(t.span))) return d;
+    if (!first) first = d;
   }
-  return std::nullopt;
+  return first;
 }
 
 }  // namespace crosscheck::internal

@@ -93,7 +93,8 @@ TimeInterval interval_of(std::string_view v) {
   if (rest == "SP") return make({y, 3, 1}, {y, 5, 31}, Granularity::kSeason);
   if (rest == "SU") return make({y, 6, 1}, {y, 8, 31}, Granularity::kSeason);
   if (rest == "FA") return make({y, 9, 1}, {y, 11, 30}, Granularity::kSeason);
-  if (rest == "WI") return make({y, 12, 1}, {y + 1, 2, days_in_month(y + 1, 2)}, Granularity::kSeason);
+  if (rest == "WI")
+    return make({y, 12, 1}, {y + 1, 2, days_in_month(y + 1, 2)}, Granularity::kSeason);
   int w = 0;
   if (rest.size() >= 3 && rest[0] == 'W' && digits(rest, 1, 2, &w) && w >= 1 && w <= 53) {
     // Monday of ISO week 1 is the Monday on or before January 4.

@@ -1,0 +1,436 @@
+// Temporal tagger: recognition, TIMEX3 normalisation, anchoring, intervals.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "annotate/time/time_tagger.h"
+#include "annotate/time/time_value.h"
+#include "text/segment.h"
+#include "util/date.h"
+
+using crosscheck::Granularity;
+using crosscheck::TimeExpr;
+using crosscheck::internal::CivilDate;
+using crosscheck::internal::days_from_civil;
+using crosscheck::internal::infer_publication_date;
+using crosscheck::internal::segment;
+using crosscheck::internal::tag_times;
+
+namespace {
+
+std::vector<TimeExpr> tag(const std::string& text, std::optional<CivilDate> anchor) {
+  auto layer = segment(text);
+  return tag_times(layer, anchor);
+}
+
+// The expression whose text is exactly `words`; fails the test when absent.
+TimeExpr find(const std::vector<TimeExpr>& times, const std::string& words) {
+  for (const auto& t : times) {
+    if (t.text == words) return t;
+  }
+  std::string got;
+  for (const auto& t : times) got += "[" + t.text + " = " + t.value + "] ";
+  FAIL_CHECK("no expression '" << words << "'; got " << got);
+  return {};
+}
+
+// Tags `text` against `anchor` and returns the expression `words`.
+TimeExpr one(const std::string& text, const std::string& words,
+             std::optional<CivilDate> anchor = CivilDate{2024, 7, 12}) {
+  return find(tag(text, anchor), words);
+}
+
+std::int32_t day(int y, int m, int d) { return days_from_civil(CivilDate{y, m, d}); }
+
+}  // namespace
+
+TEST_CASE("absolute dates in news formats") {
+  SUBCASE("month day, year") {
+    auto t = one("The office opened on September 16, 2025.", "September 16, 2025");
+    CHECK(t.type == "DATE");
+    CHECK(t.value == "2025-09-16");
+    CHECK(t.interval.first_day == day(2025, 9, 16));
+    CHECK(t.interval.last_day == day(2025, 9, 16));
+    CHECK(t.interval.granularity == Granularity::kDay);
+  }
+  SUBCASE("day month year") {
+    CHECK(one("It opened on 16 September 2025 in Amman.", "16 September 2025").value ==
+          "2025-09-16");
+  }
+  SUBCASE("abbreviation without a space before the year") {
+    CHECK(one("Jul 13,2023 - Last updated at Jul 13,2023", "Jul 13,2023").value == "2023-07-13");
+  }
+  SUBCASE("abbreviation glued to the day") {
+    CHECK(one("The vote is due on Dec.14 in Brussels.", "Dec.14").value == "2024-12-14");
+  }
+  SUBCASE("ISO date") {
+    CHECK(one("Filed 2024-07-10 by the agency.", "2024-07-10").value == "2024-07-10");
+  }
+  SUBCASE("abbreviated month with period") {
+    auto t = one("The deal closed Sept. 30, 1989, officials said.", "Sept. 30, 1989");
+    CHECK(t.value == "1989-09-30");
+  }
+  SUBCASE("month and year, year alone") {
+    auto times = tag("Prices rose in July 2023 and fell in 2024.", CivilDate{2024, 7, 12});
+    auto july = find(times, "July 2023");
+    CHECK(july.value == "2023-07");
+    CHECK(july.interval.granularity == Granularity::kMonth);
+    CHECK(july.interval.first_day == day(2023, 7, 1));
+    CHECK(july.interval.last_day == day(2023, 7, 31));
+    auto year = find(times, "2024");
+    CHECK(year.value == "2024");
+    CHECK(year.interval.first_day == day(2024, 1, 1));
+    CHECK(year.interval.last_day == day(2024, 12, 31));
+  }
+  SUBCASE("numbers that are not years") {
+    auto times =
+        tag("Some 2000 people marched; the index closed at 2082.1 points.", CivilDate{2024, 7, 12});
+    CHECK(times.empty());
+  }
+}
+
+TEST_CASE("months, weekdays and the tense of the clause") {
+  SUBCASE("on Wednesday in a Friday article") {
+    auto t = one("NATO said on Wednesday it would open an office.", "Wednesday");
+    CHECK(t.type == "DATE");
+    CHECK(t.value == "2024-07-10");
+  }
+  SUBCASE("a future weekday") {
+    CHECK(one("The ministers will meet on Tuesday.", "Tuesday").value == "2024-07-16");
+  }
+  SUBCASE("the same weekday as the anchor is the anchor's day") {
+    CHECK(one("The alliance announced the plan Friday.", "Friday").value == "2024-07-12");
+  }
+  SUBCASE("in June: past and future") {
+    CHECK(one("The talks collapsed in June.", "June", CivilDate{2024, 3, 10}).value == "2023-06");
+    CHECK(one("The talks will resume in June.", "June", CivilDate{2024, 7, 12}).value == "2025-06");
+  }
+  SUBCASE("May and March as verbs are not months") {
+    auto times = tag("Officials may march to the square.", CivilDate{2024, 7, 12});
+    CHECK(times.empty());
+  }
+  SUBCASE("no anchor keeps placeholders") {
+    auto t = one("The talks collapsed in July.", "July", std::nullopt);
+    CHECK(t.value == "XXXX-07");
+    CHECK_FALSE(t.interval.anchored());
+    CHECK(one("They met on Wednesday.", "Wednesday", std::nullopt).value == "XXXX-WXX-3");
+  }
+}
+
+TEST_CASE("relative expressions") {
+  SUBCASE("days") {
+    CHECK(one("Troops arrived yesterday.", "yesterday").value == "2024-07-11");
+    CHECK(one("Talks resume tomorrow.", "tomorrow").value == "2024-07-13");
+    CHECK(one("He spoke today.", "today").value == "2024-07-12");
+    CHECK(tag("He told USA TODAY the plan.", CivilDate{2024, 7, 12}).empty());
+  }
+  SUBCASE("last year, next year, this month") {
+    CHECK(one("Sales fell last year.", "last year").value == "2023");
+    CHECK(one("Sales will rise next year.", "next year").value == "2025");
+    CHECK(one("It opened this month.", "this month").value == "2024-07");
+  }
+  SUBCASE("ago") {
+    auto t = one("The plan was proposed two weeks ago.", "two weeks ago");
+    CHECK(t.type == "DATE");
+    CHECK(t.value == "2024-W26");
+    CHECK(one("It was built five years ago.", "five years ago").value == "2019");
+  }
+  SUBCASE("the past decade is a duration") {
+    auto t = one("Attacks rose over the past decade.", "the past decade");
+    CHECK(t.type == "DURATION");
+    CHECK(t.value == "P10Y");
+    auto u = one("Exports doubled in the past three years.", "the past three years");
+    CHECK(u.type == "DURATION");
+    CHECK(u.value == "P3Y");
+  }
+  SUBCASE("earlier this month / this year") {
+    CHECK(one("Earlier this year the office closed.", "Earlier this year").value == "2024");
+    CHECK(one("It was signed earlier this month.", "this month").value == "2024-07");
+  }
+  SUBCASE("next June, last Friday") {
+    CHECK(one("The summit is planned for next June.", "next June").value == "2025-06");
+    CHECK(one("He resigned last Friday.", "last Friday").value == "2024-07-05");
+  }
+  SUBCASE("July last year in a July 2024 article") {
+    auto t = one("The office was agreed in July last year.", "July last year");
+    CHECK(t.value == "2023-07");
+    CHECK(t.interval.first_day == day(2023, 7, 1));
+  }
+  SUBCASE("a year ago in an earnings report is the year-ago quarter") {
+    auto times = tag("Third-quarter profit rose 19% from a year ago.", CivilDate{1989, 10, 26});
+    CHECK(find(times, "Third-quarter").value == "1989-Q3");
+    CHECK(find(times, "a year ago").value == "1988-Q3");
+  }
+}
+
+TEST_CASE("past events and 'since' keep dates before the anchor") {
+  CHECK(one("The war, which erupted on October 7, goes on.", "October 7", CivilDate{2024, 7, 10})
+            .value == "2023-10-07");
+  CHECK(
+      one("Rebels have attacked ships since November.", "November", CivilDate{2024, 7, 10}).value ==
+      "2023-11");
+  CHECK(one("The meeting is scheduled for March 3.", "March 3").value == "2025-03-03");
+  // A deadline in a past-tense sentence may still lie ahead.
+  CHECK(one("The offer was extended until Nov. 20.", "Nov. 20", CivilDate{1989, 11, 2}).value ==
+        "1989-11-20");
+}
+
+TEST_CASE("anchoring across year boundaries and leap days") {
+  CHECK(one("The fire started yesterday.", "yesterday", CivilDate{2024, 3, 1}).value ==
+        "2024-02-29");
+  CHECK(one("Prices rose last month.", "last month", CivilDate{2024, 1, 15}).value == "2023-12");
+  CHECK(one("Talks resume tomorrow.", "tomorrow", CivilDate{2023, 12, 31}).value == "2024-01-01");
+  CHECK(one("It happened last week.", "last week", CivilDate{2024, 1, 3}).value == "2023-W52");
+  CHECK(one("Shops close on Jan. 3.", "Jan. 3", CivilDate{2023, 11, 20}).value == "2024-01-03");
+  CHECK(one("The attack came on Dec. 28.", "Dec. 28", CivilDate{2024, 1, 4}).value == "2023-12-28");
+  CHECK(one("Snow fell last winter.", "last winter", CivilDate{2024, 7, 12}).value == "2023-WI");
+}
+
+TEST_CASE("parts of day and clock times") {
+  auto morning = one("Markets fell this morning.", "this morning");
+  CHECK(morning.type == "TIME");
+  CHECK(morning.value == "2024-07-12TMO");
+  auto clock = one("The quake struck at 7:48 a.m. local time on Tuesday.",
+                   "7:48 a.m. local time on Tuesday");
+  CHECK(clock.type == "TIME");
+  CHECK(clock.value == "2024-07-09T07:48");
+  CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m.").value == "2024-07-12T20:00");
+  CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
+  CHECK(one("Shots were heard last night.", "last night").value == "2024-07-11TNI");
+  CHECK(one("The truce began at 0400 GMT.", "0400 GMT").value == "2024-07-12T04:00");
+}
+
+TEST_CASE("durations") {
+  CHECK(one("The war lasted three years.", "three years").value == "P3Y");
+  CHECK(one("It took a decade.", "a decade").value == "P10Y");
+  auto nearly =
+      one("NATO has worked with Jordan for nearly three decades.", "nearly three decades");
+  CHECK(nearly.type == "DURATION");
+  CHECK(nearly.value == "P30Y");
+  CHECK(nearly.mod == "APPROX");
+  CHECK(one("a 10-year bond", "10-year").value == "P10Y");
+  CHECK(one("He waited 48 hours.", "48 hours").value == "PT48H");
+  CHECK(one("It could take several months.", "several months").value == "PXM");
+  auto least = one("The ban lasts at least 30 days.", "at least 30 days");
+  CHECK(least.mod == "EQUAL_OR_MORE");
+  SUBCASE("ages and rates are not durations") {
+    CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("It saves $500 million a year.", CivilDate{2024, 7, 12}).empty());
+  }
+}
+
+TEST_CASE("sets") {
+  auto every = one("The summit is held every year.", "every year");
+  CHECK(every.type == "SET");
+  CHECK(every.value == "P1Y");
+  CHECK(one("The paper is published weekly.", "weekly").value == "P1W");
+  CHECK(one("They meet each Thursday.", "each Thursday").value == "XXXX-WXX-4");
+  CHECK(one("Flights leave on Tuesday nights.", "Tuesday nights").value == "XXXX-WXX-2TNI");
+}
+
+TEST_CASE("ranges, quarters, seasons, decades, centuries") {
+  SUBCASE("from 2004 to 2017") {
+    auto times = tag("He led the agency from 2004 to 2017.", CivilDate{2024, 7, 12});
+    REQUIRE(times.size() == 2);
+    CHECK(times[0].value == "2004");
+    CHECK(times[1].value == "2017");
+  }
+  SUBCASE("2025 Q4 - 2027") {
+    auto times = tag("Completion is expected 2025 Q4 \xE2\x80\x93 2027.", CivilDate{2024, 7, 12});
+    CHECK(find(times, "2025 Q4").value == "2025-Q4");
+    auto q = find(times, "2025 Q4").interval;
+    CHECK(q.first_day == day(2025, 10, 1));
+    CHECK(q.last_day == day(2025, 12, 31));
+    CHECK(q.granularity == Granularity::kQuarter);
+    CHECK(find(times, "2027").value == "2027");
+  }
+  SUBCASE("quarters") {
+    CHECK(one("Profit rose in the first quarter.", "the first quarter", CivilDate{1998, 5, 4})
+              .value == "1998-Q1");
+    CHECK(one("Profit fell in the third quarter of 1990.", "the third quarter of 1990").value ==
+          "1990-Q3");
+    CHECK(one("Losses narrowed in the fourth quarter.", "the fourth quarter", CivilDate{1998, 2, 4})
+              .value == "1997-Q4");
+  }
+  SUBCASE("seasons") {
+    CHECK(one("Elections are due this summer.", "this summer").value == "2024-SU");
+    CHECK(one("It was hit last fall.", "last fall").value == "2023-FA");
+    CHECK(one("in the spring of 2021", "the spring of 2021").value == "2021-SP");
+  }
+  SUBCASE("decades and centuries") {
+    auto t = one("Inflation soared in the 1970s.", "the 1970s");
+    CHECK(t.value == "197");
+    CHECK(t.interval.first_day == day(1970, 1, 1));
+    CHECK(t.interval.last_day == day(1979, 12, 31));
+    CHECK(one("It was built in the mid-1990s.", "the mid-1990s").value == "199");
+    CHECK(one("in the late '80s", "the late '80s").value == "198");
+    CHECK(one("the 20th century", "the 20th century").value == "19");
+  }
+}
+
+TEST_CASE("vague references") {
+  CHECK(one("The office is now open.", "now").value == "PRESENT_REF");
+  CHECK(one("He recently resigned.", "recently").value == "PAST_REF");
+  CHECK(one("Talks may resume in the future.", "the future").value == "FUTURE_REF");
+  CHECK(one("The group is currently based in Amman.", "currently").value == "PRESENT_REF");
+}
+
+TEST_CASE("the sample corpus's expressions") {
+  const std::string text =
+      "NATO and Jordan have worked together since 1995. The liaison office was agreed in July "
+      "last year and, after talks in 2017, NATO said on Wednesday that it would open. The "
+      "office was inaugurated on September 16, 2025. Cooperation spans nearly three decades; "
+      "completion is planned for 2025 Q4 \xE2\x80\x93 2027.";
+  auto times = tag(text, CivilDate{2024, 7, 12});
+  CHECK(find(times, "1995").value == "1995");
+  CHECK(find(times, "July last year").value == "2023-07");
+  CHECK(find(times, "2017").value == "2017");
+  CHECK(find(times, "Wednesday").value == "2024-07-10");
+  CHECK(find(times, "September 16, 2025").value == "2025-09-16");
+  CHECK(find(times, "nearly three decades").value == "P30Y");
+  CHECK(find(times, "2025 Q4").value == "2025-Q4");
+  CHECK(find(times, "2027").value == "2027");
+  // Spans are byte offsets into the text, sorted and non-overlapping.
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    CHECK(text.substr(times[i].span.begin, times[i].span.end - times[i].span.begin) ==
+          times[i].text);
+    if (i > 0) CHECK(times[i - 1].span.end <= times[i].span.begin);
+  }
+}
+
+TEST_CASE("intervals support containment and disjointness") {
+  auto times = tag("In July 2023, not in July 2024, and all through 2023.", CivilDate{2024, 7, 12});
+  auto a = find(times, "July 2023").interval;
+  auto b = find(times, "July 2024").interval;
+  auto y = find(times, "2023").interval;
+  CHECK(a.first_day >= y.first_day);
+  CHECK(a.last_day <= y.last_day);
+  CHECK((b.first_day > y.last_day || b.last_day < y.first_day));
+  using crosscheck::internal::time::interval_of;
+  CHECK(interval_of("2024-W01").first_day == day(2024, 1, 1));
+  CHECK(interval_of("2024-WI").last_day == day(2025, 2, 28));
+  CHECK(interval_of("2020-WI").last_day == day(2021, 2, 28));
+  CHECK(interval_of("2024-02").last_day == day(2024, 2, 29));
+  CHECK_FALSE(interval_of("P3Y").anchored());
+  CHECK_FALSE(interval_of("PRESENT_REF").anchored());
+}
+
+TEST_CASE("publication date inference") {
+  SUBCASE("byline") {
+    std::string text = "By Staff Writer\nJuly 12, 2024\nNATO opens an office in Amman.";
+    auto layer = segment(text);
+    auto d = infer_publication_date(layer);
+    REQUIRE(d.has_value());
+    CHECK(d->value == "2024-07-12");
+    CHECK(d->evidence == "July 12, 2024");
+    CHECK(text.substr(d->span.begin, d->span.end - d->span.begin) == "July 12, 2024");
+  }
+  SUBCASE("updated line") {
+    auto layer = segment("Jul 13,2023 - Last updated at Jul 13,2023\nAMMAN - The office ...");
+    auto d = infer_publication_date(layer);
+    REQUIRE(d.has_value());
+    CHECK(d->value == "2023-07-13");
+  }
+  SUBCASE("a dated line beats a date in running text") {
+    auto layer = segment(
+        "The summit that ended on July 11, 2024 in Washington agreed to open an office in "
+        "Amman, officials said.\nPublished: July 14, 2024\nMore text.");
+    auto d = infer_publication_date(layer);
+    REQUIRE(d.has_value());
+    CHECK(d->value == "2024-07-14");
+  }
+  SUBCASE("nothing to infer") {
+    auto layer = segment("NATO opens an office in Amman. It was agreed in July.");
+    CHECK_FALSE(infer_publication_date(layer).has_value());
+  }
+}
+
+TEST_CASE("robustness") {
+  // Odd bytes, huge numbers and lone punctuation never crash or overlap.
+  std::string junk = "99999999999999999 years ago \xFF\xFE : - / 12:99 p.m. Q9 '8 s";
+  junk += std::string(1000, '-');
+  auto times = tag(junk, CivilDate{2024, 7, 12});
+  for (std::size_t i = 1; i < times.size(); ++i) {
+    CHECK(times[i - 1].span.end <= times[i].span.begin);
+  }
+  CHECK(tag("", CivilDate{2024, 7, 12}).empty());
+  // Deterministic: same input, same output.
+  auto a = tag("Last year, on Wednesday, in June.", CivilDate{2024, 7, 12});
+  auto b = tag("Last year, on Wednesday, in June.", CivilDate{2024, 7, 12});
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].value == b[i].value);
+}
+
+TEST_CASE("random temporal word salad keeps spans valid") {
+  // A deterministic generator over words the patterns react to.
+  static const char* kWords[] = {"the",         "last",
+                                 "next",        "this",
+                                 "past",        "year",
+                                 "years",       "-",
+                                 "ago",         "a",
+                                 "an",          "few",
+                                 "2024",        "1999",
+                                 "12",          "31",
+                                 "7",           ":",
+                                 "48",          "a.m.",
+                                 "p.m.",        "Q4",
+                                 "'",           "80s",
+                                 "s",           "January",
+                                 "Jan",         ".",
+                                 ",",           "Dec.14",
+                                 "Monday",      "Tuesdays",
+                                 "night",       "morning",
+                                 "early",       "mid",
+                                 "late",        "of",
+                                 "quarter",     "third",
+                                 "half",        "every",
+                                 "each",        "other",
+                                 "more",        "than",
+                                 "at",          "least",
+                                 "nearly",      "about",
+                                 "summer",      "fall",
+                                 "May",         "March",
+                                 "fiscal",      "noon",
+                                 "midnight",    "tonight",
+                                 "yesterday",   "now",
+                                 "recent",      "weeks",
+                                 "decade",      "century",
+                                 "20th",        "2000s",
+                                 "nineteen",    "ninety",
+                                 "two",         "thousand",
+                                 "Christmas",   "Easter",
+                                 "/",           "\xE2\x80\x93",
+                                 "\xC2\xA0",    "earlier",
+                                 "later",       "from",
+                                 "to",          "since",
+                                 "in",          "on",
+                                 "99999999999", "0",
+                                 "00"};
+  constexpr std::size_t kCount = sizeof(kWords) / sizeof(kWords[0]);
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int words = 5 + static_cast<int>(next() % 60);
+    for (int i = 0; i < words; ++i) {
+      text += kWords[next() % kCount];
+      if (next() % 4 != 0) text += ' ';
+    }
+    std::optional<CivilDate> anchor;
+    if (doc % 3 != 0)
+      anchor = CivilDate{2000 + static_cast<int>(next() % 30), 1 + static_cast<int>(next() % 12),
+                         1 + static_cast<int>(next() % 28)};
+    auto times = tag(text, anchor);
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      const auto& t = times[i];
+      REQUIRE(t.span.begin < t.span.end);
+      REQUIRE(t.span.end <= text.size());
+      CHECK(text.substr(t.span.begin, t.span.end - t.span.begin) == t.text);
+      CHECK_FALSE(t.value.empty());
+      if (i > 0) CHECK(times[i - 1].span.end <= t.span.begin);
+    }
+  }
+}
