@@ -1,7 +1,9 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
 #include <optional>
+#include <new>
 #include <set>
+#include <stdexcept>
 
 #include "annotate/annotations.h"
 #include "annotate/entity/entity_tagger.h"
@@ -32,7 +34,7 @@ Error document_error(const Document& d, ErrorCode code, std::string detail) {
   return e;
 }
 
-Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+Result<Extraction> extract_unguarded(const Document& document, const Lexicon& lexicon) {
   Extraction out;
   out.document = document;
   Annotations a;
@@ -69,6 +71,19 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
   return out;
 }
 
+// A stage that throws is a bug; it becomes an error for this document rather
+// than a crash of the whole run (or of the host program).
+Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+  try {
+    return extract_unguarded(document, lexicon);
+  } catch (const std::bad_alloc&) {
+    return document_error(document, ErrorCode::kLimit, "out of memory while extracting");
+  } catch (const std::exception& e) {
+    return document_error(document, ErrorCode::kInternal,
+                          std::string("internal error while extracting: ") + e.what());
+  }
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -83,6 +98,13 @@ Result<Document> validate(Document document, const Limits& limits) {
   if (auto bad = internal::find_invalid_utf8(document.text)) {
     return document_error(document, ErrorCode::kEncoding,
                           "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
+  }
+  // NUL is valid UTF-8 but no article holds one: it marks a binary file or
+  // UTF-16 read as bytes, whose text would be garbage.
+  if (auto nul = document.text.find('\0'); nul != std::string::npos) {
+    return document_error(document, ErrorCode::kEncoding,
+                          "NUL byte at byte " + std::to_string(nul) +
+                              " of the text (binary or UTF-16 input?)");
   }
   if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return document_error(document, ErrorCode::kInput, "document text is empty");
@@ -143,7 +165,9 @@ Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documen
   return internal::extract_all_with(documents, options, **lexicon);
 }
 
-Result<Report> check(const std::vector<Document>& documents, const Options& options) {
+namespace {
+
+Result<Report> check_unguarded(const std::vector<Document>& documents, const Options& options) {
   auto lexicon = internal::Lexicon::build(options.lexicons);
   if (!lexicon) return lexicon.error();
   auto extractions = internal::extract_all_with(documents, options, **lexicon);
@@ -161,9 +185,22 @@ Result<Report> check(const std::vector<Document>& documents, const Options& opti
     report.findings.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    report.findings[i].id = "f" + std::to_string(i + 1);
+    // (append, not "f" + ...: GCC 12 warns falsely about the latter, -Wrestrict)
+    report.findings[i].id = std::to_string(i + 1).insert(0, 1, 'f');
   }
   return report;
+}
+
+}  // namespace
+
+Result<Report> check(const std::vector<Document>& documents, const Options& options) {
+  try {
+    return check_unguarded(documents, options);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kLimit, "", 0, "", "out of memory while checking"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, "", 0, "", std::string("internal error while checking: ") + e.what()};
+  }
 }
 
 std::size_t count_unresolved_contradictions(const Report& report) {
