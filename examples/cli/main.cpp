@@ -1,7 +1,7 @@
 // crosscheck: the command-line checker (see README and the interface spec).
-#include <CLI/CLI.hpp>
 #include <crosscheck/crosscheck.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -93,8 +93,9 @@ int run(int argc, char** argv) {
     command->add_option("--published", published,
                         "publication date (YYYY-MM-DD) for inputs that carry none");
     command->add_option("--threads", threads, "worker threads (0: all cores)");
-    command->add_option("--max-document-bytes", limits.max_document_bytes,
-                        "largest document text accepted (HTML may be 4 times larger)")
+    command
+        ->add_option("--max-document-bytes", limits.max_document_bytes,
+                     "largest document text accepted (HTML may be 4 times larger)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     command->add_option("--max-documents", limits.max_documents, "most documents in one run")

@@ -3,12 +3,11 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <csetjmp>
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <cctype>
-
 #include <string>
 #include <vector>
 
@@ -21,9 +20,16 @@ namespace {
 
 bool is_skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
       return true;
     default:
       return false;
@@ -32,13 +38,37 @@ bool is_skipped(GumboTag tag) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_HR: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_MAIN: case GUMBO_TAG_TITLE: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BODY:
       return true;
     default:
       return false;
@@ -51,22 +81,27 @@ class TextWriter {
 
   bool walk(const GumboNode* root) {
     // Iterative walk: hostile nesting cannot overflow the stack.
-    struct Frame { const GumboNode* node; unsigned next_child; };
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child;
+    };
     std::vector<Frame> stack{{root, 0}};
     while (!stack.empty()) {
       Frame& f = stack.back();
       const GumboNode* n = f.node;
-      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+          n->type == GUMBO_NODE_CDATA) {
         add_text(n->v.text.text);
         stack.pop_back();
         continue;
       }
-      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT && n->type != GUMBO_NODE_TEMPLATE) {
+      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
+          n->type != GUMBO_NODE_TEMPLATE) {
         stack.pop_back();
         continue;
       }
-      const GumboVector& children = n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children
-                                                                    : n->v.element.children;
+      const GumboVector& children =
+          n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
       const GumboTag tag = n->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : n->v.element.tag;
       if (f.next_child == 0) {
         if (tag != GUMBO_TAG_UNKNOWN && is_skipped(tag) && n->type != GUMBO_NODE_DOCUMENT) {
@@ -131,7 +166,8 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 std::string lower_tag_name(std::string_view html, std::size_t& i) {
   std::string name;
   while (i < html.size() && !is_html_space(html[i]) && html[i] != '>' && html[i] != '/') {
-    if (name.size() < 16) name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+    if (name.size() < 16)
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
     ++i;
   }
   return name;
@@ -140,8 +176,8 @@ std::string lower_tag_name(std::string_view html, std::size_t& i) {
 bool is_depth_neutral(std::string_view name) {
   static constexpr std::string_view kNames[] = {
       // void elements
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex",
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+      "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex",
       // end tag optional: closed by the next sibling
       "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
       "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head", "body"};
@@ -149,14 +185,15 @@ bool is_depth_neutral(std::string_view name) {
 }
 
 bool is_raw_text(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"script", "style",   "textarea", "title", "xmp",
+  static constexpr std::string_view kNames[] = {"script", "style",   "textarea", "title",   "xmp",
                                                 "iframe", "noembed", "noframes", "noscript"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
 // Offset of the next "</name" (ASCII case-insensitive) at or after `from`, or the end.
 std::size_t find_end_tag(std::string_view html, std::size_t from, std::string_view name) {
-  for (std::size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
+  for (std::size_t i = html.find("</", from); i != std::string_view::npos;
+       i = html.find("</", i + 2)) {
     if (i + 2 + name.size() > html.size()) break;
     bool same = true;
     for (std::size_t k = 0; k < name.size() && same; ++k) {
@@ -234,8 +271,8 @@ std::optional<Error> prescan_tags(std::string_view html, std::size_t max_nesting
       continue;
     }
     if (!self_closing && !is_depth_neutral(name) && ++depth > max_nesting) {
-      return error_at(tag_begin, "HTML nesting deeper than " + std::to_string(max_nesting) +
-                                     " elements");
+      return error_at(tag_begin,
+                      "HTML nesting deeper than " + std::to_string(max_nesting) + " elements");
     }
   }
   return std::nullopt;
@@ -303,7 +340,8 @@ Result<std::string> html_to_text(std::string_view html, const Limits& limits) {
                      std::to_string(internal::html_limit(limits))};
   }
   if (auto bad = internal::find_invalid_utf8(html)) {
-    return Error{ErrorCode::kEncoding, "", 0, "", "invalid UTF-8 at byte " + std::to_string(*bad) + " of the HTML"};
+    return Error{ErrorCode::kEncoding, "", 0, "",
+                 "invalid UTF-8 at byte " + std::to_string(*bad) + " of the HTML"};
   }
   if (auto error = prescan_tags(html, limits.max_nesting)) return *error;
   // Gumbo needs well under 64 bytes of tree per input byte on real pages.
@@ -318,7 +356,10 @@ Result<std::string> html_to_text(std::string_view html, const Limits& limits) {
     return Error{ErrorCode::kLimit, "", 0, "",
                  "HTML needs more memory to parse than allowed (pathological markup)"};
   }
-  TextWriter writer(limits.max_nesting);
+  // The pre-scan bounds the depth of the page's own tags; the walk is a
+  // backstop (elements the parser adds itself: document, html, body, tbody,
+  // reopened formatting elements), so it allows a little more.
+  TextWriter writer(limits.max_nesting + 16);
   if (!writer.walk(output->document)) {
     return Error{ErrorCode::kLimit, "", 0, "",
                  "HTML nesting deeper than " + std::to_string(limits.max_nesting) + " elements"};

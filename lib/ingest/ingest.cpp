@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -44,7 +44,8 @@ enum class Kind { kJsonl, kText, kHtml, kOther };
 
 Kind kind_of(const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".jsonl") return Kind::kJsonl;
   if (ext == ".txt" || ext == ".md") return Kind::kText;
   if (ext == ".html" || ext == ".htm") return Kind::kHtml;
@@ -59,8 +60,10 @@ std::optional<std::size_t> json_too_deep(std::string_view line, std::size_t max_
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -93,7 +96,8 @@ std::string string_field(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind, const ReadOptions& options) {
+Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind,
+                                         const ReadOptions& options) {
   // HTML carries markup around its text; allow it a larger budget.
   auto content = read_file(path, kind == Kind::kHtml ? internal::html_limit(options.limits)
                                                      : options.limits.max_document_bytes);
@@ -163,7 +167,8 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     d.id = id->get<std::string>();
     const bool has_text = j.contains("text"), has_html = j.contains("html");
     if (has_text == has_html) {
-      return input_error(file, line_no, "document '" + d.id + "' needs exactly one of 'text' or 'html'");
+      return input_error(file, line_no,
+                         "document '" + d.id + "' needs exactly one of 'text' or 'html'");
     }
     const char* body_key = has_text ? "text" : "html";
     if (!j[body_key].is_string()) {
@@ -184,7 +189,8 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     if (has_html) {
       auto text = html_to_text(j["html"].get_ref<const std::string&>(), options.limits);
       if (!text) {
-        std::string where = text.error().line > 0 ? " (HTML line " + std::to_string(text.error().line) + ")" : "";
+        std::string where =
+            text.error().line > 0 ? " (HTML line " + std::to_string(text.error().line) + ")" : "";
         return input_error(file, line_no, "document '" + d.id + "': " + text.error().detail + where,
                            text.error().code);
       }
@@ -196,9 +202,10 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     if (!valid) return valid.error();
     docs.push_back(std::move(*valid));
     if (docs.size() > options.limits.max_documents) {
-      return input_error(file, line_no, "more documents than the limit of " +
-                                            std::to_string(options.limits.max_documents),
-                         ErrorCode::kLimit);
+      return input_error(
+          file, line_no,
+          "more documents than the limit of " + std::to_string(options.limits.max_documents),
+          ErrorCode::kLimit);
     }
   }
   return docs;
@@ -207,14 +214,17 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
 Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
                                           const ReadOptions& options) {
   if (!options.published.empty() && !internal::parse_iso_date(options.published)) {
-    return Error{ErrorCode::kUsage, "", 0, "", "--published '" + options.published + "' is not YYYY-MM-DD"};
+    return Error{ErrorCode::kUsage, "", 0, "",
+                 "--published '" + options.published + "' is not YYYY-MM-DD"};
   }
   std::vector<Document> all;
   auto add = [&](const fs::path& path, bool explicit_file) -> std::optional<Error> {
     Kind kind = kind_of(path);
     if (kind == Kind::kOther) {
-      if (explicit_file) kind = Kind::kText;  // a named file is read as text
-      else return std::nullopt;               // a directory's other files are not inputs
+      if (explicit_file)
+        kind = Kind::kText;  // a named file is read as text
+      else
+        return std::nullopt;  // a directory's other files are not inputs
     }
     Result<std::vector<Document>> docs = std::vector<Document>{};
     if (kind == Kind::kJsonl) {
@@ -229,10 +239,10 @@ Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
     if (docs->empty()) return input_error(path.string(), 0, "no documents in the file");
     for (Document& d : *docs) all.push_back(std::move(d));
     if (all.size() > options.limits.max_documents) {
-      return input_error(path.string(), 0,
-                         "more documents than the limit of " +
-                             std::to_string(options.limits.max_documents),
-                         ErrorCode::kLimit);
+      return input_error(
+          path.string(), 0,
+          "more documents than the limit of " + std::to_string(options.limits.max_documents),
+          ErrorCode::kLimit);
     }
     return std::nullopt;
   };
@@ -267,8 +277,9 @@ Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
   for (const Document& d : all) {
     auto [it, inserted] = first_origin.emplace(d.id, d.origin);
     if (!inserted) {
-      return Error{ErrorCode::kInput, d.origin, 0, "",
-                   "duplicate document id '" + d.id + "' (first at " + std::string(it->second) + ")"};
+      return Error{
+          ErrorCode::kInput, d.origin, 0, "",
+          "duplicate document id '" + d.id + "' (first at " + std::string(it->second) + ")"};
     }
   }
   return all;

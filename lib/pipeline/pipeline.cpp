@@ -1,7 +1,7 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
-#include <optional>
 #include <new>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -26,8 +26,9 @@ namespace {
 Error document_error(const Document& d, ErrorCode code, std::string detail) {
   Error e{code, d.origin, 0, d.id, std::move(detail)};
   // origin is "file" or "file:line"; split it so message() stays uniform.
-  if (auto colon = e.file.rfind(':'); colon != std::string::npos && colon + 1 < e.file.size() &&
-                                       e.file.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+  if (auto colon = e.file.rfind(':');
+      colon != std::string::npos && colon + 1 < e.file.size() &&
+      e.file.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
     e.line = std::stoul(e.file.substr(colon + 1));
     e.file.resize(colon);
   }
@@ -93,7 +94,8 @@ Result<Document> validate(Document document, const Limits& limits) {
   if (document.text.size() > limits.max_document_bytes) {
     return document_error(document, ErrorCode::kLimit,
                           "document text is " + std::to_string(document.text.size()) +
-                              " bytes, over the limit of " + std::to_string(limits.max_document_bytes));
+                              " bytes, over the limit of " +
+                              std::to_string(limits.max_document_bytes));
   }
   if (auto bad = internal::find_invalid_utf8(document.text)) {
     return document_error(document, ErrorCode::kEncoding,
@@ -102,9 +104,9 @@ Result<Document> validate(Document document, const Limits& limits) {
   // NUL is valid UTF-8 but no article holds one: it marks a binary file or
   // UTF-16 read as bytes, whose text would be garbage.
   if (auto nul = document.text.find('\0'); nul != std::string::npos) {
-    return document_error(document, ErrorCode::kEncoding,
-                          "NUL byte at byte " + std::to_string(nul) +
-                              " of the text (binary or UTF-16 input?)");
+    return document_error(
+        document, ErrorCode::kEncoding,
+        "NUL byte at byte " + std::to_string(nul) + " of the text (binary or UTF-16 input?)");
   }
   if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return document_error(document, ErrorCode::kInput, "document text is empty");
@@ -199,15 +201,15 @@ Result<Report> check(const std::vector<Document>& documents, const Options& opti
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kLimit, "", 0, "", "out of memory while checking"};
   } catch (const std::exception& e) {
-    return Error{ErrorCode::kInternal, "", 0, "", std::string("internal error while checking: ") + e.what()};
+    return Error{ErrorCode::kInternal, "", 0, "",
+                 std::string("internal error while checking: ") + e.what()};
   }
 }
 
 std::size_t count_unresolved_contradictions(const Report& report) {
   return static_cast<std::size_t>(std::count_if(
-      report.findings.begin(), report.findings.end(), [](const Finding& f) {
-        return f.kind == "contradiction" && f.resolution != "superseded";
-      }));
+      report.findings.begin(), report.findings.end(),
+      [](const Finding& f) { return f.kind == "contradiction" && f.resolution != "superseded"; }));
 }
 
 }  // namespace crosscheck
