@@ -3,9 +3,11 @@
 #ifndef CROSSCHECK_LIB_ANNOTATE_LEXICON_H_
 #define CROSSCHECK_LIB_ANNOTATE_LEXICON_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "crosscheck/result.h"
@@ -28,6 +30,12 @@ struct SynonymSet {
   std::vector<std::string> variants;
 };
 
+/// One entity an alias key can name; `acronym` when the alias is written in capitals.
+struct AliasHit {
+  std::size_t entity = 0;  ///< index into Lexicon::entities()
+  bool acronym = false;    ///< alias is all capitals ("NATO", "UN")
+};
+
 /// The merged lexicon; immutable once built, shared across threads.
 class Lexicon {
  public:
@@ -41,9 +49,27 @@ class Lexicon {
   /// Canonical phrase for `phrase` (case-insensitive), or `phrase` itself.
   std::string canonical_phrase(std::string_view phrase) const;
 
+  /// Matching key of a phrase: ASCII letters lowered, digits and non-ASCII kept,
+  /// everything else dropped ("Co-operation" -> "cooperation", "U.N." -> "un").
+  static std::string key(std::string_view phrase);
+  /// Entities having an alias (or name) with this key(), or nullptr.
+  const std::vector<AliasHit>* find_alias(std::string_view key) const;
+  /// The entity with this id, or nullptr.
+  const LexiconEntity* find_id(std::string_view id) const;
+  /// Longest alias or name, in words (hyphenated parts count as words).
+  std::size_t max_alias_words() const { return max_alias_words_; }
+  /// True when place `inner` is `outer` or lies inside it (transitively, by ids).
+  bool contains(std::string_view outer, std::string_view inner) const;
+  /// True when the entity with this id carries `tag`.
+  bool has_tag(std::string_view id, std::string_view tag) const;
+
  private:
   std::vector<LexiconEntity> entities_;
   std::vector<SynonymSet> synonyms_;
+  std::unordered_map<std::string, std::vector<AliasHit>> alias_index_;
+  std::unordered_map<std::string, std::size_t> id_index_;
+  std::unordered_map<std::string, std::size_t> synonym_index_;  // key -> synonyms_ index
+  std::size_t max_alias_words_ = 1;
   friend class LexiconBuilder;
 };
 

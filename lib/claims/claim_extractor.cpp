@@ -1,7 +1,806 @@
+// Claim rules over tokens. Each rule finds a trigger from a data file (a
+// lifecycle verb, a membership cue, a scope cue, an event verb, a role title,
+// a superlative, a counted quantity), then the words it governs inside its
+// clause: the thing it is about (object, or subject when passive), the date
+// it governs, and the modality cues before it.
 #include "claims/claim_extractor.h"
 
-namespace crosscheck::internal {
+#include <algorithm>
+#include <cmath>
+#include <set>
 
-std::vector<Claim> extract_claims(const Annotations&) { return {}; }
+#include "claims/claim_context.h"
+
+namespace crosscheck::internal {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+class Extractor {
+ public:
+  explicit Extractor(const Annotations& a) : c_(a) {}
+
+  std::vector<Claim> run() {
+    for (std::size_t s = 0; s < c_.t.sentences.size(); ++s) {
+      std::size_t sb = c_.t.sentence_tokens[s], se = c_.t.sentence_tokens[s + 1];
+      if (sb >= se) continue;
+      lifecycle(sb, se);
+      membership(sb, se);
+      scope(sb, se);
+      event_dates(sb, se);
+      roles(sb, se);
+      superlatives(sb, se);
+      ordinals(sb, se);
+    }
+    quantities();
+    return std::move(out_);
+  }
+
+ private:
+  ClaimContext c_;
+  std::vector<Claim> out_;
+  std::set<std::string> seen_;  // type|subject|predicate|qualifier|sentence
+
+  Claim& add(std::string type, std::string subject, std::string subject_name, std::string predicate,
+             std::string qualifier, std::size_t trigger, std::size_t span_begin, std::size_t span_end) {
+    Claim cl;
+    cl.type = std::move(type);
+    cl.subject = std::move(subject);
+    cl.subject_name = std::move(subject_name);
+    cl.predicate = std::move(predicate);
+    cl.qualifier = std::move(qualifier);
+    cl.as_of = c_.as_of;
+    auto [modality, polarity] = c_.modality(trigger);
+    cl.modality = modality;
+    cl.polarity = polarity;
+    cl.attributed_to = c_.attribution(trigger, span_begin, span_end);
+    span_end = std::max(span_end, span_begin + 1);
+    cl.span = Span{c_.t.tokens[span_begin].begin, c_.t.tokens[span_end - 1].end};
+    std::size_t s = c_.t.tokens[trigger].sentence;
+    cl.evidence_span = c_.t.sentences[s];
+    cl.evidence = std::string(c_.t.span_text(cl.evidence_span));
+    out_.push_back(std::move(cl));
+    return out_.back();
+  }
+
+  bool first_time(const std::string& type, const std::string& subject, const std::string& predicate,
+                  const std::string& qualifier, std::size_t token) {
+    std::string key = type + "|" + subject + "|" + predicate + "|" + qualifier + "|" +
+                      std::to_string(c_.t.tokens[token].sentence);
+    return seen_.insert(key).second;
+  }
+
+  static void set_time(ClaimValue& v, const TimeExpr& x) {
+    v.time = x.interval;
+    v.time_value = x.value;
+  }
+
+  int stage(const std::string& state) const {
+    auto it = c_.d.stages.find(state);
+    return it == c_.d.stages.end() ? -1 : it->second;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------
+
+  // The facility a lifecycle trigger at [i, e) is about.
+  const FacilityRef* lifecycle_thing(std::size_t i, std::size_t e, const std::string& form,
+                                     std::size_t se) const {
+    if (form == "adj") {
+      return c_.facility_in(e, std::min(se, e + 4));
+    }
+    if (form == "noun") {
+      std::size_t j = e;
+      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j))) ++j;  // "opening date"
+      if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
+                     c_.word(j) == "about" || c_.word(j) == "on")) {
+        std::size_t end = std::min(c_.clause_end(j, true), j + 9);
+        return c_.facility_in(j + 1, end);
+      }
+      return nullptr;
+    }
+    // Verb: the object, else (passive or participle) the subject just before.
+    std::size_t end = std::min(c_.clause_end(e - 1, true), e + 8);
+    if (const FacilityRef* f = c_.facility_in(e, end)) return f;
+    std::size_t j = i;
+    bool passive = false;
+    while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
+      std::string_view w = c_.word(j - 1);
+      if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" || w == "being") {
+        passive = true;
+      }
+      --j;
+    }
+    (void)passive;  // passive ("was opened") or intransitive ("the bridge will open")
+    return c_.facility_ending_at(j);
+  }
+
+  void lifecycle(std::size_t sb, std::size_t se) {
+    // Unknown-date cues and event verbs of the sentence.
+    std::vector<std::pair<std::size_t, std::size_t>> unknown;
+    bool event_verb = false;
+    for (std::size_t i = sb; i < se; ++i) {
+      if (auto m = c_.d.unknown_date.match(c_.n.words, i, se)) {
+        unknown.emplace_back(i, i + m.length);
+        i += m.length - 1;
+      } else if (c_.d.event_verbs.match(c_.n.words, i, se)) {
+        event_verb = true;
+      }
+    }
+    auto in_unknown = [&](std::size_t i) {
+      for (auto [b, e] : unknown) {
+        if (i >= b && i < e) return true;
+      }
+      return false;
+    };
+    for (std::size_t i = sb; i < se; ++i) {
+      if (in_unknown(i)) continue;
+      auto m = c_.d.lifecycle.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::string state = m.entry->value, form = m.entry->extra;
+      // Chains: "review plans to open", "under review is the establishment of",
+      // "proposition of": the outer word gives the state, the inner the thing.
+      std::size_t inner = i, inner_end = i + m.length;
+      std::string inner_form = form;
+      for (int hops = 0; hops < 3; ++hops) {
+        std::size_t j = inner_end;
+        while (j < se && j < inner_end + 3 &&
+               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" || c_.word(j) == "be" ||
+                c_.word(j) == "a" || c_.word(j) == "an" || c_.word(j) == "of" || c_.word(j) == "over" ||
+                c_.word(j) == "for")) {
+          ++j;
+        }
+        auto m2 = c_.d.lifecycle.match(c_.n.words, j, se);
+        if (!m2 || in_unknown(j)) break;
+        inner = j;
+        inner_end = j + m2.length;
+        inner_form = m2.entry->extra;
+      }
+      bool needs_inner = m.entry->words.back() == "to";  // "set to", "due to"
+      if (needs_inner && inner == i) continue;
+      if (form == "date" && unknown.empty()) continue;  // "the date of the vote" alone says nothing
+      std::size_t next = inner_end;
+      const FacilityRef* thing = lifecycle_thing(inner, inner_end, inner_form, se);
+      if (!thing && inner != i) thing = lifecycle_thing(i, i + m.length, form, se);
+      if (!thing) {
+        i = next - 1;
+        continue;
+      }
+      // Discussions that began or were held on a date are event dates instead.
+      if (state == "under_discussion" && form == "noun" && event_verb) {
+        i = next - 1;
+        continue;
+      }
+      std::string inner_state = inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
+      bool is_unknown = !unknown.empty();
+      std::size_t span_b = std::min(i, thing->begin), span_e = std::max(inner_end, thing->end);
+      ClaimValue v;
+      std::string value;
+      if (is_unknown) {
+        v.kind = ClaimValue::Kind::kUnknownTime;
+        v.state = inner_state;
+        v.stage = stage(inner_state);
+        value = inner_state + " date unknown";
+        for (auto [b, e] : unknown) {
+          span_b = std::min(span_b, b);
+          span_e = std::max(span_e, e);
+        }
+      } else {
+        v.kind = ClaimValue::Kind::kState;
+        // A date the trigger governs: after it in its clause, or opening the sentence.
+        std::size_t ce = c_.clause_end(inner_end - 1, false);
+        std::size_t after = std::max(inner_end, thing->end > inner_end ? thing->end : inner_end);
+        ce = std::min(ce, after + 5);
+        std::size_t tt = 0;
+        const TimeExpr* when = c_.date_in(inner_end, ce, &tt);
+        if (!when) {
+          const TimeExpr* early = c_.date_in(sb, i, &tt);
+          if (early && tt <= sb + 1) when = early;
+        }
+        if (when) {
+          set_time(v, *when);
+          auto [tb, te] = c_.tokens_of(when->span);
+          span_b = std::min(span_b, tb);
+          span_e = std::max(span_e, te);
+        }
+        v.state = state;
+        value = state;
+        if (when) value += " " + when->value;
+      }
+      if (!first_time("lifecycle", thing->key, "lifecycle", "", i)) {
+        i = next - 1;
+        continue;
+      }
+      Claim& cl = add("lifecycle", thing->key, thing->name, "lifecycle", "", inner, span_b, span_e);
+      if (is_unknown) {
+        cl.modality = "asserted";
+        cl.polarity = "positive";
+      } else if ((cl.modality == "future" || cl.modality == "hedged") &&
+                 stage(v.state) >= stage("scheduled") && v.state != "postponed" && v.state != "cancelled") {
+        // "will open": what is asserted is the announcement of the opening.
+        v.state = "announced";
+        value = v.time_value.empty() ? "announced" : "announced " + v.time_value;
+      }
+      v.stage = stage(v.state);
+      cl.value = value;
+      cl.typed = std::move(v);
+      i = next - 1;
+    }
+  }
+
+  // ---- membership --------------------------------------------------------
+
+  void membership(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb; i < se; ++i) {
+      auto m = c_.d.membership.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::size_t cue_end = i + m.length;
+      if (m.entry->value == "-") {
+        i = cue_end - 1;
+        continue;
+      }
+      // Subject: the name (or facility) just before, skipping auxiliaries; or
+      // before the comma of an appositive ("Jordan, a member since 1995,").
+      std::size_t j = i;
+      while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
+                        c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
+        --j;
+      }
+      if (j > sb && c_.word(j - 1) == ",") --j;
+      std::string subject, subject_name;
+      if (const FacilityRef* f = c_.facility_ending_at(j)) {
+        subject = f->key;
+        subject_name = f->name;
+      } else if (j > sb && c_.run_at[j - 1] >= 0) {
+        const NameRun& r = c_.runs[c_.run_at[j - 1]];
+        subject = r.id.empty() ? r.key : r.id;
+        subject_name = r.text;
+      }
+      if (subject.empty()) continue;
+      // The organisation: after "of", or the one the context was speaking of.
+      std::string org, org_name;
+      std::size_t k = cue_end;
+      if (k < se && (c_.word(k) == "of" || c_.word(k) == "in" || c_.word(k) == "to")) ++k;
+      while (k < se && c_.func(k) == "det") ++k;
+      std::size_t span_e = cue_end;
+      if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive) k = c_.runs[c_.run_at[k]].end;
+      if (k < se && c_.run_at[k] >= 0) {
+        std::size_t e = k;
+        org = c_.capitalised_key(k, &e);
+        org_name = std::string(c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
+        span_e = e;
+      } else if (m.entry->words.back() == "member") {
+        std::size_t subject_begin = j > sb ? j - 1 : sb;
+        for (std::size_t q = c_.runs.size(); q > 0; --q) {
+          const NameRun& r = c_.runs[q - 1];
+          if (r.end > subject_begin) continue;
+          if (c_.t.tokens[r.begin].sentence + 2 < c_.t.tokens[subject_begin].sentence) break;
+          std::string key = r.id.empty() ? r.key : r.id;
+          if (r.place || r.person || r.possessive || key == subject) continue;
+          std::size_t e = r.begin;
+          org = c_.capitalised_key(r.begin, &e);
+          org_name = std::string(c_.t.text.substr(c_.t.tokens[r.begin].begin,
+                                                  c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
+          break;
+        }
+      }
+      if (org.empty()) continue;
+      ClaimValue v;
+      std::string value;
+      std::size_t ce = se;
+      std::size_t tt = 0;
+      const TimeExpr* since = nullptr;
+      for (std::size_t q = cue_end; q + 1 < ce; ++q) {
+        if (c_.word(q) == "since" && c_.time_at[q + 1] >= 0) {
+          since = &c_.times[c_.time_at[q + 1]];
+          tt = q;
+          break;
+        }
+      }
+      if (!since && m.entry->words.back() == "joined") {
+        since = c_.date_in(cue_end, se, &tt);
+      }
+      if (since) {
+        v.kind = ClaimValue::Kind::kTime;
+        set_time(v, *since);
+        value = "since " + since->value;
+        span_e = std::max(span_e, c_.tokens_of(since->span).second);
+      } else {
+        v.kind = ClaimValue::Kind::kEntity;
+        v.entity = org;
+        value = org_name;
+      }
+      (void)tt;
+      std::size_t span_b = j > sb ? j - 1 : i;
+      if (c_.run_at[span_b] >= 0) span_b = c_.runs[c_.run_at[span_b]].begin;
+      if (!first_time("membership", subject, "member_of", org, i)) continue;
+      Claim& cl = add("membership", subject, subject_name, "member_of", org, i, span_b, span_e);
+      cl.value = value;
+      cl.typed = std::move(v);
+      i = cue_end - 1;
+    }
+  }
+
+  // ---- scope and lists ---------------------------------------------------
+
+  // Items of a list starting at token j: "a, b, c and d". Returns the end token.
+  std::size_t parse_list(std::size_t j, std::size_t se, std::vector<std::string>& items,
+                         std::vector<std::string>& shown, bool& open) const {
+    open = false;
+    std::size_t item_b = j, end = j;
+    bool last = false;
+    auto flush = [&](std::size_t e) {
+      std::size_t b = item_b;
+      while (b < e && (c_.func(b) == "prep" || c_.func(b) == "det")) ++b;
+      if (b >= e) return false;
+      if (e - b > 6) return false;
+      std::string phrase = join_phrase(c_.n.words, b, e);
+      std::string canon = c_.canonical(phrase);
+      if (canon == phrase) {
+        std::size_t s = b;
+        while (s + 1 < e && c_.d.scope_strip.find_word(c_.word(s))) ++s;
+        if (s > b) canon = c_.canonical(join_phrase(c_.n.words, s, e));
+      }
+      items.push_back(canon);
+      shown.emplace_back(c_.t.text.substr(c_.t.tokens[b].begin, c_.t.tokens[e - 1].end - c_.t.tokens[b].begin));
+      return true;
+    };
+    for (std::size_t k = j; k <= se; ++k) {
+      bool stop = k == se || (c_.is_punct(k) && c_.word(k) != "," && c_.word(k) != "-") ||
+                  (c_.func(k) == "rel");
+      if (!stop && c_.word(k) == "among" && k + 1 < se && c_.word(k + 1) == "others") {
+        open = true;
+        stop = true;
+      }
+      if (!stop && (c_.word(k) == "etc")) {
+        open = true;
+        stop = true;
+      }
+      if (stop || c_.word(k) == ",") {
+        if (k > item_b && !flush(k)) return kNone;
+        end = k;
+        if (stop || last) break;
+        item_b = k + 1;
+        if (item_b < se && (c_.word(item_b) == "and" || c_.word(item_b) == "or")) {
+          last = true;
+          ++item_b;
+          ++k;
+        }
+        continue;
+      }
+      if ((c_.word(k) == "and" || c_.word(k) == "or") && !last) {
+        if (k > item_b && !flush(k)) return kNone;
+        last = true;
+        item_b = k + 1;
+      }
+    }
+    return end;
+  }
+
+  void scope(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb; i < se; ++i) {
+      auto m = c_.d.scope.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::size_t cue_end = i + m.length;
+      std::vector<std::string> items, shown;
+      bool open = false;
+      std::size_t end = parse_list(cue_end, se, items, shown, open);
+      if (end == kNone || items.size() < 2) continue;
+      bool is_list = m.entry->value == "list";
+      // Subject: the noun phrase opening the sentence, or the antecedent of a
+      // relative clause ("the talks, which focus on ...").
+      std::size_t cb = c_.clause_begin(i);
+      std::size_t subj_b = sb, subj_e = sb;
+      if (cb > sb && c_.func(cb) == "rel" && cb >= 1) {
+        std::size_t e = cb;
+        if (e > sb && c_.word(e - 1) == ",") --e;
+        std::size_t b = e;
+        while (b > sb && !c_.is_boundary(b - 1, true) && c_.func(b - 1) != "aux") --b;
+        subj_b = b;
+        subj_e = e;
+      } else {
+        std::size_t e = sb;
+        while (e < se && (c_.time_at[e] >= 0 || (e == sb && (c_.word(e) == "on" || c_.word(e) == "in")) ||
+                          (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
+          ++e;
+        }
+        subj_b = e;
+        while (e < se && c_.func(e) != "aux" && !c_.is_boundary(e, true) &&
+               !c_.d.lifecycle.find_word(c_.word(e)) && e < i && !c_.d.reporting.find_word(c_.word(e))) {
+          if (c_.func(e) == "prep" && e > subj_b) break;
+          if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive && c_.runs[c_.run_at[e]].end < se &&
+              e == subj_b) {
+            e = c_.runs[c_.run_at[e]].end;
+            if (e < se && !c_.d.facilities.find_word(c_.word(e))) break;
+            continue;
+          }
+          ++e;
+        }
+        subj_e = e;
+      }
+      std::string subject_name;
+      std::string subject = c_.np_key(subj_b, subj_e, &subject_name);
+      if (subject.empty()) continue;
+      std::string predicate = "scope";
+      if (is_list) {
+        // The noun the list exemplifies: "UN peacekeeping missions, including".
+        std::size_t e = i;
+        if (e > sb && c_.word(e - 1) == ",") --e;
+        std::size_t b = e;
+        while (b > sb && !c_.is_punct(b - 1) && c_.func(b - 1).empty() && e - b < 5) --b;
+        if (b == e) continue;
+        predicate = phrase_key(c_.canonical(join_phrase(c_.n.words, b, e)));
+      }
+      ClaimValue v;
+      v.kind = ClaimValue::Kind::kSet;
+      v.items = items;
+      v.complete = !is_list && !open;
+      std::string value;
+      for (std::size_t k = 0; k < items.size(); ++k) value += (k ? ", " : "") + items[k];
+      if (!first_time("scope", subject, predicate, "", i)) continue;
+      Claim& cl = add("scope", subject, subject_name, predicate, "", i, std::min(subj_b, i), end);
+      cl.value = value;
+      cl.typed = std::move(v);
+      i = end > i ? end - 1 : i;
+    }
+  }
+
+  // ---- event dates and places ----------------------------------------------
+
+  void event_dates(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb; i < se; ++i) {
+      auto m = c_.d.event_verbs.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::size_t verb_end = i + m.length;
+      std::string phase = m.entry->value;
+      // Subject: the noun phrase before the verb (over auxiliaries) back to the clause start.
+      std::size_t j = i;
+      while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
+      std::size_t b = j;
+      while (b > sb && !c_.is_boundary(b - 1, true)) --b;
+      // The event noun heading it.
+      std::size_t head = kNone;
+      for (std::size_t k = b; k < j; ++k) {
+        if (c_.d.events.find_word(c_.word(k))) {
+          head = k;
+          break;
+        }
+      }
+      if (head == kNone) continue;
+      std::string predicate = c_.d.events.find_word(c_.word(head))->value;
+      std::string subject, subject_name;
+      if (const FacilityRef* f = c_.facility_in(head + 1, j)) {
+        subject = f->key;
+        subject_name = f->name;
+      } else {
+        for (std::size_t k = b; k < j; ++k) {
+          if (c_.run_at[k] >= 0) {
+            const NameRun& r = c_.runs[c_.run_at[k]];
+            subject = r.id.empty() ? r.key : r.id;
+            subject_name = r.text;
+            break;
+          }
+        }
+      }
+      if (subject.empty()) {
+        subject = predicate;
+        subject_name = std::string(c_.t.token_text(head));
+      }
+      std::size_t ce = c_.clause_end(verb_end - 1, true);
+      std::size_t tt = 0;
+      const TimeExpr* when = c_.date_in(verb_end, ce, &tt);
+      if (when && first_time("event_date", subject, predicate, phase, i)) {
+        auto [tb, te] = c_.tokens_of(when->span);
+        Claim& cl = add("event_date", subject, subject_name, predicate, phase, i, head, te);
+        ClaimValue v;
+        v.kind = ClaimValue::Kind::kTime;
+        set_time(v, *when);
+        cl.value = when->value;
+        cl.typed = std::move(v);
+        (void)tb;
+      }
+      // Place: "at the NATO Summit in Vilnius" -> the last name after in/at that is not a time.
+      const NameRun* place = nullptr;
+      std::size_t place_end = 0;
+      for (std::size_t k = verb_end; k + 1 < ce; ++k) {
+        if ((c_.word(k) == "in" || c_.word(k) == "at") && c_.time_at[k + 1] < 0) {
+          std::size_t q = k + 1;
+          while (q < ce && c_.func(q) == "det") ++q;
+          if (q < ce && c_.run_at[q] >= 0 && c_.time_at[q] < 0) {
+            place = &c_.runs[c_.run_at[q]];
+            place_end = place->end;
+          }
+        }
+      }
+      if (place && first_time("event_place", subject, predicate, phase, i)) {
+        Claim& cl = add("event_place", subject, subject_name, predicate, phase, i, head, place_end);
+        ClaimValue v;
+        v.kind = ClaimValue::Kind::kEntity;
+        v.entity = place->id.empty() ? place->key : place->id;
+        cl.value = place->text;
+        cl.typed = std::move(v);
+      }
+      i = verb_end - 1;
+    }
+  }
+
+  // ---- roles -------------------------------------------------------------
+
+  void roles(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb; i < se; ++i) {
+      auto m = c_.d.roles.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::size_t e = i + m.length;
+      // "NATO Secretary-General Mark Rutte": organisation, title, holder.
+      if (e >= se || c_.run_at[e] < 0 || i == sb || c_.run_at[i - 1] < 0) {
+        i = e - 1;
+        continue;
+      }
+      const NameRun& org = c_.runs[c_.run_at[i - 1]];
+      const NameRun& holder = c_.runs[c_.run_at[e]];
+      if (org.place && !org.possessive && false) continue;
+      std::string org_key = org.id.empty() ? org.key : org.id;
+      std::string predicate = m.entry->value;
+      if (first_time("role", org_key, predicate, "", i)) {
+        Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
+        ClaimValue v;
+        v.kind = ClaimValue::Kind::kEntity;
+        v.entity = holder.id.empty() ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
+                                     : holder.id;
+        cl.value = holder.text;
+        cl.typed = std::move(v);
+      }
+      i = holder.end - 1;
+    }
+  }
+
+  // ---- superlatives --------------------------------------------------------
+
+  void superlatives(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb + 1; i < se; ++i) {
+      auto m = c_.d.superlatives.match(c_.n.words, i, se);
+      if (!m) continue;
+      std::string_view before = c_.func(i - 1);
+      bool possessed = c_.n.possessive[i - 1];
+      bool after_verb = c_.d.lifecycle.find_word(c_.word(i - 1)) != nullptr;
+      if (before != "det" && before != "pron" && !possessed && !after_verb) continue;
+      if (c_.word(i - 1) == "a" || c_.word(i - 1) == "an") continue;
+      // The head noun: the facility, or the last word before a function word.
+      std::size_t e = i + m.length;
+      std::size_t head = kNone;
+      const FacilityRef* f = nullptr;
+      for (std::size_t k = e; k < se && k < e + 6; ++k) {
+        if (c_.facility_at[k] >= 0) {
+          f = &c_.facilities[c_.facility_at[k]];
+          head = k;
+          break;
+        }
+        if (c_.is_punct(k) && c_.word(k) != "-") break;
+        if (!c_.func(k).empty() || c_.d.lifecycle.find_word(c_.word(k))) break;
+        head = k;
+      }
+      if (head == kNone || head < e) continue;
+      // Whose: the possessor, or the facility's owner.
+      std::string subject, subject_name;
+      if (possessed && c_.run_at[i - 1] >= 0) {
+        const NameRun& r = c_.runs[c_.run_at[i - 1]];
+        subject = r.id.empty() ? r.key : r.id;
+        subject_name = r.text;
+      } else if (c_.word(i - 1) == "its" || c_.word(i - 1) == "their") {
+        if (const NameRun* a = c_.sentence_actor(i)) {
+          subject = a->id.empty() ? a->key : a->id;
+          subject_name = a->text;
+        } else if (const NameRun* o = c_.org_before(i)) {
+          subject = o->id.empty() ? o->key : o->id;
+          subject_name = o->text;
+        }
+      }
+      if (subject.empty() && f && !f->owner.empty()) subject = subject_name = f->owner;
+      if (subject.empty()) continue;
+      // Scope: names between the cue and the head, or "in <region>" after it.
+      std::string region;
+      for (std::size_t k = e; k < head; ++k) {
+        if (c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].place) region = c_.runs[c_.run_at[k]].key;
+      }
+      std::size_t span_e = head + 1;
+      if (head + 1 < se && c_.word(head + 1) == "in") {
+        std::size_t q = head + 2;
+        while (q < se && c_.func(q) == "det") ++q;
+        std::size_t r = q;
+        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() && r < q + 4) ++r;
+        if (r > q && region.empty()) {
+          region = phrase_key(join_phrase(c_.n.words, q, r));
+          span_e = r;
+        }
+      }
+      std::string kind = f ? f->kind : c_.word(head).data() ? std::string(c_.word(head)) : "";
+      std::string qualifier = kind + (region.empty() ? "" : "/" + region);
+      std::string predicate = m.entry->value;
+      if (!first_time("superlative", subject, predicate, qualifier, i)) continue;
+      Claim& cl = add("superlative", subject, subject_name, predicate, qualifier, i, i - 1, span_e);
+      ClaimValue v;
+      v.kind = f ? ClaimValue::Kind::kEntity : ClaimValue::Kind::kText;
+      if (f) v.entity = f->key;
+      v.text = std::string(c_.t.text.substr(c_.t.tokens[i].begin, c_.t.tokens[span_e - 1].end - c_.t.tokens[i].begin));
+      cl.value = v.text;
+      cl.typed = std::move(v);
+    }
+  }
+
+  // ---- ordinals of recurring events ("the alliance's 75th anniversary") ----
+
+  void ordinals(std::size_t sb, std::size_t se) {
+    for (std::size_t i = sb; i + 1 < se; ++i) {
+      if (c_.t.tokens[i].kind != Token::Kind::kNumber) continue;
+      std::string_view w = c_.word(i);
+      std::size_t digits = 0;
+      while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
+      std::string_view suffix = w.substr(digits);
+      if (digits == 0 || (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")) continue;
+      if (!c_.is_content(i + 1)) continue;
+      std::string noun(c_.word(i + 1));
+      std::string subject, subject_name;
+      if (i > sb && c_.n.possessive[i - 1]) {
+        if (c_.run_at[i - 1] >= 0) {
+          const NameRun& r = c_.runs[c_.run_at[i - 1]];
+          subject = r.id.empty() ? r.key : r.id;
+          subject_name = r.text;
+        } else if (const NameRun* s = c_.sentence_actor(i); s && s->org) {
+          // "Nato marks the alliance's 75th": a description of the clause subject
+          subject = s->id.empty() ? s->key : s->id;
+          subject_name = s->text;
+        } else if (const NameRun* o = c_.org_before(i)) {
+          subject = o->id.empty() ? o->key : o->id;
+          subject_name = o->text;
+        }
+      }
+      if (subject.empty()) continue;
+      if (!first_time("quantity", subject, noun, "ordinal", i)) continue;
+      double number = 0;
+      for (std::size_t k = 0; k < digits; ++k) number = number * 10 + (w[k] - '0');
+      Claim& cl = add("quantity", subject, subject_name, noun, "ordinal", i, i - 1, i + 2);
+      ClaimValue v;
+      v.kind = ClaimValue::Kind::kQuantity;
+      v.quantity.span = Span{c_.t.tokens[i].begin, c_.t.tokens[i].end};
+      v.quantity.text = std::string(c_.t.token_text(i));
+      v.quantity.value = v.quantity.low = v.quantity.high = number;
+      v.quantity.unit = "ordinal";
+      v.quantity.bound = "exact";
+      cl.value = std::string(c_.t.token_text(i)) + " " + noun;
+      cl.typed = std::move(v);
+    }
+  }
+
+  // ---- quantities ----------------------------------------------------------
+
+  static std::string number_text(double x) {
+    if (std::isinf(x)) return "inf";
+    char buf[64];
+    if (x == std::floor(x) && std::fabs(x) < 1e15) {
+      std::snprintf(buf, sizeof buf, "%.0f", x);
+    } else {
+      std::snprintf(buf, sizeof buf, "%.6g", x);
+    }
+    return buf;
+  }
+
+  static bool time_unit(const std::string& unit) {
+    return unit == "years" || unit == "decades" || unit == "months" || unit == "days" || unit == "hours" ||
+           unit == "weeks";
+  }
+
+  void quantities() {
+    for (const Quantity& q : c_.a.quantities) {
+      if (time_unit(q.unit)) continue;
+      auto [qb, qe] = c_.tokens_of(q.span);
+      if (qb >= qe || qe > c_.t.tokens.size()) continue;
+      std::size_t sb = c_.sentence_begin(qb), se = c_.sentence_end(qb);
+      std::string predicate, subject, subject_name;
+      std::size_t trigger = qb, span_b = qb, span_e = qe;
+      // Governing verb before: "has killed more than 38,000", ", killing 1,200".
+      std::size_t v = qb;
+      if (v > sb && c_.d.casualty.find_word(c_.word(v - 1))) {
+        --v;
+        predicate = c_.d.casualty.find_word(c_.word(v))->value;
+        trigger = v;
+        std::size_t j = v;
+        while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
+        std::size_t e = j;
+        if (e > sb && c_.word(e - 1) == ",") {
+          // a participle: the event or subject of the clause before
+          std::size_t cb = c_.clause_begin(e - 1);
+          if (const FacilityRef* ev = c_.facility_in(cb, e - 1); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
+          }
+          std::size_t k = cb;
+          while (k < e - 1 && !c_.func(k).empty()) ++k;
+          std::size_t ke = k;
+          while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_word(c_.word(ke)) &&
+                 !c_.is_boundary(ke, true) && (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" ||
+                                               c_.is_content(ke)) &&
+                 ke < k + 4) {
+            if (c_.run_at[ke] >= 0) {
+              ke = c_.runs[c_.run_at[ke]].end;
+              break;
+            }
+            ++ke;
+          }
+          if (subject.empty()) subject = c_.np_key(k, ke, &subject_name);
+          span_b = k;
+        } else {
+          std::size_t b = e;
+          while (b > sb && !c_.is_boundary(b - 1, true)) --b;
+          subject = c_.np_key(b, e, &subject_name);
+          span_b = b;
+        }
+      } else {
+        // Verb after: "1,200 people were killed", "12 dead".
+        std::size_t k = qe;
+        while (k < se && (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed")) ++k;
+        if (k < se && c_.d.casualty.find_word(c_.word(k))) {
+          predicate = c_.d.casualty.find_word(c_.word(k))->value;
+          trigger = k;
+          span_e = k + 1;
+          if (const FacilityRef* ev = c_.facility_in(sb, se); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
+          }
+          if (subject.empty()) {
+            for (std::size_t h = qe; h < se; ++h) {
+              if ((c_.word(h) == "in") && h + 1 < se && c_.run_at[h + 1] >= 0) {
+                subject = c_.runs[c_.run_at[h + 1]].key;
+                subject_name = c_.runs[c_.run_at[h + 1]].text;
+                break;
+              }
+            }
+          }
+        } else if (qe < se && c_.is_content(qe) && (q.unit == "magnitude" || q.unit == "USD" ||
+                                                    q.unit == "EUR" || q.unit == "GBP" || q.unit == "percent")) {
+          // A measure of the noun it modifies: "a 5.6 magnitude earthquake", "a $2.3bn agreement".
+          std::size_t h = qe;
+          if (c_.facility_at[h] >= 0) {
+            subject = c_.facilities[c_.facility_at[h]].key;
+            subject_name = c_.facilities[c_.facility_at[h]].name;
+          } else {
+            subject = phrase_key(c_.canonical(std::string(c_.word(h))));
+            subject_name = std::string(c_.t.token_text(h));
+            for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
+              if ((c_.word(p) == "in" || c_.word(p) == "off" || c_.word(p) == "near") && c_.run_at[p + 1] >= 0) {
+                subject += "/" + c_.runs[c_.run_at[p + 1]].key;
+                break;
+              }
+            }
+          }
+          predicate = q.unit == "magnitude" ? "magnitude" : q.unit == "percent" ? "percent" : "value";
+          span_e = h + 1;
+        }
+      }
+      if (predicate.empty() || subject.empty()) continue;
+      std::string qualifier = predicate == "magnitude" || predicate == "value" ? q.unit : q.unit;
+      if (!first_time("quantity", subject, predicate, qualifier, qb)) continue;
+      Claim& cl = add("quantity", subject, subject_name, predicate, qualifier, trigger, std::min(span_b, qb),
+                      std::max(span_e, qe));
+      ClaimValue val;
+      val.kind = ClaimValue::Kind::kQuantity;
+      val.quantity = q;
+      std::string value;
+      if (q.bound == "at_least") value = "at least " + number_text(q.low);
+      else if (q.bound == "at_most") value = "at most " + number_text(q.high);
+      else if (q.bound == "about") value = "about " + number_text(q.value);
+      else if (q.bound == "range") value = number_text(q.low) + "-" + number_text(q.high);
+      else value = number_text(q.value);
+      cl.value = value + (q.unit.empty() ? "" : " " + q.unit);
+      cl.typed = std::move(val);
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Claim> extract_claims(const Annotations& annotations) {
+  if (annotations.text.tokens.empty()) return {};
+  Extractor extractor(annotations);
+  return extractor.run();
+}
 
 }  // namespace crosscheck::internal

@@ -1,9 +1,11 @@
 #include "graph/claim_graph.h"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
+#include <cctype>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -19,15 +21,29 @@ struct VertexProps {
 };
 
 struct EdgeProps {
-  std::string kind;  ///< asserts | mentions | same_subject | agrees | contradicts | supersedes | quotes
+  std::string
+      kind;  ///< asserts | mentions | same_subject | agrees | contradicts | supersedes | quotes
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
-// Claims that may be compared share subject, type, predicate and qualifier.
-std::string claim_key(const Claim& c) {
-  return c.subject + '\x1f' + c.type + '\x1f' + c.predicate + '\x1f' + c.qualifier;
+std::string lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// Claims that may be compared share subject, predicate and qualifier (the
+// event); `type` joins them unless empty (for the bridge of unknown dates).
+std::string claim_key(const Claim& c, bool with_type = true) {
+  return c.subject + '\x1f' + (with_type ? lower(c.type) : std::string()) + '\x1f' +
+         lower(c.predicate) + '\x1f' + lower(c.qualifier);
+}
+
+bool has_date(const Claim& c) {
+  return (c.typed.kind == ClaimValue::Kind::kTime || c.typed.kind == ClaimValue::Kind::kState) &&
+         c.typed.time.anchored();
 }
 
 }  // namespace
@@ -35,8 +51,11 @@ std::string claim_key(const Claim& c) {
 struct ClaimGraph::Impl {
   Graph graph;
   std::unordered_map<std::string, Vertex> by_id;
-  std::vector<Vertex> claim_vertex;                  ///< per Report::claims index
+  std::vector<Vertex> claim_vertex;                        ///< per Report::claims index
   std::map<std::string, std::vector<std::size_t>> by_key;  ///< ordered for determinism
+  /// Claims about one event's date, whatever their type (unknown or dated).
+  std::map<std::string, std::vector<std::size_t>> by_event;
+  const std::vector<Claim>* claims = nullptr;
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
     auto [it, inserted] = by_id.try_emplace(kind + ':' + id, 0);
@@ -47,7 +66,8 @@ struct ClaimGraph::Impl {
 
 ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
   for (const Extraction& x : report.extractions) {
-    impl_->add(x.document.id, "document", x.document.source.empty() ? x.document.id : x.document.source);
+    impl_->add(x.document.id, "document",
+               x.document.source.empty() ? x.document.id : x.document.source);
   }
   for (const Entity& e : report.entities) {
     Vertex ev = impl_->add(e.id, "entity", e.name);
@@ -62,10 +82,17 @@ ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
     boost::add_edge(impl_->add(c.document, "document", c.document), cv, EdgeProps{"asserts"},
                     impl_->graph);
     if (auto it = impl_->by_id.find("entity:" + c.subject); it != impl_->by_id.end()) {
-      boost::add_edge(cv, it->second, EdgeProps{"about"}, impl_->graph);
+      boost::add_edge(cv, it->second, EdgeProps{c.type == "quote" ? "quotes" : "about"},
+                      impl_->graph);
     }
+    // Quotes are compared by their own module (quote divergences).
+    if (c.type == "quote") continue;
     impl_->by_key[claim_key(c)].push_back(i);
+    if (c.typed.kind == ClaimValue::Kind::kUnknownTime || has_date(c)) {
+      impl_->by_event[claim_key(c, false)].push_back(i);
+    }
   }
+  impl_->claims = &report.claims;
   for (const auto& [key, members] : impl_->by_key) {
     for (std::size_t k = 1; k < members.size(); ++k) {
       boost::add_edge(impl_->claim_vertex[members[k - 1]], impl_->claim_vertex[members[k]],
@@ -85,16 +112,55 @@ std::vector<std::vector<std::size_t>> ClaimGraph::comparable_groups() const {
   return groups;
 }
 
+std::vector<std::vector<std::size_t>> ClaimGraph::unknown_date_bridges() const {
+  std::vector<std::vector<std::size_t>> groups;
+  if (!impl_->claims) return groups;
+  const std::vector<Claim>& claims = *impl_->claims;
+  for (const auto& [key, members] : impl_->by_event) {
+    std::vector<std::size_t> unknown, dated_other_type;
+    for (std::size_t i : members) {
+      if (claims[i].typed.kind != ClaimValue::Kind::kUnknownTime) continue;
+      // Bridge only when the claim's own group offers no date to compare with.
+      const auto& own = impl_->by_key.at(claim_key(claims[i]));
+      bool answered = std::any_of(own.begin(), own.end(), [&](std::size_t j) {
+        return claims[j].document != claims[i].document && has_date(claims[j]);
+      });
+      if (!answered) unknown.push_back(i);
+    }
+    if (unknown.empty()) continue;
+    for (std::size_t i : members) {
+      if (claims[i].typed.kind != ClaimValue::Kind::kState || !has_date(claims[i])) continue;
+      bool other_type = std::all_of(unknown.begin(), unknown.end(), [&](std::size_t u) {
+        return lower(claims[u].type) != lower(claims[i].type);
+      });
+      if (other_type) dated_other_type.push_back(i);
+    }
+    if (dated_other_type.empty()) continue;
+    std::vector<std::size_t> group = unknown;
+    group.insert(group.end(), dated_other_type.begin(), dated_other_type.end());
+    std::sort(group.begin(), group.end());
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
 void ClaimGraph::add_finding(const Finding& finding) {
-  std::string kind = finding.kind == "agreement"        ? "agrees"
+  // Claims of a contradiction are listed oldest first: each later claim
+  // supersedes (or contradicts) the one before it.
+  bool newer_first = finding.resolution == "superseded";
+  std::string kind = finding.kind == "agreement"          ? "agrees"
                      : finding.resolution == "superseded" ? "supersedes"
-                     : finding.kind == "contradiction"  ? "contradicts"
-                                                        : "quotes";
+                     : finding.kind == "contradiction"    ? "contradicts"
+                                                          : "quotes";
   for (std::size_t k = 1; k < finding.claims.size(); ++k) {
     auto a = impl_->by_id.find("claim:" + finding.claims[k - 1]);
     auto b = impl_->by_id.find("claim:" + finding.claims[k]);
     if (a != impl_->by_id.end() && b != impl_->by_id.end()) {
-      boost::add_edge(a->second, b->second, EdgeProps{kind}, impl_->graph);
+      if (newer_first) {
+        boost::add_edge(b->second, a->second, EdgeProps{kind}, impl_->graph);
+      } else {
+        boost::add_edge(a->second, b->second, EdgeProps{kind}, impl_->graph);
+      }
     }
   }
 }

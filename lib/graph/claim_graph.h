@@ -23,6 +23,10 @@ class ClaimGraph {
   /// Groups of claim indices (into Report::claims) that share a claim key:
   /// candidates for comparison, each group in claim order.
   std::vector<std::vector<std::size_t>> comparable_groups() const;
+  /// Groups pairing claims that say an event's date is unknown with dated
+  /// lifecycle claims (another claim type) about the same subject, predicate
+  /// and qualifier, when the unknown date's own group has no date.
+  std::vector<std::vector<std::size_t>> unknown_date_bridges() const;
   /// Records a verdict as edges between its claims.
   void add_finding(const Finding& finding);
   /// Graphviz DOT and GraphML renderings (Boost's writers).

@@ -1,6 +1,7 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
 #include <new>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -85,6 +86,13 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
   }
 }
 
+// The built-in lexicon is built once per process; only user lexicons cost a
+// build per call (extract() is called once per document by library users).
+Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
+  if (options.lexicons.empty()) return Lexicon::builtin();
+  return Lexicon::build(options.lexicons);
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -122,7 +130,7 @@ Result<Document> validate(Document document, const Limits& limits) {
 Result<Extraction> extract(const Document& document, const Options& options) {
   auto valid = validate(document, options.limits);
   if (!valid) return valid.error();
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   return internal::extract_with(*valid, **lexicon);
 }
@@ -162,7 +170,7 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
 
 Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documents,
                                             const Options& options) {
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   return internal::extract_all_with(documents, options, **lexicon);
 }
@@ -170,7 +178,7 @@ Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documen
 namespace {
 
 Result<Report> check_unguarded(const std::vector<Document>& documents, const Options& options) {
-  auto lexicon = internal::Lexicon::build(options.lexicons);
+  auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   auto extractions = internal::extract_all_with(documents, options, **lexicon);
   if (!extractions) return extractions.error();

@@ -33,8 +33,13 @@ Json claim_value_json(const Claim& c) {
   const ClaimValue& v = c.typed;
   Json j = Json::object();
   switch (v.kind) {
-    case ClaimValue::Kind::kTime: j["time"] = v.time_value; break;
-    case ClaimValue::Kind::kUnknownTime: j["time"] = nullptr; j["known"] = false; break;
+    case ClaimValue::Kind::kTime:
+      j["time"] = v.time_value;
+      break;
+    case ClaimValue::Kind::kUnknownTime:
+      j["time"] = nullptr;
+      j["known"] = false;
+      break;
     case ClaimValue::Kind::kQuantity:
       j["value"] = number(v.quantity.value);
       j["low"] = number(v.quantity.low);
@@ -46,10 +51,18 @@ Json claim_value_json(const Claim& c) {
       j["state"] = v.state;
       if (!v.time_value.empty()) j["time"] = v.time_value;
       break;
-    case ClaimValue::Kind::kEntity: j["entity"] = v.entity; break;
-    case ClaimValue::Kind::kSet: j["items"] = v.items; j["complete"] = v.complete; break;
-    case ClaimValue::Kind::kText: j["text"] = v.text; break;
-    case ClaimValue::Kind::kNone: break;
+    case ClaimValue::Kind::kEntity:
+      j["entity"] = v.entity;
+      break;
+    case ClaimValue::Kind::kSet:
+      j["items"] = v.items;
+      j["complete"] = v.complete;
+      break;
+    case ClaimValue::Kind::kText:
+      j["text"] = v.text;
+      break;
+    case ClaimValue::Kind::kNone:
+      break;
   }
   return j;
 }
@@ -101,16 +114,25 @@ Json extraction_json(const Extraction& x) {
   j["sentences"] = std::move(sentences);
   Json times = Json::array();
   for (const TimeExpr& t : x.times) {
-    Json tj{{"begin", t.span.begin}, {"end", t.span.end}, {"text", t.text}, {"type", t.type}, {"value", t.value}};
+    Json tj{{"begin", t.span.begin},
+            {"end", t.span.end},
+            {"text", t.text},
+            {"type", t.type},
+            {"value", t.value}};
     if (!t.mod.empty()) tj["mod"] = t.mod;
     times.push_back(std::move(tj));
   }
   j["times"] = std::move(times);
   Json quantities = Json::array();
   for (const Quantity& q : x.quantities) {
-    quantities.push_back(Json{{"begin", q.span.begin}, {"end", q.span.end}, {"text", q.text},
-                              {"value", number(q.value)}, {"unit", q.unit}, {"bound", q.bound},
-                              {"low", number(q.low)}, {"high", number(q.high)}});
+    quantities.push_back(Json{{"begin", q.span.begin},
+                              {"end", q.span.end},
+                              {"text", q.text},
+                              {"value", number(q.value)},
+                              {"unit", q.unit},
+                              {"bound", q.bound},
+                              {"low", number(q.low)},
+                              {"high", number(q.high)}});
   }
   j["quantities"] = std::move(quantities);
   Json entities = Json::array();
@@ -118,9 +140,13 @@ Json extraction_json(const Extraction& x) {
   j["entities"] = std::move(entities);
   Json quotes = Json::array();
   for (const Quote& q : x.quotes) {
-    quotes.push_back(Json{{"begin", q.span.begin}, {"end", q.span.end}, {"text", q.text},
-                          {"speaker", null_or(q.speaker)}, {"speaker_id", null_or(q.speaker_id)},
-                          {"speaker_mention", q.speaker_mention ? span_json(*q.speaker_mention) : Json(nullptr)}});
+    quotes.push_back(Json{
+        {"begin", q.span.begin},
+        {"end", q.span.end},
+        {"text", q.text},
+        {"speaker", null_or(q.speaker)},
+        {"speaker_id", null_or(q.speaker_id)},
+        {"speaker_mention", q.speaker_mention ? span_json(*q.speaker_mention) : Json(nullptr)}});
   }
   j["quotes"] = std::move(quotes);
   Json claims = Json::array();
@@ -146,8 +172,11 @@ Json report_json(const Report& r) {
   Json documents = Json::array();
   for (const Extraction& x : r.extractions) {
     const Document& d = x.document;
-    documents.push_back(Json{{"id", d.id}, {"source", null_or(d.source)}, {"url", null_or(d.url)},
-                             {"title", null_or(d.title)}, {"published", null_or(d.published)},
+    documents.push_back(Json{{"id", d.id},
+                             {"source", null_or(d.source)},
+                             {"url", null_or(d.url)},
+                             {"title", null_or(d.title)},
+                             {"published", null_or(d.published)},
                              {"published_inferred", inferred_json(x.published_inferred)}});
   }
   j["documents"] = std::move(documents);
@@ -168,11 +197,14 @@ Json report_json(const Report& r) {
 // Invalid UTF-8 cannot reach here (inputs are validated), but replace rather
 // than throw so output is always complete.
 std::string to_json(const Extraction& extraction) {
-  return internal::extraction_json(extraction).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return internal::extraction_json(extraction)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string to_json(const Report& report) {
-  return internal::report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return internal::report_json(report).dump(2, ' ', false,
+                                            nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace crosscheck

@@ -1,53 +1,88 @@
 // Reports for people (text) and for graph tools (DOT, GraphML).
-#include <map>
 #include <sstream>
 
 #include "crosscheck/crosscheck.h"
 #include "graph/claim_graph.h"
+#include "report/view.h"
 
 namespace crosscheck {
 namespace {
 
-const Document* find_document(const Report& r, const std::string& id) {
-  for (const Extraction& x : r.extractions) {
-    if (x.document.id == id) return &x.document;
-  }
-  return nullptr;
+using internal::ReportView;
+
+// The evidence sentence in quotation marks with the claim's words in **...**.
+std::string quoted(const ReportView& view, const Claim& c) {
+  internal::MarkedEvidence e = view.evidence(c);
+  if (e.words.empty()) return "\"" + e.before + "\"";
+  return "\"" + e.before + "**" + e.words + "**" + e.after + "\"";
 }
 
-std::string outlet(const Document& d) {
-  std::string name = !d.source.empty() ? d.source : d.id;
-  return name + " (" + (d.published.empty() ? "undated" : d.published) + ")";
+std::string source_line(const ReportView& view, const Claim& c) {
+  std::string out = view.outlet(c.document) + " (" + view.date(c.document) + ")";
+  if (!c.attributed_to.empty()) out += ", attributed to " + c.attributed_to;
+  if (!c.modality.empty() && c.modality != "asserted") out += ", " + c.modality;
+  return out;
+}
+
+void write_finding(std::ostringstream& out, const ReportView& view, const Finding& f) {
+  out << "\n[" << f.id << "] " << f.summary << "\n";
+  for (const Claim* c : view.finding_claims(f)) {
+    out << "  - " << source_line(view, *c) << ": " << quoted(view, *c) << "\n";
+  }
+  if (!f.explanation.empty()) out << "  why: " << f.explanation << "\n";
+  if (!f.rule.empty()) out << "  rule: " << f.rule << "\n";
 }
 
 }  // namespace
 
 std::string to_text(const Report& report) {
-  std::map<std::string, const Claim*> claims;
-  for (const Claim& c : report.claims) claims[c.id] = &c;
+  ReportView view(report);
   std::ostringstream out;
-  out << "crosscheck report: " << report.extractions.size() << " documents, " << report.claims.size()
-      << " claims, " << report.findings.size() << " findings\n";
-  const std::pair<const char*, const char*> kGroups[] = {
-      {"contradiction", "Contradictions"}, {"quote_divergence", "Quotes worded differently"},
-      {"agreement", "Agreements"}};
-  for (const auto& [kind, heading] : kGroups) {
+  out << "crosscheck report: " << report.extractions.size() << " documents, "
+      << report.claims.size() << " claims, " << report.findings.size() << " findings\n";
+  out << "\nSources:\n";
+  for (const Extraction& x : report.extractions) {
+    out << "  " << x.document.id << ": " << view.outlet(x.document.id) << ", "
+        << view.date(x.document.id);
+    if (!x.document.title.empty()) out << ", \"" << x.document.title << "\"";
+    out << "\n";
+  }
+  struct Group {
+    const char* kind;
+    const char* resolution;
+    const char* heading;
+  };
+  const Group kGroups[] = {
+      {"contradiction", "unresolved", "Contradictions (unresolved)"},
+      {"contradiction", "superseded",
+       "Superseded (a later report changes the story; newest first)"},
+      {"quote_divergence", nullptr, "Quotes worded differently"},
+      {"agreement", nullptr, "Agreements"},
+  };
+  for (const Group& g : kGroups) {
     bool any = false;
     for (const Finding& f : report.findings) {
-      if (f.kind != kind) continue;
-      if (!any) out << "\n== " << heading << " ==\n";
+      if (f.kind != g.kind) continue;
+      if (g.resolution && f.resolution != g.resolution &&
+          !(f.resolution.empty() && g.resolution[0] == 'u'))
+        continue;
+      if (!any) out << "\n== " << g.heading << " ==\n";
       any = true;
-      out << "\n[" << f.id << "] " << f.summary;
-      if (!f.resolution.empty()) out << " (" << f.resolution << ")";
-      out << "\n";
-      for (const std::string& id : f.claims) {
-        auto it = claims.find(id);
-        if (it == claims.end()) continue;
-        const Claim& c = *it->second;
-        const Document* d = find_document(report, c.document);
-        out << "  - " << (d ? outlet(*d) : c.document) << ": \"" << c.evidence << "\"\n";
+      write_finding(out, view, f);
+    }
+  }
+  auto single = view.single_source();
+  if (!single.empty()) {
+    out << "\n== Single-source claims (no other source speaks to them) ==\n";
+    std::string current;
+    for (const Claim* c : single) {
+      if (c->document != current) {
+        current = c->document;
+        out << "\n" << view.outlet(current) << " (" << view.date(current) << "):\n";
       }
-      if (!f.rule.empty()) out << "  rule: " << f.rule << "\n";
+      std::string what =
+          (c->subject_name.empty() ? c->subject : c->subject_name) + " " + c->predicate;
+      out << "  - " << what << ": " << c->value << " -- " << quoted(view, *c) << "\n";
     }
   }
   return out.str();

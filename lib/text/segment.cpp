@@ -30,10 +30,10 @@ const Prototypes& prototypes() {
         icu::FilteredBreakIteratorBuilder::createInstance(en, status));
     if (U_SUCCESS(status) && builder) {
       // Abbreviations common in news that ICU's English list lacks.
-      for (const char* abbr : {"Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Capt.", "Sgt.",
-                               "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
-                               "Jr.", "Sr.", "St.", "No.", "Corp.", "Inc.", "Ltd.", "Co.",
-                               "Rev.", "Prof.", "Dr.", "Mt.", "Ft.", "Adm.", "Cmdr."}) {
+      for (const char* abbr : {"Gen.", "Lt.",   "Col.", "Sen.",  "Rep.",  "Gov.", "Capt.", "Sgt.",
+                               "Jan.", "Feb.",  "Aug.", "Sept.", "Sep.",  "Oct.", "Nov.",  "Dec.",
+                               "Jr.",  "Sr.",   "St.",  "No.",   "Corp.", "Inc.", "Ltd.",  "Co.",
+                               "Rev.", "Prof.", "Dr.",  "Mt.",   "Ft.",   "Adm.", "Cmdr."}) {
         builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), status);
       }
       p.sentence.reset(builder->build(raw.release(), status));
@@ -67,6 +67,108 @@ Token::Kind kind_of(std::string_view s) {
   return Token::Kind::kSymbol;
 }
 
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
+
+// Word_Break classes of the ASCII characters that are not white space, as
+// ICU's word rules have them (UAX #29 with CLDR's tailoring: '@' is a letter,
+// ':' is not MidLetter). tests/segment_tokens_test.cpp checks them against ICU.
+enum class AsciiClass : std::uint8_t {
+  kLetter,
+  kNumeric,
+  kMidNumLet,
+  kMidNum,
+  kExtendNumLet,
+  kOther
+};
+
+struct AsciiTables {
+  AsciiClass word_class[128];
+  Token::Kind kind[128];
+};
+
+const AsciiTables& ascii_tables() {
+  static const AsciiTables kTables = [] {
+    AsciiTables t{};
+    for (int c = 0; c < 128; ++c) {
+      AsciiClass k = AsciiClass::kOther;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@')
+        k = AsciiClass::kLetter;
+      else if (c >= '0' && c <= '9')
+        k = AsciiClass::kNumeric;
+      else if (c == '.' || c == '\'')
+        k = AsciiClass::kMidNumLet;  // '\'' is Single_Quote: same here
+      else if (c == ',' || c == ';')
+        k = AsciiClass::kMidNum;
+      else if (c == '_')
+        k = AsciiClass::kExtendNumLet;
+      t.word_class[c] = k;
+      const char ch = static_cast<char>(c);
+      t.kind[c] = kind_of(std::string_view(&ch, 1));
+    }
+    return t;
+  }();
+  return kTables;
+}
+
+// Splits text[begin, end), ASCII without white space, into UAX #29 word
+// segments: letters, digits and '_' join (WB5, WB8-WB10, WB13a/b); '.' and
+// '\'' join letters to letters (WB6/WB7) and digits to digits (WB11/WB12),
+// ',' and ';' join digits to digits; anything else stands alone (WB999).
+void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end,
+                       std::vector<Token>& tokens) {
+  const AsciiTables& t = ascii_tables();
+  auto cls = [&](std::size_t i) { return t.word_class[static_cast<unsigned char>(text[i])]; };
+  auto joins = [](AsciiClass c) {
+    return c == AsciiClass::kLetter || c == AsciiClass::kNumeric || c == AsciiClass::kExtendNumLet;
+  };
+  for (std::size_t i = begin; i < end;) {
+    std::size_t j = i + 1;
+    if (joins(cls(i))) {
+      while (j < end) {
+        const AsciiClass c = cls(j);
+        if (joins(c)) {
+          ++j;
+          continue;
+        }
+        if (j + 1 < end) {
+          const AsciiClass before = cls(j - 1), after = cls(j + 1);
+          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
+                               c == AsciiClass::kMidNumLet;
+          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
+                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
+          if (letters || digits) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 0,
+                           t.kind[static_cast<unsigned char>(text[i])]});
+    i = j;
+  }
+}
+
+// ICU's word segments of text[begin, end). The run follows ASCII white space
+// (or starts the text), so `begin` is a boundary unless a combining mark
+// attaches to that space (UAX #29 WB4); `end` is one too.
+void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
+                     icu::BreakIterator& words, std::vector<Token>& tokens) {
+  int32_t start = static_cast<int32_t>(begin);
+  if (!words.isBoundary(start)) start = words.preceding(start);
+  for (int32_t stop = words.next();
+       stop != icu::BreakIterator::DONE && start < static_cast<int32_t>(end);
+       start = stop, stop = words.next()) {
+    std::string_view piece = text.substr(start, stop - start);
+    if (piece.empty() || is_space_run(piece)) continue;
+    tokens.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(stop), 0,
+                           kind_of(piece)});
+  }
+}
+
 }  // namespace
 
 std::size_t TextLayer::sentence_at(std::size_t offset) const {
@@ -96,13 +198,26 @@ TextLayer segment(std::string_view text) {
     if (b < e) layer.sentences.push_back(Span{b, e});
   }
 
-  // Tokens: ICU word segments that are not white space.
-  for (int32_t start = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words->next()) {
-    std::string_view piece = text.substr(start, end - start);
-    if (piece.empty() || is_space_run(piece)) continue;
-    layer.tokens.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end),
-                                 0, kind_of(piece)});
+  // Tokens: ICU word segments that are not white space. Runs of ASCII
+  // between ASCII white space (most of an English news text) are split by
+  // the same rules without ICU; other runs go through ICU's word iterator.
+  for (std::size_t run_begin = 0; run_begin < text.size();) {
+    if (is_ascii_space(text[run_begin])) {
+      ++run_begin;
+      continue;
+    }
+    std::size_t run_end = run_begin;
+    bool ascii = true;
+    while (run_end < text.size() && !is_ascii_space(text[run_end])) {
+      ascii = ascii && static_cast<unsigned char>(text[run_end]) < 0x80;
+      ++run_end;
+    }
+    if (ascii) {
+      split_ascii_words(text, run_begin, run_end, layer.tokens);
+    } else {
+      split_icu_words(text, run_begin, run_end, *words, layer.tokens);
+    }
+    run_begin = run_end;
   }
   utext_close(ut);
 
@@ -110,7 +225,8 @@ TextLayer segment(std::string_view text) {
   layer.sentence_tokens.assign(layer.sentences.size() + 1, 0);
   std::size_t s = 0;
   for (std::size_t t = 0; t < layer.tokens.size(); ++t) {
-    while (s + 1 < layer.sentences.size() && layer.tokens[t].begin >= layer.sentences[s + 1].begin) {
+    while (s + 1 < layer.sentences.size() &&
+           layer.tokens[t].begin >= layer.sentences[s + 1].begin) {
       layer.sentence_tokens[++s] = static_cast<std::uint32_t>(t);
     }
     layer.tokens[t].sentence = static_cast<std::uint32_t>(s);

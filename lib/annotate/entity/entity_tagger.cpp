@@ -1,9 +1,1548 @@
+// Entity mentions from the gazetteer, orthography and context; within-document
+// coreference (names, acronyms, titles, definite descriptions, facilities).
+//
+// One pass over the words of each sentence finds names (gazetteer matches,
+// titles + names, capitalised sequences with evidence of their type, acronym
+// definitions); a second pass finds facility noun phrases ("the Amman office",
+// "NATO's liaison office in Amman") and definite descriptions ("the alliance",
+// "the kingdom") and resolves them to the most recent compatible entity.
 #include "annotate/entity/entity_tagger.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data/embedded.h"
+
 namespace crosscheck::internal {
+namespace {
 
-EntityLayer tag_entities(const TextLayer&, const Lexicon&) { return {}; }
+// ---------------------------------------------------------------------------
+// Tables from lib/data/entity, loaded once (thread-safe static init).
 
-std::vector<Entity> link_entities(std::vector<Extraction>&, const Lexicon&) { return {}; }
+struct TitleInfo {
+  std::size_t words = 1;
+  bool honorific = false;  // "Mr": only directly before a name
+  bool role = false;       // "citizen": only in appositions
+};
+
+struct DescriptionInfo {
+  std::string type;
+  std::vector<std::string> tags;  // empty: any entity of the type
+};
+
+struct Tables {
+  std::unordered_map<std::string, TitleInfo> titles;  // Lexicon::key -> info
+  std::size_t max_title_words = 1;
+  std::unordered_map<std::string, DescriptionInfo> descriptions;
+  std::unordered_map<std::string, std::string> facility_kinds;  // key -> kind
+  std::size_t max_kind_words = 1;
+  std::unordered_map<std::string, std::string> heads;  // key -> type
+  std::unordered_map<std::string, std::vector<std::string>> head_tags;  // key -> tags
+  std::unordered_map<std::string, std::string> demonyms;  // key -> place id or "-"
+  std::size_t max_demonym_words = 1;
+  std::unordered_set<std::string> common;
+  std::unordered_set<std::string> person_cues;
+};
+
+std::size_t words_in(std::string_view phrase) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : phrase) {
+    bool sep = c == ' ' || c == '-';
+    if (!sep && !in) ++n;
+    in = !sep;
+  }
+  return n;
+}
+
+std::vector<std::string_view> lines_of(std::string_view file) {
+  std::vector<std::string_view> out;
+  while (!file.empty()) {
+    std::size_t eol = file.find('\n');
+    std::string_view line = file.substr(0, eol);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') out.push_back(line);
+    if (eol == std::string_view::npos) break;
+    file.remove_prefix(eol + 1);
+  }
+  return out;
+}
+
+Tables load_tables() {
+  Tables t;
+  for (const auto& row : data_tsv("entity/titles.tsv")) {
+    if (row.size() < 3) continue;
+    TitleInfo info{words_in(row[0]), row[2] == "honorific", row[2] == "role"};
+    std::string k = Lexicon::key(row[0]);
+    auto [it, inserted] = t.titles.emplace(k, info);
+    if (!inserted && !info.role) it->second = info;  // a title sense wins over a role
+    t.max_title_words = std::max(t.max_title_words, info.words);
+  }
+  for (const auto& row : data_tsv("entity/descriptions.tsv")) {
+    if (row.size() < 3) continue;
+    DescriptionInfo d{std::string(row[1]), {}};
+    if (row[2] != "-") {
+      std::string_view tags = row[2];
+      while (!tags.empty()) {
+        std::size_t bar = tags.find('|');
+        d.tags.emplace_back(tags.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        tags.remove_prefix(bar + 1);
+      }
+    }
+    t.descriptions.emplace(Lexicon::key(row[0]), std::move(d));
+  }
+  for (const auto& row : data_tsv("entity/facility_kinds.tsv")) {
+    if (row.size() < 2) continue;
+    t.facility_kinds.emplace(Lexicon::key(row[0]), std::string(row[1]));
+    t.max_kind_words = std::max(t.max_kind_words, words_in(row[0]));
+  }
+  for (const auto& row : data_tsv("entity/org_heads.tsv")) {
+    if (row.size() < 2) continue;
+    std::string k = Lexicon::key(row[0]);
+    t.heads.emplace(k, std::string(row[1]));
+    std::vector<std::string>& tags = t.head_tags[k];
+    tags.push_back(k);
+    if (row.size() > 2) {
+      std::string_view list = row[2];
+      while (!list.empty()) {
+        std::size_t bar = list.find('|');
+        tags.emplace_back(list.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+    }
+  }
+  for (const auto& row : data_tsv("entity/demonyms.tsv")) {
+    if (row.size() < 2) continue;
+    t.demonyms.emplace(Lexicon::key(row[0]), std::string(row[1]));
+    t.max_demonym_words = std::max(t.max_demonym_words, words_in(row[0]));
+  }
+  for (std::string_view line : lines_of(data_file("entity/common_words.txt"))) {
+    t.common.insert(Lexicon::key(line));
+  }
+  for (std::string_view line : lines_of(data_file("entity/person_cues.txt"))) {
+    t.person_cues.insert(Lexicon::key(line));
+  }
+  return t;
+}
+
+const Tables& tables() {
+  static const Tables kTables = load_tables();
+  return kTables;
+}
+
+// ---------------------------------------------------------------------------
+// Words: tokens with possessive endings split off and hyphenated compounds
+// split into parts, so "NATO’s" matches "NATO" and "NATO-ICI" holds two names.
+
+struct Word {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t sentence = 0;
+  std::string_view text;
+  std::string key;
+  bool punct = false;
+  bool cap = false;         // starts with a capital letter
+  bool upper = false;       // all capitals, two letters or more
+  bool possessive = false;  // "'s" or "’s" followed it
+  bool hyphen_before = false;  // joined to the previous word by a hyphen
+};
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals (À..Þ) as UTF-8 C3 80..C3 9E.
+  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 &&
+         static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
+}
+
+bool all_upper(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+bool is_hyphen(std::string_view s) {
+  return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
+}
+
+std::vector<Word> make_words(const TextLayer& text) {
+  std::vector<Word> words;
+  words.reserve(text.tokens.size());
+  bool pending_hyphen = false;
+  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+    const Token& tok = text.tokens[i];
+    std::string_view s = text.token_text(i);
+    if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
+      bool joined = is_hyphen(s) && !words.empty() && !words.back().punct && words.back().end == tok.begin &&
+                    i + 1 < text.tokens.size() && text.tokens[i + 1].begin == tok.end &&
+                    text.tokens[i + 1].kind != Token::Kind::kPunct;
+      if (joined) {
+        pending_hyphen = true;
+        continue;
+      }
+      Word w;
+      w.begin = tok.begin;
+      w.end = tok.end;
+      w.sentence = tok.sentence;
+      w.text = s;
+      w.punct = true;
+      words.push_back(std::move(w));
+      pending_hyphen = false;
+      continue;
+    }
+    bool possessive = false;
+    std::size_t len = s.size();
+    if (len > 2 && (s.substr(len - 2) == "'s" || s.substr(len - 2) == "'S")) {
+      len -= 2;
+      possessive = true;
+    } else if (len > 4 && s.substr(len - 4) == "\xE2\x80\x99s") {
+      len -= 4;
+      possessive = true;
+    }
+    // Split internal hyphens ("NATO-ICI", "secretary-general").
+    std::size_t start = 0;
+    bool first = true;
+    while (start < len) {
+      std::size_t hyphen = s.find('-', start);
+      if (hyphen == std::string_view::npos || hyphen >= len) hyphen = len;
+      if (hyphen > start) {
+        Word w;
+        w.begin = tok.begin + start;
+        w.end = tok.begin + hyphen;
+        w.sentence = tok.sentence;
+        w.text = s.substr(start, hyphen - start);
+        w.key = Lexicon::key(w.text);
+        w.cap = starts_upper(w.text);
+        w.upper = all_upper(w.text);
+        w.hyphen_before = first ? pending_hyphen : true;
+        w.possessive = possessive && hyphen == len;
+        words.push_back(std::move(w));
+        first = false;
+      }
+      start = hyphen + 1;
+    }
+    pending_hyphen = false;
+  }
+  return words;
+}
+
+// ---------------------------------------------------------------------------
+// Entities under construction.
+
+enum class Origin : std::uint8_t { kLexicon, kPerson, kName, kFacility };
+
+struct Draft {
+  Origin origin = Origin::kName;
+  std::string type;
+  std::string id;  // known now for lexicon entities, computed at the end otherwise
+  std::string name;
+  std::vector<std::string> name_words;  // persons: the longest name seen
+  std::vector<std::string> tags;
+  std::vector<std::string> located_in;
+  std::vector<std::string> aliases;
+  // Facilities: owner entity, normalised kind and place entity (-1: unknown).
+  long owner = -1;
+  std::string kind;
+  long place = -1;
+};
+
+struct RawMention {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t entity = 0;
+  EntityMention::Kind kind = EntityMention::Kind::kName;
+};
+
+std::string slug(std::string_view s) {
+  std::string out;
+  bool underscore = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\'' || c == '.') continue;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      i += 2;  // typographic punctuation
+      continue;
+    }
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+      keep = true;
+    }
+    if (keep) {
+      if (underscore && !out.empty()) out.push_back('_');
+      underscore = false;
+      out.push_back(static_cast<char>(c));
+    } else {
+      underscore = true;
+    }
+  }
+  return out;
+}
+
+bool kinds_compatible(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  auto ends_with_kind = [](std::string_view longer, std::string_view shorter) {
+    return longer.size() > shorter.size() + 1 && longer.ends_with(shorter) &&
+           longer[longer.size() - shorter.size() - 1] == '_';
+  };
+  return ends_with_kind(a, b) || ends_with_kind(b, a);
+}
+
+class Tagger {
+ public:
+  Tagger(const TextLayer& text, const Lexicon& lexicon)
+      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text)) {
+    sentence_first_.assign(text.sentences.size() + 1, words_.size());
+    for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
+    for (std::size_t s = text.sentences.size(); s-- > 0;) {
+      sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
+    }
+    claimed_.assign(words_.size(), false);
+    // Words capitalised somewhere other than at a sentence start are names
+    // when they start a sentence, too.
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].cap && !words_[i].punct && !sentence_initial(i)) mid_caps_.insert(words_[i].key);
+      if (!words_[i].cap && !words_[i].punct) lowercase_words_.insert(words_[i].key);
+    }
+  }
+
+  EntityLayer run() {
+    for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
+    std::sort(mentions_.begin(), mentions_.end(), by_position);
+    by_word_ = word_mentions();
+    for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_facilities(s);
+    tag_descriptions();
+    return finish();
+  }
+
+ private:
+  static bool by_position(const RawMention& a, const RawMention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  }
+
+  std::size_t sentence_end(std::size_t s) const { return sentence_first_[s + 1]; }
+  bool sentence_initial(std::size_t i) const {
+    std::size_t first = sentence_first_[words_[i].sentence];
+    while (first < i && words_[first].punct) ++first;  // opening quotes, dashes
+    return first == i;
+  }
+  bool is_common(std::size_t i) const { return t_.common.count(words_[i].key) > 0; }
+  bool word_is(std::size_t i, std::string_view key) const {
+    return i < words_.size() && !words_[i].punct && words_[i].key == key;
+  }
+  bool punct_is(std::size_t i, std::string_view s) const {
+    return i < words_.size() && words_[i].punct && words_[i].text == s;
+  }
+
+  std::size_t add_draft(Draft d) {
+    drafts_.push_back(std::move(d));
+    return drafts_.size() - 1;
+  }
+
+  void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity, EntityMention::Kind kind) {
+    RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
+    mentions_.push_back(m);
+    for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
+    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
+    auto& aliases = drafts_[entity].aliases;
+    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+  }
+
+  std::size_t lexicon_entity(std::size_t index) {
+    auto [it, inserted] = by_lexicon_.emplace(index, drafts_.size());
+    if (inserted) {
+      const LexiconEntity& e = lexicon_.entities()[index];
+      Draft d;
+      d.origin = Origin::kLexicon;
+      d.type = e.type;
+      d.id = e.id;
+      d.name = e.name;
+      d.tags = e.tags;
+      d.located_in = e.located_in;
+      add_draft(std::move(d));
+    }
+    return it->second;
+  }
+
+  // Longest gazetteer (or document acronym) match starting at word i.
+  std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i, std::size_t end) const {
+    if (words_[i].punct || !words_[i].cap) return std::nullopt;
+    std::string k;
+    std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
+    for (std::size_t n = 1; n <= lexicon_.max_alias_words() && i + n <= end; ++n) {
+      const Word& w = words_[i + n - 1];
+      if (w.punct) break;
+      if (n > 1 && words_[i + n - 2].possessive) break;
+      k += w.key;
+      if (n == 1) {
+        if (auto local = local_aliases_.find(k); local != local_aliases_.end() && w.upper) {
+          best = {1, local->second | kLocalFlag};
+          continue;
+        }
+      }
+      const auto* hits = lexicon_.find_alias(k);
+      if (!hits) continue;
+      for (const AliasHit& h : *hits) {
+        if (h.acronym) {
+          // "NATO", and "Nato" for acronyms of four letters or more.
+          bool ok = n == 1 ? (w.upper || (k.size() >= 4 && w.cap)) : true;
+          if (n > 1) {
+            for (std::size_t j = i; j < i + n; ++j) ok = ok && words_[j].cap;
+          }
+          if (!ok) continue;
+        }
+        best = {n, h.entity};
+        break;
+      }
+    }
+    return best;
+  }
+
+  // A title phrase starting at word i: its length in words.
+  std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i, std::size_t end) const {
+    std::string k;
+    std::optional<std::pair<std::size_t, TitleInfo>> best;
+    for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
+      const Word& w = words_[i + n - 1];
+      if (w.punct) break;
+      if (n > 1 && words_[i + n - 2].possessive) break;
+      k += w.key;
+      if (auto it = t_.titles.find(k); it != t_.titles.end()) best = {n, it->second};
+    }
+    return best;
+  }
+
+  std::size_t match_demonym(std::size_t i, std::size_t end) const {
+    std::string k;
+    std::size_t best = 0;
+    for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
+      if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
+      k += words_[i + n - 1].key;
+      if (t_.demonyms.count(k)) best = n;
+    }
+    return best;
+  }
+
+  // Capitalised words from i that can form a name: stops at punctuation,
+  // common words, titles, demonyms and gazetteer names; keeps particles
+  // ("of", "for the", "al") between capitalised words.
+  std::size_t name_run(std::size_t i, std::size_t end, std::size_t max_words) const {
+    std::size_t j = i;
+    while (j < end && j - i < max_words) {
+      const Word& w = words_[j];
+      if (w.punct) break;
+      if (w.cap) {
+        if (j > i && (is_common(j) || match_title(j, end) || match_demonym(j, end) || match_lexicon(j, end))) {
+          // A gazetteer word inside a compound ("NATO Mission Iraq") is part of it.
+          if (!(match_lexicon(j, end) && run_has_head_after(j, end))) break;
+        }
+        if (j == i && is_common(j)) break;
+        ++j;
+        if (words_[j - 1].possessive) break;
+        continue;
+      }
+      bool particle = w.key == "of" || w.key == "for" || w.key == "al" || w.key == "bin" || w.key == "de" ||
+                      w.key == "van" || w.key == "von" || w.key == "der" || w.key == "du" || w.key == "da" ||
+                      w.key == "la" || w.key == "del";
+      if (particle && j > i && j + 1 < end) {
+        std::size_t next = j + 1;
+        if (words_[next].key == "the" && next + 1 < end) ++next;
+        if (!words_[next].punct && words_[next].cap) {
+          j = next;
+          continue;
+        }
+      }
+      break;
+    }
+    // Trailing particles are not part of the name.
+    while (j > i && !words_[j - 1].cap) --j;
+    return j;
+  }
+
+  bool run_has_head_after(std::size_t j, std::size_t end) const {
+    for (std::size_t k = j + 1; k < end && k < j + 4; ++k) {
+      if (words_[k].punct || !words_[k].cap) return false;
+      if (head_type(k)) return true;
+    }
+    return false;
+  }
+
+  std::optional<std::string> head_type(std::size_t i) const {
+    auto it = t_.heads.find(words_[i].key);
+    if (it == t_.heads.end()) return std::nullopt;
+    return it->second;
+  }
+
+  bool is_facility_word(std::size_t i) const { return t_.facility_kinds.count(words_[i].key) > 0; }
+
+  // Evidence that the capitalised run [i, j) names a person.
+  bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
+    if (j < end && !words_[j].punct && t_.person_cues.count(words_[j].key)) return true;
+    if (apposition_end(j, end)) return true;
+    std::size_t n = j - i;
+    if (n < 2 || n > 3) return false;
+    for (std::size_t k = i; k < j; ++k) {
+      const Word& w = words_[k];
+      if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) || is_facility_word(k)) return false;
+      if (lowercase_words_.count(w.key)) return false;  // "Joint Military Exercises"
+    }
+    // Bounded by lowercase words or punctuation: not part of a longer capitalised title.
+    bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct || !words_[i - 1].cap ||
+                   is_common(i - 1);
+    bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
+    return left_ok && right_ok;
+  }
+
+  // ", a British citizen," after word j-1: the end word of the apposition, if
+  // it describes a person.
+  std::optional<std::size_t> apposition_end(std::size_t j, std::size_t end) const {
+    if (!punct_is(j, ",") || j + 2 >= end) return std::nullopt;
+    std::size_t k = j + 1;
+    if (!(word_is(k, "a") || word_is(k, "an") || word_is(k, "the"))) return std::nullopt;
+    for (std::size_t m = k + 1; m < end && m <= k + 6; ++m) {
+      if (words_[m].punct) return std::nullopt;
+      auto title = match_title(m, end);
+      if (title) {
+        std::size_t last = m + title->first;
+        if (last >= end || words_[last].punct || word_is(last, "of") || word_is(last, "at") ||
+            word_is(last, "for") || word_is(last, "with") || word_is(last, "who")) {
+          return last;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::size_t person_for(const std::vector<std::string>& name) {
+    std::string full;
+    for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
+    for (std::size_t e = drafts_.size(); e-- > 0;) {
+      const Draft& d = drafts_[e];
+      if (d.origin != Origin::kPerson) continue;
+      if (d.name_words == name) return e;
+    }
+    if (name.size() == 1) {
+      for (std::size_t e = drafts_.size(); e-- > 0;) {
+        const Draft& d = drafts_[e];
+        if (d.origin == Origin::kPerson && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+      }
+    } else {
+      for (std::size_t e = drafts_.size(); e-- > 0;) {
+        Draft& d = drafts_[e];
+        if (d.origin == Origin::kPerson && d.name_words.size() == 1 && d.name_words[0] == name.back()) {
+          d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
+          d.name = full;
+          return e;
+        }
+      }
+    }
+    Draft d;
+    d.origin = Origin::kPerson;
+    d.type = "PERSON";
+    d.name_words = name;
+    d.name = full;
+    return add_draft(std::move(d));
+  }
+
+  std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
+    std::vector<std::string> name;
+    for (std::size_t k = i; k < j; ++k) name.emplace_back(words_[k].text);
+    for (std::size_t e = drafts_.size(); e-- > 0;) {
+      const Draft& d = drafts_[e];
+      if (d.origin != Origin::kPerson) continue;
+      if (d.name_words == name) return e;
+      if (name.size() == 1 && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::string> words_text(std::size_t i, std::size_t j) const {
+    std::vector<std::string> out;
+    for (std::size_t k = i; k < j; ++k) out.emplace_back(words_[k].text);
+    return out;
+  }
+
+  std::string span_string(std::size_t i, std::size_t j) const {
+    return std::string(text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin));
+  }
+
+  // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
+  std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end, std::size_t entity) {
+    if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
+    const Word& acr = words_[j + 1];
+    if (acr.punct || !acr.upper || acr.text.size() > 10) return j;
+    // The acronym's letters are initials of the name's words, in order.
+    std::string initials;
+    for (std::size_t k = name_begin; k < j; ++k) {
+      if (words_[k].key.empty()) continue;
+      if (words_[k].upper) {
+        initials += words_[k].key;  // "EU Training Mission" -> "eutm"
+      } else {
+        initials.push_back(words_[k].key[0]);
+      }
+    }
+    std::size_t at = 0;
+    for (char c : acr.key) {
+      if (c >= '0' && c <= '9') continue;
+      at = initials.find(c, at);
+      if (at == std::string::npos) return j;
+      ++at;
+    }
+    if (initials.empty() || acr.key[0] != initials[0]) return j;
+    local_aliases_[acr.key] = entity;
+    add_mention(j + 1, j + 2, entity, EntityMention::Kind::kAcronym);
+    return j + 3;
+  }
+
+  std::size_t entity_of_match(std::size_t raw) {
+    if (raw & kLocalFlag) return raw & ~kLocalFlag;
+    return lexicon_entity(raw);
+  }
+
+  void tag_names(std::size_t s) {
+    std::size_t begin = sentence_first_[s];
+    std::size_t end = sentence_end(s);
+    // Title-case lines (headlines) hold no new names, only known ones.
+    std::size_t alpha = 0, caps = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (words_[i].punct || words_[i].key.empty() || !std::isalpha(static_cast<unsigned char>(words_[i].key[0]))) continue;
+      ++alpha;
+      if (words_[i].cap) ++caps;
+    }
+    // Headlines lack the final stop that sentences full of names still have.
+    bool stop = false;
+    for (std::size_t k = end; k > begin; --k) {
+      if (!words_[k - 1].punct) break;
+      std::string_view p = words_[k - 1].text;
+      stop = stop || p == "." || p == "!" || p == "?" || p == ":";
+    }
+    bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
+    sentence_mentions_ = mentions_.size();
+    std::size_t i = begin;
+    while (i < end) {
+      const Word& w = words_[i];
+      if (w.punct || claimed_[i]) {
+        ++i;
+        continue;
+      }
+      // Title + name: "secretary general Jens Stoltenberg", "Mr Stoltenberg".
+      if (auto title = match_title(i, end); title && !title->second.role) {
+        std::size_t j = i + title->first;
+        if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap && !words_[j].punct &&
+            !is_common(j) && !match_lexicon(j, end)) {
+          std::size_t k = name_run(j, end, 4);
+          bool org_like = false;
+          for (std::size_t m = j; m < k; ++m) org_like = org_like || head_type(m) || is_facility_word(m);
+          if (k > j && !org_like) {
+            std::size_t e = person_for(words_text(j, k));
+            add_mention(i, k, e, EntityMention::Kind::kTitle);
+            std::string bare = span_string(j, k);
+            auto& aliases = drafts_[e].aliases;
+            if (std::find(aliases.begin(), aliases.end(), bare) == aliases.end()) aliases.push_back(bare);
+            i = k;
+            continue;
+          }
+        }
+      }
+      // Gazetteer and acronyms defined earlier in the document.
+      if (auto hit = match_lexicon(i, end)) {
+        std::size_t j = i + hit->first;
+        std::size_t e = entity_of_match(hit->second);
+        bool acronym = j == i + 1 && words_[i].upper;
+        add_mention(i, j, e, acronym ? EntityMention::Kind::kAcronym : EntityMention::Kind::kName);
+        // "NATO Mission Iraq", "NATO Summit": a compound name around a known one.
+        if (!words_[j - 1].possessive && j < end && !headline) {
+          std::size_t k = name_run_after_known(j, end);
+          std::size_t last_head = k;
+          for (std::size_t m2 = j; m2 < k; ++m2) {
+            if (head_type(m2)) last_head = m2;
+          }
+          if (k > j && last_head < k && !is_facility_word(k - 1)) {
+            std::size_t c = compound_entity(i, k, *head_type(last_head));
+            RawMention m{words_[i].begin, words_[k - 1].end, c, EntityMention::Kind::kName};
+            mentions_.push_back(m);
+            auto& aliases = drafts_[c].aliases;
+            std::string surface = span_string(i, k);
+            if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+            for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
+            i = acronym_definition(i, k, end, c);
+            continue;
+          }
+        }
+        i = acronym_definition(i, j, end, e);
+        continue;
+      }
+      if (!w.cap) {
+        ++i;
+        continue;
+      }
+      if (std::size_t d = match_demonym(i, end)) {
+        // "Danish Energy Agency": a demonym starting an organisation's name.
+        std::size_t k = i + d < end ? name_run(i + d, end, 5) : i + d;
+        if (!headline && k > i + d && head_type(k - 1) && *head_type(k - 1) == "ORGANIZATION" &&
+            !is_facility_word(k - 1)) {
+          std::size_t e = compound_entity(i, k, "ORGANIZATION");
+          add_mention(i, k, e, EntityMention::Kind::kName);
+          i = acronym_definition(i, k, end, e);
+          continue;
+        }
+        i += d;
+        continue;
+      }
+      std::size_t j = name_run(i, end, 6);
+      if (j == i) {
+        ++i;
+        continue;
+      }
+      bool cue_follows = j < end && !words_[j].punct && t_.person_cues.count(words_[j].key);
+      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) && !cue_follows) {
+        ++i;
+        continue;
+      }
+      if (auto p = known_person(i, j)) {
+        add_mention(i, j, *p, EntityMention::Kind::kName);
+        i = j;
+        continue;
+      }
+      if (headline) {
+        i = j;
+        continue;
+      }
+      std::size_t next = j;
+      bool acronym_follows = punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
+      auto head = head_type(j - 1);
+      if (head && is_facility_word(j - 1)) head.reset();  // facilities come later
+      if (acronym_follows || (head && j - i >= 2)) {
+        std::size_t e = compound_entity(i, j, head ? *head : "ORGANIZATION");
+        add_mention(i, j, e, EntityMention::Kind::kName);
+        next = acronym_definition(i, j, end, e);
+      } else if (auto country = place_apposition(i, j, end)) {
+        // "in Ma'an, Jordan": an unknown place inside a known country.
+        std::size_t e = compound_entity(i, j, "LOCATION");
+        add_mention(i, j, e, EntityMention::Kind::kName);
+        add_located(e, *country);
+      } else if (person_evidence(i, j, end)) {
+        std::size_t e = person_for(words_text(i, j));
+        add_mention(i, j, e, EntityMention::Kind::kName);
+        if (auto app = apposition_end(j, end)) {
+          RawMention m{words_[j + 1].begin, words_[*app - 1].end, e, EntityMention::Kind::kDescription};
+          mentions_.push_back(m);
+          next = *app;
+        }
+      }
+      i = std::max(next, i + 1);
+    }
+    // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
+    for (std::size_t k = begin; k + 2 < end; ++k) {
+      auto a = mention_entity_at_word(k);
+      if (!a || drafts_[*a].type != "LOCATION") continue;
+      std::size_t after = mention_end_word(k);
+      std::optional<std::size_t> b;
+      if (words_[after - 1].possessive && word_is(after, "capital")) {
+        b = mention_entity_at_word(after + 1);
+        if (b && drafts_[*b].type == "LOCATION") add_located(*b, *a);
+      } else if (punct_is(after, ",") && (b = mention_entity_at_word(after + 1)) && drafts_[*b].type == "LOCATION" &&
+                 drafts_[*a].origin == Origin::kLexicon && drafts_[*b].origin == Origin::kLexicon &&
+                 lexicon_.contains(drafts_[*b].id, drafts_[*a].id)) {
+        add_located(*a, *b);
+      }
+    }
+  }
+
+  // For "in X, Country": the country's draft, when X follows a preposition of
+  // place and the word after the comma names a country.
+  std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
+    if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
+    const std::string& before = words_[i - 1].key;
+    if (before != "in" && before != "near" && before != "from" && before != "at" && before != "hit" &&
+        before != "to") {
+      return std::nullopt;
+    }
+    auto hit = match_lexicon(j + 1, end);
+    if (!hit || (hit->second & kLocalFlag)) return std::nullopt;
+    const LexiconEntity& country = lexicon_.entities()[hit->second];
+    if (std::find(country.tags.begin(), country.tags.end(), "country") == country.tags.end()) return std::nullopt;
+    return lexicon_entity(hit->second);
+  }
+
+  std::size_t name_run_after_known(std::size_t j, std::size_t end) const {
+    std::size_t k = j;
+    bool head_seen = false;
+    while (k < end && k < j + 5 && !words_[k].punct && words_[k].cap && !is_common(k) && !match_title(k, end)) {
+      // Another known name ends the compound unless hyphenated to it
+      // ("NATO-Ukraine Council") or after its head ("NATO Mission Iraq").
+      if (!head_seen && !words_[k].hyphen_before && match_lexicon(k, end)) break;
+      if (head_type(k)) head_seen = true;
+      ++k;
+      if (words_[k - 1].possessive) break;
+    }
+    bool acronym_follows = punct_is(k, "(") && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ")");
+    if (acronym_follows && head_seen) return k;
+    // Up to the last head word.
+    while (k > j && !head_type(k - 1)) --k;
+    return k;
+  }
+
+  std::size_t compound_entity(std::size_t i, std::size_t j, const std::string& type) {
+    std::string name = span_string(i, j);
+    std::string k = Lexicon::key(name);
+    if (auto it = by_name_.find(k); it != by_name_.end()) return it->second;
+    Draft d;
+    d.origin = Origin::kName;
+    d.type = type;
+    d.name = name;
+    std::size_t head = j;
+    for (std::size_t m = i; m < j; ++m) {
+      if (head_type(m)) head = m;
+    }
+    if (head < j) {
+      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end()) d.tags = it->second;
+    }
+    std::size_t e = add_draft(std::move(d));
+    by_name_.emplace(k, e);
+    return e;
+  }
+
+  void add_located(std::size_t inner, std::size_t outer) {
+    if (inner == outer) return;
+    const std::string& id = drafts_[outer].id;
+    if (id.empty()) return;
+    auto& list = drafts_[inner].located_in;
+    if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+  }
+
+  std::optional<std::size_t> mention_entity_at_word(std::size_t w) const {
+    if (w >= words_.size()) return std::nullopt;
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
+      if (m.begin == words_[w].begin && m.kind != EntityMention::Kind::kDescription) return m.entity;
+    }
+    return std::nullopt;
+  }
+
+  std::size_t mention_end_word(std::size_t w) const {
+    std::size_t end_byte = words_[w].end;
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
+      if (m.begin == words_[w].begin) end_byte = std::max(end_byte, m.end);
+    }
+    std::size_t k = w;
+    while (k < words_.size() && words_[k].end <= end_byte) ++k;
+    return k;
+  }
+
+  // ---- facilities -------------------------------------------------------
+
+  struct WordMention {
+    std::size_t entity;
+    std::size_t first;  // word range
+    std::size_t last;   // exclusive
+  };
+
+  // Name mentions by word: the longest mention starting at each word.
+  std::vector<std::optional<WordMention>> word_mentions() const {
+    std::vector<std::optional<WordMention>> out(words_.size());
+    std::size_t w = 0;
+    for (const RawMention& m : mentions_) {
+      if (m.kind == EntityMention::Kind::kDescription) continue;
+      while (w < words_.size() && words_[w].begin < m.begin) ++w;
+      if (w >= words_.size() || words_[w].begin != m.begin) continue;
+      std::size_t last = w;
+      while (last < words_.size() && words_[last].end <= m.end) ++last;
+      if (!out[w] || last > out[w]->last) out[w] = WordMention{m.entity, w, last};
+    }
+    return out;
+  }
+
+  // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
+  // in sentence `s` only when `same_sentence`.
+  std::optional<std::size_t> recent_org(std::size_t before, std::optional<std::size_t> sentence) const {
+    for (std::size_t k = mentions_.size(); k-- > 0;) {
+      const RawMention& m = mentions_[k];
+      if (m.begin >= before) continue;
+      if (sentence && text_.sentence_at(m.begin) != *sentence) return std::nullopt;
+      const Draft& d = drafts_[m.entity];
+      if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && d.origin != Origin::kPerson) return m.entity;
+    }
+    return std::nullopt;
+  }
+
+  bool place_compatible(long a, long b) const {
+    if (a < 0 || b < 0 || a == b) return true;
+    if (place_inside(a, b) || place_inside(b, a)) return true;
+    const std::string& x = drafts_[a].id;
+    const std::string& y = drafts_[b].id;
+    return !x.empty() && !y.empty() && (lexicon_.contains(x, y) || lexicon_.contains(y, x));
+  }
+  bool place_inside(long inner, long outer) const {
+    if (inner < 0 || outer < 0 || inner == outer) return false;
+    const Draft& i = drafts_[inner];
+    const Draft& o = drafts_[outer];
+    if (std::find(i.located_in.begin(), i.located_in.end(), o.id) != i.located_in.end()) return true;
+    return !i.id.empty() && !o.id.empty() && lexicon_.contains(o.id, i.id);
+  }
+
+  void tag_facilities(std::size_t s) {
+    std::size_t begin = sentence_first_[s];
+    std::size_t end = sentence_end(s);
+    const auto& by_word = by_word_;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (words_[i].punct) continue;
+      // Longest kind phrase starting here.
+      std::string k, kind_key;
+      std::size_t kind_words = 0;
+      std::string kind;
+      for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
+        if (words_[i + n - 1].punct) break;
+        k += words_[i + n - 1].key;
+        if (auto it = t_.facility_kinds.find(k); it != t_.facility_kinds.end()) {
+          kind_words = n;
+          kind = it->second;
+          kind_key = k;
+        }
+      }
+      if (!kind_words) continue;
+      std::size_t head_end = i + kind_words;
+      // A longer kind phrase that ends here was already handled ("regional centre").
+      if (i > begin && !words_[i - 1].punct) {
+        std::string k2 = words_[i - 1].key + kind_key;
+        if (t_.facility_kinds.count(k2)) continue;
+      }
+      // "at the centre of", "took office": not facilities.
+      if (word_is(head_end, "of")) continue;
+      // "Hub for the South": a capitalised kind word heading a proper name.
+      if (words_[head_end - 1].cap && (word_is(head_end, "for") || word_is(head_end, "on"))) continue;
+      const Word& prev = words_[i - (i > begin ? 1 : 0)];
+      if (i > begin && (prev.key == "took" || prev.key == "in" || prev.key == "left" || prev.key == "assumed" ||
+                        prev.key == "foreign" || prev.key == "press" || prev.key == "box" || prev.key == "post" ||
+                        prev.key == "home" || prev.key == "oval" || prev.key == "head" || prev.key == "for")) {
+        continue;
+      }
+      // Walk left over the noun phrase's premodifiers.
+      std::optional<std::size_t> owner, place;
+      bool definite = false, indefinite = false, pronoun_owner = false;
+      std::size_t np_begin = i;
+      for (std::size_t j = i; j > begin && i - j < 6;) {
+        std::size_t p = j - 1;
+        if (words_[p].punct) break;
+        const std::string& key = words_[p].key;
+        if (key == "the" || key == "this" || key == "that" || key == "such" || key == "these") {
+          definite = true;
+          np_begin = p;
+          break;
+        }
+        if (key == "a" || key == "an") {
+          indefinite = true;
+          np_begin = p;
+          break;
+        }
+        if (key == "its" || key == "their") {
+          pronoun_owner = true;
+          definite = true;
+          np_begin = p;
+          break;
+        }
+        // A name ending at p.
+        std::optional<WordMention> named;
+        for (std::size_t q = p + 1; q-- > begin && p - q < 6;) {
+          if (by_word[q] && by_word[q]->last == p + 1) {
+            named = by_word[q];
+            break;
+          }
+        }
+        if (named) {
+          const Draft& d = drafts_[named->entity];
+          if (d.type == "LOCATION" && !place) place = named->entity;
+          if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility) owner = named->entity;  // leftmost wins
+          np_begin = named->first;
+          j = named->first;
+          // "NATO's office": the possessor ends the phrase.
+          if (words_[p].possessive && d.type == "ORGANIZATION") {
+            definite = true;
+            break;
+          }
+          continue;
+        }
+        if (is_common(p) && key != "new" && key != "first" && key != "second") break;
+        if (words_[p].possessive) break;
+        np_begin = p;
+        j = p;
+      }
+      if (!definite && !indefinite) {
+        // Without a determiner the phrase is the names right before the head
+        // ("Gulf office", "NATO liaison office"), not a verb ("opens").
+        std::size_t b = i;
+        while (b > np_begin && !words_[b - 1].punct &&
+               (words_[b - 1].cap || t_.facility_kinds.count(words_[b - 1].key))) {
+          --b;
+        }
+        if (b > np_begin) {
+          np_begin = b;
+          owner.reset();
+          place.reset();
+          for (std::size_t q = np_begin; q < i; ++q) {
+            if (!by_word[q]) continue;
+            const Draft& d = drafts_[by_word[q]->entity];
+            if (d.type == "LOCATION" && !place) place = by_word[q]->entity;
+            if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && !owner) owner = by_word[q]->entity;
+          }
+        }
+      }
+      // A place after the head: "in Amman", "in Amman, Jordan", "in Jordan's capital Amman".
+      std::optional<std::size_t> after_place;
+      std::size_t np_end = head_end;
+      std::size_t a = head_end;
+      if (word_is(a, "based") || word_is(a, "located")) ++a;
+      if (word_is(a, "in") || word_is(a, "at")) {
+        std::size_t b = a + 1;
+        if (word_is(b, "the")) ++b;
+        if (b < end && by_word[b] && drafts_[by_word[b]->entity].type == "LOCATION") {
+          after_place = by_word[b]->entity;
+          np_end = by_word[b]->last;
+          std::size_t c = by_word[b]->last;
+          if (words_[c - 1].possessive && word_is(c, "capital") && c + 1 < end && by_word[c + 1] &&
+              drafts_[by_word[c + 1]->entity].type == "LOCATION") {
+            after_place = by_word[c + 1]->entity;
+            np_end = by_word[c + 1]->last;
+          }
+        }
+      }
+      if (after_place) place = after_place;
+      if (pronoun_owner || !owner) {
+        // "its office": the organisation last mentioned; otherwise an
+        // organisation earlier in the same sentence ("NATO will open an office").
+        if (auto o = recent_org(words_[np_begin].begin, pronoun_owner ? std::nullopt : std::optional(s))) {
+          if (!owner) owner = o;
+        }
+      }
+      resolve_facility(np_begin, head_end, kind, owner, place, definite, indefinite);
+      (void)np_end;
+    }
+  }
+
+  void resolve_facility(std::size_t np_begin, std::size_t head_end, const std::string& kind,
+                        std::optional<std::size_t> owner, std::optional<std::size_t> place, bool definite,
+                        bool indefinite) {
+    long own = owner ? static_cast<long>(*owner) : -1;
+    long plc = place ? static_cast<long>(*place) : -1;
+    std::optional<std::size_t> found;
+    for (std::size_t f = facilities_.size(); f-- > 0;) {
+      const Draft& d = drafts_[facilities_[f]];
+      if (!kinds_compatible(d.kind, kind)) continue;
+      if (own >= 0 && d.owner >= 0 && own != d.owner) continue;
+      if (!place_compatible(plc, d.place)) continue;
+      found = facilities_[f];
+      break;
+    }
+    if (!found) {
+      bool create = plc >= 0 || (own >= 0 && definite);
+      if (!create || (indefinite && plc < 0)) return;
+      Draft d;
+      d.origin = Origin::kFacility;
+      d.type = "ORGANIZATION";
+      d.owner = own;
+      d.kind = kind;
+      d.place = plc;
+      drafts_.push_back(std::move(d));
+      found = drafts_.size() - 1;
+      facilities_.push_back(*found);
+    } else {
+      Draft& d = drafts_[*found];
+      if (d.owner < 0) d.owner = own;
+      if (plc >= 0 && (d.place < 0 || place_inside(plc, d.place))) d.place = plc;
+      if (kind.size() > d.kind.size()) d.kind = kind;
+      // Move it to the end: most recent first for the next lookup.
+      facilities_.erase(std::find(facilities_.begin(), facilities_.end(), *found));
+      facilities_.push_back(*found);
+    }
+    RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found, EntityMention::Kind::kDescription};
+    facility_mentions_.push_back(m);
+    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
+    auto& aliases = drafts_[*found].aliases;
+    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+  }
+
+  // ---- definite descriptions -------------------------------------------
+
+  void tag_descriptions() {
+    std::vector<RawMention> found;
+    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      if (!(word_is(i, "the") || word_is(i, "this") || word_is(i, "that"))) continue;
+      std::size_t s = words_[i].sentence;
+      std::size_t end = sentence_end(s);
+      for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
+        if (words_[h].punct || claimed_[h]) break;
+        auto it = t_.descriptions.find(words_[h].key);
+        if (it == t_.descriptions.end()) {
+          if (is_common(h)) break;
+          continue;
+        }
+        if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
+        const DescriptionInfo& info = it->second;
+        std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
+        for (std::size_t k = mentions_.size(); k-- > 0;) {
+          const RawMention& m = mentions_[k];
+          if (m.begin >= words_[i].begin) continue;
+          if (s - text_.sentence_at(m.begin) > limit_sentences) break;
+          const Draft& d = drafts_[m.entity];
+          if (d.type != info.type || d.origin == Origin::kFacility) continue;
+          bool tag_ok = info.tags.empty();
+          for (const std::string& tag : info.tags) {
+            tag_ok = tag_ok || std::find(d.tags.begin(), d.tags.end(), tag) != d.tags.end();
+          }
+          if (!tag_ok) continue;
+          found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity, EntityMention::Kind::kDescription});
+          break;
+        }
+        break;
+      }
+    }
+    for (const RawMention& m : found) {
+      mentions_.push_back(m);
+      std::string surface(text_.text.substr(m.begin, m.end - m.begin));
+      auto& aliases = drafts_[m.entity].aliases;
+      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
+    }
+  }
+
+  // ---- output -------------------------------------------------------------
+
+  std::string owner_slug(long owner) const {
+    if (owner < 0) return "unknown";
+    const std::string& id = drafts_[owner].id;
+    return id.substr(id.find(':') + 1);
+  }
+
+  EntityLayer finish() {
+    // Ids for persons and names, then facilities (which use owner/place ids).
+    for (Draft& d : drafts_) {
+      if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
+      if (d.origin == Origin::kName) {
+        std::string prefix = d.type == "ORGANIZATION" ? "org:" : d.type == "LOCATION" ? "loc:" : "oth:";
+        d.id = prefix + slug(d.name);
+      }
+    }
+    for (Draft& d : drafts_) {
+      if (d.origin != Origin::kFacility) continue;
+      std::string place = d.place >= 0 ? drafts_[d.place].id : "";
+      d.id = "fac:" + owner_slug(d.owner) + "/" + d.kind;
+      if (!place.empty()) d.id += "/" + place.substr(place.find(':') + 1);
+      std::string kind_words = d.kind;
+      std::replace(kind_words.begin(), kind_words.end(), '_', ' ');
+      d.name = (d.owner >= 0 ? drafts_[d.owner].name + " " : "") + kind_words;
+      if (d.place >= 0) {
+        d.name += ", " + drafts_[d.place].name;
+        d.located_in = {place};
+      }
+    }
+    mentions_.insert(mentions_.end(), facility_mentions_.begin(), facility_mentions_.end());
+    std::sort(mentions_.begin(), mentions_.end(), by_position);
+    mentions_.erase(std::unique(mentions_.begin(), mentions_.end(),
+                                [](const RawMention& a, const RawMention& b) {
+                                  return a.begin == b.begin && a.end == b.end && a.entity == b.entity;
+                                }),
+                    mentions_.end());
+    // Entities in order of first mention; drafts with the same id merge.
+    EntityLayer layer;
+    std::unordered_map<std::string, std::size_t> by_id;
+    std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
+    for (const RawMention& m : mentions_) {
+      const Draft& d = drafts_[m.entity];
+      std::size_t e;
+      if (draft_to_entity[m.entity] != SIZE_MAX) {
+        e = draft_to_entity[m.entity];
+      } else if (auto it = by_id.find(d.id); it != by_id.end()) {
+        e = draft_to_entity[m.entity] = it->second;
+        for (const auto& a : d.aliases) {
+          auto& list = layer.entities[e].aliases;
+          if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+        }
+      } else {
+        e = draft_to_entity[m.entity] = layer.entities.size();
+        by_id.emplace(d.id, e);
+        Entity out;
+        out.id = d.id;
+        out.name = d.name;
+        out.type = d.type;
+        out.aliases = d.aliases;
+        out.located_in = d.located_in;
+        layer.entities.push_back(std::move(out));
+      }
+      Span span{m.begin, m.end};
+      layer.entities[e].mentions.push_back(Mention{span, std::string(text_.span_text(span))});
+      layer.mentions.push_back(EntityMention{span, e, m.kind});
+    }
+    return layer;
+  }
+
+  static constexpr std::size_t kLocalFlag = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
+
+  const TextLayer& text_;
+  const Lexicon& lexicon_;
+  const Tables& t_;
+  std::vector<Word> words_;
+  std::vector<std::size_t> sentence_first_;
+  std::vector<bool> claimed_;
+  std::unordered_set<std::string> mid_caps_;
+  std::unordered_set<std::string> lowercase_words_;
+  std::vector<Draft> drafts_;
+  std::vector<RawMention> mentions_;
+  std::vector<RawMention> facility_mentions_;
+  std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
+  std::size_t sentence_mentions_ = 0;  // index of the current sentence's first mention
+  std::vector<std::size_t> facilities_;  // draft indices, least recent first
+  std::map<std::size_t, std::size_t> by_lexicon_;
+  std::unordered_map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t> local_aliases_;  // acronym key -> draft
+};
+
+}  // namespace
+
+EntityLayer tag_entities(const TextLayer& text, const Lexicon& lexicon) {
+  if (text.tokens.empty()) return {};
+  return Tagger(text, lexicon).run();
+}
+
+
+// ---------------------------------------------------------------------------
+// Across documents.
+
+namespace {
+
+struct FacilityId {
+  std::string owner, kind, place;  // place without "loc:"; may be empty
+};
+
+std::optional<FacilityId> parse_facility(std::string_view id) {
+  if (!id.starts_with("fac:")) return std::nullopt;
+  id.remove_prefix(4);
+  FacilityId f;
+  std::size_t a = id.find('/');
+  if (a == std::string_view::npos) return std::nullopt;
+  f.owner = std::string(id.substr(0, a));
+  std::string_view rest = id.substr(a + 1);
+  std::size_t b = rest.find('/');
+  f.kind = std::string(rest.substr(0, b));
+  if (b != std::string_view::npos) f.place = std::string(rest.substr(b + 1));
+  return f;
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t sp = s.find(' ', start);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > start) out.emplace_back(s.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+bool name_like(std::string_view alias) {
+  if (!starts_upper(alias)) return false;
+  for (std::string_view article : {"The ", "A ", "An ", "This ", "That ", "Its ", "Such "}) {
+    if (alias.starts_with(article)) return false;
+  }
+  return true;
+}
+
+struct Node {
+  std::string id;
+  std::string name;
+  std::string type;
+  std::vector<std::string> aliases;
+  std::vector<std::string> located_in;
+  std::vector<std::string> documents;
+  std::size_t first_seen = 0;  // order of first appearance
+};
+
+}  // namespace
+
+std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Lexicon& lexicon) {
+  // One node per distinct id, in order of first appearance.
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, std::size_t> by_id;
+  for (const Extraction& x : extractions) {
+    for (const Entity& e : x.entities) {
+      auto [it, inserted] = by_id.emplace(e.id, nodes.size());
+      if (inserted) {
+        Node n;
+        n.id = e.id;
+        n.name = e.name;
+        n.type = e.type;
+        n.first_seen = nodes.size();
+        nodes.push_back(std::move(n));
+      }
+      Node& n = nodes[it->second];
+      for (const auto& a : e.aliases) {
+        if (std::find(n.aliases.begin(), n.aliases.end(), a) == n.aliases.end()) n.aliases.push_back(a);
+      }
+      for (const auto& l : e.located_in) {
+        if (std::find(n.located_in.begin(), n.located_in.end(), l) == n.located_in.end()) n.located_in.push_back(l);
+      }
+      if (n.documents.empty() || n.documents.back() != x.document.id) n.documents.push_back(x.document.id);
+      if (e.name.size() > n.name.size() && e.type == "PERSON") n.name = e.name;
+    }
+  }
+  std::vector<std::size_t> parent(nodes.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  // `from` joins `into`'s group; `into`'s root stays the root.
+  auto merge = [&](std::size_t from, std::size_t into) {
+    std::size_t a = find(from), b = find(into);
+    if (a != b) parent[a] = b;
+  };
+
+  // Persons named by surname alone join the one full name ending with it.
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type != "PERSON") continue;
+    auto words = split_words(nodes[i].name);
+    if (words.size() != 1) continue;
+    std::optional<std::size_t> match;
+    bool ambiguous = false;
+    for (std::size_t j = 0; j < nodes.size(); ++j) {
+      if (j == i || nodes[j].type != "PERSON") continue;
+      auto other = split_words(nodes[j].name);
+      if (other.size() > 1 && other.back() == words[0]) {
+        if (match && find(*match) != find(j)) ambiguous = true;
+        match = j;
+      }
+    }
+    if (match && !ambiguous) merge(i, *match);
+  }
+
+  // Names outside the lexicon that share a written form with another entity
+  // of the same type ("Mediterranean Dialogue" / "MD" defined in two documents).
+  std::map<std::pair<std::string, std::string>, std::size_t> by_alias;  // (type, key) -> node
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].id.starts_with("fac:") || nodes[i].type == "PERSON") continue;
+    for (const auto& a : nodes[i].aliases) {
+      if (!name_like(a)) continue;
+      auto key = std::make_pair(nodes[i].type, Lexicon::key(a));
+      auto [it, inserted] = by_alias.emplace(key, i);
+      if (!inserted && find(it->second) != find(i)) {
+        bool i_known = lexicon.find_id(nodes[i].id) != nullptr;
+        bool other_known = lexicon.find_id(nodes[it->second].id) != nullptr;
+        if (i_known && other_known) continue;  // two known things never merge
+        if (i_known) {
+          merge(it->second, i);
+        } else {
+          merge(i, it->second);
+        }
+      }
+    }
+  }
+
+  // Facilities: one without a place, or placed in a country, joins the one
+  // facility of the same owner and kind inside that place ("a NATO office in
+  // Jordan" is the office in Amman when NATO has one office in Jordan).
+  std::vector<std::optional<FacilityId>> facility(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) facility[i] = parse_facility(nodes[i].id);
+  auto place_id = [](const std::string& p) { return "loc:" + p; };
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (!facility[i]) continue;
+    const FacilityId& f = *facility[i];
+    std::vector<std::size_t> candidates;
+    for (std::size_t j = 0; j < nodes.size(); ++j) {
+      if (j == i || !facility[j]) continue;
+      const FacilityId& g = *facility[j];
+      if (g.owner != f.owner || !kinds_compatible(f.kind, g.kind)) continue;
+      bool more_specific_place =
+          !g.place.empty() && (f.place.empty() || (g.place != f.place && lexicon.contains(place_id(f.place), place_id(g.place))));
+      bool more_specific_kind = g.place == f.place && g.kind.size() > f.kind.size();
+      if (more_specific_place || more_specific_kind) candidates.push_back(j);
+    }
+    // Candidates in one group count once.
+    std::vector<std::size_t> roots;
+    for (std::size_t c : candidates) {
+      std::size_t r = find(c);
+      if (std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
+    }
+    if (roots.size() == 1) {
+      // Join the most specific candidate (deepest place, longest kind).
+      std::size_t best = candidates.front();
+      for (std::size_t c : candidates) {
+        const FacilityId& g = *facility[c];
+        const FacilityId& b = *facility[best];
+        if (!b.place.empty() && !g.place.empty() && g.place != b.place &&
+            lexicon.contains(place_id(b.place), place_id(g.place))) {
+          best = c;
+        } else if (g.place == b.place && g.kind.size() > b.kind.size()) {
+          best = c;
+        }
+      }
+      // The most specific facility becomes the root and names the group.
+      std::size_t ra = find(i), rb = find(best);
+      std::vector<std::size_t> members;
+      for (std::size_t k = 0; k < parent.size(); ++k) {
+        std::size_t r = find(k);
+        if (r == ra || r == rb) members.push_back(k);
+      }
+      for (std::size_t k : members) parent[k] = best;
+    }
+  }
+
+  // Canonical node per group: the root, except that a lexicon entity or a
+  // fuller person name wins.
+  std::vector<std::size_t> canonical(nodes.size());
+  std::map<std::size_t, std::size_t> root_choice;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::size_t r = find(i);
+    auto [it, inserted] = root_choice.emplace(r, r);
+    std::size_t& c = it->second;
+    bool i_known = lexicon.find_id(nodes[i].id) != nullptr;
+    bool c_known = lexicon.find_id(nodes[c].id) != nullptr;
+    if (i_known && !c_known) c = i;
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) canonical[i] = root_choice[find(i)];
+
+  std::unordered_map<std::string, std::size_t> id_to_canonical;
+  for (std::size_t i = 0; i < nodes.size(); ++i) id_to_canonical[nodes[i].id] = canonical[i];
+  auto new_id = [&](const std::string& id) -> const std::string* {
+    auto it = id_to_canonical.find(id);
+    return it == id_to_canonical.end() ? nullptr : &nodes[it->second].id;
+  };
+
+  // Rewrite every extraction.
+  for (Extraction& x : extractions) {
+    std::unordered_map<std::string, std::string> renamed_names;  // old name -> canonical name
+    std::vector<Entity> merged;
+    std::unordered_map<std::string, std::size_t> seen;
+    for (Entity& e : x.entities) {
+      std::size_t c = id_to_canonical.at(e.id);
+      if (nodes[c].name != e.name) renamed_names[e.name] = nodes[c].name;
+      e.id = nodes[c].id;
+      e.name = nodes[c].name;
+      for (auto& l : e.located_in) {
+        if (const std::string* n = new_id(l)) l = *n;
+      }
+      auto [it, inserted] = seen.emplace(e.id, merged.size());
+      if (inserted) {
+        merged.push_back(std::move(e));
+      } else {
+        Entity& into = merged[it->second];
+        for (auto& a : e.aliases) {
+          if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end()) into.aliases.push_back(a);
+        }
+        into.mentions.insert(into.mentions.end(), e.mentions.begin(), e.mentions.end());
+        std::sort(into.mentions.begin(), into.mentions.end(), [](const Mention& a, const Mention& b) {
+          return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
+        });
+      }
+    }
+    x.entities = std::move(merged);
+    for (Quote& q : x.quotes) {
+      if (const std::string* n = new_id(q.speaker_id)) {
+        q.speaker_id = *n;
+        q.speaker = nodes[id_to_canonical.at(*n)].name;
+      }
+    }
+    for (Claim& c : x.claims) {
+      if (const std::string* n = new_id(c.subject)) {
+        if (c.subject_name == nodes[id_to_canonical.at(c.subject)].name || c.subject_name.empty() ||
+            renamed_names.count(c.subject_name)) {
+          c.subject_name = nodes[id_to_canonical.at(c.subject)].name;
+        }
+        c.subject = *n;
+      }
+      if (const std::string* n = new_id(c.typed.entity)) {
+        if (c.value == c.typed.entity) c.value = *n;
+        c.typed.entity = *n;
+      }
+      if (auto it = renamed_names.find(c.attributed_to); it != renamed_names.end()) c.attributed_to = it->second;
+    }
+  }
+
+  // The canonical list, in order of first appearance.
+  std::vector<Entity> out;
+  std::unordered_map<std::size_t, std::size_t> slot;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::size_t c = canonical[i];
+    auto [it, inserted] = slot.emplace(c, out.size());
+    if (inserted) {
+      Entity e;
+      e.id = nodes[c].id;
+      e.name = nodes[c].name;
+      e.type = nodes[c].type;
+      out.push_back(std::move(e));
+    }
+    Entity& e = out[it->second];
+    for (const auto& a : nodes[i].aliases) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
+    }
+    for (const auto& l : nodes[i].located_in) {
+      std::string id = l;
+      if (const std::string* n = new_id(l)) id = *n;
+      if (id != e.id && std::find(e.located_in.begin(), e.located_in.end(), id) == e.located_in.end()) {
+        e.located_in.push_back(id);
+      }
+    }
+    for (const auto& d : nodes[i].documents) {
+      if (std::find(e.documents.begin(), e.documents.end(), d) == e.documents.end()) e.documents.push_back(d);
+    }
+  }
+  // Documents in input order.
+  std::unordered_map<std::string, std::size_t> doc_order;
+  for (std::size_t i = 0; i < extractions.size(); ++i) doc_order.emplace(extractions[i].document.id, i);
+  for (Entity& e : out) {
+    std::sort(e.documents.begin(), e.documents.end(),
+              [&](const std::string& a, const std::string& b) { return doc_order[a] < doc_order[b]; });
+  }
+  return out;
+}
+
+std::optional<std::size_t> entity_at(const EntityLayer& layer, Span span) {
+  std::optional<std::size_t> best;
+  std::size_t best_overlap = 0;
+  std::size_t best_length = 0;
+  for (const EntityMention& m : layer.mentions) {
+    if (m.span.begin >= span.end) break;
+    std::size_t lo = std::max(m.span.begin, span.begin);
+    std::size_t hi = std::min(m.span.end, span.end);
+    if (hi <= lo) continue;
+    std::size_t overlap = hi - lo;
+    std::size_t length = m.span.end - m.span.begin;
+    // The most overlap; among equals the tighter mention.
+    if (overlap > best_overlap || (overlap == best_overlap && length < best_length)) {
+      best = m.entity;
+      best_overlap = overlap;
+      best_length = length;
+    }
+  }
+  return best;
+}
+
+std::optional<std::size_t> person_before(const EntityLayer& layer, const TextLayer& text, std::size_t offset,
+                                         std::size_t max_sentences) {
+  std::size_t sentence = text.sentence_at(offset);
+  for (std::size_t k = layer.mentions.size(); k-- > 0;) {
+    const EntityMention& m = layer.mentions[k];
+    if (m.span.end > offset) continue;
+    if (sentence - text.sentence_at(m.span.begin) > max_sentences) break;
+    if (layer.entities[m.entity].type == "PERSON") return m.entity;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> entity_index(const EntityLayer& layer, std::string_view id) {
+  for (std::size_t i = 0; i < layer.entities.size(); ++i) {
+    if (layer.entities[i].id == id) return i;
+  }
+  return std::nullopt;
+}
 
 }  // namespace crosscheck::internal

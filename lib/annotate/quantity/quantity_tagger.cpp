@@ -1,7 +1,253 @@
+// Quantities: a scanner over tokens. Bounds convention (documented in README):
+//   exact N        -> [N, N]
+//   about N        -> [0.9 N, 1.1 N]      (about, around, some, roughly)
+//   nearly N       -> [0.9 N, N]  at_most (nearly, almost, close to)
+//   at least N     -> [N, inf)   at_least
+//   more than N    -> [N, inf)   at_least (reporters round down, so N itself is kept)
+//   up to N        -> [0, N]     at_most
+//   less than N    -> [0, N]     at_most
+//   between A and B, A to B, A-B -> [A, B] range
+// Only numbers that count or measure something (a unit, a currency, a
+// counted noun, or an approximator) become quantities; numbers inside time
+// expressions never do.
 #include "annotate/quantity/quantity_tagger.h"
 
-namespace crosscheck::internal {
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
 
-std::vector<Quantity> tag_quantities(const TextLayer&, const std::vector<TimeExpr>&) { return {}; }
+#include "annotate/quantity/token_phrases.h"
+#include "data/embedded.h"
+
+namespace crosscheck::internal {
+namespace {
+
+struct QuantityData {
+  PhraseTable approximators{"quantity/approximators.tsv"};
+  PhraseTable scale{"quantity/scale.tsv"};
+  PhraseTable number_words{"quantity/number_words.tsv"};
+  PhraseTable units{"quantity/units.tsv"};
+  PhraseTable counted{"quantity/counted.tsv"};
+  PhraseTable function_words{"claims/function_words.tsv"};
+};
+
+const QuantityData& data() {
+  static const QuantityData kData;
+  return kData;
+}
+
+double to_double(std::string_view s) {
+  double v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  return r.ec == std::errc() ? v : std::numeric_limits<double>::quiet_NaN();
+}
+
+// A number written in digits, maybe with thousands separators and a glued
+// scale suffix ("2.3bn", "10m"). Ordinals ("75th") are not quantities.
+struct ParsedNumber {
+  double value = 0;
+  double scale = 1;
+  bool plain_integer = false;  ///< no separators, decimals or suffix (year-like)
+};
+
+std::optional<ParsedNumber> parse_digits(std::string_view token) {
+  std::string digits;
+  std::size_t i = 0;
+  bool separators = false, decimal = false;
+  for (; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c == ',' && i + 3 < token.size() + 1 && !decimal) {
+      separators = true;
+    } else if (c == '.' && !decimal && i + 1 < token.size() && token[i + 1] >= '0' &&
+               token[i + 1] <= '9') {
+      digits.push_back('.');
+      decimal = true;
+    } else {
+      break;
+    }
+  }
+  if (digits.empty()) return std::nullopt;
+  ParsedNumber n;
+  n.value = to_double(digits);
+  if (std::isnan(n.value)) return std::nullopt;
+  std::string suffix = normalise_token(token.substr(i));
+  if (!suffix.empty()) {
+    const PhraseTable::Entry* s = data().scale.find_word(suffix);
+    if (!s) return std::nullopt;  // "75th", "3pm", "5G"
+    n.scale = to_double(s->value);
+  }
+  n.plain_integer = !separators && !decimal && suffix.empty();
+  return n;
+}
+
+bool in_times(const Token& t, const std::vector<TimeExpr>& times) {
+  for (const TimeExpr& x : times) {
+    if (t.begin >= x.span.begin && t.end <= x.span.end) return true;
+  }
+  return false;
+}
+
+struct NumberAt {
+  double value = 0;
+  std::size_t end = 0;  ///< token after the number (and its scale word)
+  bool plain_integer = false;
+  bool word = false;
+};
+
+// A number (digits or words, with a following scale word) at token i.
+std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens& norm,
+                                  std::size_t i, std::size_t end) {
+  if (i >= end) return std::nullopt;
+  NumberAt out;
+  if (text.tokens[i].kind == Token::Kind::kNumber) {
+    auto n = parse_digits(text.token_text(i));
+    if (!n) return std::nullopt;
+    out.value = n->value * n->scale;
+    out.plain_integer = n->plain_integer;
+    out.end = i + 1;
+  } else if (const auto* w = data().number_words.find_word(norm.words[i])) {
+    out.value = to_double(w->value);
+    out.word = true;
+    out.end = i + 1;
+    // "twenty-five", "twenty five"
+    std::size_t j = out.end;
+    if (j < end && text.token_text(j) == "-") ++j;
+    if (j < end && out.value >= 20 && out.value < 100) {
+      if (const auto* u = data().number_words.find_word(norm.words[j]); u && to_double(u->value) < 10) {
+        out.value += to_double(u->value);
+        out.end = j + 1;
+      }
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (out.end < end) {
+    if (const auto* s = data().scale.find_word(norm.words[out.end])) {
+      // single letters ("m", "b") only when glued, handled in parse_digits
+      if (norm.words[out.end].size() > 1 || text.tokens[out.end].begin == text.tokens[out.end - 1].end) {
+        out.value *= to_double(s->value);
+        out.plain_integer = false;
+        ++out.end;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times) {
+  std::vector<Quantity> out;
+  const QuantityData& d = data();
+  NormalisedTokens norm = normalise_tokens(text);
+  const double inf = std::numeric_limits<double>::infinity();
+  for (std::size_t s = 0; s < text.sentences.size(); ++s) {
+    std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];
+    for (std::size_t i = sb; i < se; ++i) {
+      if (in_times(text.tokens[i], times)) continue;
+      std::size_t start = i, j = i;
+      std::string approx;
+      bool between = false;
+      if (norm.words[j] == "between" || norm.words[j] == "from") {
+        between = true;
+        ++j;
+      } else if (auto m = d.approximators.match(norm.words, j, se)) {
+        approx = m.entry->value;
+        j += m.length;
+      }
+      std::string unit;
+      if (j < se) {
+        if (auto m = d.units.match(norm.words, j, se); m && m.entry->extra == "prefix") {
+          unit = m.entry->value;
+          j += m.length;
+        }
+      }
+      auto number = number_at(text, norm, j, se);
+      if (!number || in_times(text.tokens[j], times)) continue;
+      std::size_t k = number->end;
+      double low = number->value, high = number->value;
+      std::string bound = "exact";
+      // Ranges: "10 to 20", "10-20", "between 10 and 20".
+      if (k + 1 < se && (norm.words[k] == "to" || norm.words[k] == "-" ||
+                         (between && norm.words[k] == "and"))) {
+        std::size_t r = k + 1;
+        if (unit.size() && r < se) {
+          if (auto m = d.units.match(norm.words, r, se); m && m.entry->value == unit) r += m.length;
+        }
+        if (auto second = number_at(text, norm, r, se); second && second->value >= number->value) {
+          high = second->value;
+          bound = "range";
+          k = second->end;
+        }
+      }
+      if (bound != "range" && between) continue;  // "from 2019" etc.
+      // Unit or counted noun after the number.
+      std::size_t unit_end = k;
+      if (k < se) {
+        if (auto m = d.units.match(norm.words, k, se); m && m.entry->extra != "prefix") {
+          if (unit.empty()) unit = m.entry->value;
+          unit_end = k + m.length;
+        }
+      }
+      if (unit.empty() && k < se) {
+        // A counted noun: the last of up to three words before a function word.
+        // A counted noun: a known one, or the last of up to three words
+        // ("Palestinian civilians"), stopping before a verb ("one person died").
+        std::size_t w = k;
+        while (w < se && w < k + 3 && text.tokens[w].kind == Token::Kind::kWord &&
+               !d.function_words.find_word(norm.words[w]) && !d.units.find_word(norm.words[w])) {
+          if (d.counted.find_word(norm.words[w])) {
+            ++w;
+            break;
+          }
+          const std::string& word = norm.words[w];
+          if (w > k && (word.ends_with("ed") || word == "died" || word == "dead")) break;
+          ++w;
+        }
+        if (w > k) {
+          std::string noun = norm.words[w - 1];
+          if (const auto* c = d.counted.find_word(noun)) noun = c->value;
+          unit = noun;
+          unit_end = w;
+        }
+      }
+      if (unit.empty() && approx.empty()) continue;
+      if (number->plain_integer && approx.empty() && !number->word && number->value >= 1000 &&
+          number->value <= 2100 && (unit.empty() || j == start)) {
+        continue;  // a year ("2024 NATO Summit"); counts this size are written "1,500"
+      }
+      if (approx == "about") {
+        low = number->value * 0.9;
+        high = bound == "range" ? high * 1.1 : number->value * 1.1;
+        bound = "about";
+      } else if (approx == "at_most" || approx == "less_than") {
+        low = approx == "at_most" && (norm.words[start] == "nearly" || norm.words[start] == "almost")
+                  ? number->value * 0.9
+                  : 0;
+        high = bound == "range" ? high : number->value;
+        bound = "at_most";
+      } else if (approx == "at_least" || approx == "more_than") {
+        low = number->value;
+        high = inf;
+        bound = "at_least";
+      }
+      Quantity q;
+      q.span = Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end};
+      q.text = std::string(text.span_text(q.span));
+      q.value = number->value;
+      q.low = low;
+      q.high = high;
+      q.unit = unit;
+      q.bound = bound;
+      out.push_back(std::move(q));
+      i = (unit_end > k ? unit_end : k) - 1;
+    }
+  }
+  return out;
+}
 
 }  // namespace crosscheck::internal

@@ -1,7 +1,1202 @@
+// Direct quotations: quotation marks are paired within a paragraph (a quote
+// never crosses a line break, so an unbalanced mark cannot swallow the rest
+// of the document), then each quote is attributed from the speech cue after
+// or before it ("..., X said", "X said: ...", "according to X"), falling back
+// to the quote it continues (split and multi-paragraph quotes). Speakers are
+// noun phrases found by scanning words around the cue; pronouns and "the
+// official" resolve to earlier speakers; names are canonicalised against the
+// EntityLayer when it has them. Word lists live in lib/data/quote/.
 #include "annotate/quote/quote_tagger.h"
 
-namespace crosscheck::internal {
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
-std::vector<Quote> tag_quotes(const TextLayer&, const EntityLayer&) { return {}; }
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "data/embedded.h"
+
+namespace crosscheck::internal {
+namespace {
+
+enum class VerbKind : std::uint8_t { kFinite, kParticiple, kSource };
+enum class PronounKind : std::uint8_t { kPerson, kGroup, kSelf, kRelative };
+
+struct QuoteData {
+  // Speech verbs keyed by their first word; each entry lists the full word
+  // sequence so multi-word cues ("according to") match.
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
+  std::unordered_map<std::string, PronounKind> pronouns;
+  std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
+      organisation_words, speaker_nouns, abbreviations, attachments;
+};
+
+std::unordered_set<std::string> word_set(std::string_view file) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : data_tsv(file)) {
+    if (!row.empty() && !row[0].empty()) out.emplace(row[0]);
+  }
+  return out;
+}
+
+const QuoteData& quote_data() {
+  static const QuoteData kData = [] {
+    QuoteData d;
+    for (const auto& row : data_tsv("quote/speech_verbs.tsv")) {
+      if (row.size() < 2) continue;
+      std::vector<std::string> words;
+      std::string_view w = row[0];
+      while (!w.empty()) {
+        auto sp = w.find(' ');
+        if (sp != 0) words.emplace_back(w.substr(0, sp));
+        if (sp == std::string_view::npos) break;
+        w.remove_prefix(sp + 1);
+      }
+      if (words.empty()) continue;
+      VerbKind kind = row[1] == "participle" ? VerbKind::kParticiple
+                      : row[1] == "source"   ? VerbKind::kSource
+                                             : VerbKind::kFinite;
+      d.verbs[words[0]].emplace_back(std::move(words), kind);
+    }
+    for (const auto& row : data_tsv("quote/pronouns.tsv")) {
+      if (row.size() < 2) continue;
+      PronounKind kind = row[1] == "person"  ? PronounKind::kPerson
+                         : row[1] == "group" ? PronounKind::kGroup
+                         : row[1] == "self"  ? PronounKind::kSelf
+                                             : PronounKind::kRelative;
+      d.pronouns.emplace(std::string(row[0]), kind);
+    }
+    d.titles = word_set("quote/titles.tsv");
+    d.function_words = word_set("quote/function_words.tsv");
+    d.determiners = word_set("quote/determiners.tsv");
+    d.skip_words = word_set("quote/skip_words.tsv");
+    d.not_names = word_set("quote/not_names.tsv");
+    d.organisation_words = word_set("quote/organisation_words.tsv");
+    d.speaker_nouns = word_set("quote/speaker_nouns.tsv");
+    d.abbreviations = word_set("quote/abbreviations.tsv");
+    d.attachments = word_set("quote/attachments.tsv");
+    return d;
+  }();
+  return kData;
+}
+
+// ---------------------------------------------------------------- words --
+
+/// A word or punctuation mark, with abbreviations ("Mr.") and hyphenated
+/// words ("Secretary-General") merged back from ICU's tokens.
+struct Word {
+  std::size_t begin = 0, end = 0;
+  std::string lower;  ///< lower-cased (ASCII), possessive "'s" removed
+  bool capitalised = false;
+  bool punct = false;
+  bool possessive = false;
+  std::size_t paragraph = 0;
+};
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+bool is_abbreviation(std::string_view lower) {
+  return lower.size() == 1 || quote_data().abbreviations.count(std::string(lower)) > 0;
+}
+
+std::vector<Word> build_words(const TextLayer& text) {
+  std::vector<Word> words;
+  const auto& toks = text.tokens;
+  std::size_t paragraph = 0;
+  std::size_t last_end = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::size_t b = toks[i].begin, e = toks[i].end;
+    const Token::Kind kind = toks[i].kind;
+    // Hyphenated words and abbreviations: adjacent tokens without spaces.
+    if (toks[i].kind == Token::Kind::kWord) {
+      while (i + 2 < toks.size() && toks[i + 1].begin == e &&
+             toks[i + 2].begin == toks[i + 1].end && text.token_text(i + 1) == "-" &&
+             toks[i + 2].kind == Token::Kind::kWord) {
+        e = toks[i + 2].end;
+        i += 2;
+      }
+      if (i + 1 < toks.size() && toks[i + 1].begin == e && text.token_text(i + 1) == "." &&
+          is_abbreviation(ascii_lower(text.text.substr(b, e - b)))) {
+        e = toks[i + 1].end;
+        ++i;
+      }
+    }
+    for (std::size_t k = last_end; k < b; ++k) {
+      if (text.text[k] == '\n') {
+        ++paragraph;
+        break;
+      }
+    }
+    last_end = e;
+    Word w;
+    w.begin = b;
+    w.end = e;
+    std::string_view s = text.text.substr(b, e - b);
+    w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
+    w.capitalised = !w.punct && starts_upper(s);
+    std::string lower = ascii_lower(s);
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (lower.size() > suffix.size() && lower.ends_with(suffix)) {
+        lower.resize(lower.size() - suffix.size());
+        w.possessive = true;
+        break;
+      }
+    }
+    if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
+    w.lower = std::move(lower);
+    w.paragraph = paragraph;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+bool is_sentence_end(const Word& w) {
+  return w.punct && (w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";");
+}
+
+bool is_dash(std::string_view s) {
+  return s == "-" || s == "\xE2\x80\x93" || s == "\xE2\x80\x94" || s == "\xE2\x80\x95";
+}
+
+bool is_quote_mark_text(std::string_view s) {
+  return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9E" ||
+         s == "\xC2\xAB" || s == "\xC2\xBB";
+}
+
+// --------------------------------------------------------- quote regions --
+
+struct Region {
+  std::size_t open = 0;       ///< byte of the opening mark
+  std::size_t close_end = 0;  ///< byte after the closing mark (or the cut)
+  Span inner;                 ///< the quoted words, trimmed
+  bool closed = true;
+  bool continues = false;     ///< runs on into the next paragraph
+  bool continuation = false;  ///< continues the previous region's quote
+};
+
+enum class MarkKind : std::uint8_t { kOpen, kClose, kEither };
+
+struct Mark {
+  std::size_t pos = 0, len = 0;
+  MarkKind kind = MarkKind::kEither;
+};
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+Span trim(std::string_view text, std::size_t b, std::size_t e) {
+  while (b < e && is_space_byte(text[b])) ++b;
+  while (e > b && is_space_byte(text[e - 1])) --e;
+  // Non-breaking spaces at the edges.
+  while (e >= b + 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
+  while (b + 2 <= e && text.substr(b, 2) == "\xC2\xA0") b += 2;
+  return Span{b, e};
+}
+
+constexpr std::size_t kMaxUnclosedBytes = 1500;
+// A quote without a cue continues the previous quote's speaker when it is at
+// most this many paragraphs further on.
+constexpr std::size_t kInheritParagraphs = 1;
+// Words between a quote and the verb of the cue after it ("..., Seth McKee, a
+// political scientist at Texas Tech University, told The Hill").
+constexpr std::size_t kMaxCueDistance = 35;
+// Longest apposition skipped between a speaker and its verb.
+constexpr std::size_t kMaxApposition = 30;
+// Longest uncued title-case quote taken for the name of a work or show.
+constexpr std::size_t kMaxTitleWords = 6;
+
+/// Pairs quotation marks paragraph by paragraph.
+std::vector<Region> find_regions(std::string_view text) {
+  std::vector<Region> regions;
+  std::size_t para_begin = 0;
+  while (para_begin <= text.size()) {
+    std::size_t para_end = text.find('\n', para_begin);
+    if (para_end == std::string_view::npos) para_end = text.size();
+    std::vector<Mark> marks;
+    for (std::size_t i = para_begin; i < para_end;) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == '"') {
+        marks.push_back({i, 1, MarkKind::kEither});
+        ++i;
+      } else if (c == 0xE2 && i + 2 < para_end + 0 + 1 && i + 2 < text.size() &&
+                 static_cast<unsigned char>(text[i + 1]) == 0x80) {
+        unsigned char d = static_cast<unsigned char>(text[i + 2]);
+        if (d == 0x9C || d == 0x9E) marks.push_back({i, 3, MarkKind::kOpen});
+        if (d == 0x9D) marks.push_back({i, 3, MarkKind::kClose});
+        i += 3;
+      } else if (c == 0xC2 && i + 1 < text.size() &&
+                 (static_cast<unsigned char>(text[i + 1]) == 0xAB ||
+                  static_cast<unsigned char>(text[i + 1]) == 0xBB)) {
+        marks.push_back(
+            {i, 2,
+             static_cast<unsigned char>(text[i + 1]) == 0xAB ? MarkKind::kOpen : MarkKind::kClose});
+        i += 2;
+      } else {
+        ++i;
+      }
+    }
+    std::optional<Mark> open;
+    auto emit_unclosed = [&](const Mark& m, std::size_t limit) {
+      Region r;
+      r.open = m.pos;
+      r.closed = false;
+      std::size_t end = limit;
+      if (end - m.pos > kMaxUnclosedBytes) {
+        // Too long to be one quote: keep the first sentence-like stretch.
+        std::size_t cut = m.pos + m.len;
+        std::size_t stop = std::min(limit, m.pos + kMaxUnclosedBytes);
+        std::size_t best = stop;
+        for (std::size_t k = cut; k + 1 < stop; ++k) {
+          if ((text[k] == '.' || text[k] == '!' || text[k] == '?') && text[k + 1] == ' ') {
+            best = k + 1;
+            break;
+          }
+        }
+        end = best;
+      }
+      r.close_end = end;
+      r.inner = trim(text, m.pos + m.len, end);
+      if (!r.inner.empty()) regions.push_back(r);
+    };
+    for (const Mark& m : marks) {
+      if (!open) {
+        if (m.kind == MarkKind::kClose) continue;  // stray closing mark
+        if (m.kind == MarkKind::kEither) {
+          // A straight mark followed by a space (or the end) cannot open.
+          std::size_t after = m.pos + 1;
+          if (after >= para_end || is_space_byte(text[after])) continue;
+        }
+        open = m;
+        continue;
+      }
+      if (m.kind == MarkKind::kOpen && open->kind == MarkKind::kOpen) {
+        // A second opening mark: the first was never closed.
+        emit_unclosed(*open, m.pos);
+        open = m;
+        continue;
+      }
+      if (m.kind == MarkKind::kOpen) continue;
+      Region r;
+      r.open = open->pos;
+      r.close_end = m.pos + m.len;
+      r.inner = trim(text, open->pos + open->len, m.pos);
+      if (!r.inner.empty()) regions.push_back(r);
+      open.reset();
+    }
+    if (open) {
+      // Unclosed at the paragraph's end: a multi-paragraph quote when the
+      // next paragraph opens with a mark, else an unbalanced mark.
+      std::size_t next = para_end;
+      while (next < text.size() && is_space_byte(text[next])) ++next;
+      bool next_opens =
+          next < text.size() && (text[next] == '"' || text.substr(next, 3) == "\xE2\x80\x9C" ||
+                                 text.substr(next, 3) == "\xE2\x80\x9E");
+      std::size_t before = regions.size();
+      emit_unclosed(*open, para_end);
+      if (regions.size() > before && next_opens) regions.back().continues = true;
+    }
+    if (para_end >= text.size()) break;
+    para_begin = para_end + 1;
+  }
+  for (std::size_t i = 1; i < regions.size(); ++i) {
+    if (regions[i - 1].continues) regions[i].continuation = true;
+  }
+  return regions;
+}
+
+// -------------------------------------------------------------- speakers --
+
+enum class SpeakerKind : std::uint8_t { kNone, kName, kNominal, kPronoun };
+constexpr std::size_t kNoHead = static_cast<std::size_t>(-1);
+
+struct SpeakerPhrase {
+  SpeakerKind kind = SpeakerKind::kNone;
+  std::size_t first = 0, last = 0;  ///< word indices, inclusive
+  std::size_t head = kNoHead;       ///< last word of the core phrase ("Morgan" of the Sierra Club)
+  std::size_t core_last() const { return head == kNoHead ? last : head; }
+  PronounKind pronoun = PronounKind::kPerson;
+};
+
+struct Resolved {
+  std::string name;
+  std::string id;
+  bool person = false;
+  bool nominal = false;
+  std::string head;  ///< last word of a nominal speaker ("official")
+};
+
+class Attributor {
+ public:
+  Attributor(const TextLayer& text, const EntityLayer& entities)
+      : text_(text), entities_(entities), data_(quote_data()), words_(build_words(text)) {}
+
+  std::vector<Quote> run() {
+    std::vector<Region> regions = find_regions(text_.text);
+    for (const Region& r : regions) quoted_.push_back(r.inner);
+    std::vector<Quote> quotes;
+    std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
+    std::vector<Resolved> resolved(regions.size());
+    std::vector<bool> cued(regions.size());
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      const Region& r = regions[i];
+      std::size_t next_open = i + 1 < regions.size() ? regions[i + 1].open : text_.text.size();
+      std::size_t prev_close = i > 0 ? regions[i - 1].close_end : 0;
+      bool cue = false;
+      phrases[i] = attribute(r, prev_close, next_open, cue);
+      cued[i] = cue;
+    }
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      Quote q;
+      q.span = regions[i].inner;
+      q.text = std::string(text_.span_text(q.span));
+      if (phrases[i]) {
+        const SpeakerPhrase& p = *phrases[i];
+        q.speaker_mention = Span{words_[p.first].begin, words_[p.last].end};
+        resolved[i] = resolve(p, regions[i].open);
+        if (!resolved[i].name.empty()) remember(resolved[i], regions[i].open);
+      } else {
+        // Split and continued quotes take the speaker of the quote they go on from.
+        std::size_t para = paragraph_at(regions[i].open);
+        if (i > 0 && quotes[i - 1].speaker_mention &&
+            (regions[i].continuation ||
+             para <= paragraph_at(regions[i - 1].open) + kInheritParagraphs)) {
+          resolved[i] = resolved[i - 1];
+          q.speaker_mention = quotes[i - 1].speaker_mention;
+        }
+      }
+      q.speaker = resolved[i].name;
+      q.speaker_id = resolved[i].id;
+      quotes.push_back(std::move(q));
+    }
+    // Earlier pieces of a multi-paragraph quote take the speaker named at its end.
+    for (std::size_t i = regions.size(); i-- > 1;) {
+      if (regions[i].continuation && !quotes[i - 1].speaker_mention && quotes[i].speaker_mention) {
+        quotes[i - 1].speaker = quotes[i].speaker;
+        quotes[i - 1].speaker_id = quotes[i].speaker_id;
+        quotes[i - 1].speaker_mention = quotes[i].speaker_mention;
+      }
+    }
+    // Quotation marks around things other than words spoken: titles of shows
+    // and works ("Meet the Press"), slogans, handles and ids in embedded posts.
+    std::vector<Quote> kept;
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+      if (!looks_like_speech(quotes[i].text, cued[i])) continue;
+      kept.push_back(std::move(quotes[i]));
+    }
+    return kept;
+  }
+
+ private:
+  const TextLayer& text_;
+  const EntityLayer& entities_;
+  const QuoteData& data_;
+  std::vector<Word> words_;
+  // Speakers seen so far, in text order, for pronouns and "the official".
+  struct Seen {
+    Resolved who;
+    std::size_t at;
+  };
+  std::vector<Seen> seen_;
+  std::vector<Span> quoted_;  ///< inner spans of all quotes
+
+  /// False for quoted material that is not speech: ids, handles and
+  /// dates (no spaces, digits or '@'), and uncued title-case names of works.
+  bool looks_like_speech(std::string_view q, bool cued) const {
+    bool has_space = q.find(' ') != std::string_view::npos;
+    bool has_letter = false;
+    for (char c : q) has_letter = has_letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!has_letter) return false;
+    if (!has_space) {
+      for (std::size_t i = 0; i < q.size(); ++i) {
+        char c = q[i];
+        if ((c >= '0' && c <= '9') || c == '@' || c == '_' || c == '/') return false;
+        if (i > 0 && c >= 'A' && c <= 'Z' && q[i - 1] >= 'a' && q[i - 1] <= 'z') return false;
+      }
+    }
+    if (cued) return true;
+    // Title case: every word capitalised but small function words.
+    std::size_t words = 0, capitals = 0;
+    std::size_t i = 0;
+    while (i < q.size()) {
+      while (i < q.size() && q[i] == ' ') ++i;
+      std::size_t b = i;
+      while (i < q.size() && q[i] != ' ') ++i;
+      std::string_view w = q.substr(b, i - b);
+      if (w.empty()) continue;
+      std::size_t first = 0;
+      while (first < w.size() && !std::isalnum(static_cast<unsigned char>(w[first])) &&
+             static_cast<unsigned char>(w[first]) < 0x80) {
+        ++first;
+      }
+      if (first >= w.size()) continue;
+      ++words;
+      if (starts_upper(w.substr(first))) {
+        ++capitals;
+      } else {
+        std::string lw = ascii_lower(w.substr(first));
+        while (!lw.empty() && !std::isalnum(static_cast<unsigned char>(lw.back()))) lw.pop_back();
+        if (!data_.function_words.count(lw) && !data_.determiners.count(lw)) return true;
+      }
+    }
+    return !(words > 0 && words <= kMaxTitleWords && capitals > 0);
+  }
+
+  std::size_t paragraph_at(std::size_t byte) const {
+    std::size_t i = word_at_or_after(byte);
+    if (i < words_.size()) return words_[i].paragraph;
+    return words_.empty() ? 0 : words_.back().paragraph;
+  }
+
+  std::size_t word_at_or_after(std::size_t byte) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(words_.begin(), words_.end(), byte,
+                         [](const Word& w, std::size_t b) { return w.begin < b; }) -
+        words_.begin());
+  }
+
+  /// True when only a cue-free stretch without a sentence end separates two
+  /// quotes of one paragraph ("X," he said. "Y" is handled by the cue itself).
+  bool continues_sentence(const Region& a, const Region& b) const {
+    std::size_t lo = word_at_or_after(a.close_end), hi = word_at_or_after(b.open);
+    return hi - lo <= 1;
+  }
+
+  bool is_quote_mark(const Word& w) const {
+    return w.punct && is_quote_mark_text(text_.text.substr(w.begin, w.end - w.begin));
+  }
+
+  /// The speech verb starting at word i, if any: its kind and its length.
+  std::optional<std::pair<VerbKind, std::size_t>> verb_at(std::size_t i, std::size_t hi) const {
+    if (words_[i].punct) return std::nullopt;
+    auto it = data_.verbs.find(words_[i].lower);
+    if (it == data_.verbs.end()) return std::nullopt;
+    // "the United States" is not a cue; "According to" and "Said Smith:" may be.
+    if (words_[i].capitalised && i > 0 && !words_[i - 1].punct) return std::nullopt;
+    std::optional<std::pair<VerbKind, std::size_t>> best;
+    for (const auto& [seq, kind] : it->second) {
+      if (i + seq.size() > hi) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < seq.size() && ok; ++k) ok = words_[i + k].lower == seq[k];
+      if (ok && (!best || seq.size() > best->second)) best = std::make_pair(kind, seq.size());
+    }
+    return best;
+  }
+
+  /// True when words [b, e) can only be modifiers of a following speaker
+  /// phrase ("the bespectacled, 71-year-old diplomat").
+  bool only_modifiers(std::size_t b, std::size_t e) const {
+    if (e <= b || e - b > 5) return false;
+    for (std::size_t i = b; i < e; ++i) {
+      const Word& w = words_[i];
+      if (w.punct) {
+        if (w.lower != ",") return false;
+        continue;
+      }
+      if (data_.determiners.count(w.lower)) continue;
+      if (w.capitalised || data_.function_words.count(w.lower) || data_.pronouns.count(w.lower) ||
+          data_.verbs.count(w.lower)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// A noun that can head a speaker phrase ("official", "aides", "the ad").
+  bool speaker_noun(const std::string& lower) const {
+    if (data_.speaker_nouns.count(lower) || data_.titles.count(lower)) return true;
+    if (lower.size() > 3 && lower.back() == 's') {
+      std::string singular = lower.substr(0, lower.size() - 1);
+      return data_.speaker_nouns.count(singular) || data_.titles.count(singular);
+    }
+    return false;
+  }
+
+  bool nominal_word(const Word& w) const {
+    if (w.punct || w.lower.empty()) return false;
+    if (data_.function_words.count(w.lower) || data_.verbs.count(w.lower)) return false;
+    if (data_.pronouns.count(w.lower)) return false;
+    for (char c : w.lower) {
+      if (c >= '0' && c <= '9') return false;
+    }
+    return true;
+  }
+
+  /// The speaker phrase ending just before word `v` (exclusive), scanning
+  /// back no further than `lo`.
+  std::optional<SpeakerPhrase> phrase_before(std::size_t v, std::size_t lo) const {
+    std::size_t j = v;
+    while (j > lo && !words_[j - 1].punct && data_.skip_words.count(words_[j - 1].lower)) --j;
+    while (j > lo && !words_[j - 1].punct && words_[j - 1].lower.size() > 3 &&
+           words_[j - 1].lower.ends_with("ly") && !words_[j - 1].capitalised) {
+      --j;
+    }
+    if (j <= lo) return std::nullopt;
+    const Word& w = words_[j - 1];
+    if (!w.punct) {
+      auto p = data_.pronouns.find(w.lower);
+      if (p != data_.pronouns.end()) {
+        if (p->second == PronounKind::kRelative) {
+          // "Smith, who ..., said": the phrase before the comma.
+          if (j - 1 > lo && words_[j - 2].lower == ",") return phrase_before(j - 2, lo);
+          return std::nullopt;
+        }
+        SpeakerPhrase sp;
+        sp.kind = SpeakerKind::kPronoun;
+        sp.first = sp.last = j - 1;
+        sp.pronoun = p->second;
+        return sp;
+      }
+    }
+    if (w.punct && (w.lower == "," || w.lower == ")")) {
+      // Apposition: "X, the minister, said" -> X (or the appositive alone).
+      std::string open = w.lower == ")" ? "(" : ",";
+      std::size_t k = j - 1;
+      std::size_t stop = k > lo + kMaxApposition ? k - kMaxApposition : lo;
+      while (k > stop && !(words_[k - 1].punct && words_[k - 1].lower == open) &&
+             !is_quote_mark(words_[k - 1]) && !is_sentence_end(words_[k - 1])) {
+        --k;
+      }
+      if (k > stop && words_[k - 1].lower == open) {
+        auto head = collect_back(k - 1, lo);
+        if (head) return head;
+        return collect_back(j - 1, k);
+      }
+      return std::nullopt;
+    }
+    return collect_back(j, lo);
+  }
+
+  /// A noun phrase ending at word `end` (exclusive).
+  std::optional<SpeakerPhrase> collect_back(std::size_t end, std::size_t lo,
+                                            bool allow_attachment = true) const {
+    auto core = collect_core(end, lo);
+    if (!core || !allow_attachment) return core;
+    // "a spokesman for committee Democrats", "Mr. Morgan of the Sierra Club":
+    // the phrase before the preposition is the speaker.
+    std::size_t k = core->first;
+    if (k > lo + 1 && data_.attachments.count(words_[k - 1].lower)) {
+      auto outer = collect_back(k - 1, lo, false);
+      if (outer && (outer->kind == SpeakerKind::kName || speaker_noun(words_[outer->last].lower))) {
+        SpeakerPhrase sp = *outer;
+        sp.head = outer->last;
+        sp.last = core->last;
+        return sp;
+      }
+    }
+    return core;
+  }
+
+  std::optional<SpeakerPhrase> collect_core(std::size_t end, std::size_t lo) const {
+    std::size_t k = end;
+    std::size_t taken = 0;
+    while (k > lo && taken < 7) {
+      const Word& w = words_[k - 1];
+      if (w.punct) break;
+      if (data_.determiners.count(w.lower)) {
+        if (taken == 0) break;
+        --k;
+        ++taken;
+        break;
+      }
+      // A possessive opens the phrase unless it is its own head ("NATO's spokesman").
+      if (w.possessive && taken == 0) break;
+      if (!(w.capitalised || nominal_word(w))) break;
+      if (!w.capitalised && data_.function_words.count(w.lower)) break;
+      --k;
+      ++taken;
+    }
+    if (taken == 0) return std::nullopt;
+    SpeakerPhrase sp;
+    sp.first = k;
+    sp.last = end - 1;
+    // "But Megan Hester said": sentence adverbs are not part of the phrase.
+    while (sp.first < sp.last && (data_.not_names.count(words_[sp.first].lower) ||
+                                  data_.function_words.count(words_[sp.first].lower))) {
+      ++sp.first;
+    }
+    // Drop sentence-initial capitals that are not part of a name ("Meanwhile").
+    bool any_cap = false;
+    for (std::size_t i = sp.first; i <= sp.last; ++i) any_cap = any_cap || words_[i].capitalised;
+    sp.kind = words_[sp.last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
+    if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[sp.last].lower) &&
+        (sp.last - sp.first > 2 || !data_.determiners.count(words_[sp.first].lower))) {
+      return std::nullopt;  // "at last said", "the ad uses footage": not a speaker
+    }
+    if (sp.kind == SpeakerKind::kName && data_.not_names.count(words_[sp.last].lower))
+      return std::nullopt;
+    return sp;
+  }
+
+  /// The speaker phrase starting at word `b` ("said Smith", "according to the official").
+  std::optional<SpeakerPhrase> phrase_after(std::size_t b, std::size_t hi) const {
+    std::size_t k = b;
+    if (k < hi && !words_[k].punct) {
+      auto p = data_.pronouns.find(words_[k].lower);
+      if (p != data_.pronouns.end() && p->second != PronounKind::kRelative &&
+          p->second != PronounKind::kSelf) {
+        SpeakerPhrase sp;
+        sp.kind = SpeakerKind::kPronoun;
+        sp.first = sp.last = k;
+        sp.pronoun = p->second;
+        return sp;
+      }
+    }
+    std::size_t first = k;
+    if (k < hi && data_.determiners.count(words_[k].lower)) ++k;
+    std::size_t last = k;
+    bool any = false;
+    bool seen_capital = false;
+    while (k < hi && k - first < 8) {
+      const Word& w = words_[k];
+      if (w.punct) break;
+      if (w.capitalised) {
+        if (data_.not_names.count(w.lower)) break;
+        seen_capital = true;
+      } else if (!nominal_word(w)) {
+        break;
+      } else if (seen_capital && !data_.titles.count(w.lower) &&
+                 !data_.speaker_nouns.count(w.lower)) {
+        break;  // "Ann Lee thinks": a name is not followed by other lower-case words
+      }
+      any = true;
+      last = k;
+      ++k;
+      if (w.possessive) continue;
+    }
+    if (!any) return std::nullopt;
+    SpeakerPhrase sp;
+    sp.first = first;
+    sp.last = last;
+    sp.kind = words_[last].capitalised ? SpeakerKind::kName : SpeakerKind::kNominal;
+    if (sp.kind == SpeakerKind::kNominal && !speaker_noun(words_[last].lower) &&
+        (last - first > 2 || !data_.determiners.count(words_[first].lower))) {
+      return std::nullopt;
+    }
+    // "whether Clinton", "Both Bolton": leading function words are not the speaker.
+    while (sp.first < sp.last && (data_.not_names.count(words_[sp.first].lower) ||
+                                  data_.function_words.count(words_[sp.first].lower))) {
+      ++sp.first;
+    }
+    return sp;
+  }
+
+  /// Word range [lo, hi) of the cue stretch after a quote.
+  std::optional<SpeakerPhrase> cue_after(const Region& r, std::size_t next_open) const {
+    std::size_t lo = word_at_or_after(r.close_end);
+    std::size_t hi = lo;
+    std::size_t para = paragraph_at(r.open);
+    while (hi < words_.size() && words_[hi].begin < next_open && words_[hi].paragraph == para &&
+           !is_sentence_end(words_[hi]) && !is_quote_mark(words_[hi]) &&
+           hi - lo < kMaxCueDistance + 5) {
+      ++hi;
+    }
+    if (!r.closed) return std::nullopt;
+    std::size_t start = lo;
+    if (start < hi && words_[start].punct && is_dash(words_[start].lower)) {
+      // "... ” ― Sonya Herridge": a signature after a dash.
+      auto p = phrase_after(start + 1, hi);
+      if (p && p->kind == SpeakerKind::kName) return p;
+    }
+    while (start < hi && words_[start].punct && words_[start].lower != "(") ++start;
+    for (std::size_t i = start; i < hi && i - start < kMaxCueDistance; ++i) {
+      auto verb = verb_at(i, hi);
+      if (!verb) {
+        // The speaker phrase must come first: stop at a clause.
+        continue;
+      }
+      auto [kind, len] = *verb;
+      if (kind == VerbKind::kSource) return phrase_after(i + len, hi);
+      if (kind == VerbKind::kParticiple) return std::nullopt;
+      if (i > start) {
+        // Only the speaker may stand between the quote and its verb.
+        auto p = phrase_before(i, start);
+        if (p && (p->first == start || (p->first > start && words_[p->first - 1].lower == ",") ||
+                  only_modifiers(start, p->first))) {
+          return p;
+        }
+        if (words_[i - 1].lower == ",") {
+          // "..." if she loses, said David Wasserman, an analyst.
+          auto after = phrase_after(i + len, hi);
+          if (after && after->kind == SpeakerKind::kName) return after;
+        }
+        return std::nullopt;
+      }
+      return phrase_after(i + len, hi);
+    }
+    // A quote ending in a comma (or ! ?) announces its attribution even when
+    // the verb is not a known speech verb: "..., beamed Donald Hartley".
+    char last = r.inner.empty() ? ' ' : text_.text[r.inner.end - 1];
+    if ((last == ',' || last == '!' || last == '?') && start + 1 < hi) {
+      if (!words_[start].punct && !words_[start].capitalised) {
+        auto p = phrase_after(start + 1, hi);
+        if (p && p->kind == SpeakerKind::kName) return p;
+      }
+      auto p = phrase_after(start, hi);
+      if (p && p->kind != SpeakerKind::kNominal && p->last + 1 < hi && !words_[p->last + 1].punct &&
+          !words_[p->last + 1].capitalised &&
+          !data_.function_words.count(words_[p->last + 1].lower)) {
+        return p;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// The cue in the stretch before a quote ("X said:", "according to X,").
+  std::optional<SpeakerPhrase> cue_before(const Region& r, std::size_t prev_close) const {
+    std::size_t hi = word_at_or_after(r.open);
+    std::size_t para = paragraph_at(r.open);
+    std::size_t lo = hi;
+    while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
+           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+      --lo;
+    }
+    if (lo == hi && hi > 0 && words_[hi - 1].lower == ":" && words_[hi - 1].paragraph + 1 == para) {
+      // "Smith said:" closing the previous paragraph.
+      std::size_t end = hi - 1;
+      lo = end;
+      while (lo > 0 && words_[lo - 1].begin >= prev_close && !is_sentence_end(words_[lo - 1]) &&
+             end - lo < 60) {
+        --lo;
+      }
+      return cue_in(lo, end);
+    }
+    return cue_in(lo, hi);
+  }
+
+  std::optional<SpeakerPhrase> cue_in(std::size_t lo, std::size_t hi) const {
+    for (std::size_t i = hi; i-- > lo;) {
+      auto verb = verb_at(i, hi);
+      if (!verb) continue;
+      auto [kind, len] = *verb;
+      if (kind == VerbKind::kSource) {
+        if (auto p = phrase_after(i + len, hi)) return p;
+        continue;
+      }
+      if (kind == VerbKind::kParticiple) {
+        // "..., adding": the subject of the clause's finite verb or its start.
+        for (std::size_t k = i; k-- > lo;) {
+          auto v = verb_at(k, hi);
+          if (v && v->first == VerbKind::kFinite) {
+            if (auto p = phrase_before(k, lo)) return p;
+          }
+        }
+        std::size_t s = lo;
+        while (s < i && words_[s].punct) ++s;
+        if (auto p = phrase_after(s, i)) return p;
+        continue;
+      }
+      if (auto p = phrase_before(i, lo)) return p;
+      if (auto p = phrase_after(i + len, hi)) {
+        if (p->kind != SpeakerKind::kNominal) return p;  // "Said Smith: ..."
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// The subject of the clause spanning words [lo, hi): the first noun
+  /// phrase, after an introductory phrase ("During the debate, Trump ...").
+  std::optional<SpeakerPhrase> clause_subject(std::size_t lo, std::size_t hi) const {
+    std::size_t s = lo;
+    while (s < hi && words_[s].punct) ++s;
+    if (s >= hi) return std::nullopt;
+    const Word& w = words_[s];
+    bool introductory =
+        !data_.pronouns.count(w.lower) && !data_.determiners.count(w.lower) &&
+        (data_.function_words.count(w.lower) || data_.not_names.count(w.lower) || !w.capitalised);
+    if (introductory) {
+      std::size_t k = s;
+      while (k < hi && !(words_[k].punct && words_[k].lower == ",")) ++k;
+      if (k >= hi || k - s > 12) return std::nullopt;
+      s = k + 1;
+    }
+    auto p = phrase_after(s, hi);
+    if (p && all_caps(p->first, p->last) &&
+        (p->last > p->first || words_[p->last].lower.size() > 5)) {
+      // A dateline ("FLINT, Mich. (UPI) - ...") or a heading: start after its dash.
+      std::size_t k = p->last + 1;
+      while (k < hi && !(words_[k].punct && is_dash(words_[k].lower)) && k - s < 15) ++k;
+      if (k >= hi || !is_dash(words_[k].lower)) return std::nullopt;
+      return clause_subject(k + 1, hi);
+    }
+    if (!p) return std::nullopt;
+    if (p->kind == SpeakerKind::kName && p->first == p->last && !all_caps(p->first, p->last) &&
+        expand_surname(p->first, words_[p->first].begin).empty() &&
+        !entity_overlapping(words_[p->first].begin, words_[p->first].end) &&
+        !data_.organisation_words.count(words_[p->first].lower)) {
+      // A lone capitalised word opening a sentence is as likely a verb or an
+      // adverb ("Bemoaning", "Calls") as a name nobody introduced.
+      bool known = false;
+      for (const Seen& seen : seen_) {
+        known = known || ascii_lower(seen.who.name).ends_with(words_[p->first].lower);
+      }
+      if (!known) return std::nullopt;
+    }
+    // The phrase must be followed by a verb-like word, not be the object of one.
+    if (p->kind == SpeakerKind::kNominal && !speaker_noun(words_[p->last].lower))
+      return std::nullopt;
+    return p;
+  }
+
+  /// Words [lo, hi) of the sentence stretch before byte `open`, within the paragraph.
+  std::pair<std::size_t, std::size_t> stretch_before(std::size_t open,
+                                                     std::size_t prev_close) const {
+    std::size_t hi = word_at_or_after(open);
+    std::size_t para = paragraph_at(open);
+    std::size_t lo = hi;
+    while (lo > 0 && words_[lo - 1].begin >= prev_close && words_[lo - 1].paragraph == para &&
+           !is_sentence_end(words_[lo - 1]) && hi - lo < 60) {
+      --lo;
+    }
+    return {lo, hi};
+  }
+
+  std::optional<SpeakerPhrase> attribute(const Region& r, std::size_t prev_close,
+                                         std::size_t next_open, bool& cued) const {
+    cued = true;
+    if (auto p = cue_after(r, next_open)) return p;
+    if (r.continuation) return std::nullopt;
+    if (auto p = cue_before(r, prev_close)) return p;
+    cued = false;
+    auto [lo, hi] = stretch_before(r.open, prev_close);
+    if (hi > lo + 1) {
+      // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
+      if (auto p = clause_subject(lo, hi)) return p;
+    }
+    if (lo == hi) {
+      // The quote opens its sentence: "Sam Lau said in a statement. "...""
+      std::size_t end = lo;
+      while (end > 0 && words_[end - 1].punct && !is_quote_mark(words_[end - 1]) &&
+             words_[end - 1].paragraph == paragraph_at(r.open)) {
+        --end;
+      }
+      std::size_t plo = end;
+      bool quoted = false;
+      while (plo > 0 && words_[plo - 1].begin >= prev_close &&
+             words_[plo - 1].paragraph == paragraph_at(r.open) && !is_sentence_end(words_[plo - 1]) &&
+             end - plo < 60) {
+        quoted = quoted || is_quote_mark(words_[plo - 1]);
+        --plo;
+      }
+      if (!quoted && plo < end) {
+        if (auto p = cue_in(plo, end)) return p;
+      }
+    }
+    // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
+    std::size_t after = word_at_or_after(r.close_end);
+    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == paragraph_at(r.open) + 1 &&
+        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
+      std::size_t hi2 = after + 1;
+      while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph && hi2 - after < 12) ++hi2;
+      auto p = phrase_after(after + 1, hi2);
+      if (p && p->kind == SpeakerKind::kName) return p;
+    }
+    return std::nullopt;
+  }
+
+  // ------------------------------------------------------------ resolution --
+
+  void remember(const Resolved& who, std::size_t at) { seen_.push_back({who, at}); }
+
+  const Entity* entity_overlapping(std::size_t b, std::size_t e) const {
+    for (const EntityMention& m : entities_.mentions) {
+      if (m.span.begin < e && b < m.span.end && m.entity < entities_.entities.size()) {
+        return &entities_.entities[m.entity];
+      }
+    }
+    return nullptr;
+  }
+
+  const Entity* person_entity_named(std::string_view surname) const {
+    const Entity* best = nullptr;
+    for (const Entity& e : entities_.entities) {
+      if (e.type != "PERSON") continue;
+      std::string_view n = e.name;
+      auto sp = n.rfind(' ');
+      std::string_view last = sp == std::string_view::npos ? n : n.substr(sp + 1);
+      if (ascii_lower(last) == ascii_lower(surname) &&
+          (!best || e.name.size() > best->name.size())) {
+        best = &e;
+      }
+    }
+    return best;
+  }
+
+  /// The text of words [first, last], without a final possessive "'s" and
+  /// without leading sentence adverbs ("When Hillary Clinton" -> "Hillary Clinton").
+  std::string words_text(std::size_t first, std::size_t last) const {
+    while (first < last && (data_.not_names.count(words_[first].lower) ||
+                            data_.function_words.count(words_[first].lower))) {
+      ++first;
+    }
+    std::string out(text_.text.substr(words_[first].begin, words_[last].end - words_[first].begin));
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "\xE2\x80\x99"}) {
+      if (out.size() > suffix.size() && out.ends_with(suffix)) {
+        out.resize(out.size() - suffix.size());
+        break;
+      }
+    }
+    return out;
+  }
+
+  static std::string key_of(std::string_view name) {
+    std::string key = "per:";
+    bool gap = false;
+    for (char c : ascii_lower(name)) {
+      bool alnum =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+      if (alnum) {
+        if (gap && key.size() > 4) key += '_';
+        key += c;
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return key;
+  }
+
+  /// A full name ending in `surname` written earlier in the document.
+  std::string expand_surname(std::size_t name_word, std::size_t before) const {
+    const std::string& surname = words_[name_word].lower;
+    std::string best;
+    std::size_t end = word_at_or_after(before);
+    for (std::size_t i = 0; i < end; ++i) {
+      if (words_[i].lower != surname || !words_[i].capitalised || i == 0) continue;
+      std::size_t k = i;
+      while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive &&
+             !data_.titles.count(words_[k - 1].lower) && i - k < 3 &&
+             !data_.determiners.count(words_[k - 1].lower)) {
+        --k;
+      }
+      if (k < i) best = words_text(k, i);
+    }
+    return best;
+  }
+
+  bool all_caps(std::size_t first, std::size_t last) const {
+    for (std::size_t i = first; i <= last; ++i) {
+      std::string_view raw = text_.text.substr(words_[i].begin, words_[i].end - words_[i].begin);
+      for (char c : raw) {
+        if (c >= 'a' && c <= 'z') return false;
+      }
+    }
+    return true;
+  }
+
+  bool inside_quote(std::size_t byte) const {
+    for (const Span& q : quoted_) {
+      if (q.begin <= byte && byte < q.end) return true;
+    }
+    return false;
+  }
+
+  /// The person most recently named before byte `at` (outside quotes): a
+  /// titled name ("President Obama"), a full name ("Hillary Clinton"), or
+  /// the surname of a person seen before.
+  std::optional<Resolved> person_before(std::size_t at) const {
+    std::size_t end = word_at_or_after(at);
+    std::size_t scanned = 0;
+    for (std::size_t i = end; i-- > 0 && scanned < 150; ++scanned) {
+      const Word& w = words_[i];
+      if (!w.capitalised || inside_quote(w.begin)) continue;
+      // The run of capitalised words ending at i.
+      std::size_t k = i;
+      while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive && i - k < 5) --k;
+      bool titled = k > 0 && !words_[k - 1].punct && data_.titles.count(words_[k - 1].lower);
+      std::size_t first = k;
+      for (std::size_t j = k; j <= i; ++j) {
+        if (data_.titles.count(words_[j].lower) || data_.not_names.count(words_[j].lower) ||
+            data_.function_words.count(words_[j].lower) ||
+            data_.determiners.count(words_[j].lower)) {
+          titled = titled || data_.titles.count(words_[j].lower) > 0;
+          first = j + 1;
+        }
+      }
+      bool organisation = false;
+      for (std::size_t j = first; j <= i; ++j) {
+        std::string_view raw = text_.text.substr(words_[j].begin, words_[j].end - words_[j].begin);
+        bool acronym = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) {
+                         return (c >= 'A' && c <= 'Z') || c == '.';
+                       });
+        organisation =
+            organisation || acronym || data_.organisation_words.count(words_[j].lower) > 0;
+      }
+      if (first <= i && !organisation) {
+        std::string name = words_text(first, i);
+        bool person = titled || first < i;
+        if (!person) {
+          std::string full = expand_surname(i, words_[i].begin);
+          if (!full.empty()) {
+            name = full;
+            person = true;
+          }
+        }
+        if (person) {
+          Resolved out;
+          if (const Entity* ent = entity_overlapping(words_[first].begin, words_[i].end)) {
+            out.name = ent->name;
+            out.id = ent->id;
+          } else if (const Entity* byname = person_entity_named(words_[i].lower)) {
+            out.name = byname->name;
+            out.id = byname->id;
+          } else {
+            if (first == i) {
+              std::string full = expand_surname(i, words_[i].begin);
+              if (!full.empty()) name = full;
+            }
+            out.name = name;
+            out.id = key_of(name);
+          }
+          out.person = true;
+          return out;
+        }
+      }
+      i = k;  // skip the rest of the run
+      if (i == 0) break;
+    }
+    return std::nullopt;
+  }
+
+  Resolved resolve(const SpeakerPhrase& p, std::size_t at) const {
+    Resolved out;
+    if (p.kind == SpeakerKind::kPronoun) {
+      if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
+        out.name = e->name;
+        out.id = e->id;
+        out.person = e->type == "PERSON";
+        return out;
+      }
+      if (p.pronoun == PronounKind::kPerson) {
+        if (auto named = person_before(words_[p.first].begin)) return *named;
+        for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+          if (it->who.person) return it->who;
+        }
+        // Most recent person entity mentioned before the quote.
+        const Entity* last = nullptr;
+        std::size_t last_at = 0;
+        for (const EntityMention& m : entities_.mentions) {
+          if (m.span.begin < at && m.entity < entities_.entities.size() &&
+              entities_.entities[m.entity].type == "PERSON" && m.span.begin >= last_at) {
+            last = &entities_.entities[m.entity];
+            last_at = m.span.begin;
+          }
+        }
+        if (last) {
+          out.name = last->name;
+          out.id = last->id;
+          out.person = true;
+        }
+      } else if (p.pronoun == PronounKind::kGroup) {
+        for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+          if (!it->who.person) return it->who;
+        }
+      }
+      return out;
+    }
+    std::size_t b = words_[p.first].begin, e = words_[p.core_last()].end;
+    if (p.kind == SpeakerKind::kNominal) {
+      out.nominal = true;
+      out.head = words_[p.core_last()].lower;
+      // "the official" -> the most recent nominal speaker with the same head.
+      for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+        if (it->who.nominal && it->who.head == out.head) return it->who;
+      }
+      std::string name = words_text(p.first, p.last);
+      if (data_.determiners.count(words_[p.first].lower) && !name.empty() && name[0] >= 'A' &&
+          name[0] <= 'Z') {
+        name[0] = static_cast<char>(name[0] - 'A' + 'a');
+      }
+      out.name = name;
+      out.id = key_of(name);
+      out.person = data_.titles.count(out.head) > 0;
+      return out;
+    }
+    // A name: the capitalised words after the last title word.
+    std::size_t first = p.first;
+    bool titled = false;
+    for (std::size_t i = p.first; i <= p.core_last(); ++i) {
+      if (data_.titles.count(words_[i].lower) || !words_[i].capitalised || words_[i].possessive ||
+          data_.determiners.count(words_[i].lower)) {
+        if (data_.titles.count(words_[i].lower)) titled = true;
+        first = i + 1;
+      }
+    }
+    if (first > p.core_last()) {
+      // Only titles: "the President" is a nominal speaker.
+      SpeakerPhrase nominal = p;
+      nominal.kind = SpeakerKind::kNominal;
+      return resolve(nominal, at);
+    }
+    bool organisation = false;
+    for (std::size_t i = first; i <= p.core_last(); ++i) {
+      organisation = organisation || data_.organisation_words.count(words_[i].lower) > 0;
+    }
+    std::string_view last_word = text_.text.substr(
+        words_[p.core_last()].begin, words_[p.core_last()].end - words_[p.core_last()].begin);
+    bool acronym =
+        last_word.size() >= 2 && std::all_of(last_word.begin(), last_word.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || c == '.' || c == '&';
+        });
+    if (const Entity* ent = entity_overlapping(words_[first].begin, e)) {
+      out.name = ent->name;
+      out.id = ent->id;
+      out.person = ent->type == "PERSON";
+      return out;
+    }
+    std::string name = words_text(first, p.core_last());
+    out.person = !organisation && !acronym && (titled || first < p.core_last());
+    if (first == p.core_last() && !organisation && !acronym) {
+      std::string full = expand_surname(p.core_last(), b);
+      if (!full.empty()) {
+        name = full;
+        out.person = true;
+      } else {
+        // A lone capitalised word after a title or seen as a person before.
+        for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+          if (it->who.person && it->who.name.size() > name.size() &&
+              ascii_lower(it->who.name).ends_with(" " + words_[p.core_last()].lower)) {
+            return it->who;
+          }
+        }
+        out.person = titled;
+      }
+      if (const Entity* ent = person_entity_named(words_[p.core_last()].lower)) {
+        out.name = ent->name;
+        out.id = ent->id;
+        out.person = true;
+        return out;
+      }
+    }
+    out.name = name;
+    out.id = (organisation || acronym) ? "org:" + key_of(name).substr(4) : key_of(name);
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<Quote> tag_quotes(const TextLayer& text, const EntityLayer& entities) {
+  if (text.text.empty()) return {};
+  Attributor attributor(text, entities);
+  return attributor.run();
+}
 
 }  // namespace crosscheck::internal

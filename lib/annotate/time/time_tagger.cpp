@@ -1,10 +1,1695 @@
+// Rule-based temporal tagger: a hand-written scanner over light-weight
+// tokens, with lexicon lookups in hash tables built once (lib/data/time).
+// Each position tries every pattern family and keeps the longest match;
+// values follow the TimeML TIMEX3 conventions of TimeBank.
 #include "annotate/time/time_tagger.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "annotate/time/time_lexicon.h"
+#include "annotate/time/time_value.h"
+
 namespace crosscheck::internal {
+namespace {
 
-// Placeholder until the temporal tagger lands (issue: temporal expressions).
-std::vector<TimeExpr> tag_times(const TextLayer&, const std::optional<CivilDate>&) { return {}; }
+using time::WordInfo;
 
-std::optional<InferredDate> infer_publication_date(const TextLayer&) { return std::nullopt; }
+enum Kind : std::uint8_t { kAlpha, kDigit, kPunct };
+
+struct Tok {
+  std::uint32_t b = 0, e = 0;
+  Kind kind = kPunct;
+  bool cap = false;  // first letter upper case
+  int num = -1;      // value of a digit run (up to 9 digits)
+  int ndig = 0;      // digits in a digit run
+  std::string_view low;
+  const WordInfo* w = nullptr;
+};
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased text.
+void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
+              const time::TimeLexicon& lex, std::vector<Tok>& out) {
+  out.clear();
+  std::size_t i = from;
+  while (i < to) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    Tok t;
+    t.b = static_cast<std::uint32_t>(i);
+    if (is_alpha(static_cast<char>(c))) {
+      std::size_t j = i;
+      while (j < to && is_alpha(text[j])) ++j;
+      t.kind = kAlpha;
+      t.cap = c >= 'A' && c <= 'Z';
+      i = j;
+    } else if (is_digit(static_cast<char>(c))) {
+      std::size_t j = i;
+      long long v = 0;
+      while (j < to && is_digit(text[j])) {
+        if (j - i < 9) v = v * 10 + (text[j] - '0');
+        ++j;
+      }
+      t.kind = kDigit;
+      t.ndig = static_cast<int>(j - i);
+      t.num = t.ndig <= 9 ? static_cast<int>(v) : -1;
+      i = j;
+    } else if (c < 0x80) {
+      t.kind = kPunct;
+      ++i;
+    } else {
+      // One UTF-8 character; non-breaking and typographic spaces are spaces.
+      std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (i + n > to) n = to - i;
+      std::string_view ch = text.substr(i, n);
+      i += n;
+      if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
+          (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
+           static_cast<unsigned char>(ch[2]) <= 0x8A)) {
+        continue;
+      }
+      t.kind = kPunct;
+    }
+    t.e = static_cast<std::uint32_t>(i);
+    t.low = lower.substr(t.b, t.e - t.b);
+    if (t.kind == kAlpha) t.w = lex.find(t.low);
+    out.push_back(t);
+  }
+}
+
+struct Core {
+  std::size_t end = 0;  // exclusive token index; 0 = no match
+  std::string type;
+  std::string value;
+  std::string mod;
+  bool the_ok = false;    // may take a leading "the"
+  bool approx_ok = false; // may take "about", "more than"...
+  bool pos_ok = false;    // may take "early", "mid", "late"
+  std::size_t skip = 0;   // leading tokens that set `mod` but stay outside the span
+};
+
+class Tagger {
+ public:
+  Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor)
+      : layer_(layer), lex_(time::time_lexicon()), anchor_(anchor) {
+    if (anchor_ && is_valid(*anchor_)) {
+      anchor_days_ = days_from_civil(*anchor_);
+    } else {
+      anchor_.reset();
+    }
+  }
+
+  std::vector<TimeExpr> run() {
+    std::vector<TimeExpr> out;
+    std::string_view text = layer_.text;
+    lower_.assign(text.begin(), text.end());
+    for (char& c : lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    std::vector<Span> sentences = layer_.sentences;
+    if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
+    // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
+    // rejoin such pieces so the clock time keeps its day.
+    std::vector<Span> merged;
+    for (const Span& s : sentences) {
+      if (!merged.empty()) {
+        std::string_view prev = layer_.span_text(merged.back());
+        if (prev.size() >= 4) {
+          std::string_view tail = prev.substr(prev.size() - 4);
+          if (tail == "a.m." || tail == "p.m." || tail == "A.M." || tail == "P.M.") {
+            merged.back().end = s.end;
+            continue;
+          }
+        }
+      }
+      merged.push_back(s);
+    }
+    std::size_t covered = 0;
+    for (const Span& s : merged) {
+      std::size_t from = std::max(s.begin, covered), to = std::min(s.end, text.size());
+      if (from >= to) continue;
+      covered = to;
+      tokenize(text, lower_, from, to, lex_, toks_);
+      find_tense_markers();
+      ++sentence_index_;
+      for (std::size_t i = 0; i < toks_.size();) {
+        Core m = match(i);
+        if (m.end > i && !m.value.empty()) {
+          emit(i + m.skip, m, out);
+          i = m.end;
+        } else {
+          ++i;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  // ---- token helpers -------------------------------------------------------
+  std::size_t n() const { return toks_.size(); }
+  std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
+  bool is(std::size_t i, std::string_view w) const { return i < n() && toks_[i].low == w; }
+  const WordInfo* w(std::size_t i) const { return i < n() ? toks_[i].w : nullptr; }
+  bool adjacent(std::size_t i) const {  // token i touches token i-1
+    return i > 0 && i < n() && toks_[i].b == toks_[i - 1].e;
+  }
+  bool digit(std::size_t i) const { return i < n() && toks_[i].kind == kDigit; }
+  bool is_dash(std::size_t i) const {
+    return i < n() && (toks_[i].low == "-" || toks_[i].low == "\xE2\x80\x93" ||
+                       toks_[i].low == "\xE2\x80\x94");
+  }
+  bool apostrophe(std::size_t i) const {
+    return i < n() && (toks_[i].low == "'" || toks_[i].low == "\xE2\x80\x99");
+  }
+
+  // ---- tense ---------------------------------------------------------------
+  void find_tense_markers() {
+    markers_.clear();
+    for (std::size_t i = 0; i < n(); ++i) {
+      const Tok& t = toks_[i];
+      if (t.kind != kAlpha) continue;
+      int tense = t.w ? t.w->tense : 0;
+      if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
+      if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
+      if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
+      if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
+      if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
+          !(t.w && (t.w->month || t.w->weekday))) {
+        tense = -1;
+      }
+      if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
+    }
+  }
+  // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
+  // Reporting verbs ("said") count only when nothing else marks the tense.
+  // The governing verb usually comes before the time expression ("said
+  // Tuesday", "will open in June"): the nearest marker on the left decides;
+  // otherwise the nearest on the right, reporting verbs last.
+  int tense_at(std::size_t i) const {
+    int left = -1, left_tense = 0, right_tense = 0, right_report = 0;
+    int right = 1 << 30, right_r = 1 << 30;
+    for (auto [pos, tense] : markers_) {
+      if (pos < static_cast<int>(i)) {
+        if (pos > left) left = pos, left_tense = tense;
+      } else if (tense == 3) {
+        if (pos < right_r) right_r = pos, right_report = tense;
+      } else if (pos < right) {
+        right = pos, right_tense = tense;
+      }
+    }
+    auto norm = [](int t) { return t == 2 ? 0 : t == 3 ? -1 : t; };
+    if (left >= 0) return norm(left_tense);
+    if (right < (1 << 30)) return norm(right_tense);
+    if (right_r < (1 << 30)) return norm(right_report);
+    return 0;
+  }
+
+  // ---- output ----------------------------------------------------------------
+  void emit(std::size_t i, const Core& m, std::vector<TimeExpr>& out) {
+    TimeExpr e;
+    e.span = Span{toks_[i].b, toks_[m.end - 1].e};
+    // A trailing period belongs to the sentence, not the expression, unless it
+    // ends an abbreviation ("a.m.", "Dec.").
+    e.text = std::string(layer_.text.substr(e.span.begin, e.span.end - e.span.begin));
+    e.type = m.type;
+    e.value = m.value;
+    e.mod = m.mod;
+    if (e.type == "DATE" || e.type == "TIME") e.interval = time::interval_of(e.value);
+    if (!out.empty() && out.back().span.end > e.span.begin) return;  // never overlap
+    out.push_back(std::move(e));
+  }
+
+  // ---- calendar helpers --------------------------------------------------------
+  CivilDate a() const { return *anchor_; }
+  std::string day_rel(int offset) const {
+    if (!anchor_) return "XXXX-XX-XX";
+    return time::day_str(civil_from_days(anchor_days_ + offset));
+  }
+  std::string month_rel(int offset) const {
+    if (!anchor_) return "XXXX-XX";
+    int idx = a().year * 12 + (a().month - 1) + offset;
+    return time::month_str(idx / 12, idx % 12 + 1);
+  }
+  std::string year_rel(int offset) const {
+    if (!anchor_) return "XXXX";
+    return time::year_str(a().year + offset);
+  }
+  std::string week_rel(int offset) const {
+    if (!anchor_) return "XXXX-WXX";
+    return time::week_str(anchor_days_ + 7 * offset);
+  }
+  int anchor_quarter() const { return (a().month - 1) / 3 + 1; }
+  std::string quarter_rel(int offset) {
+    if (!anchor_) return "XXXX-QX";
+    int idx = a().year * 4 + anchor_quarter() - 1 + offset;
+    note_quarter(idx / 4, idx % 4 + 1);
+    return time::quarter_str(idx / 4, idx % 4 + 1);
+  }
+  void note_quarter(int year, int q) {
+    last_q_year_ = year;
+    last_q_ = q;
+  }
+  // A month (1-12) without a year, resolved by the tense near token i.
+  std::string month_in_context(int month, std::size_t i) const {
+    if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
+    int y = a().year, am = a().month;
+    int t = tense_at(i);
+    if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
+    if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
+    // No tense: the nearest such month.
+    int diff = month - am;
+    if (diff > 6) return time::month_str(y - 1, month);
+    if (diff < -6) return time::month_str(y + 1, month);
+    return time::month_str(y, month);
+  }
+  std::string month_day_in_context(int month, int day, std::size_t i) const {
+    if (!anchor_) {
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
+      return buf;
+    }
+    // The anchor's year, unless that puts the date far off: "Jan. 3" in a
+    // November article is next year's, "Dec. 20" in a February one last year's.
+    int y = a().year;
+    int best_y = y;
+    std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
+    if (same < anchor_days_ - 270) best_y = y + 1;
+    else if (same > anchor_days_ + 200) best_y = y - 1;
+    (void)i;  // the nearest date; tense misleads in reported speech ("said ... Jan. 14")
+    if (!is_valid({best_y, month, day})) return "XXXX-" + time::day_str({2000, month, day}).substr(5);
+    return time::day_str({best_y, month, day});
+  }
+  // A weekday (1 = Monday) near the anchor; `direction` -1 past, +1 future, 0 by tense.
+  std::string weekday_in_context(int wd, std::size_t i, int direction, bool strict) const {
+    if (!anchor_) {
+      return "XXXX-WXX-" + std::to_string(wd);
+    }
+    int t = direction != 0 ? direction : tense_at(i);
+    int today = weekday(anchor_days_) + 1;
+    int delta;
+    if (t > 0) {
+      delta = (wd - today + 7) % 7;
+      if (strict && delta == 0) delta = 7;
+    } else {
+      delta = -((today - wd + 7) % 7);
+      if (strict && delta == 0) delta = -7;
+    }
+    return time::day_str(civil_from_days(anchor_days_ + delta));
+  }
+  // Seasons as indices year * 4 + k (SP 0, SU 1, FA 2, WI 3; winter starts in December).
+  std::string season_in_context(const std::string& s, std::size_t i, int deictic) const {
+    if (!anchor_) return "XXXX-" + s;
+    int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
+    int y = a().year, am = a().month;
+    int current = am <= 2 ? (y - 1) * 4 + 3 : am <= 5 ? y * 4 : am <= 8 ? y * 4 + 1
+                : am <= 11 ? y * 4 + 2 : y * 4 + 3;
+    int t = deictic == 99 ? tense_at(i) : deictic;
+    int idx;
+    if (deictic == 0) {
+      idx = current / 4 * 4 + k;  // "this summer": the current season-year
+      if (k == 3 && am <= 2) idx = (y - 1) * 4 + 3;
+    } else if (t < 0) {
+      idx = current / 4 * 4 + k;
+      if (deictic == -1 ? idx >= current : idx > current) idx -= 4;
+    } else if (t > 0) {
+      idx = current / 4 * 4 + k;
+      if (deictic == 1 ? idx <= current : idx < current) idx += 4;
+    } else {
+      idx = current / 4 * 4 + k;
+    }
+    return time::year_str(idx / 4) + "-" + s;
+  }
+  std::string quarter_in_context(int q, std::size_t i) {
+    if (!anchor_) return "XXXX-Q" + std::to_string(q);
+    int y = a().year, aq = anchor_quarter();
+    // Quarters are mostly reported after they end: a later quarter in a past
+    // clause is last year's; a future clause does not move an earlier one on.
+    int t = tense_at(i);
+    if (t < 0 && q > aq) y -= 1;
+    note_quarter(y, q);
+    return time::quarter_str(y, q);
+  }
+
+  // ---- small parsers -----------------------------------------------------------
+  // A cardinal number at i: digits or words ("twenty-four", "a couple of", "a few").
+  // Returns the index after it; *value -1 for unspecified.
+  std::size_t number_at(std::size_t i, int* value) const {
+    if (i >= n()) return 0;
+    if (digit(i)) {
+      if (toks_[i].num < 0) return 0;
+      std::size_t j = i + 1;
+      int v = toks_[i].num;
+      // "1,000" and "2.5" are not small counts of time units; "2 1/2" is rare.
+      if (j + 1 < n() && (is(j, ",") || is(j, ".")) && adjacent(j) && digit(j + 1) &&
+          adjacent(j + 1)) {
+        if (is(j, ".")) {
+          *value = v;
+          return j + 2;  // "2.5 years": keep the integer part
+        }
+        return 0;
+      }
+      *value = v;
+      return j;
+    }
+    const WordInfo* wi = w(i);
+    if (!wi || wi->number == -2) return 0;
+    if (is(i, "a") || is(i, "an")) {
+      // "a few", "a couple of", "a dozen", "a hundred"
+      const WordInfo* nx = w(i + 1);
+      if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
+                 is(i + 1, "hundred"))) {
+        if (is(i + 1, "couple")) {
+          *value = 2;
+          return is(i + 2, "of") ? i + 3 : i + 2;
+        }
+        *value = nx->number;
+        return i + 2;
+      }
+      *value = 1;
+      return i + 1;
+    }
+    if (is(i, "couple")) {
+      *value = 2;
+      return is(i + 1, "of") ? i + 2 : i + 1;
+    }
+    int v = wi->number;
+    std::size_t j = i + 1;
+    if (v >= 20 && v < 100 && v % 10 == 0) {
+      std::size_t k = is_dash(j) ? j + 1 : j;
+      const WordInfo* u = w(k);
+      if (u && u->number >= 1 && u->number <= 9) {
+        v += u->number;
+        j = k + 1;
+      }
+    }
+    if (v > 0 && v < 100 && is(j, "hundred")) {
+      v *= 100;
+      ++j;
+    }
+    *value = v;
+    return j;
+  }
+
+  // A year as digits at i (1000-2199) or spelled out ("nineteen ninety-six").
+  std::size_t year_at(std::size_t i, int* year) const {
+    if (i >= n()) return 0;
+    if (digit(i) && toks_[i].ndig == 4 && toks_[i].num >= 1000 && toks_[i].num <= 2199) {
+      if (adjacent(i + 1) && (digit(i + 1) || toks_[i + 1].kind == kAlpha)) {
+        if (!(is(i + 1, "s"))) return 0;
+      }
+      *year = toks_[i].num;
+      return i + 1;
+    }
+    if (is(i, "nineteen") || is(i, "eighteen")) {
+      int base = is(i, "nineteen") ? 1900 : 1800;
+      const WordInfo* t = w(i + 1);
+      if (t && t->number >= 20 && t->number < 100 && t->number % 10 == 0) {
+        int v = t->number;
+        std::size_t j = i + 2;
+        std::size_t k = is_dash(j) ? j + 1 : j;
+        const WordInfo* u = w(k);
+        if (u && u->number >= 1 && u->number <= 9) v += u->number, j = k + 1;
+        *year = base + v;
+        return j;
+      }
+    }
+    if (is(i, "two") && is(i + 1, "thousand")) {
+      int v = 0;
+      std::size_t j = i + 2;
+      std::size_t k = is(j, "and") ? j + 1 : j;
+      std::size_t e = number_at(k, &v);
+      if (e && v >= 1 && v < 100 && !is(k, "a")) {
+        *year = 2000 + v;
+        return e;
+      }
+      *year = 2000;
+      return j;
+    }
+    return 0;
+  }
+
+  // A month name at i: full name, or abbreviation with optional period.
+  std::size_t month_at(std::size_t i, int* month) const {
+    const WordInfo* wi = w(i);
+    if (!wi) return 0;
+    if (wi->month) {
+      *month = wi->month;
+      std::size_t j = i + 1;
+      if (is(j, ".") && adjacent(j)) ++j;  // "Sept." spelled out as "September." is rare
+      return i + 1;
+    }
+    if (wi->month_abbr) {
+      *month = wi->month_abbr;
+      if (is(i + 1, ".") && adjacent(i + 1)) return i + 2;
+      return i + 1;
+    }
+    return 0;
+  }
+
+  // Day of month at i: "14", "14th", ordinal words ("eighth").
+  std::size_t day_at(std::size_t i, int* day) const {
+    if (digit(i) && toks_[i].ndig <= 2 && toks_[i].num >= 1 && toks_[i].num <= 31) {
+      *day = toks_[i].num;
+      std::size_t j = i + 1;
+      if (j < n() && adjacent(j) &&
+          (is(j, "st") || is(j, "nd") || is(j, "rd") || is(j, "th"))) {
+        ++j;
+      } else if (j < n() && adjacent(j) && toks_[j].kind != kPunct) {
+        return 0;
+      }
+      return j;
+    }
+    const WordInfo* wi = w(i);
+    if (wi && wi->ordinal >= 1 && wi->ordinal <= 31) {
+      int v = wi->ordinal;
+      // "twenty-first"
+      *day = v;
+      return i + 1;
+    }
+    return 0;
+  }
+
+  static std::string duration_value(int count, char unit) {
+    std::string num = count < 0 ? "X" : std::to_string(count);
+    switch (unit) {
+      case 'Y': return "P" + num + "Y";
+      case 'M': return "P" + num + "M";
+      case 'W': return "P" + num + "W";
+      case 'D': return "P" + num + "D";
+      case 'H': return "PT" + num + "H";
+      case 'N': return "PT" + num + "M";
+      case 'S': return "PT" + num + "S";
+      case 'E': return count < 0 ? "P" + num + "E" : "P" + std::to_string(count * 10) + "Y";
+      case 'C': return count < 0 ? "P" + num + "C" : "P" + std::to_string(count * 100) + "Y";
+      case 'L': return count < 0 ? "P" + num + "L" : "P" + std::to_string(count * 1000) + "Y";
+      case 'Q': return "P" + num + "Q";
+      case 'K': return count < 0 ? "PXWE" : "P" + std::to_string(count * 2) + "D";
+      case 'F': return count < 0 ? "P" + num + "W" : "P" + std::to_string(count * 2) + "W";
+      case 'J': return count < 0 ? "PXM" : "P" + std::to_string(count * 6) + "M";
+    }
+    return "";
+  }
+
+  // The DATE `count` units before (sign -1) or after (+1) the anchor.
+  std::string shifted(int count, char unit, int sign) {
+    if (count < 0) return sign < 0 ? "PAST_REF" : "FUTURE_REF";
+    int k = sign * count;
+    switch (unit) {
+      case 'Y': return year_rel(k);
+      case 'E': return year_rel(10 * k);
+      case 'C': return year_rel(100 * k);
+      case 'M': return month_rel(k);
+      case 'Q': return quarter_rel(k);
+      case 'W': return week_rel(k);
+      case 'F': return week_rel(2 * k);
+      case 'D': return day_rel(k);
+      case 'H':
+      case 'N':
+      case 'S': return day_rel(0);
+      case 'K': return week_rel(k) + "-WE";
+    }
+    return "";
+  }
+
+  // The same period as the anchor, shifted by `k` (last year -1, this month 0).
+  std::string period_rel(char unit, int k) {
+    switch (unit) {
+      case 'Y': return year_rel(k);
+      case 'M': return month_rel(k);
+      case 'W': return week_rel(k);
+      case 'D': return day_rel(k);
+      case 'Q': return quarter_rel(k);
+      case 'K': return anchor_ ? week_rel(k) + "-WE" : "XXXX-WXX-WE";
+      case 'E': {
+        if (!anchor_) return "XXX";
+        return std::to_string((a().year + 10 * k) / 10);
+      }
+      case 'C': {
+        if (!anchor_) return "XX";
+        return std::to_string((a().year + 100 * k) / 100);
+      }
+    }
+    return "";
+  }
+
+  bool quarter_context() const {
+    for (std::size_t i = 0; i < n(); ++i) {
+      if (is(i, "quarter") || is(i, "quarters") || is(i, "period")) return true;
+    }
+    return false;
+  }
+
+  // ---- pattern families -------------------------------------------------------------
+  Core match(std::size_t i) {
+    Core best = core(i);
+    // Prefixes: "the", approximators, "early/mid/late", "the end of".
+    std::size_t j = i;
+    bool the = false;
+    std::string approx, position;
+    if (is(j, "the")) {
+      const WordInfo* p = w(j + 1);
+      if (p && !p->position.empty() && is(j + 2, "of")) {
+        position = p->position;
+        j += 3;
+      } else {
+        the = true;
+        ++j;
+      }
+    }
+    if (!the && position.empty()) {
+      if (is(j, "more") && is(j + 1, "than")) approx = "MORE_THAN", j += 2;
+      else if (is(j, "less") && is(j + 1, "than")) approx = "LESS_THAN", j += 2;
+      else if (is(j, "at") && is(j + 1, "least")) approx = "EQUAL_OR_MORE", j += 2;
+      else if (is(j, "at") && is(j + 1, "most")) approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "up") && is(j + 1, "to")) approx = "EQUAL_OR_LESS", j += 2;
+      else if (is(j, "no") && is(j + 1, "more") && is(j + 2, "than")) approx = "EQUAL_OR_LESS", j += 3;
+      else if (is(j, "close") && is(j + 1, "to")) approx = "APPROX", j += 2;
+      else if (w(j) && !w(j)->approx.empty() && !is(j, "over")) approx = w(j)->approx, ++j;
+      if (!approx.empty() && is(j, "the")) the = true, ++j;
+    }
+    if (position.empty() && (is(j, "early") || is(j, "mid") || is(j, "late") || is(j, "middle"))) {
+      // "mid-1990s", "late November", "early next year"; not "late payments".
+      position = w(j)->position;
+      ++j;
+      if (is_dash(j) && adjacent(j)) ++j;
+    }
+    if (j > i && j < n()) {
+      Core c = core(j);
+      bool ok = c.end > j;
+      if (ok && the && !c.the_ok) ok = false;
+      if (ok && !approx.empty() && !c.approx_ok) ok = false;
+      if (ok && !position.empty() && !c.pos_ok && !is(i, "the")) ok = false;
+      if (ok && approx == "MORE_THAN" && is(i, "over") && c.type != "DURATION") ok = false;
+      if (ok && c.end >= best.end) {
+        best = c;
+        if (!approx.empty()) best.mod = approx;
+        // TimeBank leaves "about" and "almost" outside the expression.
+        if (is(i, "about") || is(i, "almost")) best.skip = 1;
+        if (!position.empty()) best.mod = position;
+        if (position == "START" && best.value.size() == 4 && is(i, "the")) {
+          // keep the year; TimeBank marks "the beginning of 1990" as 1990
+        }
+      }
+    }
+    return best;
+  }
+
+  Core core(std::size_t i) {
+    Core best;
+    auto consider = [&best](Core c) {
+      if (c.end > best.end && !c.value.empty()) best = std::move(c);
+    };
+    if (i >= n()) return best;
+    const Tok& t = toks_[i];
+    if (t.kind == kAlpha) {
+      consider(phrase(i));
+      consider(holiday(i));
+      const WordInfo* wi = t.w;
+      if (wi) {
+        if (wi->day_offset != 99) consider(relative_day(i));
+        if (!wi->vague.empty()) consider(vague(i));
+        if (!wi->set.empty()) consider(set_word(i));
+        if (wi->deictic != 99) consider(deictic(i));
+        if (wi->number != -2) consider(number_unit(i));
+        if (wi->month || wi->month_abbr) consider(month_expr(i));
+        if (wi->weekday) consider(weekday_expr(i, 0, false));
+        if (wi->weekday_plural) consider(weekday_set(i));
+        if (wi->ordinal) consider(ordinal_expr(i));
+        if (!wi->season.empty()) consider(season_expr(i, 99));
+        if (wi->unit) consider(unit_expr(i));
+        if (wi->part_of_day.size()) consider(part_of_day(i));
+      }
+      if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
+      if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
+      if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
+      if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) consider(clock(i));
+      if (is(i, "year")) consider(year_ago_compound(i));
+      if (is(i, "nineteen") || is(i, "eighteen") || is(i, "two")) consider(year_expr(i));
+      if (is(i, "nineties") || is(i, "eighties") || is(i, "seventies") || is(i, "sixties") ||
+          is(i, "fifties") || is(i, "forties") || is(i, "thirties") || is(i, "twenties")) {
+        consider(decade_word(i));
+      }
+    } else if (t.kind == kDigit) {
+      consider(year_expr(i));
+      consider(numeric_date(i));
+      consider(clock(i));
+      consider(number_unit(i));
+      consider(day_first(i));
+      consider(century_digits(i));
+    } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
+      consider(short_decade(i));
+    }
+    return best;
+  }
+
+  Core make(std::size_t end, const char* type, std::string value) {
+    Core c;
+    c.end = end;
+    c.type = type;
+    c.value = std::move(value);
+    return c;
+  }
+
+  Core phrase(std::size_t i) {
+    auto it = lex_.phrases_by_first.find(low(i));
+    if (it == lex_.phrases_by_first.end()) return {};
+    for (const time::Phrase* p : it->second) {
+      std::size_t k = 0;
+      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+      if (k != p->words.size()) continue;
+      std::size_t end = i + k;
+      const std::string& v = p->value;
+      std::string type = p->type;
+      std::string value = v;
+      int year = 0;
+      if (is_dash(end) && adjacent(end)) continue;  // "the year-ago quarter"
+      std::size_t ye = p->words.back() == "year" ? year_at(end, &year) : 0;
+      if (ye) {  // "the year two thousand", "the year 2000"
+        Core c = make(ye, "DATE", time::year_str(year));
+        c.the_ok = true;
+        return c;
+      }
+      if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
+        int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
+        char unit = v.back();
+        value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
+        if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending"))) {
+          // "the year ended Sept. 30": a fiscal year, a span rather than a calendar year
+          type = "DURATION";
+          value = "P1Y";
+        }
+        if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
+          value = period_rel('K', -1);  // "over the weekend" in a weekday's report
+        }
+      }
+      Core c = make(end, type.c_str(), value);
+      c.pos_ok = p->words.front() != "the";
+      return c;
+    }
+    return {};
+  }
+
+  Core holiday(std::size_t i) {
+    auto it = lex_.holidays_by_first.find(low(i));
+    if (it == lex_.holidays_by_first.end()) return {};
+    if (!toks_[i].cap) return {};
+    for (const time::Phrase* p : it->second) {
+      std::size_t k = 0;
+      while (k < p->words.size() && is(i + k, p->words[k])) ++k;
+      if (k != p->words.size()) continue;
+      std::size_t end = i + k;
+      int year_given = 0;
+      std::size_t e2 = 0;
+      if (is(end, ",")) e2 = year_at(end + 1, &year_given);
+      else e2 = year_at(end, &year_given);
+      if (e2) end = e2;
+      auto date_in = [&](int y) -> CivilDate {
+        if (p->type == "fixed") return {y, p->month, p->nth};
+        if (p->type == "easter") {
+          int aa = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+          int g = (b - f + 1) / 3, h = (19 * aa + b - d - g + 15) % 30, ii = c / 4, kk = c % 4;
+          int l = (32 + 2 * e + 2 * ii - h - kk) % 7, m = (aa + 11 * h + 22 * l) / 451;
+          int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+          return civil_from_days(days_from_civil({y, month, day}) + p->easter_offset);
+        }
+        if (p->type == "election") {  // Tuesday after the first Monday of November
+          std::int32_t d1 = days_from_civil({y, 11, 1});
+          int wd = weekday(d1);  // 0 = Monday
+          return civil_from_days(d1 + (7 - wd) % 7 + 1);
+        }
+        // nth weekday of month
+        if (p->nth > 0) {
+          std::int32_t d1 = days_from_civil({y, p->month, 1});
+          int delta = ((p->weekday - 1) - weekday(d1) + 7) % 7;
+          return civil_from_days(d1 + delta + 7 * (p->nth - 1));
+        }
+        std::int32_t dl = days_from_civil({y, p->month, days_in_month(y, p->month)});
+        int delta = (weekday(dl) - (p->weekday - 1) + 7) % 7;
+        return civil_from_days(dl - delta);
+      };
+      if (year_given) return make(end, "DATE", time::day_str(date_in(year_given)));
+      if (!anchor_) return make(end, "DATE", "XXXX-XX-XX");
+      int y = a().year;
+      int t = tense_at(i);
+      if (i > 0 && is(i - 1, "last")) t = -1;
+      if (i > 0 && is(i - 1, "next")) t = 1;
+      std::int32_t d = days_from_civil(date_in(y));
+      if (t < 0 && d > anchor_days_) --y;
+      if (t > 0 && d < anchor_days_) ++y;
+      Core c = make(end, "DATE", time::day_str(date_in(y)));
+      c.pos_ok = true;
+      return c;
+    }
+    return {};
+  }
+
+  Core relative_day(std::size_t i) {
+    const WordInfo* wi = w(i);
+    std::string date = day_rel(wi->day_offset);
+    std::size_t j = i + 1;
+    if (wi->tonight) {
+      Core c = make(j, "TIME", date + "TNI");
+      return c;
+    }
+    const WordInfo* nx = w(j);
+    if (nx && !nx->part_of_day.empty()) {
+      Core c = make(j + 1, "TIME", date + "T" + nx->part_of_day);
+      c.pos_ok = true;
+      return c;
+    }
+    Core c = make(j, "DATE", date);
+    c.pos_ok = true;
+    return c;
+  }
+
+  Core vague(std::size_t i) {
+    const WordInfo* wi = w(i);
+    // "current" and "recent" as adjectives of units are handled by deictic().
+    if (is(i, "current") && (is(i + 1, "account") || is(i + 1, "accounts") ||
+                             is(i + 1, "affairs") || is(i + 1, "events"))) {
+      return {};
+    }
+    if (is(i, "present") ) return {};
+    Core c = make(i + 1, "DATE", wi->vague);
+    return c;
+  }
+
+  Core set_word(std::size_t i) {
+    return make(i + 1, "SET", w(i)->set);
+  }
+
+  Core every(std::size_t i) {
+    std::size_t j = i + 1;
+    int count = 1;
+    if (is(j, "other")) count = 2, ++j;
+    int num = 0;
+    std::size_t e = digit(j) || (w(j) && w(j)->number > 1) ? number_at(j, &num) : 0;
+    if (e && num > 0) count *= num, j = e;
+    const WordInfo* u = w(j);
+    if (!u) return {};
+    if (is(i, "per") && !u->unit) return {};
+    if (u->unit && u->unit != 'K') {
+      if (is(i, "per")) return {};  // "per year" is part of a rate, not a TIMEX3
+      return make(j + 1, "SET", duration_value(count, u->unit));
+    }
+    if (u->unit == 'K') return make(j + 1, "SET", "XXXX-WXX-WE");
+    if (u->weekday) {
+      std::string v = "XXXX-WXX-" + std::to_string(u->weekday);
+      const WordInfo* p = w(j + 1);
+      if (p && !p->part_of_day.empty()) return make(j + 2, "SET", v + "T" + p->part_of_day);
+      return make(j + 1, "SET", v);
+    }
+    if (u->month) return make(j + 1, "SET", "XXXX-" + time::month_str(0, u->month).substr(5));
+    if (!u->season.empty()) return make(j + 1, "SET", "XXXX-" + u->season);
+    if (!u->part_of_day.empty()) return make(j + 1, "SET", "TXX" + u->part_of_day);
+    return {};
+  }
+
+  Core weekday_set(std::size_t i) {
+    if (!toks_[i].cap) return {};
+    std::string v = "XXXX-WXX-" + std::to_string(w(i)->weekday_plural);
+    const WordInfo* p = w(i + 1);
+    if (p && !p->part_of_day.empty()) return make(i + 2, "SET", v + "T" + p->part_of_day);
+    return make(i + 1, "SET", v);
+  }
+
+  // "last year", "this week", "next June", "the past three years", "recent months".
+  Core deictic(std::size_t i) {
+    const WordInfo* wi = w(i);
+    int d = wi->deictic;
+    std::size_t j = i + 1;
+    if (is(i, "this") && is(j, "past")) d = -1, ++j;
+    if (is(i, "this") && is(j, "coming")) d = 1, ++j;
+    if (is(i, "past") && i > 0 && is(i - 1, "the") == false && !(i > 0 && is(i - 1, "in")) &&
+        !(i > 0 && is(i - 1, "over")) && !(i > 0 && is(i - 1, "for"))) {
+      // "past decade" without "the" is still temporal; keep going
+    }
+    // Counted spans: "the past three years", "the next few days", "recent weeks".
+    int num = 0;
+    std::size_t e = number_at(j, &num);
+    if (e && !is(j, "a") && !is(j, "an")) {
+      std::size_t k = e;
+      if (is(k, "or") || is(k, "to")) {  // "the next two years or so", "12 to 18 months"
+        int num2 = 0;
+        std::size_t e2 = number_at(k + 1, &num2);
+        if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
+        else if (is(k, "or") && is(k + 1, "so")) k += 2;
+      }
+      if (is(k, "more")) ++k;
+      const WordInfo* u = w(k);
+      if (u && u->unit && (u->plural || num == 1)) {
+        std::size_t end = k + 1;
+        if (is(end, "or") && is(end + 1, "so")) end += 2;
+        Core c = make(end, "DURATION", duration_value(num, u->unit));
+        c.the_ok = true;
+        c.approx_ok = true;
+        return c;
+      }
+    }
+    if (d == 3) {  // "the latest quarter", "the latest period"
+      if ((is(j, "quarter") || is(j, "period")) && anchor_) {
+        // The latest quarter reported on: the last one that has ended.
+        Core c = make(j + 1, "DATE", quarter_rel(-1));
+        c.the_ok = true;
+        return c;
+      }
+      return {};
+    }
+    const WordInfo* u = w(j);
+    if (!u) return {};
+    if (u->unit && u->plural) {
+      if (d == 0 || d == 3) return {};
+      std::size_t end = j + 1;
+      if (is(end, "and") && w(end + 1) && w(end + 1)->unit && w(end + 1)->plural) end += 2;
+      // "recent years", "the coming months": vague references in TimeBank.
+      Core c = make(end, "DATE", d < 0 ? "PAST_REF" : "FUTURE_REF");
+      c.the_ok = true;
+      return c;
+    }
+    if (d == -2) return {};  // "recent" + singular noun: handled as a vague word
+    if (is(j, "fiscal") && is(j + 1, "year")) {
+      Core c = make(j + 2, "DATE", year_rel(d < 0 ? -1 : d > 0 ? 1 : 0));
+      c.the_ok = true;
+      return c;
+    }
+    if (u->unit) {
+      char unit = u->unit;
+      std::size_t end = j + 1;
+      if (is(i, "past") && (unit == 'E' || unit == 'C' || unit == 'W' || unit == 'D' ||
+                            unit == 'M' || unit == 'Q')) {
+        Core c = make(end, "DURATION", duration_value(1, unit));
+        c.the_ok = true;
+        return c;
+      }
+      if (unit == 'E' && d != 0) {
+        Core c = make(end, "DURATION", "P10Y");
+        c.the_ok = true;
+        return c;
+      }
+      // "next year's first quarter"
+      if (unit == 'Y' && apostrophe(end) && is(end + 1, "s")) {
+        const WordInfo* o = w(end + 2);
+        if (o && o->ordinal >= 1 && o->ordinal <= 4) {
+          std::size_t k = end + 3;
+          if (is_dash(k)) ++k;
+          if (is(k, "quarter") && anchor_) {
+            int y = a().year + d;
+            note_quarter(y, o->ordinal);
+            Core c = make(k + 1, "DATE", time::quarter_str(y, o->ordinal));
+            c.the_ok = true;
+            return c;
+          }
+        }
+        if (is(end + 2, "quarter") && anchor_ && last_q_) {
+          Core c = make(end + 3, "DATE", time::quarter_str(a().year + d, last_q_));
+          return c;
+        }
+      }
+      if (unit == 'H' || unit == 'N' || unit == 'S') return {};
+      if (is(i, "this") && unit == 'D') return {};
+      if (unit == 'Q' && (d == 0 || is(i, "current")) && last_q_ && is(i, "this")) {
+        Core c = make(end, "DATE", quarter_rel(0));
+        c.the_ok = true;
+        return c;
+      }
+      if (is(end, "or") && is(end + 1, "so")) end += 2;
+      if (toks_[j].cap && !toks_[i].cap) return {};  // "this Week" as a title
+      if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
+      Core c = make(end, "DATE", period_rel(unit, d));
+      if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
+          is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
+        c.the_ok = true;
+      } else {
+        c.the_ok = is(i, "last") || is(i, "next");  // "the last year" / "the next week"
+      }
+      c.pos_ok = true;
+      // "the current fiscal year"
+      return c;
+    }
+    if (is(i, "past") || is(i, "recent") || is(i, "current") || is(i, "present") ||
+        is(i, "previous") || is(i, "prior") || is(i, "preceding") || is(i, "upcoming")) {
+      if (is(j, "fiscal") && is(j + 1, "year")) {
+        Core c = make(j + 2, "DATE", year_rel(d == 1 ? 1 : d == 0 ? 0 : -1));
+        c.the_ok = true;
+        return c;
+      }
+      return {};
+    }
+    if (u->month) {
+      int m = u->month;
+      if (!toks_[j].cap) return {};
+      if (!anchor_) return make(j + 1, "DATE", "XXXX-" + time::month_str(0, m).substr(5));
+      int y = a().year;
+      if (d < 0) y = m < a().month ? y : y - 1;
+      else if (d > 0) y = m > a().month ? y : y + 1;
+      Core c = make(j + 1, "DATE", time::month_str(y, m));
+      c.pos_ok = true;
+      return c;
+    }
+    if (u->weekday) {
+      if (!toks_[j].cap) return {};
+      Core c = weekday_expr(j, d == 0 ? 0 : d, d != 0);
+      if (c.end) c.pos_ok = true;
+      return c;
+    }
+    if (!u->season.empty()) {
+      Core c = season_expr(j, d);
+      if (c.end) c.the_ok = d == 0 ? false : true;
+      return c;
+    }
+    if (!u->part_of_day.empty()) {
+      // "last night", "this morning"
+      int off = d < 0 ? -1 : d > 0 ? 1 : 0;
+      if (is(i, "this") || d == 0) off = 0;
+      Core c = make(j + 1, "TIME", day_rel(off) + "T" + u->part_of_day);
+      c.the_ok = d != 0;
+      return c;
+    }
+    if (is(j, "fiscal") && is(j + 1, "year")) {
+      Core c = make(j + 2, "DATE", year_rel(d));
+      c.the_ok = true;
+      return c;
+    }
+    return {};
+  }
+
+  // Counted durations ("three years", "a decade", "two-year") and offsets
+  // from the anchor ("two weeks ago", "a year earlier").
+  Core number_unit(std::size_t i) {
+    int num = 0;
+    std::size_t j = number_at(i, &num);
+    if (!j) return {};
+    if (digit(i) && i > 0 && (is(i - 1, "$") || is(i - 1, "#"))) return {};
+    std::size_t k = j;
+    if (is(k, "or") || is(k, "to")) {  // "two or three years", "two to three weeks"
+      int num2 = 0;
+      std::size_t e2 = number_at(k + 1, &num2);
+      if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
+    }
+    bool hyphen = false;
+    if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
+    if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "straight") ||
+        is(k, "consecutive") || is(k, "long")) {
+      ++k;
+    }
+    // "a few more weeks"
+    const WordInfo* u = w(k);
+    if (!u || !u->unit) return {};
+    if (toks_[k].cap && k > 0 && !toks_[k - 1].cap) return {};  // a title: "This Week"
+    char unit = u->unit;
+    if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
+    bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
+    if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
+    if (unit == 'Q' && num == 1) return {};  // "a quarter" is a fraction
+    if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
+    std::size_t end = k + 1;
+    // "year-earlier", "year-ago" are compounds of their own.
+    if (is_dash(end) && (is(end + 1, "earlier") || is(end + 1, "ago"))) return {};
+    // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML.
+    if (is_dash(end) && is(end + 1, "old")) return {};
+    if (u->plural && (is(end, "old") || (is(end, "of") && is(end + 1, "age")))) return {};
+    if (unit == 'S' && num == 1 && !digit(i) && !is(end, "later") && !is(end, "earlier")) {
+      return {};  // "a second group": the ordinal, not the unit
+    }
+    // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
+    if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
+      Core c = make(end, "DURATION", duration_value(num, unit));
+      c.approx_ok = true;
+      return c;
+    }
+    // Offsets from the anchor.
+    const WordInfo* post = w(end);
+    if (post && post->direction != 0 && !is(end, "before")) {
+      int sign = post->direction;
+      if (is(end, "earlier") || is(end, "later")) {
+        // "a year earlier" in an earnings report is the year-ago quarter.
+        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_) {
+          Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+          c.approx_ok = true;
+          return c;
+        }
+      }
+      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_) {
+        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+        c.approx_ok = true;
+        return c;
+      }
+      Core c = make(end + 1, "DATE", shifted(num, unit, sign));
+      c.approx_ok = true;
+      return c;
+    }
+    if (is(end, "from") && is(end + 1, "now")) {
+      Core c = make(end + 2, "DATE", shifted(num, unit, 1));
+      c.approx_ok = true;
+      return c;
+    }
+    if (!digit(i) && num == 1 && (is(i, "a") || is(i, "an")) && unit == 'D' && i > 0 &&
+        toks_[i - 1].kind == kDigit) {
+      return {};  // "three times a day" is a rate
+    }
+    if (i > 0 && (is(i - 1, "per") || is(i - 1, "a")) && (is(i, "a") || is(i, "an"))) return {};
+    if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
+      return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
+    }
+    Core c = make(end, "DURATION", duration_value(num, unit));
+    c.the_ok = true;
+    c.approx_ok = true;
+    return c;
+  }
+
+  // Whether token k ends a quantity that a following "a year" makes a rate.
+  bool rate_before(std::size_t k) const {
+    const Tok& t = toks_[k];
+    if (t.kind == kDigit || is(k, "%")) return true;
+    if (t.kind != kAlpha) return false;
+    if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
+        is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") ||
+        is(k, "cents") || is(k, "dollars") || is(k, "day") || is(k, "hours")) {
+      return true;
+    }
+    // A plural noun right before: "seats a week", "flights a day".
+    std::string_view l = t.low;
+    return l.size() > 3 && l.back() == 's' && !t.cap && l != "this" && l != "was" && l != "has" &&
+           l != "is" && l != "its" && l != "his" && l != "does" && l != "us" && l != "less" &&
+           l != "across" && l != "unless" && l != "plus" && l != "thus" && l != "as" &&
+           !(t.w && (t.w->unit || t.w->tense));
+  }
+
+  // A unit word alone: "years" (PXY), "the year-earlier period".
+  Core unit_expr(std::size_t i) {
+    const WordInfo* u = w(i);
+    if (u->plural && (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' ||
+                      u->unit == 'W')) {
+      if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
+      if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
+      Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
+      if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
+      return c;
+    }
+    if (u->unit == 'Q' && !u->plural && i > 0 && is(i - 1, "the")) {
+      // "the quarter": the quarter the report is about
+      if (!anchor_) {
+        Core c = make(i + 1, "DATE", "XXXX-QX");
+        c.the_ok = true;
+        return c;
+      }
+      Core c;
+      if (last_q_) c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
+      else c = make(i + 1, "DATE", quarter_rel(-1));
+      c.the_ok = true;
+      return c;
+    }
+    return {};
+  }
+
+  // "year-earlier", "year-ago" (+ "quarter" / "period" / "third quarter").
+  Core year_ago_compound(std::size_t i) {
+    if (!is_dash(i + 1) || !(is(i + 2, "earlier") || is(i + 2, "ago"))) return {};
+    std::size_t end = i + 3;
+    int q = last_q_;
+    bool noun = false;
+    const WordInfo* o = w(end);
+    if (o && o->ordinal >= 1 && o->ordinal <= 4 && is(end + 1, "quarter")) {
+      q = o->ordinal;
+      end += 2;
+      noun = true;
+    } else if (is(end, "quarter") || is(end, "period")) {
+      ++end;
+      noun = true;
+    } else {
+      // "the year-earlier nine months" is a span
+      int num = 0;
+      std::size_t e = number_at(end, &num);
+      if (e && num > 1 && w(e) && w(e)->unit && w(e)->plural) {
+        return theok(make(e + 1, "DURATION", duration_value(num, w(e)->unit)));
+      }
+    }
+    if (!anchor_) {
+      Core c = make(end, "DATE", "XXXX");
+      c.the_ok = noun;
+      return c;
+    }
+    int y = (last_q_ ? last_q_year_ : a().year) - 1;
+    Core c = make(end, "DATE", q ? time::quarter_str(y, q) : time::year_str(y));
+    c.the_ok = noun;  // "the year-earlier quarter", but "the year-ago $4 million"
+    return c;
+  }
+
+  // "third quarter", "the first half of 1990", "first nine months", "the 20th century".
+  Core ordinal_expr(std::size_t i) {
+    const WordInfo* o = w(i);
+    int ord = o->ordinal;
+    std::size_t j = i + 1;
+    bool fiscal = false;
+    bool compound = false;  // "third-quarter" is an adjective; "the" belongs to its noun
+    if (is_dash(j) && adjacent(j)) ++j, compound = true;
+    if (is(j, "fiscal")) fiscal = true, ++j;
+    if (is_dash(j) && adjacent(j)) ++j;
+    (void)fiscal;
+    if ((is(j, "quarter") || is(j, "period")) && ord >= 1 && ord <= 4) {
+      std::size_t end = j + 1;
+      int y = 0;
+      std::size_t e = 0;
+      if (is(end, "of")) e = year_at(end + 1, &y);
+      if (!e && is(end, ",")) e = year_at(end + 1, &y);
+      if (!e) e = year_at(end, &y);
+      if (!e && is(end, "of") && (is(end + 1, "this") || is(end + 1, "last") ||
+                                  is(end + 1, "next")) && is(end + 2, "year") && anchor_) {
+        y = a().year + w(end + 1)->deictic;
+        e = end + 3;
+      }
+      std::string v;
+      if (e) {
+        end = e;
+        note_quarter(y, ord);
+        v = time::quarter_str(y, ord);
+      } else if (i > 0 && toks_[i - 1].kind == kDigit && toks_[i - 1].ndig == 4) {
+        return {};  // handled by year_expr ("the 1988 third quarter")
+      } else {
+        v = quarter_in_context(ord, i);
+      }
+      Core c = make(end, "DATE", v);
+      c.the_ok = !compound || e;
+      return c;
+    }
+    if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
+    if (is(j, "half") && (ord == 1 || ord == 2)) {
+      std::size_t end = j + 1;
+      int y = 0;
+      std::size_t e = 0;
+      if (is(end, "of")) e = year_at(end + 1, &y);
+      if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
+      if (!anchor_) return theok(make(end, "DATE", "XXXX-H" + std::to_string(ord)));
+      int yy = a().year;
+      if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
+      return theok(make(end, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
+    }
+    if (ord >= 1 && ord <= 4 && is(j, "two") && is(j + 1, "quarters")) {
+      return {};
+    }
+    // "the first nine months": a span
+    int num = 0;
+    std::size_t e = number_at(j, &num);
+    if (e && num > 1 && w(e) && w(e)->unit && w(e)->plural) {
+      return theok(make(e + 1, "DURATION", duration_value(num, w(e)->unit)));
+    }
+    if (is(j, "century") && ord >= 1) {
+      return theok(make(j + 1, "DATE", std::to_string(ord - 1)));
+    }
+    return {};
+  }
+
+  Core theok(Core c) {
+    c.the_ok = true;
+    return c;
+  }
+
+  // "Q4", "Q4 2025".
+  Core q_quarter(std::size_t i) {
+    int q = toks_[i + 1].num;
+    if (toks_[i + 1].ndig != 1 || q < 1 || q > 4 || !toks_[i].cap) return {};
+    if (i + 2 < n() && adjacent(i + 2) && toks_[i + 2].kind != kPunct) return {};
+    int y = 0;
+    std::size_t e = year_at(i + 2, &y);
+    if (e) {
+      note_quarter(y, q);
+      return make(e, "DATE", time::quarter_str(y, q));
+    }
+    return theok(make(i + 2, "DATE", quarter_in_context(q, i)));
+  }
+
+  Core fiscal(std::size_t i) {
+    std::size_t j = i + 1;
+    if (is(i, "calendar") || is(i, "fiscal")) {
+      if (is(j, "year")) ++j;
+    }
+    int y = 0;
+    std::size_t e = year_at(j, &y);
+    if (e) return make(e, "DATE", time::year_str(y));
+    // "fiscal 89" / "FY24"
+    if (digit(j) && toks_[j].ndig == 2) {
+      int yy = toks_[j].num;
+      int century = anchor_ ? a().year / 100 * 100 : 2000;
+      y = century + yy;
+      if (anchor_ && y > a().year + 20) y -= 100;
+      return make(j + 1, "DATE", time::year_str(y));
+    }
+    // "fiscal second-quarter"
+    const WordInfo* o = w(j);
+    if (o && o->ordinal) {
+      Core c = ordinal_expr(j);
+      if (c.end) return c;
+    }
+    return {};
+  }
+
+  // Month-based dates.
+  Core month_expr(std::size_t i) {
+    int m = 0;
+    std::size_t j = month_at(i, &m);
+    if (!j) return {};
+    const Tok& t = toks_[i];
+    bool abbr = w(i)->month_abbr && !w(i)->month;
+    bool may_or_march = t.low == "may" || t.low == "march";
+    if (!t.cap) return {};
+    // Day of month: "Sept. 30", "July 12, 2024", "Jul 13,2023", "Dec.14", "March eighth".
+    int day = 0;
+    std::size_t k = j;
+    if (is(k, ".") && !abbr) {
+      // "September." ends a sentence; do not read on
+    } else {
+      std::size_t e = day_at(k, &day);
+      if (e && digit(k) && is(e, ":") && digit(e + 1) && adjacent(e + 1)) e = 0;  // a clock
+      if (e) {
+        std::size_t end = e;
+        int y = 0;
+        std::size_t ye = 0;
+        if (is(end, ",")) ye = year_at(end + 1, &y);
+        else ye = year_at(end, &y);
+        if (ye) {
+          Core c = make(ye, "DATE", is_valid({y, m, day}) ? time::day_str({y, m, day})
+                                                          : time::month_str(y, m));
+          c.approx_ok = true;
+          return c;
+        }
+        if (!digit(k) && !(w(k) && w(k)->ordinal)) return {};
+        Core c = make(end, "DATE", month_day_in_context(m, day, i));
+        c.approx_ok = true;
+        return c;
+      }
+    }
+    // Month and year: "July 1997", "June of 1990", "March, 2011".
+    int y = 0;
+    std::size_t ye = year_at(k, &y);
+    if (!ye && is(k, "of")) ye = year_at(k + 1, &y);
+    if (!ye && is(k, ",")) {
+      ye = year_at(k + 1, &y);
+    }
+    if (ye) {
+      Core c = make(ye, "DATE", time::month_str(y, m));
+      c.pos_ok = true;
+      c.approx_ok = true;
+      return c;
+    }
+    if (abbr && !is(j - 1, ".")) return {};  // "Jan" alone is often a name
+    if (abbr && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until")))) {
+      return {};
+    }
+    // "July last year", "January this year", "June next year"
+    if ((is(k, "last") || is(k, "this") || is(k, "next")) && is(k + 1, "year") && anchor_) {
+      int yy = a().year + w(k)->deictic;
+      Core c = make(k + 2, "DATE", time::month_str(yy, m));
+      c.pos_ok = true;
+      return c;
+    }
+    if (may_or_march) {
+      // The modal verb and the verb "march" are far more common than the months.
+      bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") ||
+                            is(i - 1, "by") || is(i - 1, "of") || is(i - 1, "early") ||
+                            is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "last") ||
+                            is(i - 1, "next") || is(i - 1, "this") || is(i - 1, "before") ||
+                            is(i - 1, "after") || is(i - 1, "during") || is(i - 1, "from") ||
+                            is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
+      if (!prep) return {};
+      if (t.low == "may" && i == 0) return {};
+    }
+    Core c = make(k, "DATE", month_in_context(m, i));
+    c.pos_ok = true;
+    return c;
+  }
+
+  // "16 September 2025", "16th of September".
+  Core day_first(std::size_t i) {
+    int day = 0;
+    std::size_t e = day_at(i, &day);
+    if (!e || !digit(i)) return {};
+    if (is(e, "of")) ++e;
+    int m = 0;
+    std::size_t j = month_at(e, &m);
+    if (!j || !toks_[e].cap) return {};
+    int y = 0;
+    std::size_t ye = year_at(j, &y);
+    if (!ye && is(j, ",")) ye = year_at(j + 1, &y);
+    if (ye && is_valid({y, m, day})) return make(ye, "DATE", time::day_str({y, m, day}));
+    if (w(e)->month_abbr && !is(j - 1, ".") && !ye) {
+      // "5 Dec" is fine too
+    }
+    return make(j, "DATE", month_day_in_context(m, day, i));
+  }
+
+  // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
+  Core weekday_expr(std::size_t i, int direction, bool strict) {
+    if (!toks_[i].cap) return {};
+    std::size_t j = i + 1;
+    // An explicit date after the weekday decides.
+    std::size_t k = is(j, ",") ? j + 1 : j;
+    int m = 0;
+    if (month_at(k, &m)) {
+      Core c = month_expr(k);
+      if (c.end && c.value.size() >= 10) {
+        c.approx_ok = false;
+        return c;
+      }
+    }
+    if (digit(k)) {
+      Core c = day_first(k);
+      if (c.end) return c;
+    }
+    // "Wednesday's ruling" names something that has happened.
+    if (direction == 0 && apostrophe(j) && is(j + 1, "s")) direction = -1;
+    std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
+    const WordInfo* p = w(j);
+    if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
+      return make(j + 1, "SET", "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" +
+                                    p->part_of_day_plural);
+    }
+    if (p && !p->part_of_day.empty()) {
+      // TimeBank mostly annotates "Wednesday night" as the DATE of that day.
+      Core c = make(j + 1, "DATE", date);
+      c.pos_ok = true;
+      return c;
+    }
+    Core c = make(j, "DATE", date);
+    c.pos_ok = true;
+    return c;
+  }
+
+  Core season_expr(std::size_t i, int deictic) {
+    const WordInfo* s = w(i);
+    std::size_t j = i + 1;
+    int y = 0;
+    std::size_t ye = year_at(j, &y);
+    if (!ye && is(j, "of")) ye = year_at(j + 1, &y);
+    if (ye) return theok(make(ye, "DATE", time::year_str(y) + "-" + s->season));
+    if (deictic == 99) {
+      // Bare seasons: "spring" and "fall" are also common nouns and verbs.
+      bool the = i > 0 && is(i - 1, "the");
+      bool prep = i > 0 && (is(i - 1, "in") || is(i - 1, "during") || is(i - 1, "by") ||
+                            is(i - 1, "until") || is(i - 1, "since") || is(i - 1, "early") ||
+                            is(i - 1, "late"));
+      bool prep2 = the && i > 1 && (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
+                                    is(i - 2, "until") || is(i - 2, "since"));
+      bool weak = s->season == "FA" || s->season == "SP";
+      if (weak ? !(prep || prep2) : !(prep || the)) return {};
+      if (is(j, "of")) return {};
+      Core c = make(j, "DATE", season_in_context(s->season, i, 99));
+      c.the_ok = true;
+      c.pos_ok = true;
+      return c;
+    }
+    return theok(make(j, "DATE", season_in_context(s->season, i, deictic)));
+  }
+
+  Core part_of_day(std::size_t i) {
+    // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
+    if (is(i, "overnight")) return make(i + 1, "TIME", day_rel(0) + "TNI");
+    // "mid-afternoon", "in the morning": the anchor's day.
+    bool pre = i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") ||
+                         is(i - 1, "late"));
+    bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
+    if (!(pre || in_the) || is(i, "night")) return {};
+    Core c = make(i + 1, "TIME", day_rel(0) + "T" + w(i)->part_of_day);
+    c.the_ok = c.pos_ok = true;
+    return c;
+  }
+
+  // Years, decades, ISO dates, "2025 Q4", "the 1988 third quarter".
+  Core year_expr(std::size_t i) {
+    int y = 0;
+    std::size_t e = year_at(i, &y);
+    if (!e) return {};
+    bool digits = digit(i);
+    if (digits && is(e, "s") && adjacent(e)) {
+      Core c = make(e + 1, "DATE", std::to_string(y / 10));
+      c.the_ok = c.pos_ok = true;
+      return c;
+    }
+    if (digits) {
+      // Not a year: "$1990", "1990 people", "2000 meters", "1,990", "No. 1990".
+      if (i > 0 && (is(i - 1, "$") || is(i - 1, "#") || is(i - 1, "no") ||
+                    ((is(i - 1, ",") || is(i - 1, ".")) && adjacent(i) && i > 1 &&
+                     digit(i - 2) && !(toks_[i - 2].ndig <= 2 && is_month_before(i - 2))))) {
+        return {};
+      }
+      if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
+      if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) return {};  // 2082.1
+      if (is(e, "%") || is(e, "percent") || is(e, "per")) return {};
+      if (is(e, ":") && digit(e + 1)) return {};
+      if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
+        // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the year.
+        if (toks_[e + 1].ndig == 2 && is_dash(e + 2) && digit(e + 3)) return {};
+      }
+      const Tok* nx = e < n() ? &toks_[e] : nullptr;
+      bool temporal_prep = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") ||
+                                     is(i - 1, "until") || is(i - 1, "from") || is(i - 1, "of") ||
+                                     is(i - 1, "during") || is(i - 1, "before") ||
+                                     is(i - 1, "after") || is(i - 1, "through") ||
+                                     is(i - 1, "to") || is(i - 1, "and") || is(i - 1, "early") ||
+                                     is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
+      if (!temporal_prep && (y < 1800 || y > 2100)) return {};
+      if (!temporal_prep && nx && nx->kind == kAlpha && !nx->cap && nx->low.size() > 3 &&
+          nx->low.back() == 's' && !(nx->w && (nx->w->unit || nx->w->ordinal)) &&
+          nx->low != "levels" && nx->low != "results" && nx->low != "elections" &&
+          nx->low != "games" && nx->low != "sales" && nx->low != "earnings" &&
+          nx->low != "figures" && nx->low != "profits") {
+        return {};  // "2000 troops"
+      }
+      if (nx && nx->kind == kAlpha && (nx->low == "people" || nx->low == "feet" ||
+                                       nx->low == "meters" || nx->low == "metres" ||
+                                       nx->low == "miles" || nx->low == "tons" ||
+                                       nx->low == "men" || nx->low == "women")) {
+        return {};
+      }
+    }
+    // "2025 Q4", "1988 third quarter", "1989 period"
+    if (is(e, "q") && adjacent(e + 1) && digit(e + 1) && toks_[e + 1].ndig == 1 &&
+        toks_[e + 1].num >= 1 && toks_[e + 1].num <= 4) {
+      note_quarter(y, toks_[e + 1].num);
+      return theok(make(e + 2, "DATE", time::quarter_str(y, toks_[e + 1].num)));
+    }
+    const WordInfo* o = w(e);
+    if (o && o->ordinal >= 1 && o->ordinal <= 4) {
+      std::size_t k = e + 1;
+      if (is_dash(k)) ++k;
+      if (is(k, "quarter")) {
+        note_quarter(y, o->ordinal);
+        return theok(make(k + 1, "DATE", time::quarter_str(y, o->ordinal)));
+      }
+    }
+    if ((is(e, "quarter") || is(e, "period")) && i > 0 && is(i - 1, "the")) {
+      int q = last_q_ ? last_q_ : 0;
+      if (q) return theok(make(e + 1, "DATE", time::quarter_str(y, q)));
+      return theok(make(e + 1, "DATE", time::year_str(y)));
+    }
+    if (o && !o->season.empty()) {
+      return make(e + 1, "DATE", time::year_str(y) + "-" + o->season);
+    }
+    Core c = make(e, "DATE", time::year_str(y));
+    c.pos_ok = true;
+    c.approx_ok = true;
+    c.the_ok = !digits;  // "the year two thousand" is a phrase elsewhere
+    return c;
+  }
+
+  bool is_month_before(std::size_t i) const {
+    if (i == 0) return false;
+    std::size_t k = i - 1;
+    if (is(k, ".") && k > 0) --k;
+    const WordInfo* wi = w(k);
+    return wi && (wi->month || wi->month_abbr);
+  }
+
+  Core decade_word(std::size_t i) {
+    static constexpr std::string_view kNames[] = {"twenties", "thirties", "forties", "fifties",
+                                                  "sixties",  "seventies", "eighties", "nineties"};
+    for (int d = 0; d < 8; ++d) {
+      if (low(i) == kNames[d]) {
+        if (!(i > 0 && (is(i - 1, "the") || is(i - 1, "mid") || is(i - 1, "-")))) return {};
+        return theok(make(i + 1, "DATE", "19" + std::to_string(d + 2)));
+      }
+    }
+    return {};
+  }
+
+  Core short_decade(std::size_t i) {
+    // "'80s"
+    std::size_t d = i + 1;
+    if (!(is(d + 1, "s") && adjacent(d + 1))) return {};
+    int v = toks_[d].num;
+    if (v % 10 != 0) return {};
+    int century = 19;
+    if (anchor_ && 2000 + v <= a().year) century = 20;
+    if (v >= 30) century = 19;
+    Core c = make(d + 2, "DATE", std::to_string(century) + std::to_string(v / 10));
+    c.the_ok = c.pos_ok = true;
+    return c;
+  }
+
+  Core century_digits(std::size_t i) {
+    // "the 20th century", "the 1900s" is a decade form handled in year_expr
+    if (toks_[i].ndig > 2 || !adjacent(i + 1)) return {};
+    if (!(is(i + 1, "th") || is(i + 1, "st") || is(i + 1, "nd") || is(i + 1, "rd"))) return {};
+    std::size_t j = i + 2;
+    if (is_dash(j)) ++j;
+    if (!is(j, "century")) return {};
+    return theok(make(j + 1, "DATE", std::to_string(toks_[i].num - 1)));
+  }
+
+  // "2024-07-10", "7/10/2024".
+  Core numeric_date(std::size_t i) {
+    if (toks_[i].ndig == 4 && is_dash(i + 1) && adjacent(i + 1) && digit(i + 2) &&
+        adjacent(i + 2) && toks_[i + 2].ndig <= 2 && is_dash(i + 3) && adjacent(i + 3) &&
+        digit(i + 4) && adjacent(i + 4) && toks_[i + 4].ndig <= 2) {
+      CivilDate d{toks_[i].num, toks_[i + 2].num, toks_[i + 4].num};
+      if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
+    }
+    if (toks_[i].ndig <= 2 && is(i + 1, "/") && adjacent(i + 1) && digit(i + 2) &&
+        adjacent(i + 2) && toks_[i + 2].ndig <= 2 && is(i + 3, "/") && adjacent(i + 3) &&
+        digit(i + 4) && adjacent(i + 4) && (toks_[i + 4].ndig == 4 || toks_[i + 4].ndig == 2)) {
+      int y = toks_[i + 4].num;
+      if (toks_[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
+      CivilDate d{y, toks_[i].num, toks_[i + 2].num};  // US order, as in English news
+      if (!is_valid(d)) d = CivilDate{y, toks_[i + 2].num, toks_[i].num};
+      if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
+    }
+    return {};
+  }
+
+  // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
+  Core clock(std::size_t i) {
+    int h = -1, mnt = 0;
+    std::size_t j = i;
+    if (is(i, "noon") || is(i, "midday")) {
+      h = 12, j = i + 1;
+    } else if (is(i, "midnight")) {
+      h = 24, j = i + 1;
+    } else {
+      if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
+      h = toks_[i].num;
+      j = i + 1;
+      if (is(j, ":") && adjacent(j) && digit(j + 1) && adjacent(j + 1) && toks_[j + 1].ndig == 2) {
+        mnt = toks_[j + 1].num;
+        if (mnt > 59) return {};
+        j += 2;
+        if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) j += 2;
+      } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
+        j += 3;
+      } else {
+        // A bare hour needs "a.m."/"p.m."
+        if (!(is(j, "a") || is(j, "p") || is(j, "am") || is(j, "pm"))) return {};
+      }
+    }
+    bool has_clock = j > i + 1 || h == 12 || h == 24;
+    // a.m. / p.m.
+    bool pm = false, am = false;
+    std::size_t k = j;
+    if ((is(k, "a") || is(k, "p")) && is(k + 1, ".") && is(k + 2, "m")) {
+      pm = is(k, "p");
+      am = !pm;
+      k += 3;
+      if (is(k, ".") && adjacent(k)) {
+        // Keep the final period of "a.m." unless it also ends the sentence.
+        if (k + 1 < n()) ++k;
+      }
+    } else if ((is(k, "am") || is(k, "pm")) && !(i > 0 && is(i, "noon"))) {
+      pm = is(k, "pm");
+      am = !pm;
+      ++k;
+    }
+    if (!am && !pm && !has_clock) return {};
+    if (!am && !pm && toks_[i].kind == kDigit && !(j > i + 2 || is(i + 1, "o"))) {
+      // "7:48" alone is a time only with context ("at 7:48")
+      if (!(i > 0 && (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") ||
+                      is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "from")))) {
+        return {};
+      }
+    }
+    if (pm && h < 12) h += 12;
+    if (am && h == 12) h = 0;
+    if (h > 24) return {};
+    // Time zone or "local time".
+    if (is(k, "local") && is(k + 1, "time")) k += 2;
+    else if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
+             (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
+              is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
+              is(k, "cdt") || is(k, "et") || is(k, "pt"))) {
+      ++k;
+    }
+    // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
+    std::string date = day_rel(0);
+    std::size_t dk = k;
+    if (is(dk, "on") && w(dk + 1) && (w(dk + 1)->weekday || w(dk + 1)->month ||
+                                      w(dk + 1)->month_abbr)) {
+      ++dk;
+    }
+    if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
+    const WordInfo* d = w(dk);
+    Core dated;
+    if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
+        dated.value.size() == 10) {
+      date = dated.value;  // "5 p.m. EST, Nov. 6"
+      k = dated.end;
+    } else if (d && d->weekday && toks_[dk].cap) {
+      date = weekday_in_context(d->weekday, dk, 0, false);
+      k = dk + 1;
+    } else if (d && d->day_offset != 99 && !d->tonight) {
+      date = day_rel(d->day_offset);
+      k = dk + 1;
+    }
+    char buf[32];
+    if (h == 24) std::snprintf(buf, sizeof buf, "T24:00");
+    else std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
+    Core c = make(k, "TIME", date + buf);
+    c.approx_ok = true;
+    return c;
+  }
+
+  const TextLayer& layer_;
+  const time::TimeLexicon& lex_;
+  std::optional<CivilDate> anchor_;
+  std::int32_t anchor_days_ = 0;
+  std::string lower_;
+  std::vector<Tok> toks_;
+  std::vector<std::pair<int, int>> markers_;
+  std::size_t sentence_index_ = 0;
+  int last_q_year_ = 0;
+  int last_q_ = 0;
+};
+
+}  // namespace
+
+std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<CivilDate>& anchor) {
+  Tagger tagger(text, anchor);
+  return tagger.run();
+}
+
+std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
+  // A full date among the first words: a byline or dateline.
+  constexpr std::size_t kWindow = 600;
+  TextLayer head;
+  head.text = text.text.substr(0, std::min(text.text.size(), kWindow));
+  for (const Span& s : text.sentences) {
+    if (s.begin >= head.text.size()) break;
+    head.sentences.push_back(Span{s.begin, std::min(s.end, head.text.size())});
+  }
+  for (const TimeExpr& t : tag_times(head, std::nullopt)) {
+    if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
+    InferredDate d;
+    d.value = t.value;
+    d.evidence = t.text;
+    d.span = t.span;
+    return d;
+  }
+  return std::nullopt;
+}
 
 }  // namespace crosscheck::internal

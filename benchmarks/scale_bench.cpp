@@ -1,0 +1,190 @@
+// check() over a growing corpus: N documents made by reusing the real articles
+// of the corpus under new ids and publication dates (shifted so that time
+// comparison is exercised). Prints one JSON object with wall times and peak
+// memory; scripts/bench runs one process per size so each gets its own peak RSS.
+//
+//   crosscheck_scale_bench --corpus=corpus.jsonl --docs=10000 [--threads=1] [--phases]
+//
+// --phases also times the stages of check() separately (extract_all, entity
+// linking, claim graph, comparison, quote divergences, JSON rendering) by
+// calling them in the order lib/pipeline/pipeline.cpp does.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "annotate/entity/entity_tagger.h"
+#include "annotate/lexicon.h"
+#include "compare/compare.h"
+#include "corpus.h"
+#include "graph/claim_graph.h"
+#include "util/date.h"
+
+namespace crosscheck::bench {
+namespace {
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+double current_rss_mb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return static_cast<double>(resident) * 4096.0 / (1024.0 * 1024.0);
+}
+
+// splitmix64: a fixed, portable sequence, so every run builds the same corpus.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Copy k of the corpus: article k % n under id "<id>~<k>". Copies after the
+// first get a publication date moved by up to a year either way (undated
+// articles stay undated), so the same story is reported at different times.
+std::vector<Document> grow(const std::vector<Document>& base, std::size_t count) {
+  std::vector<Document> docs;
+  docs.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    Document d = base[k % base.size()];
+    d.id += "~" + std::to_string(k);
+    if (k >= base.size()) {
+      if (auto date = internal::parse_iso_date(d.published)) {
+        const auto shift = static_cast<std::int32_t>(mix(k) % 731) - 365;
+        d.published = internal::format_iso(
+            internal::civil_from_days(internal::days_from_civil(*date) + shift));
+      }
+    }
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+}  // namespace
+}  // namespace crosscheck::bench
+
+int main(int argc, char** argv) {
+  using namespace crosscheck;
+  using namespace crosscheck::bench;
+  const std::string path = corpus_path(argc, argv);
+  std::size_t count = 1000;
+  unsigned threads = 1;
+  bool phases = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--docs=", 7) == 0) {
+      count = std::strtoull(argv[i] + 7, nullptr, 10);
+    } else if (std::strncmp(argv[i], "--threads=", 10) == 0) {
+      threads = static_cast<unsigned>(std::strtoul(argv[i] + 10, nullptr, 10));
+    } else if (std::strcmp(argv[i], "--phases") == 0) {
+      phases = true;
+    } else {
+      std::fprintf(stderr, "usage: %s [--corpus=FILE] [--docs=N] [--threads=N] [--phases]\n",
+                   argv[0]);
+      return 2;
+    }
+  }
+  std::vector<Document> docs;
+  {
+    std::vector<Document> base = load_corpus(path);
+    if (base.empty() || count == 0) {
+      std::fprintf(stderr, "scale_bench: empty corpus or --docs=0\n");
+      return 2;
+    }
+    docs = grow(base, count);
+  }
+  const CorpusSize size = size_of(docs);
+  const double rss_inputs = current_rss_mb();
+  Options options;
+  options.threads = threads;
+
+  std::string timings;
+  std::size_t claims = 0, findings = 0, entities = 0;
+  const auto start = Clock::now();
+  if (!phases) {
+    auto report = check(docs, options);
+    if (!report) {
+      std::fprintf(stderr, "scale_bench: %s\n", report.error().message().c_str());
+      return 1;
+    }
+    const double check_s = seconds_since(start);
+    const auto render_start = Clock::now();
+    const std::string json = to_json(*report);
+    const double render_s = seconds_since(render_start);
+    claims = report->claims.size();
+    findings = report->findings.size();
+    entities = report->entities.size();
+    timings = "\"check_s\": " + std::to_string(check_s) +
+              ", \"render_json_s\": " + std::to_string(render_s) +
+              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+  } else {
+    // The steps of check(), timed one by one (keep in step with pipeline.cpp).
+    auto t = Clock::now();
+    auto lexicon = internal::Lexicon::build(options.lexicons);
+    auto extractions = extract_all(docs, options);
+    if (!lexicon || !extractions) {
+      std::fprintf(stderr, "scale_bench: extraction failed\n");
+      return 1;
+    }
+    const double extract_s = seconds_since(t);
+    Report report;
+    report.extractions = std::move(*extractions);
+    t = Clock::now();
+    report.entities = internal::link_entities(report.extractions, **lexicon);
+    for (const Extraction& x : report.extractions) {
+      report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
+    }
+    const double link_s = seconds_since(t);
+    t = Clock::now();
+    internal::ClaimGraph graph(report);
+    const double graph_s = seconds_since(t);
+    t = Clock::now();
+    report.findings = internal::compare_claims(report, graph);
+    const double compare_s = seconds_since(t);
+    t = Clock::now();
+    for (Finding& f : internal::find_quote_divergences(report)) {
+      graph.add_finding(f);
+      report.findings.push_back(std::move(f));
+    }
+    for (std::size_t i = 0; i < report.findings.size(); ++i)
+      report.findings[i].id = "f" + std::to_string(i + 1);
+    const double quotes_s = seconds_since(t);
+    const double check_s = seconds_since(start);
+    t = Clock::now();
+    const std::string json = to_json(report);
+    const double render_s = seconds_since(t);
+    claims = report.claims.size();
+    findings = report.findings.size();
+    entities = report.entities.size();
+    timings = "\"check_s\": " + std::to_string(check_s) +
+              ", \"extract_s\": " + std::to_string(extract_s) +
+              ", \"link_s\": " + std::to_string(link_s) +
+              ", \"graph_s\": " + std::to_string(graph_s) +
+              ", \"compare_s\": " + std::to_string(compare_s) +
+              ", \"quote_divergence_s\": " + std::to_string(quotes_s) +
+              ", \"render_json_s\": " + std::to_string(render_s) +
+              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+  }
+  std::printf(
+      "{\"docs\": %zu, \"threads\": %u, \"phases\": %s, \"text_MB\": %.3f, \"words\": %zu, %s, "
+      "\"claims\": %zu, \"findings\": %zu, \"entities\": %zu, \"rss_inputs_MB\": %.1f, "
+      "\"peak_rss_MB\": %.1f}\n",
+      docs.size(), threads, phases ? "true" : "false", size.bytes / 1e6, size.words,
+      timings.c_str(), claims, findings, entities, rss_inputs, peak_rss_mb());
+  return 0;
+}

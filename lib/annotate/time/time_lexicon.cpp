@@ -1,0 +1,133 @@
+#include "annotate/time/time_lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "data/embedded.h"
+
+namespace crosscheck::internal::time {
+namespace {
+
+int to_int(std::string_view s, int fallback = 0) {
+  int v = fallback;
+  const char* b = s.data();
+  if (!s.empty() && s.front() == '+') ++b;
+  std::from_chars(b, s.data() + s.size(), v);
+  return v;
+}
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (is_alpha(c)) {
+      std::size_t j = i;
+      while (j < text.size() && is_alpha(text[j])) ++j;
+      out.emplace_back(text.substr(i, j - i));
+      i = j;
+    } else if (is_digit(c)) {
+      std::size_t j = i;
+      while (j < text.size() && is_digit(text[j])) ++j;
+      out.emplace_back(text.substr(i, j - i));
+      i = j;
+    } else {
+      out.emplace_back(text.substr(i, 1));
+      ++i;
+    }
+  }
+  return out;
+}
+
+const TimeLexicon& time_lexicon() {
+  static const TimeLexicon kLexicon = [] {
+    TimeLexicon lex;
+    auto word_rows = data_tsv("time/words.tsv");
+    auto tense_rows = data_tsv("time/tense.tsv");
+    lex.storage.reserve(word_rows.size() + tense_rows.size() + 8);
+    auto entry = [&lex](std::string_view w) -> WordInfo& {
+      auto it = lex.words.find(w);
+      if (it != lex.words.end()) return it->second;
+      lex.storage.emplace_back(w);
+      return lex.words[lex.storage.back()];
+    };
+    for (const auto& row : word_rows) {
+      if (row.size() < 3) continue;
+      WordInfo& w = entry(row[0]);
+      std::string_view cls = row[1], val = row[2];
+      if (cls == "month") w.month = to_int(val);
+      else if (cls == "month_abbr") w.month_abbr = to_int(val);
+      else if (cls == "weekday") w.weekday = to_int(val);
+      else if (cls == "weekday_plural") w.weekday_plural = to_int(val);
+      else if (cls == "number") w.number = val == "X" ? -1 : to_int(val);
+      else if (cls == "ordinal") w.ordinal = to_int(val);
+      else if (cls == "unit") w.unit = val.empty() ? 0 : val.front();
+      else if (cls == "plural") w.plural = true;
+      else if (cls == "season") w.season = val;
+      else if (cls == "part_of_day") w.part_of_day = val;
+      else if (cls == "part_of_day_plural") w.part_of_day_plural = val;
+      else if (cls == "day_offset") {
+        w.day_offset = to_int(val);
+        w.tonight = row[0] == "tonight";
+      } else if (cls == "vague") w.vague = val;
+      else if (cls == "deictic") w.deictic = to_int(val);
+      else if (cls == "approx") w.approx = val;
+      else if (cls == "position") w.position = val;
+      else if (cls == "set") w.set = val;
+      else if (cls == "direction") w.direction = to_int(val);
+    }
+    for (const auto& row : tense_rows) {
+      if (row.size() < 2) continue;
+      WordInfo& w = entry(row[0]);
+      w.tense = row[1] == "past" ? -1 : row[1] == "future" ? 1 : row[1] == "report" ? 3 : row[1] == "future_to" ? 4 : 2;
+    }
+    for (const auto& row : data_tsv("time/phrases.tsv")) {
+      if (row.size() < 3) continue;
+      Phrase p;
+      p.words = split_words(row[0]);
+      p.type = row[1];
+      p.value = row[2];
+      if (!p.words.empty()) lex.phrases.push_back(std::move(p));
+    }
+    for (const auto& row : data_tsv("time/holidays.tsv")) {
+      if (row.size() < 2) continue;
+      Phrase p;
+      p.words = split_words(row[0]);
+      p.type = row[1];
+      if (p.type == "fixed" && row.size() >= 3) {
+        p.month = to_int(row[2].substr(0, 2));
+        p.nth = to_int(row[2].substr(3));  // day of month
+      } else if (p.type == "nth" && row.size() >= 5) {
+        p.month = to_int(row[2]);
+        p.nth = to_int(row[3]);
+        p.weekday = to_int(row[4]);
+      } else if (p.type == "easter" && row.size() >= 3) {
+        p.easter_offset = to_int(row[2]);
+      }
+      if (!p.words.empty()) lex.holidays.push_back(std::move(p));
+    }
+    // Index by first word once the vectors no longer move.
+    auto index = [](std::vector<Phrase>& list,
+                    std::unordered_map<std::string_view, std::vector<const Phrase*>>& by_first) {
+      for (const Phrase& p : list) by_first[p.words.front()].push_back(&p);
+      for (auto& [_, v] : by_first) {
+        std::stable_sort(v.begin(), v.end(), [](const Phrase* a, const Phrase* b) {
+          return a->words.size() > b->words.size();
+        });
+      }
+    };
+    index(lex.phrases, lex.phrases_by_first);
+    index(lex.holidays, lex.holidays_by_first);
+    return lex;
+  }();
+  return kLexicon;
+}
+
+}  // namespace crosscheck::internal::time

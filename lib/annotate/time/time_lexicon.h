@@ -1,0 +1,68 @@
+// The temporal tagger's lexicon (lib/data/time/*.tsv), built once and shared.
+#ifndef CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
+#define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crosscheck::internal::time {
+
+/// What one lower-case word can mean; 0 / empty fields mean "not this class".
+struct WordInfo {
+  int month = 0;           ///< full month name, 1-12
+  int month_abbr = 0;      ///< abbreviation ("Sept"), 1-12
+  int weekday = 0;         ///< 1 = Monday ... 7 = Sunday
+  int weekday_plural = 0;  ///< "Tuesdays"
+  int number = -2;         ///< cardinal; -1 = unspecified ("few"); -2 = none
+  int ordinal = 0;         ///< "third" = 3; "last" = -1
+  char unit = 0;           ///< Y M W D H N S E C Q K F L J
+  bool plural = false;     ///< plural unit ("years")
+  std::string season;      ///< SP SU FA WI
+  std::string part_of_day; ///< MO AF EV NI
+  std::string part_of_day_plural;  ///< "nights" -> NI
+  int day_offset = 99;     ///< yesterday -1, today 0, tomorrow 1
+  bool tonight = false;
+  std::string vague;       ///< PRESENT_REF / PAST_REF / FUTURE_REF
+  int deictic = 99;        ///< last -1, this 0, next 1, recent -2, latest 3
+  std::string approx;      ///< TIMEX3 mod of an approximator ("APPROX")
+  std::string position;    ///< START / MID / END
+  std::string set;         ///< TIMEX3 value of a frequency word ("P1D")
+  int direction = 0;       ///< ago/earlier -1, later/hence +1
+  int tense = 0;           ///< past -1, present 2, future 1, reporting verb 3
+};
+
+/// A multi-word expression from the data files.
+struct Phrase {
+  std::vector<std::string> words;  ///< lower-case tokens
+  std::string type;                ///< TIMEX3 type (phrases), or rule kind (holidays)
+  std::string value;               ///< TIMEX3 value or relative code ("+0Y")
+  int month = 0, nth = 0, weekday = 0, easter_offset = 0;  ///< holiday rules
+};
+
+struct TimeLexicon {
+  std::unordered_map<std::string_view, WordInfo> words;
+  /// Phrases and holidays by first word, longest first.
+  std::unordered_map<std::string_view, std::vector<const Phrase*>> phrases_by_first;
+  std::unordered_map<std::string_view, std::vector<const Phrase*>> holidays_by_first;
+  std::vector<std::string> storage;  // owns the keys' bytes (reserved, never reallocated)
+  std::vector<Phrase> phrases;
+  std::vector<Phrase> holidays;
+
+  const WordInfo* find(std::string_view lower_word) const {
+    auto it = words.find(lower_word);
+    return it == words.end() ? nullptr : &it->second;
+  }
+};
+
+/// The lexicon, built on first use (thread-safe static initialisation).
+const TimeLexicon& time_lexicon();
+
+/// Splits lower-case ASCII text into the tagger's tokens (letters, digits, one punctuation mark).
+std::vector<std::string> split_words(std::string_view text);
+
+}  // namespace crosscheck::internal::time
+
+#endif  // CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_

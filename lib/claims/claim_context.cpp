@@ -1,0 +1,737 @@
+#include "claims/claim_context.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "data/embedded.h"
+#include "util/date.h"
+
+namespace crosscheck::internal {
+
+ClaimData::ClaimData() {
+  for (const auto& row : data_tsv("claims/stages.tsv")) {
+    if (row.size() >= 2) {
+      int order = 0;
+      std::from_chars(row[1].data(), row[1].data() + row[1].size(), order);
+      stages[std::string(row[0])] = order;
+    }
+  }
+  for (const auto& row : data_tsv("claims/synonyms.tsv")) {
+    if (row.empty()) continue;
+    auto phrase_of = [](std::string_view s) {
+      TextLayer layer = segment(s);
+      std::vector<std::string> words;
+      for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
+        words.push_back(normalise_token(layer.token_text(i)));
+      }
+      return join_phrase(words, 0, words.size());
+    };
+    std::string canonical = phrase_of(row[0]);
+    for (std::size_t k = 0; k < row.size(); ++k) synonyms[phrase_of(row[k])] = canonical;
+  }
+}
+
+const ClaimData& claim_data() {
+  static const ClaimData kData;
+  return kData;
+}
+
+std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end) {
+  std::string out;
+  for (std::size_t i = begin; i < end && i < words.size(); ++i) {
+    bool glue = words[i] == "-" || (i > begin && words[i - 1] == "-");
+    if (!out.empty() && !glue) out.push_back(' ');
+    out += words[i];
+  }
+  return out;
+}
+
+std::string phrase_key(std::string_view phrase) {
+  std::string out(phrase);
+  std::replace(out.begin(), out.end(), ' ', '_');
+  return out;
+}
+
+std::string id_suffix(std::string_view id) {
+  auto colon = id.find(':');
+  return std::string(colon == std::string_view::npos ? id : id.substr(colon + 1));
+}
+
+ClaimContext::ClaimContext(const Annotations& annotations)
+    : a(annotations), t(annotations.text), d(claim_data()), n(normalise_tokens(annotations.text)) {
+  if (a.document && !a.document->published.empty()) {
+    as_of = a.document->published.substr(0, 10);
+  } else if (a.anchor) {
+    as_of = format_iso(*a.anchor);
+  }
+  find_times();
+  find_runs();
+  find_facilities();
+}
+
+bool ClaimContext::is_punct(std::size_t i) const {
+  return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
+}
+
+std::string_view ClaimContext::func(std::size_t i) const {
+  const auto* e = d.function_words.find_word(n.words[i]);
+  return e ? std::string_view(e->value) : std::string_view();
+}
+
+bool ClaimContext::is_content(std::size_t i) const {
+  return t.tokens[i].kind == Token::Kind::kWord && func(i).empty();
+}
+
+bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
+  std::string_view w = n.words[i];
+  if (is_punct(i)) {
+    if (w == ",") return commas;
+    return w == ";" || w == ":" || w == "(" || w == ")" || w == "\"" || w == "\u201c" ||
+           w == "\u201d" || w == "\u2014" || w == "\u2013" || w == "." || w == "?" || w == "!";
+  }
+  std::string_view f = func(i);
+  if (f == "rel") return true;
+  if (f == "conj") return w != "and" && w != "or";
+  return w == "if" || w == "unless";
+}
+
+std::size_t ClaimContext::clause_begin(std::size_t i) const {
+  std::size_t sb = sentence_begin(i);
+  for (std::size_t j = i; j > sb; --j) {
+    if (is_boundary(j - 1, true)) return is_punct(j - 1) ? j : j - 1;
+  }
+  return sb;
+}
+
+std::size_t ClaimContext::clause_end(std::size_t i, bool commas) const {
+  std::size_t se = sentence_end(i);
+  for (std::size_t j = i + 1; j < se; ++j) {
+    if (is_boundary(j, commas)) return j;
+  }
+  return se;
+}
+
+std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const {
+  std::size_t cb = clause_begin(i);
+  bool hedged = false, future = false, conditional = false, negative = false;
+  // A condition governs the whole sentence after it: "If X, the bridge will open".
+  for (std::size_t j = sentence_begin(i); j < cb; ++j) {
+    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional") conditional = true;
+  }
+  for (std::size_t j = cb; j < i; ++j) {
+    std::string_view w = n.words[j];
+    if (w.size() > 3 && w.substr(w.size() - 3) == "n't") negative = true;
+    auto m = d.modality.match(n.words, j, i + 1);
+    if (!m) continue;
+    const std::string& kind = m.entry->value;
+    if (kind == "hedged") hedged = true;
+    if (kind == "future") future = true;
+    if (kind == "conditional") conditional = true;
+    if (kind == "negation") negative = true;
+    j += m.length - 1;
+  }
+  // A bare infinitive after a name or noun is a headline future: "NATO to open".
+  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb && t.tokens[i - 2].kind == Token::Kind::kWord &&
+      func(i - 2).empty() && !d.lifecycle.find_word(n.words[i - 2])) {
+    future = true;
+  }
+  std::string polarity = negative ? "negative" : "positive";
+  if (conditional) return {"conditional", polarity};
+  if (hedged) return {"hedged", polarity};
+  if (future) return {"future", polarity};
+  return {"asserted", polarity};
+}
+
+std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
+  auto lo = std::lower_bound(t.tokens.begin(), t.tokens.end(), s.begin,
+                             [](const Token& tk, std::size_t b) { return tk.end <= b; });
+  auto hi = std::lower_bound(lo, t.tokens.end(), s.end,
+                             [](const Token& tk, std::size_t e) { return tk.begin < e; });
+  return {static_cast<std::size_t>(lo - t.tokens.begin()), static_cast<std::size_t>(hi - t.tokens.begin())};
+}
+
+void ClaimContext::find_times() {
+  times = a.times;
+  if (times.empty()) {
+    // Without the time tagger, bare years still date events ("in 2017").
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+      std::string_view w = t.token_text(i);
+      if (w.size() != 4 || t.tokens[i].kind != Token::Kind::kNumber) continue;
+      if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      int year = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+      if (year < 1000 || year > 2100) continue;
+      TimeExpr x;
+      x.span = Span{t.tokens[i].begin, t.tokens[i].end};
+      x.text = std::string(w);
+      x.type = "DATE";
+      x.value = std::string(w);
+      x.interval.first_day = days_from_civil({year, 1, 1});
+      x.interval.last_day = days_from_civil({year, 12, 31});
+      x.interval.granularity = Granularity::kYear;
+      times.push_back(std::move(x));
+    }
+  }
+  time_at.assign(t.tokens.size(), -1);
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    auto [b, e] = tokens_of(times[k].span);
+    for (std::size_t i = b; i < e; ++i) time_at[i] = static_cast<int>(k);
+  }
+}
+
+std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::string* type,
+                                       std::string* name) const {
+  if (begin >= end) return {};
+  std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
+  for (const EntityMention& m : a.entities.mentions) {
+    if (m.span.begin < e && b < m.span.end && m.entity < a.entities.entities.size()) {
+      const Entity& ent = a.entities.entities[m.entity];
+      if (type) *type = ent.type;
+      if (name) *name = ent.name;
+      return ent.id;
+    }
+  }
+  return {};
+}
+
+namespace {
+
+bool capitalised(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  return c >= 'A' && c <= 'Z';
+}
+
+bool all_caps(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+const std::unordered_set<std::string_view>& honorifics() {
+  static const std::unordered_set<std::string_view> kSet{"mr", "mrs", "ms", "dr", "sir", "dame"};
+  return kSet;
+}
+
+}  // namespace
+
+void ClaimContext::find_runs() {
+  // Words seen capitalised inside a sentence are names even when they open one.
+  std::unordered_set<std::string> midcap, lower;
+  std::vector<bool> role_token(t.tokens.size(), false);
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    std::string_view raw = t.token_text(i);
+    if (i > sentence_begin(i) && capitalised(raw) && func(i).empty()) midcap.insert(n.words[i]);
+    if (!raw.empty() && raw[0] >= 'a' && raw[0] <= 'z') lower.insert(n.words[i]);
+    if (auto m = d.roles.match(n.words, i, sentence_end(i))) {
+      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
+    }
+  }
+  auto is_name = [&](std::size_t i) {
+    if (t.tokens[i].kind != Token::Kind::kWord) return false;
+    std::string_view raw = t.token_text(i);
+    if (!capitalised(raw) || !func(i).empty() || honorifics().count(n.words[i])) return false;
+    if (role_token[i]) return false;
+    if (!all_caps(raw) && d.facilities.find_word(n.words[i])) return false;
+    // Words also written in lower case are common nouns in a title ("Liaison Office").
+    if (!all_caps(raw) && lower.count(n.words[i])) return false;
+    if (i == sentence_begin(i)) {
+      if (all_caps(raw) || midcap.count(n.words[i]) > 0) return true;
+      // An opening word is a name when it acts like one: "Apple will", "Siemens
+      // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
+      const std::string& w = n.words[i];
+      if (d.events.find_word(w) || d.facilities.find_word(w) || d.lifecycle.find_word(w) ||
+          d.proxy.find_word(w) || d.roles.find_word(w) || d.reporting.find_word(w)) {
+        return false;
+      }
+      if (n.possessive[i]) return true;
+      std::size_t k = i + 1;
+      if (k >= sentence_end(i)) return false;
+      std::string_view next = n.words[k];
+      if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
+      if (func(k) == "aux" || d.lifecycle.find_word(next) || d.membership.match(n.words, k, sentence_end(i)) ||
+          d.roles.match(n.words, k, sentence_end(i))) {
+        return true;
+      }
+      return t.tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
+             next.ends_with("ed");
+    }
+    return true;
+  };
+  run_at.assign(t.tokens.size(), -1);
+  for (std::size_t i = 0; i < t.tokens.size();) {
+    if (!is_name(i)) {
+      ++i;
+      continue;
+    }
+    NameRun r;
+    r.begin = i;
+    std::size_t j = i;
+    std::size_t se = sentence_end(i);
+    while (j < se) {
+      if (is_name(j)) {
+        ++j;
+        if (n.possessive[j - 1]) break;
+        continue;
+      }
+      // "Co-operation", "NATO-ICI": a hyphen inside a name.
+      if (n.words[j] == "-" && j + 1 < se && t.tokens[j + 1].kind == Token::Kind::kWord &&
+          t.tokens[j].begin == t.tokens[j - 1].end) {
+        j += 2;
+        if (n.possessive[j - 1]) break;
+        continue;
+      }
+      break;
+    }
+    r.end = j;
+    if (j - i > 6) {  // a tag list or a headline, not a name
+      i = j;
+      continue;
+    }
+    r.possessive = n.possessive[j - 1];
+    r.text = std::string(t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
+    if (r.possessive) {
+      auto apos = r.text.rfind('\'');
+      auto curly = r.text.rfind("\u2019");
+      std::size_t cut = std::string::npos;
+      if (apos != std::string::npos) cut = apos;
+      if (curly != std::string::npos && (cut == std::string::npos || curly > cut)) cut = curly;
+      if (cut != std::string::npos) r.text.resize(cut);
+    }
+    std::string type, name;
+    r.id = entity_id_at(r.begin, r.end, &type, &name);
+    if (!r.id.empty()) {
+      r.key = id_suffix(r.id);
+      r.place = type == "LOCATION";
+      r.person = type == "PERSON";
+      r.org = type == "ORGANIZATION";
+    }
+    std::size_t index = runs.size();
+    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(index);
+    runs.push_back(std::move(r));
+    i = j;
+  }
+  // Keys: the shortest final part of the run that also stands alone somewhere
+  // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
+  std::unordered_set<std::string> standalone;
+  for (const NameRun& r : runs) standalone.insert(phrase_key(join_phrase(n.words, r.begin, r.end)));
+  std::unordered_set<std::string> place_keys, person_keys;
+  for (NameRun& r : runs) {
+    if (r.key.empty()) {
+      r.key = phrase_key(join_phrase(n.words, r.begin, r.end));
+      for (std::size_t b = r.end - 1; b > r.begin; --b) {
+        if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
+        std::string suffix = phrase_key(join_phrase(n.words, b, r.end));
+        if (standalone.count(suffix)) {
+          r.key = suffix;
+          break;
+        }
+      }
+    }
+    std::size_t p = r.begin;
+    while (p > sentence_begin(r.begin) && func(p - 1) == "det") --p;
+    if (p > sentence_begin(r.begin)) {
+      std::string_view w = n.words[p - 1];
+      bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
+      if (!r.possessive && whole_np && (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" ||
+                            w == "into" || w == "towards")) {
+        place_keys.insert(r.key);
+      }
+      if (honorifics().count(w)) person_keys.insert(r.key);
+      for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
+        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p) person_keys.insert(r.key);
+      }
+    }
+  }
+  for (NameRun& r : runs) {
+    if (!r.id.empty()) continue;
+    r.person = person_keys.count(r.key) > 0;
+    r.place = !r.person && place_keys.count(r.key) > 0;
+    bool before_verb = r.end < sentence_end(r.begin) &&
+                       (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
+    r.org = !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
+  }
+  // A name is an organisation everywhere once it is one somewhere.
+  std::unordered_set<std::string> org_keys;
+  for (const NameRun& r : runs) {
+    if (r.org) org_keys.insert(r.key);
+  }
+  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.count(r.key));
+}
+
+const NameRun* ClaimContext::org_before(std::size_t i) const {
+  for (std::size_t k = runs.size(); k > 0; --k) {
+    const NameRun& r = runs[k - 1];
+    if (r.end <= i && r.org) return &r;
+  }
+  return nullptr;
+}
+
+const NameRun* ClaimContext::sentence_actor(std::size_t i) const {
+  const NameRun* first = nullptr;
+  for (std::size_t j = sentence_begin(i); j < i; ++j) {
+    if (run_at[j] < 0) continue;
+    const NameRun& r = runs[run_at[j]];
+    if (!r.place && !r.person && r.end <= i) {
+      if (r.org) return &r;
+      if (!first) first = &r;
+    }
+    j = r.end - 1;
+  }
+  return first;
+}
+
+std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) const {
+  std::size_t se = sentence_end(begin), j = begin;
+  while (j < se) {
+    if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) && func(j).empty()) {
+      ++j;
+      if (n.possessive[j - 1]) break;
+    } else if (n.words[j] == "-" && j > begin && j + 1 < se && t.tokens[j].begin == t.tokens[j - 1].end) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  if (end) *end = j;
+  if (run_at[begin] >= 0 && !runs[run_at[begin]].id.empty() && runs[run_at[begin]].end == j) {
+    return runs[run_at[begin]].id;
+  }
+  return phrase_key(join_phrase(n.words, begin, j));
+}
+
+const NameRun* ClaimContext::clause_subject(std::size_t i) const {
+  std::size_t cb = clause_begin(i);
+  // Skip a sentence-initial time ("On September 16, 2025, NATO ...").
+  std::size_t j = cb;
+  while (j < i && (func(j) == "det" || func(j) == "rel" || func(j) == "conj" || time_at[j] >= 0 ||
+                   (j == cb && (n.words[j] == "on" || n.words[j] == "in")) || n.words[j] == ",")) {
+    ++j;
+  }
+  if (j < i && run_at[j] >= 0) return &runs[run_at[j]];
+  // The clause may start after an introductory phrase; try the sentence start.
+  return nullptr;
+}
+
+void ClaimContext::find_facilities() {
+  facility_at.assign(t.tokens.size(), -1);
+  for (std::size_t h = 0; h < t.tokens.size(); ++h) {
+    const auto* kind = d.facilities.find_word(n.words[h]);
+    const auto* event = kind ? nullptr : d.events.find_word(n.words[h]);
+    if (event) kind = event;
+    if (!kind || t.tokens[h].kind != Token::Kind::kWord) continue;
+    std::size_t sb = sentence_begin(h), se = sentence_end(h);
+    // A facility noun used as a modifier ("office holder") is not the head.
+    if (h + 1 < se && d.facilities.find_word(n.words[h + 1])) continue;
+    FacilityRef f;
+    f.head = h;
+    f.kind = kind->value;
+    std::string det;
+    std::vector<const NameRun*> pre_names;
+    std::size_t b = h;
+    while (b > sb && h - b < 8) {
+      std::size_t j = b - 1;
+      std::string_view fj = func(j);
+      if (fj == "det" || fj == "pron") {
+        det = n.words[j];
+        b = j;
+        if (det == "a" || det == "an") {
+          if (j > sb && n.words[j - 1] == "such") {
+            det = "such";
+            b = j - 1;
+          }
+        }
+        break;
+      }
+      if (run_at[j] >= 0) {
+        const NameRun& r = runs[run_at[j]];
+        pre_names.push_back(&r);
+        b = r.begin;
+        if (r.possessive) {
+          // a determiner before the possessor belongs to it ("the alliance's")
+          continue;
+        }
+        continue;
+      }
+      const auto* life = d.lifecycle.find_word(n.words[j]);
+      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() && (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
+          !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h)) {
+        b = j;  // a modifier: "liaison", "regional", "first", "new"
+        continue;
+      }
+      if (n.words[j] == "-" && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
+        b = j;  // "first-ever"
+        continue;
+      }
+      break;
+    }
+    std::string owner, place;
+    std::vector<std::string> context;
+    for (const NameRun* r : pre_names) {
+      if (r->place || facility_places_.count(r->key)) {
+        if (place.empty()) place = r->key;
+        context.push_back(r->key);
+      } else if (owner.empty()) {
+        owner = r->key;
+      }
+    }
+    // "in Amman", "in Amman, Jordan", "in Jordan's capital Amman".
+    std::size_t e = h + 1;
+    if (e + 1 < se && (n.words[e] == "in" || n.words[e] == "at")) {
+      std::size_t j = e + 1;
+      while (j < se && func(j) == "det") ++j;
+      if (j < se && run_at[j] >= 0) {
+        const NameRun* r = &runs[run_at[j]];
+        std::size_t after = r->end;
+        if (r->possessive && after + 1 < se && t.tokens[after].kind == Token::Kind::kWord &&
+            run_at[after] < 0 && after + 1 < se && run_at[after + 1] >= 0) {
+          context.push_back(r->key);  // "Jordan's capital Amman"
+          r = &runs[run_at[after + 1]];
+          after = r->end;
+        }
+        place = r->key;
+        context.push_back(r->key);
+        e = after;
+        if (e + 1 < se && n.words[e] == "," && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
+          context.push_back(runs[run_at[e + 1]].key);
+          e = runs[run_at[e + 1]].end;
+        }
+      } else if (j < se && t.tokens[j].kind == Token::Kind::kWord) {
+        // a region without a name ("in the Arab world"): recorded as context only
+      }
+    }
+    bool definite = det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
+    bool pronoun = det == "its" || det == "their";
+    if (pronoun && owner.empty() && !event) {
+      if (const NameRun* o = sentence_actor(b)) {
+        owner = o->key;
+      } else if (const NameRun* o2 = org_before(b)) {
+        owner = o2->key;
+      }
+    }
+    // In-document coreference: the most recent compatible facility.
+    const FacilityRef* antecedent = nullptr;
+    for (std::size_t k = facilities.size(); k > 0; --k) {
+      const FacilityRef& g = facilities[k - 1];
+      if (g.kind != f.kind) continue;
+      if (event && !definite && !pronoun) continue;
+      if (!owner.empty() && !g.owner.empty() && owner != g.owner) continue;
+      bool place_ok = place.empty() || g.place.empty() || place == g.place;
+      if (!place_ok) {
+        // "a Nato office in Jordan" after "an office in Jordan's capital Amman":
+        // aliases below record the containing places under the same key.
+        for (const std::string& c : context) place_ok = place_ok || c == g.place;
+      }
+      if (!place_ok) continue;
+      if ((definite || pronoun) || (!owner.empty() && !place.empty())) {
+        antecedent = &g;
+        break;
+      }
+    }
+    if (!antecedent && owner.empty() && !event) {
+      if (const NameRun* s = sentence_actor(b)) {
+        owner = s->key;
+      } else if (const NameRun* o = org_before(b)) {
+        owner = o->key;
+      }
+    }
+    for (const std::string& c : context) facility_places_.insert(c);
+    f.begin = b;
+    f.end = e;
+    f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
+    std::string fac_id = entity_id_at(h, h + 1, nullptr, nullptr);
+    if (fac_id.rfind("fac:", 0) == 0) {
+      f.key = fac_id;
+    } else if (antecedent) {
+      f.key = antecedent->key;
+      f.owner = antecedent->owner;
+      f.place = antecedent->place;
+    } else if (event) {
+      f.owner = owner;
+      f.place = place;
+      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind + (place.empty() ? "" : "/" + place);
+    } else {
+      f.owner = owner;
+      f.place = place;
+      f.key = "fac:" + owner + "/" + f.kind + (place.empty() ? "" : "/" + place);
+    }
+    facility_at[h] = static_cast<int>(facilities.size());
+    facilities.push_back(std::move(f));
+    // Remember containing places under the key for later "in <country>" mentions.
+    for (const std::string& c : context) {
+      if (c != facilities.back().place) {
+        FacilityRef alias = facilities.back();
+        alias.place = c;
+        alias.head = static_cast<std::size_t>(-1);
+        facilities.push_back(std::move(alias));
+      }
+    }
+  }
+}
+
+const FacilityRef* ClaimContext::facility_ending_at(std::size_t end) const {
+  if (end == 0) return nullptr;
+  for (const FacilityRef& f : facilities) {
+    if (f.head != static_cast<std::size_t>(-1) && f.end == end) return &f;
+  }
+  // Hop over one appositive: "a regional centre in Kuwait, part of X, inaugurated".
+  if (n.words[end - 1] == ",") {
+    std::size_t sb = sentence_begin(end - 1);
+    for (std::size_t j = end - 1; j > sb && end - 1 - j < 10; --j) {
+      if (n.words[j - 1] == ",") {
+        for (const FacilityRef& f : facilities) {
+          if (f.head != static_cast<std::size_t>(-1) && f.end == j - 1) return &f;
+        }
+        break;
+      }
+    }
+  }
+  return nullptr;
+}
+
+const FacilityRef* ClaimContext::facility_in(std::size_t begin, std::size_t end) const {
+  for (std::size_t h = begin; h < end && h < facility_at.size(); ++h) {
+    if (facility_at[h] >= 0) return &facilities[facility_at[h]];
+  }
+  return nullptr;
+}
+
+std::string ClaimContext::canonical(std::string_view phrase) const {
+  auto it = d.synonyms.find(std::string(phrase));
+  if (it != d.synonyms.end()) return it->second;
+  if (a.lexicon) return a.lexicon->canonical_phrase(phrase);
+  return std::string(phrase);
+}
+
+std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string* display) const {
+  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin))) ++begin;
+  while (end > begin && (is_punct(end - 1) || !func(end - 1).empty())) --end;
+  if (begin >= end) return {};
+  if (const FacilityRef* f = facility_in(begin, end)) {
+    if (display) *display = f->name;
+    return f->key;
+  }
+  // "Its army", "Jordan's government": the possessor stands for the proxy.
+  std::size_t head = begin;
+  while (head < end && func(head).empty() && t.tokens[head].kind == Token::Kind::kWord) ++head;
+  std::string_view first = n.words[begin];
+  if (end - begin >= 2 && d.proxy.match(n.words, begin + 1, end)) {
+    if (first == "its" || first == "their") {
+      // the subject of the previous sentence, else the last organisation
+      std::size_t s = t.tokens[begin].sentence;
+      if (s > 0) {
+        std::size_t pb = t.sentence_tokens[s - 1];
+        if (run_at[pb] >= 0) {
+          const NameRun& r = runs[run_at[pb]];
+          if (display) *display = r.text;
+          return r.id.empty() ? r.key : r.id;
+        }
+      }
+      if (const NameRun* o = org_before(begin)) {
+        if (display) *display = o->text;
+        return o->id.empty() ? o->key : o->id;
+      }
+    } else if (run_at[begin] >= 0 && runs[run_at[begin]].possessive) {
+      const NameRun& r = runs[run_at[begin]];
+      if (display) *display = r.text;
+      return r.id.empty() ? r.key : r.id;
+    }
+  }
+  if (run_at[begin] >= 0) {
+    const NameRun& r = runs[run_at[begin]];
+    if (!r.possessive && (r.end >= end || func(r.end) == "prep" || is_punct(r.end))) {
+      if (display) *display = r.text;
+      return r.id.empty() ? r.key : r.id;
+    }
+  }
+  // Common noun phrase: its words up to the first preposition, canonicalised.
+  std::size_t stop = begin;
+  while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
+  if (stop == begin) return {};
+  if (display) *display = std::string(t.text.substr(t.tokens[begin].begin, t.tokens[stop - 1].end - t.tokens[begin].begin));
+  return phrase_key(canonical(join_phrase(n.words, begin, stop)));
+}
+
+const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const {
+  for (std::size_t i = begin; i < end && i < time_at.size(); ++i) {
+    if (time_at[i] < 0) continue;
+    const TimeExpr& x = times[time_at[i]];
+    if (x.type == "DATE" || x.type == "TIME") {
+      if (first_token) *first_token = i;
+      return &x;
+    }
+  }
+  return nullptr;
+}
+
+std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, std::size_t claim_end) const {
+  std::size_t off = t.tokens[i].begin;
+  for (const Quote& q : a.quotes) {
+    if (off >= q.span.begin && off < q.span.end) return q.speaker;
+  }
+  std::size_t sb = sentence_begin(i), se = sentence_end(i);
+  // Inside quotation marks without a tagged quote: unknown speaker, not the outlet.
+  for (std::size_t j = sb; j < se; ++j) {
+    auto m = d.reporting.match(n.words, j, se);
+    if (!m) continue;
+    std::size_t r = j;
+    j += m.length - 1;
+    if (r >= claim_begin && r < claim_end && r != i) continue;
+    if (r == i) continue;
+    std::string speaker;
+    auto name_of = [&](std::size_t k) -> std::string {
+      if (k < run_at.size() && run_at[k] >= 0) {
+        const NameRun& nr = runs[run_at[k]];
+        if (!nr.id.empty()) {
+          for (const Entity& e : a.entities.entities) {
+            if (e.id == nr.id) return e.name;
+          }
+        }
+        return nr.text;
+      }
+      return {};
+    };
+    if (n.words[r] == "according") {
+      std::size_t k = r + m.length;
+      while (k < se && (func(k) == "det" || !is_content(k)) && run_at[k] < 0) ++k;
+      if (k < se) speaker = name_of(k);
+    } else {
+      // "X said", "X, a spokesman, said", "said X"
+      std::size_t k = r;
+      while (k > sb && (func(k - 1) == "aux" || func(k - 1) == "adv")) --k;
+      std::size_t limit = k > sb + 5 ? k - 5 : sb;
+      for (std::size_t p = k; p > limit; --p) {
+        if (run_at[p - 1] >= 0) {
+          speaker = name_of(p - 1);
+          // "Nato officials say": the name with its noun
+          if (p < k && t.tokens[p].kind == Token::Kind::kWord && func(p).empty() &&
+              runs[run_at[p - 1]].end == p) {
+            speaker += " " + std::string(t.token_text(p));
+          }
+          break;
+        }
+        if (is_boundary(p - 1, true)) break;
+      }
+      if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
+      if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_word(n.words[k - 1]) &&
+          (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
+        speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
+      }
+      if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {
+        for (std::size_t q = runs.size(); q > 0; --q) {
+          if (runs[q - 1].end <= k && runs[q - 1].person) {
+            speaker = name_of(runs[q - 1].begin);
+            break;
+          }
+        }
+      }
+    }
+    // The claim must be in the reported clause, not the speaker's own words.
+    if (!speaker.empty()) return speaker;
+  }
+  return {};
+}
+
+}  // namespace crosscheck::internal

@@ -1,0 +1,142 @@
+// What the claim rules know about one document: normalised tokens, names,
+// clause boundaries, facilities with in-document coreference, modality and
+// attribution. Built once per document from the annotations; no state is
+// shared between documents or threads.
+#ifndef CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_
+#define CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "annotate/annotations.h"
+#include "annotate/quantity/token_phrases.h"
+
+namespace crosscheck::internal {
+
+/// The trigger lists and lexicons of lib/data/claims, loaded once.
+struct ClaimData {
+  PhraseTable lifecycle{"claims/lifecycle.tsv"};
+  PhraseTable unknown_date{"claims/unknown_date.tsv"};
+  PhraseTable modality{"claims/modality.tsv"};
+  PhraseTable reporting{"claims/reporting.tsv"};
+  PhraseTable event_verbs{"claims/event_verbs.tsv"};
+  PhraseTable casualty{"claims/casualty_verbs.tsv"};
+  PhraseTable membership{"claims/membership.tsv"};
+  PhraseTable scope{"claims/scope.tsv"};
+  PhraseTable superlatives{"claims/superlatives.tsv"};
+  PhraseTable facilities{"claims/facilities.tsv"};
+  PhraseTable events{"claims/events.tsv"};
+  PhraseTable roles{"claims/roles.tsv"};
+  PhraseTable proxy{"claims/proxy_nouns.tsv"};
+  PhraseTable scope_strip{"claims/scope_strip.tsv"};
+  PhraseTable function_words{"claims/function_words.tsv"};
+  std::unordered_map<std::string, int> stages;
+  std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
+  ClaimData();
+};
+const ClaimData& claim_data();
+
+/// Joins normalised words as a phrase ("counter - terrorism" -> "counter-terrorism").
+std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end);
+/// A key: the phrase with spaces as underscores.
+std::string phrase_key(std::string_view phrase);
+
+/// A maximal run of capitalised words: a name.
+struct NameRun {
+  std::size_t begin = 0, end = 0;  ///< tokens
+  std::string key;     ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
+  std::string id;      ///< entity id when the entity layer knows it, else empty
+  std::string text;    ///< as written
+  bool possessive = false;
+  bool place = false;
+  bool person = false;
+  bool org = false;
+};
+
+/// A facility or office noun phrase with its resolved key.
+struct FacilityRef {
+  std::size_t begin = 0, end = 0, head = 0;  ///< tokens; end is after "in <place>"
+  std::string key;    ///< "fac:<owner>/<kind>/<place>"
+  std::string owner, kind, place;
+  std::string name;   ///< words as written
+};
+
+class ClaimContext {
+ public:
+  explicit ClaimContext(const Annotations& a);
+
+  const Annotations& a;
+  const TextLayer& t;
+  const ClaimData& d;
+  NormalisedTokens n;
+  std::vector<TimeExpr> times;          ///< annotations' times (or bare years when none)
+  std::vector<int> time_at;             ///< token -> index into `times`, or -1
+  std::vector<int> run_at;              ///< token -> index into `runs`, or -1
+  std::vector<NameRun> runs;
+  std::vector<FacilityRef> facilities;  ///< in text order
+  std::vector<int> facility_at;         ///< head token -> index into `facilities`, or -1
+  std::string as_of;
+
+  std::string_view word(std::size_t i) const { return n.words[i]; }
+  bool is_punct(std::size_t i) const;
+  /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
+  std::string_view func(std::size_t i) const;
+  bool is_content(std::size_t i) const;
+  /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
+  bool is_boundary(std::size_t i, bool commas) const;
+  std::size_t sentence_begin(std::size_t i) const { return t.sentence_tokens[t.tokens[i].sentence]; }
+  std::size_t sentence_end(std::size_t i) const { return t.sentence_tokens[t.tokens[i].sentence + 1]; }
+  /// First token of the clause containing i (a relativiser or "if" is included).
+  std::size_t clause_begin(std::size_t i) const;
+  /// Token after the clause containing i.
+  std::size_t clause_end(std::size_t i, bool commas) const;
+
+  /// Modality ("asserted" | "hedged" | "future" | "conditional") and polarity of
+  /// a predicate at token i, from the cues in its clause before it.
+  std::pair<std::string, std::string> modality(std::size_t i) const;
+  /// Speaker of a claim at token i: the quote's speaker, or the subject of a
+  /// reporting verb in the sentence; empty when asserted by the outlet.
+  std::string attribution(std::size_t i, std::size_t claim_begin, std::size_t claim_end) const;
+
+  /// The most recent organisation-like name before token i (for "its").
+  const NameRun* org_before(std::size_t i) const;
+  /// The first name in i's sentence before i that is neither a place nor a person.
+  const NameRun* sentence_actor(std::size_t i) const;
+  /// Key of the capitalised words from `begin` ("Mediterranean Dialogue"), common
+  /// nouns included; `end` receives the token after them.
+  std::string capitalised_key(std::size_t begin, std::size_t* end) const;
+  /// The name run starting the clause of token i, if any (its grammatical subject).
+  const NameRun* clause_subject(std::size_t i) const;
+  /// Facility whose phrase ends at token `end` (exclusive), hopping over one
+  /// comma-separated appositive.
+  const FacilityRef* facility_ending_at(std::size_t end) const;
+  /// The first facility whose head lies in [begin, end).
+  const FacilityRef* facility_in(std::size_t begin, std::size_t end) const;
+  /// A key for the noun phrase [begin, end): a facility, a name, a proxy's
+  /// possessor, or its normalised head words.
+  std::string np_key(std::size_t begin, std::size_t end, std::string* display) const;
+  /// Canonical form of a phrase (data synonyms, then the lexicon).
+  std::string canonical(std::string_view phrase) const;
+  /// Time expression starting in [begin, end) of type DATE/TIME, or nullptr.
+  const TimeExpr* date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const;
+  /// Token range of a byte span.
+  std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
+
+ private:
+  std::unordered_set<std::string> facility_places_;
+  void find_times();
+  void find_runs();
+  void find_facilities();
+  std::string entity_id_at(std::size_t begin, std::size_t end, std::string* type,
+                           std::string* name) const;
+};
+
+/// The key of an entity id without its type prefix ("org:nato" -> "nato").
+std::string id_suffix(std::string_view id);
+
+}  // namespace crosscheck::internal
+
+#endif  // CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_

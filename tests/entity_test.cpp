@@ -1,0 +1,432 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "annotate/entity/entity_tagger.h"
+#include "annotate/lexicon.h"
+#include "crosscheck/crosscheck.h"
+#include "text/segment.h"
+
+using crosscheck::Entity;
+using crosscheck::Extraction;
+using crosscheck::Span;
+using crosscheck::internal::EntityLayer;
+using crosscheck::internal::EntityMention;
+using crosscheck::internal::Lexicon;
+
+namespace {
+
+// Tags `text` with the built-in lexicon; the layer refers to `text`.
+struct Tagged {
+  std::string text;
+  crosscheck::internal::TextLayer layer;
+  EntityLayer entities;
+  explicit Tagged(std::string t, const Lexicon& lexicon = *Lexicon::builtin()) : text(std::move(t)) {
+    layer = crosscheck::internal::segment(text);
+    entities = crosscheck::internal::tag_entities(layer, lexicon);
+  }
+  const Entity* find(std::string_view id) const {
+    for (const Entity& e : entities.entities) {
+      if (e.id == id) return &e;
+    }
+    return nullptr;
+  }
+  // The entity mentioned by the first occurrence of `words`.
+  const Entity* at(std::string_view words, std::size_t from = 0) const {
+    std::size_t begin = text.find(words, from);
+    if (begin == std::string::npos) return nullptr;
+    auto e = crosscheck::internal::entity_at(entities, Span{begin, begin + words.size()});
+    return e ? &entities.entities[*e] : nullptr;
+  }
+  std::set<std::string> mention_texts(std::string_view id) const {
+    std::set<std::string> out;
+    if (const Entity* e = find(id)) {
+      for (const auto& m : e->mentions) out.insert(m.text);
+    }
+    return out;
+  }
+};
+
+bool has(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::vector<crosscheck::Document> sample_corpus() {
+  auto docs = crosscheck::read_inputs({std::string(CROSSCHECK_SOURCE_DIR) + "/examples/nato-amman.jsonl"});
+  REQUIRE(docs.ok());
+  return *docs;
+}
+
+const Entity* find_entity(const std::vector<Entity>& list, std::string_view id) {
+  for (const Entity& e : list) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+std::set<std::string> mention_set(const Entity& e) {
+  std::set<std::string> out;
+  for (const auto& m : e.mentions) out.insert(m.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sample corpus: entity clusters within each document") {
+  auto docs = sample_corpus();
+  REQUIRE(docs.size() == 5);
+  auto x = crosscheck::extract(docs[0]);  // The National
+  REQUIRE(x.ok());
+  const auto& entities = x->entities;
+
+  const Entity* nato = find_entity(entities, "org:nato");
+  REQUIRE(nato);
+  CHECK(nato->type == "ORGANIZATION");
+  CHECK(mention_set(*nato).count("Nato"));
+  CHECK(mention_set(*nato).count("the alliance"));
+
+  const Entity* stoltenberg = find_entity(entities, "per:jens_stoltenberg");
+  REQUIRE(stoltenberg);
+  CHECK(stoltenberg->type == "PERSON");
+  auto forms = mention_set(*stoltenberg);
+  CHECK(forms.count("secretary general Jens Stoltenberg"));
+  CHECK(forms.count("Mr Stoltenberg"));
+
+  const Entity* amman = find_entity(entities, "loc:amman");
+  const Entity* jordan = find_entity(entities, "loc:jordan");
+  REQUIRE(amman);
+  REQUIRE(jordan);
+  CHECK(has(amman->located_in, "loc:jordan"));
+  CHECK(mention_set(*jordan).count("the Hashemite kingdom"));
+
+  const Entity* office = find_entity(entities, "fac:nato/office/amman");
+  const Entity* centre = find_entity(entities, "fac:nato/regional_centre/kuwait");
+  REQUIRE(office);
+  REQUIRE(centre);
+  auto office_forms = mention_set(*office);
+  CHECK(office_forms.count("a liaison office"));
+  CHECK(office_forms.count("a Nato office"));
+  CHECK(office_forms.count("the Amman office"));
+  CHECK(office_forms.count("The office"));
+  CHECK(mention_set(*centre).count("the centre"));
+  CHECK_FALSE(office_forms.count("the centre"));
+
+  // Second document: "NATO secretary-general Jens Stoltenberg" then "Stoltenberg".
+  auto y = crosscheck::extract(docs[1]);
+  REQUIRE(y.ok());
+  const Entity* s2 = find_entity(y->entities, "per:jens_stoltenberg");
+  REQUIRE(s2);
+  CHECK(mention_set(*s2).count("secretary-general Jens Stoltenberg"));
+  CHECK(mention_set(*s2).count("Stoltenberg"));
+  const Entity* office2 = find_entity(y->entities, "fac:nato/office/amman");
+  REQUIRE(office2);
+  CHECK(mention_set(*office2).count("The new office"));
+  CHECK(mention_set(*office2).count("The Amman office"));
+  CHECK(find_entity(y->entities, "fac:nato/regional_centre/kuwait"));
+}
+
+TEST_CASE("sample corpus: one canonical entity per thing across documents") {
+  auto docs = sample_corpus();
+  auto report = crosscheck::check(docs);
+  REQUIRE(report.ok());
+  const auto& entities = report->entities;
+  std::set<std::string> ids;
+  for (const Entity& e : entities) {
+    CHECK(ids.insert(e.id).second);  // no id twice
+    CHECK(e.mentions.empty());
+  }
+  const Entity* nato = find_entity(entities, "org:nato");
+  REQUIRE(nato);
+  CHECK(nato->documents.size() == 5);
+  CHECK(has(nato->aliases, "Nato"));
+  CHECK(has(nato->aliases, "NATO"));
+  CHECK(has(nato->aliases, "North Atlantic Treaty Organisation"));
+
+  const Entity* stoltenberg = find_entity(entities, "per:jens_stoltenberg");
+  REQUIRE(stoltenberg);
+  CHECK(stoltenberg->documents == std::vector<std::string>{"national-2024-07-10", "singh-2024-07-12"});
+  for (const char* form : {"Mr Stoltenberg", "Stoltenberg", "secretary general Jens Stoltenberg",
+                           "secretary-general Jens Stoltenberg"}) {
+    CHECK_MESSAGE(has(stoltenberg->aliases, form), form);
+  }
+  const Entity* amman = find_entity(entities, "loc:amman");
+  REQUIRE(amman);
+  CHECK(has(amman->located_in, "loc:jordan"));
+  CHECK(find_entity(entities, "loc:jordan"));
+
+  // The liaison office is one thing in all five articles (the last one says
+  // "a liaison office in Jordan" first); the Kuwait centre stays apart.
+  const Entity* office = find_entity(entities, "fac:nato/office/amman");
+  REQUIRE(office);
+  CHECK(office->documents.size() == 5);
+  CHECK(has(office->located_in, "loc:amman"));
+  const Entity* centre = find_entity(entities, "fac:nato/regional_centre/kuwait");
+  REQUIRE(centre);
+  CHECK(centre->documents.size() == 3);
+  CHECK(has(centre->aliases, "the NATO-ICI Regional Centre"));
+  CHECK_FALSE(has(office->aliases, "the NATO-ICI Regional Centre"));
+  for (const Entity& e : entities) {
+    CHECK(e.id != "fac:nato/office/jordan");
+    CHECK(e.id != "per:stoltenberg");
+  }
+  // Extractions carry the canonical ids, too.
+  for (const Extraction& x : report->extractions) {
+    CHECK(find_entity(x.entities, "org:nato"));
+  }
+}
+
+TEST_CASE("gazetteer names, case variants and acronyms") {
+  SUBCASE("acronym case variants") {
+    Tagged t("Nato and NATO met the UN. The North Atlantic Treaty Organization said so.");
+    CHECK(t.at("Nato")->id == "org:nato");
+    CHECK(t.at("NATO")->id == "org:nato");
+    CHECK(t.at("UN")->id == "org:un");
+    CHECK(t.at("North Atlantic Treaty Organization")->id == "org:nato");
+  }
+  SUBCASE("short acronyms need capitals") {
+    Tagged t("Let us go. The US said it would.");
+    CHECK(t.at("us") == nullptr);
+    CHECK(t.at("US")->id == "loc:united_states");
+  }
+  SUBCASE("acronym defined in the text") {
+    Tagged t("The Global Ocean Research Council (GORC) met in Oslo. GORC said the talks went well.");
+    const Entity* council = t.at("Global Ocean Research Council");
+    REQUIRE(council);
+    CHECK(council->type == "ORGANIZATION");
+    CHECK(council->id == "org:global_ocean_research_council");
+    CHECK(t.at("GORC", t.text.find("Oslo"))->id == council->id);
+    CHECK(t.at("Oslo")->id == "loc:oslo");
+  }
+  SUBCASE("acronym whose letters do not match is not an alias") {
+    Tagged t("The Global Ocean Research Council (XYZ) met.");
+    CHECK(t.at("XYZ") == nullptr);
+  }
+  SUBCASE("compound name around a known one") {
+    Tagged t("The ministers approved a wider role for the EU Training Mission Somalia (EUTMS) on Monday.");
+    const Entity* mission = t.at("EUTMS");
+    REQUIRE(mission);
+    CHECK(mission->name == "EU Training Mission Somalia");
+    CHECK(t.at("EU")->id == "org:eu");
+  }
+}
+
+TEST_CASE("people: titles, honorifics, surnames and appositions") {
+  SUBCASE("title + name, then honorific + surname and surname alone") {
+    Tagged t("German Chancellor Olaf Scholz arrived in Paris. Mr Scholz said talks went well. "
+             "Later, Scholz left.");
+    const Entity* p = t.find("per:olaf_scholz");
+    REQUIRE(p);
+    CHECK(p->type == "PERSON");
+    auto forms = t.mention_texts("per:olaf_scholz");
+    CHECK(forms.count("Chancellor Olaf Scholz"));
+    CHECK(forms.count("Mr Scholz"));
+    CHECK(forms.count("Scholz"));
+    CHECK(t.find("loc:germany") == nullptr);  // a demonym is not a mention of the country
+    CHECK(t.find("loc:paris"));
+  }
+  SUBCASE("lowercase titles") {
+    Tagged t("The company's chief executive Satya Nadella spoke, said foreign minister Penny Wong.");
+    CHECK(t.find("per:satya_nadella"));
+    CHECK(t.find("per:penny_wong"));
+  }
+  SUBCASE("apposition names a person") {
+    Tagged t("The firm hired Amara Okafor, a Nigerian engineer, as its first technical director.");
+    const Entity* p = t.at("Amara Okafor");
+    REQUIRE(p);
+    CHECK(p->id == "per:amara_okafor");
+    CHECK(t.at("a Nigerian engineer") == p);
+  }
+  SUBCASE("speech verb after a capitalised name") {
+    Tagged t("Okonkwo said the plan would work.");
+    REQUIRE(t.at("Okonkwo"));
+    CHECK(t.at("Okonkwo")->type == "PERSON");
+  }
+  SUBCASE("king with a regnal number") {
+    Tagged t("Spain's King Felipe VI visited Rabat.");
+    CHECK(t.find("per:felipe_vi"));
+    CHECK(t.find("loc:spain"));
+    CHECK(t.find("loc:rabat"));
+  }
+  SUBCASE("capitalised table headers are not people") {
+    Tagged t("Joint training exercises continue.\nJoint Training Exercises | Enhanced readiness |");
+    for (const Entity& e : t.entities.entities) CHECK(e.type != "PERSON");
+  }
+  SUBCASE("pronoun antecedent helper") {
+    Tagged t("Prime Minister Jacinda Ardern spoke in Wellington. She said the bill would pass.");
+    auto he = t.text.find("She");
+    auto p = crosscheck::internal::person_before(t.entities, t.layer, he);
+    REQUIRE(p);
+    CHECK(t.entities.entities[*p].id == "per:jacinda_ardern");
+  }
+}
+
+TEST_CASE("organisations and companies from orthography") {
+  Tagged t("Shares in Nordic Wind Holdings rose after the company won a contract from the "
+           "Danish Energy Agency. The agency said more tenders would follow.");
+  const Entity* company = t.at("Nordic Wind Holdings");
+  REQUIRE(company);
+  CHECK(company->type == "ORGANIZATION");
+  const Entity* agency = t.at("Danish Energy Agency");
+  REQUIRE(agency);
+  CHECK(agency->type == "ORGANIZATION");
+  CHECK(t.at("The agency") == agency);
+}
+
+TEST_CASE("definite descriptions resolve to a compatible antecedent") {
+  SUBCASE("the alliance and the kingdom") {
+    Tagged t("Morocco hosted NATO officials. The alliance praised the kingdom for its help.");
+    CHECK(t.at("The alliance")->id == "org:nato");
+    CHECK(t.at("the kingdom")->id == "loc:morocco");
+  }
+  SUBCASE("the kingdom needs a kingdom") {
+    Tagged t("Egypt hosted the talks. Officials said the kingdom would attend.");
+    CHECK(t.at("the kingdom") == nullptr);  // Egypt is a republic
+  }
+  SUBCASE("the bloc") {
+    Tagged t("The European Union met in Brussels. The bloc agreed new sanctions.");
+    CHECK(t.at("The bloc")->id == "org:eu");
+  }
+}
+
+TEST_CASE("places: containment from the gazetteer and the text") {
+  SUBCASE("country's capital city") {
+    Tagged t("The summit was held in Kenya's capital Nairobi.");
+    const Entity* nairobi = t.find("loc:nairobi");
+    REQUIRE(nairobi);
+    CHECK(has(nairobi->located_in, "loc:kenya"));
+  }
+  SUBCASE("unknown town placed by the text") {
+    Tagged t("Flooding hit Qasr Tuba, Jordan, on Monday.");
+    const Entity* town = t.find("loc:qasr_tuba");
+    REQUIRE(town);
+    CHECK(has(town->located_in, "loc:jordan"));
+  }
+  SUBCASE("region membership") {
+    auto lexicon = Lexicon::builtin();
+    CHECK(lexicon->contains("loc:arab_world", "loc:amman"));
+    CHECK(lexicon->contains("loc:gulf", "loc:kuwait"));
+    CHECK(lexicon->contains("loc:western_balkans", "loc:sarajevo"));
+    CHECK_FALSE(lexicon->contains("loc:gulf", "loc:jordan"));
+    CHECK(lexicon->has_tag("loc:jordan", "kingdom"));
+  }
+}
+
+TEST_CASE("facilities: owner, kind and place") {
+  SUBCASE("one office under several descriptions; a centre elsewhere stays apart") {
+    Tagged t("The UN will open a liaison office in Nairobi, Kenya. The new office will train staff. "
+             "The UN already runs a regional centre in Addis Ababa. The centre opened in 2010. "
+             "A UN office in Kenya was long expected, officials said. The Nairobi office will open soon.");
+    const Entity* office = t.at("a liaison office");
+    REQUIRE(office);
+    CHECK(office->id == "fac:un/office/nairobi");
+    CHECK(t.at("The new office") == office);
+    CHECK(t.at("A UN office") == office);
+    CHECK(t.at("The Nairobi office") == office);
+    const Entity* centre = t.at("a regional centre");
+    REQUIRE(centre);
+    CHECK(centre->id == "fac:un/regional_centre/addis_ababa");
+    CHECK(t.at("The centre") == centre);
+    CHECK(has(office->located_in, "loc:nairobi"));
+  }
+  SUBCASE("possessive owner and capitalised name") {
+    Tagged t("Siemens AG's Regional Office in Dubai hired staff. The company said its office would grow.");
+    const Entity* office = t.at("Regional Office");
+    REQUIRE(office);
+    CHECK(office->id == "fac:siemens_ag/regional_office/dubai");
+    CHECK(t.at("its office") == office);
+  }
+  SUBCASE("not facilities") {
+    Tagged t("The issue is at the centre of the talks. He took office in May.");
+    for (const Entity& e : t.entities.entities) CHECK(e.id.rfind("fac:", 0) != 0);
+  }
+}
+
+TEST_CASE("cross-document linking rewrites ids everywhere") {
+  std::vector<crosscheck::Document> docs(2);
+  docs[0].id = "a";
+  docs[0].text = "The UN opened a liaison office in Nairobi. Prime Minister Ruto Kipchoge welcomed it.";
+  docs[1].id = "b";
+  docs[1].text = "A UN office in Kenya started work. Kipchoge said it mattered. The office is new.";
+  auto x = crosscheck::extract_all(docs);
+  REQUIRE(x.ok());
+  auto extractions = *x;
+  CHECK(find_entity(extractions[1].entities, "fac:un/office/kenya"));
+  CHECK(find_entity(extractions[1].entities, "per:kipchoge"));
+  extractions[1].claims.push_back(crosscheck::Claim{});
+  extractions[1].claims.back().subject = "fac:un/office/kenya";
+  extractions[1].claims.back().typed.entity = "per:kipchoge";
+  extractions[1].quotes.push_back(crosscheck::Quote{});
+  extractions[1].quotes.back().speaker_id = "per:kipchoge";
+  auto canonical = crosscheck::internal::link_entities(extractions, *Lexicon::builtin());
+  const Entity* office = find_entity(canonical, "fac:un/office/nairobi");
+  REQUIRE(office);
+  CHECK(office->documents == std::vector<std::string>{"a", "b"});
+  CHECK_FALSE(find_entity(canonical, "fac:un/office/kenya"));
+  const Entity* person = find_entity(canonical, "per:ruto_kipchoge");
+  REQUIRE(person);
+  CHECK(person->documents.size() == 2);
+  CHECK(extractions[1].claims.back().subject == "fac:un/office/nairobi");
+  CHECK(extractions[1].claims.back().typed.entity == "per:ruto_kipchoge");
+  CHECK(extractions[1].quotes.back().speaker_id == "per:ruto_kipchoge");
+  CHECK(extractions[1].quotes.back().speaker == "Ruto Kipchoge");
+  CHECK(find_entity(extractions[1].entities, "fac:un/office/nairobi"));
+  // Deterministic: the same input gives the same list.
+  auto again = *crosscheck::extract_all(docs);
+  auto canonical2 = crosscheck::internal::link_entities(again, *Lexicon::builtin());
+  REQUIRE(canonical2.size() == canonical.size());
+  for (std::size_t i = 0; i < canonical.size(); ++i) CHECK(canonical[i].id == canonical2[i].id);
+}
+
+TEST_CASE("lexicon: user JSON, synonyms and errors") {
+  SUBCASE("user entities extend the gazetteer") {
+    auto lexicon = Lexicon::build({R"({"entities": [{"id": "org:acme", "name": "Acme", "type": "ORGANIZATION",
+        "aliases": ["Acme Corp", "ACME"], "tags": ["company"]}],
+        "aliases": {"Atlantic alliance": "org:nato"}})"});
+    REQUIRE(lexicon.ok());
+    Tagged t("Acme Corp and the Atlantic alliance agreed. ACME said the company was pleased.", **lexicon);
+    CHECK(t.at("Acme Corp")->id == "org:acme");
+    CHECK(t.at("ACME")->id == "org:acme");
+    CHECK(t.at("the company")->id == "org:acme");
+    CHECK(t.at("Atlantic alliance")->id == "org:nato");
+  }
+  SUBCASE("synonyms") {
+    auto lexicon = Lexicon::builtin();
+    CHECK(lexicon->canonical_phrase("fighting terrorism") == "counter-terrorism");
+    CHECK(lexicon->canonical_phrase("Counterterrorism") == "counter-terrorism");
+    CHECK(lexicon->canonical_phrase("cybersecurity") == "cyber security");
+    CHECK(lexicon->canonical_phrase("Cyber-Security") == "cyber security");
+    CHECK(lexicon->canonical_phrase("knitting") == "knitting");
+    auto user = Lexicon::build({R"({"synonyms": [{"canonical": "knitting", "variants": ["purling"]}]})"});
+    REQUIRE(user.ok());
+    CHECK((*user)->canonical_phrase("purling") == "knitting");
+  }
+  SUBCASE("malformed lexicons are clear errors") {
+    auto bad_json = Lexicon::build({"{\"entities\": ["});
+    REQUIRE_FALSE(bad_json.ok());
+    CHECK(bad_json.error().code == crosscheck::ErrorCode::kLexicon);
+    CHECK(bad_json.error().detail.find("invalid JSON") != std::string::npos);
+    auto no_id = Lexicon::build({R"({"entities": [{"name": "X"}]})"});
+    REQUIRE_FALSE(no_id.ok());
+    CHECK(no_id.error().detail.find("entities[0]") != std::string::npos);
+    auto bad_type = Lexicon::build({R"({"entities": [{"id": "x:y", "type": "PLANET"}]})"});
+    REQUIRE_FALSE(bad_type.ok());
+    auto unknown = Lexicon::build({R"({"entites": []})"});
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().detail.find("entites") != std::string::npos);
+    auto not_object = Lexicon::build({"[1, 2]"});
+    REQUIRE_FALSE(not_object.ok());
+  }
+}
+
+TEST_CASE("robust on odd input") {
+  for (const char* text : {"", "(", "(ABC)", "Mr", "the the the", "NATO's", "- - -", "A (B) C (D)",
+                           "Mr Mr Mr Smith", "office office office", "'s", "\xE2\x80\x99s NATO\xE2\x80\x99s"}) {
+    Tagged t(text);
+    for (const auto& m : t.entities.mentions) {
+      CHECK(m.span.end <= t.text.size());
+      CHECK(m.entity < t.entities.entities.size());
+    }
+  }
+}

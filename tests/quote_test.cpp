@@ -1,0 +1,299 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "annotate/quote/quote_tagger.h"
+#include "claims/quote_claims.h"
+#include "compare/compare.h"
+#include "compare/quote_compare.h"
+#include "text/segment.h"
+
+using namespace crosscheck;
+using namespace crosscheck::internal;
+
+// Curly quotation marks (kept out of string literals' hex escapes).
+#define LQ "\xE2\x80\x9C"
+#define RQ "\xE2\x80\x9D"
+#define LS "\xE2\x80\x98"
+#define RS "\xE2\x80\x99"
+
+namespace {
+
+struct Tagged {
+  std::string text;
+  TextLayer layer;
+  std::vector<Quote> quotes;
+};
+
+// Keeps the text alive alongside the layer that views it.
+Tagged tag(std::string text, const EntityLayer& entities = {}) {
+  Tagged t;
+  t.text = std::move(text);
+  t.layer = segment(t.text);
+  t.quotes = tag_quotes(t.layer, entities);
+  return t;
+}
+
+std::string mention_text(const Tagged& t, const Quote& q) {
+  return q.speaker_mention ? std::string(t.layer.span_text(*q.speaker_mention)) : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("speaker after the quote") {
+  SUBCASE("name then verb") {
+    auto t = tag(LQ "We are ready," RQ " Jane Smith said on Monday.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].text == "We are ready,");
+    CHECK(t.quotes[0].speaker == "Jane Smith");
+    CHECK(mention_text(t, t.quotes[0]) == "Jane Smith");
+  }
+  SUBCASE("inverted: said the title and name") {
+    auto t = tag("\"It is astonishing,\" said Mr. McGinley, the law professor.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "McGinley");
+  }
+  SUBCASE("apposition between name and verb") {
+    auto t = tag("\"We will act,\" Tom Brown, the foreign minister, told reporters.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Tom Brown");
+  }
+  SUBCASE("a clause after the quote is not a cue") {
+    auto t = tag("Ann Lee thinks the plan is \"absolutely right\" when he said it failed.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Ann Lee");
+  }
+}
+
+TEST_CASE("speaker before the quote") {
+  SUBCASE("title and name with a colon") {
+    auto t = tag("NATO Secretary-General Mark Rutte said: " LQ "The alliance stands united." RQ);
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].text == "The alliance stands united.");
+    CHECK(t.quotes[0].speaker == "Mark Rutte");
+  }
+  SUBCASE("according to") {
+    auto t = tag("According to Maria Lopez, the deal is \"a turning point for the region\".");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Maria Lopez");
+  }
+  SUBCASE("according to after the quote") {
+    auto t = tag("\"Prices will rise,\" according to the central bank governor.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(mention_text(t, t.quotes[0]) == "the central bank governor");
+  }
+  SUBCASE("mixed quote with the clause subject") {
+    auto t =
+        tag("Former President Bill Clinton criticised the act as a \"crazy system\" on Monday.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Bill Clinton");
+  }
+}
+
+TEST_CASE("split quotes share the speaker") {
+  auto t = tag("\"We came here,\" she said, \"to stay.\" Earlier, Laura Diaz arrived.");
+  // No person before "she": the pronoun is the mention, the name unresolved.
+  REQUIRE(t.quotes.size() == 2);
+  CHECK(mention_text(t, t.quotes[0]) == "she");
+  CHECK(mention_text(t, t.quotes[1]) == "she");
+
+  auto u = tag("Laura Diaz spoke first. \"We came here,\" she said, \"to stay.\"");
+  REQUIRE(u.quotes.size() == 2);
+  CHECK(u.quotes[0].speaker == "Laura Diaz");
+  CHECK(u.quotes[1].speaker == "Laura Diaz");
+  CHECK(u.quotes[1].text == "to stay.");
+}
+
+TEST_CASE("pronoun and nominal speakers") {
+  SUBCASE("he resolves to the most recent person") {
+    auto t = tag("Secretary of State John Kerry arrived in Paris. \"This is a breach,\" he said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "John Kerry");
+    CHECK(mention_text(t, t.quotes[0]) == "he");
+  }
+  SUBCASE("surname resolves to the full name") {
+    auto t = tag("Jens Stoltenberg spoke on Monday.\n\"We are ready,\" Mr Stoltenberg said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Jens Stoltenberg");
+    CHECK(mention_text(t, t.quotes[0]) == "Mr Stoltenberg");
+  }
+  SUBCASE("the official resolves to the earlier nominal speaker") {
+    auto t =
+        tag("\"Allies agree,\" the NATO official said.\nLater, \"we will not allow it,\" the "
+            "official stressed.");
+    REQUIRE(t.quotes.size() == 2);
+    CHECK(t.quotes[0].speaker == "the NATO official");
+    CHECK(t.quotes[1].speaker == "the NATO official");
+  }
+  SUBCASE("EntityLayer canonicalises the speaker") {
+    EntityLayer entities;
+    Entity e;
+    e.id = "per:jens_stoltenberg";
+    e.name = "Jens Stoltenberg";
+    e.type = "PERSON";
+    entities.entities.push_back(e);
+    std::string text = "\"We are ready,\" Mr Stoltenberg said.";
+    entities.mentions.push_back({Span{text.find("Stoltenberg"), text.find("Stoltenberg") + 11}, 0});
+    auto t = tag(text, entities);
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Jens Stoltenberg");
+    CHECK(t.quotes[0].speaker_id == "per:jens_stoltenberg");
+  }
+}
+
+TEST_CASE("nested quotation marks stay inside the quote") {
+  auto t = tag(LQ "He called it " LS "a disaster" RS " twice," RQ " Ann Lee said.");
+  REQUIRE(t.quotes.size() == 1);
+  CHECK(t.quotes[0].text == "He called it " LS "a disaster" RS " twice,");
+  CHECK(t.quotes[0].speaker == "Ann Lee");
+}
+
+TEST_CASE("unbalanced quotation marks do not swallow the document") {
+  std::string text =
+      "Tom Brown said: \"We will win this.\nThe vote is on Sunday. Polls open at eight.\n"
+      "\"It will be close,\" Jane Smith said.";
+  auto t = tag(text);
+  REQUIRE(t.quotes.size() == 2);
+  CHECK(t.quotes[0].text == "We will win this.");  // ends at the line break
+  CHECK(t.quotes[0].speaker == "Tom Brown");
+  CHECK(t.quotes[1].text == "It will be close,");
+  CHECK(t.quotes[1].speaker == "Jane Smith");
+
+  SUBCASE("a stray closing mark is ignored") {
+    auto u = tag("The word" RQ " appears. " LQ "Yes," RQ " Ann Lee said.");
+    REQUIRE(u.quotes.size() == 1);
+    CHECK(u.quotes[0].text == "Yes,");
+  }
+  SUBCASE("an unclosed quote in one long paragraph is cut") {
+    std::string long_text = "Ann Lee said: \"It starts here. ";
+    for (int i = 0; i < 200; ++i) long_text += "More words follow here. ";
+    auto u = tag(long_text);
+    REQUIRE(u.quotes.size() == 1);
+    CHECK(u.quotes[0].text == "It starts here.");
+  }
+}
+
+TEST_CASE("multi-paragraph quotes") {
+  auto t = tag("Jane Smith spoke at length.\n" LQ "The first part runs on.\n" LQ
+               "And the second part ends it," RQ " she said.\nNext topic.");
+  REQUIRE(t.quotes.size() == 2);
+  CHECK(t.quotes[0].text == "The first part runs on.");
+  CHECK(t.quotes[1].text == "And the second part ends it,");
+  CHECK(t.quotes[0].speaker == "Jane Smith");
+  CHECK(t.quotes[1].speaker == "Jane Smith");
+}
+
+TEST_CASE("quote claims") {
+  Document doc;
+  doc.id = "d1";
+  doc.text = "It rained. \"We are ready,\" Jane Smith said. Then they left.";
+  Annotations a;
+  a.document = &doc;
+  a.text = segment(doc.text);
+  a.quotes = tag_quotes(a.text, a.entities);
+  std::vector<Claim> claims;
+  append_quote_claims(a, claims);
+  REQUIRE(claims.size() == 1);
+  const Claim& c = claims[0];
+  CHECK(c.type == "quote");
+  CHECK(c.subject == "per:jane_smith");
+  CHECK(c.subject_name == "Jane Smith");
+  CHECK(c.predicate == "said");
+  CHECK(c.value == "We are ready,");
+  CHECK(c.typed.kind == ClaimValue::Kind::kText);
+  CHECK(c.attributed_to == "Jane Smith");
+  CHECK(c.modality == "asserted");
+  CHECK(c.polarity == "positive");
+  CHECK(c.evidence == "\"We are ready,\" Jane Smith said.");
+  CHECK(doc.text.substr(c.span.begin, c.span.end - c.span.begin) == "We are ready,");
+}
+
+TEST_CASE("quote comparison classifies pairs") {
+  using Kind = QuoteComparison::Kind;
+  CHECK(compare_quotes("We are ready.", "We are ready.").kind == Kind::kVerbatim);
+  CHECK(compare_quotes("We are ready, and willing.", "we are ready and willing").kind ==
+        Kind::kPunctuation);
+  CHECK(compare_quotes("NATO" RS "s role is vital", "Nato's role is vital!").kind ==
+        Kind::kPunctuation);
+  CHECK(compare_quotes("ready and willing", "We are ready and willing to help.").kind ==
+        Kind::kExcerpt);
+  auto r = compare_quotes("we are bringing this partnership to a new level today",
+                          "we are elevating this partnership today");
+  CHECK(r.kind == Kind::kReworded);
+  CHECK(r.diff ==
+        "we are [-bringing-] {+elevating+} this partnership [-to-] [-a-] [-new-] [-level-] today");
+  CHECK(
+      compare_quotes("the weather is fine in spring", "we will send more troops next year").kind ==
+      Kind::kDifferent);
+}
+
+namespace {
+
+Claim quote_claim(std::string id, std::string doc, std::string subject, std::string value) {
+  Claim c;
+  c.id = std::move(id);
+  c.document = std::move(doc);
+  c.type = "quote";
+  c.subject = std::move(subject);
+  c.subject_name = "Jens Stoltenberg";
+  c.predicate = "said";
+  c.value = std::move(value);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("quote divergences on a synthetic report") {
+  Report report;
+  report.claims = {
+      quote_claim("a#1", "a", "per:jens_stoltenberg",
+                  "We are bringing this partnership to a new level."),
+      quote_claim("a#2", "a", "per:jens_stoltenberg",
+                  "The weather in Washington is very warm today."),
+      quote_claim("a#3", "a", "per:jens_stoltenberg", "Allies stand together, united and strong."),
+      quote_claim("b#1", "b", "per:stoltenberg",
+                  "We are elevating this partnership to a new level"),
+      quote_claim("b#2", "b", "per:stoltenberg", "allies stand together united and strong"),
+      quote_claim("b#3", "b", "per:someone_else", "The weather in Washington is very warm indeed."),
+  };
+  auto findings = find_quote_divergences(report);
+  REQUIRE(findings.size() == 1);  // punctuation-only and other speakers are not findings
+  const Finding& f = findings[0];
+  CHECK(f.kind == "quote_divergence");
+  CHECK(f.resolution.empty());
+  CHECK(f.claims == std::vector<std::string>{"a#1", "b#1"});
+  CHECK(f.documents == std::vector<std::string>{"a", "b"});
+  CHECK(f.rule.rfind("quote_divergence: same speaker", 0) == 0);
+  CHECK(f.explanation.find("[-bringing-] {+elevating+}") != std::string::npos);
+  CHECK(f.summary.find('\n') == std::string::npos);
+  // Deterministic: the same report gives the same findings.
+  auto again = find_quote_divergences(report);
+  REQUIRE(again.size() == 1);
+  CHECK(again[0].summary == f.summary);
+}
+
+TEST_CASE("sample corpus: two Stoltenberg quote divergences") {
+  std::filesystem::path corpus =
+      std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "examples/nato-amman.jsonl";
+  if (!std::filesystem::exists(corpus)) return;
+  std::string cmd = std::string(CROSSCHECK_BINARY) + " check --format json " + corpus.string() +
+                    " > quote_test_report.json";
+  int rc = std::system(cmd.c_str());
+  (void)rc;  // the exit code reports contradictions; the JSON is what counts
+  FILE* f = std::fopen("quote_test_report.json", "rb");
+  REQUIRE(f != nullptr);
+  std::string json;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) json.append(buf, n);
+  std::fclose(f);
+  std::remove("quote_test_report.json");
+  std::size_t count = 0;
+  for (std::size_t at = json.find("\"quote_divergence\""); at != std::string::npos;
+       at = json.find("\"quote_divergence\"", at + 1)) {
+    ++count;
+  }
+  CHECK(count == 2);
+  CHECK(json.find("{+elevating+}") != std::string::npos);
+  CHECK(json.find("{+addressing+}") != std::string::npos);
+}
