@@ -102,3 +102,25 @@ TEST_CASE("every token lies inside its sentence") {
     }
   }
 }
+
+TEST_CASE("text without punctuation is cut into bounded sentences at white space") {
+  std::string text;
+  while (text.size() < 50000) text += "the committee said the office would open ";
+  auto layer = segment(text);
+  REQUIRE(layer.sentences.size() > 10);
+  std::size_t previous_end = 0;
+  for (const auto& s : layer.sentences) {
+    CHECK(s.end - s.begin <= 4096);
+    CHECK(s.begin >= previous_end);
+    CHECK(text[s.begin] != ' ');
+    CHECK(text[s.end - 1] != ' ');
+    previous_end = s.end;
+  }
+  // No white space at all: cut between code points.
+  std::string word;
+  while (word.size() < 10000) word += "\xc3\xa9";
+  auto w = segment(word);
+  REQUIRE(w.sentences.size() == 3);
+  for (const auto& s : w.sentences)
+    CHECK((static_cast<unsigned char>(word[s.begin]) & 0xC0) != 0x80);
+}
