@@ -55,9 +55,7 @@ struct Annotated {
       if (x.span.begin <= span.begin && x.span.end >= span.end) return *this;
     }
     a.times.erase(std::remove_if(a.times.begin(), a.times.end(),
-                                 [&](const TimeExpr& x) {
-                                   return x.span.begin < span.end && span.begin < x.span.end;
-                                 }),
+                                 [&](const TimeExpr& x) { return x.span.begin < span.end && span.begin < x.span.end; }),
                   a.times.end());
     TimeExpr x;
     x.span = span;
@@ -92,8 +90,8 @@ struct Annotated {
   }
 };
 
-const Claim* find(const std::vector<Claim>& claims, std::string_view type,
-                  std::string_view evidence_has, std::string_view predicate = {}) {
+const Claim* find(const std::vector<Claim>& claims, std::string_view type, std::string_view evidence_has,
+                  std::string_view predicate = {}) {
   for (const Claim& c : claims) {
     if (c.type == type && c.evidence.find(evidence_has) != std::string::npos &&
         (predicate.empty() || c.predicate == predicate)) {
@@ -119,8 +117,7 @@ bool same_key(const Claim& x, const Claim& y) {
 
 TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings") {
   SUBCASE("a company will open a store: announced, future, reported speech") {
-    Annotated doc(
-        "Apple will open a new store in Mumbai next month, chief executive Tim Cook said.");
+    Annotated doc("Apple will open a new store in Mumbai next month, chief executive Tim Cook said.");
     auto claims = doc.claims();
     const Claim* c = find(claims, "lifecycle", "Mumbai");
     REQUIRE(c);
@@ -141,8 +138,7 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
     CHECK(c->modality == "hedged");
   }
   SUBCASE("negation: has not reopened") {
-    Annotated doc(
-        "The airport in Kabul has not reopened since the storm. Officials gave no reason.");
+    Annotated doc("The airport in Kabul has not reopened since the storm. Officials gave no reason.");
     auto claims = doc.claims();
     const Claim* c = find(claims, "lifecycle", "reopened");
     // "reopened" is not a trigger; "opened" is: make sure the negated form is caught too.
@@ -156,8 +152,7 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
     }
   }
   SUBCASE("a dated inauguration, passive, with the date opening the sentence") {
-    Annotated doc(
-        "On March 3, 2024, the new hospital in Lagos was officially inaugurated by the governor.");
+    Annotated doc("On March 3, 2024, the new hospital in Lagos was officially inaugurated by the governor.");
     doc.day("March 3, 2024", 2024, 3, 3);
     auto claims = doc.claims();
     const Claim* c = find(claims, "lifecycle", "Lagos");
@@ -328,8 +323,7 @@ TEST_CASE("membership") {
 }
 
 TEST_CASE("roles with their as-of date") {
-  Annotated doc("Microsoft chief executive Satya Nadella said the company would invest more.",
-                "2023-05-01");
+  Annotated doc("Microsoft chief executive Satya Nadella said the company would invest more.", "2023-05-01");
   auto claims = doc.claims();
   const Claim* c = find(claims, "role", "Nadella");
   REQUIRE(c);
@@ -344,12 +338,8 @@ TEST_CASE("roles with their as-of date") {
 }
 
 TEST_CASE("scopes and lists, normalised with synonyms") {
-  Annotated one(
-      "The new agency will be in charge of fighting terrorism, enhancing cyber security and "
-      "climate change.");
-  Annotated two(
-      "The new agency is expected to focus on counter-terrorism, cybersecurity and climate change, "
-      "officials said.");
+  Annotated one("The new agency will be in charge of fighting terrorism, enhancing cyber security and climate change.");
+  Annotated two("The new agency is expected to focus on counter-terrorism, cybersecurity and climate change, officials said.");
   auto c1 = one.claims();
   auto c2 = two.claims();
   const Claim* s1 = find(c1, "scope", "agency");
@@ -357,8 +347,7 @@ TEST_CASE("scopes and lists, normalised with synonyms") {
   REQUIRE(s1);
   REQUIRE(s2);
   CHECK(same_key(*s1, *s2));
-  CHECK(s1->typed.items ==
-        std::vector<std::string>{"counter-terrorism", "cyber security", "climate change"});
+  CHECK(s1->typed.items == std::vector<std::string>{"counter-terrorism", "cyber security", "climate change"});
   CHECK(s2->typed.items == s1->typed.items);
   CHECK(s1->modality == "future");
   CHECK(s2->modality == "hedged");
@@ -378,9 +367,7 @@ TEST_CASE("scopes and lists, normalised with synonyms") {
 }
 
 TEST_CASE("superlatives and firsts") {
-  Annotated doc(
-      "Meta opened its largest data centre in Europe. Turkey's deadliest earthquake killed 17,000 "
-      "people.");
+  Annotated doc("Meta opened its largest data centre in Europe. Turkey's deadliest earthquake killed 17,000 people.");
   auto claims = doc.claims();
   const Claim* c = find(claims, "superlative", "Meta");
   REQUIRE(c);
@@ -404,8 +391,7 @@ TEST_CASE("offsets: the claim's words lie inside its evidence sentence") {
   for (const Claim& c : claims) {
     CHECK(c.span.begin >= c.evidence_span.begin);
     CHECK(c.span.end <= c.evidence_span.end);
-    CHECK(c.evidence ==
-          doc.doc.text.substr(c.evidence_span.begin, c.evidence_span.end - c.evidence_span.begin));
+    CHECK(c.evidence == doc.doc.text.substr(c.evidence_span.begin, c.evidence_span.end - c.evidence_span.begin));
   }
 }
 
@@ -438,15 +424,8 @@ struct Sample {
       annotated.push_back(std::make_unique<Annotated>(*valid));
     }
     // The dates the claims need, as the temporal tagger resolves them.
-    doc("national-2024-07-10")
-        .month("July last year", 2023, 7)
-        .year("2017", 2017)
-        .year("1995", 1995);
-    doc("singh-2024-07-12")
-        .month("July last year", 2023, 7)
-        .month("July 2023", 2023, 7)
-        .year("2017", 2017)
-        .year("1995", 1995);
+    doc("national-2024-07-10").month("July last year", 2023, 7).year("2017", 2017).year("1995", 1995);
+    doc("singh-2024-07-12").month("July last year", 2023, 7).month("July 2023", 2023, 7).year("2017", 2017).year("1995", 1995);
     doc("inauguration-2025").day("September 16, 2025", 2025, 9, 16);
     for (auto& a : annotated) claims.push_back(a->claims());
   }

@@ -23,8 +23,7 @@ struct Tagged {
   std::string text;
   crosscheck::internal::TextLayer layer;
   EntityLayer entities;
-  explicit Tagged(std::string t, const Lexicon& lexicon = *Lexicon::builtin())
-      : text(std::move(t)) {
+  explicit Tagged(std::string t, const Lexicon& lexicon = *Lexicon::builtin()) : text(std::move(t)) {
     layer = crosscheck::internal::segment(text);
     entities = crosscheck::internal::tag_entities(layer, lexicon);
   }
@@ -55,8 +54,7 @@ bool has(const std::vector<std::string>& list, std::string_view value) {
 }
 
 std::vector<crosscheck::Document> sample_corpus() {
-  auto docs =
-      crosscheck::read_inputs({std::string(CROSSCHECK_SOURCE_DIR) + "/examples/nato-amman.jsonl"});
+  auto docs = crosscheck::read_inputs({std::string(CROSSCHECK_SOURCE_DIR) + "/examples/nato-amman.jsonl"});
   REQUIRE(docs.ok());
   return *docs;
 }
@@ -148,8 +146,7 @@ TEST_CASE("sample corpus: one canonical entity per thing across documents") {
 
   const Entity* stoltenberg = find_entity(entities, "per:jens_stoltenberg");
   REQUIRE(stoltenberg);
-  CHECK(stoltenberg->documents ==
-        std::vector<std::string>{"national-2024-07-10", "singh-2024-07-12"});
+  CHECK(stoltenberg->documents == std::vector<std::string>{"national-2024-07-10", "singh-2024-07-12"});
   for (const char* form : {"Mr Stoltenberg", "Stoltenberg", "secretary general Jens Stoltenberg",
                            "secretary-general Jens Stoltenberg"}) {
     CHECK_MESSAGE(has(stoltenberg->aliases, form), form);
@@ -194,8 +191,7 @@ TEST_CASE("gazetteer names, case variants and acronyms") {
     CHECK(t.at("US")->id == "loc:united_states");
   }
   SUBCASE("acronym defined in the text") {
-    Tagged t(
-        "The Global Ocean Research Council (GORC) met in Oslo. GORC said the talks went well.");
+    Tagged t("The Global Ocean Research Council (GORC) met in Oslo. GORC said the talks went well.");
     const Entity* council = t.at("Global Ocean Research Council");
     REQUIRE(council);
     CHECK(council->type == "ORGANIZATION");
@@ -208,9 +204,7 @@ TEST_CASE("gazetteer names, case variants and acronyms") {
     CHECK(t.at("XYZ") == nullptr);
   }
   SUBCASE("compound name around a known one") {
-    Tagged t(
-        "The ministers approved a wider role for the EU Training Mission Somalia (EUTMS) on "
-        "Monday.");
+    Tagged t("The ministers approved a wider role for the EU Training Mission Somalia (EUTMS) on Monday.");
     const Entity* mission = t.at("EUTMS");
     REQUIRE(mission);
     CHECK(mission->name == "EU Training Mission Somalia");
@@ -220,9 +214,8 @@ TEST_CASE("gazetteer names, case variants and acronyms") {
 
 TEST_CASE("people: titles, honorifics, surnames and appositions") {
   SUBCASE("title + name, then honorific + surname and surname alone") {
-    Tagged t(
-        "German Chancellor Olaf Scholz arrived in Paris. Mr Scholz said talks went well. "
-        "Later, Scholz left.");
+    Tagged t("German Chancellor Olaf Scholz arrived in Paris. Mr Scholz said talks went well. "
+             "Later, Scholz left.");
     const Entity* p = t.find("per:olaf_scholz");
     REQUIRE(p);
     CHECK(p->type == "PERSON");
@@ -234,8 +227,7 @@ TEST_CASE("people: titles, honorifics, surnames and appositions") {
     CHECK(t.find("loc:paris"));
   }
   SUBCASE("lowercase titles") {
-    Tagged t(
-        "The company's chief executive Satya Nadella spoke, said foreign minister Penny Wong.");
+    Tagged t("The company's chief executive Satya Nadella spoke, said foreign minister Penny Wong.");
     CHECK(t.find("per:satya_nadella"));
     CHECK(t.find("per:penny_wong"));
   }
@@ -271,9 +263,8 @@ TEST_CASE("people: titles, honorifics, surnames and appositions") {
 }
 
 TEST_CASE("organisations and companies from orthography") {
-  Tagged t(
-      "Shares in Nordic Wind Holdings rose after the company won a contract from the "
-      "Danish Energy Agency. The agency said more tenders would follow.");
+  Tagged t("Shares in Nordic Wind Holdings rose after the company won a contract from the "
+           "Danish Energy Agency. The agency said more tenders would follow.");
   const Entity* company = t.at("Nordic Wind Holdings");
   REQUIRE(company);
   CHECK(company->type == "ORGANIZATION");
@@ -324,11 +315,9 @@ TEST_CASE("places: containment from the gazetteer and the text") {
 
 TEST_CASE("facilities: owner, kind and place") {
   SUBCASE("one office under several descriptions; a centre elsewhere stays apart") {
-    Tagged t(
-        "The UN will open a liaison office in Nairobi, Kenya. The new office will train staff. "
-        "The UN already runs a regional centre in Addis Ababa. The centre opened in 2010. "
-        "A UN office in Kenya was long expected, officials said. The Nairobi office will open "
-        "soon.");
+    Tagged t("The UN will open a liaison office in Nairobi, Kenya. The new office will train staff. "
+             "The UN already runs a regional centre in Addis Ababa. The centre opened in 2010. "
+             "A UN office in Kenya was long expected, officials said. The Nairobi office will open soon.");
     const Entity* office = t.at("a liaison office");
     REQUIRE(office);
     CHECK(office->id == "fac:un/office/nairobi");
@@ -342,9 +331,7 @@ TEST_CASE("facilities: owner, kind and place") {
     CHECK(has(office->located_in, "loc:nairobi"));
   }
   SUBCASE("possessive owner and capitalised name") {
-    Tagged t(
-        "Siemens AG's Regional Office in Dubai hired staff. The company said its office would "
-        "grow.");
+    Tagged t("Siemens AG's Regional Office in Dubai hired staff. The company said its office would grow.");
     const Entity* office = t.at("Regional Office");
     REQUIRE(office);
     CHECK(office->id == "fac:siemens_ag/regional_office/dubai");
@@ -359,8 +346,7 @@ TEST_CASE("facilities: owner, kind and place") {
 TEST_CASE("cross-document linking rewrites ids everywhere") {
   std::vector<crosscheck::Document> docs(2);
   docs[0].id = "a";
-  docs[0].text =
-      "The UN opened a liaison office in Nairobi. Prime Minister Ruto Kipchoge welcomed it.";
+  docs[0].text = "The UN opened a liaison office in Nairobi. Prime Minister Ruto Kipchoge welcomed it.";
   docs[1].id = "b";
   docs[1].text = "A UN office in Kenya started work. Kipchoge said it mattered. The office is new.";
   auto x = crosscheck::extract_all(docs);
@@ -395,13 +381,11 @@ TEST_CASE("cross-document linking rewrites ids everywhere") {
 
 TEST_CASE("lexicon: user JSON, synonyms and errors") {
   SUBCASE("user entities extend the gazetteer") {
-    auto lexicon =
-        Lexicon::build({R"({"entities": [{"id": "org:acme", "name": "Acme", "type": "ORGANIZATION",
+    auto lexicon = Lexicon::build({R"({"entities": [{"id": "org:acme", "name": "Acme", "type": "ORGANIZATION",
         "aliases": ["Acme Corp", "ACME"], "tags": ["company"]}],
         "aliases": {"Atlantic alliance": "org:nato"}})"});
     REQUIRE(lexicon.ok());
-    Tagged t("Acme Corp and the Atlantic alliance agreed. ACME said the company was pleased.",
-             **lexicon);
+    Tagged t("Acme Corp and the Atlantic alliance agreed. ACME said the company was pleased.", **lexicon);
     CHECK(t.at("Acme Corp")->id == "org:acme");
     CHECK(t.at("ACME")->id == "org:acme");
     CHECK(t.at("the company")->id == "org:acme");
@@ -414,8 +398,7 @@ TEST_CASE("lexicon: user JSON, synonyms and errors") {
     CHECK(lexicon->canonical_phrase("cybersecurity") == "cyber security");
     CHECK(lexicon->canonical_phrase("Cyber-Security") == "cyber security");
     CHECK(lexicon->canonical_phrase("knitting") == "knitting");
-    auto user =
-        Lexicon::build({R"({"synonyms": [{"canonical": "knitting", "variants": ["purling"]}]})"});
+    auto user = Lexicon::build({R"({"synonyms": [{"canonical": "knitting", "variants": ["purling"]}]})"});
     REQUIRE(user.ok());
     CHECK((*user)->canonical_phrase("purling") == "knitting");
   }
@@ -438,9 +421,8 @@ TEST_CASE("lexicon: user JSON, synonyms and errors") {
 }
 
 TEST_CASE("robust on odd input") {
-  for (const char* text :
-       {"", "(", "(ABC)", "Mr", "the the the", "NATO's", "- - -", "A (B) C (D)", "Mr Mr Mr Smith",
-        "office office office", "'s", "\xE2\x80\x99s NATO\xE2\x80\x99s"}) {
+  for (const char* text : {"", "(", "(ABC)", "Mr", "the the the", "NATO's", "- - -", "A (B) C (D)",
+                           "Mr Mr Mr Smith", "office office office", "'s", "\xE2\x80\x99s NATO\xE2\x80\x99s"}) {
     Tagged t(text);
     for (const auto& m : t.entities.mentions) {
       CHECK(m.span.end <= t.text.size());

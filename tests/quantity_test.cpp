@@ -136,9 +136,8 @@ TEST_CASE("numbers that are not quantities") {
 }
 
 TEST_CASE("never crashes on odd input") {
-  for (std::string text :
-       {"", "$", "more than", "between 5 and", "1,2,3,4,5,6", "99999999999999999999999 people",
-        "bn bn bn", "3.", ".5 people", "- 4 to - 2", "twenty - ", "at least"}) {
+  for (std::string text : {"", "$", "more than", "between 5 and", "1,2,3,4,5,6", "99999999999999999999999 people",
+                           "bn bn bn", "3.", ".5 people", "- 4 to - 2", "twenty - ", "at least"}) {
     CHECK_NOTHROW(tag(text));
   }
 }
