@@ -177,7 +177,7 @@ def test_errors_pickle_with_their_attributes():
 
 # Odd but valid text: every one is analysed without crashing, offsets stay valid.
 ODD_TEXTS = [
-    "\x00\x01\x02 control characters \x7f.",
+    "\x01\x02 control characters \x7f.",
     "Only punctuation: ?!?!... —— “” «» ‹›",
     "🙂" * 2000,
     "a" * 200000,
@@ -189,6 +189,13 @@ ODD_TEXTS = [
     "\u2028line\u2029separators\r\n\r\nand\ttabs\f.",
     "\ufeffBOM first. \ufffd replacement.",
 ]
+
+
+def test_nul_bytes_are_an_input_error():
+    # A NUL byte marks binary or UTF-16 input: refused, with the document named.
+    with pytest.raises(crosscheck.InputError) as err:
+        crosscheck.Document("nul", "\x00\x01 text", published=datetime.date(2024, 1, 1))
+    assert err.value.document == "nul"
 
 
 @pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
