@@ -175,6 +175,37 @@ TEST_CASE("past events and 'since' keep dates before the anchor") {
         "1989-11-20");
 }
 
+TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs") {
+  // A participle after "be" takes the tense of its auxiliary.
+  CHECK(one("The dividend will be paid Dec. 14 to holders.", "Dec. 14", CivilDate{1989, 10, 26})
+            .value == "1989-12-14");
+  // "preferred" and "United" are not past-tense verbs.
+  CHECK(one("It will redeem its preferred shares on Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27})
+            .value == "1989-10-31");
+  CHECK(one("The father would be traveling to the United States Thursday.", "Thursday",
+            CivilDate{2000, 4, 5})
+            .value == "2000-04-06");
+  // "is to" + verb is a plan; "had been scheduled to" one that has passed.
+  CHECK(one("Trading is to resume in Paris Tuesday.", "Tuesday", CivilDate{1989, 10, 27}).value ==
+        "1989-10-31");
+  CHECK(one("The offer had been scheduled to expire Friday.", "Friday", CivilDate{1989, 10, 30})
+            .value == "1989-10-27");
+  // An irregular past verb far from the date still makes the clause past.
+  CHECK(one("A bullet tore through his window and into his back Friday.", "Friday",
+            CivilDate{1998, 10, 25})
+            .value == "1998-10-23");
+  // A month-day half a year ahead in a past clause is last year's.
+  CHECK(
+      one("He was shot to death on the night of Oct. 23 at home.", "Oct. 23", CivilDate{1999, 5, 5})
+          .value == "1998-10-23");
+  // ... but a payment date a few weeks ahead stays ahead.
+  CHECK(one("The board declared a dividend payable Dec. 7 to holders.", "Dec. 7",
+            CivilDate{1989, 10, 27})
+            .value == "1989-12-07");
+  CHECK(one("The second quarter ended Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27}).value ==
+        "1988-10-31");
+}
+
 TEST_CASE("anchoring across year boundaries and leap days") {
   CHECK(one("The fire started yesterday.", "yesterday", CivilDate{2024, 3, 1}).value ==
         "2024-02-29");

@@ -106,6 +106,7 @@ const TimeLexicon& time_lexicon() {
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3
                 : row[1] == "future_to" ? 4
+                : row[1] == "adjective" ? 5
                                         : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {

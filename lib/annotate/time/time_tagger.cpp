@@ -215,12 +215,36 @@ class Tagger {
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
+      if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
+      // A word in -ed is mostly a past verb, but not a name ("United") nor an
+      // adjective after a determiner ("the proposed sale").
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
-          !(t.w && (t.w->month || t.w->weekday))) {
+          !(t.w && (t.w->month || t.w->weekday)) && !t.cap && !determiner(i - 1)) {
         tense = -1;
+      }
+      // A participle after "be"/"is" is a passive: its auxiliary gives the tense
+      // ("will be paid Dec. 14", "is expected").
+      if (tense == -1 && i > 0 &&
+          ((is(i - 1, "be") && i > 1 &&
+            (is(i - 2, "will") || is(i - 2, "ll") || is(i - 2, "would") || is(i - 2, "to"))) ||
+           is(i - 1, "is") || is(i - 1, "are"))) {
+        continue;
+      }
+      // "had been scheduled to expire Friday": a plan that lies in the past.
+      if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
+      // "is to resume trading Tuesday": a plan.
+      if (tense == 2 && is(i + 1, "to") && i + 2 < n() && toks_[i + 2].kind == kAlpha &&
+          !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
+        tense = 1;
       }
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
+  }
+  bool determiner(std::size_t k) const {
+    return k < n() &&
+           (is(k, "the") || is(k, "a") || is(k, "an") || is(k, "its") || is(k, "their") ||
+            is(k, "his") || is(k, "her") || is(k, "our") || is(k, "this") || is(k, "these") ||
+            is(k, "those") || is(k, "my") || is(k, "your"));
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
@@ -244,6 +268,22 @@ class Tagger {
     if (right < (1 << 30)) return norm(right_tense);
     if (right_r < (1 << 30)) return norm(right_report);
     return 0;
+  }
+
+  // The tense of the clause at i from tense and aspect markers alone, ignoring
+  // reporting verbs: the nearest on the left, else the nearest on the right.
+  int tense_no_report(std::size_t i) const {
+    int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
+    for (auto [pos, tense] : markers_) {
+      if (tense == 3) continue;
+      if (pos < static_cast<int>(i)) {
+        if (pos > left) left = pos, left_tense = tense;
+      } else if (pos < right) {
+        right = pos, right_tense = tense;
+      }
+    }
+    int t = left >= 0 ? left_tense : right < (1 << 30) ? right_tense : 0;
+    return t == 2 ? 0 : t;
   }
 
   // A time-zone abbreviation (upper case) at k.
@@ -345,22 +385,36 @@ class Tagger {
       std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
       return buf;
     }
-    // The anchor's year, unless that puts the date far off: "Jan. 3" in a
-    // November article is next year's, "Dec. 20" in a February one last year's.
+    // The nearest such date (a year either side of the anchor), unless the
+    // clause's tense puts it on the other side: "since October 7", "was shot
+    // on Oct. 23" lie before the anchor, "will be paid Dec. 14" after it.
+    // Reported speech ("said ... Jan. 14") does not decide.
+    auto at = [&](int yy) {
+      return days_from_civil({yy, month, std::min(day, days_in_month(yy, month))});
+    };
     int y = a().year;
     int best_y = y;
-    std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
-    if (same < anchor_days_ - 270)
-      best_y = y + 1;
-    else if (same > anchor_days_ + 200)
-      best_y = y - 1;
-    // "since October 7" and "erupted on October 7" are in the past; reported
-    // speech ("said ... Jan. 14") does not decide.
-    std::int32_t chosen =
-        days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
-    if (chosen > anchor_days_ && (after_since(i) || past_event_at(i))) --best_y;
-    // "is scheduled for March 3", "will meet on Jan. 5": ahead of the anchor.
-    if (chosen < anchor_days_ && future_event_at(i)) ++best_y;
+    for (int yy : {y - 1, y + 1}) {
+      if (std::abs(at(yy) - anchor_days_) < std::abs(at(best_y) - anchor_days_)) best_y = yy;
+    }
+    // Near the verb ("erupted on October 7") the tense decides beyond two
+    // weeks; the clause's tense further off only beyond three months.
+    // "payable Dec. 7", "effective Feb. 1", "until March 6" name plans.
+    bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
+                          is(i - 1, "till") || is(i - 1, "due"));
+    int clause = tense_no_report(i);
+    std::int32_t ahead = at(best_y) - anchor_days_;
+    bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
+    if (!plan &&
+        (ended                                  ? ahead > 0
+         : (after_since(i) || past_event_at(i)) ? ahead > 14
+                                                : clause < 0 && ahead > 90) &&
+        anchor_days_ - at(best_y - 1) <= 366) {
+      --best_y;
+    } else if ((future_event_at(i) ? ahead < 0 : clause > 0 && ahead < -90) &&
+               at(best_y + 1) - anchor_days_ <= 366) {
+      ++best_y;
+    }
     if (!is_valid({best_y, month, day}))
       return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
