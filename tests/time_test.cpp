@@ -204,6 +204,14 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "1989-12-07");
   CHECK(one("The second quarter ended Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27}).value ==
         "1988-10-31");
+  // A deadline lies ahead even after a past-tense verb.
+  CHECK(one("Officials postponed until Tuesday any action.", "Tuesday", CivilDate{2000, 3, 30})
+            .value == "2000-04-04");
+  CHECK(
+      one("They were given until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", CivilDate{2000, 4, 3})
+          .value == "2000-04-04T09:00");
+  CHECK(one("Until Thursday, they had not called him a suspect.", "Thursday", CivilDate{1999, 5, 7})
+            .value == "1999-05-06");
 }
 
 TEST_CASE("anchoring across year boundaries and leap days") {

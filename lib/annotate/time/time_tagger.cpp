@@ -286,6 +286,14 @@ class Tagger {
     return t == 2 ? 0 : t;
   }
 
+  // The nearest tense marker on the right is "had".
+  bool had_follows(std::size_t i) const {
+    for (auto [pos, t] : markers_) {
+      if (pos > static_cast<int>(i)) return is(static_cast<std::size_t>(pos), "had");
+    }
+    return false;
+  }
+
   // A time-zone abbreviation (upper case) at k.
   bool timezone(std::size_t k) const {
     return k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
@@ -425,6 +433,14 @@ class Tagger {
       return "XXXX-WXX-" + std::to_string(wd);
     }
     int t = direction != 0 ? direction : tense_at(i);
+    // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
+    // unless a past perfect follows ("Until Thursday, they had not ...").
+    if (direction == 0 &&
+        ((i > 0 && (is(i - 1, "until") || is(i - 1, "till"))) ||
+         (i > 1 && is(i - 1, "as") && is(i - 2, "soon"))) &&
+        !had_follows(i)) {
+      t = 1;
+    }
     int today = weekday(anchor_days_) + 1;
     int delta;
     if (t > 0) {
@@ -1836,7 +1852,7 @@ class Tagger {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
       k = dated.end;
     } else if (d && d->weekday && toks_[dk].cap) {
-      date = weekday_in_context(d->weekday, dk, 0, false);
+      date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
     } else if (d && d->day_offset != 99 && !d->tonight) {
       date = day_rel(d->day_offset);
