@@ -252,6 +252,19 @@ TEST_CASE("durations") {
   CHECK(one("It could take several months.", "several months").value == "PXM");
   auto least = one("The ban lasts at least 30 days.", "at least 30 days");
   CHECK(least.mod == "EQUAL_OR_MORE");
+  SUBCASE("halves") {
+    CHECK(one("They lived in camps for 2 1/2 years.", "2 1/2 years").value == "P2Y6M");
+    CHECK(one("She spent about 5 1/2 hours there.", "5 1/2 hours").value == "PT5H30M");
+    CHECK(one("It took two and a half hours.", "two and a half hours").value == "PT2H30M");
+    CHECK(one("But a minute and a half later, a pilot called.", "a minute and a half").value ==
+          "PT1M30S");
+  }
+  SUBCASE("'three days later' is a duration; 'later' is a signal outside it") {
+    auto t = one("Three days later, the index closed higher.", "Three days");
+    CHECK(t.type == "DURATION");
+    CHECK(t.value == "P3D");
+    CHECK(one("A few days later, it announced losses.", "A few days").value == "PXD");
+  }
   SUBCASE("ages and rates are not durations") {
     CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());
     CHECK(tag("It saves $500 million a year.", CivilDate{2024, 7, 12}).empty());

@@ -1198,6 +1198,14 @@ class Tagger {
       std::size_t e2 = number_at(k + 1, &num2);
       if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
     }
+    // "2 1/2 years", "two and a half hours"
+    bool half = false;
+    if (num >= 0 && digit(k) && toks_[k].num == 1 && is(k + 1, "/") && adjacent(k + 1) &&
+        digit(k + 2) && adjacent(k + 2) && toks_[k + 2].num == 2) {
+      half = true, k += 3;
+    } else if (num >= 0 && is(k, "and") && is(k + 1, "a") && is(k + 2, "half")) {
+      half = true, k += 3;
+    }
     bool hyphen = false;
     if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
     if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "straight") ||
@@ -1223,9 +1231,13 @@ class Tagger {
     if (unit == 'S' && num == 1 && !digit(i) && !is(end, "later") && !is(end, "earlier")) {
       return {};  // "a second group": the ordinal, not the unit
     }
+    // "a minute and a half"
+    if (!half && num >= 0 && is(end, "and") && is(end + 1, "a") && is(end + 2, "half")) {
+      half = true, end += 3;
+    }
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
-      Core c = make(end, "DURATION", duration_value(num, unit));
+      Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
       c.approx_ok = true;
       return c;
     }
@@ -1237,6 +1249,14 @@ class Tagger {
         // "a year earlier" in an earnings report is the year-ago quarter.
         if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_) {
           Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+          c.approx_ok = true;
+          return c;
+        }
+        // "three days later" counts from a narrated event, not the anchor:
+        // TimeBank tags the span "three days" and leaves "later" as a signal.
+        if (unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') {
+          Core c =
+              make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
           c.approx_ok = true;
           return c;
         }
@@ -1263,10 +1283,30 @@ class Tagger {
     if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
       return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
     }
-    Core c = make(end, "DURATION", duration_value(num, unit));
+    Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
     c.approx_ok = true;
     return c;
+  }
+
+  // `count` and a half units, in the next smaller unit: "P2Y6M", "PT5H30M".
+  static std::string half_duration(int count, char unit) {
+    std::string n = std::to_string(count);
+    switch (unit) {
+      case 'Y':
+        return "P" + n + "Y6M";
+      case 'D':
+        return "P" + n + "DT12H";
+      case 'H':
+        return "PT" + n + "H30M";
+      case 'N':
+        return "PT" + n + "M30S";
+      case 'E':
+        return "P" + std::to_string(count * 10 + 5) + "Y";
+      case 'C':
+        return "P" + std::to_string(count * 100 + 50) + "Y";
+    }
+    return duration_value(count, unit);
   }
 
   // Whether token k ends a quantity that a following "a year" makes a rate.
