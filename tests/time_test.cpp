@@ -214,6 +214,20 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "1999-05-06");
 }
 
+TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last date mentioned") {
+  auto times =
+      tag("He fled to Florida in June 1998 and returned later that year. Imports rose "
+          "that year.",
+          CivilDate{2000, 1, 28});
+  CHECK(find(times, "later that year").value == "1998");
+  CHECK(find(times, "that year").value == "1998");
+  auto day = tag("He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+                 CivilDate{1999, 10, 24});
+  CHECK(find(day, "Earlier that day").value == "1998-10-23");
+  // Without an earlier date there is nothing to refer to.
+  CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
+}
+
 TEST_CASE("anchoring across year boundaries and leap days") {
   CHECK(one("The fire started yesterday.", "yesterday", CivilDate{2024, 3, 1}).value ==
         "2024-02-29");

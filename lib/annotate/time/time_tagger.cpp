@@ -340,6 +340,12 @@ class Tagger {
     e.mod = m.mod;
     if (e.type == "DATE" || e.type == "TIME") e.interval = time::interval_of(e.value);
     if (!out.empty() && out.back().span.end > e.span.begin) return;  // never overlap
+    // The latest calendar date mentioned: what "that year" / "that day" refer to.
+    if ((e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
+        std::all_of(e.value.begin(), e.value.begin() + 4,
+                    [](char c) { return c >= '0' && c <= '9'; })) {
+      ref_ = e.value;
+    }
     out.push_back(std::move(e));
   }
 
@@ -810,6 +816,8 @@ class Tagger {
         if (wi->part_of_day.size()) consider(part_of_day(i));
       }
       if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
+      if (is(i, "that")) consider(anaphoric(i, i));
+      if ((is(i, "later") || is(i, "earlier")) && is(i + 1, "that")) consider(anaphoric(i, i + 1));
       if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
       if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
       if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) consider(clock(i));
@@ -1183,6 +1191,49 @@ class Tagger {
       return c;
     }
     return {};
+  }
+
+  // "that year", "later that year", "that same day", "that quarter": the
+  // period of the date mentioned last (the narrative's reference time).
+  Core anaphoric(std::size_t start, std::size_t i) {
+    std::size_t j = i + 1;
+    if (is(j, "same")) ++j;
+    const WordInfo* u = w(j);
+    if (!u || !u->unit || u->plural || ref_.empty()) return {};
+    auto digits = [this](std::size_t from, std::size_t len) {
+      if (ref_.size() < from + len) return false;
+      for (std::size_t k = from; k < from + len; ++k) {
+        if (ref_[k] < '0' || ref_[k] > '9') return false;
+      }
+      return true;
+    };
+    bool has_month = digits(5, 2) && ref_[4] == '-';
+    bool has_day = has_month && ref_.size() >= 10 && ref_[7] == '-' && digits(8, 2);
+    std::string v;
+    switch (u->unit) {
+      case 'Y':
+        v = ref_.substr(0, 4);
+        break;
+      case 'M':
+        if (has_month) v = ref_.substr(0, 7);
+        break;
+      case 'D':
+        if (has_day) v = ref_.substr(0, 10);
+        break;
+      case 'W':
+        if (has_day) {
+          v = time::week_str(
+              days_from_civil({std::stoi(ref_.substr(0, 4)), std::stoi(ref_.substr(5, 2)),
+                               std::stoi(ref_.substr(8, 2))}));
+        }
+        break;
+      case 'Q':
+        if (last_q_) v = time::quarter_str(last_q_year_, last_q_);
+        break;
+    }
+    if (v.empty()) return {};
+    (void)start;
+    return make(j + 1, "DATE", v);
   }
 
   // Counted durations ("three years", "a decade", "two-year") and offsets
@@ -1917,6 +1968,7 @@ class Tagger {
   std::vector<std::pair<int, int>> markers_;
   int last_q_year_ = 0;
   int last_q_ = 0;
+  std::string ref_;  // value of the latest anchored DATE/TIME emitted
 };
 
 }  // namespace
