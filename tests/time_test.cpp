@@ -224,6 +224,12 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
   auto day = tag("He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
                  CivilDate{1999, 10, 24});
   CHECK(find(day, "Earlier that day").value == "1998-10-23");
+  auto following = tag("On May 22, 1995, he was promoted, and the following year he moved.",
+                       CivilDate{1998, 4, 18});
+  CHECK(find(following, "the following year").value == "1996");
+  CHECK(one("In March, it rejected a bid. The following month, it put itself up for sale.",
+            "The following month", CivilDate{1989, 10, 27})
+            .value == "1989-04");
   // Without an earlier date there is nothing to refer to.
   CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
 }

@@ -1133,7 +1133,10 @@ class Tagger {
       if (is(end, "or") && is(end + 1, "so")) end += 2;
       if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
-      Core c = make(end, "DATE", period_rel(unit, d));
+      std::string narrated = (is(i, "following") || is(i, "previous") || is(i, "preceding"))
+                                 ? ref_shifted(unit, d)
+                                 : std::string();
+      Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, d) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
         c.the_ok = true;
@@ -1189,6 +1192,33 @@ class Tagger {
       Core c = make(j + 2, "DATE", year_rel(d));
       c.the_ok = true;
       return c;
+    }
+    return {};
+  }
+
+  // "the following year", "the previous month": next to the date mentioned
+  // last, not to the anchor. Empty when that date lacks the unit.
+  std::string ref_shifted(char unit, int k) const {
+    auto num = [this](std::size_t from, std::size_t len) {
+      int v = 0;
+      if (ref_.size() < from + len) return -1;
+      for (std::size_t p = from; p < from + len; ++p) {
+        if (ref_[p] < '0' || ref_[p] > '9') return -1;
+        v = v * 10 + (ref_[p] - '0');
+      }
+      return v;
+    };
+    int y = num(0, 4);
+    if (y < 0) return {};
+    int m = ref_.size() >= 7 && ref_[4] == '-' ? num(5, 2) : -1;
+    int d = m > 0 && ref_.size() >= 10 && ref_[7] == '-' ? num(8, 2) : -1;
+    if (unit == 'Y') return time::year_str(y + k);
+    if (unit == 'M' && m >= 1 && m <= 12) {
+      int idx = y * 12 + m - 1 + k;
+      return time::month_str(idx / 12, idx % 12 + 1);
+    }
+    if (unit == 'D' && d >= 1 && is_valid({y, m, d})) {
+      return time::day_str(civil_from_days(days_from_civil({y, m, d}) + k));
     }
     return {};
   }
