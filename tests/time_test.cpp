@@ -231,6 +231,9 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
             "The following month", CivilDate{1989, 10, 27})
             .value == "1989-04");
   // Without an earlier date there is nothing to refer to.
+  CHECK(one("It may be resolved in a hearing the week of March 6.", "the week of March 6",
+            CivilDate{2000, 2, 24})
+            .value == "2000-W10");
   CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
 }
 

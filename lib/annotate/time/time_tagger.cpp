@@ -878,6 +878,18 @@ class Tagger {
           type = "DURATION";
           value = "P1Y";
         }
+        // "the week of March 6": the ISO week of that day.
+        if (off == 0 && unit == 'W' && is(end, "of") && w(end + 1) &&
+            (w(end + 1)->month || w(end + 1)->month_abbr)) {
+          Core d = month_expr(end + 1);
+          if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
+            CivilDate cd{std::stoi(d.value.substr(0, 4)), std::stoi(d.value.substr(5, 2)),
+                         std::stoi(d.value.substr(8, 2))};
+            Core c = make(d.end, "DATE", time::week_str(days_from_civil(cd)));
+            c.pos_ok = false;
+            return c;
+          }
+        }
         if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
           value = period_rel('K', -1);  // "over the weekend" in a weekday's report
         }
