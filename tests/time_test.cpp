@@ -332,6 +332,11 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(one("It was hit last fall.", "last fall").value == "2023-FA");
     CHECK(one("in the spring of 2021", "the spring of 2021").value == "2021-SP");
   }
+  SUBCASE("a holiday's week") {
+    // Easter 2000 fell on April 23: its ISO week is 2000-W16.
+    CHECK(one("Crowds gathered during Easter week.", "Easter week", CivilDate{2000, 4, 17}).value ==
+          "2000-W16");
+  }
   SUBCASE("decades and centuries") {
     auto t = one("Inflation soared in the 1970s.", "the 1970s");
     CHECK(t.value == "197");

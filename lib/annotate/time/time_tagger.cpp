@@ -947,8 +947,13 @@ class Tagger {
       if (i > 0 && is(i - 1, "last")) t = -1;
       if (i > 0 && is(i - 1, "next")) t = 1;
       std::int32_t d = days_from_civil(date_in(y));
-      if (t < 0 && d > anchor_days_) --y;
-      if (t > 0 && d < anchor_days_) ++y;
+      bool week = is(end, "week");  // "Easter week": the ISO week of the holiday
+      // A holiday within a week of the anchor is this year's, whatever the tense.
+      if (!(week && std::abs(d - anchor_days_) <= 7)) {
+        if (t < 0 && d > anchor_days_) --y;
+        if (t > 0 && d < anchor_days_) ++y;
+      }
+      if (week) return make(end + 1, "DATE", time::week_str(days_from_civil(date_in(y))));
       Core c = make(end, "DATE", time::day_str(date_in(y)));
       c.pos_ok = true;
       return c;
