@@ -45,15 +45,13 @@ struct Annotated {
     a.quotes = tag_quotes(a.text, a.entities);
   }
 
-  // Adds a DATE for `phrase` (its first occurrence) unless a tagged time covers it.
+  // Sets the DATE of `phrase` (its first occurrence), replacing what the
+  // temporal tagger made of it, so these tests exercise the claim rules alone.
   Annotated& time(std::string_view phrase, std::string value, CivilDate first, CivilDate last,
                   Granularity g) {
     std::size_t at = doc.text.find(phrase);
     REQUIRE(at != std::string::npos);
     Span span{at, at + phrase.size()};
-    for (const TimeExpr& x : a.times) {
-      if (x.span.begin <= span.begin && x.span.end >= span.end) return *this;
-    }
     a.times.erase(std::remove_if(a.times.begin(), a.times.end(),
                                  [&](const TimeExpr& x) {
                                    return x.span.begin < span.end && span.begin < x.span.end;
@@ -132,6 +130,12 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
     CHECK(c->attributed_to == "Tim Cook");
     CHECK(c->as_of == "2024-07-10");
   }
+  SUBCASE("a factive reporting verb leaves the claim to the outlet") {
+    Annotated doc("Apple will open a store in Delhi, chief executive Tim Cook announced.");
+    const Claim* c = find(doc.claims(), "lifecycle", "Delhi");
+    REQUIRE(c);
+    CHECK(c->attributed_to.empty());
+  }
   SUBCASE("plans to close: hedged") {
     Annotated doc("Tesla plans to close its factory in Berlin.");
     auto claims = doc.claims();
@@ -145,15 +149,10 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
         "The airport in Kabul has not reopened since the storm. Officials gave no reason.");
     auto claims = doc.claims();
     const Claim* c = find(claims, "lifecycle", "reopened");
-    // "reopened" is not a trigger; "opened" is: make sure the negated form is caught too.
-    if (!c) {
-      Annotated doc2("The airport in Kabul has not opened since the storm.");
-      auto claims2 = doc2.claims();
-      c = find(claims2, "lifecycle", "airport");
-      REQUIRE(c);
-      CHECK(c->polarity == "negative");
-      CHECK(c->typed.state == "opened");
-    }
+    REQUIRE(c);
+    CHECK(c->subject == "fac:/airport/kabul");
+    CHECK(c->polarity == "negative");
+    CHECK(c->typed.state == "opened");
   }
   SUBCASE("a dated inauguration, passive, with the date opening the sentence") {
     Annotated doc(
@@ -284,6 +283,18 @@ TEST_CASE("quantities as claims: casualties keep their event and victims apart")
   CHECK_FALSE(same_key(*blast, *strikes));
 }
 
+TEST_CASE("casualty reports: tolls and bare counts") {
+  Annotated doc(
+      "Floods hit Kerala on Sunday. The death toll from the floods in Kerala rose to 45, officials "
+      "said.");
+  auto claims = doc.claims();
+  const Claim* c = find(claims, "quantity", "toll", "killed");
+  REQUIRE(c);
+  CHECK(c->typed.quantity.value == 45);
+  CHECK(c->qualifier == "people");
+  CHECK(c->subject.find("flood") != std::string::npos);
+}
+
 TEST_CASE("a company deal: currency amounts") {
   Annotated doc("Siemens signed a €2.5bn contract with Deutsche Bahn.");
   auto claims = doc.claims();
@@ -301,7 +312,7 @@ TEST_CASE("membership") {
     const Claim* c = find(claims, "membership", "Norway");
     REQUIRE(c);
     CHECK(ends_with(c->subject, "norway"));
-    CHECK(c->qualifier == "european_free_trade_association");
+    CHECK(ends_with(c->qualifier, "european_free_trade_association"));
     CHECK(c->typed.kind == ClaimValue::Kind::kTime);
     CHECK(c->value == "since 1960");
   }
@@ -313,11 +324,11 @@ TEST_CASE("membership") {
     auto claims = doc.claims();
     const Claim* joined = find(claims, "membership", "Finland");
     REQUIRE(joined);
-    CHECK(joined->qualifier == "nato");
+    CHECK(ends_with(joined->qualifier, "nato"));
     CHECK(joined->typed.time_value == "2023-04");
     const Claim* member = find(claims, "membership", "Iceland");
     REQUIRE(member);
-    CHECK(member->qualifier == "nordic_council");
+    CHECK(ends_with(member->qualifier, "nordic_council"));
     CHECK(member->value == "since 1952");
   }
   SUBCASE("'as part of' is not membership") {
@@ -394,6 +405,51 @@ TEST_CASE("superlatives and firsts") {
   SUBCASE("'first' as an adverb is not a superlative") {
     Annotated adv("The talks were first held in Geneva.");
     CHECK_FALSE(find(adv.claims(), "superlative", "Geneva"));
+  }
+}
+
+TEST_CASE("precision guards") {
+  SUBCASE("a plan that includes an opening does not assert the opening") {
+    Annotated doc(
+        "Ministers adopted a plan which includes the establishing of a trade office in Lima.");
+    for (const Claim& c : doc.claims())
+      CHECK_FALSE((c.type == "lifecycle" && c.typed.state == "opened"));
+  }
+  SUBCASE("adjectives are not lifecycle predicates") {
+    Annotated doc("It was a close election. The election is close.");
+    CHECK_FALSE(find(doc.claims(), "lifecycle", "election"));
+  }
+  SUBCASE("talking about an event is not a stage of it") {
+    Annotated doc("Lawmakers are discussing the election in Lagos.");
+    CHECK_FALSE(find(doc.claims(), "lifecycle", "election"));
+  }
+  SUBCASE("joining a person is not membership") {
+    Annotated doc(
+        "Warren joined Hillary Clinton on stage. Sweden joined the European Union in 1995.");
+    doc.year("1995", 1995);
+    auto claims = doc.claims();
+    CHECK_FALSE(find(claims, "membership", "Warren"));
+    const Claim* c = find(claims, "membership", "Sweden");
+    REQUIRE(c);
+    CHECK((ends_with(c->qualifier, "european_union") || ends_with(c->qualifier, ":eu")));
+    CHECK(c->value == "since 1995");
+  }
+  SUBCASE("a relative clause dates its antecedent event") {
+    Annotated doc("Officials discussed the war on Gaza, which erupted on October 7.");
+    doc.day("October 7", 2023, 10, 7);
+    const auto claims = doc.claims();
+    const Claim* c = find(claims, "event_date", "erupted");
+    REQUIRE(c);
+    CHECK(c->predicate == "war");
+    CHECK(c->qualifier == "start");
+    CHECK(c->typed.time_value == "2023-10-07");
+  }
+  SUBCASE("reported speech: the speaker, not the outlet") {
+    Annotated doc("Mr Smith arrived. The new terminal in Aden will open in May, Mr Smith said.");
+    doc.month("May", 2025, 5);
+    const Claim* c = find(doc.claims(), "lifecycle", "Aden");
+    REQUIRE(c);
+    CHECK(c->attributed_to == "Smith");
   }
 }
 

@@ -59,6 +59,8 @@ inline Claim& add_claim(Report& r, const std::string& doc, const std::string& wo
 // known; a lifecycle that moves on; two outlets listing the office's focus.
 inline Report sample_report() {
   Report r;
+  // add_claim returns references into r.claims: no reallocation may move them.
+  r.claims.reserve(16);
   add_doc(r, "early", "The Daily", "2024-07-10",
           "It is unclear when the office would be officially opened.");
   add_doc(r, "late", "", "",

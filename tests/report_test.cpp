@@ -195,6 +195,18 @@ TEST_CASE("single-source claims are listed in text and HTML") {
   CHECK(html.find("<mark>Two bridges</mark> were closed.") != std::string::npos);
 }
 
+TEST_CASE("the text report never passes control characters to a terminal") {
+  Report r;
+  add_doc(r, "a", "Evil\x1b[2J Outlet", "2024-01-02", "Two bridges\x07 were \xC2\x9B closed.");
+  add_claim(r, "a", "Two bridges");
+  std::string text = to_text(r);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\xC2\x9B") == std::string::npos);
+  CHECK(text.find("Evil\xEF\xBF\xBD[2J Outlet") != std::string::npos);
+  CHECK(text.find('\n') != std::string::npos);  // line structure is kept
+}
+
 TEST_CASE("JSON report keeps the crosscheck.report/1 shape") {
   Report r = sample_report();
   auto j = nlohmann::json::parse(to_json(r));

@@ -40,3 +40,87 @@ TEST_CASE("tokens carry byte offsets into UTF-8 text") {
   CHECK(layer.tokens.back().kind == crosscheck::internal::Token::Kind::kPunct);
   for (const auto& t : layer.tokens) CHECK(t.sentence == 0);
 }
+
+TEST_CASE("news abbreviations and dates do not end sentences") {
+  SUBCASE("U.S. before a lower-case word, Dec. and Jan. before a day") {
+    auto s = sentence_texts(
+        "The U.S. embassy opened on Dec. 14 and closed on Jan. 5, officials said. Talks resume.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[1] == "Talks resume.");
+  }
+  SUBCASE("titles with and without a dot") {
+    auto s = sentence_texts("Mrs May met Dr. Jones and Gen. Smith. Mr Stoltenberg spoke.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[1] == "Mr Stoltenberg spoke.");
+  }
+  SUBCASE("a sentence ending in U.S. still ends") {
+    auto s = sentence_texts("He moved to the U.S. He stayed there.");
+    CHECK(s.back() == "He stayed there.");
+  }
+}
+
+TEST_CASE("quotations") {
+  SUBCASE("a comma inside the closing quote continues the sentence") {
+    auto s = sentence_texts("\xe2\x80\x9cWe are ready,\xe2\x80\x9d Mr Stoltenberg said. He left.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "\xe2\x80\x9cWe are ready,\xe2\x80\x9d Mr Stoltenberg said.");
+  }
+  SUBCASE("a full stop inside the closing quote ends it, quote mark included") {
+    auto s = sentence_texts("He said: \"It is done.\" Then he left.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "He said: \"It is done.\"");
+  }
+}
+
+TEST_CASE("line structure") {
+  SUBCASE("a headline and a dateline on their own lines") {
+    auto s = sentence_texts("NATO opens office in Amman\n\nJuly 12, 2024\n\nThe alliance said so.");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "NATO opens office in Amman");
+    CHECK(s[1] == "July 12, 2024");
+  }
+  SUBCASE("CRLF, CR and LF line ends all separate lines; offsets stay byte offsets") {
+    const std::string text = "Headline one\r\nHeadline two\rHeadline three\nBody text.";
+    auto layer = segment(text);
+    REQUIRE(layer.sentences.size() == 4);
+    CHECK(layer.span_text(layer.sentences[0]) == "Headline one");
+    CHECK(layer.span_text(layer.sentences[1]) == "Headline two");
+    CHECK(layer.span_text(layer.sentences[2]) == "Headline three");
+    CHECK(layer.sentences[3].begin == text.find("Body"));
+  }
+}
+
+TEST_CASE("every token lies inside its sentence") {
+  auto layer = segment(
+      "First one. \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9 text, 3.5 km!\nLast");
+  REQUIRE(layer.sentence_tokens.size() == layer.sentences.size() + 1);
+  for (std::size_t i = 0; i < layer.sentences.size(); ++i) {
+    for (auto t = layer.sentence_tokens[i]; t < layer.sentence_tokens[i + 1]; ++t) {
+      CHECK(layer.tokens[t].sentence == i);
+      CHECK(layer.tokens[t].begin >= layer.sentences[i].begin);
+      CHECK(layer.tokens[t].end <= layer.sentences[i].end);
+    }
+  }
+}
+
+TEST_CASE("text without punctuation is cut into bounded sentences at white space") {
+  std::string text;
+  while (text.size() < 50000) text += "the committee said the office would open ";
+  auto layer = segment(text);
+  REQUIRE(layer.sentences.size() > 10);
+  std::size_t previous_end = 0;
+  for (const auto& s : layer.sentences) {
+    CHECK(s.end - s.begin <= 4096);
+    CHECK(s.begin >= previous_end);
+    CHECK(text[s.begin] != ' ');
+    CHECK(text[s.end - 1] != ' ');
+    previous_end = s.end;
+  }
+  // No white space at all: cut between code points.
+  std::string word;
+  while (word.size() < 10000) word += "\xc3\xa9";
+  auto w = segment(word);
+  REQUIRE(w.sentences.size() == 3);
+  for (const auto& s : w.sentences)
+    CHECK((static_cast<unsigned char>(word[s.begin]) & 0xC0) != 0x80);
+}

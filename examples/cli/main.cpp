@@ -1,8 +1,10 @@
 // crosscheck: the command-line checker (see README and the interface spec).
-#include <CLI/CLI.hpp>
 #include <crosscheck/crosscheck.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
+#include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -20,18 +22,40 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
-// Writes all output at once so a failure never leaves a partial document.
+// Writes all output at once so a failure never leaves a partial document: a
+// file is written beside its target and renamed over it when complete.
 int emit(const std::string& output, const std::string& path) {
   if (path.empty() || path == "-") {
     std::cout << output;
     std::cout.flush();
     return std::cout ? kExitOk : fail("cannot write to standard output");
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return fail(path + ": cannot open for writing");
-  out << output;
-  out.close();
-  return out ? kExitOk : fail(path + ": write failed");
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Devices and pipes (-o /dev/stdout) cannot be replaced; write them directly.
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+    std::ofstream out(path, std::ios::binary);
+    out << output;
+    out.flush();
+    return out ? kExitOk : fail(path + ": write failed");
+  }
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(path + ": cannot open for writing");
+    out << output;
+    out.close();
+    if (!out) {
+      fs::remove(partial, ec);
+      return fail(path + ": write failed");
+    }
+  }
+  fs::rename(partial, path, ec);
+  if (ec) {
+    fs::remove(partial, ec);
+    return fail(path + ": cannot write: " + ec.message());
+  }
+  return kExitOk;
 }
 
 bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::string>& texts,
@@ -51,7 +75,7 @@ bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::strin
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"crosscheck: check news sources against each other", "crosscheck"};
   app.set_version_flag("--version", CROSSCHECK_VERSION);
   app.require_subcommand(1);
@@ -59,24 +83,38 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs, lexicon_files;
   std::string format = "text", output, published, fail_on;
   unsigned threads = 0;
+  crosscheck::Limits limits;
+  // Options every subcommand takes.
+  auto add_common = [&](CLI::App* command) {
+    command->add_option("INPUT", inputs, "JSONL, .txt/.md, .html/.htm files or directories")
+        ->required();
+    command->add_option("-o,--output", output, "write to FILE instead of standard output");
+    command->add_option("--lexicon", lexicon_files, "extra lexicon entries (JSON)");
+    command->add_option("--published", published,
+                        "publication date (YYYY-MM-DD) for inputs that carry none");
+    command->add_option("--threads", threads, "worker threads (0: all cores)");
+    command
+        ->add_option("--max-document-bytes", limits.max_document_bytes,
+                     "largest document text accepted (HTML may be 4 times larger)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command->add_option("--max-documents", limits.max_documents, "most documents in one run")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command->add_option("--max-nesting", limits.max_nesting, "deepest HTML or JSON nesting")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+  };
 
   CLI::App* check = app.add_subcommand("check", "print the cross-source report");
-  check->add_option("INPUT", inputs, "JSONL, .txt/.md, .html/.htm files or directories")->required();
+  add_common(check);
   check->add_option("--format", format, "text|json|html|dot|graphml")
       ->check(CLI::IsMember({"text", "json", "html", "dot", "graphml"}));
-  check->add_option("-o,--output", output, "write to FILE instead of standard output");
   check->add_option("--fail-on", fail_on, "exit 1 when such a finding is made")
       ->check(CLI::IsMember({"contradiction"}));
-  check->add_option("--lexicon", lexicon_files, "extra lexicon entries (JSON)");
-  check->add_option("--published", published, "publication date (YYYY-MM-DD) for undated inputs");
-  check->add_option("--threads", threads, "worker threads (0: all cores)");
 
   CLI::App* extract = app.add_subcommand("extract", "print each document's annotations as JSON");
-  extract->add_option("INPUT", inputs, "JSONL, .txt/.md, .html/.htm files or directories")->required();
-  extract->add_option("--published", published, "publication date (YYYY-MM-DD) for undated inputs");
-  extract->add_option("-o,--output", output, "write to FILE instead of standard output");
-  extract->add_option("--lexicon", lexicon_files, "extra lexicon entries (JSON)");
-  extract->add_option("--threads", threads, "worker threads (0: all cores)");
+  add_common(extract);
 
   try {
     app.parse(argc, argv);
@@ -88,12 +126,14 @@ int main(int argc, char** argv) {
 
   crosscheck::ReadOptions read_options;
   read_options.published = published;
+  read_options.limits = limits;
   auto documents = crosscheck::read_inputs(inputs, read_options);
   if (!documents) return fail(documents.error().message());
   if (documents->empty()) return fail("no documents found in the inputs");
 
   crosscheck::Options options;
   options.threads = threads;
+  options.limits = limits;
   std::string lexicon_error;
   if (!read_lexicons(lexicon_files, options.lexicons, lexicon_error)) return fail(lexicon_error);
 
@@ -117,4 +157,16 @@ int main(int argc, char** argv) {
     return kExitFindings;
   }
   return kExitOk;
+}
+
+int main(int argc, char** argv) {
+  // The library reports errors as values; anything thrown here is a bug or
+  // exhaustion, and still ends with one line and status 2, not a crash.
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return fail("out of memory");
+  } catch (const std::exception& e) {
+    return fail(std::string("internal error: ") + e.what());
+  }
 }

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kEncoding,    ///< text is not valid UTF-8
   kLimit,       ///< an input exceeds a configured limit
   kLexicon,     ///< a lexicon file is malformed
+  kInternal,    ///< a bug in crosscheck (an exception escaped a stage); please report it
 };
 
 /// One error with where it happened; message() is a single line for users.

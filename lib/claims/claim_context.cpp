@@ -64,6 +64,9 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   } else if (a.anchor) {
     as_of = format_iso(*a.anchor);
   }
+  mentions_sorted_ = std::is_sorted(
+      a.entities.mentions.begin(), a.entities.mentions.end(),
+      [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
   find_times();
   find_runs();
   find_facilities();
@@ -116,7 +119,8 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   bool hedged = false, future = false, conditional = false, negative = false;
   // A condition governs the whole sentence after it: "If X, the bridge will open".
   for (std::size_t j = sentence_begin(i); j < cb; ++j) {
-    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional") conditional = true;
+    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional")
+      conditional = true;
   }
   for (std::size_t j = cb; j < i; ++j) {
     std::string_view w = n.words[j];
@@ -131,8 +135,9 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
     j += m.length - 1;
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
-  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb && t.tokens[i - 2].kind == Token::Kind::kWord &&
-      func(i - 2).empty() && !d.lifecycle.find_word(n.words[i - 2])) {
+  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
+      t.tokens[i - 2].kind == Token::Kind::kWord && func(i - 2).empty() &&
+      !d.lifecycle.find_word(n.words[i - 2])) {
     future = true;
   }
   std::string polarity = negative ? "negative" : "positive";
@@ -147,7 +152,8 @@ std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
                              [](const Token& tk, std::size_t b) { return tk.end <= b; });
   auto hi = std::lower_bound(lo, t.tokens.end(), s.end,
                              [](const Token& tk, std::size_t e) { return tk.begin < e; });
-  return {static_cast<std::size_t>(lo - t.tokens.begin()), static_cast<std::size_t>(hi - t.tokens.begin())};
+  return {static_cast<std::size_t>(lo - t.tokens.begin()),
+          static_cast<std::size_t>(hi - t.tokens.begin())};
 }
 
 void ClaimContext::find_times() {
@@ -182,8 +188,22 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
                                        std::string* name) const {
   if (begin >= end) return {};
   std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
-  for (const EntityMention& m : a.entities.mentions) {
-    if (m.span.begin < e && b < m.span.end && m.entity < a.entities.entities.size()) {
+  // The mention must end inside these words: "Jordan" in "Jordan's capital
+  // Amman" is not Amman, while "secretary general Jens Stoltenberg" is him.
+  // Mentions in text order are short: start the scan a little before `b`.
+  const auto& mentions = a.entities.mentions;
+  auto first = mentions.begin();
+  if (mentions_sorted_) {
+    std::size_t from = b > 512 ? b - 512 : 0;
+    first =
+        std::lower_bound(mentions.begin(), mentions.end(), from,
+                         [](const EntityMention& m, std::size_t o) { return m.span.begin < o; });
+  }
+  for (auto it = first; it != mentions.end(); ++it) {
+    const EntityMention& m = *it;
+    if (mentions_sorted_ && m.span.begin >= e) break;
+    if (m.span.begin < e && b < m.span.end && m.span.end <= e &&
+        m.entity < a.entities.entities.size()) {
       const Entity& ent = a.entities.entities[m.entity];
       if (type) *type = ent.type;
       if (name) *name = ent.name;
@@ -251,7 +271,8 @@ void ClaimContext::find_runs() {
       if (k >= sentence_end(i)) return false;
       std::string_view next = n.words[k];
       if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
-      if (func(k) == "aux" || d.lifecycle.find_word(next) || d.membership.match(n.words, k, sentence_end(i)) ||
+      if (func(k) == "aux" || d.lifecycle.find_word(next) ||
+          d.membership.match(n.words, k, sentence_end(i)) ||
           d.roles.match(n.words, k, sentence_end(i))) {
         return true;
       }
@@ -291,7 +312,8 @@ void ClaimContext::find_runs() {
       continue;
     }
     r.possessive = n.possessive[j - 1];
-    r.text = std::string(t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
+    r.text = std::string(
+        t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
     if (r.possessive) {
       auto apos = r.text.rfind('\'');
       auto curly = r.text.rfind("\u2019");
@@ -335,13 +357,15 @@ void ClaimContext::find_runs() {
     if (p > sentence_begin(r.begin)) {
       std::string_view w = n.words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
-      if (!r.possessive && whole_np && (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" ||
-                            w == "into" || w == "towards")) {
+      if (!r.possessive && whole_np &&
+          (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
+           w == "towards")) {
         place_keys.insert(r.key);
       }
       if (honorifics().count(w)) person_keys.insert(r.key);
       for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
-        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p) person_keys.insert(r.key);
+        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p)
+          person_keys.insert(r.key);
       }
     }
   }
@@ -349,9 +373,11 @@ void ClaimContext::find_runs() {
     if (!r.id.empty()) continue;
     r.person = person_keys.count(r.key) > 0;
     r.place = !r.person && place_keys.count(r.key) > 0;
-    bool before_verb = r.end < sentence_end(r.begin) &&
-                       (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
-    r.org = !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
+    bool before_verb =
+        r.end < sentence_end(r.begin) &&
+        (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
+    r.org =
+        !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
   std::unordered_set<std::string> org_keys;
@@ -362,7 +388,10 @@ void ClaimContext::find_runs() {
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
-  for (std::size_t k = runs.size(); k > 0; --k) {
+  // Runs are in text order and do not overlap: start at the last one ending by i.
+  auto last = std::upper_bound(runs.begin(), runs.end(), i,
+                               [](std::size_t pos, const NameRun& r) { return pos < r.end; });
+  for (std::size_t k = static_cast<std::size_t>(last - runs.begin()); k > 0; --k) {
     const NameRun& r = runs[k - 1];
     if (r.end <= i && r.org) return &r;
   }
@@ -389,17 +418,26 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
     if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) && func(j).empty()) {
       ++j;
       if (n.possessive[j - 1]) break;
-    } else if (n.words[j] == "-" && j > begin && j + 1 < se && t.tokens[j].begin == t.tokens[j - 1].end) {
+    } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
+               t.tokens[j].begin == t.tokens[j - 1].end) {
       j += 2;
     } else {
       break;
     }
   }
   if (end) *end = j;
-  if (run_at[begin] >= 0 && !runs[run_at[begin]].id.empty() && runs[run_at[begin]].end == j) {
-    return runs[run_at[begin]].id;
-  }
+  if (std::string id = entity_id_at(begin, j, nullptr, nullptr); !id.empty()) return id;
   return phrase_key(join_phrase(n.words, begin, j));
+}
+
+bool ClaimContext::org_like(std::size_t begin, std::size_t end) const {
+  if (begin >= end) return false;
+  if (run_at[begin] >= 0) {
+    const NameRun& r = runs[run_at[begin]];
+    if (r.org || (!r.id.empty() && r.id.rfind("org:", 0) == 0)) return true;
+    if (r.person || r.place) return false;
+  }
+  return all_caps(t.token_text(begin)) || d.org_heads.find_word(n.words[end - 1]) != nullptr;
 }
 
 const NameRun* ClaimContext::clause_subject(std::size_t i) const {
@@ -456,7 +494,8 @@ void ClaimContext::find_facilities() {
         continue;
       }
       const auto* life = d.lifecycle.find_word(n.words[j]);
-      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() && (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
+      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
+          (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
           !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h)) {
         b = j;  // a modifier: "liaison", "regional", "first", "new"
         continue;
@@ -502,7 +541,8 @@ void ClaimContext::find_facilities() {
         // a region without a name ("in the Arab world"): recorded as context only
       }
     }
-    bool definite = det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
+    bool definite =
+        det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
     bool pronoun = det == "its" || det == "their";
     if (pronoun && owner.empty() && !event) {
       if (const NameRun* o = sentence_actor(b)) {
@@ -542,7 +582,8 @@ void ClaimContext::find_facilities() {
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
     std::string fac_id = entity_id_at(h, h + 1, nullptr, nullptr);
-    if (fac_id.rfind("fac:", 0) == 0) {
+    // The entity layer's facility id, unless it could not tell the owner.
+    if (fac_id.rfind("fac:", 0) == 0 && fac_id.find("unknown") == std::string::npos) {
       f.key = fac_id;
     } else if (antecedent) {
       f.key = antecedent->key;
@@ -551,7 +592,8 @@ void ClaimContext::find_facilities() {
     } else if (event) {
       f.owner = owner;
       f.place = place;
-      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind + (place.empty() ? "" : "/" + place);
+      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind +
+              (place.empty() ? "" : "/" + place);
     } else {
       f.owner = owner;
       f.place = place;
@@ -606,7 +648,10 @@ std::string ClaimContext::canonical(std::string_view phrase) const {
 }
 
 std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string* display) const {
-  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin))) ++begin;
+  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin) ||
+                         (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
+    ++begin;
+  }
   while (end > begin && (is_punct(end - 1) || !func(end - 1).empty())) --end;
   if (begin >= end) return {};
   if (const FacilityRef* f = facility_in(begin, end)) {
@@ -647,14 +692,18 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
     }
   }
   // Common noun phrase: its words up to the first preposition, canonicalised.
+  while (begin + 1 < end && func(begin) == "pron") ++begin;  // "its strikes"
   std::size_t stop = begin;
   while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
   if (stop == begin) return {};
-  if (display) *display = std::string(t.text.substr(t.tokens[begin].begin, t.tokens[stop - 1].end - t.tokens[begin].begin));
+  if (display)
+    *display = std::string(
+        t.text.substr(t.tokens[begin].begin, t.tokens[stop - 1].end - t.tokens[begin].begin));
   return phrase_key(canonical(join_phrase(n.words, begin, stop)));
 }
 
-const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const {
+const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end,
+                                      std::size_t* first_token) const {
   for (std::size_t i = begin; i < end && i < time_at.size(); ++i) {
     if (time_at[i] < 0) continue;
     const TimeExpr& x = times[time_at[i]];
@@ -666,7 +715,8 @@ const TimeExpr* ClaimContext::date_in(std::size_t begin, std::size_t end, std::s
   return nullptr;
 }
 
-std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, std::size_t claim_end) const {
+std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
+                                      std::size_t claim_end) const {
   std::size_t off = t.tokens[i].begin;
   for (const Quote& q : a.quotes) {
     if (off >= q.span.begin && off < q.span.end) return q.speaker;
@@ -680,6 +730,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, st
     j += m.length - 1;
     if (r >= claim_begin && r < claim_end && r != i) continue;
     if (r == i) continue;
+    if (m.entry->value == "factive") continue;
     std::string speaker;
     auto name_of = [&](std::size_t k) -> std::string {
       if (k < run_at.size() && run_at[k] >= 0) {
@@ -715,7 +766,8 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin, st
         if (is_boundary(p - 1, true)) break;
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
-      if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_word(n.words[k - 1]) &&
+      if (speaker.empty() && k > sb && is_content(k - 1) &&
+          !d.lifecycle.find_word(n.words[k - 1]) &&
           (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }

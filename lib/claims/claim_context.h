@@ -33,6 +33,7 @@ struct ClaimData {
   PhraseTable proxy{"claims/proxy_nouns.tsv"};
   PhraseTable scope_strip{"claims/scope_strip.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
+  PhraseTable org_heads{"claims/org_heads.tsv"};
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
   ClaimData();
@@ -47,9 +48,9 @@ std::string phrase_key(std::string_view phrase);
 /// A maximal run of capitalised words: a name.
 struct NameRun {
   std::size_t begin = 0, end = 0;  ///< tokens
-  std::string key;     ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
-  std::string id;      ///< entity id when the entity layer knows it, else empty
-  std::string text;    ///< as written
+  std::string key;   ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
+  std::string id;    ///< entity id when the entity layer knows it, else empty
+  std::string text;  ///< as written
   bool possessive = false;
   bool place = false;
   bool person = false;
@@ -59,9 +60,9 @@ struct NameRun {
 /// A facility or office noun phrase with its resolved key.
 struct FacilityRef {
   std::size_t begin = 0, end = 0, head = 0;  ///< tokens; end is after "in <place>"
-  std::string key;    ///< "fac:<owner>/<kind>/<place>"
+  std::string key;                           ///< "fac:<owner>/<kind>/<place>"
   std::string owner, kind, place;
-  std::string name;   ///< words as written
+  std::string name;  ///< words as written
 };
 
 class ClaimContext {
@@ -72,9 +73,9 @@ class ClaimContext {
   const TextLayer& t;
   const ClaimData& d;
   NormalisedTokens n;
-  std::vector<TimeExpr> times;          ///< annotations' times (or bare years when none)
-  std::vector<int> time_at;             ///< token -> index into `times`, or -1
-  std::vector<int> run_at;              ///< token -> index into `runs`, or -1
+  std::vector<TimeExpr> times;  ///< annotations' times (or bare years when none)
+  std::vector<int> time_at;     ///< token -> index into `times`, or -1
+  std::vector<int> run_at;      ///< token -> index into `runs`, or -1
   std::vector<NameRun> runs;
   std::vector<FacilityRef> facilities;  ///< in text order
   std::vector<int> facility_at;         ///< head token -> index into `facilities`, or -1
@@ -87,8 +88,12 @@ class ClaimContext {
   bool is_content(std::size_t i) const;
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
-  std::size_t sentence_begin(std::size_t i) const { return t.sentence_tokens[t.tokens[i].sentence]; }
-  std::size_t sentence_end(std::size_t i) const { return t.sentence_tokens[t.tokens[i].sentence + 1]; }
+  std::size_t sentence_begin(std::size_t i) const {
+    return t.sentence_tokens[t.tokens[i].sentence];
+  }
+  std::size_t sentence_end(std::size_t i) const {
+    return t.sentence_tokens[t.tokens[i].sentence + 1];
+  }
   /// First token of the clause containing i (a relativiser or "if" is included).
   std::size_t clause_begin(std::size_t i) const;
   /// Token after the clause containing i.
@@ -108,6 +113,8 @@ class ClaimContext {
   /// Key of the capitalised words from `begin` ("Mediterranean Dialogue"), common
   /// nouns included; `end` receives the token after them.
   std::string capitalised_key(std::size_t begin, std::size_t* end) const;
+  /// Whether the capitalised words [begin, end) look like an organisation's name.
+  bool org_like(std::size_t begin, std::size_t end) const;
   /// The name run starting the clause of token i, if any (its grammatical subject).
   const NameRun* clause_subject(std::size_t i) const;
   /// Facility whose phrase ends at token `end` (exclusive), hopping over one
@@ -127,6 +134,7 @@ class ClaimContext {
 
  private:
   std::unordered_set<std::string> facility_places_;
+  bool mentions_sorted_ = false;
   void find_times();
   void find_runs();
   void find_facilities();

@@ -42,7 +42,8 @@ class Extractor {
   std::set<std::string> seen_;  // type|subject|predicate|qualifier|sentence
 
   Claim& add(std::string type, std::string subject, std::string subject_name, std::string predicate,
-             std::string qualifier, std::size_t trigger, std::size_t span_begin, std::size_t span_end) {
+             std::string qualifier, std::size_t trigger, std::size_t span_begin,
+             std::size_t span_end) {
     Claim cl;
     cl.type = std::move(type);
     cl.subject = std::move(subject);
@@ -90,27 +91,44 @@ class Extractor {
     }
     if (form == "noun") {
       std::size_t j = e;
-      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j))) ++j;  // "opening date"
+      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j)))
+        ++j;  // "opening date"
       if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
                      c_.word(j) == "about" || c_.word(j) == "on")) {
         std::size_t end = std::min(c_.clause_end(j, true), j + 9);
-        return c_.facility_in(j + 1, end);
+        const FacilityRef* f = c_.facility_in(j + 1, end);
+        if (f && f->begin <= j + 1) return f;
       }
       return nullptr;
     }
     // Verb: the object, else (passive or participle) the subject just before.
     std::size_t end = std::min(c_.clause_end(e - 1, true), e + 8);
-    if (const FacilityRef* f = c_.facility_in(e, end)) return f;
+    std::size_t obj = e;
+    while (obj < end && (c_.func(obj) == "adv" || c_.word(obj).ends_with("ly"))) ++obj;
+    if (const FacilityRef* f = c_.facility_in(e, end); f && f->begin <= obj) {
+      // A base form before a bare noun phrase is an adjective: "a close election".
+      std::string_view verb = c_.word(e - 1);
+      std::size_t b = f->begin;
+      bool determined = c_.func(b) == "det" || c_.func(b) == "pron" || c_.run_at[b] >= 0 ||
+                        c_.t.tokens[b].kind == Token::Kind::kNumber ||
+                        c_.d.superlatives.match(c_.n.words, b, f->head + 1);
+      if (determined || verb.ends_with("ed") || verb.ends_with("s")) return f;
+      return nullptr;
+    }
     std::size_t j = i;
     bool passive = false;
     while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
       std::string_view w = c_.word(j - 1);
-      if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" || w == "being") {
+      if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" ||
+          w == "being") {
         passive = true;
       }
       --j;
     }
-    (void)passive;  // passive ("was opened") or intransitive ("the bridge will open")
+    // Passive ("was opened") or intransitive ("the bridge will open"); after a
+    // form of "be" only a participle is a verb ("the election is close" is not).
+    if (passive && !c_.word(e - 1).ends_with("ed") && !c_.word(e - 1).ends_with("en"))
+      return nullptr;
     return c_.facility_ending_at(j);
   }
 
@@ -137,6 +155,15 @@ class Extractor {
       auto m = c_.d.lifecycle.match(c_.n.words, i, se);
       if (!m) continue;
       std::string state = m.entry->value, form = m.entry->extra;
+      // "close election", "open-ended", "Planned Parenthood": not predicates.
+      if (i + m.length < se &&
+          (c_.word(i + m.length) == "-" || c_.facility_at[i + m.length] >= 0) && form == "verb") {
+        continue;
+      }
+      if (i > sb && c_.t.token_text(i)[0] >= 'A' && c_.t.token_text(i)[0] <= 'Z' && i + 1 < se &&
+          c_.run_at[i + 1] >= 0) {
+        continue;
+      }
       // Chains: "review plans to open", "under review is the establishment of",
       // "proposition of": the outer word gives the state, the inner the thing.
       std::size_t inner = i, inner_end = i + m.length;
@@ -144,9 +171,9 @@ class Extractor {
       for (int hops = 0; hops < 3; ++hops) {
         std::size_t j = inner_end;
         while (j < se && j < inner_end + 3 &&
-               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" || c_.word(j) == "be" ||
-                c_.word(j) == "a" || c_.word(j) == "an" || c_.word(j) == "of" || c_.word(j) == "over" ||
-                c_.word(j) == "for")) {
+               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" ||
+                c_.word(j) == "be" || c_.word(j) == "a" || c_.word(j) == "an" ||
+                c_.word(j) == "of" || c_.word(j) == "over" || c_.word(j) == "for")) {
           ++j;
         }
         auto m2 = c_.d.lifecycle.match(c_.n.words, j, se);
@@ -165,12 +192,30 @@ class Extractor {
         i = next - 1;
         continue;
       }
+      // Events are held, put off or called off; talking about one is not a stage.
+      if (thing->key.rfind("event:", 0) == 0 && stage(state) < stage("announced")) {
+        i = next - 1;
+        continue;
+      }
+      // A noun like "the establishment of X" asserts the state only as the
+      // subject of its clause ("The opening of X marks ..."), not inside a
+      // plan ("a plan which includes the establishing of X").
+      if (inner == i && form == "noun" && stage(state) >= stage("opened") && unknown.empty()) {
+        std::size_t k = c_.clause_begin(i);
+        while (k < i && (c_.func(k) == "det" || c_.word(k) == "official" || c_.word(k) == "formal"))
+          ++k;
+        if (k != i) {
+          i = next - 1;
+          continue;
+        }
+      }
       // Discussions that began or were held on a date are event dates instead.
       if (state == "under_discussion" && form == "noun" && event_verb) {
         i = next - 1;
         continue;
       }
-      std::string inner_state = inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
+      std::string inner_state =
+          inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
       bool is_unknown = !unknown.empty();
       std::size_t span_b = std::min(i, thing->begin), span_e = std::max(inner_end, thing->end);
       ClaimValue v;
@@ -187,7 +232,7 @@ class Extractor {
       } else {
         v.kind = ClaimValue::Kind::kState;
         // A date the trigger governs: after it in its clause, or opening the sentence.
-        std::size_t ce = c_.clause_end(inner_end - 1, false);
+        std::size_t ce = c_.clause_end(inner_end - 1, true);
         std::size_t after = std::max(inner_end, thing->end > inner_end ? thing->end : inner_end);
         ce = std::min(ce, after + 5);
         std::size_t tt = 0;
@@ -215,7 +260,8 @@ class Extractor {
         cl.modality = "asserted";
         cl.polarity = "positive";
       } else if ((cl.modality == "future" || cl.modality == "hedged") &&
-                 stage(v.state) >= stage("scheduled") && v.state != "postponed" && v.state != "cancelled") {
+                 stage(v.state) >= stage("scheduled") && v.state != "postponed" &&
+                 v.state != "cancelled") {
         // "will open": what is asserted is the announcement of the opening.
         v.state = "announced";
         value = v.time_value.empty() ? "announced" : "announced " + v.time_value;
@@ -241,8 +287,9 @@ class Extractor {
       // Subject: the name (or facility) just before, skipping auxiliaries; or
       // before the comma of an appositive ("Jordan, a member since 1995,").
       std::size_t j = i;
-      while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
-                        c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
+      while (j > sb &&
+             (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
+              c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
         --j;
       }
       if (j > sb && c_.word(j - 1) == ",") --j;
@@ -262,11 +309,15 @@ class Extractor {
       if (k < se && (c_.word(k) == "of" || c_.word(k) == "in" || c_.word(k) == "to")) ++k;
       while (k < se && c_.func(k) == "det") ++k;
       std::size_t span_e = cue_end;
-      if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive) k = c_.runs[c_.run_at[k]].end;
+      if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive)
+        k = c_.runs[c_.run_at[k]].end;
+      bool strict = m.entry->words.back() != "member";  // "joined", "part of"
       if (k < se && c_.run_at[k] >= 0) {
         std::size_t e = k;
         org = c_.capitalised_key(k, &e);
-        org_name = std::string(c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
+        if (strict && !c_.org_like(k, e)) continue;
+        org_name = std::string(
+            c_.t.text.substr(c_.t.tokens[k].begin, c_.t.tokens[e - 1].end - c_.t.tokens[k].begin));
         span_e = e;
       } else if (m.entry->words.back() == "member") {
         std::size_t subject_begin = j > sb ? j - 1 : sb;
@@ -277,9 +328,11 @@ class Extractor {
           std::string key = r.id.empty() ? r.key : r.id;
           if (r.place || r.person || r.possessive || key == subject) continue;
           std::size_t e = r.begin;
-          org = c_.capitalised_key(r.begin, &e);
-          org_name = std::string(c_.t.text.substr(c_.t.tokens[r.begin].begin,
-                                                  c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
+          std::string candidate = c_.capitalised_key(r.begin, &e);
+          if (!c_.org_like(r.begin, e)) continue;
+          org = candidate;
+          org_name = std::string(c_.t.text.substr(
+              c_.t.tokens[r.begin].begin, c_.t.tokens[e - 1].end - c_.t.tokens[r.begin].begin));
           break;
         }
       }
@@ -332,7 +385,7 @@ class Extractor {
       std::size_t b = item_b;
       while (b < e && (c_.func(b) == "prep" || c_.func(b) == "det")) ++b;
       if (b >= e) return false;
-      if (e - b > 6) return false;
+      if (e - b > 4) return false;
       std::string phrase = join_phrase(c_.n.words, b, e);
       std::string canon = c_.canonical(phrase);
       if (canon == phrase) {
@@ -341,7 +394,8 @@ class Extractor {
         if (s > b) canon = c_.canonical(join_phrase(c_.n.words, s, e));
       }
       items.push_back(canon);
-      shown.emplace_back(c_.t.text.substr(c_.t.tokens[b].begin, c_.t.tokens[e - 1].end - c_.t.tokens[b].begin));
+      shown.emplace_back(
+          c_.t.text.substr(c_.t.tokens[b].begin, c_.t.tokens[e - 1].end - c_.t.tokens[b].begin));
       return true;
     };
     for (std::size_t k = j; k <= se; ++k) {
@@ -399,16 +453,20 @@ class Extractor {
         subj_e = e;
       } else {
         std::size_t e = sb;
-        while (e < se && (c_.time_at[e] >= 0 || (e == sb && (c_.word(e) == "on" || c_.word(e) == "in")) ||
-                          (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
+        while (e < se &&
+               (c_.time_at[e] >= 0 ||
+                (e == sb && (c_.word(e) == "on" || c_.word(e) == "in") && e + 1 < se &&
+                 c_.time_at[e + 1] >= 0) ||
+                (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
           ++e;
         }
         subj_b = e;
         while (e < se && c_.func(e) != "aux" && !c_.is_boundary(e, true) &&
-               !c_.d.lifecycle.find_word(c_.word(e)) && e < i && !c_.d.reporting.find_word(c_.word(e))) {
+               !c_.d.lifecycle.find_word(c_.word(e)) && e < i &&
+               !c_.d.reporting.find_word(c_.word(e))) {
           if (c_.func(e) == "prep" && e > subj_b) break;
-          if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive && c_.runs[c_.run_at[e]].end < se &&
-              e == subj_b) {
+          if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive &&
+              c_.runs[c_.run_at[e]].end < se && e == subj_b) {
             e = c_.runs[c_.run_at[e]].end;
             if (e < se && !c_.d.facilities.find_word(c_.word(e))) break;
             continue;
@@ -416,6 +474,15 @@ class Extractor {
           ++e;
         }
         subj_e = e;
+      }
+      // A subject must be a thing: a facility or event, a name, or a short
+      // determined noun phrase ("These programmes"), not "Instead, they ...".
+      bool named = c_.facility_in(subj_b, subj_e) != nullptr;
+      for (std::size_t k = subj_b; k < subj_e && !named; ++k) named = c_.run_at[k] >= 0;
+      if (!named && (subj_e - subj_b > 4 || subj_b >= subj_e ||
+                     (c_.func(subj_b) != "det" && c_.func(subj_b) != "pron") ||
+                     (c_.func(subj_b) == "pron" && subj_e - subj_b < 2))) {
+        continue;
       }
       std::string subject_name;
       std::string subject = c_.np_key(subj_b, subj_e, &subject_name);
@@ -427,7 +494,7 @@ class Extractor {
         if (e > sb && c_.word(e - 1) == ",") --e;
         std::size_t b = e;
         while (b > sb && !c_.is_punct(b - 1) && c_.func(b - 1).empty() && e - b < 5) --b;
-        if (b == e) continue;
+        if (b == e || !c_.word(e - 1).ends_with("s")) continue;  // examples of a plural set
         predicate = phrase_key(c_.canonical(join_phrase(c_.n.words, b, e)));
       }
       ClaimValue v;
@@ -457,6 +524,13 @@ class Extractor {
       while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
       std::size_t b = j;
       while (b > sb && !c_.is_boundary(b - 1, true)) --b;
+      if (b == j && b > sb && c_.func(b - 1) == "rel") {
+        // "the war on Gaza, which erupted on ...": the antecedent
+        j = b - 1;
+        if (j > sb && c_.word(j - 1) == ",") --j;
+        b = j;
+        while (b > sb && !c_.is_boundary(b - 1, true) && c_.func(b - 1) != "aux") --b;
+      }
       // The event noun heading it.
       std::size_t head = kNone;
       for (std::size_t k = b; k < j; ++k) {
@@ -544,8 +618,9 @@ class Extractor {
         Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
-        v.entity = holder.id.empty() ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
-                                     : holder.id;
+        v.entity = holder.id.empty()
+                       ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
+                       : holder.id;
         cl.value = holder.text;
         cl.typed = std::move(v);
       }
@@ -578,7 +653,7 @@ class Extractor {
         if (!c_.func(k).empty() || c_.d.lifecycle.find_word(c_.word(k))) break;
         head = k;
       }
-      if (head == kNone || head < e) continue;
+      if (head == kNone || head < e || c_.t.tokens[head].kind != Token::Kind::kWord) continue;
       // Whose: the possessor, or the facility's owner.
       std::string subject, subject_name;
       if (possessed && c_.run_at[i - 1] >= 0) {
@@ -606,7 +681,9 @@ class Extractor {
         std::size_t q = head + 2;
         while (q < se && c_.func(q) == "det") ++q;
         std::size_t r = q;
-        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() && r < q + 4) ++r;
+        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() &&
+               r < q + 4)
+          ++r;
         if (r > q && region.empty()) {
           region = phrase_key(join_phrase(c_.n.words, q, r));
           span_e = r;
@@ -620,7 +697,8 @@ class Extractor {
       ClaimValue v;
       v.kind = f ? ClaimValue::Kind::kEntity : ClaimValue::Kind::kText;
       if (f) v.entity = f->key;
-      v.text = std::string(c_.t.text.substr(c_.t.tokens[i].begin, c_.t.tokens[span_e - 1].end - c_.t.tokens[i].begin));
+      v.text = std::string(c_.t.text.substr(c_.t.tokens[i].begin,
+                                            c_.t.tokens[span_e - 1].end - c_.t.tokens[i].begin));
       cl.value = v.text;
       cl.typed = std::move(v);
     }
@@ -635,7 +713,8 @@ class Extractor {
       std::size_t digits = 0;
       while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
       std::string_view suffix = w.substr(digits);
-      if (digits == 0 || (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")) continue;
+      if (digits == 0 || (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th"))
+        continue;
       if (!c_.is_content(i + 1)) continue;
       std::string noun(c_.word(i + 1));
       std::string subject, subject_name;
@@ -672,6 +751,19 @@ class Extractor {
 
   // ---- quantities ----------------------------------------------------------
 
+  // The event closest before token `at` in [sb, se), else the first after it.
+  const FacilityRef* nearest_event(std::size_t sb, std::size_t se, std::size_t at) const {
+    const FacilityRef* best = nullptr;
+    for (std::size_t h = sb; h < se; ++h) {
+      if (c_.facility_at[h] < 0) continue;
+      const FacilityRef& f = c_.facilities[c_.facility_at[h]];
+      if (f.key.rfind("event:", 0) != 0) continue;
+      if (h < at || !best) best = &f;
+      if (h >= at) break;
+    }
+    return best;
+  }
+
   static std::string number_text(double x) {
     if (std::isinf(x)) return "inf";
     char buf[64];
@@ -684,8 +776,8 @@ class Extractor {
   }
 
   static bool time_unit(const std::string& unit) {
-    return unit == "years" || unit == "decades" || unit == "months" || unit == "days" || unit == "hours" ||
-           unit == "weeks";
+    return unit == "years" || unit == "decades" || unit == "months" || unit == "days" ||
+           unit == "hours" || unit == "weeks";
   }
 
   void quantities() {
@@ -708,7 +800,8 @@ class Extractor {
         if (e > sb && c_.word(e - 1) == ",") {
           // a participle: the event or subject of the clause before
           std::size_t cb = c_.clause_begin(e - 1);
-          if (const FacilityRef* ev = c_.facility_in(cb, e - 1); ev && ev->key.rfind("event:", 0) == 0) {
+          if (const FacilityRef* ev = c_.facility_in(cb, e - 1);
+              ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
             subject_name = ev->name;
           }
@@ -716,8 +809,8 @@ class Extractor {
           while (k < e - 1 && !c_.func(k).empty()) ++k;
           std::size_t ke = k;
           while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_word(c_.word(ke)) &&
-                 !c_.is_boundary(ke, true) && (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" ||
-                                               c_.is_content(ke)) &&
+                 !c_.is_boundary(ke, true) &&
+                 (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" || c_.is_content(ke)) &&
                  ke < k + 4) {
             if (c_.run_at[ke] >= 0) {
               ke = c_.runs[c_.run_at[ke]].end;
@@ -726,22 +819,57 @@ class Extractor {
             ++ke;
           }
           if (subject.empty()) subject = c_.np_key(k, ke, &subject_name);
+          if (c_.run_at[k] < 0 && c_.func(cb) != "det" && subject.rfind("event:", 0) != 0)
+            subject.clear();
           span_b = k;
         } else {
           std::size_t b = e;
-          while (b > sb && !c_.is_boundary(b - 1, true)) --b;
-          subject = c_.np_key(b, e, &subject_name);
+          while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && c_.word(b - 1) != "and" &&
+                 !c_.d.casualty.find_word(c_.word(b - 1)) &&
+                 !c_.d.reporting.find_word(c_.word(b - 1))) {
+            --b;
+          }
+          // The agent: a name in the phrase ("Israel's campaign", "Ottoman Turks"),
+          // else the event of the sentence, else a short determined phrase.
+          for (std::size_t k = b; k < e && subject.empty(); ++k) {
+            if (c_.run_at[k] >= 0) {
+              const NameRun& r = c_.runs[c_.run_at[k]];
+              subject = r.id.empty() ? r.key : r.id;
+              subject_name = r.text;
+            }
+          }
+          if (subject.empty()) {
+            if (const FacilityRef* ev = nearest_event(sb, se, qb);
+                ev && ev->key.rfind("event:", 0) == 0) {
+              subject = ev->key;
+              subject_name = ev->name;
+            }
+          }
+          if (subject.empty() && b < e && (c_.func(b) == "det" || c_.func(b) == "pron") &&
+              e - b <= 4) {
+            subject = c_.np_key(b, e, &subject_name);
+          }
           span_b = b;
         }
       } else {
         // Verb after: "1,200 people were killed", "12 dead".
         std::size_t k = qe;
-        while (k < se && (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed")) ++k;
-        if (k < se && c_.d.casualty.find_word(c_.word(k))) {
-          predicate = c_.d.casualty.find_word(c_.word(k))->value;
-          trigger = k;
-          span_e = k + 1;
-          if (const FacilityRef* ev = c_.facility_in(sb, se); ev && ev->key.rfind("event:", 0) == 0) {
+        while (k < se &&
+               (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed"))
+          ++k;
+        // "the death toll rose to 45": a toll counts the dead.
+        std::size_t toll = kNone;
+        for (std::size_t p = qb; p > sb && qb - p < 10; --p) {
+          if (c_.word(p - 1) == "toll") toll = p - 1;
+        }
+        bool after = k < se && c_.d.casualty.find_word(c_.word(k));
+        if (after || toll != kNone) {
+          predicate = after ? c_.d.casualty.find_word(c_.word(k))->value : "killed";
+          trigger = after ? k : toll;
+          span_e = after ? k + 1 : qe;
+          if (!after) span_b = toll > sb && c_.word(toll - 1) == "death" ? toll - 1 : toll;
+          if (const FacilityRef* ev = nearest_event(sb, se, qb);
+              ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
             subject_name = ev->name;
           }
@@ -754,41 +882,54 @@ class Extractor {
               }
             }
           }
-        } else if (qe < se && c_.is_content(qe) && (q.unit == "magnitude" || q.unit == "USD" ||
-                                                    q.unit == "EUR" || q.unit == "GBP" || q.unit == "percent")) {
+        } else if (qe < se && c_.is_content(qe) &&
+                   (q.unit == "magnitude" || q.unit == "USD" || q.unit == "EUR" ||
+                    q.unit == "GBP" || q.unit == "percent")) {
           // A measure of the noun it modifies: "a 5.6 magnitude earthquake", "a $2.3bn agreement".
           std::size_t h = qe;
           if (c_.facility_at[h] >= 0) {
             subject = c_.facilities[c_.facility_at[h]].key;
             subject_name = c_.facilities[c_.facility_at[h]].name;
-          } else {
-            subject = phrase_key(c_.canonical(std::string(c_.word(h))));
-            subject_name = std::string(c_.t.token_text(h));
-            for (std::size_t p = h + 1; p + 1 < se && p < h + 4; ++p) {
-              if ((c_.word(p) == "in" || c_.word(p) == "off" || c_.word(p) == "near") && c_.run_at[p + 1] >= 0) {
-                subject += "/" + c_.runs[c_.run_at[p + 1]].key;
-                break;
-              }
+          } else if (!c_.word(h).ends_with("ly") && !c_.d.lifecycle.find_word(c_.word(h))) {
+            // "Siemens signed a €2.5bn contract": whose contract, or nothing
+            // (a bare "$3 million charge" would collide across stories).
+            const NameRun* actor = nullptr;
+            for (std::size_t k = qb; k > sb && !actor; --k) {
+              if (c_.run_at[k - 1] < 0) continue;
+              const NameRun& r = c_.runs[c_.run_at[k - 1]];
+              if (!r.place && !r.person) actor = &r;
+              k = r.begin + 1;
+            }
+            if (actor) {
+              subject = phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + actor->key;
+              subject_name = std::string(c_.t.token_text(h));
             }
           }
-          predicate = q.unit == "magnitude" ? "magnitude" : q.unit == "percent" ? "percent" : "value";
+          predicate = q.unit == "magnitude" ? "magnitude"
+                      : q.unit == "percent" ? "percent"
+                                            : "value";
           span_e = h + 1;
         }
       }
       if (predicate.empty() || subject.empty()) continue;
       std::string qualifier = predicate == "magnitude" || predicate == "value" ? q.unit : q.unit;
       if (!first_time("quantity", subject, predicate, qualifier, qb)) continue;
-      Claim& cl = add("quantity", subject, subject_name, predicate, qualifier, trigger, std::min(span_b, qb),
-                      std::max(span_e, qe));
+      Claim& cl = add("quantity", subject, subject_name, predicate, qualifier, trigger,
+                      std::min(span_b, qb), std::max(span_e, qe));
       ClaimValue val;
       val.kind = ClaimValue::Kind::kQuantity;
       val.quantity = q;
       std::string value;
-      if (q.bound == "at_least") value = "at least " + number_text(q.low);
-      else if (q.bound == "at_most") value = "at most " + number_text(q.high);
-      else if (q.bound == "about") value = "about " + number_text(q.value);
-      else if (q.bound == "range") value = number_text(q.low) + "-" + number_text(q.high);
-      else value = number_text(q.value);
+      if (q.bound == "at_least")
+        value = "at least " + number_text(q.low);
+      else if (q.bound == "at_most")
+        value = "at most " + number_text(q.high);
+      else if (q.bound == "about")
+        value = "about " + number_text(q.value);
+      else if (q.bound == "range")
+        value = number_text(q.low) + "-" + number_text(q.high);
+      else
+        value = number_text(q.value);
       cl.value = value + (q.unit.empty() ? "" : " " + q.unit);
       cl.typed = std::move(val);
     }

@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <optional>
 #include <sstream>
 
 #include "crosscheck/crosscheck.h"
+#include "ingest/limits.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -20,13 +22,14 @@ Error input_error(std::string_view file, std::size_t line, std::string detail,
   return Error{code, std::string(file), line, "", std::move(detail)};
 }
 
-Result<std::string> read_file(const fs::path& path, const Limits& limits) {
+Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) return input_error(path.string(), 0, "cannot read file: " + ec.message(), ErrorCode::kIo);
-  // HTML carries markup around its text; allow it a larger budget.
-  if (size > 4 * limits.max_document_bytes) {
-    return input_error(path.string(), 0, "file is " + std::to_string(size) + " bytes, over the limit",
+  if (size > max_bytes) {
+    return input_error(path.string(), 0,
+                       "file is " + std::to_string(size) + " bytes, over the limit of " +
+                           std::to_string(max_bytes) + " (see --max-document-bytes)",
                        ErrorCode::kLimit);
   }
   std::ifstream in(path, std::ios::binary);
@@ -41,11 +44,51 @@ enum class Kind { kJsonl, kText, kHtml, kOther };
 
 Kind kind_of(const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".jsonl") return Kind::kJsonl;
   if (ext == ".txt" || ext == ".md") return Kind::kText;
   if (ext == ".html" || ext == ".htm") return Kind::kHtml;
   return Kind::kOther;
+}
+
+// nlohmann's parser keeps its own stack, but a limit gives a clear error and
+// bounds the work; strings are skipped so brackets inside them do not count.
+std::optional<std::size_t> json_too_deep(std::string_view line, std::size_t max_nesting) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_nesting) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax
+// error while parsing value - invalid literal; last read: 'x'" becomes
+// "invalid JSON at column 5: syntax error while parsing value - invalid literal",
+// short and on one line (the "last read" part can quote megabytes).
+std::string json_error_detail(const nlohmann::json::parse_error& e) {
+  std::string what = e.what();
+  if (auto last = what.find("; last read:"); last != std::string::npos) what.resize(last);
+  if (auto column = what.find("column "); column != std::string::npos) {
+    what = "invalid JSON at " + what.substr(column);
+  } else if (auto colon = what.find("] "); colon != std::string::npos) {
+    what = "invalid JSON: " + what.substr(colon + 2);
+  }
+  if (what.size() > 200) what.resize(200);
+  return what;
 }
 
 std::string string_field(const nlohmann::json& j, const char* key) {
@@ -53,8 +96,11 @@ std::string string_field(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind, const ReadOptions& options) {
-  auto content = read_file(path, options.limits);
+Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind,
+                                         const ReadOptions& options) {
+  // HTML carries markup around its text; allow it a larger budget.
+  auto content = read_file(path, kind == Kind::kHtml ? internal::html_limit(options.limits)
+                                                     : options.limits.max_document_bytes);
   if (!content) return content.error();
   std::string name = path.string();
   if (auto bad = internal::find_invalid_utf8(*content)) {
@@ -67,7 +113,7 @@ Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind, const 
   d.published = options.published;
   if (kind == Kind::kHtml) {
     auto text = html_to_text(*content, options.limits);
-    if (!text) return input_error(name, 0, text.error().detail, text.error().code);
+    if (!text) return input_error(name, text.error().line, text.error().detail, text.error().code);
     d.text = std::move(*text);
   } else {
     d.text = std::move(*content);
@@ -89,12 +135,28 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     std::string_view line = content.substr(0, eol);
     content = eol == std::string_view::npos ? std::string_view() : content.substr(eol + 1);
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.size() > internal::html_limit(options.limits)) {
+      return input_error(file, line_no,
+                         "line is " + std::to_string(line.size()) + " bytes, over the limit of " +
+                             std::to_string(internal::html_limit(options.limits)),
+                         ErrorCode::kLimit);
+    }
     if (auto bad = internal::find_invalid_utf8(line)) {
       return input_error(file, line_no, "invalid UTF-8 at column " + std::to_string(*bad + 1),
                          ErrorCode::kEncoding);
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return input_error(file, line_no, "not a valid JSON object");
+    if (auto deep = json_too_deep(line, options.limits.max_nesting)) {
+      return input_error(file, line_no,
+                         "JSON nesting deeper than " + std::to_string(options.limits.max_nesting) +
+                             " at column " + std::to_string(*deep + 1),
+                         ErrorCode::kLimit);
+    }
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      return input_error(file, line_no, json_error_detail(e));
+    }
     if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
     Document d;
     d.origin = std::string(file) + ':' + std::to_string(line_no);
@@ -105,7 +167,8 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     d.id = id->get<std::string>();
     const bool has_text = j.contains("text"), has_html = j.contains("html");
     if (has_text == has_html) {
-      return input_error(file, line_no, "document '" + d.id + "' needs exactly one of 'text' or 'html'");
+      return input_error(file, line_no,
+                         "document '" + d.id + "' needs exactly one of 'text' or 'html'");
     }
     const char* body_key = has_text ? "text" : "html";
     if (!j[body_key].is_string()) {
@@ -125,7 +188,12 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     if (std::string lang = string_field(j, "language"); !lang.empty()) d.language = lang;
     if (has_html) {
       auto text = html_to_text(j["html"].get_ref<const std::string&>(), options.limits);
-      if (!text) return input_error(file, line_no, "document '" + d.id + "': " + text.error().detail);
+      if (!text) {
+        std::string where =
+            text.error().line > 0 ? " (HTML line " + std::to_string(text.error().line) + ")" : "";
+        return input_error(file, line_no, "document '" + d.id + "': " + text.error().detail + where,
+                           text.error().code);
+      }
       d.text = std::move(*text);
     } else {
       d.text = j["text"].get<std::string>();
@@ -134,9 +202,10 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     if (!valid) return valid.error();
     docs.push_back(std::move(*valid));
     if (docs.size() > options.limits.max_documents) {
-      return input_error(file, line_no, "more documents than the limit of " +
-                                            std::to_string(options.limits.max_documents),
-                         ErrorCode::kLimit);
+      return input_error(
+          file, line_no,
+          "more documents than the limit of " + std::to_string(options.limits.max_documents),
+          ErrorCode::kLimit);
     }
   }
   return docs;
@@ -145,25 +214,36 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
 Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
                                           const ReadOptions& options) {
   if (!options.published.empty() && !internal::parse_iso_date(options.published)) {
-    return Error{ErrorCode::kUsage, "", 0, "", "--published '" + options.published + "' is not YYYY-MM-DD"};
+    return Error{ErrorCode::kUsage, "", 0, "",
+                 "--published '" + options.published + "' is not YYYY-MM-DD"};
   }
   std::vector<Document> all;
   auto add = [&](const fs::path& path, bool explicit_file) -> std::optional<Error> {
     Kind kind = kind_of(path);
     if (kind == Kind::kOther) {
-      if (explicit_file) kind = Kind::kText;  // a named file is read as text
-      else return std::nullopt;               // a directory's other files are not inputs
+      if (explicit_file)
+        kind = Kind::kText;  // a named file is read as text
+      else
+        return std::nullopt;  // a directory's other files are not inputs
     }
     Result<std::vector<Document>> docs = std::vector<Document>{};
     if (kind == Kind::kJsonl) {
-      auto content = read_file(path, Limits{options.limits.max_document_bytes * 64, 0, 0});
+      auto content = read_file(path, internal::scaled_limit(options.limits, 256));
       if (!content) return content.error();
       docs = parse_jsonl(*content, path.string(), options);
     } else {
       docs = read_plain(path, kind, options);
     }
     if (!docs) return docs.error();
+    // A file that yields no document is an input mistake, not an empty story.
+    if (docs->empty()) return input_error(path.string(), 0, "no documents in the file");
     for (Document& d : *docs) all.push_back(std::move(d));
+    if (all.size() > options.limits.max_documents) {
+      return input_error(
+          path.string(), 0,
+          "more documents than the limit of " + std::to_string(options.limits.max_documents),
+          ErrorCode::kLimit);
+    }
     return std::nullopt;
   };
   for (const std::string& p : paths) {
@@ -172,12 +252,20 @@ Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> files;
       for (const auto& entry : fs::directory_iterator(path, ec)) {
-        if (entry.is_regular_file()) files.push_back(entry.path());
+        std::error_code file_ec;
+        if (entry.is_regular_file(file_ec)) files.push_back(entry.path());
       }
       if (ec) return input_error(p, 0, "cannot list directory: " + ec.message(), ErrorCode::kIo);
-      std::sort(files.begin(), files.end());
+      // Name order, byte-wise, whatever the locale.
+      std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+        return a.filename().string() < b.filename().string();
+      });
+      const std::size_t before = all.size();
       for (const fs::path& f : files) {
         if (auto err = add(f, false)) return *err;
+      }
+      if (all.size() == before) {
+        return input_error(p, 0, "no .jsonl, .txt, .md, .html or .htm files in the directory");
       }
     } else if (fs::exists(path, ec)) {
       if (auto err = add(path, true)) return *err;
@@ -185,11 +273,13 @@ Result<std::vector<Document>> read_inputs(const std::vector<std::string>& paths,
       return input_error(p, 0, "no such file or directory", ErrorCode::kIo);
     }
   }
-  std::set<std::string> seen;
+  std::map<std::string_view, std::string_view> first_origin;
   for (const Document& d : all) {
-    if (!seen.insert(d.id).second) {
-      Error e{ErrorCode::kInput, d.origin, 0, "", "duplicate document id '" + d.id + "'"};
-      return e;
+    auto [it, inserted] = first_origin.emplace(d.id, d.origin);
+    if (!inserted) {
+      return Error{
+          ErrorCode::kInput, d.origin, 0, "",
+          "duplicate document id '" + d.id + "' (first at " + std::string(it->second) + ")"};
     }
   }
   return all;

@@ -1,8 +1,10 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
+#include <new>
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "annotate/annotations.h"
 #include "annotate/entity/entity_tagger.h"
@@ -25,15 +27,16 @@ namespace {
 Error document_error(const Document& d, ErrorCode code, std::string detail) {
   Error e{code, d.origin, 0, d.id, std::move(detail)};
   // origin is "file" or "file:line"; split it so message() stays uniform.
-  if (auto colon = e.file.rfind(':'); colon != std::string::npos && colon + 1 < e.file.size() &&
-                                       e.file.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+  if (auto colon = e.file.rfind(':');
+      colon != std::string::npos && colon + 1 < e.file.size() &&
+      e.file.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
     e.line = std::stoul(e.file.substr(colon + 1));
     e.file.resize(colon);
   }
   return e;
 }
 
-Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+Result<Extraction> extract_unguarded(const Document& document, const Lexicon& lexicon) {
   Extraction out;
   out.document = document;
   Annotations a;
@@ -70,6 +73,19 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
   return out;
 }
 
+// A stage that throws is a bug; it becomes an error for this document rather
+// than a crash of the whole run (or of the host program).
+Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+  try {
+    return extract_unguarded(document, lexicon);
+  } catch (const std::bad_alloc&) {
+    return document_error(document, ErrorCode::kLimit, "out of memory while extracting");
+  } catch (const std::exception& e) {
+    return document_error(document, ErrorCode::kInternal,
+                          std::string("internal error while extracting: ") + e.what());
+  }
+}
+
 // The built-in lexicon is built once per process; only user lexicons cost a
 // build per call (extract() is called once per document by library users).
 Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
@@ -86,11 +102,19 @@ Result<Document> validate(Document document, const Limits& limits) {
   if (document.text.size() > limits.max_document_bytes) {
     return document_error(document, ErrorCode::kLimit,
                           "document text is " + std::to_string(document.text.size()) +
-                              " bytes, over the limit of " + std::to_string(limits.max_document_bytes));
+                              " bytes, over the limit of " +
+                              std::to_string(limits.max_document_bytes));
   }
   if (auto bad = internal::find_invalid_utf8(document.text)) {
     return document_error(document, ErrorCode::kEncoding,
                           "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
+  }
+  // NUL is valid UTF-8 but no article holds one: it marks a binary file or
+  // UTF-16 read as bytes, whose text would be garbage.
+  if (auto nul = document.text.find('\0'); nul != std::string::npos) {
+    return document_error(
+        document, ErrorCode::kEncoding,
+        "NUL byte at byte " + std::to_string(nul) + " of the text (binary or UTF-16 input?)");
   }
   if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return document_error(document, ErrorCode::kInput, "document text is empty");
@@ -151,7 +175,9 @@ Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documen
   return internal::extract_all_with(documents, options, **lexicon);
 }
 
-Result<Report> check(const std::vector<Document>& documents, const Options& options) {
+namespace {
+
+Result<Report> check_unguarded(const std::vector<Document>& documents, const Options& options) {
   auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
   auto extractions = internal::extract_all_with(documents, options, **lexicon);
@@ -169,16 +195,29 @@ Result<Report> check(const std::vector<Document>& documents, const Options& opti
     report.findings.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    report.findings[i].id = "f" + std::to_string(i + 1);
+    // (append, not "f" + ...: GCC 12 warns falsely about the latter, -Wrestrict)
+    report.findings[i].id = std::to_string(i + 1).insert(0, 1, 'f');
   }
   return report;
 }
 
+}  // namespace
+
+Result<Report> check(const std::vector<Document>& documents, const Options& options) {
+  try {
+    return check_unguarded(documents, options);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kLimit, "", 0, "", "out of memory while checking"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, "", 0, "",
+                 std::string("internal error while checking: ") + e.what()};
+  }
+}
+
 std::size_t count_unresolved_contradictions(const Report& report) {
   return static_cast<std::size_t>(std::count_if(
-      report.findings.begin(), report.findings.end(), [](const Finding& f) {
-        return f.kind == "contradiction" && f.resolution != "superseded";
-      }));
+      report.findings.begin(), report.findings.end(),
+      [](const Finding& f) { return f.kind == "contradiction" && f.resolution != "superseded"; }));
 }
 
 }  // namespace crosscheck

@@ -33,6 +33,29 @@ void write_finding(std::ostringstream& out, const ReportView& view, const Findin
   if (!f.rule.empty()) out << "  rule: " << f.rule << "\n";
 }
 
+// Articles may carry control characters (terminal escapes among them); a report
+// printed to a terminal must not pass them on. C0 controls other than tab and
+// line feed, DEL and the C1 range become U+FFFD.
+std::string printable(std::string text) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      out += kReplacement;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_text(const Report& report) {
@@ -85,7 +108,7 @@ std::string to_text(const Report& report) {
       out << "  - " << what << ": " << c->value << " -- " << quoted(view, *c) << "\n";
     }
   }
-  return out.str();
+  return printable(out.str());
 }
 
 std::string to_dot(const Report& report) {

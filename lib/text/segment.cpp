@@ -13,6 +13,9 @@
 namespace crosscheck::internal {
 namespace {
 
+// Real sentences are far shorter; see segment().
+constexpr std::size_t kMaxSentenceBytes = 4096;
+
 // ICU break iterators are expensive to build and not thread-safe; each thread
 // clones its own from prototypes built once.
 struct Prototypes {
@@ -195,6 +198,21 @@ TextLayer segment(std::string_view text) {
     while (b < e && is_space_run(text.substr(b, 1))) ++b;
     while (e > b && is_space_run(text.substr(e - 1, 1))) --e;
     // Multi-byte white space (NBSP etc.) is left in; it is rare at edges.
+    // A "sentence" longer than any real one (text without punctuation) is cut
+    // at white space so per-sentence work in the annotators stays bounded.
+    while (e - b > kMaxSentenceBytes) {
+      std::size_t cut = b + kMaxSentenceBytes;
+      while (cut > b + kMaxSentenceBytes / 2 && text[cut] != ' ' && text[cut] != '\n') --cut;
+      if (text[cut] != ' ' && text[cut] != '\n') {
+        cut = b + kMaxSentenceBytes;  // no space: cut at a code point boundary
+        while (cut > b && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      std::size_t next = cut;
+      while (cut > b && (text[cut - 1] == ' ' || text[cut - 1] == '\n')) --cut;
+      while (next < e && (text[next] == ' ' || text[next] == '\n')) ++next;
+      if (cut > b) layer.sentences.push_back(Span{b, cut});
+      b = next;
+    }
     if (b < e) layer.sentences.push_back(Span{b, e});
   }
 

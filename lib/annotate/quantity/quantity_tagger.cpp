@@ -31,6 +31,7 @@ struct QuantityData {
   PhraseTable units{"quantity/units.tsv"};
   PhraseTable counted{"quantity/counted.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
+  PhraseTable casualty{"claims/casualty_verbs.tsv"};
 };
 
 const QuantityData& data() {
@@ -117,7 +118,8 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     std::size_t j = out.end;
     if (j < end && text.token_text(j) == "-") ++j;
     if (j < end && out.value >= 20 && out.value < 100) {
-      if (const auto* u = data().number_words.find_word(norm.words[j]); u && to_double(u->value) < 10) {
+      if (const auto* u = data().number_words.find_word(norm.words[j]);
+          u && to_double(u->value) < 10) {
         out.value += to_double(u->value);
         out.end = j + 1;
       }
@@ -128,7 +130,8 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
   if (out.end < end) {
     if (const auto* s = data().scale.find_word(norm.words[out.end])) {
       // single letters ("m", "b") only when glued, handled in parse_digits
-      if (norm.words[out.end].size() > 1 || text.tokens[out.end].begin == text.tokens[out.end - 1].end) {
+      if (norm.words[out.end].size() > 1 ||
+          text.tokens[out.end].begin == text.tokens[out.end - 1].end) {
         out.value *= to_double(s->value);
         out.plain_integer = false;
         ++out.end;
@@ -172,8 +175,8 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       double low = number->value, high = number->value;
       std::string bound = "exact";
       // Ranges: "10 to 20", "10-20", "between 10 and 20".
-      if (k + 1 < se && (norm.words[k] == "to" || norm.words[k] == "-" ||
-                         (between && norm.words[k] == "and"))) {
+      if (k + 1 < se &&
+          (norm.words[k] == "to" || norm.words[k] == "-" || (between && norm.words[k] == "and"))) {
         std::size_t r = k + 1;
         if (unit.size() && r < se) {
           if (auto m = d.units.match(norm.words, r, se); m && m.entry->value == unit) r += m.length;
@@ -215,6 +218,18 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
           unit_end = w;
         }
       }
+      if (unit.empty()) {
+        // Bare counts of the dead: "the death toll rose to 45", "killed 12".
+        bool toll = false;
+        for (std::size_t p = start; p > sb && start - p < 10; --p)
+          toll = toll || norm.words[p - 1] == "toll";
+        bool casualty = start > sb && d.casualty.find_word(norm.words[start - 1]);
+        if ((toll || casualty) && !number->plain_integer) unit = "people";
+        if ((toll || casualty) && number->plain_integer &&
+            (number->value < 1000 || number->value > 2100)) {
+          unit = "people";
+        }
+      }
       if (unit.empty() && approx.empty()) continue;
       if (number->plain_integer && approx.empty() && !number->word && number->value >= 1000 &&
           number->value <= 2100 && (unit.empty() || j == start)) {
@@ -225,9 +240,10 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         high = bound == "range" ? high * 1.1 : number->value * 1.1;
         bound = "about";
       } else if (approx == "at_most" || approx == "less_than") {
-        low = approx == "at_most" && (norm.words[start] == "nearly" || norm.words[start] == "almost")
-                  ? number->value * 0.9
-                  : 0;
+        low =
+            approx == "at_most" && (norm.words[start] == "nearly" || norm.words[start] == "almost")
+                ? number->value * 0.9
+                : 0;
         high = bound == "range" ? high : number->value;
         bound = "at_most";
       } else if (approx == "at_least" || approx == "more_than") {
