@@ -175,6 +175,68 @@ TEST_CASE("past events and 'since' keep dates before the anchor") {
         "1989-11-20");
 }
 
+TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs") {
+  // A participle after "be" takes the tense of its auxiliary.
+  CHECK(one("The dividend will be paid Dec. 14 to holders.", "Dec. 14", CivilDate{1989, 10, 26})
+            .value == "1989-12-14");
+  // "preferred" and "United" are not past-tense verbs.
+  CHECK(one("It will redeem its preferred shares on Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27})
+            .value == "1989-10-31");
+  CHECK(one("The father would be traveling to the United States Thursday.", "Thursday",
+            CivilDate{2000, 4, 5})
+            .value == "2000-04-06");
+  // "is to" + verb is a plan; "had been scheduled to" one that has passed.
+  CHECK(one("Trading is to resume in Paris Tuesday.", "Tuesday", CivilDate{1989, 10, 27}).value ==
+        "1989-10-31");
+  CHECK(one("The offer had been scheduled to expire Friday.", "Friday", CivilDate{1989, 10, 30})
+            .value == "1989-10-27");
+  // An irregular past verb far from the date still makes the clause past.
+  CHECK(one("A bullet tore through his window and into his back Friday.", "Friday",
+            CivilDate{1998, 10, 25})
+            .value == "1998-10-23");
+  // A month-day half a year ahead in a past clause is last year's.
+  CHECK(
+      one("He was shot to death on the night of Oct. 23 at home.", "Oct. 23", CivilDate{1999, 5, 5})
+          .value == "1998-10-23");
+  // ... but a payment date a few weeks ahead stays ahead.
+  CHECK(one("The board declared a dividend payable Dec. 7 to holders.", "Dec. 7",
+            CivilDate{1989, 10, 27})
+            .value == "1989-12-07");
+  CHECK(one("The second quarter ended Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27}).value ==
+        "1988-10-31");
+  // A deadline lies ahead even after a past-tense verb.
+  CHECK(one("Officials postponed until Tuesday any action.", "Tuesday", CivilDate{2000, 3, 30})
+            .value == "2000-04-04");
+  CHECK(
+      one("They were given until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", CivilDate{2000, 4, 3})
+          .value == "2000-04-04T09:00");
+  CHECK(one("Until Thursday, they had not called him a suspect.", "Thursday", CivilDate{1999, 5, 7})
+            .value == "1999-05-06");
+}
+
+TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last date mentioned") {
+  auto times =
+      tag("He fled to Florida in June 1998 and returned later that year. Imports rose "
+          "that year.",
+          CivilDate{2000, 1, 28});
+  CHECK(find(times, "later that year").value == "1998");
+  CHECK(find(times, "that year").value == "1998");
+  auto day = tag("He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+                 CivilDate{1999, 10, 24});
+  CHECK(find(day, "Earlier that day").value == "1998-10-23");
+  auto following = tag("On May 22, 1995, he was promoted, and the following year he moved.",
+                       CivilDate{1998, 4, 18});
+  CHECK(find(following, "the following year").value == "1996");
+  CHECK(one("In March, it rejected a bid. The following month, it put itself up for sale.",
+            "The following month", CivilDate{1989, 10, 27})
+            .value == "1989-04");
+  // Without an earlier date there is nothing to refer to.
+  CHECK(one("It may be resolved in a hearing the week of March 6.", "the week of March 6",
+            CivilDate{2000, 2, 24})
+            .value == "2000-W10");
+  CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
+}
+
 TEST_CASE("anchoring across year boundaries and leap days") {
   CHECK(one("The fire started yesterday.", "yesterday", CivilDate{2024, 3, 1}).value ==
         "2024-02-29");
@@ -213,6 +275,19 @@ TEST_CASE("durations") {
   CHECK(one("It could take several months.", "several months").value == "PXM");
   auto least = one("The ban lasts at least 30 days.", "at least 30 days");
   CHECK(least.mod == "EQUAL_OR_MORE");
+  SUBCASE("halves") {
+    CHECK(one("They lived in camps for 2 1/2 years.", "2 1/2 years").value == "P2Y6M");
+    CHECK(one("She spent about 5 1/2 hours there.", "5 1/2 hours").value == "PT5H30M");
+    CHECK(one("It took two and a half hours.", "two and a half hours").value == "PT2H30M");
+    CHECK(one("But a minute and a half later, a pilot called.", "a minute and a half").value ==
+          "PT1M30S");
+  }
+  SUBCASE("'three days later' is a duration; 'later' is a signal outside it") {
+    auto t = one("Three days later, the index closed higher.", "Three days");
+    CHECK(t.type == "DURATION");
+    CHECK(t.value == "P3D");
+    CHECK(one("A few days later, it announced losses.", "A few days").value == "PXD");
+  }
   SUBCASE("ages and rates are not durations") {
     CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());
     CHECK(tag("It saves $500 million a year.", CivilDate{2024, 7, 12}).empty());
@@ -256,6 +331,11 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(one("Elections are due this summer.", "this summer").value == "2024-SU");
     CHECK(one("It was hit last fall.", "last fall").value == "2023-FA");
     CHECK(one("in the spring of 2021", "the spring of 2021").value == "2021-SP");
+  }
+  SUBCASE("a holiday's week") {
+    // Easter 2000 fell on April 23: its ISO week is 2000-W16.
+    CHECK(one("Crowds gathered during Easter week.", "Easter week", CivilDate{2000, 4, 17}).value ==
+          "2000-W16");
   }
   SUBCASE("decades and centuries") {
     auto t = one("Inflation soared in the 1970s.", "the 1970s");

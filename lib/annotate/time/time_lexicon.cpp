@@ -106,6 +106,7 @@ const TimeLexicon& time_lexicon() {
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3
                 : row[1] == "future_to" ? 4
+                : row[1] == "adjective" ? 5
                                         : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
@@ -147,16 +148,16 @@ const TimeLexicon& time_lexicon() {
     index(lex.holidays, lex.holidays_by_first);
     // Words the scanner's patterns test by name (see time_tagger.cpp).
     static constexpr std::string_view kPatternWords[] = {
-        "every",    "each",     "per",       "fiscal",   "fy",       "calendar",
-        "q",        "noon",     "midnight",  "midday",   "year",     "the",
-        "more",     "less",     "at",        "up",       "no",       "close",
-        "nineteen", "eighteen", "two",       "twenties", "thirties", "forties",
-        "fifties",  "sixties",  "seventies", "eighties", "nineties", "these"};
+        "every",    "each",     "per",     "fiscal",  "fy",       "calendar",  "q",
+        "noon",     "midnight", "midday",  "year",    "the",      "more",      "less",
+        "at",       "up",       "no",      "close",   "nineteen", "eighteen",  "two",
+        "twenties", "thirties", "forties", "fifties", "sixties",  "seventies", "eighties",
+        "nineties", "these",    "that"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {
-        "least", "than",       "most", "to",       "of",          "fiscal", "o",
-        "old",   "additional", "full", "straight", "consecutive", "long",   "while"};
+        "least",      "than", "most",     "to",          "of",   "fiscal", "o",   "old",
+        "additional", "full", "straight", "consecutive", "long", "while",  "and", "half"};
     for (std::string_view w : kFollowers) entry(w);
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -215,12 +216,36 @@ class Tagger {
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
+      if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
+      // A word in -ed is mostly a past verb, but not a name ("United") nor an
+      // adjective after a determiner ("the proposed sale").
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
-          !(t.w && (t.w->month || t.w->weekday))) {
+          !(t.w && (t.w->month || t.w->weekday)) && !t.cap && !determiner(i - 1)) {
         tense = -1;
+      }
+      // A participle after "be"/"is" is a passive: its auxiliary gives the tense
+      // ("will be paid Dec. 14", "is expected").
+      if (tense == -1 && i > 0 &&
+          ((is(i - 1, "be") && i > 1 &&
+            (is(i - 2, "will") || is(i - 2, "ll") || is(i - 2, "would") || is(i - 2, "to"))) ||
+           is(i - 1, "is") || is(i - 1, "are"))) {
+        continue;
+      }
+      // "had been scheduled to expire Friday": a plan that lies in the past.
+      if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
+      // "is to resume trading Tuesday": a plan.
+      if (tense == 2 && is(i + 1, "to") && i + 2 < n() && toks_[i + 2].kind == kAlpha &&
+          !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
+        tense = 1;
       }
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
+  }
+  bool determiner(std::size_t k) const {
+    return k < n() &&
+           (is(k, "the") || is(k, "a") || is(k, "an") || is(k, "its") || is(k, "their") ||
+            is(k, "his") || is(k, "her") || is(k, "our") || is(k, "this") || is(k, "these") ||
+            is(k, "those") || is(k, "my") || is(k, "your"));
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
@@ -244,6 +269,30 @@ class Tagger {
     if (right < (1 << 30)) return norm(right_tense);
     if (right_r < (1 << 30)) return norm(right_report);
     return 0;
+  }
+
+  // The tense of the clause at i from tense and aspect markers alone, ignoring
+  // reporting verbs: the nearest on the left, else the nearest on the right.
+  int tense_no_report(std::size_t i) const {
+    int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
+    for (auto [pos, tense] : markers_) {
+      if (tense == 3) continue;
+      if (pos < static_cast<int>(i)) {
+        if (pos > left) left = pos, left_tense = tense;
+      } else if (pos < right) {
+        right = pos, right_tense = tense;
+      }
+    }
+    int t = left >= 0 ? left_tense : right < (1 << 30) ? right_tense : 0;
+    return t == 2 ? 0 : t;
+  }
+
+  // The nearest tense marker on the right is "had".
+  bool had_follows(std::size_t i) const {
+    for (auto [pos, t] : markers_) {
+      if (pos > static_cast<int>(i)) return is(static_cast<std::size_t>(pos), "had");
+    }
+    return false;
   }
 
   // A time-zone abbreviation (upper case) at k.
@@ -292,6 +341,12 @@ class Tagger {
     e.mod = m.mod;
     if (e.type == "DATE" || e.type == "TIME") e.interval = time::interval_of(e.value);
     if (!out.empty() && out.back().span.end > e.span.begin) return;  // never overlap
+    // The latest calendar date mentioned: what "that year" / "that day" refer to.
+    if ((e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
+        std::all_of(e.value.begin(), e.value.begin() + 4,
+                    [](char c) { return c >= '0' && c <= '9'; })) {
+      ref_ = e.value;
+    }
     out.push_back(std::move(e));
   }
 
@@ -345,22 +400,36 @@ class Tagger {
       std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
       return buf;
     }
-    // The anchor's year, unless that puts the date far off: "Jan. 3" in a
-    // November article is next year's, "Dec. 20" in a February one last year's.
+    // The nearest such date (a year either side of the anchor), unless the
+    // clause's tense puts it on the other side: "since October 7", "was shot
+    // on Oct. 23" lie before the anchor, "will be paid Dec. 14" after it.
+    // Reported speech ("said ... Jan. 14") does not decide.
+    auto at = [&](int yy) {
+      return days_from_civil({yy, month, std::min(day, days_in_month(yy, month))});
+    };
     int y = a().year;
     int best_y = y;
-    std::int32_t same = days_from_civil({y, month, std::min(day, days_in_month(y, month))});
-    if (same < anchor_days_ - 270)
-      best_y = y + 1;
-    else if (same > anchor_days_ + 200)
-      best_y = y - 1;
-    // "since October 7" and "erupted on October 7" are in the past; reported
-    // speech ("said ... Jan. 14") does not decide.
-    std::int32_t chosen =
-        days_from_civil({best_y, month, std::min(day, days_in_month(best_y, month))});
-    if (chosen > anchor_days_ && (after_since(i) || past_event_at(i))) --best_y;
-    // "is scheduled for March 3", "will meet on Jan. 5": ahead of the anchor.
-    if (chosen < anchor_days_ && future_event_at(i)) ++best_y;
+    for (int yy : {y - 1, y + 1}) {
+      if (std::abs(at(yy) - anchor_days_) < std::abs(at(best_y) - anchor_days_)) best_y = yy;
+    }
+    // Near the verb ("erupted on October 7") the tense decides beyond two
+    // weeks; the clause's tense further off only beyond three months.
+    // "payable Dec. 7", "effective Feb. 1", "until March 6" name plans.
+    bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
+                          is(i - 1, "till") || is(i - 1, "due"));
+    int clause = tense_no_report(i);
+    std::int32_t ahead = at(best_y) - anchor_days_;
+    bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
+    if (!plan &&
+        (ended                                  ? ahead > 0
+         : (after_since(i) || past_event_at(i)) ? ahead > 14
+                                                : clause < 0 && ahead > 90) &&
+        anchor_days_ - at(best_y - 1) <= 366) {
+      --best_y;
+    } else if ((future_event_at(i) ? ahead < 0 : clause > 0 && ahead < -90) &&
+               at(best_y + 1) - anchor_days_ <= 366) {
+      ++best_y;
+    }
     if (!is_valid({best_y, month, day}))
       return "XXXX-" + time::day_str({2000, month, day}).substr(5);
     return time::day_str({best_y, month, day});
@@ -371,6 +440,14 @@ class Tagger {
       return "XXXX-WXX-" + std::to_string(wd);
     }
     int t = direction != 0 ? direction : tense_at(i);
+    // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
+    // unless a past perfect follows ("Until Thursday, they had not ...").
+    if (direction == 0 &&
+        ((i > 0 && (is(i - 1, "until") || is(i - 1, "till"))) ||
+         (i > 1 && is(i - 1, "as") && is(i - 2, "soon"))) &&
+        !had_follows(i)) {
+      t = 1;
+    }
     int today = weekday(anchor_days_) + 1;
     int delta;
     if (t > 0) {
@@ -740,6 +817,8 @@ class Tagger {
         if (wi->part_of_day.size()) consider(part_of_day(i));
       }
       if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
+      if (is(i, "that")) consider(anaphoric(i, i));
+      if ((is(i, "later") || is(i, "earlier")) && is(i + 1, "that")) consider(anaphoric(i, i + 1));
       if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
       if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
       if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) consider(clock(i));
@@ -800,6 +879,18 @@ class Tagger {
           type = "DURATION";
           value = "P1Y";
         }
+        // "the week of March 6": the ISO week of that day.
+        if (off == 0 && unit == 'W' && is(end, "of") && w(end + 1) &&
+            (w(end + 1)->month || w(end + 1)->month_abbr)) {
+          Core d = month_expr(end + 1);
+          if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
+            CivilDate cd{std::stoi(d.value.substr(0, 4)), std::stoi(d.value.substr(5, 2)),
+                         std::stoi(d.value.substr(8, 2))};
+            Core c = make(d.end, "DATE", time::week_str(days_from_civil(cd)));
+            c.pos_ok = false;
+            return c;
+          }
+        }
         if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
           value = period_rel('K', -1);  // "over the weekend" in a weekday's report
         }
@@ -857,8 +948,13 @@ class Tagger {
       if (i > 0 && is(i - 1, "last")) t = -1;
       if (i > 0 && is(i - 1, "next")) t = 1;
       std::int32_t d = days_from_civil(date_in(y));
-      if (t < 0 && d > anchor_days_) --y;
-      if (t > 0 && d < anchor_days_) ++y;
+      bool week = is(end, "week");  // "Easter week": the ISO week of the holiday
+      // A holiday within a week of the anchor is this year's, whatever the tense.
+      if (!(week && std::abs(d - anchor_days_) <= 7)) {
+        if (t < 0 && d > anchor_days_) --y;
+        if (t > 0 && d < anchor_days_) ++y;
+      }
+      if (week) return make(end + 1, "DATE", time::week_str(days_from_civil(date_in(y))));
       Core c = make(end, "DATE", time::day_str(date_in(y)));
       c.pos_ok = true;
       return c;
@@ -1055,7 +1151,10 @@ class Tagger {
       if (is(end, "or") && is(end + 1, "so")) end += 2;
       if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
-      Core c = make(end, "DATE", period_rel(unit, d));
+      std::string narrated = (is(i, "following") || is(i, "previous") || is(i, "preceding"))
+                                 ? ref_shifted(unit, d)
+                                 : std::string();
+      Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, d) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
         c.the_ok = true;
@@ -1115,6 +1214,76 @@ class Tagger {
     return {};
   }
 
+  // "the following year", "the previous month": next to the date mentioned
+  // last, not to the anchor. Empty when that date lacks the unit.
+  std::string ref_shifted(char unit, int k) const {
+    auto num = [this](std::size_t from, std::size_t len) {
+      int v = 0;
+      if (ref_.size() < from + len) return -1;
+      for (std::size_t p = from; p < from + len; ++p) {
+        if (ref_[p] < '0' || ref_[p] > '9') return -1;
+        v = v * 10 + (ref_[p] - '0');
+      }
+      return v;
+    };
+    int y = num(0, 4);
+    if (y < 0) return {};
+    int m = ref_.size() >= 7 && ref_[4] == '-' ? num(5, 2) : -1;
+    int d = m > 0 && ref_.size() >= 10 && ref_[7] == '-' ? num(8, 2) : -1;
+    if (unit == 'Y') return time::year_str(y + k);
+    if (unit == 'M' && m >= 1 && m <= 12) {
+      int idx = y * 12 + m - 1 + k;
+      return time::month_str(idx / 12, idx % 12 + 1);
+    }
+    if (unit == 'D' && d >= 1 && is_valid({y, m, d})) {
+      return time::day_str(civil_from_days(days_from_civil({y, m, d}) + k));
+    }
+    return {};
+  }
+
+  // "that year", "later that year", "that same day", "that quarter": the
+  // period of the date mentioned last (the narrative's reference time).
+  Core anaphoric(std::size_t start, std::size_t i) {
+    std::size_t j = i + 1;
+    if (is(j, "same")) ++j;
+    const WordInfo* u = w(j);
+    if (!u || !u->unit || u->plural || ref_.empty()) return {};
+    auto digits = [this](std::size_t from, std::size_t len) {
+      if (ref_.size() < from + len) return false;
+      for (std::size_t k = from; k < from + len; ++k) {
+        if (ref_[k] < '0' || ref_[k] > '9') return false;
+      }
+      return true;
+    };
+    bool has_month = digits(5, 2) && ref_[4] == '-';
+    bool has_day = has_month && ref_.size() >= 10 && ref_[7] == '-' && digits(8, 2);
+    std::string v;
+    switch (u->unit) {
+      case 'Y':
+        v = ref_.substr(0, 4);
+        break;
+      case 'M':
+        if (has_month) v = ref_.substr(0, 7);
+        break;
+      case 'D':
+        if (has_day) v = ref_.substr(0, 10);
+        break;
+      case 'W':
+        if (has_day) {
+          v = time::week_str(
+              days_from_civil({std::stoi(ref_.substr(0, 4)), std::stoi(ref_.substr(5, 2)),
+                               std::stoi(ref_.substr(8, 2))}));
+        }
+        break;
+      case 'Q':
+        if (last_q_) v = time::quarter_str(last_q_year_, last_q_);
+        break;
+    }
+    if (v.empty()) return {};
+    (void)start;
+    return make(j + 1, "DATE", v);
+  }
+
   // Counted durations ("three years", "a decade", "two-year") and offsets
   // from the anchor ("two weeks ago", "a year earlier").
   Core number_unit(std::size_t i) {
@@ -1127,6 +1296,14 @@ class Tagger {
       int num2 = 0;
       std::size_t e2 = number_at(k + 1, &num2);
       if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
+    }
+    // "2 1/2 years", "two and a half hours"
+    bool half = false;
+    if (num >= 0 && digit(k) && toks_[k].num == 1 && is(k + 1, "/") && adjacent(k + 1) &&
+        digit(k + 2) && adjacent(k + 2) && toks_[k + 2].num == 2) {
+      half = true, k += 3;
+    } else if (num >= 0 && is(k, "and") && is(k + 1, "a") && is(k + 2, "half")) {
+      half = true, k += 3;
     }
     bool hyphen = false;
     if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
@@ -1153,9 +1330,13 @@ class Tagger {
     if (unit == 'S' && num == 1 && !digit(i) && !is(end, "later") && !is(end, "earlier")) {
       return {};  // "a second group": the ordinal, not the unit
     }
+    // "a minute and a half"
+    if (!half && num >= 0 && is(end, "and") && is(end + 1, "a") && is(end + 2, "half")) {
+      half = true, end += 3;
+    }
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
-      Core c = make(end, "DURATION", duration_value(num, unit));
+      Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
       c.approx_ok = true;
       return c;
     }
@@ -1167,6 +1348,14 @@ class Tagger {
         // "a year earlier" in an earnings report is the year-ago quarter.
         if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_) {
           Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+          c.approx_ok = true;
+          return c;
+        }
+        // "three days later" counts from a narrated event, not the anchor:
+        // TimeBank tags the span "three days" and leaves "later" as a signal.
+        if (unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') {
+          Core c =
+              make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
           c.approx_ok = true;
           return c;
         }
@@ -1193,10 +1382,30 @@ class Tagger {
     if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
       return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
     }
-    Core c = make(end, "DURATION", duration_value(num, unit));
+    Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
     c.approx_ok = true;
     return c;
+  }
+
+  // `count` and a half units, in the next smaller unit: "P2Y6M", "PT5H30M".
+  static std::string half_duration(int count, char unit) {
+    std::string n = std::to_string(count);
+    switch (unit) {
+      case 'Y':
+        return "P" + n + "Y6M";
+      case 'D':
+        return "P" + n + "DT12H";
+      case 'H':
+        return "PT" + n + "H30M";
+      case 'N':
+        return "PT" + n + "M30S";
+      case 'E':
+        return "P" + std::to_string(count * 10 + 5) + "Y";
+      case 'C':
+        return "P" + std::to_string(count * 100 + 50) + "Y";
+    }
+    return duration_value(count, unit);
   }
 
   // Whether token k ends a quantity that a following "a year" makes a rate.
@@ -1782,7 +1991,7 @@ class Tagger {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
       k = dated.end;
     } else if (d && d->weekday && toks_[dk].cap) {
-      date = weekday_in_context(d->weekday, dk, 0, false);
+      date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
     } else if (d && d->day_offset != 99 && !d->tonight) {
       date = day_rel(d->day_offset);
@@ -1807,6 +2016,7 @@ class Tagger {
   std::vector<std::pair<int, int>> markers_;
   int last_q_year_ = 0;
   int last_q_ = 0;
+  std::string ref_;  // value of the latest anchored DATE/TIME emitted
 };
 
 }  // namespace
