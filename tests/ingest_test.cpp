@@ -73,6 +73,20 @@ TEST_CASE("JSON Lines errors name the line and say what is wrong") {
   }
 }
 
+TEST_CASE("errors stay on one line whatever the document id holds") {
+  // Found by fuzz_jsonl: an id with escaped line breaks split the message.
+  std::string id = "multi\\nline\\r id " + std::string(500, 'x');
+  auto docs = parse_jsonl("{\"id\":\"" + id + "\",\"text\":\"t\",\"published\":\"{024-07-10\"}\n",
+                          "f.jsonl");
+  REQUIRE(!docs.ok());
+  const std::string m = docs.error().message();
+  CHECK(m.find('\n') == std::string::npos);
+  CHECK(m.find('\r') == std::string::npos);
+  CHECK(m.find("document 'multi\\nline\\r id xxx") != std::string::npos);
+  CHECK(m.find("...'") != std::string::npos);  // a long id is clipped
+  CHECK(m.find("is not YYYY-MM-DD") != std::string::npos);
+}
+
 TEST_CASE("a parse error does not quote megabytes of the line") {
   std::string line = "{\"id\":\"a\",\"text\":\"" + std::string(1 << 20, 'x') + "\n";
   auto docs = parse_jsonl(line, "f.jsonl");
