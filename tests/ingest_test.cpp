@@ -87,6 +87,14 @@ TEST_CASE("errors stay on one line whatever the document id holds") {
   CHECK(m.find("is not YYYY-MM-DD") != std::string::npos);
 }
 
+TEST_CASE("a number too large for a double is an input error, not an exception") {
+  // Found by fuzz_jsonl: nlohmann throws out_of_range even from a non-throwing parse.
+  auto docs = parse_jsonl("{\"id\":\"a\",\"text\":\"t\",\"n\":3e3333333333}\n", "f.jsonl");
+  REQUIRE(!docs.ok());
+  CHECK(docs.error().line == 1);
+  CHECK(docs.error().message().find("invalid JSON") != std::string::npos);
+}
+
 TEST_CASE("a parse error does not quote megabytes of the line") {
   std::string line = "{\"id\":\"a\",\"text\":\"" + std::string(1 << 20, 'x') + "\n";
   auto docs = parse_jsonl(line, "f.jsonl");

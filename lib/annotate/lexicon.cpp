@@ -165,7 +165,7 @@ class LexiconBuilder {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for huge numbers
       std::string what = e.what();
       if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
       return lexicon_error(n, "invalid JSON: " + what);

@@ -156,6 +156,12 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       return input_error(file, line_no, json_error_detail(e));
+    } catch (const nlohmann::json::exception& e) {
+      // e.g. out_of_range for a number too large for a double (found by fuzz_jsonl).
+      std::string what = e.what();
+      if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+      if (what.size() > 120) what = what.substr(0, 120) + "...";
+      return input_error(file, line_no, "invalid JSON: " + what);
     }
     if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
     Document d;
