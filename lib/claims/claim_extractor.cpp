@@ -10,6 +10,7 @@
 #include <set>
 
 #include "claims/claim_context.h"
+#include "data/embedded.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -775,6 +776,18 @@ class Extractor {
     return buf;
   }
 
+  // Units of measure (units.tsv values: magnitude, currencies, percent, km...),
+  // as opposed to counted nouns (people, homes).
+  static bool measure_unit(const std::string& unit) {
+    static const std::set<std::string> kMeasures = [] {
+      std::set<std::string> out;
+      for (const auto& row : data_tsv("quantity/units.tsv"))
+        if (row.size() > 1) out.insert(std::string(row[1]));
+      return out;
+    }();
+    return kMeasures.count(unit) > 0;
+  }
+
   static bool time_unit(const std::string& unit) {
     return unit == "years" || unit == "decades" || unit == "months" || unit == "days" ||
            unit == "hours" || unit == "weeks";
@@ -863,7 +876,10 @@ class Extractor {
           if (c_.word(p - 1) == "toll") toll = p - 1;
         }
         bool after = k < se && c_.d.casualty.find_word(c_.word(k));
-        if (after || toll != kNone) {
+        // A measure ("7.8 magnitude", "$5m") is never a count of the dead, even
+        // inside "the death toll from Monday's 7.8 magnitude earthquake rose to ...".
+        bool measure = measure_unit(q.unit);
+        if (!measure && (after || toll != kNone)) {
           predicate = after ? c_.d.casualty.find_word(c_.word(k))->value : "killed";
           trigger = after ? k : toll;
           span_e = after ? k + 1 : qe;
