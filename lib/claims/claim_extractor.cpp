@@ -842,8 +842,14 @@ class Extractor {
                  !c_.d.reporting.find_word(c_.word(b - 1))) {
             --b;
           }
-          // The agent: a name in the phrase ("Israel's campaign", "Ottoman Turks"),
-          // else the event of the sentence, else a short determined phrase.
+          // The agent: an event named in the phrase ("an earthquake in Peru":
+          // the place only qualifies it), else a name in the phrase ("Israel's
+          // campaign", "Ottoman Turks"), else the event of the sentence, else a
+          // short determined phrase.
+          if (const FacilityRef* ev = c_.facility_in(b, e); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
+          }
           for (std::size_t k = b; k < e && subject.empty(); ++k) {
             if (c_.run_at[k] >= 0) {
               const NameRun& r = c_.runs[c_.run_at[k]];
