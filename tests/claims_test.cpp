@@ -663,3 +663,117 @@ TEST_CASE("sample corpus: claims behind the gold expectations") {
     }
   }
 }
+
+namespace {
+
+Document story_doc(std::string id, std::string published, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.source = d.id;
+  d.published = std::move(published);
+  d.text = std::move(text);
+  return d;
+}
+
+// Findings of `kind` (and `resolution`, when given) whose claims have `predicate`.
+std::size_t count_findings(const Report& r, std::string_view kind, std::string_view resolution,
+                           std::string_view predicate) {
+  std::size_t n = 0;
+  for (const Finding& f : r.findings) {
+    if (f.kind != kind || (!resolution.empty() && f.resolution != resolution)) continue;
+    bool about = std::any_of(f.claims.begin(), f.claims.end(), [&](const std::string& id) {
+      return std::any_of(r.claims.begin(), r.claims.end(),
+                         [&](const Claim& c) { return c.id == id && c.predicate == predicate; });
+    });
+    if (about) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("measures: magnitude before or after the number, never a casualty count") {
+  SUBCASE("magnitude written before the number") {
+    Annotated d("A magnitude 6.1 earthquake shook the coast of Peru on Sunday.", "2024-05-12");
+    auto cs = d.claims();
+    const Claim* m = find(cs, "quantity", "magnitude 6.1", "magnitude");
+    REQUIRE(m);
+    CHECK(m->typed.quantity.unit == "magnitude");
+    CHECK(m->typed.quantity.value == doctest::Approx(6.1));
+    CHECK(m->subject.rfind("event:earthquake", 0) == 0);
+  }
+  SUBCASE("the death toll binds to the number it rose to, not to the magnitude") {
+    Annotated d(
+        "The death toll from Sunday's 6.1 magnitude earthquake in Peru rose to 240 on Tuesday.",
+        "2024-05-14");
+    auto cs = d.claims();
+    for (const Claim& c : cs) {
+      if (c.type == "quantity" && c.predicate == "killed") {
+        CHECK(c.typed.quantity.unit != "magnitude");
+      }
+    }
+    const Claim* toll = find(cs, "quantity", "rose to 240", "killed");
+    REQUIRE(toll);
+    CHECK(toll->typed.quantity.value == doctest::Approx(240));
+    const Claim* m = find(cs, "quantity", "rose to 240", "magnitude");
+    REQUIRE(m);
+    CHECK(m->typed.quantity.value == doctest::Approx(6.1));
+  }
+}
+
+TEST_CASE("story linking: event keys, magnitudes and rising tolls") {
+  SUBCASE("different magnitudes for the same quake on the same day contradict") {
+    std::vector<Document> docs{
+        story_doc("a", "2024-05-12", "A 6.1 magnitude earthquake hit Peru on Sunday."),
+        story_doc("b", "2024-05-12", "A magnitude 6.6 earthquake hit Peru on Sunday.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "unresolved", "magnitude") == 1);
+  }
+  SUBCASE("a toll that rises between days is not an unresolved contradiction") {
+    std::vector<Document> docs{
+        story_doc("a", "2024-05-12",
+                  "A powerful earthquake struck Peru on Sunday, killing at least 40 people."),
+        story_doc("b", "2024-05-14",
+                  "The death toll from Sunday's earthquake in Peru rose to 240 on Tuesday.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "unresolved", "killed") == 0);
+    // Same event with and without its place: keyed alike, so compared.
+    CHECK(count_findings(*r, "agreement", "", "killed") +
+              count_findings(*r, "contradiction", "superseded", "killed") ==
+          1);
+  }
+  SUBCASE("the same event with and without a place gets one key") {
+    auto r =
+        check({story_doc("a", "2024-05-12", "The earthquake killed 40 people, officials said."),
+               story_doc("b", "2024-05-12", "The earthquake in Peru killed 40 people.")});
+    REQUIRE(r);
+    CHECK(count_findings(*r, "agreement", "", "killed") == 1);
+  }
+  SUBCASE("two different events are never compared") {
+    std::vector<Document> docs{
+        story_doc("a", "2024-05-12", "An earthquake in Peru killed 40 people on Sunday."),
+        story_doc("b", "2024-05-12", "A flood in Peru killed 300 people on Sunday.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "", "killed") == 0);
+  }
+  SUBCASE("a place-less event stays apart when the story has two places") {
+    std::vector<Document> docs{
+        story_doc("a", "2024-05-12", "The attack in Kabul killed 12 people on Sunday."),
+        story_doc("b", "2024-05-12", "The attack in Herat killed 30 people on Sunday."),
+        story_doc("c", "2024-05-12", "The attack killed 5 people on Sunday.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "", "killed") == 0);
+  }
+  SUBCASE("attacks by different perpetrators stay apart") {
+    std::vector<Document> docs{
+        story_doc("a", "2024-05-12", "Rebels attacked the town, killing 20 soldiers."),
+        story_doc("b", "2024-05-12", "The army's offensive has killed more than 900 soldiers.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "", "killed") == 0);
+  }
+}

@@ -418,6 +418,22 @@ TEST_CASE("attribution and modality") {
     REQUIRE(fs.size() == 1);
     CHECK(fs[0].resolution == "unresolved");
   }
+  SUBCASE("unnamed generic sources speak in the outlet's own voice") {
+    Builder b;
+    b.doc("a", "2024-07-10").doc("b", "2024-07-10");
+    b.quantity("a", "7.8", 7.8, 7.8, 7.8, "exact", "magnitude").attributed_to = "officials";
+    b.quantity("b", "7.5", 7.5, 7.5, 7.5, "exact", "magnitude");
+    auto fs = b.run();
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].resolution == "unresolved");
+  }
+  SUBCASE("named officials keep their own voice") {
+    Builder b;
+    b.doc("a", "2024-07-10").doc("b", "2024-07-10");
+    b.quantity("a", "7.8", 7.8, 7.8, 7.8, "exact", "magnitude").attributed_to = "Army officials";
+    b.quantity("b", "7.5", 7.5, 7.5, 7.5, "exact", "magnitude");
+    CHECK(b.run().empty());
+  }
   SUBCASE("a hedge is not compared with a fact") {
     Builder b;
     b.doc("a", "2024-08-01").doc("b", "2024-08-02");

@@ -496,8 +496,9 @@ void ClaimContext::find_facilities() {
       const auto* life = d.lifecycle.find_word(n.words[j]);
       if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
           (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
-          !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h)) {
-        b = j;  // a modifier: "liaison", "regional", "first", "new"
+          !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h) &&
+          !d.units.find_word(n.words[j])) {  // "7.8 magnitude" measures the event
+        b = j;                               // a modifier: "liaison", "regional", "first", "new"
         continue;
       }
       if (n.words[j] == "-" && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {

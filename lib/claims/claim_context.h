@@ -34,6 +34,7 @@ struct ClaimData {
   PhraseTable scope_strip{"claims/scope_strip.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
   PhraseTable org_heads{"claims/org_heads.tsv"};
+  PhraseTable units{"quantity/units.tsv"};  ///< measure words, never part of a name
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
   ClaimData();

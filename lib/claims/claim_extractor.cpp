@@ -10,6 +10,7 @@
 #include <set>
 
 #include "claims/claim_context.h"
+#include "data/embedded.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -775,6 +776,18 @@ class Extractor {
     return buf;
   }
 
+  // Units of measure (units.tsv values: magnitude, currencies, percent, km...),
+  // as opposed to counted nouns (people, homes).
+  static bool measure_unit(const std::string& unit) {
+    static const std::set<std::string> kMeasures = [] {
+      std::set<std::string> out;
+      for (const auto& row : data_tsv("quantity/units.tsv"))
+        if (row.size() > 1) out.insert(std::string(row[1]));
+      return out;
+    }();
+    return kMeasures.count(unit) > 0;
+  }
+
   static bool time_unit(const std::string& unit) {
     return unit == "years" || unit == "decades" || unit == "months" || unit == "days" ||
            unit == "hours" || unit == "weeks";
@@ -829,8 +842,14 @@ class Extractor {
                  !c_.d.reporting.find_word(c_.word(b - 1))) {
             --b;
           }
-          // The agent: a name in the phrase ("Israel's campaign", "Ottoman Turks"),
-          // else the event of the sentence, else a short determined phrase.
+          // The agent: an event named in the phrase ("an earthquake in Peru":
+          // the place only qualifies it), else a name in the phrase ("Israel's
+          // campaign", "Ottoman Turks"), else the event of the sentence, else a
+          // short determined phrase.
+          if (const FacilityRef* ev = c_.facility_in(b, e); ev && ev->key.rfind("event:", 0) == 0) {
+            subject = ev->key;
+            subject_name = ev->name;
+          }
           for (std::size_t k = b; k < e && subject.empty(); ++k) {
             if (c_.run_at[k] >= 0) {
               const NameRun& r = c_.runs[c_.run_at[k]];
@@ -863,7 +882,10 @@ class Extractor {
           if (c_.word(p - 1) == "toll") toll = p - 1;
         }
         bool after = k < se && c_.d.casualty.find_word(c_.word(k));
-        if (after || toll != kNone) {
+        // A measure ("7.8 magnitude", "$5m") is never a count of the dead, even
+        // inside "the death toll from Monday's 7.8 magnitude earthquake rose to ...".
+        bool measure = measure_unit(q.unit);
+        if (!measure && (after || toll != kNone)) {
           predicate = after ? c_.d.casualty.find_word(c_.word(k))->value : "killed";
           trigger = after ? k : toll;
           span_e = after ? k + 1 : qe;

@@ -181,7 +181,18 @@ bool may_conflict(const Claim& c) {
   return c.modality.empty() || c.modality == "asserted" || c.modality == "future";
 }
 
-std::string voice(const Claim& c) { return fold(c.attributed_to); }
+// The voice a claim is stated in; unnamed generic sources (officials said)
+// speak for the outlet, as they do in its unattributed sentences.
+std::string voice(const Claim& c) {
+  static const std::set<std::string> kAnonymous = [] {
+    std::set<std::string> out;
+    for (const auto& row : data_tsv("compare/anonymous_sources.tsv"))
+      if (!row.empty()) out.insert(fold(row[0]));
+    return out;
+  }();
+  std::string v = fold(c.attributed_to);
+  return kAnonymous.count(v) ? std::string() : v;
+}
 
 std::string day_text(const When& w) {
   if (!w.known()) return "an unknown date";

@@ -1,7 +1,7 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
-#include <new>
 #include <memory>
+#include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -12,6 +12,7 @@
 #include "annotate/quote/quote_tagger.h"
 #include "annotate/time/time_tagger.h"
 #include "claims/claim_extractor.h"
+#include "claims/event_keys.h"
 #include "claims/quote_claims.h"
 #include "compare/compare.h"
 #include "crosscheck/crosscheck.h"
@@ -188,6 +189,7 @@ Result<Report> check_unguarded(const std::vector<Document>& documents, const Opt
   for (const Extraction& x : report.extractions) {
     report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
   }
+  internal::align_event_places(report.claims);
   internal::ClaimGraph graph(report);
   report.findings = internal::compare_claims(report, graph);
   for (Finding& f : internal::find_quote_divergences(report)) {

@@ -164,7 +164,8 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       }
       std::string unit;
       if (j < se) {
-        if (auto m = d.units.match(norm.words, j, se); m && m.entry->extra == "prefix") {
+        if (auto m = d.units.match(norm.words, j, se);
+            m && (m.entry->extra == "prefix" || m.entry->extra == "both")) {
           unit = m.entry->value;
           j += m.length;
         }
@@ -193,6 +194,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       if (k < se) {
         if (auto m = d.units.match(norm.words, k, se); m && m.entry->extra != "prefix") {
           if (unit.empty()) unit = m.entry->value;
+          if (unit != m.entry->value) m.length = 0;  // "magnitude 7.5 km deep": not both
           unit_end = k + m.length;
         }
       }
