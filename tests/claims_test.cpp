@@ -132,7 +132,8 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
   }
   SUBCASE("a factive reporting verb leaves the claim to the outlet") {
     Annotated doc("Apple will open a store in Delhi, chief executive Tim Cook announced.");
-    const Claim* c = find(doc.claims(), "lifecycle", "Delhi");
+    auto claims = doc.claims();  // find() points into it: keep it alive
+    const Claim* c = find(claims, "lifecycle", "Delhi");
     REQUIRE(c);
     CHECK(c->attributed_to.empty());
   }
@@ -447,7 +448,8 @@ TEST_CASE("precision guards") {
   SUBCASE("reported speech: the speaker, not the outlet") {
     Annotated doc("Mr Smith arrived. The new terminal in Aden will open in May, Mr Smith said.");
     doc.month("May", 2025, 5);
-    const Claim* c = find(doc.claims(), "lifecycle", "Aden");
+    auto claims = doc.claims();  // find() points into it: keep it alive
+    const Claim* c = find(claims, "lifecycle", "Aden");
     REQUIRE(c);
     CHECK(c->attributed_to == "Smith");
   }
