@@ -136,6 +136,11 @@ TEST_CASE("bad input exits 2 with one line naming the file and line") {
                                  shell_quote(kSample)),
                      "lex.json");
   }
+  SUBCASE("a malformed lexicon file is named in the error") {
+    std::string lex = dir.write("bad-lexicon.json", "{\"entities\": 5}");
+    Run r = run_checker("check --lexicon " + shell_quote(lex) + " " + shell_quote(kSample));
+    expect_bad_input(r, "bad-lexicon.json: \"entities\" must be an array");
+  }
   SUBCASE("a document over the size limit") {
     std::string f = dir.write("big.txt", std::string(5000, 'a') + ".");
     Run r = run_checker("extract --max-document-bytes 1000 " + shell_quote(f));

@@ -452,6 +452,15 @@ TEST_CASE("lexicon: user JSON, synonyms and errors") {
     auto not_object = Lexicon::build({"[1, 2]"});
     REQUIRE_FALSE(not_object.ok());
   }
+  SUBCASE("a malformed lexicon is named by its file, else by its position") {
+    const std::vector<std::string> texts = {"{}", R"({"entities": 5})"};
+    auto unnamed = Lexicon::build(texts);
+    REQUIRE_FALSE(unnamed.ok());
+    CHECK(unnamed.error().message() == "lexicon 2: \"entities\" must be an array");
+    auto named = Lexicon::build(texts, {"a.json", "extra/b.json"});
+    REQUIRE_FALSE(named.ok());
+    CHECK(named.error().message() == "extra/b.json: \"entities\" must be an array");
+  }
 }
 
 TEST_CASE("robust on odd input") {

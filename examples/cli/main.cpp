@@ -136,6 +136,7 @@ int run(int argc, char** argv) {
   options.limits = limits;
   std::string lexicon_error;
   if (!read_lexicons(lexicon_files, options.lexicons, lexicon_error)) return fail(lexicon_error);
+  options.lexicon_names = lexicon_files;
 
   if (extract->parsed()) {
     auto extractions = crosscheck::extract_all(*documents, options);

@@ -36,6 +36,9 @@ struct Options {
   /// Extra lexicon entries (JSON texts, as in `--lexicon FILE`), on top of
   /// the built-in data.
   std::vector<std::string> lexicons;
+  /// Where each lexicon came from (file names), used in errors; may be shorter
+  /// than `lexicons`, unnamed ones are called "lexicon N".
+  std::vector<std::string> lexicon_names;
   /// Worker threads for per-document work; 0 means all cores. Output never
   /// depends on it.
   unsigned threads = 0;

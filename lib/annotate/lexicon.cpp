@@ -59,9 +59,9 @@ std::string type_from_id(std::string_view id) {
   return "OTHER";
 }
 
+// The lexicon is named by its position here; build() puts its file name in.
 Error lexicon_error(std::size_t index, const std::string& detail) {
-  return Error{ErrorCode::kLexicon, "", 0, "",
-               "lexicon " + std::to_string(index + 1) + ": " + detail};
+  return Error{ErrorCode::kLexicon, "lexicon " + std::to_string(index + 1), 0, "", detail};
 }
 
 }  // namespace
@@ -90,11 +90,15 @@ class LexiconBuilder {
     return lexicon;
   }
 
-  static Result<std::shared_ptr<const Lexicon>> build(const std::vector<std::string>& extra) {
+  static Result<std::shared_ptr<const Lexicon>> build(const std::vector<std::string>& extra,
+                                                      const std::vector<std::string>& names) {
     if (extra.empty()) return Lexicon::builtin();
     auto lexicon = std::make_shared<Lexicon>(*Lexicon::builtin());
     for (std::size_t i = 0; i < extra.size(); ++i) {
-      if (auto error = add_json(*lexicon, i, extra[i])) return *error;
+      if (auto error = add_json(*lexicon, i, extra[i])) {
+        if (i < names.size() && !names[i].empty()) error->file = names[i];
+        return *error;
+      }
     }
     return std::shared_ptr<const Lexicon>(std::move(lexicon));
   }
@@ -259,8 +263,9 @@ class LexiconBuilder {
   }
 };
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::build(const std::vector<std::string>& extra_json) {
-  return LexiconBuilder::build(extra_json);
+Result<std::shared_ptr<const Lexicon>> Lexicon::build(const std::vector<std::string>& extra_json,
+                                                      const std::vector<std::string>& names) {
+  return LexiconBuilder::build(extra_json, names);
 }
 
 std::shared_ptr<const Lexicon> Lexicon::builtin() {

@@ -91,7 +91,7 @@ Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon
 // build per call (extract() is called once per document by library users).
 Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
   if (options.lexicons.empty()) return Lexicon::builtin();
-  return Lexicon::build(options.lexicons);
+  return Lexicon::build(options.lexicons, options.lexicon_names);
 }
 
 }  // namespace
