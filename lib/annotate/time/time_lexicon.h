@@ -26,12 +26,13 @@ struct WordInfo {
   std::string part_of_day_plural;  ///< "nights" -> NI
   int day_offset = 99;             ///< yesterday -1, today 0, tomorrow 1
   bool tonight = false;
-  std::string vague;     ///< PRESENT_REF / PAST_REF / FUTURE_REF
-  int deictic = 99;      ///< last -1, this 0, next 1, recent -2, latest 3
-  std::string approx;    ///< TIMEX3 mod of an approximator ("APPROX")
-  std::string position;  ///< START / MID / END
-  std::string set;       ///< TIMEX3 value of a frequency word ("P1D")
-  int direction = 0;     ///< ago/earlier -1, later/hence +1
+  std::string vague;          ///< PRESENT_REF / PAST_REF / FUTURE_REF
+  int deictic = 99;           ///< last -1, this 0, next 1, recent -2, latest 3
+  std::string approx;         ///< TIMEX3 mod of an approximator ("APPROX")
+  std::string position;       ///< START / MID / END
+  std::string set;            ///< TIMEX3 value of a frequency word ("P1D")
+  int direction = 0;          ///< ago/earlier -1, later/hence +1
+  bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
   int tense =
       0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
   bool trigger = false;     ///< may begin an expression (the scanner skips other words)

@@ -152,6 +152,7 @@ class Tagger {
       std::size_t from = std::max(s.begin, covered), to = std::min(s.end, text.size());
       if (from >= to) continue;
       covered = to;
+      ++sentence_;
       tokenize(text, lower_, from, to, lex_, toks_);
       find_tense_markers();
       for (std::size_t i = 0; i < toks_.size();) {
@@ -346,6 +347,7 @@ class Tagger {
         std::all_of(e.value.begin(), e.value.begin() + 4,
                     [](char c) { return c >= '0' && c <= '9'; })) {
       ref_ = e.value;
+      ref_sentence_ = sentence_;
     }
     out.push_back(std::move(e));
   }
@@ -588,6 +590,9 @@ class Tagger {
         *year = 2000 + v;
         return e;
       }
+      // "two thousand years", "two thousand people": a number, not the year
+      if (w(j) && w(j)->unit) return 0;
+      if (j < n() && toks_[j].kind == kAlpha && !w(j) && !toks_[j].cap) return 0;
       *year = 2000;
       return j;
     }
@@ -818,6 +823,10 @@ class Tagger {
       }
       if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
       if (is(i, "that")) consider(anaphoric(i, i));
+      if (is(i, "the") && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+        consider(day_before_after(i));
+      }
+      if (is(i, "the")) consider(year_ago_period(i));
       if ((is(i, "later") || is(i, "earlier")) && is(i + 1, "that")) consider(anaphoric(i, i + 1));
       if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
       if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
@@ -978,6 +987,20 @@ class Tagger {
   Core relative_day(std::size_t i) {
     if (in_caps_name(i)) return {};
     const WordInfo* wi = w(i);
+    // "today's youth", "the people of tomorrow": the present or future in general.
+    if (wi->day_offset != -1) {
+      std::size_t k = i + 1;
+      if (apostrophe(k) && is(k + 1, "s")) k += 2;
+      while (k < n() && k < i + 4 && toks_[k].kind == kAlpha && !toks_[k].w &&
+             (toks_[k].low.size() > 3 && toks_[k].low.substr(toks_[k].low.size() - 2) == "al")) {
+        ++k;  // "today's personal computers"
+      }
+      if (k > i + 1 && w(k) && w(k)->generic_noun) return {};
+      if (i > 1 && is(i - 1, "of") && (toks_[i - 2].kind == kAlpha) && w(i - 2) &&
+          w(i - 2)->generic_noun) {
+        return {};
+      }
+    }
     std::string date = day_rel(wi->day_offset);
     std::size_t j = i + 1;
     if (wi->tonight) {
@@ -1151,9 +1174,10 @@ class Tagger {
       if (is(end, "or") && is(end + 1, "so")) end += 2;
       if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
-      std::string narrated = (is(i, "following") || is(i, "previous") || is(i, "preceding"))
-                                 ? ref_shifted(unit, d)
-                                 : std::string();
+      // "the next day" in a narrative is the day after the one it is on.
+      bool narrative = is(i, "following") || is(i, "previous") || is(i, "preceding") ||
+                       (unit == 'D' && i > 0 && is(i - 1, "the") && (is(i, "next")));
+      std::string narrated = narrative ? ref_shifted(unit, d) : std::string();
       Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, d) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
@@ -1202,7 +1226,14 @@ class Tagger {
       // "last night", "this morning"
       int off = d < 0 ? -1 : d > 0 ? 1 : 0;
       if (is(i, "this") || d == 0) off = 0;
-      Core c = make(j + 1, "TIME", day_rel(off) + "T" + u->part_of_day);
+      std::string day = day_rel(off);
+      // "the next morning", "the previous evening": next to the narrated day.
+      if (off != 0 && i > 0 && is(i - 1, "the") &&
+          (is(i, "next") || is(i, "following") || is(i, "previous") || is(i, "preceding"))) {
+        std::string narrated = ref_shifted('D', off);
+        if (!narrated.empty()) day = narrated;
+      }
+      Core c = make(j + 1, "TIME", day + "T" + u->part_of_day);
       c.the_ok = d != 0;
       return c;
     }
@@ -1284,6 +1315,53 @@ class Tagger {
     return make(j + 1, "DATE", v);
   }
 
+  // "the quarter a year ago", "the corresponding period last year", "the same
+  // period a year earlier": in an earnings report, the year-ago quarter.
+  Core year_ago_period(std::size_t i) {
+    std::size_t j = i + 1;
+    if (is(j, "same") || is(j, "corresponding") || is(j, "comparable") || is(j, "like")) ++j;
+    if (!(is(j, "quarter") || is(j, "period"))) return {};
+    std::size_t k = j + 1;
+    if (is(k, "a") && is(k + 1, "year") && (is(k + 2, "ago") || is(k + 2, "earlier"))) {
+      k += 3;
+    } else if ((is(k, "last") || is(k, "a")) && is(k + 1, "year") && j > i + 1) {
+      k += 2;  // "the same period last year" (but "the quarter last year" is rare)
+    } else {
+      return {};
+    }
+    if (!anchor_) return make(k, "DATE", "XXXX");
+    if (last_q_) return make(k, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+    return make(k, "DATE", year_rel(-1));
+  }
+
+  // "the day before last Tuesday's hearing", "the day after Christmas": a day
+  // next to the date that follows; "the day before," alone: next to the date
+  // the narrative is on. Before an event ("the day before the vote") the day
+  // is unknown and nothing is tagged.
+  Core day_before_after(std::size_t i) {
+    int k = is(i + 2, "before") ? -1 : 1;
+    std::size_t j = i + 3;
+    if (j < n()) {
+      Core c = match(j);
+      if (c.end > j && c.value.size() == 10 && c.value[4] == '-' && c.value[7] == '-' &&
+          c.value[0] != 'X' && (c.type == "DATE" || c.type == "TIME")) {
+        CivilDate d{std::atoi(c.value.substr(0, 4).c_str()),
+                    std::atoi(c.value.substr(5, 2).c_str()),
+                    std::atoi(c.value.substr(8, 2).c_str())};
+        if (is_valid(d)) {
+          Core r = make(c.end, "DATE", time::day_str(civil_from_days(days_from_civil(d) + k)));
+          r.skip = 1;  // TimeBank leaves the article out: "the [day before last Tuesday]"
+          return r;
+        }
+      }
+    }
+    if (j >= n() || toks_[j].kind == kPunct) {
+      std::string v = ref_shifted('D', k);
+      if (!v.empty()) return make(j, "DATE", v);
+    }
+    return {};
+  }
+
   // Counted durations ("three years", "a decade", "two-year") and offsets
   // from the anchor ("two weeks ago", "a year earlier").
   Core number_unit(std::size_t i) {
@@ -1311,6 +1389,8 @@ class Tagger {
         is(k, "consecutive") || is(k, "long")) {
       ++k;
     }
+    // "eight trading days", "five business days"
+    if ((is(k, "trading") || is(k, "business")) && w(k + 1) && w(k + 1)->unit == 'D') ++k;
     // "a few more weeks"
     const WordInfo* u = w(k);
     if (!u || !u->unit) return {};
@@ -1340,7 +1420,8 @@ class Tagger {
       c.approx_ok = true;
       return c;
     }
-    // Offsets from the anchor.
+    // Offsets from the anchor; "a week or so ago" is as far back as "a week ago".
+    if (is(end, "or") && is(end + 1, "so") && w(end + 2) && w(end + 2)->direction != 0) end += 2;
     const WordInfo* post = w(end);
     if (post && post->direction != 0 && !is(end, "before")) {
       int sign = post->direction;
@@ -1445,6 +1526,16 @@ class Tagger {
         return c;
       }
       Core c;
+      // "the quarter ended Sept. 30": the calendar quarter of its last day.
+      if ((is(i + 1, "ended") || is(i + 1, "ending")) && w(i + 2) &&
+          (w(i + 2)->month || w(i + 2)->month_abbr)) {
+        Core d = month_expr(i + 2);
+        if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
+          int y = std::atoi(d.value.substr(0, 4).c_str());
+          int m = std::atoi(d.value.substr(5, 2).c_str());
+          note_quarter(y, (m - 1) / 3 + 1);
+        }
+      }
       if (last_q_)
         c = make(i + 1, "DATE", time::quarter_str(last_q_year_, last_q_));
       else
@@ -1764,10 +1855,39 @@ class Tagger {
     bool pre =
         i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
     bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
-    if (!(pre || in_the) || is(i, "night")) return {};
-    Core c = make(i + 1, "TIME", day_rel(0) + "T" + w(i)->part_of_day);
+    if (!(pre || in_the) || (is(i, "night") && !pre)) return {};
+    const std::string& part = w(i)->part_of_day;
+    // "mid-afternoon yesterday", "early Friday morning" aside: the day named after it.
+    const WordInfo* d = w(i + 1);
+    if (d && d->day_offset != 99 && !d->tonight) {
+      Core c = make(i + 2, "TIME", day_rel(d->day_offset) + "T" + part);
+      c.the_ok = c.pos_ok = true;
+      return c;
+    }
+    if (d && d->weekday && toks_[i + 1].cap) {
+      Core c = make(i + 2, "TIME", weekday_in_context(d->weekday, i + 1, 0, false) + "T" + part);
+      c.the_ok = c.pos_ok = true;
+      return c;
+    }
+    if (is(i, "night")) return {};
+    // "in the morning" without a day: the day the narrative is on, when a
+    // sentence close by named one ("hopes were dashed Friday. ... in the
+    // morning"), else the anchor's day.
+    std::string day = recent_ref_day();
+    Core c = make(i + 1, "TIME", (day.empty() ? day_rel(0) : day) + "T" + part);
     c.the_ok = c.pos_ok = true;
     return c;
+  }
+
+  // The day of the date mentioned last, if it was named in this sentence or
+  // the one before; empty otherwise.
+  std::string recent_ref_day() const {
+    if (ref_.size() < 10 || ref_[4] != '-' || ref_[7] != '-' || sentence_ - ref_sentence_ > 1)
+      return {};
+    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (ref_[k] < '0' || ref_[k] > '9') return {};
+    }
+    return ref_.substr(0, 10);
   }
 
   // Years, decades, ISO dates, "2025 Q4", "the 1988 third quarter".
@@ -1915,6 +2035,7 @@ class Tagger {
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
+    if (is(i, "noon") && i > 0 && is(i - 1, "high")) return {};  // "High Noon", an idiom
     if (is(i, "noon") || is(i, "midday")) {
       h = 12, j = i + 1;
     } else if (is(i, "midnight")) {
@@ -2016,7 +2137,9 @@ class Tagger {
   std::vector<std::pair<int, int>> markers_;
   int last_q_year_ = 0;
   int last_q_ = 0;
-  std::string ref_;  // value of the latest anchored DATE/TIME emitted
+  std::string ref_;       // value of the latest anchored DATE/TIME emitted
+  int sentence_ = 0;      // index of the sentence being tagged
+  int ref_sentence_ = 0;  // the sentence in which ref_ was emitted
 };
 
 }  // namespace
