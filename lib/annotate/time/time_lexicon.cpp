@@ -104,6 +104,10 @@ const TimeLexicon& time_lexicon() {
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;
       WordInfo& w = entry(row[0]);
+      if (row[1] == "plan") {
+        w.plan = true;
+        continue;
+      }
       w.tense = row[1] == "past"        ? -1
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3

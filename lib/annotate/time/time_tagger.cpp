@@ -450,6 +450,10 @@ class Tagger {
         !had_follows(i)) {
       t = 1;
     }
+    // "planned to leave on Thursday", "scheduled a rally Saturday": a plan
+    // reported before it happens, so the coming day, unless a past perfect
+    // or a passive past ("was planned") puts the plan behind.
+    if (direction == 0 && t < 0 && planned_at(i)) t = 1;
     int today = weekday(anchor_days_) + 1;
     int delta;
     if (t > 0) {
@@ -460,6 +464,25 @@ class Tagger {
       if (strict && delta == 0) delta = -7;
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
+  }
+  // A verb of planning governs token i: the nearest verb on its left, a few
+  // words away within the clause, is "planned", "plans", "scheduled"...
+  bool planned_at(std::size_t i) const {
+    std::size_t lo = i > 8 ? i - 8 : 0;
+    for (std::size_t k = i; k-- > lo;) {
+      const Tok& t = toks_[k];
+      if (t.kind == kPunct && (t.low == "." || t.low == ";" || t.low == ",")) return false;
+      if (t.kind != kAlpha || !t.w) continue;
+      if (t.w->plan) {
+        // An active plan with its object: "planned to leave", "planned a rally";
+        // not a participle ("the service planned for Saturday was canceled").
+        if (!(is(k + 1, "to") || determiner(k + 1))) return false;
+        return !(k > 0 && (is(k - 1, "was") || is(k - 1, "were") || is(k - 1, "had") ||
+                           is(k - 1, "been") || is(k - 1, "originally")));
+      }
+      if (t.w->tense != 0 && t.w->tense != 4 && t.w->tense != 5) return false;
+    }
+    return false;
   }
   // Seasons as indices year * 4 + k (SP 0, SU 1, FA 2, WI 3; winter starts in December).
   std::string season_in_context(const std::string& s, std::size_t i, int deictic) const {
