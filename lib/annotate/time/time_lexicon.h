@@ -32,7 +32,7 @@ struct WordInfo {
   std::string position;       ///< START / MID / END
   std::string set;            ///< TIMEX3 value of a frequency word ("P1D")
   int direction = 0;          ///< ago/earlier -1, later/hence +1
-  bool plan = false;  ///< "planned", "scheduled": what they govern lies ahead of them
+  bool plan = false;          ///< "planned", "scheduled": what they govern lies ahead of them
   bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
   int tense =
       0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5

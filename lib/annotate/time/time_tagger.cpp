@@ -170,6 +170,7 @@ class Tagger {
           continue;
         }
         Core m = match(i);
+        if (m.end <= i) m = second_day(i, out);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
           i = m.end;
@@ -182,6 +183,36 @@ class Tagger {
   }
 
  private:
+  // "April 24 and 25", "Oct. 3-5": the second day of the month just tagged.
+  Core second_day(std::size_t i, const std::vector<TimeExpr>& out) {
+    if (out.empty() || i < 2 || !digit(i) || toks_[i].ndig > 2 || toks_[i].num < 1 ||
+        toks_[i].num > 31) {
+      return {};
+    }
+    if (!(is(i - 1, "and") || is(i - 1, "or") || is(i - 1, "to") || is(i - 1, "through") ||
+          is_dash(i - 1))) {
+      return {};
+    }
+    const TimeExpr& prev = out.back();
+    if (prev.span.end != toks_[i - 2].e || prev.value.size() != 10 || prev.value[4] != '-' ||
+        prev.value[7] != '-' || toks_[i - 2].kind != kDigit) {
+      return {};
+    }
+    // Not a count or a number of something: "April 24 and 25 people", "25%".
+    if (i + 1 < n() && ((toks_[i + 1].kind == kAlpha && !(w(i + 1) && w(i + 1)->tense) &&
+                         !is(i + 1, "and") && !is(i + 1, "in") && !is(i + 1, "at")) ||
+                        is(i + 1, "%") || (is(i + 1, ",") && digit(i + 2)))) {
+      return {};
+    }
+    int y = std::atoi(prev.value.substr(0, 4).c_str());
+    int m = std::atoi(prev.value.substr(5, 2).c_str());
+    int d = toks_[i].num;
+    if (prev.value[0] == 'X' || !is_valid({y, m, d}) ||
+        d <= std::atoi(prev.value.substr(8).c_str()))
+      return {};
+    return make(i + 1, "DATE", time::day_str({y, m, d}));
+  }
+
   // ---- token helpers -------------------------------------------------------
   std::size_t n() const { return toks_.size(); }
   std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
@@ -306,7 +337,15 @@ class Tagger {
 
   // "since" governs the expression starting at token i ("since early November").
   bool after_since(std::size_t i) const {
-    return (i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"));
+    if ((i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"))) return true;
+    // "since shortly after the Oct. 23 slaying"
+    std::size_t k = i;
+    while (k > 0 && i - k < 4 &&
+           (is(k - 1, "the") || is(k - 1, "shortly") || is(k - 1, "just") || is(k - 1, "after") ||
+            is(k - 1, "soon") || is(k - 1, "early") || is(k - 1, "late"))) {
+      --k;
+    }
+    return k < i && k > 0 && is(k - 1, "since");
   }
   // The nearest tense marker on the left, close by, is a future one.
   bool future_event_at(std::size_t i) const {
@@ -1443,6 +1482,14 @@ class Tagger {
       c.approx_ok = true;
       return c;
     }
+    // "will one day be", "the hope he one day follows": some day in the future.
+    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0 &&
+        (is(i - 1, "will") || is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "may") ||
+         is(i - 1, "might") || is(i - 1, "can") || is(i - 1, "should") || is(i - 1, "must") ||
+         is(i - 1, "he") || is(i - 1, "she") || is(i - 1, "they") || is(i - 1, "we") ||
+         is(i - 1, "i") || is(i - 1, "you"))) {
+      return make(end, "DATE", "FUTURE_REF");
+    }
     // Offsets from the anchor; "a week or so ago" is as far back as "a week ago".
     if (is(end, "or") && is(end + 1, "so") && w(end + 2) && w(end + 2)->direction != 0) end += 2;
     const WordInfo* post = w(end);
@@ -2140,6 +2187,17 @@ class Tagger {
     } else if (d && d->day_offset != 99 && !d->tonight) {
       date = day_rel(d->day_offset);
       k = dk + 1;
+    } else if (is(dk, "(")) {
+      // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
+      // another time zone dates the clock time, which keeps its own span.
+      std::size_t close = dk + 1;
+      while (close < n() && close < dk + 6 && !is(close, ")")) ++close;
+      const WordInfo* after = w(close + 1);
+      if (is(close, ")") && after && after->weekday && toks_[close + 1].cap) {
+        date = weekday_in_context(after->weekday, close + 1, 0, false);
+      } else if (is(close, ")") && after && after->day_offset != 99 && !after->tonight) {
+        date = day_rel(after->day_offset);
+      }
     }
     char buf[32];
     if (h == 24)
