@@ -145,7 +145,9 @@ TEST_CASE("relative expressions") {
   }
   SUBCASE("earlier this month / this year") {
     CHECK(one("Earlier this year the office closed.", "Earlier this year").value == "2024");
-    CHECK(one("It was signed earlier this month.", "this month").value == "2024-07");
+    // TimeBank puts "earlier" inside the expression, as for "earlier this year".
+    CHECK(one("It was signed earlier this month.", "earlier this month").value == "2024-07");
+    CHECK(one("They met earlier this week.", "earlier this week").value == "2024-W28");
   }
   SUBCASE("next June, last Friday") {
     CHECK(one("The summit is planned for next June.", "next June").value == "2025-06");
@@ -513,4 +515,86 @@ TEST_CASE("random temporal word salad keeps spans valid") {
       if (i > 0) CHECK(times[i - 1].span.end <= t.span.begin);
     }
   }
+}
+
+TEST_CASE("day-relative anaphora follows the narrated day") {
+  // Anchor: Thursday 2 November 1989.
+  CivilDate anchor{1989, 11, 2};
+  auto narrative =
+      tag("Hopes were dashed Friday. Dealers placed heavy buy orders in the morning. He "
+          "left the next day and returned the next morning.",
+          anchor);
+  CHECK(find(narrative, "Friday").value == "1989-10-27");
+  CHECK(find(narrative, "the morning").value == "1989-10-27TMO");
+  CHECK(find(narrative, "the next day").value == "1989-10-28");
+  CHECK(find(narrative, "the next morning").value == "1989-10-29TMO");
+  // Without a day named nearby, "in the morning" is the anchor's.
+  CHECK(one("Trading resumes in the morning.", "the morning", anchor).value == "1989-11-02TMO");
+  // "the day before X": the span leaves out the article, as TimeBank does.
+  auto before = tag("The day before last Tuesday's hearing, he flew to Miami.", anchor);
+  CHECK(find(before, "day before last Tuesday").value == "1989-10-30");
+  CHECK(one("He was arrested on May 3. The day before, he had left.", "The day before", anchor)
+            .value == "1989-05-02");
+  CHECK(one("Fans lined up the day after Christmas.", "day after Christmas", anchor).value ==
+        "1988-12-26");
+  // Before an event the day is unknown: nothing is tagged.
+  CHECK(tag("Polls closed the day before the vote.", anchor).empty());
+}
+
+TEST_CASE("a part of day takes the day named after it") {
+  CivilDate anchor{1989, 11, 2};
+  auto t = one("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday",
+               anchor);
+  CHECK(t.type == "TIME");
+  CHECK(t.value == "1989-11-01TAF");
+  CHECK(one("Talks ended in the evening Tuesday.", "the evening Tuesday", anchor).value ==
+        "1989-10-31TEV");
+  // A clock time restated in another zone is dated by the day after it.
+  CHECK(one("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.",
+            CivilDate{1998, 8, 8})
+            .value == "1998-08-07T10:35");
+}
+
+TEST_CASE("earnings-report periods and offsets") {
+  CivilDate anchor{1989, 10, 26};
+  auto t =
+      tag("Net rose in the third quarter. For the quarter a year ago, it earned $16 million. Sales "
+          "matched the corresponding period last year.",
+          anchor);
+  CHECK(find(t, "the quarter a year ago").value == "1988-Q3");
+  CHECK(find(t, "the corresponding period last year").value == "1988-Q3");
+  // "the quarter ended Sept. 30" is the calendar quarter of its last day.
+  auto ended =
+      tag("Profit fell in the first quarter. Sales for the quarter ended Sept. 30 rose 5% from a "
+          "year earlier.",
+          anchor);
+  CHECK(find(ended, "a year earlier").value == "1988-Q3");
+  CHECK(one("It closed eight trading days later.", "eight trading days", anchor).value == "P8D");
+  CHECK(
+      one("Then, a week or so ago, he picked Saturday.", "a week or so ago", CivilDate{1991, 2, 25})
+          .value == "1991-W08");
+}
+
+TEST_CASE("plans, second days and figures of speech") {
+  // Wednesday 30 September 1998: a plan reported before it happens.
+  CivilDate anchor{1998, 9, 30};
+  CHECK(one("The team planned to leave Nairobi on Thursday.", "Thursday", anchor).value ==
+        "1998-10-01");
+  CHECK(one("Protesters planned a rally on Saturday.", "Saturday", anchor).value == "1998-10-03");
+  // A participle is not the plan's verb: the canceled service lay in the past.
+  CHECK(one("A service planned for Saturday was canceled.", "Saturday", anchor).value ==
+        "1998-09-26");
+  auto days = tag("The summit will be held on April 24 and 25 in Washington.", anchor);
+  CHECK(find(days, "April 24").value == "1999-04-24");
+  CHECK(find(days, "25").value == "1999-04-25");
+  CHECK(tag("On May 5 and 20 people died.", anchor).size() == 1);
+  CHECK(one("Islam will one day be the second religion.", "one day", anchor).value == "FUTURE_REF");
+  CHECK(one("The pay rose for one day only.", "one day", anchor).value == "P1D");
+  // "today's youth" and "High Noon" are not dates or times.
+  CHECK(tag("It is for today's youth and today's personal computers.", anchor).empty());
+  CHECK(tag("He saw High Noon.", anchor).empty());
+  CHECK(one("Today's meeting was long.", "Today", anchor).value == "1998-09-30");
+  CHECK(tag("Secrets kept for more than two thousand people.", anchor).empty());
+  CHECK(one("Searching since shortly after the Oct. 23 slaying.", "Oct. 23", CivilDate{1999, 5, 6})
+            .value == "1998-10-23");
 }

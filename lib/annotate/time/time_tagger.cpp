@@ -654,7 +654,7 @@ class Tagger {
       }
       // "two thousand years", "two thousand people": a number, not the year
       if (w(j) && w(j)->unit) return 0;
-      if (j < n() && toks_[j].kind == kAlpha && !w(j) && !toks_[j].cap) return 0;
+      if (j < n() && toks_[j].kind == kAlpha && !toks_[j].cap && !(w(j) && w(j)->tense)) return 0;
       *year = 2000;
       return j;
     }
