@@ -598,3 +598,13 @@ TEST_CASE("plans, second days and figures of speech") {
   CHECK(one("Searching since shortly after the Oct. 23 slaying.", "Oct. 23", CivilDate{1999, 5, 6})
             .value == "1998-10-23");
 }
+
+TEST_CASE("'the year before' follows the year just named; before an event it is unknown") {
+  CivilDate anchor{1999, 1, 22};
+  CHECK(one("Aid fell to $300 million last year, from $450 million the year before.",
+            "the year before", anchor)
+            .value == "1997");
+  CHECK(one("In 1995 sales rose; the year before, they fell.", "the year before", anchor).value ==
+        "1994");
+  CHECK(tag("The year before the election was calm.", anchor).empty());
+}

@@ -962,6 +962,19 @@ class Tagger {
             return c;
           }
         }
+        // "$450 million the year before.": the year before the one just named.
+        if (off == 0 && (unit == 'Y' || unit == 'M' || unit == 'W') &&
+            (is(end, "before") || is(end, "earlier")) &&
+            (end + 1 >= n() || toks_[end + 1].kind == kPunct) && p->words.size() == 2) {
+          std::string before = ref_shifted(unit, -1);
+          Core c = make(end + 1, "DATE", before.empty() ? period_rel(unit, -1) : before);
+          return c;
+        }
+        // "the year before the election": relative to an event, unknown here.
+        if (off == 0 && p->words.size() == 2 && (is(end, "before") || is(end, "after")) &&
+            end + 1 < n() && toks_[end + 1].kind != kPunct) {
+          return {};
+        }
         if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
           value = period_rel('K', -1);  // "over the weekend" in a weekday's report
         }
