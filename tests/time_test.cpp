@@ -608,3 +608,19 @@ TEST_CASE("'the year before' follows the year just named; before an event it is 
         "1994");
   CHECK(tag("The year before the election was calm.", anchor).empty());
 }
+
+TEST_CASE("present-tense schedules, halves of the year, spans of hours and days") {
+  CivilDate thursday{2013, 3, 14};
+  // No tense marker: a day at most two days ahead is the coming one.
+  CHECK(one("The two-day meeting ends Friday.", "Friday", thursday).value == "2013-03-15");
+  CHECK(one("The meeting ended Friday.", "Friday", thursday).value == "2013-03-08");
+  CHECK(one("It closes in the second half of the year.", "the second half of the year", thursday)
+            .value == "2013-H2");
+  CHECK(one("Growth slows in the first half of next year.", "the first half of next year", thursday)
+            .value == "2014-H1");
+  CHECK(one("Sales peak in the fourth quarter of the year.", "the fourth quarter of the year",
+            thursday)
+            .value == "2013-Q4");
+  CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
+  CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
+}

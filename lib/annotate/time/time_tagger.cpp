@@ -495,6 +495,12 @@ class Tagger {
     if (direction == 0 && t < 0 && planned_at(i)) t = 1;
     int today = weekday(anchor_days_) + 1;
     int delta;
+    // No tense marker at all, as in a present-tense schedule ("the meeting
+    // ends Friday"): the nearest such day when it is at most two days ahead.
+    if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 2 &&
+        (wd - today + 7) % 7 > 0 && markers_.empty()) {
+      t = 1;
+    }
     if (t > 0) {
       delta = (wd - today + 7) % 7;
       if (strict && delta == 0) delta = 7;
@@ -1593,6 +1599,11 @@ class Tagger {
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
+    // "lasted for hours", "within days": spans of unknown length.
+    if (u->plural && (u->unit == 'D' || u->unit == 'H') && i > 0 &&
+        (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
+      return make(i + 1, "DURATION", duration_value(-1, u->unit));
+    }
     if (u->plural &&
         (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' || u->unit == 'W')) {
       if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
@@ -1686,6 +1697,10 @@ class Tagger {
         y = a().year + w(end + 1)->deictic;
         e = end + 3;
       }
+      if (!e && is(end, "of") && is(end + 1, "the") && is(end + 2, "year") && anchor_) {
+        y = a().year;  // "the fourth quarter of the year"
+        e = end + 3;
+      }
       std::string v;
       if (e) {
         end = e;
@@ -1707,6 +1722,14 @@ class Tagger {
       std::size_t e = 0;
       if (is(end, "of")) e = year_at(end + 1, &y);
       if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
+      // "the second half of the year", "the first half of next year"
+      if (is(end, "of") && anchor_ &&
+          (is(end + 1, "the") || is(end + 1, "this") || is(end + 1, "last") ||
+           is(end + 1, "next")) &&
+          is(end + 2, "year")) {
+        int yy = a().year + (is(end + 1, "last") ? -1 : is(end + 1, "next") ? 1 : 0);
+        return theok(make(end + 3, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
+      }
       if (!anchor_) return theok(make(end, "DATE", "XXXX-H" + std::to_string(ord)));
       int yy = a().year;
       if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
