@@ -624,3 +624,14 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }
+
+TEST_CASE("hours of the day in words and restated clock times") {
+  CivilDate anchor{2000, 4, 5};
+  CHECK(one("The father will leave at 4 in the morning.", "4 in the morning", anchor).value ==
+        "2000-04-05T04:00");
+  CHECK(one("Polls close at 9 at night.", "9 at night", anchor).value == "2000-04-05T21:00");
+  CHECK(one("They met at 3 in the afternoon.", "3 in the afternoon", anchor).value ==
+        "2000-04-05T15:00");
+  auto t = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", CivilDate{1998, 8, 8});
+  CHECK(find(t, "0735 GMT").value == "1998-08-07T07:35");
+}

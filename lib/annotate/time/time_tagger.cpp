@@ -2152,7 +2152,13 @@ class Tagger {
         // "0400 GMT": a 24-hour clock time
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
-        Core c = make(i + 2, "TIME", day_rel(0) + buf);
+        std::string date = day_rel(0);
+        // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
+        if (i > 0 && is(i - 1, "(") && is(i + 2, ")") && w(i + 3) && w(i + 3)->weekday &&
+            toks_[i + 3].cap) {
+          date = weekday_in_context(w(i + 3)->weekday, i + 3, 0, false);
+        }
+        Core c = make(i + 2, "TIME", date + buf);
         return c;
       }
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
@@ -2165,6 +2171,22 @@ class Tagger {
         if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) j += 2;
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
         j += 3;
+      } else if (h >= 1 && h <= 12 && i > 0 &&
+                 (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") || is(i - 1, "around") ||
+                  is(i - 1, "about")) &&
+                 ((is(j, "in") && is(j + 1, "the") &&
+                   (is(j + 2, "morning") || is(j + 2, "afternoon") || is(j + 2, "evening"))) ||
+                  (is(j, "at") && is(j + 1, "night")))) {
+        // "at 4 in the morning", "by 9 at night"
+        bool morning = is(j + 2, "morning") || (is(j + 1, "night") && h < 5) || h == 12;
+        if (!morning && h < 12) h += 12;
+        if (morning && h == 12 && is(j + 2, "morning")) h = 0;
+        std::size_t e = is(j, "at") ? j + 2 : j + 3;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:00", h);
+        Core c = make(e, "TIME", day_rel(0) + buf);
+        c.approx_ok = true;
+        return c;
       } else {
         // A bare hour needs "a.m."/"p.m."
         if (!(is(j, "a") || is(j, "p") || is(j, "am") || is(j, "pm"))) return {};
