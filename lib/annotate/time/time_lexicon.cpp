@@ -162,10 +162,9 @@ const TimeLexicon& time_lexicon() {
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {
-        "least",      "than",   "most",       "to",      "of",       "fiscal",
-        "o",          "old",    "additional", "full",    "straight", "consecutive",
-        "long",       "while",  "and",        "half",    "same",     "corresponding",
-        "comparable", "period", "trading",    "business"};
+        "least",      "than",          "most",       "to",          "of",   "fiscal", "o",   "old",
+        "additional", "full",          "straight",   "consecutive", "long", "while",  "and", "half",
+        "same",       "corresponding", "comparable", "period"};
     for (std::string_view w : kFollowers) entry(w);
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {

@@ -165,7 +165,8 @@ class Tagger {
         // A word that only modifies ("a", "the", "last") needs a known word, a
         // number or a mark after it.
         if (t.kind == kAlpha && !t.w->standalone && i + 1 < toks_.size() &&
-            toks_[i + 1].kind == kAlpha && !toks_[i + 1].w) {
+            toks_[i + 1].kind == kAlpha &&
+            (!toks_[i + 1].w || toks_[i + 1].w->generic_noun || toks_[i + 1].w->plan)) {
           ++i;
           continue;
         }
