@@ -157,8 +157,14 @@ def test_bad_lexicons(tmp_path):
     bad.write_text("[1, 2", encoding="utf-8")
     with pytest.raises(crosscheck.LexiconError):
         crosscheck.check([doc], lexicon=bad)
-    with pytest.raises(crosscheck.LexiconError):
+    with pytest.raises(crosscheck.LexiconError) as caught:
         crosscheck.extract(doc, lexicon=[{}, bad])
+    # The error names the file, not its position in the list.
+    assert caught.value.file == str(bad)
+    assert str(bad) in str(caught.value)
+    with pytest.raises(crosscheck.LexiconError) as caught:
+        crosscheck.extract_all([doc], lexicon=[{"entities": 3}])
+    assert "lexicon 1" in str(caught.value)
     with pytest.raises(crosscheck.ReadError) as caught:
         crosscheck.check([doc], lexicon=tmp_path / "missing.json")
     assert caught.value.file == str(tmp_path / "missing.json")

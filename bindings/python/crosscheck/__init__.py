@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _datetime
 import json as _json
 import os as _os
-from typing import Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import (
@@ -89,20 +89,23 @@ def _is_path(value: object) -> bool:
     return isinstance(value, (str, _os.PathLike))
 
 
-def _lexicon_texts(lexicon: Lexicon) -> List[str]:
-    """The JSON texts of a lexicon argument: a path, a dict, or a list of them."""
+def _lexicon_texts(lexicon: Lexicon) -> Tuple[List[str], List[str]]:
+    """The JSON texts of a lexicon argument (a path, a dict, or a list of them)
+    and their names for errors: the path, or "" for a dict ("lexicon N")."""
     if lexicon is None:
-        return []
+        return [], []
     items = [lexicon] if _is_path(lexicon) or isinstance(lexicon, Mapping) else lexicon
     if not isinstance(items, Iterable) or isinstance(items, (bytes, bytearray)):
         raise TypeError(
             "lexicon must be a path, a dict or a list of them, not " + type(lexicon).__name__
         )
     texts = []
+    names = []
     for item in items:
         if isinstance(item, Mapping):
             try:
                 texts.append(_json.dumps(item, ensure_ascii=False))
+                names.append("")
             except (TypeError, ValueError) as e:
                 raise LexiconError(f"lexicon dict is not JSON: {e}", detail=str(e)) from e
         elif _is_path(item):
@@ -110,6 +113,7 @@ def _lexicon_texts(lexicon: Lexicon) -> List[str]:
             try:
                 with open(path, encoding="utf-8") as f:
                     texts.append(f.read())
+                names.append(path)
             except UnicodeDecodeError as e:
                 raise LexiconError(
                     f"{path}: lexicon file is not UTF-8", file=path, detail="not UTF-8"
@@ -124,7 +128,7 @@ def _lexicon_texts(lexicon: Lexicon) -> List[str]:
             raise TypeError(
                 "lexicon entries must be paths or dicts, not " + type(item).__name__
             )
-    return texts
+    return texts, names
 
 
 def _threads(threads: int) -> int:
@@ -194,7 +198,8 @@ def check(docs: Iterable[Document], lexicon: Lexicon = None, threads: int = 0) -
     lexicon file, a dict, or a list of them. Documents are analysed on
     ``threads`` worker threads (0: all cores); the result never depends on it.
     """
-    return _core.check(_documents(docs, "check"), _lexicon_texts(lexicon), _threads(threads))
+    texts, names = _lexicon_texts(lexicon)
+    return _core.check(_documents(docs, "check"), texts, names, _threads(threads))
 
 
 def extract(doc: Document, lexicon: Lexicon = None) -> Extraction:
@@ -204,7 +209,8 @@ def extract(doc: Document, lexicon: Lexicon = None) -> Extraction:
             "extract() takes a crosscheck.Document, not " + type(doc).__name__
             + " (use extract_all for several)"
         )
-    return _core.extract(doc, _lexicon_texts(lexicon))
+    texts, names = _lexicon_texts(lexicon)
+    return _core.extract(doc, texts, names)
 
 
 def extract_all(
@@ -212,7 +218,7 @@ def extract_all(
 ) -> List[Extraction]:
     """Annotates every document in parallel; results in input order."""
     return _core.extract_all(
-        _documents(docs, "extract_all"), _lexicon_texts(lexicon), _threads(threads)
+        _documents(docs, "extract_all"), *_lexicon_texts(lexicon), _threads(threads)
     )
 
 

@@ -165,9 +165,11 @@ std::vector<Document> documents_of(const py::iterable& items, const char* functi
   return out;
 }
 
-Options options_of(std::vector<std::string> lexicons, unsigned threads) {
+Options options_of(std::vector<std::string> lexicons, std::vector<std::string> lexicon_names,
+                   unsigned threads) {
   Options options;
   options.lexicons = std::move(lexicons);
+  options.lexicon_names = std::move(lexicon_names);
   options.threads = threads;
   return options;
 }
@@ -279,12 +281,13 @@ document is validated on construction (id, size, date format): bad values raise
 
   m.def(
       "extract",
-      [](py::handle document, std::vector<std::string> lexicons) {
+      [](py::handle document, std::vector<std::string> lexicons,
+         std::vector<std::string> lexicon_names) {
         if (!py::isinstance<PyDocument>(document)) {
           type_error("extract() takes a crosscheck.Document, not " + type_name(document));
         }
         const Document& doc = document_of(document).doc;
-        Options options = options_of(std::move(lexicons), 1);
+        Options options = options_of(std::move(lexicons), std::move(lexicon_names), 1);
         Result<Extraction> x = Extraction{};
         {
           py::gil_scoped_release unlocked;
@@ -293,13 +296,14 @@ document is validated on construction (id, size, date format): bad values raise
         return PyExtraction(std::make_shared<const Extraction>(unwrap(std::move(x))));
       },
       py::arg("document"), py::arg("lexicons") = std::vector<std::string>{},
-      "Annotates one document.");
+      py::arg("lexicon_names") = std::vector<std::string>{}, "Annotates one document.");
 
   m.def(
       "extract_all",
-      [](const py::iterable& documents, std::vector<std::string> lexicons, unsigned threads) {
+      [](const py::iterable& documents, std::vector<std::string> lexicons,
+         std::vector<std::string> lexicon_names, unsigned threads) {
         std::vector<Document> docs = documents_of(documents, "extract_all");
-        Options options = options_of(std::move(lexicons), threads);
+        Options options = options_of(std::move(lexicons), std::move(lexicon_names), threads);
         Result<std::vector<Extraction>> xs = std::vector<Extraction>{};
         {
           py::gil_scoped_release unlocked;
@@ -312,13 +316,15 @@ document is validated on construction (id, size, date format): bad values raise
         return out;
       },
       py::arg("documents"), py::arg("lexicons") = std::vector<std::string>{},
-      py::arg("threads") = 0u, "Annotates every document, in parallel; results in input order.");
+      py::arg("lexicon_names") = std::vector<std::string>{}, py::arg("threads") = 0u,
+      "Annotates every document, in parallel; results in input order.");
 
   m.def(
       "check",
-      [](const py::iterable& documents, std::vector<std::string> lexicons, unsigned threads) {
+      [](const py::iterable& documents, std::vector<std::string> lexicons,
+         std::vector<std::string> lexicon_names, unsigned threads) {
         std::vector<Document> docs = documents_of(documents, "check");
-        Options options = options_of(std::move(lexicons), threads);
+        Options options = options_of(std::move(lexicons), std::move(lexicon_names), threads);
         Result<Report> report = Report{};
         {
           py::gil_scoped_release unlocked;
@@ -327,7 +333,8 @@ document is validated on construction (id, size, date format): bad values raise
         return PyReport(std::make_shared<const Report>(unwrap(std::move(report))));
       },
       py::arg("documents"), py::arg("lexicons") = std::vector<std::string>{},
-      py::arg("threads") = 0u, "Extracts every document and compares their claims.");
+      py::arg("lexicon_names") = std::vector<std::string>{}, py::arg("threads") = 0u,
+      "Extracts every document and compares their claims.");
 }
 
 }  // namespace crosscheck::python
