@@ -244,16 +244,49 @@ bool all_caps(std::string_view s) {
   return letters >= 2;
 }
 
-const std::unordered_set<std::string_view>& honorifics() {
-  static const std::unordered_set<std::string_view> kSet{"mr", "mrs", "ms", "dr", "sir", "dame"};
-  return kSet;
+bool is_honorific(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
+
+// A set of a document's words (views), sized once for all its tokens: open
+// addressing, no allocation per word (std::unordered_set allocates a node
+// per insert, which was most of find_runs).
+class WordSet {
+ public:
+  explicit WordSet(std::size_t max_words) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * max_words + 1) capacity *= 2;
+    slots_.resize(capacity);
+  }
+  void insert(std::string_view w) {
+    std::size_t at = find(w);
+    if (!slots_[at].used) slots_[at] = Slot{w, true};
+  }
+  bool contains(std::string_view w) const { return slots_[find(w)].used; }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    bool used = false;
+  };
+  std::size_t find(std::string_view w) const {
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : w) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    std::size_t mask = slots_.size() - 1, at = (h ^ (h >> 29)) & mask;
+    while (slots_[at].used && slots_[at].word != w) at = (at + 1) & mask;
+    return at;
+  }
+  std::vector<Slot> slots_;
+};
 
 }  // namespace
 
 void ClaimContext::find_runs() {
   // Words seen capitalised inside a sentence are names even when they open one.
-  std::unordered_set<std::string_view> midcap, lower;
+  WordSet midcap(t.tokens.size()), lower(t.tokens.size());
   std::vector<bool> role_token(t.tokens.size(), false);
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
@@ -266,13 +299,13 @@ void ClaimContext::find_runs() {
   auto is_name = [&](std::size_t i) {
     if (t.tokens[i].kind != Token::Kind::kWord) return false;
     std::string_view raw = t.token_text(i);
-    if (!capitalised(raw) || !func(i).empty() || honorifics().count(n.words[i])) return false;
+    if (!capitalised(raw) || !func(i).empty() || is_honorific(n.words[i])) return false;
     if (role_token[i]) return false;
     if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    if (!all_caps(raw) && lower.count(n.words[i])) return false;
+    if (!all_caps(raw) && lower.contains(n.words[i])) return false;
     if (i == sentence_begin(i)) {
-      if (all_caps(raw) || midcap.count(n.words[i]) > 0) return true;
+      if (all_caps(raw) || midcap.contains(n.words[i])) return true;
       // An opening word is a name when it acts like one: "Apple will", "Siemens
       // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
       const std::uint32_t w = n.ids[i];
@@ -375,7 +408,7 @@ void ClaimContext::find_runs() {
            w == "towards")) {
         place_keys.insert(r.key);
       }
-      if (honorifics().count(w)) person_keys.insert(r.key);
+      if (is_honorific(w)) person_keys.insert(r.key);
       for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
         if (auto m = d.roles.match(n, q - 1, p); m && q - 1 + m.length == p)
           person_keys.insert(r.key);

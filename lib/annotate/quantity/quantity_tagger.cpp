@@ -12,6 +12,7 @@
 // expressions never do.
 #include "annotate/quantity/quantity_tagger.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -85,11 +86,19 @@ std::optional<ParsedNumber> parse_digits(std::string_view token) {
   return n;
 }
 
-bool in_times(const Token& t, const std::vector<TimeExpr>& times) {
+// Which tokens lie inside a time expression. Tokens are in text order and do
+// not overlap, so those inside a span are one run from the first that starts
+// in it.
+std::vector<bool> tokens_in_times(const TextLayer& text, const std::vector<TimeExpr>& times) {
+  std::vector<bool> inside(text.tokens.size(), false);
   for (const TimeExpr& x : times) {
-    if (t.begin >= x.span.begin && t.end <= x.span.end) return true;
+    auto it = std::lower_bound(text.tokens.begin(), text.tokens.end(), x.span.begin,
+                               [](const Token& t, std::size_t b) { return t.begin < b; });
+    for (; it != text.tokens.end() && it->end <= x.span.end; ++it) {
+      inside[static_cast<std::size_t>(it - text.tokens.begin())] = true;
+    }
   }
-  return false;
+  return inside;
 }
 
 struct NumberAt {
@@ -146,11 +155,12 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
   std::vector<Quantity> out;
   const QuantityData& d = data();
   NormalisedTokens norm = normalise_tokens(text);
+  const std::vector<bool> in_times = tokens_in_times(text, times);
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];
     for (std::size_t i = sb; i < se; ++i) {
-      if (in_times(text.tokens[i], times)) continue;
+      if (in_times[i]) continue;
       std::size_t start = i, j = i;
       std::string approx;
       bool between = false;
@@ -170,7 +180,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         }
       }
       auto number = number_at(text, norm, j, se);
-      if (!number || in_times(text.tokens[j], times)) continue;
+      if (!number || in_times[j]) continue;
       std::size_t k = number->end;
       double low = number->value, high = number->value;
       std::string bound = "exact";

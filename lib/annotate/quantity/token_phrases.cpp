@@ -199,12 +199,10 @@ PhraseTable::PhraseTable(std::string_view name) {
   }
 }
 
-PhraseTable::Match PhraseTable::match(const NormalisedTokens& tokens, std::size_t i,
-                                      std::size_t end) const {
+PhraseTable::Match PhraseTable::match_from(const NormalisedTokens& tokens, std::size_t i,
+                                           std::size_t end) const {
   Match best;
-  if (i >= end || i >= tokens.ids.size()) return best;
   const std::uint32_t first = tokens.ids[i];
-  if (first == PhraseVocabulary::kUnknown || first + 1 >= first_begin_.size()) return best;
   for (std::uint32_t k = first_begin_[first]; k < first_begin_[first + 1]; ++k) {
     const Entry& e = entries_[by_first_[k]];
     const std::size_t len = e.ids.size();

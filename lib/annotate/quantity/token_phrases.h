@@ -90,7 +90,11 @@ class PhraseTable {
   /// Its words must be in PhraseVocabulary::instance() (throws std::logic_error).
   explicit PhraseTable(std::string_view name);
   /// Longest phrase starting at token `i` (only tokens before `end` are used).
-  Match match(const NormalisedTokens& tokens, std::size_t i, std::size_t end) const;
+  Match match(const NormalisedTokens& tokens, std::size_t i, std::size_t end) const {
+    // Most tokens start no phrase: decide that here, without a call.
+    if (i >= end || i >= tokens.ids.size() || !starts_phrase(tokens.ids[i])) return Match{};
+    return match_from(tokens, i, end);
+  }
   /// Whether the single word is a one-token phrase of the table.
   const Entry* find_word(std::string_view word) const;
   /// The same for a vocabulary id.
@@ -105,6 +109,7 @@ class PhraseTable {
 
  private:
   static constexpr std::uint32_t kNoEntry = static_cast<std::uint32_t>(-1);
+  Match match_from(const NormalisedTokens& tokens, std::size_t i, std::size_t end) const;
   std::vector<Entry> entries_;
   // Entries by first word id, in file order: by_first_[first_begin_[id] ..
   // first_begin_[id + 1]) (compressed rows, one per vocabulary id).
