@@ -248,64 +248,83 @@ bool is_honorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
 
-// A set of a document's words (views), sized once for all its tokens: open
-// addressing, no allocation per word (std::unordered_set allocates a node
-// per insert, which was most of find_runs).
+// A set of a document's words (views into its normalised tokens, with their
+// hashes from normalise_tokens): open addressing, growing by doubling, no
+// allocation per word.
 class WordSet {
  public:
-  explicit WordSet(std::size_t max_words) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * max_words + 1) capacity *= 2;
-    slots_.resize(capacity);
+  bool empty() const { return count_ == 0; }
+  void insert(std::string_view w, std::uint64_t h) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    std::size_t at = find(w, h);
+    if (!slots_[at].used) {
+      slots_[at] = Slot{w, h, true};
+      ++count_;
+    }
   }
-  void insert(std::string_view w) {
-    std::size_t at = find(w);
-    if (!slots_[at].used) slots_[at] = Slot{w, true};
+  bool contains(std::string_view w, std::uint64_t h) const {
+    return count_ > 0 && slots_[find(w, h)].used;
   }
-  bool contains(std::string_view w) const { return slots_[find(w)].used; }
 
  private:
   struct Slot {
     std::string_view word;
+    std::uint64_t hash = 0;
     bool used = false;
   };
-  std::size_t find(std::string_view w) const {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char c : w) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    std::size_t mask = slots_.size() - 1, at = (h ^ (h >> 29)) & mask;
-    while (slots_[at].used && slots_[at].word != w) at = (at + 1) & mask;
+  std::size_t find(std::string_view w, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = (h ^ (h >> 32)) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || slots_[at].word != w)) at = (at + 1) & mask;
     return at;
   }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old) {
+      if (s.used) slots_[find(s.word, s.hash)] = s;
+    }
+  }
   std::vector<Slot> slots_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace
 
 void ClaimContext::find_runs() {
   // Words seen capitalised inside a sentence are names even when they open one.
-  WordSet midcap(t.tokens.size()), lower(t.tokens.size());
+  // Only capitalised words are asked about, so `lower` holds just those of
+  // them that are also written in lower case.
+  WordSet midcap, lower, capitalised_words;
   std::vector<bool> role_token(t.tokens.size(), false);
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
-    if (i > sentence_begin(i) && capitalised(raw) && func(i).empty()) midcap.insert(n.words[i]);
-    if (!raw.empty() && raw[0] >= 'a' && raw[0] <= 'z') lower.insert(n.words[i]);
+    if (capitalised(raw)) {
+      capitalised_words.insert(n.words[i], n.hashes[i]);
+      if (i > sentence_begin(i) && func(i).empty()) midcap.insert(n.words[i], n.hashes[i]);
+    }
     if (auto m = d.roles.match(n, i, sentence_end(i))) {
       for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
     }
   }
-  auto is_name = [&](std::size_t i) {
+  if (!capitalised_words.empty()) {
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+      char first = t.text[t.tokens[i].begin];
+      if (first >= 'a' && first <= 'z' && capitalised_words.contains(n.words[i], n.hashes[i])) {
+        lower.insert(n.words[i], n.hashes[i]);
+      }
+    }
+  }
+  auto name_test = [&](std::size_t i) {
     if (t.tokens[i].kind != Token::Kind::kWord) return false;
     std::string_view raw = t.token_text(i);
     if (!capitalised(raw) || !func(i).empty() || is_honorific(n.words[i])) return false;
     if (role_token[i]) return false;
     if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    if (!all_caps(raw) && lower.contains(n.words[i])) return false;
+    if (!all_caps(raw) && lower.contains(n.words[i], n.hashes[i])) return false;
     if (i == sentence_begin(i)) {
-      if (all_caps(raw) || midcap.contains(n.words[i])) return true;
+      if (all_caps(raw) || midcap.contains(n.words[i], n.hashes[i])) return true;
       // An opening word is a name when it acts like one: "Apple will", "Siemens
       // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
       const std::uint32_t w = n.ids[i];
@@ -327,6 +346,10 @@ void ClaimContext::find_runs() {
     }
     return true;
   };
+  // Each token is tested once (the run scan below asks about most twice).
+  std::vector<bool> name_token(t.tokens.size());
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) name_token[i] = name_test(i);
+  auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);
   for (std::size_t i = 0; i < t.tokens.size();) {
     if (!is_name(i)) {

@@ -21,15 +21,10 @@ bool curly_apostrophe_at(std::string_view token, std::size_t i) {
          static_cast<unsigned char>(token[i + 2]) == 0x99;
 }
 
-// FNV-1a: the words are short, so a byte loop is as fast as anything.
-std::uint64_t hash_word(std::string_view w) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : w) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// FNV-1a: the words are short, so a byte loop is as fast as anything, and
+// normalise_tokens computes it while it copies.
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 // The normalised words of column 0 of every phrase-table file.
 std::vector<std::string> table_words() {
@@ -81,28 +76,38 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
   slots_.assign(capacity, Slot{});
   for (const std::string& w : words) {
     if (w.empty()) continue;
-    std::uint64_t h = hash_word(w);
+    const std::uint64_t h = hash(w);
+    const auto high = static_cast<std::uint32_t>(h >> 32);
     std::size_t at = h & (slots_.size() - 1);
     bool present = false;
     for (; slots_[at].id != kUnknown; at = (at + 1) & (slots_.size() - 1)) {
-      if (slots_[at].hash == h && words_[slots_[at].id] == w) {
+      if (slots_[at].hash == high && words_[slots_[at].id] == w) {
         present = true;
         break;
       }
     }
     if (present) continue;
-    slots_[at] = Slot{h, static_cast<std::uint32_t>(words_.size())};
+    slots_[at] = Slot{high, static_cast<std::uint32_t>(words_.size())};
     words_.push_back(w);
     max_length_ = std::max(max_length_, w.size());
   }
 }
 
-std::uint32_t PhraseVocabulary::id(std::string_view word) const {
+std::uint64_t PhraseVocabulary::hash(std::string_view word) {
+  std::uint64_t h = kFnvBasis;
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+std::uint32_t PhraseVocabulary::id(std::string_view word, std::uint64_t h) const {
   if (word.empty() || word.size() > max_length_) return kUnknown;
-  std::uint64_t h = hash_word(word);
-  for (std::size_t at = h & (slots_.size() - 1); slots_[at].id != kUnknown;
-       at = (at + 1) & (slots_.size() - 1)) {
-    if (slots_[at].hash == h && words_[slots_[at].id] == word) return slots_[at].id;
+  const auto high = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = h & mask; slots_[at].id != kUnknown; at = (at + 1) & mask) {
+    if (slots_[at].hash == high && words_[slots_[at].id] == word) return slots_[at].id;
   }
   return kUnknown;
 }
@@ -116,47 +121,50 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
   out.words.resize(n);
   out.ids.resize(n);
   out.possessive.resize(n);
+  out.hashes.resize(n);
   // Normalising never lengthens a word, so the buffer never reallocates
   // (the views into it stay valid).
   out.lowered_.resize(text.text.size());
   char* buffer = out.lowered_.data();
   std::size_t used = 0;
+  const char* source = text.text.data();
   for (std::size_t i = 0; i < n; ++i) {
-    std::string_view token = text.token_text(i);
-    // Most tokens are lowercase already: view them in the text.
-    bool changes = false;
-    for (char c : token) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if ((u >= 'A' && u <= 'Z') || u == 0xE2) {
-        changes = true;
-        break;
+    const Token& token = text.tokens[i];
+    const std::string_view raw(source + token.begin, token.end - token.begin);
+    // Every word is copied lowercased (cheaper than testing whether it needs
+    // it) and hashed on the way; the hashes of the word without its last one
+    // and two bytes are kept for a possessive ending.
+    char* start = buffer + used;
+    std::size_t len = 0;
+    std::uint64_t h = kFnvBasis, h1 = kFnvBasis, h2 = kFnvBasis;
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(raw[k]);
+      if (c == 0xE2 && curly_apostrophe_at(raw, k)) {
+        c = '\'';
+        k += 2;
+      } else if (c >= 'A' && c <= 'Z') {
+        c = static_cast<unsigned char>(c + ('a' - 'A'));
       }
+      start[len++] = static_cast<char>(c);
+      h2 = h1;
+      h1 = h;
+      h = (h ^ c) * kFnvPrime;
     }
-    std::string_view w = token;
-    if (changes) {
-      char* start = buffer + used;
-      std::size_t len = 0;
-      for (std::size_t k = 0; k < token.size(); ++k) {
-        if (curly_apostrophe_at(token, k)) {
-          start[len++] = '\'';
-          k += 2;
-          continue;
-        }
-        start[len++] = lower_ascii(static_cast<unsigned char>(token[k]));
-      }
-      used += len;
-      w = std::string_view(start, len);
-    }
+    used += len;
+    std::string_view w(start, len);
     bool poss = false;
     if (w.size() > 2 && w.ends_with("'s")) {
       w.remove_suffix(2);
+      h = h2;
       poss = true;
     } else if (w.size() > 1 && w.back() == '\'' && w[w.size() - 2] == 's') {
       w.remove_suffix(1);  // plural possessive: "states'"
+      h = h1;
       poss = true;
     }
     out.words[i] = w;
-    out.ids[i] = vocabulary.id(w);
+    out.hashes[i] = h;
+    out.ids[i] = vocabulary.id(w, h);
     out.possessive[i] = poss;
   }
   return out;

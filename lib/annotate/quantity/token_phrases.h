@@ -34,7 +34,11 @@ class PhraseVocabulary {
   /// Builds a vocabulary of `words` (normalised; duplicates are ignored).
   explicit PhraseVocabulary(const std::vector<std::string>& words);
   /// Id of a normalised word, kUnknown when no table has it.
-  std::uint32_t id(std::string_view word) const;
+  std::uint32_t id(std::string_view word) const { return id(word, hash(word)); }
+  /// The same, given hash(word).
+  std::uint32_t id(std::string_view word, std::uint64_t word_hash) const;
+  /// The hash the vocabulary uses (64-bit FNV-1a of the bytes).
+  static std::uint64_t hash(std::string_view word);
   /// Number of ids (kUnknown included): every id is below it.
   std::size_t size() const { return words_.size(); }
   /// The word of an id ("" for kUnknown).
@@ -42,7 +46,7 @@ class PhraseVocabulary {
 
  private:
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint32_t hash = 0;  // high half of the word's hash
     std::uint32_t id = kUnknown;
   };
   std::vector<std::string> words_;  // by id
@@ -56,7 +60,8 @@ class PhraseVocabulary {
 /// can be moved but not copied.
 struct NormalisedTokens {
   std::vector<std::string_view> words;
-  std::vector<std::uint32_t> ids;  ///< PhraseVocabulary ids, kUnknown for most words
+  std::vector<std::uint32_t> ids;     ///< PhraseVocabulary ids, kUnknown for most words
+  std::vector<std::uint64_t> hashes;  ///< PhraseVocabulary::hash of each word
   std::vector<bool> possessive;
 
   NormalisedTokens() = default;
