@@ -248,30 +248,38 @@ bool is_honorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
 
-// A set of a document's words (views into its normalised tokens, with their
-// hashes from normalise_tokens): open addressing, growing by doubling, no
-// allocation per word.
-class WordSet {
+// The words a document writes capitalised (views into its normalised
+// tokens, with their hashes from normalise_tokens), each with where else it
+// occurs: open addressing, growing by doubling, no allocation per word, and a
+// small bit filter so that asking about the many other words costs one test.
+class CapitalisedWords {
  public:
+  struct Slot {
+    std::string_view word;
+    std::uint64_t hash = 0;
+    bool used = false;
+    bool midcap = false;  ///< also capitalised inside a sentence
+    bool lower = false;   ///< also written in lower case
+  };
   bool empty() const { return count_ == 0; }
-  void insert(std::string_view w, std::uint64_t h) {
+  Slot& insert(std::string_view w, std::uint64_t h) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     std::size_t at = find(w, h);
     if (!slots_[at].used) {
       slots_[at] = Slot{w, h, true};
       ++count_;
+      filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
     }
+    return slots_[at];
   }
-  bool contains(std::string_view w, std::uint64_t h) const {
-    return count_ > 0 && slots_[find(w, h)].used;
+  Slot* lookup(std::string_view w, std::uint64_t h) {
+    if (!(filter_[filter_bit(h) / 64] >> (filter_bit(h) % 64) & 1)) return nullptr;
+    Slot& s = slots_[find(w, h)];
+    return s.used ? &s : nullptr;
   }
 
  private:
-  struct Slot {
-    std::string_view word;
-    std::uint64_t hash = 0;
-    bool used = false;
-  };
+  static std::size_t filter_bit(std::uint64_t h) { return (h >> 40) & 4095; }
   std::size_t find(std::string_view w, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = (h ^ (h >> 32)) & mask;
@@ -287,21 +295,24 @@ class WordSet {
   }
   std::vector<Slot> slots_;
   std::size_t count_ = 0;
+  std::uint64_t filter_[64] = {};
 };
 
 }  // namespace
 
 void ClaimContext::find_runs() {
   // Words seen capitalised inside a sentence are names even when they open one.
-  // Only capitalised words are asked about, so `lower` holds just those of
-  // them that are also written in lower case.
-  WordSet midcap, lower, capitalised_words;
+  // Only capitalised words are asked about: each records whether it is also
+  // capitalised inside a sentence or written in lower case.
+  CapitalisedWords capitalised_words;
   std::vector<bool> role_token(t.tokens.size(), false);
+  std::size_t capitalised_tokens = 0;
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
     if (capitalised(raw)) {
-      capitalised_words.insert(n.words[i], n.hashes[i]);
-      if (i > sentence_begin(i) && func(i).empty()) midcap.insert(n.words[i], n.hashes[i]);
+      ++capitalised_tokens;
+      CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
+      if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
     }
     if (auto m = d.roles.match(n, i, sentence_end(i))) {
       for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
@@ -310,9 +321,8 @@ void ClaimContext::find_runs() {
   if (!capitalised_words.empty()) {
     for (std::size_t i = 0; i < t.tokens.size(); ++i) {
       char first = t.text[t.tokens[i].begin];
-      if (first >= 'a' && first <= 'z' && capitalised_words.contains(n.words[i], n.hashes[i])) {
-        lower.insert(n.words[i], n.hashes[i]);
-      }
+      if (first < 'a' || first > 'z') continue;
+      if (auto* slot = capitalised_words.lookup(n.words[i], n.hashes[i])) slot->lower = true;
     }
   }
   auto name_test = [&](std::size_t i) {
@@ -322,9 +332,10 @@ void ClaimContext::find_runs() {
     if (role_token[i]) return false;
     if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    if (!all_caps(raw) && lower.contains(n.words[i], n.hashes[i])) return false;
+    const CapitalisedWords::Slot* seen = capitalised_words.lookup(n.words[i], n.hashes[i]);
+    if (!all_caps(raw) && seen->lower) return false;
     if (i == sentence_begin(i)) {
-      if (all_caps(raw) || midcap.contains(n.words[i], n.hashes[i])) return true;
+      if (all_caps(raw) || seen->midcap) return true;
       // An opening word is a name when it acts like one: "Apple will", "Siemens
       // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
       const std::uint32_t w = n.ids[i];
@@ -351,6 +362,7 @@ void ClaimContext::find_runs() {
   for (std::size_t i = 0; i < t.tokens.size(); ++i) name_token[i] = name_test(i);
   auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);
+  runs.reserve(capitalised_tokens);  // every run starts with one
   for (std::size_t i = 0; i < t.tokens.size();) {
     if (!is_name(i)) {
       ++i;
@@ -391,8 +403,8 @@ void ClaimContext::find_runs() {
       if (curly != std::string::npos && (cut == std::string::npos || curly > cut)) cut = curly;
       if (cut != std::string::npos) r.text.resize(cut);
     }
-    std::string type, name;
-    r.id = entity_id_at(r.begin, r.end, &type, &name);
+    std::string type;
+    r.id = entity_id_at(r.begin, r.end, &type, nullptr);
     if (!r.id.empty()) {
       r.key = id_suffix(r.id);
       r.place = type == "LOCATION";
