@@ -298,6 +298,46 @@ class CapitalisedWords {
   std::uint64_t filter_[64] = {};
 };
 
+// A set of strings owned elsewhere (views), for the per-document key sets:
+// open addressing, growing by doubling, no allocation per key.
+class ViewSet {
+ public:
+  void insert(std::string_view w) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::uint64_t h = PhraseVocabulary::hash(w);
+    std::size_t at = find(w, h);
+    if (!slots_[at].used) {
+      slots_[at] = Slot{w, h, true};
+      ++count_;
+    }
+  }
+  bool contains(std::string_view w) const {
+    return count_ > 0 && slots_[find(w, PhraseVocabulary::hash(w))].used;
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    std::uint64_t hash = 0;
+    bool used = false;
+  };
+  std::size_t find(std::string_view w, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = (h ^ (h >> 32)) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || slots_[at].word != w)) at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 32 : 2 * old.size(), Slot{});
+    for (const Slot& s : old) {
+      if (s.used) slots_[find(s.word, s.hash)] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
+
 }  // namespace
 
 void ClaimContext::find_runs() {
@@ -418,16 +458,22 @@ void ClaimContext::find_runs() {
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  std::unordered_set<std::string> standalone;
-  for (const NameRun& r : runs) standalone.insert(phrase_key(join_phrase(n.words, r.begin, r.end)));
-  std::unordered_set<std::string> place_keys, person_keys;
+  std::vector<std::string> standalone_keys;
+  standalone_keys.reserve(runs.size());  // the set views them: no reallocation
+  ViewSet standalone;
+  for (const NameRun& r : runs) {
+    standalone_keys.push_back(phrase_key(join_phrase(n.words, r.begin, r.end)));
+    standalone.insert(standalone_keys.back());
+  }
+  // Views of the runs' keys, which are final once set.
+  ViewSet place_keys, person_keys;
   for (NameRun& r : runs) {
     if (r.key.empty()) {
       r.key = phrase_key(join_phrase(n.words, r.begin, r.end));
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
         std::string suffix = phrase_key(join_phrase(n.words, b, r.end));
-        if (standalone.count(suffix)) {
+        if (standalone.contains(suffix)) {
           r.key = suffix;
           break;
         }
@@ -452,19 +498,19 @@ void ClaimContext::find_runs() {
   }
   for (NameRun& r : runs) {
     if (!r.id.empty()) continue;
-    r.person = person_keys.count(r.key) > 0;
-    r.place = !r.person && place_keys.count(r.key) > 0;
+    r.person = person_keys.contains(r.key);
+    r.place = !r.person && place_keys.contains(r.key);
     bool before_verb = r.end < sentence_end(r.begin) &&
                        (func(r.end) == "aux" || d.lifecycle.match(n, r.end, sentence_end(r.begin)));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
-  std::unordered_set<std::string> org_keys;
+  ViewSet org_keys;
   for (const NameRun& r : runs) {
     if (r.org) org_keys.insert(r.key);
   }
-  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.count(r.key));
+  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.contains(r.key));
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
