@@ -345,7 +345,7 @@ void ClaimContext::find_runs() {
   // Only capitalised words are asked about: each records whether it is also
   // capitalised inside a sentence or written in lower case.
   CapitalisedWords capitalised_words;
-  std::vector<bool> role_token(t.tokens.size(), false);
+  std::vector<std::uint8_t> role_token(t.tokens.size(), 0);
   std::size_t capitalised_tokens = 0;
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
@@ -355,7 +355,7 @@ void ClaimContext::find_runs() {
       if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
     }
     if (auto m = d.roles.match(n, i, sentence_end(i))) {
-      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
+      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
     }
   }
   if (!capitalised_words.empty()) {
@@ -398,7 +398,7 @@ void ClaimContext::find_runs() {
     return true;
   };
   // Each token is tested once (the run scan below asks about most twice).
-  std::vector<bool> name_token(t.tokens.size());
+  std::vector<std::uint8_t> name_token(t.tokens.size());
   for (std::size_t i = 0; i < t.tokens.size(); ++i) name_token[i] = name_test(i);
   auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);

@@ -89,13 +89,14 @@ std::optional<ParsedNumber> parse_digits(std::string_view token) {
 // Which tokens lie inside a time expression. Tokens are in text order and do
 // not overlap, so those inside a span are one run from the first that starts
 // in it.
-std::vector<bool> tokens_in_times(const TextLayer& text, const std::vector<TimeExpr>& times) {
-  std::vector<bool> inside(text.tokens.size(), false);
+std::vector<std::uint8_t> tokens_in_times(const TextLayer& text,
+                                          const std::vector<TimeExpr>& times) {
+  std::vector<std::uint8_t> inside(text.tokens.size(), 0);
   for (const TimeExpr& x : times) {
     auto it = std::lower_bound(text.tokens.begin(), text.tokens.end(), x.span.begin,
                                [](const Token& t, std::size_t b) { return t.begin < b; });
     for (; it != text.tokens.end() && it->end <= x.span.end; ++it) {
-      inside[static_cast<std::size_t>(it - text.tokens.begin())] = true;
+      inside[static_cast<std::size_t>(it - text.tokens.begin())] = 1;
     }
   }
   return inside;
@@ -155,7 +156,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
   std::vector<Quantity> out;
   const QuantityData& d = data();
   NormalisedTokens norm = normalise_tokens(text);
-  const std::vector<bool> in_times = tokens_in_times(text, times);
+  const std::vector<std::uint8_t> in_times = tokens_in_times(text, times);
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];

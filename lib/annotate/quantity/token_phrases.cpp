@@ -14,6 +14,20 @@ char lower_ascii(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? kAsciiLower[c - 'A'] : static_cast<char>(c);
 }
 
+// Bytes as normalise_token maps them (ASCII lowercased), except 0 for 0xE2,
+// which may start U+2019, and for NUL.
+struct NormalisedBytes {
+  unsigned char map[256];
+  constexpr NormalisedBytes() : map() {
+    for (int c = 0; c < 256; ++c) {
+      map[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    map[0xE2] = 0;
+  }
+  constexpr unsigned char operator[](unsigned char c) const { return map[c]; }
+};
+constexpr NormalisedBytes kNormalised;
+
 // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) at token[i].
 bool curly_apostrophe_at(std::string_view token, std::size_t i) {
   return static_cast<unsigned char>(token[i]) == 0xE2 && i + 2 < token.size() &&
@@ -138,12 +152,13 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
     std::size_t len = 0;
     std::uint64_t h = kFnvBasis, h1 = kFnvBasis, h2 = kFnvBasis;
     for (std::size_t k = 0; k < raw.size(); ++k) {
-      unsigned char c = static_cast<unsigned char>(raw[k]);
-      if (c == 0xE2 && curly_apostrophe_at(raw, k)) {
-        c = '\'';
-        k += 2;
-      } else if (c >= 'A' && c <= 'Z') {
-        c = static_cast<unsigned char>(c + ('a' - 'A'));
+      unsigned char c = kNormalised[static_cast<unsigned char>(raw[k])];
+      if (c == 0) {  // 0xE2 (maybe U+2019) or NUL
+        c = static_cast<unsigned char>(raw[k]);
+        if (curly_apostrophe_at(raw, k)) {
+          c = '\'';
+          k += 2;
+        }
       }
       start[len++] = static_cast<char>(c);
       h2 = h1;

@@ -60,9 +60,9 @@ class PhraseVocabulary {
 /// can be moved but not copied.
 struct NormalisedTokens {
   std::vector<std::string_view> words;
-  std::vector<std::uint32_t> ids;     ///< PhraseVocabulary ids, kUnknown for most words
-  std::vector<std::uint64_t> hashes;  ///< PhraseVocabulary::hash of each word
-  std::vector<bool> possessive;
+  std::vector<std::uint32_t> ids;        ///< PhraseVocabulary ids, kUnknown for most words
+  std::vector<std::uint64_t> hashes;     ///< PhraseVocabulary::hash of each word
+  std::vector<std::uint8_t> possessive;  ///< 1 where "'s" or "'" was removed
 
   NormalisedTokens() = default;
   NormalisedTokens(NormalisedTokens&&) = default;
