@@ -283,7 +283,8 @@ class CapitalisedWords {
   std::size_t find(std::string_view w, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = (h ^ (h >> 32)) & mask;
-    while (slots_[at].used && (slots_[at].hash != h || slots_[at].word != w)) at = (at + 1) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
+      at = (at + 1) & mask;
     return at;
   }
   void grow() {
@@ -324,7 +325,8 @@ class ViewSet {
   std::size_t find(std::string_view w, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = (h ^ (h >> 32)) & mask;
-    while (slots_[at].used && (slots_[at].hash != h || slots_[at].word != w)) at = (at + 1) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
+      at = (at + 1) & mask;
     return at;
   }
   void grow() {

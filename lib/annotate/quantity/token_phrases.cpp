@@ -121,7 +121,7 @@ std::uint32_t PhraseVocabulary::id(std::string_view word, std::uint64_t h) const
   const auto high = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = h & mask; slots_[at].id != kUnknown; at = (at + 1) & mask) {
-    if (slots_[at].hash == high && words_[slots_[at].id] == word) return slots_[at].id;
+    if (slots_[at].hash == high && same_word(words_[slots_[at].id], word)) return slots_[at].id;
   }
   return kUnknown;
 }
