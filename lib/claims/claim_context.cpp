@@ -36,7 +36,10 @@ const ClaimData& claim_data() {
   return kData;
 }
 
-std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end) {
+namespace {
+
+template <typename Word>
+std::string join_words(const std::vector<Word>& words, std::size_t begin, std::size_t end) {
   std::string out;
   for (std::size_t i = begin; i < end && i < words.size(); ++i) {
     bool glue = words[i] == "-" || (i > begin && words[i - 1] == "-");
@@ -44,6 +47,17 @@ std::string join_phrase(const std::vector<std::string>& words, std::size_t begin
     out += words[i];
   }
   return out;
+}
+
+}  // namespace
+
+std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end) {
+  return join_words(words, begin, end);
+}
+
+std::string join_phrase(const std::vector<std::string_view>& words, std::size_t begin,
+                        std::size_t end) {
+  return join_words(words, begin, end);
 }
 
 std::string phrase_key(std::string_view phrase) {
@@ -77,7 +91,7 @@ bool ClaimContext::is_punct(std::size_t i) const {
 }
 
 std::string_view ClaimContext::func(std::size_t i) const {
-  const auto* e = d.function_words.find_word(n.words[i]);
+  const auto* e = d.function_words.find_id(n.ids[i]);
   return e ? std::string_view(e->value) : std::string_view();
 }
 
@@ -119,13 +133,13 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   bool hedged = false, future = false, conditional = false, negative = false;
   // A condition governs the whole sentence after it: "If X, the bridge will open".
   for (std::size_t j = sentence_begin(i); j < cb; ++j) {
-    if (auto m = d.modality.match(n.words, j, cb); m && m.entry->value == "conditional")
+    if (auto m = d.modality.match(n, j, cb); m && m.entry->value == "conditional")
       conditional = true;
   }
   for (std::size_t j = cb; j < i; ++j) {
     std::string_view w = n.words[j];
     if (w.size() > 3 && w.substr(w.size() - 3) == "n't") negative = true;
-    auto m = d.modality.match(n.words, j, i + 1);
+    auto m = d.modality.match(n, j, i + 1);
     if (!m) continue;
     const std::string& kind = m.entry->value;
     if (kind == "hedged") hedged = true;
@@ -137,7 +151,7 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
   if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
       t.tokens[i - 2].kind == Token::Kind::kWord && func(i - 2).empty() &&
-      !d.lifecycle.find_word(n.words[i - 2])) {
+      !d.lifecycle.find_id(n.ids[i - 2])) {
     future = true;
   }
   std::string polarity = negative ? "negative" : "positive";
@@ -230,40 +244,145 @@ bool all_caps(std::string_view s) {
   return letters >= 2;
 }
 
-const std::unordered_set<std::string_view>& honorifics() {
-  static const std::unordered_set<std::string_view> kSet{"mr", "mrs", "ms", "dr", "sir", "dame"};
-  return kSet;
+bool is_honorific(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
+
+// The words a document writes capitalised (views into its normalised
+// tokens, with their hashes from normalise_tokens), each with where else it
+// occurs: open addressing, growing by doubling, no allocation per word, and a
+// small bit filter so that asking about the many other words costs one test.
+class CapitalisedWords {
+ public:
+  struct Slot {
+    std::string_view word;
+    std::uint64_t hash = 0;
+    bool used = false;
+    bool midcap = false;  ///< also capitalised inside a sentence
+    bool lower = false;   ///< also written in lower case
+  };
+  bool empty() const { return count_ == 0; }
+  Slot& insert(std::string_view w, std::uint64_t h) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    std::size_t at = find(w, h);
+    if (!slots_[at].used) {
+      slots_[at] = Slot{w, h, true};
+      ++count_;
+      filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
+    }
+    return slots_[at];
+  }
+  Slot* lookup(std::string_view w, std::uint64_t h) {
+    if (!(filter_[filter_bit(h) / 64] >> (filter_bit(h) % 64) & 1)) return nullptr;
+    Slot& s = slots_[find(w, h)];
+    return s.used ? &s : nullptr;
+  }
+
+ private:
+  static std::size_t filter_bit(std::uint64_t h) { return (h >> 40) & 4095; }
+  std::size_t find(std::string_view w, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = (h ^ (h >> 32)) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
+      at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old) {
+      if (s.used) slots_[find(s.word, s.hash)] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  std::uint64_t filter_[64] = {};
+};
+
+// A set of strings owned elsewhere (views), for the per-document key sets:
+// open addressing, growing by doubling, no allocation per key.
+class ViewSet {
+ public:
+  void insert(std::string_view w) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::uint64_t h = PhraseVocabulary::hash(w);
+    std::size_t at = find(w, h);
+    if (!slots_[at].used) {
+      slots_[at] = Slot{w, h, true};
+      ++count_;
+    }
+  }
+  bool contains(std::string_view w) const {
+    return count_ > 0 && slots_[find(w, PhraseVocabulary::hash(w))].used;
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    std::uint64_t hash = 0;
+    bool used = false;
+  };
+  std::size_t find(std::string_view w, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = (h ^ (h >> 32)) & mask;
+    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
+      at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 32 : 2 * old.size(), Slot{});
+    for (const Slot& s : old) {
+      if (s.used) slots_[find(s.word, s.hash)] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
 
 }  // namespace
 
 void ClaimContext::find_runs() {
   // Words seen capitalised inside a sentence are names even when they open one.
-  std::unordered_set<std::string> midcap, lower;
-  std::vector<bool> role_token(t.tokens.size(), false);
+  // Only capitalised words are asked about: each records whether it is also
+  // capitalised inside a sentence or written in lower case.
+  CapitalisedWords capitalised_words;
+  std::vector<std::uint8_t> role_token(t.tokens.size(), 0);
+  std::size_t capitalised_tokens = 0;
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
-    if (i > sentence_begin(i) && capitalised(raw) && func(i).empty()) midcap.insert(n.words[i]);
-    if (!raw.empty() && raw[0] >= 'a' && raw[0] <= 'z') lower.insert(n.words[i]);
-    if (auto m = d.roles.match(n.words, i, sentence_end(i))) {
-      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = true;
+    if (capitalised(raw)) {
+      ++capitalised_tokens;
+      CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
+      if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
+    }
+    if (auto m = d.roles.match(n, i, sentence_end(i))) {
+      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
     }
   }
-  auto is_name = [&](std::size_t i) {
+  if (!capitalised_words.empty()) {
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+      char first = t.text[t.tokens[i].begin];
+      if (first < 'a' || first > 'z') continue;
+      if (auto* slot = capitalised_words.lookup(n.words[i], n.hashes[i])) slot->lower = true;
+    }
+  }
+  auto name_test = [&](std::size_t i) {
     if (t.tokens[i].kind != Token::Kind::kWord) return false;
     std::string_view raw = t.token_text(i);
-    if (!capitalised(raw) || !func(i).empty() || honorifics().count(n.words[i])) return false;
+    if (!capitalised(raw) || !func(i).empty() || is_honorific(n.words[i])) return false;
     if (role_token[i]) return false;
-    if (!all_caps(raw) && d.facilities.find_word(n.words[i])) return false;
+    if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    if (!all_caps(raw) && lower.count(n.words[i])) return false;
+    const CapitalisedWords::Slot* seen = capitalised_words.lookup(n.words[i], n.hashes[i]);
+    if (!all_caps(raw) && seen->lower) return false;
     if (i == sentence_begin(i)) {
-      if (all_caps(raw) || midcap.count(n.words[i]) > 0) return true;
+      if (all_caps(raw) || seen->midcap) return true;
       // An opening word is a name when it acts like one: "Apple will", "Siemens
       // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
-      const std::string& w = n.words[i];
-      if (d.events.find_word(w) || d.facilities.find_word(w) || d.lifecycle.find_word(w) ||
-          d.proxy.find_word(w) || d.roles.find_word(w) || d.reporting.find_word(w)) {
+      const std::uint32_t w = n.ids[i];
+      if (d.events.find_id(w) || d.facilities.find_id(w) || d.lifecycle.find_id(w) ||
+          d.proxy.find_id(w) || d.roles.find_id(w) || d.reporting.find_id(w)) {
         return false;
       }
       if (n.possessive[i]) return true;
@@ -271,9 +390,8 @@ void ClaimContext::find_runs() {
       if (k >= sentence_end(i)) return false;
       std::string_view next = n.words[k];
       if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
-      if (func(k) == "aux" || d.lifecycle.find_word(next) ||
-          d.membership.match(n.words, k, sentence_end(i)) ||
-          d.roles.match(n.words, k, sentence_end(i))) {
+      if (func(k) == "aux" || d.lifecycle.find_id(n.ids[k]) ||
+          d.membership.match(n, k, sentence_end(i)) || d.roles.match(n, k, sentence_end(i))) {
         return true;
       }
       return t.tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
@@ -281,7 +399,12 @@ void ClaimContext::find_runs() {
     }
     return true;
   };
+  // Each token is tested once (the run scan below asks about most twice).
+  std::vector<std::uint8_t> name_token(t.tokens.size());
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) name_token[i] = name_test(i);
+  auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);
+  runs.reserve(capitalised_tokens);  // every run starts with one
   for (std::size_t i = 0; i < t.tokens.size();) {
     if (!is_name(i)) {
       ++i;
@@ -322,8 +445,8 @@ void ClaimContext::find_runs() {
       if (curly != std::string::npos && (cut == std::string::npos || curly > cut)) cut = curly;
       if (cut != std::string::npos) r.text.resize(cut);
     }
-    std::string type, name;
-    r.id = entity_id_at(r.begin, r.end, &type, &name);
+    std::string type;
+    r.id = entity_id_at(r.begin, r.end, &type, nullptr);
     if (!r.id.empty()) {
       r.key = id_suffix(r.id);
       r.place = type == "LOCATION";
@@ -337,16 +460,22 @@ void ClaimContext::find_runs() {
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  std::unordered_set<std::string> standalone;
-  for (const NameRun& r : runs) standalone.insert(phrase_key(join_phrase(n.words, r.begin, r.end)));
-  std::unordered_set<std::string> place_keys, person_keys;
+  std::vector<std::string> standalone_keys;
+  standalone_keys.reserve(runs.size());  // the set views them: no reallocation
+  ViewSet standalone;
+  for (const NameRun& r : runs) {
+    standalone_keys.push_back(phrase_key(join_phrase(n.words, r.begin, r.end)));
+    standalone.insert(standalone_keys.back());
+  }
+  // Views of the runs' keys, which are final once set.
+  ViewSet place_keys, person_keys;
   for (NameRun& r : runs) {
     if (r.key.empty()) {
       r.key = phrase_key(join_phrase(n.words, r.begin, r.end));
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
         std::string suffix = phrase_key(join_phrase(n.words, b, r.end));
-        if (standalone.count(suffix)) {
+        if (standalone.contains(suffix)) {
           r.key = suffix;
           break;
         }
@@ -362,29 +491,28 @@ void ClaimContext::find_runs() {
            w == "towards")) {
         place_keys.insert(r.key);
       }
-      if (honorifics().count(w)) person_keys.insert(r.key);
+      if (is_honorific(w)) person_keys.insert(r.key);
       for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
-        if (auto m = d.roles.match(n.words, q - 1, p); m && q - 1 + m.length == p)
+        if (auto m = d.roles.match(n, q - 1, p); m && q - 1 + m.length == p)
           person_keys.insert(r.key);
       }
     }
   }
   for (NameRun& r : runs) {
     if (!r.id.empty()) continue;
-    r.person = person_keys.count(r.key) > 0;
-    r.place = !r.person && place_keys.count(r.key) > 0;
-    bool before_verb =
-        r.end < sentence_end(r.begin) &&
-        (func(r.end) == "aux" || d.lifecycle.match(n.words, r.end, sentence_end(r.begin)));
+    r.person = person_keys.contains(r.key);
+    r.place = !r.person && place_keys.contains(r.key);
+    bool before_verb = r.end < sentence_end(r.begin) &&
+                       (func(r.end) == "aux" || d.lifecycle.match(n, r.end, sentence_end(r.begin)));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
-  std::unordered_set<std::string> org_keys;
+  ViewSet org_keys;
   for (const NameRun& r : runs) {
     if (r.org) org_keys.insert(r.key);
   }
-  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.count(r.key));
+  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.contains(r.key));
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
@@ -437,7 +565,7 @@ bool ClaimContext::org_like(std::size_t begin, std::size_t end) const {
     if (r.org || (!r.id.empty() && r.id.rfind("org:", 0) == 0)) return true;
     if (r.person || r.place) return false;
   }
-  return all_caps(t.token_text(begin)) || d.org_heads.find_word(n.words[end - 1]) != nullptr;
+  return all_caps(t.token_text(begin)) || d.org_heads.find_id(n.ids[end - 1]) != nullptr;
 }
 
 const NameRun* ClaimContext::clause_subject(std::size_t i) const {
@@ -456,13 +584,13 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
   for (std::size_t h = 0; h < t.tokens.size(); ++h) {
-    const auto* kind = d.facilities.find_word(n.words[h]);
-    const auto* event = kind ? nullptr : d.events.find_word(n.words[h]);
+    const auto* kind = d.facilities.find_id(n.ids[h]);
+    const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
     if (event) kind = event;
     if (!kind || t.tokens[h].kind != Token::Kind::kWord) continue;
     std::size_t sb = sentence_begin(h), se = sentence_end(h);
     // A facility noun used as a modifier ("office holder") is not the head.
-    if (h + 1 < se && d.facilities.find_word(n.words[h + 1])) continue;
+    if (h + 1 < se && d.facilities.find_id(n.ids[h + 1])) continue;
     FacilityRef f;
     f.head = h;
     f.kind = kind->value;
@@ -493,12 +621,12 @@ void ClaimContext::find_facilities() {
         }
         continue;
       }
-      const auto* life = d.lifecycle.find_word(n.words[j]);
+      const auto* life = d.lifecycle.find_id(n.ids[j]);
       if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
           (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
-          !d.reporting.find_word(n.words[j]) && !d.scope.match(n.words, j, h) &&
-          !d.units.find_word(n.words[j])) {  // "7.8 magnitude" measures the event
-        b = j;                               // a modifier: "liaison", "regional", "first", "new"
+          !d.reporting.find_id(n.ids[j]) && !d.scope.match(n, j, h) &&
+          !d.units.find_id(n.ids[j])) {  // "7.8 magnitude" measures the event
+        b = j;                           // a modifier: "liaison", "regional", "first", "new"
         continue;
       }
       if (n.words[j] == "-" && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
@@ -663,7 +791,7 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
   std::size_t head = begin;
   while (head < end && func(head).empty() && t.tokens[head].kind == Token::Kind::kWord) ++head;
   std::string_view first = n.words[begin];
-  if (end - begin >= 2 && d.proxy.match(n.words, begin + 1, end)) {
+  if (end - begin >= 2 && d.proxy.match(n, begin + 1, end)) {
     if (first == "its" || first == "their") {
       // the subject of the previous sentence, else the last organisation
       std::size_t s = t.tokens[begin].sentence;
@@ -725,7 +853,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
   std::size_t sb = sentence_begin(i), se = sentence_end(i);
   // Inside quotation marks without a tagged quote: unknown speaker, not the outlet.
   for (std::size_t j = sb; j < se; ++j) {
-    auto m = d.reporting.match(n.words, j, se);
+    auto m = d.reporting.match(n, j, se);
     if (!m) continue;
     std::size_t r = j;
     j += m.length - 1;
@@ -767,8 +895,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
         if (is_boundary(p - 1, true)) break;
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
-      if (speaker.empty() && k > sb && is_content(k - 1) &&
-          !d.lifecycle.find_word(n.words[k - 1]) &&
+      if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_id(n.ids[k - 1]) &&
           (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }

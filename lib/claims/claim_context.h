@@ -43,6 +43,8 @@ const ClaimData& claim_data();
 
 /// Joins normalised words as a phrase ("counter - terrorism" -> "counter-terrorism").
 std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end);
+std::string join_phrase(const std::vector<std::string_view>& words, std::size_t begin,
+                        std::size_t end);
 /// A key: the phrase with spaces as underscores.
 std::string phrase_key(std::string_view phrase);
 
@@ -83,6 +85,8 @@ class ClaimContext {
   std::string as_of;
 
   std::string_view word(std::size_t i) const { return n.words[i]; }
+  /// PhraseVocabulary id of token i.
+  std::uint32_t id(std::size_t i) const { return n.ids[i]; }
   bool is_punct(std::size_t i) const;
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
   std::string_view func(std::size_t i) const;

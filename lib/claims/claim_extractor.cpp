@@ -92,8 +92,7 @@ class Extractor {
     }
     if (form == "noun") {
       std::size_t j = e;
-      if (j < se && c_.is_content(j) && !c_.d.facilities.find_word(c_.word(j)))
-        ++j;  // "opening date"
+      if (j < se && c_.is_content(j) && !c_.d.facilities.find_id(c_.id(j))) ++j;  // "opening date"
       if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
                      c_.word(j) == "about" || c_.word(j) == "on")) {
         std::size_t end = std::min(c_.clause_end(j, true), j + 9);
@@ -112,7 +111,7 @@ class Extractor {
       std::size_t b = f->begin;
       bool determined = c_.func(b) == "det" || c_.func(b) == "pron" || c_.run_at[b] >= 0 ||
                         c_.t.tokens[b].kind == Token::Kind::kNumber ||
-                        c_.d.superlatives.match(c_.n.words, b, f->head + 1);
+                        c_.d.superlatives.match(c_.n, b, f->head + 1);
       if (determined || verb.ends_with("ed") || verb.ends_with("s")) return f;
       return nullptr;
     }
@@ -138,10 +137,10 @@ class Extractor {
     std::vector<std::pair<std::size_t, std::size_t>> unknown;
     bool event_verb = false;
     for (std::size_t i = sb; i < se; ++i) {
-      if (auto m = c_.d.unknown_date.match(c_.n.words, i, se)) {
+      if (auto m = c_.d.unknown_date.match(c_.n, i, se)) {
         unknown.emplace_back(i, i + m.length);
         i += m.length - 1;
-      } else if (c_.d.event_verbs.match(c_.n.words, i, se)) {
+      } else if (c_.d.event_verbs.match(c_.n, i, se)) {
         event_verb = true;
       }
     }
@@ -153,7 +152,7 @@ class Extractor {
     };
     for (std::size_t i = sb; i < se; ++i) {
       if (in_unknown(i)) continue;
-      auto m = c_.d.lifecycle.match(c_.n.words, i, se);
+      auto m = c_.d.lifecycle.match(c_.n, i, se);
       if (!m) continue;
       std::string state = m.entry->value, form = m.entry->extra;
       // "close election", "open-ended", "Planned Parenthood": not predicates.
@@ -177,7 +176,7 @@ class Extractor {
                 c_.word(j) == "of" || c_.word(j) == "over" || c_.word(j) == "for")) {
           ++j;
         }
-        auto m2 = c_.d.lifecycle.match(c_.n.words, j, se);
+        auto m2 = c_.d.lifecycle.match(c_.n, j, se);
         if (!m2 || in_unknown(j)) break;
         inner = j;
         inner_end = j + m2.length;
@@ -216,7 +215,7 @@ class Extractor {
         continue;
       }
       std::string inner_state =
-          inner != i ? c_.d.lifecycle.match(c_.n.words, inner, se).entry->value : state;
+          inner != i ? c_.d.lifecycle.match(c_.n, inner, se).entry->value : state;
       bool is_unknown = !unknown.empty();
       std::size_t span_b = std::min(i, thing->begin), span_e = std::max(inner_end, thing->end);
       ClaimValue v;
@@ -278,7 +277,7 @@ class Extractor {
 
   void membership(std::size_t sb, std::size_t se) {
     for (std::size_t i = sb; i < se; ++i) {
-      auto m = c_.d.membership.match(c_.n.words, i, se);
+      auto m = c_.d.membership.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
       if (m.entry->value == "-") {
@@ -391,7 +390,7 @@ class Extractor {
       std::string canon = c_.canonical(phrase);
       if (canon == phrase) {
         std::size_t s = b;
-        while (s + 1 < e && c_.d.scope_strip.find_word(c_.word(s))) ++s;
+        while (s + 1 < e && c_.d.scope_strip.find_id(c_.id(s))) ++s;
         if (s > b) canon = c_.canonical(join_phrase(c_.n.words, s, e));
       }
       items.push_back(canon);
@@ -433,7 +432,7 @@ class Extractor {
 
   void scope(std::size_t sb, std::size_t se) {
     for (std::size_t i = sb; i < se; ++i) {
-      auto m = c_.d.scope.match(c_.n.words, i, se);
+      auto m = c_.d.scope.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
       std::vector<std::string> items, shown;
@@ -463,13 +462,12 @@ class Extractor {
         }
         subj_b = e;
         while (e < se && c_.func(e) != "aux" && !c_.is_boundary(e, true) &&
-               !c_.d.lifecycle.find_word(c_.word(e)) && e < i &&
-               !c_.d.reporting.find_word(c_.word(e))) {
+               !c_.d.lifecycle.find_id(c_.id(e)) && e < i && !c_.d.reporting.find_id(c_.id(e))) {
           if (c_.func(e) == "prep" && e > subj_b) break;
           if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive &&
               c_.runs[c_.run_at[e]].end < se && e == subj_b) {
             e = c_.runs[c_.run_at[e]].end;
-            if (e < se && !c_.d.facilities.find_word(c_.word(e))) break;
+            if (e < se && !c_.d.facilities.find_id(c_.id(e))) break;
             continue;
           }
           ++e;
@@ -516,7 +514,7 @@ class Extractor {
 
   void event_dates(std::size_t sb, std::size_t se) {
     for (std::size_t i = sb; i < se; ++i) {
-      auto m = c_.d.event_verbs.match(c_.n.words, i, se);
+      auto m = c_.d.event_verbs.match(c_.n, i, se);
       if (!m) continue;
       std::size_t verb_end = i + m.length;
       std::string phase = m.entry->value;
@@ -535,13 +533,13 @@ class Extractor {
       // The event noun heading it.
       std::size_t head = kNone;
       for (std::size_t k = b; k < j; ++k) {
-        if (c_.d.events.find_word(c_.word(k))) {
+        if (c_.d.events.find_id(c_.id(k))) {
           head = k;
           break;
         }
       }
       if (head == kNone) continue;
-      std::string predicate = c_.d.events.find_word(c_.word(head))->value;
+      std::string predicate = c_.d.events.find_id(c_.id(head))->value;
       std::string subject, subject_name;
       if (const FacilityRef* f = c_.facility_in(head + 1, j)) {
         subject = f->key;
@@ -602,7 +600,7 @@ class Extractor {
 
   void roles(std::size_t sb, std::size_t se) {
     for (std::size_t i = sb; i < se; ++i) {
-      auto m = c_.d.roles.match(c_.n.words, i, se);
+      auto m = c_.d.roles.match(c_.n, i, se);
       if (!m) continue;
       std::size_t e = i + m.length;
       // "NATO Secretary-General Mark Rutte": organisation, title, holder.
@@ -633,11 +631,11 @@ class Extractor {
 
   void superlatives(std::size_t sb, std::size_t se) {
     for (std::size_t i = sb + 1; i < se; ++i) {
-      auto m = c_.d.superlatives.match(c_.n.words, i, se);
+      auto m = c_.d.superlatives.match(c_.n, i, se);
       if (!m) continue;
       std::string_view before = c_.func(i - 1);
       bool possessed = c_.n.possessive[i - 1];
-      bool after_verb = c_.d.lifecycle.find_word(c_.word(i - 1)) != nullptr;
+      bool after_verb = c_.d.lifecycle.find_id(c_.id(i - 1)) != nullptr;
       if (before != "det" && before != "pron" && !possessed && !after_verb) continue;
       if (c_.word(i - 1) == "a" || c_.word(i - 1) == "an") continue;
       // The head noun: the facility, or the last word before a function word.
@@ -651,7 +649,7 @@ class Extractor {
           break;
         }
         if (c_.is_punct(k) && c_.word(k) != "-") break;
-        if (!c_.func(k).empty() || c_.d.lifecycle.find_word(c_.word(k))) break;
+        if (!c_.func(k).empty() || c_.d.lifecycle.find_id(c_.id(k))) break;
         head = k;
       }
       if (head == kNone || head < e || c_.t.tokens[head].kind != Token::Kind::kWord) continue;
@@ -803,9 +801,9 @@ class Extractor {
       std::size_t trigger = qb, span_b = qb, span_e = qe;
       // Governing verb before: "has killed more than 38,000", ", killing 1,200".
       std::size_t v = qb;
-      if (v > sb && c_.d.casualty.find_word(c_.word(v - 1))) {
+      if (v > sb && c_.d.casualty.find_id(c_.id(v - 1))) {
         --v;
-        predicate = c_.d.casualty.find_word(c_.word(v))->value;
+        predicate = c_.d.casualty.find_id(c_.id(v))->value;
         trigger = v;
         std::size_t j = v;
         while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
@@ -821,7 +819,7 @@ class Extractor {
           std::size_t k = cb;
           while (k < e - 1 && !c_.func(k).empty()) ++k;
           std::size_t ke = k;
-          while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_word(c_.word(ke)) &&
+          while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_id(c_.id(ke)) &&
                  !c_.is_boundary(ke, true) &&
                  (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" || c_.is_content(ke)) &&
                  ke < k + 4) {
@@ -838,8 +836,7 @@ class Extractor {
         } else {
           std::size_t b = e;
           while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && c_.word(b - 1) != "and" &&
-                 !c_.d.casualty.find_word(c_.word(b - 1)) &&
-                 !c_.d.reporting.find_word(c_.word(b - 1))) {
+                 !c_.d.casualty.find_id(c_.id(b - 1)) && !c_.d.reporting.find_id(c_.id(b - 1))) {
             --b;
           }
           // The agent: an event named in the phrase ("an earthquake in Peru":
@@ -881,12 +878,12 @@ class Extractor {
         for (std::size_t p = qb; p > sb && qb - p < 10; --p) {
           if (c_.word(p - 1) == "toll") toll = p - 1;
         }
-        bool after = k < se && c_.d.casualty.find_word(c_.word(k));
+        bool after = k < se && c_.d.casualty.find_id(c_.id(k));
         // A measure ("7.8 magnitude", "$5m") is never a count of the dead, even
         // inside "the death toll from Monday's 7.8 magnitude earthquake rose to ...".
         bool measure = measure_unit(q.unit);
         if (!measure && (after || toll != kNone)) {
-          predicate = after ? c_.d.casualty.find_word(c_.word(k))->value : "killed";
+          predicate = after ? c_.d.casualty.find_id(c_.id(k))->value : "killed";
           trigger = after ? k : toll;
           span_e = after ? k + 1 : qe;
           if (!after) span_b = toll > sb && c_.word(toll - 1) == "death" ? toll - 1 : toll;
@@ -912,7 +909,7 @@ class Extractor {
           if (c_.facility_at[h] >= 0) {
             subject = c_.facilities[c_.facility_at[h]].key;
             subject_name = c_.facilities[c_.facility_at[h]].name;
-          } else if (!c_.word(h).ends_with("ly") && !c_.d.lifecycle.find_word(c_.word(h))) {
+          } else if (!c_.word(h).ends_with("ly") && !c_.d.lifecycle.find_id(c_.id(h))) {
             // "Siemens signed a €2.5bn contract": whose contract, or nothing
             // (a bare "$3 million charge" would collide across stories).
             const NameRun* actor = nullptr;

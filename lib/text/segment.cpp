@@ -4,9 +4,11 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 #include <mutex>
 
@@ -70,8 +72,24 @@ Token::Kind kind_of(std::string_view s) {
   return Token::Kind::kSymbol;
 }
 
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+// ASCII white space, other ASCII, and bytes of non-ASCII characters.
+struct ByteClasses {
+  static constexpr std::uint8_t kSpace = 0, kAscii = 1, kNonAscii = 2;
+  std::uint8_t of[256];
+  constexpr ByteClasses() : of() {
+    for (int c = 0; c < 256; ++c) {
+      of[c] = c >= 0x80 ? kNonAscii
+              : (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v')
+                  ? kSpace
+                  : kAscii;
+    }
+  }
+  std::uint8_t operator[](char c) const { return of[static_cast<unsigned char>(c)]; }
+};
+
+const ByteClasses& byte_classes() {
+  static constexpr ByteClasses kClasses;
+  return kClasses;
 }
 
 // Word_Break classes of the ASCII characters that are not white space, as
@@ -184,17 +202,58 @@ TextLayer segment(std::string_view text) {
   TextLayer layer;
   layer.text = text;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  // The sentence iterator reads a UTF-16 copy: ICU's rules run on UTF-16, and
+  // its UTF-8 UText maps every chunk (half of the iterator's time here). Its
+  // boundaries are mapped back to byte offsets as they come, in order.
+  std::vector<UChar> utf16;
+  int32_t utf16_length = 0;
+  bool use_utf16 = false, all_ascii = true;
+  if (text.size() < static_cast<std::size_t>(INT32_MAX)) {
+    utf16.resize(text.size() + 1);  // never more units than bytes
+    const auto size = static_cast<int32_t>(text.size());
+    use_utf16 = true;
+    for (int32_t i = 0; i < size;) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        utf16[utf16_length++] = byte;
+        ++i;
+        continue;
+      }
+      all_ascii = false;
+      UChar32 c;
+      U8_NEXT(text.data(), i, size, c);
+      if (c < 0) {  // invalid UTF-8: ICU reads the bytes as before
+        use_utf16 = false;
+        break;
+      }
+      U16_APPEND_UNSAFE(utf16.data(), utf16_length, c);
+    }
+  }
+  status = U_ZERO_ERROR;
+  UText* sentence_text =
+      use_utf16 ? utext_openUChars(nullptr, utf16.data(), utf16_length, &status)
+                : utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return layer;
   std::unique_ptr<icu::BreakIterator> sentences(prototypes().sentence->clone());
-  std::unique_ptr<icu::BreakIterator> words(prototypes().word->clone());
-  sentences->setText(ut, status);
-  words->setText(ut, status);
+  sentences->setText(sentence_text, status);
+  // UTF-16 index -> byte offset, moving forward only.
+  std::size_t mapped_bytes = 0;
+  int32_t mapped_units = 0;
+  auto byte_offset = [&](int32_t boundary) -> std::size_t {
+    if (!use_utf16 || all_ascii) return static_cast<std::size_t>(boundary);
+    while (mapped_units < boundary && mapped_bytes < text.size()) {
+      const unsigned char lead = static_cast<unsigned char>(text[mapped_bytes]);
+      const std::size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      mapped_bytes += bytes;
+      mapped_units += bytes == 4 ? 2 : 1;
+    }
+    return mapped_bytes;
+  };
 
   // Sentences, trimmed of surrounding white space; empty ones are dropped.
   for (int32_t start = sentences->first(), end = sentences->next(); end != icu::BreakIterator::DONE;
        start = end, end = sentences->next()) {
-    std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+    std::size_t b = byte_offset(start), e = byte_offset(end);
     while (b < e && is_space_run(text.substr(b, 1))) ++b;
     while (e > b && is_space_run(text.substr(e - 1, 1))) --e;
     // Multi-byte white space (NBSP etc.) is left in; it is rare at edges.
@@ -215,29 +274,42 @@ TextLayer segment(std::string_view text) {
     }
     if (b < e) layer.sentences.push_back(Span{b, e});
   }
+  utext_close(sentence_text);
+
+  // The word iterator (UTF-8, byte offsets) only for runs that need it.
+  UText* ut = nullptr;
+  std::unique_ptr<icu::BreakIterator> words;
 
   // Tokens: ICU word segments that are not white space. Runs of ASCII
   // between ASCII white space (most of an English news text) are split by
   // the same rules without ICU; other runs go through ICU's word iterator.
+  const ByteClasses& bytes = byte_classes();
   for (std::size_t run_begin = 0; run_begin < text.size();) {
-    if (is_ascii_space(text[run_begin])) {
+    if (bytes[text[run_begin]] == ByteClasses::kSpace) {
       ++run_begin;
       continue;
     }
     std::size_t run_end = run_begin;
-    bool ascii = true;
-    while (run_end < text.size() && !is_ascii_space(text[run_end])) {
-      ascii = ascii && static_cast<unsigned char>(text[run_end]) < 0x80;
-      ++run_end;
+    std::uint8_t seen = 0;
+    for (std::uint8_t c; run_end < text.size() && (c = bytes[text[run_end]]) != ByteClasses::kSpace;
+         ++run_end) {
+      seen |= c;
     }
-    if (ascii) {
+    if (!(seen & ByteClasses::kNonAscii)) {
       split_ascii_words(text, run_begin, run_end, layer.tokens);
     } else {
+      if (!words) {
+        ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+        if (U_FAILURE(status)) break;
+        words.reset(prototypes().word->clone());
+        words->setText(ut, status);
+      }
       split_icu_words(text, run_begin, run_end, *words, layer.tokens);
     }
     run_begin = run_end;
   }
-  utext_close(ut);
+  words.reset();
+  if (ut) utext_close(ut);
 
   // Assign tokens to sentences (both are in text order).
   layer.sentence_tokens.assign(layer.sentences.size() + 1, 0);

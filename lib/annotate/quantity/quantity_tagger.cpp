@@ -12,6 +12,7 @@
 // expressions never do.
 #include "annotate/quantity/quantity_tagger.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -85,11 +86,20 @@ std::optional<ParsedNumber> parse_digits(std::string_view token) {
   return n;
 }
 
-bool in_times(const Token& t, const std::vector<TimeExpr>& times) {
+// Which tokens lie inside a time expression. Tokens are in text order and do
+// not overlap, so those inside a span are one run from the first that starts
+// in it.
+std::vector<std::uint8_t> tokens_in_times(const TextLayer& text,
+                                          const std::vector<TimeExpr>& times) {
+  std::vector<std::uint8_t> inside(text.tokens.size(), 0);
   for (const TimeExpr& x : times) {
-    if (t.begin >= x.span.begin && t.end <= x.span.end) return true;
+    auto it = std::lower_bound(text.tokens.begin(), text.tokens.end(), x.span.begin,
+                               [](const Token& t, std::size_t b) { return t.begin < b; });
+    for (; it != text.tokens.end() && it->end <= x.span.end; ++it) {
+      inside[static_cast<std::size_t>(it - text.tokens.begin())] = 1;
+    }
   }
-  return false;
+  return inside;
 }
 
 struct NumberAt {
@@ -110,7 +120,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     out.value = n->value * n->scale;
     out.plain_integer = n->plain_integer;
     out.end = i + 1;
-  } else if (const auto* w = data().number_words.find_word(norm.words[i])) {
+  } else if (const auto* w = data().number_words.find_id(norm.ids[i])) {
     out.value = to_double(w->value);
     out.word = true;
     out.end = i + 1;
@@ -118,8 +128,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     std::size_t j = out.end;
     if (j < end && text.token_text(j) == "-") ++j;
     if (j < end && out.value >= 20 && out.value < 100) {
-      if (const auto* u = data().number_words.find_word(norm.words[j]);
-          u && to_double(u->value) < 10) {
+      if (const auto* u = data().number_words.find_id(norm.ids[j]); u && to_double(u->value) < 10) {
         out.value += to_double(u->value);
         out.end = j + 1;
       }
@@ -128,7 +137,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     return std::nullopt;
   }
   if (out.end < end) {
-    if (const auto* s = data().scale.find_word(norm.words[out.end])) {
+    if (const auto* s = data().scale.find_id(norm.ids[out.end])) {
       // single letters ("m", "b") only when glued, handled in parse_digits
       if (norm.words[out.end].size() > 1 ||
           text.tokens[out.end].begin == text.tokens[out.end - 1].end) {
@@ -147,31 +156,32 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
   std::vector<Quantity> out;
   const QuantityData& d = data();
   NormalisedTokens norm = normalise_tokens(text);
+  const std::vector<std::uint8_t> in_times = tokens_in_times(text, times);
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];
     for (std::size_t i = sb; i < se; ++i) {
-      if (in_times(text.tokens[i], times)) continue;
+      if (in_times[i]) continue;
       std::size_t start = i, j = i;
       std::string approx;
       bool between = false;
       if (norm.words[j] == "between" || norm.words[j] == "from") {
         between = true;
         ++j;
-      } else if (auto m = d.approximators.match(norm.words, j, se)) {
+      } else if (auto m = d.approximators.match(norm, j, se)) {
         approx = m.entry->value;
         j += m.length;
       }
       std::string unit;
       if (j < se) {
-        if (auto m = d.units.match(norm.words, j, se);
+        if (auto m = d.units.match(norm, j, se);
             m && (m.entry->extra == "prefix" || m.entry->extra == "both")) {
           unit = m.entry->value;
           j += m.length;
         }
       }
       auto number = number_at(text, norm, j, se);
-      if (!number || in_times(text.tokens[j], times)) continue;
+      if (!number || in_times[j]) continue;
       std::size_t k = number->end;
       double low = number->value, high = number->value;
       std::string bound = "exact";
@@ -180,7 +190,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
           (norm.words[k] == "to" || norm.words[k] == "-" || (between && norm.words[k] == "and"))) {
         std::size_t r = k + 1;
         if (unit.size() && r < se) {
-          if (auto m = d.units.match(norm.words, r, se); m && m.entry->value == unit) r += m.length;
+          if (auto m = d.units.match(norm, r, se); m && m.entry->value == unit) r += m.length;
         }
         if (auto second = number_at(text, norm, r, se); second && second->value >= number->value) {
           high = second->value;
@@ -192,7 +202,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       // Unit or counted noun after the number.
       std::size_t unit_end = k;
       if (k < se) {
-        if (auto m = d.units.match(norm.words, k, se); m && m.entry->extra != "prefix") {
+        if (auto m = d.units.match(norm, k, se); m && m.entry->extra != "prefix") {
           if (unit.empty()) unit = m.entry->value;
           if (unit != m.entry->value) m.length = 0;  // "magnitude 7.5 km deep": not both
           unit_end = k + m.length;
@@ -204,18 +214,18 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         // ("Palestinian civilians"), stopping before a verb ("one person died").
         std::size_t w = k;
         while (w < se && w < k + 3 && text.tokens[w].kind == Token::Kind::kWord &&
-               !d.function_words.find_word(norm.words[w]) && !d.units.find_word(norm.words[w])) {
-          if (d.counted.find_word(norm.words[w])) {
+               !d.function_words.find_id(norm.ids[w]) && !d.units.find_id(norm.ids[w])) {
+          if (d.counted.find_id(norm.ids[w])) {
             ++w;
             break;
           }
-          const std::string& word = norm.words[w];
+          std::string_view word = norm.words[w];
           if (w > k && (word.ends_with("ed") || word == "died" || word == "dead")) break;
           ++w;
         }
         if (w > k) {
-          std::string noun = norm.words[w - 1];
-          if (const auto* c = d.counted.find_word(noun)) noun = c->value;
+          std::string noun(norm.words[w - 1]);
+          if (const auto* c = d.counted.find_id(norm.ids[w - 1])) noun = c->value;
           unit = noun;
           unit_end = w;
         }
@@ -225,7 +235,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         bool toll = false;
         for (std::size_t p = start; p > sb && start - p < 10; --p)
           toll = toll || norm.words[p - 1] == "toll";
-        bool casualty = start > sb && d.casualty.find_word(norm.words[start - 1]);
+        bool casualty = start > sb && d.casualty.find_id(norm.ids[start - 1]);
         if ((toll || casualty) && !number->plain_integer) unit = "people";
         if ((toll || casualty) && number->plain_integer &&
             (number->value < 1000 || number->value > 2100)) {

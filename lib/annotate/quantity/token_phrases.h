@@ -1,26 +1,88 @@
 // Token-level phrase tables read from data files, shared by the quantity
 // tagger and the claim extractor. Matching is case-insensitive, over tokens,
 // so no regular expression ever runs over document text.
+//
+// Every word of every phrase table has an id in one vocabulary, built once
+// (thread-safe static initialisation) and read-only afterwards. A document's
+// tokens are interned once (`normalise_tokens`); phrase tables then match on
+// ids, and a token that starts no phrase of a table costs one array look-up.
 #ifndef CROSSCHECK_LIB_ANNOTATE_QUANTITY_TOKEN_PHRASES_H_
 #define CROSSCHECK_LIB_ANNOTATE_QUANTITY_TOKEN_PHRASES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/segment.h"
 
 namespace crosscheck::internal {
 
+/// Whether two words are equal: a byte loop, which beats a memcmp call on
+/// words of a few bytes (hash tables compare only after equal hashes).
+inline bool same_word(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 /// Lowercases ASCII, maps the typographic apostrophe to "'".
 std::string normalise_token(std::string_view token);
 
+/// The words of all phrase tables (the first column of every TSV file under
+/// lib/data/claims and lib/data/quantity, tokenised like document text).
+class PhraseVocabulary {
+ public:
+  /// Id of words that are in no phrase table.
+  static constexpr std::uint32_t kUnknown = 0;
+
+  /// The one vocabulary, built on first use.
+  static const PhraseVocabulary& instance();
+
+  /// Builds a vocabulary of `words` (normalised; duplicates are ignored).
+  explicit PhraseVocabulary(const std::vector<std::string>& words);
+  /// Id of a normalised word, kUnknown when no table has it.
+  std::uint32_t id(std::string_view word) const { return id(word, hash(word)); }
+  /// The same, given hash(word).
+  std::uint32_t id(std::string_view word, std::uint64_t word_hash) const;
+  /// The hash the vocabulary uses (64-bit FNV-1a of the bytes).
+  static std::uint64_t hash(std::string_view word);
+  /// Number of ids (kUnknown included): every id is below it.
+  std::size_t size() const { return words_.size(); }
+  /// The word of an id ("" for kUnknown).
+  std::string_view word(std::uint32_t id) const { return words_[id]; }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;  // high half of the word's hash
+    std::uint32_t id = kUnknown;
+  };
+  std::vector<std::string> words_;  // by id
+  std::vector<Slot> slots_;         // open addressing, size a power of two
+  std::size_t max_length_ = 0;
+};
+
 /// Normalised token texts of a whole document, with possessive "'s" removed
-/// (`possessive` records where it was).
+/// (`possessive` records where it was), and their vocabulary ids. The words
+/// are views into the document text or into this object's own buffer, so it
+/// can be moved but not copied.
 struct NormalisedTokens {
-  std::vector<std::string> words;
-  std::vector<bool> possessive;
+  std::vector<std::string_view> words;
+  std::vector<std::uint32_t> ids;        ///< PhraseVocabulary ids, kUnknown for most words
+  std::vector<std::uint64_t> hashes;     ///< PhraseVocabulary::hash of each word
+  std::vector<std::uint8_t> possessive;  ///< 1 where "'s" or "'" was removed
+
+  NormalisedTokens() = default;
+  NormalisedTokens(NormalisedTokens&&) = default;
+  NormalisedTokens& operator=(NormalisedTokens&&) = default;
+  NormalisedTokens(const NormalisedTokens&) = delete;
+  NormalisedTokens& operator=(const NormalisedTokens&) = delete;
+
+ private:
+  friend NormalisedTokens normalise_tokens(const TextLayer& text);
+  std::vector<char> lowered_;  // lowercased copies of the words that needed it
 };
 NormalisedTokens normalise_tokens(const TextLayer& text);
 
@@ -29,8 +91,9 @@ class PhraseTable {
  public:
   struct Entry {
     std::vector<std::string> words;
-    std::string value;  ///< second column (or the phrase itself)
-    std::string extra;  ///< third column, may be empty
+    std::vector<std::uint32_t> ids;  ///< vocabulary ids of `words`
+    std::string value;               ///< second column (or the phrase itself)
+    std::string extra;               ///< third column, may be empty
   };
   struct Match {
     const Entry* entry = nullptr;
@@ -39,16 +102,35 @@ class PhraseTable {
   };
 
   /// Loads lib/data/`name`; the phrase is split into tokens like document text.
+  /// Its words must be in PhraseVocabulary::instance() (throws std::logic_error).
   explicit PhraseTable(std::string_view name);
   /// Longest phrase starting at token `i` (only tokens before `end` are used).
-  Match match(const std::vector<std::string>& words, std::size_t i, std::size_t end) const;
+  Match match(const NormalisedTokens& tokens, std::size_t i, std::size_t end) const {
+    // Most tokens start no phrase: decide that here, without a call.
+    if (i >= end || i >= tokens.ids.size() || !starts_phrase(tokens.ids[i])) return Match{};
+    return match_from(tokens, i, end);
+  }
   /// Whether the single word is a one-token phrase of the table.
   const Entry* find_word(std::string_view word) const;
+  /// The same for a vocabulary id.
+  const Entry* find_id(std::uint32_t id) const {
+    return id < single_.size() && single_[id] != kNoEntry ? &entries_[single_[id]] : nullptr;
+  }
+  /// Whether some phrase of the table starts with the word of this id.
+  bool starts_phrase(std::uint32_t id) const {
+    return id + 1 < first_begin_.size() && first_begin_[id] != first_begin_[id + 1];
+  }
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
+  static constexpr std::uint32_t kNoEntry = static_cast<std::uint32_t>(-1);
+  Match match_from(const NormalisedTokens& tokens, std::size_t i, std::size_t end) const;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+  // Entries by first word id, in file order: by_first_[first_begin_[id] ..
+  // first_begin_[id + 1]) (compressed rows, one per vocabulary id).
+  std::vector<std::uint32_t> first_begin_;
+  std::vector<std::uint32_t> by_first_;
+  std::vector<std::uint32_t> single_;  // id -> first one-word entry, or kNoEntry
 };
 
 }  // namespace crosscheck::internal

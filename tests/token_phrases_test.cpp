@@ -1,0 +1,112 @@
+// The phrase vocabulary, interned document tokens and id-based phrase tables
+// (lib/annotate/quantity/token_phrases.h).
+#include "annotate/quantity/token_phrases.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "data/embedded.h"
+
+using namespace crosscheck::internal;
+
+TEST_CASE("a vocabulary gives each distinct word one id and 0 to others") {
+  PhraseVocabulary v({"open", "office", "open", "'s", "a"});
+  CHECK(v.size() == 5);  // kUnknown + 4 distinct words
+  const std::uint32_t open = v.id("open");
+  CHECK(open != PhraseVocabulary::kUnknown);
+  CHECK(v.id("office") != open);
+  CHECK(v.word(open) == "open");
+  CHECK(v.id("opened") == PhraseVocabulary::kUnknown);
+  CHECK(v.id("Open") == PhraseVocabulary::kUnknown);  // words are normalised first
+  CHECK(v.id("") == PhraseVocabulary::kUnknown);
+  CHECK(v.id(std::string(200, 'a')) == PhraseVocabulary::kUnknown);
+  CHECK(v.id("open", PhraseVocabulary::hash("open")) == open);
+}
+
+TEST_CASE("every phrase-table word is in the built-in vocabulary") {
+  const PhraseVocabulary& v = PhraseVocabulary::instance();
+  std::size_t count = 0;
+  const EmbeddedFile* files = embedded_files(&count);
+  std::size_t tables = 0;
+  for (std::size_t f = 0; f < count; ++f) {
+    std::string_view name = files[f].name;
+    if (!name.ends_with(".tsv") || !(name.starts_with("claims/") || name.starts_with("quantity/")))
+      continue;
+    ++tables;
+    PhraseTable table(name);  // throws if a word is missing
+    for (const PhraseTable::Entry& e : table.entries()) {
+      REQUIRE(e.ids.size() == e.words.size());
+      for (std::size_t k = 0; k < e.words.size(); ++k) CHECK(v.word(e.ids[k]) == e.words[k]);
+    }
+  }
+  CHECK(tables > 10);
+}
+
+TEST_CASE("normalised tokens: lower case, curly apostrophes, possessives, ids") {
+  std::string text = "NATO\u2019s Office opened; the Jordan's plans";
+  TextLayer layer = segment(text);
+  NormalisedTokens n = normalise_tokens(layer);
+  REQUIRE(n.words.size() == layer.tokens.size());
+  REQUIRE(n.ids.size() == layer.tokens.size());
+  std::vector<std::string> words(n.words.begin(), n.words.end());
+  CHECK(words ==
+        std::vector<std::string>{"nato", "office", "opened", ";", "the", "jordan", "plans"});
+  CHECK(n.possessive == std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1, 0});
+  const PhraseVocabulary& v = PhraseVocabulary::instance();
+  for (std::size_t i = 0; i < n.words.size(); ++i) {
+    CHECK(n.ids[i] == v.id(n.words[i]));
+    CHECK(n.hashes[i] == PhraseVocabulary::hash(n.words[i]));
+  }
+  CHECK(n.ids[4] != PhraseVocabulary::kUnknown);  // "the" is a function word
+  // The views survive a move (they point into the text or a heap buffer).
+  NormalisedTokens moved = std::move(n);
+  CHECK(moved.words[0] == "nato");
+  CHECK(moved.words[5] == "jordan");
+}
+
+TEST_CASE("phrase tables match the longest phrase on ids, like the words") {
+  PhraseTable lifecycle("claims/lifecycle.tsv");
+  PhraseTable function_words("claims/function_words.tsv");
+  REQUIRE(!lifecycle.entries().empty());
+  // Every phrase of the table matches itself as document text, with its full length.
+  for (const PhraseTable::Entry& e : lifecycle.entries()) {
+    std::string phrase;
+    for (const std::string& w : e.words) phrase += (phrase.empty() ? "" : " ") + w;
+    TextLayer layer = segment(phrase);
+    NormalisedTokens n = normalise_tokens(layer);
+    auto m = lifecycle.match(n, 0, n.ids.size());
+    REQUIRE(m);
+    CHECK(m.length >= e.words.size());
+    CHECK(!lifecycle.match(n, 0, 0));  // nothing past `end`
+  }
+  TextLayer layer = segment("the zyxwv");
+  NormalisedTokens n = normalise_tokens(layer);
+  CHECK(function_words.find_id(n.ids[0]) == function_words.find_word("the"));
+  CHECK(function_words.find_id(n.ids[0]) != nullptr);
+  CHECK(function_words.find_id(n.ids[1]) == nullptr);
+  CHECK(!function_words.starts_phrase(PhraseVocabulary::kUnknown));
+}
+
+TEST_CASE("the vocabulary and tables are read-only: concurrent use agrees") {
+  std::string text = "The office will open in Amman, officials said, and the NATO office opened.";
+  TextLayer layer = segment(text);
+  PhraseTable lifecycle("claims/lifecycle.tsv");
+  auto run = [&] {
+    NormalisedTokens n = normalise_tokens(layer);
+    std::vector<std::size_t> lengths;
+    for (std::size_t i = 0; i < n.ids.size(); ++i)
+      lengths.push_back(lifecycle.match(n, i, n.ids.size()).length);
+    return lengths;
+  };
+  std::vector<std::size_t> expected = run();
+  std::vector<std::vector<std::size_t>> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < got.size(); ++k) threads.emplace_back([&, k] { got[k] = run(); });
+  for (std::thread& t : threads) t.join();
+  for (const auto& g : got) CHECK(g == expected);
+  CHECK(std::count_if(expected.begin(), expected.end(), [](std::size_t l) { return l > 0; }) >= 2);
+}
