@@ -29,6 +29,17 @@ ClaimData::ClaimData() {
     std::string canonical = phrase_of(row[0]);
     for (std::size_t k = 0; k < row.size(); ++k) synonyms[phrase_of(row[k])] = canonical;
   }
+  const std::pair<const PhraseTable*, TriggerBit> trigger_tables[] = {
+      {&lifecycle, kLifecycleTrigger}, {&membership, kMembershipTrigger},
+      {&scope, kScopeTrigger},         {&event_verbs, kEventVerbTrigger},
+      {&roles, kRoleTrigger},          {&superlatives, kSuperlativeTrigger},
+  };
+  triggers.assign(PhraseVocabulary::instance().size(), 0);
+  for (std::uint32_t id = 0; id < triggers.size(); ++id) {
+    for (const auto& [table, bit] : trigger_tables) {
+      if (table->starts_phrase(id)) triggers[id] |= bit;
+    }
+  }
 }
 
 const ClaimData& claim_data() {
@@ -348,11 +359,11 @@ void ClaimContext::find_runs() {
   // capitalised inside a sentence or written in lower case.
   CapitalisedWords capitalised_words;
   std::vector<std::uint8_t> role_token(t.tokens.size(), 0);
-  std::size_t capitalised_tokens = 0;
+  std::vector<std::uint32_t> capitalised_at;  // only these tokens can be names
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     std::string_view raw = t.token_text(i);
     if (capitalised(raw)) {
-      ++capitalised_tokens;
+      capitalised_at.push_back(static_cast<std::uint32_t>(i));
       CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
       if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
     }
@@ -367,10 +378,10 @@ void ClaimContext::find_runs() {
       if (auto* slot = capitalised_words.lookup(n.words[i], n.hashes[i])) slot->lower = true;
     }
   }
-  auto name_test = [&](std::size_t i) {
+  auto name_test = [&](std::size_t i) {  // i is capitalised
     if (t.tokens[i].kind != Token::Kind::kWord) return false;
     std::string_view raw = t.token_text(i);
-    if (!capitalised(raw) || !func(i).empty() || is_honorific(n.words[i])) return false;
+    if (!func(i).empty() || is_honorific(n.words[i])) return false;
     if (role_token[i]) return false;
     if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
@@ -400,11 +411,11 @@ void ClaimContext::find_runs() {
     return true;
   };
   // Each token is tested once (the run scan below asks about most twice).
-  std::vector<std::uint8_t> name_token(t.tokens.size());
-  for (std::size_t i = 0; i < t.tokens.size(); ++i) name_token[i] = name_test(i);
+  std::vector<std::uint8_t> name_token(t.tokens.size(), 0);
+  for (std::uint32_t i : capitalised_at) name_token[i] = name_test(i);
   auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);
-  runs.reserve(capitalised_tokens);  // every run starts with one
+  runs.reserve(capitalised_at.size());  // every run starts with one
   for (std::size_t i = 0; i < t.tokens.size();) {
     if (!is_name(i)) {
       ++i;

@@ -37,6 +37,17 @@ struct ClaimData {
   PhraseTable units{"quantity/units.tsv"};  ///< measure words, never part of a name
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
+  /// Bits of the rule trigger tables a word may start a phrase of.
+  enum TriggerBit : std::uint8_t {
+    kLifecycleTrigger = 1,
+    kMembershipTrigger = 2,
+    kScopeTrigger = 4,
+    kEventVerbTrigger = 8,
+    kRoleTrigger = 16,
+    kSuperlativeTrigger = 32,
+  };
+  /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
+  std::vector<std::uint8_t> triggers;
   ClaimData();
 };
 const ClaimData& claim_data();

@@ -22,16 +22,25 @@ class Extractor {
   explicit Extractor(const Annotations& a) : c_(a) {}
 
   std::vector<Claim> run() {
+    const std::uint8_t* triggers = c_.d.triggers.data();
     for (std::size_t s = 0; s < c_.t.sentences.size(); ++s) {
       std::size_t sb = c_.t.sentence_tokens[s], se = c_.t.sentence_tokens[s + 1];
       if (sb >= se) continue;
-      lifecycle(sb, se);
-      membership(sb, se);
-      scope(sb, se);
-      event_dates(sb, se);
-      roles(sb, se);
-      superlatives(sb, se);
-      ordinals(sb, se);
+      // A rule finds nothing in a sentence where no word starts one of its
+      // triggers (PhraseTable::match would reject every token): skip it.
+      unsigned found = 0;
+      bool number = false;
+      for (std::size_t i = sb; i < se; ++i) {
+        found |= triggers[c_.id(i)];
+        number |= c_.t.tokens[i].kind == Token::Kind::kNumber;
+      }
+      if (found & ClaimData::kLifecycleTrigger) lifecycle(sb, se);
+      if (found & ClaimData::kMembershipTrigger) membership(sb, se);
+      if (found & ClaimData::kScopeTrigger) scope(sb, se);
+      if (found & ClaimData::kEventVerbTrigger) event_dates(sb, se);
+      if (found & ClaimData::kRoleTrigger) roles(sb, se);
+      if (found & ClaimData::kSuperlativeTrigger) superlatives(sb, se);
+      if (number) ordinals(sb, se);
     }
     quantities();
     return std::move(out_);
