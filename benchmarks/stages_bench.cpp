@@ -66,7 +66,12 @@ struct Corpus {
       stage = Stage::kTimed;
     }
     if (stage < Stage::kQuantified && wanted >= Stage::kQuantified) {
-      for (Annotations& a : annotations) a.quantities = internal::tag_quantities(a.text, a.times);
+      for (Annotations& a : annotations) {
+        // As the pipeline does: the quantity stage interns the words for claims too.
+        a.normalised =
+            std::make_shared<const internal::NormalisedTokens>(internal::normalise_tokens(a.text));
+        a.quantities = internal::tag_quantities(a.text, a.times, *a.normalised);
+      }
       stage = Stage::kQuantified;
     }
     if (stage < Stage::kEntities && wanted >= Stage::kEntities) {

@@ -2,10 +2,12 @@
 #ifndef CROSSCHECK_LIB_ANNOTATE_ANNOTATIONS_H_
 #define CROSSCHECK_LIB_ANNOTATE_ANNOTATIONS_H_
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "annotate/lexicon.h"
+#include "annotate/quantity/token_phrases.h"
 #include "crosscheck/types.h"
 #include "text/segment.h"
 #include "util/date.h"
@@ -33,6 +35,9 @@ struct Annotations {
   std::optional<CivilDate> anchor;  ///< publication date, given or inferred
   std::optional<InferredDate> published_inferred;
   TextLayer text;
+  /// The text's words interned once (normalise_tokens), shared by quantities
+  /// and claims; null when no stage made them (claims then make their own).
+  std::shared_ptr<const NormalisedTokens> normalised;
   std::vector<TimeExpr> times;
   std::vector<Quantity> quantities;
   EntityLayer entities;

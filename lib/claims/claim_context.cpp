@@ -83,7 +83,15 @@ std::string id_suffix(std::string_view id) {
 }
 
 ClaimContext::ClaimContext(const Annotations& annotations)
-    : a(annotations), t(annotations.text), d(claim_data()), n(normalise_tokens(annotations.text)) {
+    : a(annotations),
+      t(annotations.text),
+      d(claim_data()),
+      normalised_(
+          annotations.normalised &&
+                  annotations.normalised->words.size() == annotations.text.tokens.size()
+              ? annotations.normalised
+              : std::make_shared<const NormalisedTokens>(normalise_tokens(annotations.text))),
+      n(*normalised_) {
   if (a.document && !a.document->published.empty()) {
     as_of = a.document->published.substr(0, 10);
   } else if (a.anchor) {

@@ -5,6 +5,7 @@
 #ifndef CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_
 #define CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -86,7 +87,12 @@ class ClaimContext {
   const Annotations& a;
   const TextLayer& t;
   const ClaimData& d;
-  NormalisedTokens n;
+
+ private:
+  std::shared_ptr<const NormalisedTokens> normalised_;  // the annotations' or our own
+
+ public:
+  const NormalisedTokens& n;
   std::vector<TimeExpr> times;  ///< annotations' times (or bare years when none)
   std::vector<int> time_at;     ///< token -> index into `times`, or -1
   std::vector<int> run_at;      ///< token -> index into `runs`, or -1

@@ -51,7 +51,8 @@ Result<Extraction> extract_unguarded(const Document& document, const Lexicon& le
     a.anchor = parse_iso_date(inferred->value);
   }
   a.times = tag_times(a.text, a.anchor);
-  a.quantities = tag_quantities(a.text, a.times);
+  a.normalised = std::make_shared<const NormalisedTokens>(normalise_tokens(a.text));
+  a.quantities = tag_quantities(a.text, a.times, *a.normalised);
   a.entities = tag_entities(a.text, lexicon);
   a.quotes = tag_quotes(a.text, a.entities);
   out.claims = extract_claims(a);

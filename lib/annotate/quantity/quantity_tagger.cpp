@@ -153,9 +153,13 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
 }  // namespace
 
 std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times) {
+  return tag_quantities(text, times, normalise_tokens(text));
+}
+
+std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times,
+                                     const NormalisedTokens& norm) {
   std::vector<Quantity> out;
   const QuantityData& d = data();
-  NormalisedTokens norm = normalise_tokens(text);
   const std::vector<std::uint8_t> in_times = tokens_in_times(text, times);
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "annotate/quantity/token_phrases.h"
 #include "crosscheck/types.h"
 #include "text/segment.h"
 
@@ -11,6 +12,9 @@ namespace crosscheck::internal {
 
 /// Finds quantities; numbers inside `times` (years, days) are not quantities.
 std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times);
+/// The same with the text's words already interned (normalise_tokens(text)).
+std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times,
+                                     const NormalisedTokens& norm);
 
 }  // namespace crosscheck::internal
 
