@@ -34,6 +34,10 @@ ClaimData::ClaimData() {
       {&scope, kScopeTrigger},         {&event_verbs, kEventVerbTrigger},
       {&roles, kRoleTrigger},          {&superlatives, kSuperlativeTrigger},
   };
+  function_class.assign(PhraseVocabulary::instance().size(), std::string_view());
+  for (std::uint32_t id = 0; id < function_class.size(); ++id) {
+    if (const auto* e = function_words.find_id(id)) function_class[id] = e->value;
+  }
   triggers.assign(PhraseVocabulary::instance().size(), 0);
   for (std::uint32_t id = 0; id < triggers.size(); ++id) {
     for (const auto& [table, bit] : trigger_tables) {
@@ -107,11 +111,6 @@ ClaimContext::ClaimContext(const Annotations& annotations)
 
 bool ClaimContext::is_punct(std::size_t i) const {
   return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
-}
-
-std::string_view ClaimContext::func(std::size_t i) const {
-  const auto* e = d.function_words.find_id(n.ids[i]);
-  return e ? std::string_view(e->value) : std::string_view();
 }
 
 bool ClaimContext::is_content(std::size_t i) const {
@@ -192,6 +191,7 @@ std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
 void ClaimContext::find_times() {
   times = a.times;
   if (times.empty()) {
+    std::vector<TimeExpr>& years = bare_years_;
     // Without the time tagger, bare years still date events ("in 2017").
     for (std::size_t i = 0; i < t.tokens.size(); ++i) {
       std::string_view w = t.token_text(i);
@@ -207,8 +207,9 @@ void ClaimContext::find_times() {
       x.interval.first_day = days_from_civil({year, 1, 1});
       x.interval.last_day = days_from_civil({year, 12, 31});
       x.interval.granularity = Granularity::kYear;
-      times.push_back(std::move(x));
+      years.push_back(std::move(x));
     }
+    times = years;
   }
   time_at.assign(t.tokens.size(), -1);
   for (std::size_t k = 0; k < times.size(); ++k) {
@@ -375,6 +376,7 @@ void ClaimContext::find_runs() {
       CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
       if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
     }
+    if (!(d.triggers[n.ids[i]] & ClaimData::kRoleTrigger)) continue;
     if (auto m = d.roles.match(n, i, sentence_end(i))) {
       for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
     }
@@ -424,11 +426,10 @@ void ClaimContext::find_runs() {
   auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
   run_at.assign(t.tokens.size(), -1);
   runs.reserve(capitalised_at.size());  // every run starts with one
-  for (std::size_t i = 0; i < t.tokens.size();) {
-    if (!is_name(i)) {
-      ++i;
-      continue;
-    }
+  // Runs start at names, which are capitalised: visit only those tokens.
+  std::size_t next_free = 0;  // the token after the last run
+  for (std::uint32_t i : capitalised_at) {
+    if (i < next_free || !is_name(i)) continue;
     NameRun r;
     r.begin = i;
     std::size_t j = i;
@@ -450,7 +451,7 @@ void ClaimContext::find_runs() {
     }
     r.end = j;
     if (j - i > 6) {  // a tag list or a headline, not a name
-      i = j;
+      next_free = j;
       continue;
     }
     r.possessive = n.possessive[j - 1];
@@ -475,7 +476,7 @@ void ClaimContext::find_runs() {
     std::size_t index = runs.size();
     for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(index);
     runs.push_back(std::move(r));
-    i = j;
+    next_free = j;
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
@@ -488,9 +489,10 @@ void ClaimContext::find_runs() {
   }
   // Views of the runs' keys, which are final once set.
   ViewSet place_keys, person_keys;
-  for (NameRun& r : runs) {
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    NameRun& r = runs[k];
     if (r.key.empty()) {
-      r.key = phrase_key(join_phrase(n.words, r.begin, r.end));
+      r.key = standalone_keys[k];
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
         std::string suffix = phrase_key(join_phrase(n.words, b, r.end));

@@ -6,6 +6,7 @@
 #define CROSSCHECK_LIB_CLAIMS_CLAIM_CONTEXT_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +50,8 @@ struct ClaimData {
   };
   /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
   std::vector<std::uint8_t> triggers;
+  /// PhraseVocabulary id -> function-word class (function_words' value) or empty.
+  std::vector<std::string_view> function_class;
   ClaimData();
 };
 const ClaimData& claim_data();
@@ -93,9 +96,9 @@ class ClaimContext {
 
  public:
   const NormalisedTokens& n;
-  std::vector<TimeExpr> times;  ///< annotations' times (or bare years when none)
-  std::vector<int> time_at;     ///< token -> index into `times`, or -1
-  std::vector<int> run_at;      ///< token -> index into `runs`, or -1
+  std::span<const TimeExpr> times;  ///< annotations' times (or bare years when none)
+  std::vector<int> time_at;         ///< token -> index into `times`, or -1
+  std::vector<int> run_at;          ///< token -> index into `runs`, or -1
   std::vector<NameRun> runs;
   std::vector<FacilityRef> facilities;  ///< in text order
   std::vector<int> facility_at;         ///< head token -> index into `facilities`, or -1
@@ -106,7 +109,7 @@ class ClaimContext {
   std::uint32_t id(std::size_t i) const { return n.ids[i]; }
   bool is_punct(std::size_t i) const;
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
-  std::string_view func(std::size_t i) const;
+  std::string_view func(std::size_t i) const { return d.function_class[n.ids[i]]; }
   bool is_content(std::size_t i) const;
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
@@ -155,6 +158,7 @@ class ClaimContext {
   std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
 
  private:
+  std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
   std::unordered_set<std::string> facility_places_;
   bool mentions_sorted_ = false;
   void find_times();
