@@ -43,6 +43,7 @@ ClaimData::ClaimData() {
     for (const auto& [table, bit] : trigger_tables) {
       if (table->starts_phrase(id)) triggers[id] |= bit;
     }
+    if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
   }
 }
 
@@ -73,6 +74,18 @@ std::string join_phrase(const std::vector<std::string>& words, std::size_t begin
 std::string join_phrase(const std::vector<std::string_view>& words, std::size_t begin,
                         std::size_t end) {
   return join_words(words, begin, end);
+}
+
+std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
+                          std::size_t end) {
+  // join_phrase with '_' for every space, in one pass.
+  std::string out;
+  for (std::size_t i = begin; i < end && i < words.size(); ++i) {
+    bool glue = words[i] == "-" || (i > begin && words[i - 1] == "-");
+    if (!out.empty() && !glue) out.push_back('_');
+    for (char c : words[i]) out.push_back(c == ' ' ? '_' : c);
+  }
+  return out;
 }
 
 std::string phrase_key(std::string_view phrase) {
@@ -332,6 +345,12 @@ class ViewSet {
       ++count_;
     }
   }
+  /// Sizes the table for `n` keys at once (no rehashing while they go in).
+  void reserve(std::size_t n) {
+    std::size_t size = 32;
+    while (size < 2 * (n + 1)) size *= 2;
+    if (count_ == 0 && size > slots_.size()) slots_.assign(size, Slot{});
+  }
   bool contains(std::string_view w) const {
     return count_ > 0 && slots_[find(w, PhraseVocabulary::hash(w))].used;
   }
@@ -483,8 +502,9 @@ void ClaimContext::find_runs() {
   std::vector<std::string> standalone_keys;
   standalone_keys.reserve(runs.size());  // the set views them: no reallocation
   ViewSet standalone;
+  standalone.reserve(runs.size());
   for (const NameRun& r : runs) {
-    standalone_keys.push_back(phrase_key(join_phrase(n.words, r.begin, r.end)));
+    standalone_keys.push_back(phrase_key_of(n.words, r.begin, r.end));
     standalone.insert(standalone_keys.back());
   }
   // Views of the runs' keys, which are final once set.
@@ -495,7 +515,7 @@ void ClaimContext::find_runs() {
       r.key = standalone_keys[k];
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
-        std::string suffix = phrase_key(join_phrase(n.words, b, r.end));
+        std::string suffix = phrase_key_of(n.words, b, r.end);
         if (standalone.contains(suffix)) {
           r.key = suffix;
           break;
@@ -576,7 +596,7 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
   }
   if (end) *end = j;
   if (std::string id = entity_id_at(begin, j, nullptr, nullptr); !id.empty()) return id;
-  return phrase_key(join_phrase(n.words, begin, j));
+  return phrase_key_of(n.words, begin, j);
 }
 
 bool ClaimContext::org_like(std::size_t begin, std::size_t end) const {
@@ -605,6 +625,7 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
   for (std::size_t h = 0; h < t.tokens.size(); ++h) {
+    if (!(d.triggers[n.ids[h]] & ClaimData::kFacilityOrEventWord)) continue;
     const auto* kind = d.facilities.find_id(n.ids[h]);
     const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
     if (event) kind = event;

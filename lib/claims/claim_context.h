@@ -47,6 +47,7 @@ struct ClaimData {
     kEventVerbTrigger = 8,
     kRoleTrigger = 16,
     kSuperlativeTrigger = 32,
+    kFacilityOrEventWord = 64,  ///< a one-word entry of facilities or events
   };
   /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
   std::vector<std::uint8_t> triggers;
@@ -60,6 +61,9 @@ const ClaimData& claim_data();
 std::string join_phrase(const std::vector<std::string>& words, std::size_t begin, std::size_t end);
 std::string join_phrase(const std::vector<std::string_view>& words, std::size_t begin,
                         std::size_t end);
+/// phrase_key(join_phrase(words, begin, end)) without the intermediate string.
+std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
+                          std::size_t end);
 /// A key: the phrase with spaces as underscores.
 std::string phrase_key(std::string_view phrase);
 

@@ -626,9 +626,8 @@ class Extractor {
         Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
-        v.entity = holder.id.empty()
-                       ? "per:" + phrase_key(join_phrase(c_.n.words, holder.begin, holder.end))
-                       : holder.id;
+        v.entity = holder.id.empty() ? "per:" + phrase_key_of(c_.n.words, holder.begin, holder.end)
+                                     : holder.id;
         cl.value = holder.text;
         cl.typed = std::move(v);
       }
@@ -693,7 +692,7 @@ class Extractor {
                r < q + 4)
           ++r;
         if (r > q && region.empty()) {
-          region = phrase_key(join_phrase(c_.n.words, q, r));
+          region = phrase_key_of(c_.n.words, q, r);
           span_e = r;
         }
       }
