@@ -388,23 +388,34 @@ void ClaimContext::find_runs() {
   CapitalisedWords capitalised_words;
   std::vector<std::uint8_t> role_token(t.tokens.size(), 0);
   std::vector<std::uint32_t> capitalised_at;  // only these tokens can be names
-  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
-    std::string_view raw = t.token_text(i);
-    if (capitalised(raw)) {
-      capitalised_at.push_back(static_cast<std::uint32_t>(i));
-      CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
-      if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
+  // Plain pointers for the passes over every token (the stores below cannot
+  // then make the compiler reload the vectors' data).
+  const Token* tokens = t.tokens.data();
+  const char* text = t.text.data();
+  const std::uint32_t* ids = n.ids.data();
+  const std::uint8_t* triggers = d.triggers.data();
+  const std::size_t count = t.tokens.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (tokens[i].end > tokens[i].begin) {
+      const char first = text[tokens[i].begin];
+      if (first >= 'A' && first <= 'Z') {
+        capitalised_at.push_back(static_cast<std::uint32_t>(i));
+        CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
+        if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
+      }
     }
-    if (!(d.triggers[n.ids[i]] & ClaimData::kRoleTrigger)) continue;
+    if (!(triggers[ids[i]] & ClaimData::kRoleTrigger)) continue;
     if (auto m = d.roles.match(n, i, sentence_end(i))) {
       for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
     }
   }
   if (!capitalised_words.empty()) {
-    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
-      char first = t.text[t.tokens[i].begin];
+    const std::string_view* words = n.words.data();
+    const std::uint64_t* hashes = n.hashes.data();
+    for (std::size_t i = 0; i < count; ++i) {
+      const char first = text[tokens[i].begin];
       if (first < 'a' || first > 'z') continue;
-      if (auto* slot = capitalised_words.lookup(n.words[i], n.hashes[i])) slot->lower = true;
+      if (auto* slot = capitalised_words.lookup(words[i], hashes[i])) slot->lower = true;
     }
   }
   auto name_test = [&](std::size_t i) {  // i is capitalised
