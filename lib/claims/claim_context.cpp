@@ -80,11 +80,16 @@ std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_
                           std::size_t end) {
   // join_phrase with '_' for every space, in one pass.
   std::string out;
-  for (std::size_t i = begin; i < end && i < words.size(); ++i) {
+  end = std::min(end, words.size());
+  std::size_t length = 0;
+  for (std::size_t i = begin; i < end; ++i) length += words[i].size() + 1;
+  out.reserve(length);
+  for (std::size_t i = begin; i < end; ++i) {
     bool glue = words[i] == "-" || (i > begin && words[i - 1] == "-");
     if (!out.empty() && !glue) out.push_back('_');
-    for (char c : words[i]) out.push_back(c == ' ' ? '_' : c);
+    out.append(words[i]);
   }
+  std::replace(out.begin(), out.end(), ' ', '_');  // (words rarely hold one)
   return out;
 }
 
@@ -233,7 +238,15 @@ void ClaimContext::find_times() {
 
 std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::string* type,
                                        std::string* name) const {
-  if (begin >= end) return {};
+  const Entity* ent = entity_at(begin, end);
+  if (!ent) return {};
+  if (type) *type = ent->type;
+  if (name) *name = ent->name;
+  return ent->id;
+}
+
+const Entity* ClaimContext::entity_at(std::size_t begin, std::size_t end) const {
+  if (begin >= end) return nullptr;
   std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
   // The mention must end inside these words: "Jordan" in "Jordan's capital
   // Amman" is not Amman, while "secretary general Jens Stoltenberg" is him.
@@ -251,13 +264,10 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
     if (mentions_sorted_ && m.span.begin >= e) break;
     if (m.span.begin < e && b < m.span.end && m.span.end <= e &&
         m.entity < a.entities.entities.size()) {
-      const Entity& ent = a.entities.entities[m.entity];
-      if (type) *type = ent.type;
-      if (name) *name = ent.name;
-      return ent.id;
+      return &a.entities.entities[m.entity];
     }
   }
-  return {};
+  return nullptr;
 }
 
 namespace {
@@ -495,10 +505,11 @@ void ClaimContext::find_runs() {
       if (curly != std::string::npos && (cut == std::string::npos || curly > cut)) cut = curly;
       if (cut != std::string::npos) r.text.resize(cut);
     }
-    std::string type;
-    r.id = entity_id_at(r.begin, r.end, &type, nullptr);
-    if (!r.id.empty()) {
+    const Entity* entity = entity_at(r.begin, r.end);
+    if (entity && !entity->id.empty()) {
+      r.id = entity->id;
       r.key = id_suffix(r.id);
+      const std::string_view type = entity->type;
       r.place = type == "LOCATION";
       r.person = type == "PERSON";
       r.org = type == "ORGANIZATION";

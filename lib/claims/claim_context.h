@@ -168,6 +168,8 @@ class ClaimContext {
   void find_times();
   void find_runs();
   void find_facilities();
+  // The entity of the first mention that overlaps [begin, end) and ends inside it.
+  const Entity* entity_at(std::size_t begin, std::size_t end) const;
   std::string entity_id_at(std::size_t begin, std::size_t end, std::string* type,
                            std::string* name) const;
 };

@@ -28,6 +28,7 @@ std::string person_key(std::string_view name) {
 
 void append_quote_claims(const Annotations& annotations, std::vector<Claim>& claims) {
   const TextLayer& text = annotations.text;
+  claims.reserve(claims.size() + annotations.quotes.size());  // at most one claim per quote
   for (const Quote& q : annotations.quotes) {
     if (q.speaker.empty() || q.span.empty()) continue;
     Claim c;
