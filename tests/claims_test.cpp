@@ -779,3 +779,37 @@ TEST_CASE("story linking: event keys, magnitudes and rising tolls") {
     CHECK(count_findings(*r, "contradiction", "", "killed") == 0);
   }
 }
+
+// Quantities and claims share one NormalisedTokens per document through
+// Annotations::normalised; claims must come out the same whether it is there,
+// absent (claims intern the words themselves) or made from another text
+// (ignored: its token count does not match).
+TEST_CASE("shared normalised tokens: the same claims with, without or with mismatched ones") {
+  auto describe = [](const std::vector<Claim>& claims) {
+    std::string out;
+    for (const Claim& c : claims) {
+      out += c.type + "|" + c.subject + "|" + c.subject_name + "|" + c.predicate + "|" +
+             c.qualifier + "|" + c.value + "|" + c.typed.state + "|" + c.typed.time_value + "|" +
+             c.typed.entity + "|" + c.typed.text + "|" + std::to_string(c.typed.items.size()) +
+             "|" + c.modality + "|" + c.polarity + "|" + c.attributed_to + "|" +
+             std::to_string(c.span.begin) + "-" + std::to_string(c.span.end) + "|" + c.evidence +
+             "\n";
+    }
+    return out;
+  };
+  Sample s;
+  Annotated other("A short text about nothing in particular.");
+  std::size_t compared = 0;
+  for (auto& annotated : s.annotated) {
+    Annotations& a = annotated->a;
+    a.normalised = nullptr;
+    const std::string own = describe(extract_claims(a));
+    a.normalised = std::make_shared<const NormalisedTokens>(normalise_tokens(a.text));
+    a.quantities = tag_quantities(a.text, a.times, *a.normalised);
+    CHECK(describe(extract_claims(a)) == own);
+    a.normalised = std::make_shared<const NormalisedTokens>(normalise_tokens(other.a.text));
+    CHECK(describe(extract_claims(a)) == own);
+    compared += own.empty() ? 0 : 1;
+  }
+  CHECK(compared >= 4);  // the sample documents do state claims
+}

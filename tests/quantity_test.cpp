@@ -142,3 +142,22 @@ TEST_CASE("never crashes on odd input") {
     CHECK_NOTHROW(tag(text));
   }
 }
+
+TEST_CASE("interned words given or made here: the same quantities") {
+  const std::string text =
+      "At least 1,200 people were killed and about 3,000 homes destroyed; the 7.8 magnitude "
+      "quake cost $2.3bn, officials said, up 15 percent on 2 million euros.";
+  TextLayer layer = segment(text);
+  const std::vector<Quantity> own = tag_quantities(layer, {});
+  const NormalisedTokens norm = normalise_tokens(layer);
+  const std::vector<Quantity> given = tag_quantities(layer, {}, norm);
+  REQUIRE(own.size() >= 4);
+  REQUIRE(given.size() == own.size());
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    CHECK(given[i].span.begin == own[i].span.begin);
+    CHECK(given[i].span.end == own[i].span.end);
+    CHECK(given[i].unit == own[i].unit);
+    CHECK(given[i].bound == own[i].bound);
+    CHECK(given[i].value == own[i].value);
+  }
+}
