@@ -107,7 +107,9 @@ class LexiconBuilder {
   static void index_alias(Lexicon& lexicon, std::size_t entity, std::string_view alias) {
     std::string k = Lexicon::key(alias);
     if (k.empty()) return;
-    auto& hits = lexicon.alias_index_[k];
+    // Prefixes too, so that a matcher can stop as soon as no alias can follow.
+    for (std::size_t n = 1; n < k.size(); ++n) lexicon.alias_index_.try_emplace(k.substr(0, n));
+    auto& hits = lexicon.alias_index_.try_emplace(k).first->hits;
     bool acronym = is_acronym(alias);
     for (AliasHit& h : hits) {
       if (h.entity == entity) {
@@ -276,6 +278,11 @@ std::shared_ptr<const Lexicon> Lexicon::builtin() {
 std::string Lexicon::key(std::string_view phrase) {
   std::string out;
   out.reserve(phrase.size());
+  append_key(phrase, out);
+  return out;
+}
+
+void Lexicon::append_key(std::string_view phrase, std::string& out) {
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(phrase[i]);
     if (c >= 'A' && c <= 'Z') {
@@ -294,16 +301,15 @@ std::string Lexicon::key(std::string_view phrase) {
       out.push_back(static_cast<char>(c));
     }
   }
-  return out;
 }
 
 const std::vector<AliasHit>* Lexicon::find_alias(std::string_view key) const {
-  auto it = alias_index_.find(std::string(key));
-  return it == alias_index_.end() ? nullptr : &it->second;
+  const AliasKeyInfo* info = alias_index_.find(key);
+  return info && !info->hits.empty() ? &info->hits : nullptr;
 }
 
 const LexiconEntity* Lexicon::find_id(std::string_view id) const {
-  auto it = id_index_.find(std::string(id));
+  auto it = id_index_.find(id);
   return it == id_index_.end() ? nullptr : &entities_[it->second];
 }
 

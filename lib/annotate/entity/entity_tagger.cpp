@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -34,6 +35,29 @@ struct DescriptionInfo {
   std::vector<std::string> tags;  // empty: any entity of the type
 };
 
+// Everything the tables say about one key: single-word facts, and for the
+// phrase tables (titles, demonyms, facility kinds) whether the key is a whole
+// phrase key or only a prefix of one, so that matchers stop at the first word
+// that no phrase can start with.
+struct WordFacts {
+  bool common = false;
+  bool person_cue = false;
+  bool given_name = false;
+  bool title_prefix = false;    // some title key starts with this key
+  bool demonym_prefix = false;  // some demonym key starts with this key
+  bool kind_prefix = false;     // some facility kind key starts with this key
+  bool title = false;           // a title key; `title_info` tells which
+  bool demonym = false;
+  bool is_kind = false;         // a facility kind key; `kind` tells which
+  bool is_head = false;         // an organisation head word; `head` is its entity type
+  bool is_description = false;  // a definite description head; see `description`
+  TitleInfo title_info;
+  std::string kind;
+  std::string head;
+  std::vector<std::string> head_tags;
+  DescriptionInfo description;
+};
+
 struct Tables {
   std::unordered_map<std::string, TitleInfo> titles;  // Lexicon::key -> info
   std::size_t max_title_words = 1;
@@ -47,6 +71,8 @@ struct Tables {
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
   std::unordered_set<std::string> given_names;
+  // All of the above by key.
+  StringIndex<WordFacts> facts;
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -71,6 +97,43 @@ std::vector<std::string_view> lines_of(std::string_view file) {
     file.remove_prefix(eol + 1);
   }
   return out;
+}
+
+// Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
+void index_facts(Tables& t) {
+  auto prefixes = [&](const std::string& k, bool WordFacts::*flag) {
+    for (std::size_t n = 1; n <= k.size(); ++n) t.facts.try_emplace(k.substr(0, n)).first->*flag = true;
+  };
+  for (const auto& [k, info] : t.titles) {
+    prefixes(k, &WordFacts::title_prefix);
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.title = true;
+    f.title_info = info;
+  }
+  for (const auto& [k, place] : t.demonyms) {
+    prefixes(k, &WordFacts::demonym_prefix);
+    t.facts.try_emplace(k).first->demonym = true;
+  }
+  for (const auto& [k, kind] : t.facility_kinds) {
+    prefixes(k, &WordFacts::kind_prefix);
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_kind = true;
+    f.kind = kind;
+  }
+  for (const auto& [k, d] : t.descriptions) {
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_description = true;
+    f.description = d;
+  }
+  for (const auto& [k, type] : t.heads) {
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_head = true;
+    f.head = type;
+  }
+  for (const auto& [k, tags] : t.head_tags) t.facts.try_emplace(k).first->head_tags = tags;
+  for (const auto& k : t.common) t.facts.try_emplace(k).first->common = true;
+  for (const auto& k : t.person_cues) t.facts.try_emplace(k).first->person_cue = true;
+  for (const auto& k : t.given_names) t.facts.try_emplace(k).first->given_name = true;
 }
 
 Tables load_tables() {
@@ -136,7 +199,11 @@ Tables load_tables() {
 }
 
 const Tables& tables() {
-  static const Tables kTables = load_tables();
+  static const Tables kTables = [] {
+    Tables t = load_tables();
+    index_facts(t);
+    return t;
+  }();
   return kTables;
 }
 
@@ -149,7 +216,8 @@ struct Word {
   std::size_t end = 0;
   std::size_t sentence = 0;
   std::string_view text;
-  std::string key;
+  std::string_view key;   // Lexicon::key(text), in the document's key buffer
+  std::uint32_t id = 0;   // the key's index in the document's vocabulary
   bool punct = false;
   bool cap = false;            // starts with a capital letter
   bool upper = false;          // all capitals, two letters or more
@@ -179,9 +247,13 @@ bool is_hyphen(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
 }
 
-std::vector<Word> make_words(const TextLayer& text) {
+// Keys are written to `keys` (reserved to the text's size, which bounds them, so
+// the views stay valid).
+std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
   std::vector<Word> words;
-  words.reserve(text.tokens.size());
+  words.reserve(text.tokens.size() + text.tokens.size() / 8);
+  keys.clear();
+  keys.reserve(text.text.size());
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& tok = text.tokens[i];
@@ -226,7 +298,9 @@ std::vector<Word> make_words(const TextLayer& text) {
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
         w.text = s.substr(start, hyphen - start);
-        w.key = Lexicon::key(w.text);
+        std::size_t at = keys.size();
+        Lexicon::append_key(w.text, keys);
+        w.key = std::string_view(keys.data() + at, keys.size() - at);
         w.cap = starts_upper(w.text);
         w.upper = all_upper(w.text);
         w.hyphen_before = first ? pending_hyphen : true;
@@ -306,7 +380,17 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
 class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
-      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text)) {
+      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text, keys_)) {
+    // The document's vocabulary: each distinct key looked up once in the tables.
+    ids_.reserve(words_.size() / 2 + 16);
+    for (Word& w : words_) {
+      auto [id, inserted] = ids_.try_emplace(w.key);
+      if (inserted) {
+        *id = static_cast<std::uint32_t>(vocab_.size());
+        vocab_.push_back(DocWord{t_.facts.find(w.key), lexicon_.find_alias_prefix(w.key)});
+      }
+      w.id = *id;
+    }
     sentence_first_.assign(text.sentences.size() + 1, words_.size());
     for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
@@ -317,8 +401,8 @@ class Tagger {
     // when they start a sentence, too.
     for (std::size_t i = 0; i < words_.size(); ++i) {
       if (words_[i].cap && !words_[i].punct && !sentence_initial(i))
-        mid_caps_.insert(words_[i].key);
-      if (!words_[i].cap && !words_[i].punct) lowercase_words_.insert(words_[i].key);
+        vocab_[words_[i].id].mid_cap = true;
+      if (!words_[i].cap && !words_[i].punct) vocab_[words_[i].id].lowercase = true;
     }
   }
 
@@ -342,7 +426,14 @@ class Tagger {
     while (first < i && words_[first].punct) ++first;  // opening quotes, dashes
     return first == i;
   }
-  bool is_common(std::size_t i) const { return t_.common.count(words_[i].key) > 0; }
+  bool is_common(std::size_t i) const {
+    const WordFacts* f = facts(i);
+    return f && f->common;
+  }
+  bool is_person_cue(std::size_t i) const {
+    const WordFacts* f = facts(i);
+    return f && f->person_cue;
+  }
   bool word_is(std::size_t i, std::string_view key) const {
     return i < words_.size() && !words_[i].punct && words_[i].key == key;
   }
@@ -396,22 +487,27 @@ class Tagger {
   std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
                                                                    std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
-    std::string k;
+    std::string& k = phrase_;
+    k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
     for (std::size_t n = 1; n <= lexicon_.max_alias_words() && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
       k += w.key;
+      const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
+      // No alias key starts with `k`: no longer phrase can match either.
+      bool dead_end = !info && !k.empty();
       if (n == 1) {
-        if (auto local = local_aliases_.find(k); local != local_aliases_.end() && w.upper) {
-          best = {1, local->second | kLocalFlag};
+        if (std::size_t local = vocab_[w.id].local_alias; local != kNoLocal && w.upper) {
+          best = {1, local | kLocalFlag};
+          if (dead_end) break;
           continue;
         }
       }
-      const auto* hits = lexicon_.find_alias(k);
-      if (!hits) continue;
-      for (const AliasHit& h : *hits) {
+      if (dead_end) break;
+      if (!info || info->hits.empty()) continue;
+      for (const AliasHit& h : info->hits) {
         if (h.acronym) {
           // "NATO", and "Nato" for acronyms of four letters or more.
           bool ok = n == 1 ? (w.upper || (k.size() >= 4 && w.cap)) : true;
@@ -430,25 +526,31 @@ class Tagger {
   // A title phrase starting at word i: its length in words.
   std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
                                                                std::size_t end) const {
-    std::string k;
+    std::string& k = phrase_;
+    k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
     for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
       k += w.key;
-      if (auto it = t_.titles.find(k); it != t_.titles.end()) best = {n, it->second};
+      const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+      if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
+      if (f && f->title) best = {n, f->title_info};
     }
     return best;
   }
 
   std::size_t match_demonym(std::size_t i, std::size_t end) const {
-    std::string k;
+    std::string& k = phrase_;
+    k.clear();
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
       k += words_[i + n - 1].key;
-      if (t_.demonyms.count(k)) best = n;
+      const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+      if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
+      if (f && f->demonym) best = n;
     }
     return best;
   }
@@ -498,17 +600,20 @@ class Tagger {
     return false;
   }
 
-  std::optional<std::string> head_type(std::size_t i) const {
-    auto it = t_.heads.find(words_[i].key);
-    if (it == t_.heads.end()) return std::nullopt;
-    return it->second;
+  // The entity type an organisation head word ("ministry", "council") gives, or nullptr.
+  const std::string* head_type(std::size_t i) const {
+    const WordFacts* f = facts(i);
+    return f && f->is_head ? &f->head : nullptr;
   }
 
-  bool is_facility_word(std::size_t i) const { return t_.facility_kinds.count(words_[i].key) > 0; }
+  bool is_facility_word(std::size_t i) const {
+    const WordFacts* f = facts(i);
+    return f && f->is_kind;
+  }
 
   // Evidence that the capitalised run [i, j) names a person.
   bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
-    if (j < end && !words_[j].punct && t_.person_cues.count(words_[j].key)) return true;
+    if (j < end && !words_[j].punct && is_person_cue(j)) return true;
     if (apposition_end(j, end)) return true;
     std::size_t n = j - i;
     if (n < 2 || n > 3) return false;
@@ -517,7 +622,7 @@ class Tagger {
       if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) ||
           is_facility_word(k))
         return false;
-      if (lowercase_words_.count(w.key)) return false;  // "Joint Military Exercises"
+      if (vocab_[w.id].lowercase) return false;  // "Joint Military Exercises"
     }
     // Bounded by lowercase words or punctuation: not part of a longer capitalised title.
     bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct ||
@@ -525,8 +630,9 @@ class Tagger {
     bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
     // A bare name needs a known given name first ("Paul Ryan", not "Ground
     // Zero") or a speech verb before it ("said Alex Marlow").
-    bool cue_before = i > 0 && !words_[i - 1].punct && t_.person_cues.count(words_[i - 1].key);
-    return left_ok && right_ok && (t_.given_names.count(words_[i].key) || cue_before);
+    bool cue_before = i > 0 && !words_[i - 1].punct && is_person_cue(i - 1);
+    const WordFacts* first = facts(i);
+    return left_ok && right_ok && ((first && first->given_name) || cue_before);
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
@@ -583,13 +689,19 @@ class Tagger {
   }
 
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
-    std::vector<std::string> name;
-    for (std::size_t k = i; k < j; ++k) name.emplace_back(words_[k].text);
+    std::size_t n = j - i;
+    auto same_name = [&](const std::vector<std::string>& name_words) {
+      if (name_words.size() != n) return false;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (name_words[k] != words_[i + k].text) return false;
+      }
+      return true;
+    };
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
       if (d.type != "PERSON") continue;
-      if (d.name_words == name) return e;
-      if (name.size() == 1 && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+      if (same_name(d.name_words)) return e;
+      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
     }
     return std::nullopt;
   }
@@ -628,7 +740,7 @@ class Tagger {
       ++at;
     }
     if (initials.empty() || acr.key[0] != initials[0]) return j;
-    local_aliases_[acr.key] = entity;
+    vocab_[acr.id].local_alias = entity;
     add_mention(j + 1, j + 2, entity, EntityMention::Kind::kAcronym);
     return j + 3;
   }
@@ -738,8 +850,8 @@ class Tagger {
         ++i;
         continue;
       }
-      bool cue_follows = j < end && !words_[j].punct && t_.person_cues.count(words_[j].key);
-      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) &&
+      bool cue_follows = j < end && !words_[j].punct && is_person_cue(j);
+      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known_person(i, j) &&
           !cue_follows) {
         ++i;
         continue;
@@ -756,8 +868,8 @@ class Tagger {
       std::size_t next = j;
       bool acronym_follows =
           punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
-      auto head = head_type(j - 1);
-      if (head && is_facility_word(j - 1)) head.reset();  // facilities come later
+      const std::string* head = head_type(j - 1);
+      if (head && is_facility_word(j - 1)) head = nullptr;  // facilities come later
       if (acronym_follows || (head && j - i >= 2)) {
         std::size_t e = compound_entity(i, j, head ? *head : "ORGANIZATION");
         add_mention(i, j, e, EntityMention::Kind::kName);
@@ -801,7 +913,7 @@ class Tagger {
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
     if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
-    const std::string& before = words_[i - 1].key;
+    std::string_view before = words_[i - 1].key;
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
       return std::nullopt;
@@ -847,8 +959,7 @@ class Tagger {
       if (head_type(m)) head = m;
     }
     if (head < j) {
-      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end())
-        d.tags = it->second;
+      if (const WordFacts* f = facts(head); f && f->is_head) d.tags = f->head_tags;
     }
     std::size_t e = add_draft(std::move(d));
     by_name_.emplace(k, e);
@@ -945,24 +1056,28 @@ class Tagger {
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
       // Longest kind phrase starting here.
-      std::string k, kind_key;
+      std::string& k = phrase_;
+      k.clear();
       std::size_t kind_words = 0;
-      std::string kind;
+      const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
         k += words_[i + n - 1].key;
-        if (auto it = t_.facility_kinds.find(k); it != t_.facility_kinds.end()) {
+        const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+        if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
+        if (f && f->is_kind) {
           kind_words = n;
-          kind = it->second;
-          kind_key = k;
+          kind_of = &f->kind;
         }
       }
       if (!kind_words) continue;
+      const std::string& kind = *kind_of;
       std::size_t head_end = i + kind_words;
       // A longer kind phrase that ends here was already handled ("regional centre").
       if (i > begin && !words_[i - 1].punct) {
-        std::string k2 = words_[i - 1].key + kind_key;
-        if (t_.facility_kinds.count(k2)) continue;
+        k.assign(words_[i - 1].key);
+        for (std::size_t n = 0; n < kind_words; ++n) k += words_[i + n].key;
+        if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
       }
       // "at the centre of", "took office": not facilities.
       if (word_is(head_end, "of")) continue;
@@ -984,7 +1099,7 @@ class Tagger {
       for (std::size_t j = i; j > begin && i - j < 6;) {
         std::size_t p = j - 1;
         if (words_[p].punct) break;
-        const std::string& key = words_[p].key;
+        std::string_view key = words_[p].key;
         if (key == "the" || key == "this" || key == "that" || key == "such" || key == "these") {
           definite = true;
           np_begin = p;
@@ -1033,7 +1148,7 @@ class Tagger {
         // ("Gulf office", "NATO liaison office"), not a verb ("opens").
         std::size_t b = i;
         while (b > np_begin && !words_[b - 1].punct &&
-               (words_[b - 1].cap || t_.facility_kinds.count(words_[b - 1].key))) {
+               (words_[b - 1].cap || is_facility_word(b - 1))) {
           --b;
         }
         if (b > np_begin) {
@@ -1101,9 +1216,9 @@ class Tagger {
       }
       if (match_title(first, np_begin) || known_person(first, k + 1)) return std::nullopt;
       for (std::size_t q = first; q <= k; ++q) {
-        if (lowercase_words_.count(words_[q].key)) return std::nullopt;  // "Officials will open"
+        if (vocab_[words_[q].id].lowercase) return std::nullopt;  // "Officials will open"
       }
-      if (t_.person_cues.count(words_[k + 1].key)) return std::nullopt;  // "Smith said"
+      if (is_person_cue(k + 1)) return std::nullopt;  // "Smith said"
       std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
       RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
@@ -1178,13 +1293,13 @@ class Tagger {
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
         if (words_[h].punct || claimed_[h]) break;
-        auto it = t_.descriptions.find(words_[h].key);
-        if (it == t_.descriptions.end()) {
+        const WordFacts* f = facts(h);
+        if (!(f && f->is_description)) {
           if (is_common(h)) break;
           continue;
         }
         if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
-        const DescriptionInfo& info = it->second;
+        const DescriptionInfo& info = f->description;
         std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
         for (std::size_t k = mentions_.size(); k-- > 0;) {
           const RawMention& m = mentions_[k];
@@ -1288,14 +1403,30 @@ class Tagger {
 
   static constexpr std::size_t kLocalFlag = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
 
+  // What the document's words are: one entry per distinct key.
+  struct DocWord {
+    const WordFacts* facts = nullptr;       // the tables' entry for the key
+    const AliasKeyInfo* alias = nullptr;    // the lexicon's entry (alias key or prefix)
+    std::size_t local_alias = kNoLocal;     // draft of an acronym defined in the text
+    bool mid_cap = false;    // capitalised somewhere not at a sentence start
+    bool lowercase = false;  // written in lower case somewhere
+  };
+  static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
+
+  const WordFacts* facts(std::size_t i) const { return vocab_[words_[i].id].facts; }
+  // The tables' entry for a phrase key (several words' keys joined).
+  const WordFacts* phrase_facts(std::string_view key) const { return t_.facts.find(key); }
+
   const TextLayer& text_;
   const Lexicon& lexicon_;
   const Tables& t_;
+  std::string keys_;  // the words' keys, back to back
   std::vector<Word> words_;
+  StringIndex<std::uint32_t> ids_;  // key -> index in vocab_
+  std::vector<DocWord> vocab_;
+  mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t> sentence_first_;
   std::vector<bool> claimed_;
-  std::unordered_set<std::string> mid_caps_;
-  std::unordered_set<std::string> lowercase_words_;
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
@@ -1304,7 +1435,6 @@ class Tagger {
   std::vector<std::size_t> facilities_;  // draft indices, least recent first
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
-  std::unordered_map<std::string, std::size_t> local_aliases_;  // acronym key -> draft
 };
 
 }  // namespace
