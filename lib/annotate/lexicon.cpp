@@ -283,24 +283,33 @@ std::string Lexicon::key(std::string_view phrase) {
 }
 
 void Lexicon::append_key(std::string_view phrase, std::string& out) {
-  for (std::size_t i = 0; i < phrase.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(phrase[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(static_cast<char>(c));
-    } else if (c >= 0x80) {
-      // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
-      // punctuation; other non-ASCII letters are kept as they are.
-      if (c == 0xE2 && i + 2 < phrase.size() && static_cast<unsigned char>(phrase[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(phrase[i + 2]) >= 0x90 &&
-          static_cast<unsigned char>(phrase[i + 2]) <= 0x9F) {
-        i += 2;
-        continue;
+  std::size_t at = out.size();
+  out.resize(at + phrase.size());
+  out.resize(static_cast<std::size_t>(write_key(phrase, out.data() + at) - out.data()));
+}
+
+char* Lexicon::write_key(std::string_view phrase, char* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(phrase.data());
+  std::size_t n = phrase.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        *out++ = static_cast<char>(c - 'A' + 'a');
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        *out++ = static_cast<char>(c);
       }
-      out.push_back(static_cast<char>(c));
+      continue;
     }
+    // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+    // punctuation; other non-ASCII letters are kept as they are.
+    if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x90 && p[i + 2] <= 0x9F) {
+      i += 2;
+      continue;
+    }
+    *out++ = static_cast<char>(c);
   }
+  return out;
 }
 
 const std::vector<AliasHit>* Lexicon::find_alias(std::string_view key) const {

@@ -62,12 +62,18 @@ class Lexicon {
   static std::string key(std::string_view phrase);
   /// Appends key(phrase) to `out` (no allocation when `out` has room).
   static void append_key(std::string_view phrase, std::string& out);
+  /// Writes key(phrase) at `out` (room for phrase.size() bytes); returns its end.
+  static char* write_key(std::string_view phrase, char* out);
   /// Entities having an alias (or name) with this key(), or nullptr.
   const std::vector<AliasHit>* find_alias(std::string_view key) const;
   /// The alias index's entry for `key` when some alias key starts with it, else
   /// nullptr: then no phrase whose key starts with `key` is an alias.
   const AliasKeyInfo* find_alias_prefix(std::string_view key) const {
     return alias_index_.find(key);
+  }
+  /// The same, given `hash == short_string_hash(key)`.
+  const AliasKeyInfo* find_alias_prefix(std::string_view key, std::uint64_t hash) const {
+    return alias_index_.find(key, hash);
   }
   /// The entity with this id, or nullptr.
   const LexiconEntity* find_id(std::string_view id) const;

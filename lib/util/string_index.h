@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,8 +43,10 @@ template <typename Value>
 class StringIndex {
  public:
   /// The value stored under `key`, or nullptr.
-  const Value* find(std::string_view key) const {
-    std::size_t slot = locate(key, short_string_hash(key));
+  const Value* find(std::string_view key) const { return find(key, short_string_hash(key)); }
+  /// The same, given `hash == short_string_hash(key)` (to look one key up in several maps).
+  const Value* find(std::string_view key, std::uint64_t hash) const {
+    std::size_t slot = locate(key, hash);
     return slot == kNone || slots_.empty() || slots_[slot].value == 0
                ? nullptr
                : &values_[slots_[slot].value - 1];
@@ -60,7 +63,8 @@ class StringIndex {
     std::size_t slot = locate(key, h);
     Slot& s = slots_[slot];
     if (s.value != 0) return {&values_[s.value - 1], false};
-    s.offset = chars_.size();
+    if (chars_.size() + key.size() > UINT32_MAX) throw std::length_error("StringIndex: keys too long");
+    s.offset = static_cast<std::uint32_t>(chars_.size());
     s.length = static_cast<std::uint32_t>(key.size());
     s.hash = static_cast<std::uint32_t>(h);
     chars_.append(key);
@@ -81,7 +85,7 @@ class StringIndex {
 
  private:
   struct Slot {
-    std::size_t offset = 0;
+    std::uint32_t offset = 0;
     std::uint32_t length = 0;
     std::uint32_t hash = 0;
     std::uint32_t value = 0;  // index + 1 into values_; 0: empty

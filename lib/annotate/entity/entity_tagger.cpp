@@ -244,7 +244,8 @@ bool all_upper(std::string_view s) {
 }
 
 bool is_hyphen(std::string_view s) {
-  return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
+  if (s.size() == 1) return s[0] == '-';
+  return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
 // Keys are written to `keys` (reserved to the text's size, which bounds them, so
@@ -252,8 +253,9 @@ bool is_hyphen(std::string_view s) {
 std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
   std::vector<Word> words;
   words.reserve(text.tokens.size() + text.tokens.size() / 8);
-  keys.clear();
-  keys.reserve(text.text.size());
+  // Sized to the text, which bounds the keys, so the views stay valid; trimmed at the end.
+  keys.assign(text.text.size(), '\0');
+  char* key_end = keys.data();
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& tok = text.tokens[i];
@@ -279,10 +281,11 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
     }
     bool possessive = false;
     std::size_t len = s.size();
-    if (len > 2 && (s.substr(len - 2) == "'s" || s.substr(len - 2) == "'S")) {
+    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
       len -= 2;
       possessive = true;
-    } else if (len > 4 && s.substr(len - 4) == "\xE2\x80\x99s") {
+    } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
+               s[len - 1] == 's') {
       len -= 4;
       possessive = true;
     }
@@ -298,9 +301,9 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
         w.text = s.substr(start, hyphen - start);
-        std::size_t at = keys.size();
-        Lexicon::append_key(w.text, keys);
-        w.key = std::string_view(keys.data() + at, keys.size() - at);
+        char* key_begin = key_end;
+        key_end = Lexicon::write_key(w.text, key_begin);
+        w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
         w.cap = starts_upper(w.text);
         w.upper = all_upper(w.text);
         w.hyphen_before = first ? pending_hyphen : true;
@@ -312,6 +315,7 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
     }
     pending_hyphen = false;
   }
+  keys.resize(static_cast<std::size_t>(key_end - keys.data()));  // never reallocates: shrinking
   return words;
 }
 
@@ -381,15 +385,28 @@ class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
       : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text, keys_)) {
-    // The document's vocabulary: each distinct key looked up once in the tables.
-    ids_.reserve(words_.size() / 2 + 16);
+    // The document's vocabulary: each distinct key looked up once in the tables
+    // (and in the lexicon's alias index if it is ever capitalised, the only
+    // way it can start a gazetteer name).
+    std::size_t slots = 16;
+    while (slots < words_.size() * 2) slots *= 2;
+    std::vector<std::uint32_t> id_slots(slots, 0);  // vocab_ index + 1; 0: empty
+    std::size_t mask = slots - 1;
+    vocab_.reserve(words_.size() / 2 + 8);
     for (Word& w : words_) {
-      auto [id, inserted] = ids_.try_emplace(w.key);
-      if (inserted) {
-        *id = static_cast<std::uint32_t>(vocab_.size());
-        vocab_.push_back(DocWord{t_.facts.find(w.key), lexicon_.find_alias_prefix(w.key)});
+      std::uint64_t h = short_string_hash(w.key);
+      std::size_t slot = h & mask;
+      while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key) slot = (slot + 1) & mask;
+      if (id_slots[slot] == 0) {
+        vocab_.push_back(DocWord{w.key, h, t_.facts.find(w.key, h)});
+        id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
-      w.id = *id;
+      w.id = id_slots[slot] - 1;
+      DocWord& d = vocab_[w.id];
+      if (w.cap && !d.alias_known) {
+        d.alias = lexicon_.find_alias_prefix(w.key, h);
+        d.alias_known = true;
+      }
     }
     sentence_first_.assign(text.sentences.size() + 1, words_.size());
     for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
@@ -1405,8 +1422,11 @@ class Tagger {
 
   // What the document's words are: one entry per distinct key.
   struct DocWord {
+    std::string_view key;
+    std::uint64_t hash = 0;                 // short_string_hash(key)
     const WordFacts* facts = nullptr;       // the tables' entry for the key
     const AliasKeyInfo* alias = nullptr;    // the lexicon's entry (alias key or prefix)
+    bool alias_known = false;               // `alias` was looked up (capitalised words)
     std::size_t local_alias = kNoLocal;     // draft of an acronym defined in the text
     bool mid_cap = false;    // capitalised somewhere not at a sentence start
     bool lowercase = false;  // written in lower case somewhere
@@ -1422,7 +1442,6 @@ class Tagger {
   const Tables& t_;
   std::string keys_;  // the words' keys, back to back
   std::vector<Word> words_;
-  StringIndex<std::uint32_t> ids_;  // key -> index in vocab_
   std::vector<DocWord> vocab_;
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t> sentence_first_;
