@@ -269,13 +269,12 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
         pending_hyphen = true;
         continue;
       }
-      Word w;
+      Word& w = words.emplace_back();
       w.begin = tok.begin;
       w.end = tok.end;
       w.sentence = tok.sentence;
       w.text = s;
       w.punct = true;
-      words.push_back(std::move(w));
       pending_hyphen = false;
       continue;
     }
@@ -296,7 +295,7 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
       std::size_t hyphen = s.find('-', start);
       if (hyphen == std::string_view::npos || hyphen >= len) hyphen = len;
       if (hyphen > start) {
-        Word w;
+        Word& w = words.emplace_back();
         w.begin = tok.begin + start;
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
@@ -308,7 +307,6 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
         w.upper = all_upper(w.text);
         w.hyphen_before = first ? pending_hyphen : true;
         w.possessive = possessive && hyphen == len;
-        words.push_back(std::move(w));
         first = false;
       }
       start = hyphen + 1;
@@ -399,6 +397,7 @@ class Tagger {
       while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key) slot = (slot + 1) & mask;
       if (id_slots[slot] == 0) {
         vocab_.push_back(DocWord{w.key, h, t_.facts.find(w.key, h)});
+        vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
         id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
       w.id = id_slots[slot] - 1;
@@ -504,6 +503,12 @@ class Tagger {
   std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
                                                                    std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
+    if (const DocWord& first = vocab_[words_[i].id]; !first.alias) {
+      // No alias starts with this word (the loop below would stop at once).
+      if (first.local_alias != kNoLocal && words_[i].upper && i < end)
+        return std::pair<std::size_t, std::size_t>{1, first.local_alias | kLocalFlag};
+      return std::nullopt;
+    }
     std::string& k = phrase_;
     k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
@@ -543,6 +548,9 @@ class Tagger {
   // A title phrase starting at word i: its length in words.
   std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
                                                                std::size_t end) const {
+    if (i >= end || words_[i].punct) return std::nullopt;
+    if (const WordFacts* f = facts(i); !words_[i].key.empty() && !(f && f->title_prefix))
+      return std::nullopt;  // no title starts with this word
     std::string& k = phrase_;
     k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
@@ -559,6 +567,8 @@ class Tagger {
   }
 
   std::size_t match_demonym(std::size_t i, std::size_t end) const {
+    if (i >= end || words_[i].punct || !words_[i].cap) return 0;
+    if (const WordFacts* f = facts(i); !(f && f->demonym_prefix)) return 0;  // keys of capitals are non-empty
     std::string& k = phrase_;
     k.clear();
     std::size_t best = 0;
@@ -910,6 +920,7 @@ class Tagger {
     }
     // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
     for (std::size_t k = begin; k + 2 < end; ++k) {
+      if (!claimed_[k]) continue;  // every name mention starts at a claimed word
       auto a = mention_entity_at_word(k);
       if (!a || drafts_[*a].type != "LOCATION") continue;
       std::size_t after = mention_end_word(k);
@@ -1072,6 +1083,8 @@ class Tagger {
     const auto& by_word = by_word_;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
+      if (const WordFacts* f = facts(i); !words_[i].key.empty() && !(f && f->kind_prefix))
+        continue;  // no kind phrase starts with this word
       // Longest kind phrase starting here.
       std::string& k = phrase_;
       k.clear();
@@ -1305,7 +1318,7 @@ class Tagger {
   void tag_descriptions() {
     std::vector<RawMention> found;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!(word_is(i, "the") || word_is(i, "this") || word_is(i, "that"))) continue;
+      if (!vocab_[words_[i].id].determiner) continue;  // "the", "this", "that"
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
@@ -1427,6 +1440,7 @@ class Tagger {
     const WordFacts* facts = nullptr;       // the tables' entry for the key
     const AliasKeyInfo* alias = nullptr;    // the lexicon's entry (alias key or prefix)
     bool alias_known = false;               // `alias` was looked up (capitalised words)
+    bool determiner = false;                // "the", "this" or "that"
     std::size_t local_alias = kNoLocal;     // draft of an acronym defined in the text
     bool mid_cap = false;    // capitalised somewhere not at a sentence start
     bool lowercase = false;  // written in lower case somewhere
