@@ -56,6 +56,7 @@ class StringIndex {
   const Value* find(std::string_view key) const { return find(key, short_string_hash(key)); }
   /// The same, given `hash == short_string_hash(key)` (to look one key up in several maps).
   const Value* find(std::string_view key, std::uint64_t hash) const {
+    if (!may_contain(hash)) return nullptr;
     std::size_t slot = locate(key, hash);
     return slot == kNone || slots_.empty() || slots_[slot].value == 0
                ? nullptr
@@ -80,6 +81,7 @@ class StringIndex {
     chars_.append(key);
     values_.emplace_back();
     s.value = static_cast<std::uint32_t>(values_.size());
+    add_to_filter(h);
     return {&values_.back(), true};
   }
 
@@ -101,6 +103,18 @@ class StringIndex {
     std::uint32_t value = 0;  // index + 1 into values_; 0: empty
   };
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  // A one-hash Bloom filter (four bits per slot) in front of the slots: most
+  // lookups are misses, and the bits stay in cache where the slots do not.
+  bool may_contain(std::uint64_t h) const {
+    if (filter_.empty()) return false;
+    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void add_to_filter(std::uint64_t h) {
+    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
 
   std::string_view key_of(const Slot& s) const {
     return std::string_view(chars_.data() + s.offset, s.length);
@@ -124,17 +138,21 @@ class StringIndex {
     if (size <= slots_.size()) return;
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(size, Slot{});
+    filter_.assign(size / 16, 0);  // size * 4 bits
     std::size_t mask = size - 1;
     for (const Slot& s : old) {
       if (s.value == 0) continue;
-      std::size_t i = short_string_hash(key_of(s)) & mask;
+      std::uint64_t h = short_string_hash(key_of(s));
+      std::size_t i = h & mask;
       while (slots_[i].value != 0) i = (i + 1) & mask;
       slots_[i] = s;
+      add_to_filter(h);
     }
   }
 
   std::string chars_;
-  std::vector<Slot> slots_;  // size is zero or a power of two
+  std::vector<Slot> slots_;  // size is zero or a power of two (at least 16)
+  std::vector<std::uint64_t> filter_;
   std::vector<Value> values_;
 };
 

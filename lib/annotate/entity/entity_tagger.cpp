@@ -58,6 +58,30 @@ struct WordFacts {
   DescriptionInfo description;
 };
 
+// WordFacts' flags packed into one word, kept per distinct word of a document
+// (the tagger tests them at every word; the full entry is read only on a hit).
+enum FactFlag : std::uint16_t {
+  kCommon = 1 << 0,
+  kPersonCue = 1 << 1,
+  kGivenName = 1 << 2,
+  kTitlePrefix = 1 << 3,
+  kDemonymPrefix = 1 << 4,
+  kKindPrefix = 1 << 5,
+  kKind = 1 << 6,
+  kHead = 1 << 7,
+  kDescription = 1 << 8,
+};
+
+std::uint16_t fact_flags(const WordFacts* f) {
+  if (!f) return 0;
+  return static_cast<std::uint16_t>(
+      (f->common ? kCommon : 0) | (f->person_cue ? kPersonCue : 0) |
+      (f->given_name ? kGivenName : 0) | (f->title_prefix ? kTitlePrefix : 0) |
+      (f->demonym_prefix ? kDemonymPrefix : 0) | (f->kind_prefix ? kKindPrefix : 0) |
+      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) |
+      (f->is_description ? kDescription : 0));
+}
+
 struct Tables {
   std::unordered_map<std::string, TitleInfo> titles;  // Lexicon::key -> info
   std::size_t max_title_words = 1;
@@ -396,7 +420,9 @@ class Tagger {
       std::size_t slot = h & mask;
       while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key) slot = (slot + 1) & mask;
       if (id_slots[slot] == 0) {
-        vocab_.push_back(DocWord{w.key, h, t_.facts.find(w.key, h)});
+        const WordFacts* f = t_.facts.find(w.key, h);
+        vocab_.push_back(DocWord{w.key, h, f});
+        vocab_.back().flags = fact_flags(f);
         vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
         id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
@@ -442,14 +468,9 @@ class Tagger {
     while (first < i && words_[first].punct) ++first;  // opening quotes, dashes
     return first == i;
   }
-  bool is_common(std::size_t i) const {
-    const WordFacts* f = facts(i);
-    return f && f->common;
-  }
-  bool is_person_cue(std::size_t i) const {
-    const WordFacts* f = facts(i);
-    return f && f->person_cue;
-  }
+  bool has(std::size_t i, FactFlag flag) const { return vocab_[words_[i].id].flags & flag; }
+  bool is_common(std::size_t i) const { return has(i, kCommon); }
+  bool is_person_cue(std::size_t i) const { return has(i, kPersonCue); }
   bool word_is(std::size_t i, std::string_view key) const {
     return i < words_.size() && !words_[i].punct && words_[i].key == key;
   }
@@ -549,7 +570,7 @@ class Tagger {
   std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
                                                                std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
-    if (const WordFacts* f = facts(i); !words_[i].key.empty() && !(f && f->title_prefix))
+    if (!words_[i].key.empty() && !has(i, kTitlePrefix))
       return std::nullopt;  // no title starts with this word
     std::string& k = phrase_;
     k.clear();
@@ -568,7 +589,7 @@ class Tagger {
 
   std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
-    if (const WordFacts* f = facts(i); !(f && f->demonym_prefix)) return 0;  // keys of capitals are non-empty
+    if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
     std::string& k = phrase_;
     k.clear();
     std::size_t best = 0;
@@ -629,14 +650,10 @@ class Tagger {
 
   // The entity type an organisation head word ("ministry", "council") gives, or nullptr.
   const std::string* head_type(std::size_t i) const {
-    const WordFacts* f = facts(i);
-    return f && f->is_head ? &f->head : nullptr;
+    return has(i, kHead) ? &facts(i)->head : nullptr;
   }
 
-  bool is_facility_word(std::size_t i) const {
-    const WordFacts* f = facts(i);
-    return f && f->is_kind;
-  }
+  bool is_facility_word(std::size_t i) const { return has(i, kKind); }
 
   // Evidence that the capitalised run [i, j) names a person.
   bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
@@ -658,8 +675,7 @@ class Tagger {
     // A bare name needs a known given name first ("Paul Ryan", not "Ground
     // Zero") or a speech verb before it ("said Alex Marlow").
     bool cue_before = i > 0 && !words_[i - 1].punct && is_person_cue(i - 1);
-    const WordFacts* first = facts(i);
-    return left_ok && right_ok && ((first && first->given_name) || cue_before);
+    return left_ok && right_ok && (has(i, kGivenName) || cue_before);
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
@@ -1083,7 +1099,7 @@ class Tagger {
     const auto& by_word = by_word_;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
-      if (const WordFacts* f = facts(i); !words_[i].key.empty() && !(f && f->kind_prefix))
+      if (!words_[i].key.empty() && !has(i, kKindPrefix))
         continue;  // no kind phrase starts with this word
       // Longest kind phrase starting here.
       std::string& k = phrase_;
@@ -1323,13 +1339,12 @@ class Tagger {
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
         if (words_[h].punct || claimed_[h]) break;
-        const WordFacts* f = facts(h);
-        if (!(f && f->is_description)) {
+        if (!has(h, kDescription)) {
           if (is_common(h)) break;
           continue;
         }
         if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
-        const DescriptionInfo& info = f->description;
+        const DescriptionInfo& info = facts(h)->description;
         std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
         for (std::size_t k = mentions_.size(); k-- > 0;) {
           const RawMention& m = mentions_[k];
@@ -1441,6 +1456,7 @@ class Tagger {
     const AliasKeyInfo* alias = nullptr;    // the lexicon's entry (alias key or prefix)
     bool alias_known = false;               // `alias` was looked up (capitalised words)
     bool determiner = false;                // "the", "this" or "that"
+    std::uint16_t flags = 0;                // fact_flags(facts)
     std::size_t local_alias = kNoLocal;     // draft of an acronym defined in the text
     bool mid_cap = false;    // capitalised somewhere not at a sentence start
     bool lowercase = false;  // written in lower case somewhere
