@@ -70,6 +70,7 @@ enum FactFlag : std::uint16_t {
   kKind = 1 << 6,
   kHead = 1 << 7,
   kDescription = 1 << 8,
+  kAliasStart = 1 << 9,  // (per word) capitalised, and some alias key starts with its key
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -242,6 +243,7 @@ struct Word {
   std::string_view text;
   std::string_view key;   // Lexicon::key(text), in the document's key buffer
   std::uint32_t id = 0;   // the key's index in the document's vocabulary
+  std::uint16_t flags = 0;  // FactFlag bits of the key
   bool punct = false;
   bool cap = false;            // starts with a capital letter
   bool upper = false;          // all capitals, two letters or more
@@ -432,6 +434,7 @@ class Tagger {
         d.alias = lexicon_.find_alias_prefix(w.key, h);
         d.alias_known = true;
       }
+      w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
     }
     sentence_first_.assign(text.sentences.size() + 1, words_.size());
     for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
@@ -468,7 +471,7 @@ class Tagger {
     while (first < i && words_[first].punct) ++first;  // opening quotes, dashes
     return first == i;
   }
-  bool has(std::size_t i, FactFlag flag) const { return vocab_[words_[i].id].flags & flag; }
+  bool has(std::size_t i, FactFlag flag) const { return words_[i].flags & flag; }
   bool is_common(std::size_t i) const { return has(i, kCommon); }
   bool is_person_cue(std::size_t i) const { return has(i, kPersonCue); }
   bool word_is(std::size_t i, std::string_view key) const {
@@ -524,12 +527,17 @@ class Tagger {
   std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
                                                                    std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
-    if (const DocWord& first = vocab_[words_[i].id]; !first.alias) {
+    if (!(words_[i].flags & kAliasStart)) {
       // No alias starts with this word (the loop below would stop at once).
-      if (first.local_alias != kNoLocal && words_[i].upper && i < end)
-        return std::pair<std::size_t, std::size_t>{1, first.local_alias | kLocalFlag};
+      if (std::size_t local = vocab_[words_[i].id].local_alias;
+          local != kNoLocal && words_[i].upper && i < end)
+        return std::pair<std::size_t, std::size_t>{1, local | kLocalFlag};
       return std::nullopt;
     }
+    return match_lexicon_phrase(i, end);
+  }
+  [[gnu::noinline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon_phrase(
+      std::size_t i, std::size_t end) const {
     std::string& k = phrase_;
     k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
@@ -572,6 +580,10 @@ class Tagger {
     if (i >= end || words_[i].punct) return std::nullopt;
     if (!words_[i].key.empty() && !has(i, kTitlePrefix))
       return std::nullopt;  // no title starts with this word
+    return match_title_phrase(i, end);
+  }
+  [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
+      std::size_t i, std::size_t end) const {
     std::string& k = phrase_;
     k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
@@ -590,6 +602,9 @@ class Tagger {
   std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
     if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
+    return match_demonym_phrase(i, end);
+  }
+  [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
     std::string& k = phrase_;
     k.clear();
     std::size_t best = 0;
