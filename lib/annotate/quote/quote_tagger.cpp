@@ -108,6 +108,8 @@ std::string ascii_lower(std::string_view s) {
 
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
+  auto first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';  // what u_isupper says for ASCII
   UChar32 c;
   int32_t i = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -121,6 +123,7 @@ bool is_abbreviation(std::string_view lower) {
 std::vector<Word> build_words(const TextLayer& text) {
   std::vector<Word> words;
   const auto& toks = text.tokens;
+  words.reserve(toks.size());
   std::size_t paragraph = 0;
   std::size_t last_end = 0;
   for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -129,42 +132,49 @@ std::vector<Word> build_words(const TextLayer& text) {
     // Hyphenated words and abbreviations: adjacent tokens without spaces.
     if (toks[i].kind == Token::Kind::kWord) {
       while (i + 2 < toks.size() && toks[i + 1].begin == e &&
-             toks[i + 2].begin == toks[i + 1].end && text.token_text(i + 1) == "-" &&
+             toks[i + 2].begin == toks[i + 1].end && toks[i + 1].end - toks[i + 1].begin == 1 &&
+             text.text[toks[i + 1].begin] == '-' &&
              toks[i + 2].kind == Token::Kind::kWord) {
         e = toks[i + 2].end;
         i += 2;
       }
-      if (i + 1 < toks.size() && toks[i + 1].begin == e && text.token_text(i + 1) == "." &&
+      if (i + 1 < toks.size() && toks[i + 1].begin == e &&
+          toks[i + 1].end - toks[i + 1].begin == 1 && text.text[toks[i + 1].begin] == '.' &&
           is_abbreviation(ascii_lower(text.text.substr(b, e - b)))) {
         e = toks[i + 1].end;
         ++i;
       }
     }
-    for (std::size_t k = last_end; k < b; ++k) {
-      if (text.text[k] == '\n') {
-        ++paragraph;
-        break;
-      }
+    if (b > last_end &&
+        std::string_view(text.text.data() + last_end, b - last_end).find('\n') !=
+            std::string_view::npos) {
+      ++paragraph;
     }
     last_end = e;
-    Word w;
+    Word& w = words.emplace_back();
     w.begin = b;
     w.end = e;
     std::string_view s = text.text.substr(b, e - b);
     w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
     w.capitalised = !w.punct && starts_upper(s);
-    std::string lower = ascii_lower(s);
-    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
-      if (lower.size() > suffix.size() && lower.ends_with(suffix)) {
-        lower.resize(lower.size() - suffix.size());
-        w.possessive = true;
-        break;
-      }
+    // Lower case without the possessive ending and a final dot, built in place.
+    std::size_t n = s.size();
+    auto lower_at = [&](std::size_t k) {
+      char c = s[k];
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    if (n > 2 && s[n - 2] == '\'' && lower_at(n - 1) == 's') {
+      n -= 2;
+      w.possessive = true;
+    } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
+               lower_at(n - 1) == 's') {
+      n -= 4;
+      w.possessive = true;
     }
-    if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
-    w.lower = std::move(lower);
+    if (n > 1 && s[n - 1] == '.') --n;
+    w.lower.resize(n);
+    for (std::size_t k = 0; k < n; ++k) w.lower[k] = lower_at(k);
     w.paragraph = paragraph;
-    words.push_back(std::move(w));
   }
   return words;
 }
@@ -228,12 +238,16 @@ constexpr std::size_t kSeenWindow = 64;
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
   std::vector<Region> regions;
+  std::vector<Mark> marks;
   std::size_t para_begin = 0;
   while (para_begin <= text.size()) {
     std::size_t para_end = text.find('\n', para_begin);
     if (para_end == std::string_view::npos) para_end = text.size();
-    std::vector<Mark> marks;
+    marks.clear();
     for (std::size_t i = para_begin; i < para_end;) {
+      // Skip to the next byte that can start a mark.
+      while (i < para_end && text[i] != '"' && text[i] != '\xE2' && text[i] != '\xC2') ++i;
+      if (i >= para_end) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
         marks.push_back({i, 1, MarkKind::kEither});
@@ -353,9 +367,6 @@ class Attributor {
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     for (const Region& r : regions) quoted_.push_back(r.inner);
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
-    }
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
@@ -421,8 +432,20 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
-  /// Word indices of each capitalised word (lower-cased), in text order.
-  std::unordered_map<std::string, std::vector<std::size_t>> capitalised_at_;
+  /// Word indices of each capitalised word (lower-cased), in text order;
+  /// built on first use (few documents need it).
+  mutable std::unordered_map<std::string_view, std::vector<std::size_t>> capitalised_at_;
+  mutable bool capitalised_indexed_ = false;
+
+  const std::unordered_map<std::string_view, std::vector<std::size_t>>& capitalised_at() const {
+    if (!capitalised_indexed_) {
+      for (std::size_t i = 0; i < words_.size(); ++i) {
+        if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
+      }
+      capitalised_indexed_ = true;
+    }
+    return capitalised_at_;
+  }
 
   bool any_capital(std::size_t first, std::size_t last) const {
     for (std::size_t i = first; i <= last; ++i) {
@@ -1053,8 +1076,9 @@ class Attributor {
     const std::string& surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    auto found = capitalised_at_.find(surname);
-    if (found == capitalised_at_.end()) return best;
+    const auto& capitalised_at = this->capitalised_at();
+    auto found = capitalised_at.find(surname);
+    if (found == capitalised_at.end()) return best;
     for (std::size_t i : found->second) {
       if (i >= end) break;
       if (i == 0) continue;
