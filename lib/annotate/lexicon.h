@@ -48,7 +48,7 @@ class Lexicon {
  public:
   /// Built-in data plus the given JSON lexicon texts (see README for the format).
   static Result<std::shared_ptr<const Lexicon>> build(const std::vector<std::string>& extra_json,
-                                                       const std::vector<std::string>& names = {});
+                                                      const std::vector<std::string>& names = {});
   /// The built-in data alone (built once).
   static std::shared_ptr<const Lexicon> builtin();
 

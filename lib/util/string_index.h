@@ -74,7 +74,8 @@ class StringIndex {
     std::size_t slot = locate(key, h);
     Slot& s = slots_[slot];
     if (s.value != 0) return {&values_[s.value - 1], false};
-    if (chars_.size() + key.size() > UINT32_MAX) throw std::length_error("StringIndex: keys too long");
+    if (chars_.size() + key.size() > UINT32_MAX)
+      throw std::length_error("StringIndex: keys too long");
     s.offset = static_cast<std::uint32_t>(chars_.size());
     s.length = static_cast<std::uint32_t>(key.size());
     s.hash = static_cast<std::uint32_t>(h);

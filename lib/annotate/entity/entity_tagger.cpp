@@ -79,8 +79,7 @@ std::uint16_t fact_flags(const WordFacts* f) {
       (f->common ? kCommon : 0) | (f->person_cue ? kPersonCue : 0) |
       (f->given_name ? kGivenName : 0) | (f->title_prefix ? kTitlePrefix : 0) |
       (f->demonym_prefix ? kDemonymPrefix : 0) | (f->kind_prefix ? kKindPrefix : 0) |
-      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) |
-      (f->is_description ? kDescription : 0));
+      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
 }
 
 struct Tables {
@@ -127,7 +126,8 @@ std::vector<std::string_view> lines_of(std::string_view file) {
 // Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
 void index_facts(Tables& t) {
   auto prefixes = [&](const std::string& k, bool WordFacts::*flag) {
-    for (std::size_t n = 1; n <= k.size(); ++n) t.facts.try_emplace(k.substr(0, n)).first->*flag = true;
+    for (std::size_t n = 1; n <= k.size(); ++n)
+      t.facts.try_emplace(k.substr(0, n)).first->*flag = true;
   };
   for (const auto& [k, info] : t.titles) {
     prefixes(k, &WordFacts::title_prefix);
@@ -241,8 +241,8 @@ struct Word {
   std::size_t end = 0;
   std::size_t sentence = 0;
   std::string_view text;
-  std::string_view key;   // Lexicon::key(text), in the document's key buffer
-  std::uint32_t id = 0;   // the key's index in the document's vocabulary
+  std::string_view key;     // Lexicon::key(text), in the document's key buffer
+  std::uint32_t id = 0;     // the key's index in the document's vocabulary
   std::uint16_t flags = 0;  // FactFlag bits of the key
   bool punct = false;
   bool cap = false;            // starts with a capital letter
@@ -420,7 +420,8 @@ class Tagger {
     for (Word& w : words_) {
       std::uint64_t h = short_string_hash(w.key);
       std::size_t slot = h & mask;
-      while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key) slot = (slot + 1) & mask;
+      while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key)
+        slot = (slot + 1) & mask;
       if (id_slots[slot] == 0) {
         const WordFacts* f = t_.facts.find(w.key, h);
         vocab_.push_back(DocWord{w.key, h, f});
@@ -1466,15 +1467,15 @@ class Tagger {
   // What the document's words are: one entry per distinct key.
   struct DocWord {
     std::string_view key;
-    std::uint64_t hash = 0;                 // short_string_hash(key)
-    const WordFacts* facts = nullptr;       // the tables' entry for the key
-    const AliasKeyInfo* alias = nullptr;    // the lexicon's entry (alias key or prefix)
-    bool alias_known = false;               // `alias` was looked up (capitalised words)
-    bool determiner = false;                // "the", "this" or "that"
-    std::uint16_t flags = 0;                // fact_flags(facts)
-    std::size_t local_alias = kNoLocal;     // draft of an acronym defined in the text
-    bool mid_cap = false;    // capitalised somewhere not at a sentence start
-    bool lowercase = false;  // written in lower case somewhere
+    std::uint64_t hash = 0;               // short_string_hash(key)
+    const WordFacts* facts = nullptr;     // the tables' entry for the key
+    const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
+    bool alias_known = false;             // `alias` was looked up (capitalised words)
+    bool determiner = false;              // "the", "this" or "that"
+    std::uint16_t flags = 0;              // fact_flags(facts)
+    std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+    bool mid_cap = false;                 // capitalised somewhere not at a sentence start
+    bool lowercase = false;               // written in lower case somewhere
   };
   static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -133,8 +134,7 @@ std::vector<Word> build_words(const TextLayer& text) {
     if (toks[i].kind == Token::Kind::kWord) {
       while (i + 2 < toks.size() && toks[i + 1].begin == e &&
              toks[i + 2].begin == toks[i + 1].end && toks[i + 1].end - toks[i + 1].begin == 1 &&
-             text.text[toks[i + 1].begin] == '-' &&
-             toks[i + 2].kind == Token::Kind::kWord) {
+             text.text[toks[i + 1].begin] == '-' && toks[i + 2].kind == Token::Kind::kWord) {
         e = toks[i + 2].end;
         i += 2;
       }
@@ -145,9 +145,8 @@ std::vector<Word> build_words(const TextLayer& text) {
         ++i;
       }
     }
-    if (b > last_end &&
-        std::string_view(text.text.data() + last_end, b - last_end).find('\n') !=
-            std::string_view::npos) {
+    if (b > last_end && std::string_view(text.text.data() + last_end, b - last_end).find('\n') !=
+                            std::string_view::npos) {
       ++paragraph;
     }
     last_end = e;
@@ -172,8 +171,8 @@ std::vector<Word> build_words(const TextLayer& text) {
       w.possessive = true;
     }
     if (n > 1 && s[n - 1] == '.') --n;
-    w.lower.resize(n);
-    for (std::size_t k = 0; k < n; ++k) w.lower[k] = lower_at(k);
+    w.lower.assign(s.data(), n);
+    for (char& c : w.lower) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
     w.paragraph = paragraph;
   }
   return words;
@@ -245,8 +244,20 @@ std::vector<Region> find_regions(std::string_view text) {
     if (para_end == std::string_view::npos) para_end = text.size();
     marks.clear();
     for (std::size_t i = para_begin; i < para_end;) {
-      // Skip to the next byte that can start a mark.
-      while (i < para_end && text[i] != '"' && text[i] != '\xE2' && text[i] != '\xC2') ++i;
+      // Skip to the next byte that can start a mark ('"', 0xE2, 0xC2): eight
+      // bytes at a time while they hold neither '"' nor a non-ASCII byte.
+      while (i < para_end) {
+        while (i + 8 <= para_end) {
+          std::uint64_t x;
+          std::memcpy(&x, text.data() + i, 8);
+          std::uint64_t q = x ^ 0x2222222222222222ull;  // zero bytes where '"'
+          std::uint64_t has_quote = (q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull;
+          if (has_quote || (x & 0x8080808080808080ull)) break;
+          i += 8;
+        }
+        if (i >= para_end || text[i] == '"' || text[i] == '\xE2' || text[i] == '\xC2') break;
+        ++i;
+      }
       if (i >= para_end) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
