@@ -21,6 +21,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -28,17 +29,28 @@ namespace {
 enum class VerbKind : std::uint8_t { kFinite, kParticiple, kSource };
 enum class PronounKind : std::uint8_t { kPerson, kGroup, kSelf, kRelative };
 
+/// A set of words with allocation-free lookups; most lookups are misses and
+/// StringIndex answers those from its in-cache filter.
+class WordSet {
+ public:
+  void emplace(std::string_view word) { index_.try_emplace(word); }
+  std::size_t count(std::string_view word) const { return index_.find(word) ? 1 : 0; }
+
+ private:
+  StringIndex<char> index_;  // values unused
+};
+
 struct QuoteData {
   // Speech verbs keyed by their first word; each entry lists the full word
   // sequence so multi-word cues ("according to") match.
   std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
   std::unordered_map<std::string, PronounKind> pronouns;
-  std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
-      organisation_words, speaker_nouns, abbreviations, attachments;
+  WordSet titles, function_words, determiners, skip_words, not_names, organisation_words,
+      speaker_nouns, abbreviations, attachments;
 };
 
-std::unordered_set<std::string> word_set(std::string_view file) {
-  std::unordered_set<std::string> out;
+WordSet word_set(std::string_view file) {
+  WordSet out;
   for (const auto& row : data_tsv(file)) {
     if (!row.empty() && !row[0].empty()) out.emplace(row[0]);
   }
@@ -445,17 +457,27 @@ class Attributor {
   std::vector<Span> quoted_;  ///< inner spans of all quotes
   /// Word indices of each capitalised word (lower-cased), in text order;
   /// built on first use (few documents need it).
-  mutable std::unordered_map<std::string_view, std::vector<std::size_t>> capitalised_at_;
+  /// (lower case, word index) of every capitalised word, sorted.
+  mutable std::vector<std::pair<std::string_view, std::size_t>> capitalised_at_;
   mutable bool capitalised_indexed_ = false;
 
-  const std::unordered_map<std::string_view, std::vector<std::size_t>>& capitalised_at() const {
+  /// Indices of the capitalised words written `lower` in lower case, in text order.
+  std::pair<const std::pair<std::string_view, std::size_t>*,
+            const std::pair<std::string_view, std::size_t>*>
+  capitalised_at(std::string_view lower) const {
     if (!capitalised_indexed_) {
       for (std::size_t i = 0; i < words_.size(); ++i) {
-        if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
+        if (words_[i].capitalised) capitalised_at_.emplace_back(words_[i].lower, i);
       }
+      std::sort(capitalised_at_.begin(), capitalised_at_.end());
       capitalised_indexed_ = true;
     }
-    return capitalised_at_;
+    auto [lo, hi] =
+        std::equal_range(capitalised_at_.begin(), capitalised_at_.end(),
+                         std::pair<std::string_view, std::size_t>{lower, 0},
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    return {capitalised_at_.data() + (lo - capitalised_at_.begin()),
+            capitalised_at_.data() + (hi - capitalised_at_.begin())};
   }
 
   bool any_capital(std::size_t first, std::size_t last) const {
@@ -1087,10 +1109,9 @@ class Attributor {
     const std::string& surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    const auto& capitalised_at = this->capitalised_at();
-    auto found = capitalised_at.find(surname);
-    if (found == capitalised_at.end()) return best;
-    for (std::size_t i : found->second) {
+    auto [first_at, last_at] = capitalised_at(surname);
+    for (const auto* at = first_at; at != last_at; ++at) {
+      std::size_t i = at->second;
       if (i >= end) break;
       if (i == 0) continue;
       std::size_t k = i;
