@@ -457,27 +457,35 @@ class Attributor {
   std::vector<Span> quoted_;  ///< inner spans of all quotes
   /// Word indices of each capitalised word (lower-cased), in text order;
   /// built on first use (few documents need it).
-  /// (lower case, word index) of every capitalised word, sorted.
-  mutable std::vector<std::pair<std::string_view, std::size_t>> capitalised_at_;
+  /// Capitalised words by lower case: the first and last of each chain, and
+  /// the next word of the same chain (text order); built on first use.
+  struct Chain {
+    std::size_t first = kNoWord, last = kNoWord;
+  };
+  static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
+  mutable StringIndex<Chain> capitalised_index_;
+  mutable std::vector<std::size_t> next_capitalised_;
   mutable bool capitalised_indexed_ = false;
 
-  /// Indices of the capitalised words written `lower` in lower case, in text order.
-  std::pair<const std::pair<std::string_view, std::size_t>*,
-            const std::pair<std::string_view, std::size_t>*>
-  capitalised_at(std::string_view lower) const {
+  /// The first capitalised word written `lower` in lower case (then follow
+  /// next_capitalised_), or kNoWord.
+  std::size_t first_capitalised(std::string_view lower) const {
     if (!capitalised_indexed_) {
+      next_capitalised_.assign(words_.size(), kNoWord);
       for (std::size_t i = 0; i < words_.size(); ++i) {
-        if (words_[i].capitalised) capitalised_at_.emplace_back(words_[i].lower, i);
+        if (!words_[i].capitalised) continue;
+        Chain& c = *capitalised_index_.try_emplace(words_[i].lower).first;
+        if (c.last == kNoWord) {
+          c.first = i;
+        } else {
+          next_capitalised_[c.last] = i;
+        }
+        c.last = i;
       }
-      std::sort(capitalised_at_.begin(), capitalised_at_.end());
       capitalised_indexed_ = true;
     }
-    auto [lo, hi] =
-        std::equal_range(capitalised_at_.begin(), capitalised_at_.end(),
-                         std::pair<std::string_view, std::size_t>{lower, 0},
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-    return {capitalised_at_.data() + (lo - capitalised_at_.begin()),
-            capitalised_at_.data() + (hi - capitalised_at_.begin())};
+    const Chain* c = capitalised_index_.find(lower);
+    return c ? c->first : kNoWord;
   }
 
   bool any_capital(std::size_t first, std::size_t last) const {
@@ -1109,9 +1117,7 @@ class Attributor {
     const std::string& surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    auto [first_at, last_at] = capitalised_at(surname);
-    for (const auto* at = first_at; at != last_at; ++at) {
-      std::size_t i = at->second;
+    for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
       if (i >= end) break;
       if (i == 0) continue;
       std::size_t k = i;
