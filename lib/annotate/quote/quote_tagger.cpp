@@ -40,11 +40,19 @@ class WordSet {
   StringIndex<char> index_;  // values unused
 };
 
+// Hashing for lookups by string_view in maps keyed by std::string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+
 struct QuoteData {
   // Speech verbs keyed by their first word; each entry lists the full word
   // sequence so multi-word cues ("according to") match.
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
-  std::unordered_map<std::string, PronounKind> pronouns;
+  WordMap<std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
+  WordMap<PronounKind> pronouns;
   WordSet titles, function_words, determiners, skip_words, not_names, organisation_words,
       speaker_nouns, abbreviations, attachments;
 };
@@ -104,7 +112,8 @@ const QuoteData& quote_data() {
 /// words ("Secretary-General") merged back from ICU's tokens.
 struct Word {
   std::size_t begin = 0, end = 0;
-  std::string lower;  ///< lower-cased (ASCII), possessive "'s" removed
+  std::string_view
+      lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Attributor::lowered_
   bool capitalised = false;
   bool punct = false;
   bool possessive = false;
@@ -133,7 +142,10 @@ bool is_abbreviation(std::string_view lower) {
   return lower.size() == 1 || quote_data().abbreviations.count(std::string(lower)) > 0;
 }
 
-std::vector<Word> build_words(const TextLayer& text) {
+// `lowered` receives the text in ASCII lower case; the words' `lower` views point into it.
+std::vector<Word> build_words(const TextLayer& text, std::string& lowered) {
+  lowered.assign(text.text);
+  for (char& c : lowered) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
   std::vector<Word> words;
   const auto& toks = text.tokens;
   words.reserve(toks.size());
@@ -183,8 +195,7 @@ std::vector<Word> build_words(const TextLayer& text) {
       w.possessive = true;
     }
     if (n > 1 && s[n - 1] == '.') --n;
-    w.lower.assign(s.data(), n);
-    for (char& c : w.lower) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+    w.lower = std::string_view(lowered).substr(b, n);
     w.paragraph = paragraph;
   }
   return words;
@@ -385,7 +396,10 @@ struct Resolved {
 class Attributor {
  public:
   Attributor(const TextLayer& text, const EntityLayer& entities)
-      : text_(text), entities_(entities), data_(quote_data()), words_(build_words(text)) {}
+      : text_(text),
+        entities_(entities),
+        data_(quote_data()),
+        words_(build_words(text, lowered_)) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
@@ -447,6 +461,7 @@ class Attributor {
   const TextLayer& text_;
   const EntityLayer& entities_;
   const QuoteData& data_;
+  std::string lowered_;  // the text in ASCII lower case (words_ view into it)
   std::vector<Word> words_;
   // Speakers seen so far, in text order, for pronouns and "the official".
   struct Seen {
@@ -615,10 +630,10 @@ class Attributor {
   }
 
   /// A noun that can head a speaker phrase ("official", "aides", "the ad").
-  bool speaker_noun(const std::string& lower) const {
+  bool speaker_noun(std::string_view lower) const {
     if (data_.speaker_nouns.count(lower) || data_.titles.count(lower)) return true;
     if (lower.size() > 3 && lower.back() == 's') {
-      std::string singular = lower.substr(0, lower.size() - 1);
+      std::string_view singular = lower.substr(0, lower.size() - 1);
       return data_.speaker_nouns.count(singular) || data_.titles.count(singular);
     }
     return false;
@@ -1114,7 +1129,7 @@ class Attributor {
 
   /// A full name ending in `surname` written earlier in the document.
   std::string expand_surname(std::size_t name_word, std::size_t before) const {
-    const std::string& surname = words_[name_word].lower;
+    std::string_view surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
     for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
@@ -1326,7 +1341,7 @@ class Attributor {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower(it->who.name).ends_with(" " + words_[p.core_last()].lower)) {
+              ascii_lower(it->who.name).ends_with(" " + std::string(words_[p.core_last()].lower))) {
             return it->who;
           }
         }
