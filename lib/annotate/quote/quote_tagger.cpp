@@ -169,9 +169,11 @@ std::vector<Word> build_words(const TextLayer& text, std::string& lowered) {
         ++i;
       }
     }
-    if (b > last_end && std::string_view(text.text.data() + last_end, b - last_end).find('\n') !=
-                            std::string_view::npos) {
-      ++paragraph;
+    for (std::size_t k = last_end; k < b; ++k) {
+      if (text.text[k] == '\n') {
+        ++paragraph;
+        break;
+      }
     }
     last_end = e;
     Word& w = words.emplace_back();
@@ -487,6 +489,7 @@ class Attributor {
   std::size_t first_capitalised(std::string_view lower) const {
     if (!capitalised_indexed_) {
       next_capitalised_.assign(words_.size(), kNoWord);
+      capitalised_index_.reserve(words_.size() / 4 + 16);
       for (std::size_t i = 0; i < words_.size(); ++i) {
         if (!words_[i].capitalised) continue;
         Chain& c = *capitalised_index_.try_emplace(words_[i].lower).first;
