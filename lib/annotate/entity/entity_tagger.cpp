@@ -420,7 +420,7 @@ class Tagger {
     for (Word& w : words_) {
       std::uint64_t h = short_string_hash(w.key);
       std::size_t slot = h & mask;
-      while (id_slots[slot] != 0 && vocab_[id_slots[slot] - 1].key != w.key)
+      while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
         slot = (slot + 1) & mask;
       if (id_slots[slot] == 0) {
         const WordFacts* f = t_.facts.find(w.key, h);
@@ -816,7 +816,7 @@ class Tagger {
     std::size_t alpha = 0, caps = 0;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct || words_[i].key.empty() ||
-          !std::isalpha(static_cast<unsigned char>(words_[i].key[0])))
+          !(words_[i].key[0] >= 'a' && words_[i].key[0] <= 'z'))  // isalpha: keys are lower case
         continue;
       ++alpha;
       if (words_[i].cap) ++caps;
@@ -1480,6 +1480,14 @@ class Tagger {
   static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
 
   const WordFacts* facts(std::size_t i) const { return vocab_[words_[i].id].facts; }
+  // Keys are short: compare inline, after the hash.
+  static bool same_key(const DocWord& d, std::string_view key, std::uint64_t hash) {
+    if (d.hash != hash || d.key.size() != key.size()) return false;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      if (d.key[k] != key[k]) return false;
+    }
+    return true;
+  }
   // The tables' entry for a phrase key (several words' keys joined).
   const WordFacts* phrase_facts(std::string_view key) const { return t_.facts.find(key); }
 
