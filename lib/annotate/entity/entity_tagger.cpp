@@ -82,6 +82,12 @@ std::uint16_t fact_flags(const WordFacts* f) {
       (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
 }
 
+// A key's flags and entry, small so that the per-word lookups stay in cache.
+struct FactsEntry {
+  const WordFacts* facts = nullptr;  // into Tables::facts (never changed once built)
+  std::uint16_t flags = 0;
+};
+
 struct Tables {
   std::unordered_map<std::string, TitleInfo> titles;  // Lexicon::key -> info
   std::size_t max_title_words = 1;
@@ -95,8 +101,9 @@ struct Tables {
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
   std::unordered_set<std::string> given_names;
-  // All of the above by key.
+  // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
+  StringIndex<FactsEntry> entries;
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -159,6 +166,25 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) t.facts.try_emplace(k).first->common = true;
   for (const auto& k : t.person_cues) t.facts.try_emplace(k).first->person_cue = true;
   for (const auto& k : t.given_names) t.facts.try_emplace(k).first->given_name = true;
+  auto add_entry = [&](std::string_view k) {
+    auto [e, inserted] = t.entries.try_emplace(k);
+    if (inserted) {
+      const WordFacts* f = t.facts.find(k);
+      *e = FactsEntry{f, fact_flags(f)};
+    }
+  };
+  auto add_with_prefixes = [&](const std::string& k) {
+    for (std::size_t n = 1; n <= k.size(); ++n) add_entry(std::string_view(k).substr(0, n));
+  };
+  for (const auto& entry : t.titles) add_with_prefixes(entry.first);
+  for (const auto& entry : t.demonyms) add_with_prefixes(entry.first);
+  for (const auto& entry : t.facility_kinds) add_with_prefixes(entry.first);
+  for (const auto& entry : t.descriptions) add_entry(entry.first);
+  for (const auto& entry : t.heads) add_entry(entry.first);
+  for (const auto& entry : t.head_tags) add_entry(entry.first);
+  for (const auto& k : t.common) add_entry(k);
+  for (const auto& k : t.person_cues) add_entry(k);
+  for (const auto& k : t.given_names) add_entry(k);
 }
 
 Tables load_tables() {
@@ -423,9 +449,9 @@ class Tagger {
       while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
         slot = (slot + 1) & mask;
       if (id_slots[slot] == 0) {
-        const WordFacts* f = t_.facts.find(w.key, h);
-        vocab_.push_back(DocWord{w.key, h, f});
-        vocab_.back().flags = fact_flags(f);
+        const FactsEntry* e = t_.entries.find(w.key, h);
+        vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
+        vocab_.back().flags = e ? e->flags : 0;
         vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
         id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
