@@ -1283,7 +1283,7 @@ class Attributor {
       }
       return out;
     }
-    std::size_t b = words_[p.first].begin, e = words_[p.core_last()].end;
+    std::size_t b = words_[p.first].begin;
     if (p.kind == SpeakerKind::kNominal) {
       out.nominal = true;
       out.head = words_[p.core_last()].lower;
