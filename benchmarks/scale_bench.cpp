@@ -23,6 +23,7 @@
 
 #include "annotate/entity/entity_tagger.h"
 #include "annotate/lexicon.h"
+#include "claims/event_keys.h"
 #include "compare/compare.h"
 #include "corpus.h"
 #include "graph/claim_graph.h"
@@ -177,6 +178,7 @@ int main(int argc, char** argv) {
     for (const Extraction& x : report.extractions) {
       report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
     }
+    internal::align_event_places(report.claims);
     const double link_s = seconds_since(t);
     progress("link", link_s);
     t = Clock::now();
