@@ -18,6 +18,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@
 #include "compare/compare.h"
 #include "corpus.h"
 #include "graph/claim_graph.h"
+#include "pipeline/check_steps.h"
 #include "util/date.h"
 
 namespace crosscheck::bench {
@@ -87,10 +90,35 @@ void progress(const char* step, double seconds) {
                current_rss_mb());
 }
 
-void write_output(const std::string& path, const std::string& json) {
-  if (path.empty()) return;
-  std::ofstream out(path, std::ios::binary);
-  out << json;
+// Counts what is written to it (the report's size when it is not kept).
+class CountingBuf : public std::streambuf {
+ public:
+  std::size_t count = 0;
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (ch != traits_type::eof()) ++count;
+    return ch;
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<std::size_t>(n);
+    return n;
+  }
+};
+
+// The report's JSON streamed (as `crosscheck check --format json -o FILE`
+// writes it) to FILE, or only counted; returns its size in bytes.
+std::size_t render_json(const Report& report, const std::string& path) {
+  if (!path.empty()) {
+    std::ofstream out(path, std::ios::binary);
+    write_json(report, out);
+    out.flush();
+    return static_cast<std::size_t>(out.tellp());
+  }
+  CountingBuf counter;
+  std::ostream out(&counter);
+  write_json(report, out);
+  return counter.count;
 }
 
 }  // namespace
@@ -139,6 +167,7 @@ int main(int argc, char** argv) {
   const double rss_inputs = current_rss_mb();
   Options options;
   options.threads = threads;
+  options.keep_extractions = false;  // as the CLI runs check()
 
   std::string timings;
   std::size_t claims = 0, findings = 0, entities = 0;
@@ -151,21 +180,21 @@ int main(int argc, char** argv) {
     }
     const double check_s = seconds_since(start);
     const auto render_start = Clock::now();
-    const std::string json = render ? to_json(*report) : std::string();
+    const std::size_t json_bytes = render ? render_json(*report, output) : 0;
     const double render_s = seconds_since(render_start);
-    write_output(output, json);
     claims = report->claims.size();
     findings = report->findings.size();
     entities = report->entities.size();
     timings = "\"check_s\": " + std::to_string(check_s) +
               ", \"render_json_s\": " + std::to_string(render_s) +
-              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+              ", \"json_MB\": " + std::to_string(static_cast<double>(json_bytes) / 1e6);
   } else {
     // The steps of check(), timed one by one (keep in step with pipeline.cpp).
     auto t = Clock::now();
     auto lexicon = internal::Lexicon::build(options.lexicons);
-    auto extractions = extract_all(docs, options);
-    if (!lexicon || !extractions) {
+    if (!lexicon) return 1;
+    auto extractions = internal::extract_all_with(docs, options, **lexicon, true);
+    if (!extractions) {
       std::fprintf(stderr, "scale_bench: extraction failed\n");
       return 1;
     }
@@ -175,9 +204,7 @@ int main(int argc, char** argv) {
     report.extractions = std::move(*extractions);
     t = Clock::now();
     report.entities = internal::link_entities(report.extractions, **lexicon);
-    for (const Extraction& x : report.extractions) {
-      report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
-    }
+    internal::gather_claims(report, true);
     internal::align_event_places(report.claims);
     const double link_s = seconds_since(t);
     progress("link", link_s);
@@ -202,9 +229,8 @@ int main(int argc, char** argv) {
     progress("quotes", quotes_s);
     const double check_s = seconds_since(start);
     t = Clock::now();
-    const std::string json = render ? to_json(report) : std::string();
+    const std::size_t json_bytes = render ? render_json(report, output) : 0;
     const double render_s = seconds_since(t);
-    write_output(output, json);
     claims = report.claims.size();
     findings = report.findings.size();
     entities = report.entities.size();
@@ -215,7 +241,7 @@ int main(int argc, char** argv) {
               ", \"compare_s\": " + std::to_string(compare_s) +
               ", \"quote_divergence_s\": " + std::to_string(quotes_s) +
               ", \"render_json_s\": " + std::to_string(render_s) +
-              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+              ", \"json_MB\": " + std::to_string(static_cast<double>(json_bytes) / 1e6);
   }
   std::printf(
       "{\"docs\": %zu, \"threads\": %u, \"phases\": %s, \"quote_divergence\": %s, \"text_MB\": "

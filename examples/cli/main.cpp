@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -22,11 +23,14 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
-// Writes all output at once so a failure never leaves a partial document: a
-// file is written beside its target and renamed over it when complete.
-int emit(const std::string& output, const std::string& path) {
+// Never leaves a partial document: standard output gets the output whole
+// (rendered first), and a file is written beside its target and renamed over
+// it when complete, so a file can be written as it is rendered.
+int emit(const std::function<void(std::ostream&)>& write, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::cout << output;
+    std::ostringstream rendered;
+    write(rendered);
+    std::cout << std::move(rendered).str();
     std::cout.flush();
     return std::cout ? kExitOk : fail("cannot write to standard output");
   }
@@ -34,8 +38,10 @@ int emit(const std::string& output, const std::string& path) {
   std::error_code ec;
   // Devices and pipes (-o /dev/stdout) cannot be replaced; write them directly.
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+    std::ostringstream rendered;
+    write(rendered);
     std::ofstream out(path, std::ios::binary);
-    out << output;
+    out << std::move(rendered).str();
     out.flush();
     return out ? kExitOk : fail(path + ": write failed");
   }
@@ -43,7 +49,13 @@ int emit(const std::string& output, const std::string& path) {
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return fail(path + ": cannot open for writing");
-    out << output;
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      fs::remove(partial, ec);
+      throw;
+    }
     out.close();
     if (!out) {
       fs::remove(partial, ec);
@@ -56,6 +68,10 @@ int emit(const std::string& output, const std::string& path) {
     return fail(path + ": cannot write: " + ec.message());
   }
   return kExitOk;
+}
+
+int emit(const std::string& output, const std::string& path) {
+  return emit([&](std::ostream& out) { out << output; }, path);
 }
 
 bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::string>& texts,
@@ -146,14 +162,24 @@ int run(int argc, char** argv) {
     return emit(out, output);
   }
 
+  // The report keeps what it prints, not every document's annotations.
+  options.keep_extractions = false;
   auto report = crosscheck::check(*documents, options);
   if (!report) return fail(report.error().message());
-  std::string out = format == "json"      ? crosscheck::to_json(*report)
-                    : format == "html"    ? crosscheck::to_html(*report)
-                    : format == "dot"     ? crosscheck::to_dot(*report)
-                    : format == "graphml" ? crosscheck::to_graphml(*report)
-                                          : crosscheck::to_text(*report);
-  if (int status = emit(out, output); status != kExitOk) return status;
+  std::vector<crosscheck::Document>().swap(*documents);  // the report has what it needs
+  int status = emit(
+      [&](std::ostream& out) {
+        if (format == "json") {
+          crosscheck::write_json(*report, out);
+        } else {
+          out << (format == "html"      ? crosscheck::to_html(*report)
+                  : format == "dot"     ? crosscheck::to_dot(*report)
+                  : format == "graphml" ? crosscheck::to_graphml(*report)
+                                        : crosscheck::to_text(*report));
+        }
+      },
+      output);
+  if (status != kExitOk) return status;
   if (fail_on == "contradiction" && crosscheck::count_unresolved_contradictions(*report) > 0) {
     return kExitFindings;
   }

@@ -800,11 +800,13 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     for (const Edge* e : family_edges) uf.unite(e->a, e->b);
     std::map<std::size_t, std::vector<std::size_t>> components;
     std::map<std::size_t, std::vector<const Edge*>> component_edges;
+    std::vector<bool> listed(n);  // a claim belongs to one component
     for (const Edge* e : family_edges) {
       std::size_t root = uf.find(e->a);
       auto& members = components[root];
       for (std::size_t p : {e->a, e->b}) {
-        if (std::find(members.begin(), members.end(), group[p]) == members.end()) {
+        if (!listed[p]) {
+          listed[p] = true;
           members.push_back(group[p]);
         }
       }
@@ -831,11 +833,15 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     return compat.count(pair_key(i, j)) > 0;
   };
   std::vector<std::vector<std::size_t>> clusters;
+  std::size_t open_from = 0;  // clusters before it are out of the window for good
   for (std::size_t i = 0; i < n; ++i) {
     bool placed = false;
-    for (auto& cluster : clusters) {
-      // Claims beyond the comparison window were never compared with `i`.
-      if (cluster.front() + kPairWindow < i) continue;
+    // Claims beyond the comparison window were never compared with `i`;
+    // clusters start in increasing order, so those are a prefix.
+    while (open_from < clusters.size() && clusters[open_from].front() + kPairWindow < i)
+      ++open_from;
+    for (std::size_t k = open_from; k < clusters.size(); ++k) {
+      auto& cluster = clusters[k];
       if (std::all_of(cluster.begin(), cluster.end(),
                       [&](std::size_t m) { return compatible_pair(m, i); })) {
         cluster.push_back(i);
