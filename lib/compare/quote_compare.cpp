@@ -273,6 +273,67 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
                           .diff)
         .first->second;
   };
+  // A document's quotes as (speaker, text) pairs, interned: copies of an
+  // article share one signature, and a pair of signatures always pairs the
+  // same quotes, so that choice is made once per pair of signatures.
+  std::vector<std::uint32_t> signature(by_doc.size());
+  {
+    std::map<std::vector<std::uint32_t>, std::uint32_t> ids;
+    std::vector<std::uint32_t> key;
+    for (std::size_t d = 0; d < by_doc.size(); ++d) {
+      key.clear();
+      for (const QuoteRef& q : by_doc[d]) {
+        key.push_back(q.speaker);
+        key.push_back(q.text);
+      }
+      signature[d] = ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second;
+    }
+  }
+  // The reworded pairs (i, j) chosen for two documents' quotes.
+  struct Chosen {
+    std::size_t i, j, common, shorter;
+  };
+  auto choose = [&](const std::vector<QuoteRef>& qa, const std::vector<QuoteRef>& qb) {
+    // (cleared between document pairs: `pairs` points into it)
+    if (compared.size() >= kMaxCached) compared.clear();
+    // Candidate pairs, best first; each quote pairs at most once, so a
+    // statement is matched with its own counterpart, not a neighbour.
+    struct Pair {
+      double score;
+      std::size_t i, j;
+      const QuoteComparison* cmp;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t i = 0; i < qa.size(); ++i) {
+      for (std::size_t j = 0; j < qb.size(); ++j) {
+        if (qa[i].speaker != qb[j].speaker) continue;
+        const QuoteComparison& cmp = compare_texts(qa[i].text, qb[j].text);
+        if (cmp.kind == QuoteComparison::Kind::kDifferent) continue;
+        double score =
+            static_cast<double>(cmp.common) /
+            static_cast<double>(std::max<std::size_t>(1, std::max(cmp.words_a, cmp.words_b)));
+        pairs.push_back({score, i, j, &cmp});
+      }
+    }
+    std::vector<Chosen> chosen;
+    if (pairs.empty()) return chosen;
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& p, const Pair& q) {
+      if (p.score != q.score) return p.score > q.score;
+      return p.i != q.i ? p.i < q.i : p.j < q.j;
+    });
+    std::vector<bool> used_a(qa.size()), used_b(qb.size());
+    for (const Pair& p : pairs) {
+      if (used_a[p.i] || used_b[p.j]) continue;
+      used_a[p.i] = used_b[p.j] = true;
+      if (p.cmp->kind == QuoteComparison::Kind::kReworded) {
+        chosen.push_back({p.i, p.j, p.cmp->common, std::min(p.cmp->words_a, p.cmp->words_b)});
+      }
+    }
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Chosen& p, const Chosen& q) { return p.i != q.i ? p.i < q.i : p.j < q.j; });
+    return chosen;
+  };
+  std::unordered_map<std::uint64_t, std::vector<Chosen>> chosen_by_signatures;  // a cache
   std::vector<Finding> findings;
   std::vector<std::size_t> partners;
   for (std::size_t da = 0; da < by_doc.size(); ++da) {
@@ -288,45 +349,16 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
     const auto& qa = by_doc[da];
     for (std::size_t db : partners) {
       const auto& qb = by_doc[db];
-      // (cleared between document pairs: `pairs` points into it)
-      if (compared.size() >= kMaxCached) compared.clear();
-      // Candidate pairs, best first; each quote pairs at most once, so a
-      // statement is matched with its own counterpart, not a neighbour.
-      struct Pair {
-        double score;
-        std::size_t i, j;
-        const QuoteComparison* cmp;
-      };
-      std::vector<Pair> pairs;
-      for (std::size_t i = 0; i < qa.size(); ++i) {
-        for (std::size_t j = 0; j < qb.size(); ++j) {
-          if (qa[i].speaker != qb[j].speaker) continue;
-          const QuoteComparison& cmp = compare_texts(qa[i].text, qb[j].text);
-          if (cmp.kind == QuoteComparison::Kind::kDifferent) continue;
-          double score =
-              static_cast<double>(cmp.common) /
-              static_cast<double>(std::max<std::size_t>(1, std::max(cmp.words_a, cmp.words_b)));
-          pairs.push_back({score, i, j, &cmp});
-        }
+      const std::uint64_t key = (static_cast<std::uint64_t>(signature[da]) << 32) | signature[db];
+      auto it = chosen_by_signatures.find(key);
+      if (it == chosen_by_signatures.end()) {
+        if (chosen_by_signatures.size() >= kMaxCached) chosen_by_signatures.clear();
+        it = chosen_by_signatures.emplace(key, choose(qa, qb)).first;
       }
-      if (pairs.empty()) continue;
-      std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& p, const Pair& q) {
-        if (p.score != q.score) return p.score > q.score;
-        return p.i != q.i ? p.i < q.i : p.j < q.j;
-      });
-      std::vector<bool> used_a(qa.size()), used_b(qb.size());
-      std::vector<const Pair*> chosen;
-      for (const Pair& p : pairs) {
-        if (used_a[p.i] || used_b[p.j]) continue;
-        used_a[p.i] = used_b[p.j] = true;
-        if (p.cmp->kind == QuoteComparison::Kind::kReworded) chosen.push_back(&p);
-      }
-      std::sort(chosen.begin(), chosen.end(), [](const Pair* p, const Pair* q) {
-        return p->i != q->i ? p->i < q->i : p->j < q->j;
-      });
-      for (const Pair* p : chosen) {
-        const Claim& a = *qa[p->i].claim;
-        const Claim& b = *qb[p->j].claim;
+      const std::vector<Chosen>& chosen = it->second;
+      for (const Chosen& p : chosen) {
+        const Claim& a = *qa[p.i].claim;
+        const Claim& b = *qb[p.j].claim;
         auto clip = [](const std::string& s) {
           constexpr std::size_t kMax = 90;
           if (s.size() <= kMax) return s;
@@ -340,11 +372,10 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
         f.documents = {a.document, b.document};
         f.summary = a.subject_name + " quoted differently: '" + clip(a.value) + "' (" + a.document +
                     ") vs '" + clip(b.value) + "' (" + b.document + ")";
-        f.rule = "quote_divergence: same speaker, same statement (" +
-                 std::to_string(p->cmp->common) + " common words of " +
-                 std::to_string(std::min(p->cmp->words_a, p->cmp->words_b)) + "), reworded";
+        f.rule = "quote_divergence: same speaker, same statement (" + std::to_string(p.common) +
+                 " common words of " + std::to_string(p.shorter) + "), reworded";
         f.explanation = "word diff (" + a.document + " -> " + b.document +
-                        "): " + diff_of(qa[p->i].text, qb[p->j].text);
+                        "): " + diff_of(qa[p.i].text, qb[p.j].text);
         findings.push_back(std::move(f));
       }
     }
