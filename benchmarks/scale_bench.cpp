@@ -41,6 +41,24 @@ double peak_rss_mb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+// CPU seconds of this process (all threads, user + system): wall time on a
+// shared machine says little.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
+
+double load_average() {
+  double load = 0;
+  if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf", &load) != 1) load = 0;
+    std::fclose(f);
+  }
+  return load;
+}
+
 double current_rss_mb() {
   long pages = 0, resident = 0;
   if (FILE* f = std::fopen("/proc/self/statm", "r")) {
@@ -86,8 +104,8 @@ double seconds_since(Clock::time_point t) {
 
 // Progress on stderr, so a run stopped by a timeout still shows how far it got.
 void progress(const char* step, double seconds) {
-  std::fprintf(stderr, "scale_bench: %s %.2f s, resident %.0f MB\n", step, seconds,
-               current_rss_mb());
+  std::fprintf(stderr, "scale_bench: %s %.2f s, resident %.0f MB, CPU so far %.1f s\n", step,
+               seconds, current_rss_mb(), cpu_seconds());
 }
 
 // Counts what is written to it (the report's size when it is not kept).
@@ -191,6 +209,7 @@ int main(int argc, char** argv) {
   } else {
     // The steps of check(), timed one by one (keep in step with pipeline.cpp).
     auto t = Clock::now();
+    const double cpu_before = cpu_seconds();
     auto lexicon = internal::Lexicon::build(options.lexicons);
     if (!lexicon) return 1;
     auto extractions = internal::extract_all_with(docs, options, **lexicon, true);
@@ -199,11 +218,13 @@ int main(int argc, char** argv) {
       return 1;
     }
     const double extract_s = seconds_since(t);
+    const double extract_cpu_s = cpu_seconds() - cpu_before;
     progress("extract", extract_s);
     Report report;
     report.extractions = std::move(*extractions);
     t = Clock::now();
     report.entities = internal::link_entities(report.extractions, **lexicon);
+    progress("link_entities", seconds_since(t));
     internal::gather_claims(report, true);
     internal::align_event_places(report.claims);
     const double link_s = seconds_since(t);
@@ -231,11 +252,14 @@ int main(int argc, char** argv) {
     t = Clock::now();
     const std::size_t json_bytes = render ? render_json(report, output) : 0;
     const double render_s = seconds_since(t);
+    const double after_extract_cpu_s = cpu_seconds() - cpu_before - extract_cpu_s;
     claims = report.claims.size();
     findings = report.findings.size();
     entities = report.entities.size();
     timings = "\"check_s\": " + std::to_string(check_s) +
               ", \"extract_s\": " + std::to_string(extract_s) +
+              ", \"extract_cpu_s\": " + std::to_string(extract_cpu_s) +
+              ", \"after_extract_cpu_s\": " + std::to_string(after_extract_cpu_s) +
               ", \"link_s\": " + std::to_string(link_s) +
               ", \"graph_s\": " + std::to_string(graph_s) +
               ", \"compare_s\": " + std::to_string(compare_s) +
@@ -247,9 +271,9 @@ int main(int argc, char** argv) {
       "{\"docs\": %zu, \"threads\": %u, \"phases\": %s, \"quote_divergence\": %s, \"text_MB\": "
       "%.3f, \"words\": %zu, %s, "
       "\"claims\": %zu, \"findings\": %zu, \"entities\": %zu, \"rss_inputs_MB\": %.1f, "
-      "\"peak_rss_MB\": %.1f}\n",
+      "\"peak_rss_MB\": %.1f, \"cpu_s\": %.2f, \"load_1min\": %.2f}\n",
       docs.size(), threads, phases ? "true" : "false", skip_quote_divergence ? "false" : "true",
       size.bytes / 1e6, size.words, timings.c_str(), claims, findings, entities, rss_inputs,
-      peak_rss_mb());
+      peak_rss_mb(), cpu_seconds(), load_average());
   return 0;
 }
