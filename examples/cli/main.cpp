@@ -23,14 +23,14 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
-// Never leaves a partial document: standard output gets the output whole
-// (rendered first), and a file is written beside its target and renamed over
-// it when complete, so a file can be written as it is rendered.
-int emit(const std::function<void(std::ostream&)>& write, const std::string& path) {
+// Never leaves a partial document: `whole` renders the output completely
+// before writing it (standard output, devices), and a file is written beside
+// its target and renamed over it when complete, so `stream`, when given, may
+// write it there as it is produced.
+using Writer = std::function<void(std::ostream&)>;
+int emit(const Writer& whole, const Writer& stream, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::ostringstream rendered;
-    write(rendered);
-    std::cout << std::move(rendered).str();
+    whole(std::cout);
     std::cout.flush();
     return std::cout ? kExitOk : fail("cannot write to standard output");
   }
@@ -38,10 +38,8 @@ int emit(const std::function<void(std::ostream&)>& write, const std::string& pat
   std::error_code ec;
   // Devices and pipes (-o /dev/stdout) cannot be replaced; write them directly.
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
-    std::ostringstream rendered;
-    write(rendered);
     std::ofstream out(path, std::ios::binary);
-    out << std::move(rendered).str();
+    whole(out);
     out.flush();
     return out ? kExitOk : fail(path + ": write failed");
   }
@@ -50,7 +48,7 @@ int emit(const std::function<void(std::ostream&)>& write, const std::string& pat
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return fail(path + ": cannot open for writing");
     try {
-      write(out);
+      (stream ? stream : whole)(out);
     } catch (...) {
       out.close();
       fs::remove(partial, ec);
@@ -71,7 +69,7 @@ int emit(const std::function<void(std::ostream&)>& write, const std::string& pat
 }
 
 int emit(const std::string& output, const std::string& path) {
-  return emit([&](std::ostream& out) { out << output; }, path);
+  return emit([&](std::ostream& out) { out << output; }, nullptr, path);
 }
 
 bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::string>& texts,
@@ -167,18 +165,17 @@ int run(int argc, char** argv) {
   auto report = crosscheck::check(*documents, options);
   if (!report) return fail(report.error().message());
   std::vector<crosscheck::Document>().swap(*documents);  // the report has what it needs
+  Writer stream;
+  if (format == "json") stream = [&](std::ostream& out) { crosscheck::write_json(*report, out); };
   int status = emit(
       [&](std::ostream& out) {
-        if (format == "json") {
-          crosscheck::write_json(*report, out);
-        } else {
-          out << (format == "html"      ? crosscheck::to_html(*report)
-                  : format == "dot"     ? crosscheck::to_dot(*report)
-                  : format == "graphml" ? crosscheck::to_graphml(*report)
-                                        : crosscheck::to_text(*report));
-        }
+        out << (format == "json"      ? crosscheck::to_json(*report)
+                : format == "html"    ? crosscheck::to_html(*report)
+                : format == "dot"     ? crosscheck::to_dot(*report)
+                : format == "graphml" ? crosscheck::to_graphml(*report)
+                                      : crosscheck::to_text(*report));
       },
-      output);
+      stream, output);
   if (status != kExitOk) return status;
   if (fail_on == "contradiction" && crosscheck::count_unresolved_contradictions(*report) > 0) {
     return kExitFindings;
