@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compare/rules.h"
 #include "data/embedded.h"
@@ -637,13 +638,13 @@ class FindingBuilder {
                 return rank(x) != rank(y) ? rank(x) < rank(y) : x < y;
               });
     // The rule is the most frequent among the deciding edges (ties: first).
-    std::map<std::string, std::size_t> votes;
+    std::unordered_map<std::string_view, std::size_t> votes;
     std::vector<std::string> reasons;
     for (const Edge* e : edges) ++votes[e->relation.rule];
     std::size_t best = 0;
     for (const Edge* e : edges) {
-      if (votes[e->relation.rule] > best) {
-        best = votes[e->relation.rule];
+      if (std::size_t v = votes[e->relation.rule]; v > best) {
+        best = v;
         f.rule = e->relation.rule;
       }
       if (reasons.size() < 4 &&
@@ -724,9 +725,10 @@ class FindingBuilder {
                                     const std::vector<std::string>& reasons) const {
     const auto& claims = report_.claims;
     std::vector<std::string> outlets;
+    std::unordered_set<std::string> listed;
     for (std::size_t m : members) {
       std::string o = ctx_.dated_outlet(claims[m]);
-      if (std::find(outlets.begin(), outlets.end(), o) == outlets.end()) outlets.push_back(o);
+      if (listed.insert(o).second) outlets.push_back(std::move(o));
     }
     std::string out = join(outlets, "; ") + ": ";
     if (claims[members.front()].typed.kind != ClaimValue::Kind::kSet)
