@@ -1805,8 +1805,14 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
     }
   }
 
+  // Documents in input order (an entity's documents are gathered as
+  // positions, so that joining large groups costs no linear search).
+  std::unordered_map<std::string_view, std::size_t> doc_order;
+  for (std::size_t i = 0; i < extractions.size(); ++i)
+    doc_order.emplace(extractions[i].document.id, i);
   // The canonical list, in order of first appearance.
   std::vector<Entity> out;
+  std::vector<std::vector<std::size_t>> out_documents;
   std::unordered_map<std::size_t, std::size_t> slot;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     std::size_t c = canonical[i];
@@ -1817,6 +1823,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       e.name = nodes[c].name;
       e.type = nodes[c].type;
       out.push_back(std::move(e));
+      out_documents.emplace_back();
     }
     Entity& e = out[it->second];
     for (const auto& a : nodes[i].aliases) {
@@ -1831,19 +1838,15 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
         e.located_in.push_back(id);
       }
     }
-    for (const auto& d : nodes[i].documents) {
-      if (std::find(e.documents.begin(), e.documents.end(), d) == e.documents.end())
-        e.documents.push_back(d);
-    }
+    auto& documents = out_documents[it->second];
+    for (const auto& d : nodes[i].documents) documents.push_back(doc_order.at(d));
   }
-  // Documents in input order.
-  std::unordered_map<std::string, std::size_t> doc_order;
-  for (std::size_t i = 0; i < extractions.size(); ++i)
-    doc_order.emplace(extractions[i].document.id, i);
-  for (Entity& e : out) {
-    std::sort(
-        e.documents.begin(), e.documents.end(),
-        [&](const std::string& a, const std::string& b) { return doc_order[a] < doc_order[b]; });
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    auto& documents = out_documents[k];
+    std::sort(documents.begin(), documents.end());
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    out[k].documents.reserve(documents.size());
+    for (std::size_t d : documents) out[k].documents.push_back(extractions[d].document.id);
   }
   return out;
 }
