@@ -83,7 +83,7 @@ TEST_CASE("Lexicon: alias keys and their prefixes, for matchers that stop early"
 
 TEST_CASE("Lexicon::write_key equals key() and append_key()") {
   for (std::string phrase : {"Co-operation", "U.N.", "NATO\xE2\x80\x99s", "Zürich", "", "a b-c",
-                             "\xE2\x80\x94dash", "X\xE2\x80"}) {
+                             "\xE2\x80\x94" "dash", "X\xE2\x80"}) {
     std::string written(phrase.size(), '\0');
     char* end = Lexicon::write_key(phrase, written.data());
     written.resize(static_cast<std::size_t>(end - written.data()));
