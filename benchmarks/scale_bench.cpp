@@ -18,14 +18,18 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
 #include "annotate/entity/entity_tagger.h"
 #include "annotate/lexicon.h"
+#include "claims/event_keys.h"
 #include "compare/compare.h"
 #include "corpus.h"
 #include "graph/claim_graph.h"
+#include "pipeline/check_steps.h"
 #include "util/date.h"
 
 namespace crosscheck::bench {
@@ -35,6 +39,24 @@ double peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+// CPU seconds of this process (all threads, user + system): wall time on a
+// shared machine says little.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
+
+double load_average() {
+  double load = 0;
+  if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf", &load) != 1) load = 0;
+    std::fclose(f);
+  }
+  return load;
 }
 
 double current_rss_mb() {
@@ -82,14 +104,39 @@ double seconds_since(Clock::time_point t) {
 
 // Progress on stderr, so a run stopped by a timeout still shows how far it got.
 void progress(const char* step, double seconds) {
-  std::fprintf(stderr, "scale_bench: %s %.2f s, resident %.0f MB\n", step, seconds,
-               current_rss_mb());
+  std::fprintf(stderr, "scale_bench: %s %.2f s, resident %.0f MB, CPU so far %.1f s\n", step,
+               seconds, current_rss_mb(), cpu_seconds());
 }
 
-void write_output(const std::string& path, const std::string& json) {
-  if (path.empty()) return;
-  std::ofstream out(path, std::ios::binary);
-  out << json;
+// Counts what is written to it (the report's size when it is not kept).
+class CountingBuf : public std::streambuf {
+ public:
+  std::size_t count = 0;
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (ch != traits_type::eof()) ++count;
+    return ch;
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<std::size_t>(n);
+    return n;
+  }
+};
+
+// The report's JSON streamed (as `crosscheck check --format json -o FILE`
+// writes it) to FILE, or only counted; returns its size in bytes.
+std::size_t render_json(const Report& report, const std::string& path) {
+  if (!path.empty()) {
+    std::ofstream out(path, std::ios::binary);
+    write_json(report, out);
+    out.flush();
+    return static_cast<std::size_t>(out.tellp());
+  }
+  CountingBuf counter;
+  std::ostream out(&counter);
+  write_json(report, out);
+  return counter.count;
 }
 
 }  // namespace
@@ -138,6 +185,7 @@ int main(int argc, char** argv) {
   const double rss_inputs = current_rss_mb();
   Options options;
   options.threads = threads;
+  options.keep_extractions = false;  // as the CLI runs check()
 
   std::string timings;
   std::size_t claims = 0, findings = 0, entities = 0;
@@ -150,33 +198,35 @@ int main(int argc, char** argv) {
     }
     const double check_s = seconds_since(start);
     const auto render_start = Clock::now();
-    const std::string json = render ? to_json(*report) : std::string();
+    const std::size_t json_bytes = render ? render_json(*report, output) : 0;
     const double render_s = seconds_since(render_start);
-    write_output(output, json);
     claims = report->claims.size();
     findings = report->findings.size();
     entities = report->entities.size();
     timings = "\"check_s\": " + std::to_string(check_s) +
               ", \"render_json_s\": " + std::to_string(render_s) +
-              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+              ", \"json_MB\": " + std::to_string(static_cast<double>(json_bytes) / 1e6);
   } else {
     // The steps of check(), timed one by one (keep in step with pipeline.cpp).
     auto t = Clock::now();
+    const double cpu_before = cpu_seconds();
     auto lexicon = internal::Lexicon::build(options.lexicons);
-    auto extractions = extract_all(docs, options);
-    if (!lexicon || !extractions) {
+    if (!lexicon) return 1;
+    auto extractions = internal::extract_all_with(docs, options, **lexicon, true);
+    if (!extractions) {
       std::fprintf(stderr, "scale_bench: extraction failed\n");
       return 1;
     }
     const double extract_s = seconds_since(t);
+    const double extract_cpu_s = cpu_seconds() - cpu_before;
     progress("extract", extract_s);
     Report report;
     report.extractions = std::move(*extractions);
     t = Clock::now();
     report.entities = internal::link_entities(report.extractions, **lexicon);
-    for (const Extraction& x : report.extractions) {
-      report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
-    }
+    progress("link_entities", seconds_since(t));
+    internal::gather_claims(report, true);
+    internal::align_event_places(report.claims);
     const double link_s = seconds_since(t);
     progress("link", link_s);
     t = Clock::now();
@@ -200,28 +250,30 @@ int main(int argc, char** argv) {
     progress("quotes", quotes_s);
     const double check_s = seconds_since(start);
     t = Clock::now();
-    const std::string json = render ? to_json(report) : std::string();
+    const std::size_t json_bytes = render ? render_json(report, output) : 0;
     const double render_s = seconds_since(t);
-    write_output(output, json);
+    const double after_extract_cpu_s = cpu_seconds() - cpu_before - extract_cpu_s;
     claims = report.claims.size();
     findings = report.findings.size();
     entities = report.entities.size();
     timings = "\"check_s\": " + std::to_string(check_s) +
               ", \"extract_s\": " + std::to_string(extract_s) +
+              ", \"extract_cpu_s\": " + std::to_string(extract_cpu_s) +
+              ", \"after_extract_cpu_s\": " + std::to_string(after_extract_cpu_s) +
               ", \"link_s\": " + std::to_string(link_s) +
               ", \"graph_s\": " + std::to_string(graph_s) +
               ", \"compare_s\": " + std::to_string(compare_s) +
               ", \"quote_divergence_s\": " + std::to_string(quotes_s) +
               ", \"render_json_s\": " + std::to_string(render_s) +
-              ", \"json_MB\": " + std::to_string(json.size() / 1e6);
+              ", \"json_MB\": " + std::to_string(static_cast<double>(json_bytes) / 1e6);
   }
   std::printf(
       "{\"docs\": %zu, \"threads\": %u, \"phases\": %s, \"quote_divergence\": %s, \"text_MB\": "
       "%.3f, \"words\": %zu, %s, "
       "\"claims\": %zu, \"findings\": %zu, \"entities\": %zu, \"rss_inputs_MB\": %.1f, "
-      "\"peak_rss_MB\": %.1f}\n",
+      "\"peak_rss_MB\": %.1f, \"cpu_s\": %.2f, \"load_1min\": %.2f}\n",
       docs.size(), threads, phases ? "true" : "false", skip_quote_divergence ? "false" : "true",
       size.bytes / 1e6, size.words, timings.c_str(), claims, findings, entities, rss_inputs,
-      peak_rss_mb());
+      peak_rss_mb(), cpu_seconds(), load_average());
   return 0;
 }

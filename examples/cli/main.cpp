@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -22,11 +23,14 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
-// Writes all output at once so a failure never leaves a partial document: a
-// file is written beside its target and renamed over it when complete.
-int emit(const std::string& output, const std::string& path) {
+// Never leaves a partial document: `whole` renders the output completely
+// before writing it (standard output, devices), and a file is written beside
+// its target and renamed over it when complete, so `stream`, when given, may
+// write it there as it is produced.
+using Writer = std::function<void(std::ostream&)>;
+int emit(const Writer& whole, const Writer& stream, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::cout << output;
+    whole(std::cout);
     std::cout.flush();
     return std::cout ? kExitOk : fail("cannot write to standard output");
   }
@@ -35,7 +39,7 @@ int emit(const std::string& output, const std::string& path) {
   // Devices and pipes (-o /dev/stdout) cannot be replaced; write them directly.
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
     std::ofstream out(path, std::ios::binary);
-    out << output;
+    whole(out);
     out.flush();
     return out ? kExitOk : fail(path + ": write failed");
   }
@@ -43,7 +47,13 @@ int emit(const std::string& output, const std::string& path) {
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return fail(path + ": cannot open for writing");
-    out << output;
+    try {
+      (stream ? stream : whole)(out);
+    } catch (...) {
+      out.close();
+      fs::remove(partial, ec);
+      throw;
+    }
     out.close();
     if (!out) {
       fs::remove(partial, ec);
@@ -56,6 +66,10 @@ int emit(const std::string& output, const std::string& path) {
     return fail(path + ": cannot write: " + ec.message());
   }
   return kExitOk;
+}
+
+int emit(const std::string& output, const std::string& path) {
+  return emit([&](std::ostream& out) { out << output; }, nullptr, path);
 }
 
 bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::string>& texts,
@@ -146,14 +160,23 @@ int run(int argc, char** argv) {
     return emit(out, output);
   }
 
+  // The report keeps what it prints, not every document's annotations.
+  options.keep_extractions = false;
   auto report = crosscheck::check(*documents, options);
   if (!report) return fail(report.error().message());
-  std::string out = format == "json"      ? crosscheck::to_json(*report)
-                    : format == "html"    ? crosscheck::to_html(*report)
-                    : format == "dot"     ? crosscheck::to_dot(*report)
-                    : format == "graphml" ? crosscheck::to_graphml(*report)
-                                          : crosscheck::to_text(*report);
-  if (int status = emit(out, output); status != kExitOk) return status;
+  std::vector<crosscheck::Document>().swap(*documents);  // the report has what it needs
+  Writer stream;
+  if (format == "json") stream = [&](std::ostream& out) { crosscheck::write_json(*report, out); };
+  int status = emit(
+      [&](std::ostream& out) {
+        out << (format == "json"      ? crosscheck::to_json(*report)
+                : format == "html"    ? crosscheck::to_html(*report)
+                : format == "dot"     ? crosscheck::to_dot(*report)
+                : format == "graphml" ? crosscheck::to_graphml(*report)
+                                      : crosscheck::to_text(*report));
+      },
+      stream, output);
+  if (status != kExitOk) return status;
   if (fail_on == "contradiction" && crosscheck::count_unresolved_contradictions(*report) > 0) {
     return kExitFindings;
   }

@@ -8,6 +8,7 @@
 #define CROSSCHECK_CROSSCHECK_H_
 
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,12 @@ struct Options {
   /// depends on it.
   unsigned threads = 0;
   Limits limits;
+  /// check() only: keep each document's whole extraction in
+  /// Report::extractions (the default). When false each keeps only the
+  /// document's metadata (not its text) and published_inferred, and the claims
+  /// are in Report::claims alone: every report format prints the same, and
+  /// large runs need a fraction of the memory (the CLI does this).
+  bool keep_extractions = true;
 };
 
 /// Reads JSON Lines, .txt/.md, .html/.htm files or directories of them.
@@ -73,6 +80,9 @@ Result<Report> check(const std::vector<Document>& documents, const Options& opti
 std::string to_json(const Extraction& extraction);
 /// `crosscheck.report/1` JSON, pretty-printed.
 std::string to_json(const Report& report);
+/// The same JSON written to `out` as it is produced (no copy of the whole
+/// report in memory); the CLI uses it for large runs.
+void write_json(const Report& report, std::ostream& out);
 /// A report for people, findings grouped by kind with quoted evidence.
 std::string to_text(const Report& report);
 /// One self-contained HTML page.

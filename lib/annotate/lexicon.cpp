@@ -107,7 +107,9 @@ class LexiconBuilder {
   static void index_alias(Lexicon& lexicon, std::size_t entity, std::string_view alias) {
     std::string k = Lexicon::key(alias);
     if (k.empty()) return;
-    auto& hits = lexicon.alias_index_[k];
+    // Prefixes too, so that a matcher can stop as soon as no alias can follow.
+    for (std::size_t n = 1; n < k.size(); ++n) lexicon.alias_index_.try_emplace(k.substr(0, n));
+    auto& hits = lexicon.alias_index_.try_emplace(k).first->hits;
     bool acronym = is_acronym(alias);
     for (AliasHit& h : hits) {
       if (h.entity == entity) {
@@ -276,34 +278,47 @@ std::shared_ptr<const Lexicon> Lexicon::builtin() {
 std::string Lexicon::key(std::string_view phrase) {
   std::string out;
   out.reserve(phrase.size());
-  for (std::size_t i = 0; i < phrase.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(phrase[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(static_cast<char>(c));
-    } else if (c >= 0x80) {
-      // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
-      // punctuation; other non-ASCII letters are kept as they are.
-      if (c == 0xE2 && i + 2 < phrase.size() && static_cast<unsigned char>(phrase[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(phrase[i + 2]) >= 0x90 &&
-          static_cast<unsigned char>(phrase[i + 2]) <= 0x9F) {
-        i += 2;
-        continue;
+  append_key(phrase, out);
+  return out;
+}
+
+void Lexicon::append_key(std::string_view phrase, std::string& out) {
+  std::size_t at = out.size();
+  out.resize(at + phrase.size());
+  out.resize(static_cast<std::size_t>(write_key(phrase, out.data() + at) - out.data()));
+}
+
+char* Lexicon::write_key(std::string_view phrase, char* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(phrase.data());
+  std::size_t n = phrase.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        *out++ = static_cast<char>(c - 'A' + 'a');
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        *out++ = static_cast<char>(c);
       }
-      out.push_back(static_cast<char>(c));
+      continue;
     }
+    // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+    // punctuation; other non-ASCII letters are kept as they are.
+    if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x90 && p[i + 2] <= 0x9F) {
+      i += 2;
+      continue;
+    }
+    *out++ = static_cast<char>(c);
   }
   return out;
 }
 
 const std::vector<AliasHit>* Lexicon::find_alias(std::string_view key) const {
-  auto it = alias_index_.find(std::string(key));
-  return it == alias_index_.end() ? nullptr : &it->second;
+  const AliasKeyInfo* info = alias_index_.find(key);
+  return info && !info->hits.empty() ? &info->hits : nullptr;
 }
 
 const LexiconEntity* Lexicon::find_id(std::string_view id) const {
-  auto it = id_index_.find(std::string(id));
+  auto it = id_index_.find(id);
   return it == id_index_.end() ? nullptr : &entities_[it->second];
 }
 

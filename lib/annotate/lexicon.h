@@ -4,6 +4,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_LEXICON_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "crosscheck/result.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 
@@ -36,12 +38,17 @@ struct AliasHit {
   bool acronym = false;    ///< alias is all capitals ("NATO", "UN")
 };
 
+/// An alias key, or a prefix of one, in the alias index.
+struct AliasKeyInfo {
+  std::vector<AliasHit> hits;  ///< entities with exactly this key; empty: only a prefix
+};
+
 /// The merged lexicon; immutable once built, shared across threads.
 class Lexicon {
  public:
   /// Built-in data plus the given JSON lexicon texts (see README for the format).
   static Result<std::shared_ptr<const Lexicon>> build(const std::vector<std::string>& extra_json,
-                                                       const std::vector<std::string>& names = {});
+                                                      const std::vector<std::string>& names = {});
   /// The built-in data alone (built once).
   static std::shared_ptr<const Lexicon> builtin();
 
@@ -53,8 +60,21 @@ class Lexicon {
   /// Matching key of a phrase: ASCII letters lowered, digits and non-ASCII kept,
   /// everything else dropped ("Co-operation" -> "cooperation", "U.N." -> "un").
   static std::string key(std::string_view phrase);
+  /// Appends key(phrase) to `out` (no allocation when `out` has room).
+  static void append_key(std::string_view phrase, std::string& out);
+  /// Writes key(phrase) at `out` (room for phrase.size() bytes); returns its end.
+  static char* write_key(std::string_view phrase, char* out);
   /// Entities having an alias (or name) with this key(), or nullptr.
   const std::vector<AliasHit>* find_alias(std::string_view key) const;
+  /// The alias index's entry for `key` when some alias key starts with it, else
+  /// nullptr: then no phrase whose key starts with `key` is an alias.
+  const AliasKeyInfo* find_alias_prefix(std::string_view key) const {
+    return alias_index_.find(key);
+  }
+  /// The same, given `hash == short_string_hash(key)`.
+  const AliasKeyInfo* find_alias_prefix(std::string_view key, std::uint64_t hash) const {
+    return alias_index_.find(key, hash);
+  }
   /// The entity with this id, or nullptr.
   const LexiconEntity* find_id(std::string_view id) const;
   /// Longest alias or name, in words (hyphenated parts count as words).
@@ -67,9 +87,16 @@ class Lexicon {
  private:
   std::vector<LexiconEntity> entities_;
   std::vector<SynonymSet> synonyms_;
-  std::unordered_map<std::string, std::vector<AliasHit>> alias_index_;
-  std::unordered_map<std::string, std::size_t> id_index_;
-  std::unordered_map<std::string, std::size_t> synonym_index_;  // key -> synonyms_ index
+  // Lookups by string_view without building a std::string.
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using IndexMap = std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>>;
+
+  StringIndex<AliasKeyInfo> alias_index_;  // every alias key and every prefix of one
+  IndexMap id_index_;
+  IndexMap synonym_index_;  // key -> synonyms_ index
   std::size_t max_alias_words_ = 1;
   friend class LexiconBuilder;
 };

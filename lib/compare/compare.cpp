@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compare/rules.h"
 #include "data/embedded.h"
@@ -637,13 +638,13 @@ class FindingBuilder {
                 return rank(x) != rank(y) ? rank(x) < rank(y) : x < y;
               });
     // The rule is the most frequent among the deciding edges (ties: first).
-    std::map<std::string, std::size_t> votes;
+    std::unordered_map<std::string_view, std::size_t> votes;
     std::vector<std::string> reasons;
     for (const Edge* e : edges) ++votes[e->relation.rule];
     std::size_t best = 0;
     for (const Edge* e : edges) {
-      if (votes[e->relation.rule] > best) {
-        best = votes[e->relation.rule];
+      if (std::size_t v = votes[e->relation.rule]; v > best) {
+        best = v;
         f.rule = e->relation.rule;
       }
       if (reasons.size() < 4 &&
@@ -724,9 +725,10 @@ class FindingBuilder {
                                     const std::vector<std::string>& reasons) const {
     const auto& claims = report_.claims;
     std::vector<std::string> outlets;
+    std::unordered_set<std::string> listed;
     for (std::size_t m : members) {
       std::string o = ctx_.dated_outlet(claims[m]);
-      if (std::find(outlets.begin(), outlets.end(), o) == outlets.end()) outlets.push_back(o);
+      if (listed.insert(o).second) outlets.push_back(std::move(o));
     }
     std::string out = join(outlets, "; ") + ": ";
     if (claims[members.front()].typed.kind != ClaimValue::Kind::kSet)
@@ -800,11 +802,13 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     for (const Edge* e : family_edges) uf.unite(e->a, e->b);
     std::map<std::size_t, std::vector<std::size_t>> components;
     std::map<std::size_t, std::vector<const Edge*>> component_edges;
+    std::vector<bool> listed(n);  // a claim belongs to one component
     for (const Edge* e : family_edges) {
       std::size_t root = uf.find(e->a);
       auto& members = components[root];
       for (std::size_t p : {e->a, e->b}) {
-        if (std::find(members.begin(), members.end(), group[p]) == members.end()) {
+        if (!listed[p]) {
+          listed[p] = true;
           members.push_back(group[p]);
         }
       }
@@ -831,11 +835,15 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     return compat.count(pair_key(i, j)) > 0;
   };
   std::vector<std::vector<std::size_t>> clusters;
+  std::size_t open_from = 0;  // clusters before it are out of the window for good
   for (std::size_t i = 0; i < n; ++i) {
     bool placed = false;
-    for (auto& cluster : clusters) {
-      // Claims beyond the comparison window were never compared with `i`.
-      if (cluster.front() + kPairWindow < i) continue;
+    // Claims beyond the comparison window were never compared with `i`;
+    // clusters start in increasing order, so those are a prefix.
+    while (open_from < clusters.size() && clusters[open_from].front() + kPairWindow < i)
+      ++open_from;
+    for (std::size_t k = open_from; k < clusters.size(); ++k) {
+      auto& cluster = clusters[k];
       if (std::all_of(cluster.begin(), cluster.end(),
                       [&](std::size_t m) { return compatible_pair(m, i); })) {
         cluster.push_back(i);

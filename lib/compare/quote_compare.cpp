@@ -100,48 +100,74 @@ std::vector<std::string> quote_words(std::string_view text) {
   return words;
 }
 
-QuoteComparison compare_quotes(std::string_view a, std::string_view b) {
-  QuoteComparison out;
-  if (a == b) {
-    out.kind = QuoteComparison::Kind::kVerbatim;
+namespace {
+
+// Quotes are compared on word ids (one id per distinct normalised word), so a
+// quotation's words are split once however many quotations it is set against.
+using WordIds = std::vector<std::uint32_t>;
+
+// LCS table over words (quotes are short; bounded below).
+constexpr std::size_t kMaxWords = 400;
+
+class WordInterner {
+ public:
+  WordIds ids(const std::vector<std::string>& words) {
+    WordIds out;
+    out.reserve(std::min(words.size(), kMaxWords));
+    for (std::size_t i = 0; i < words.size() && i < kMaxWords; ++i) {
+      auto [it, inserted] = ids_.try_emplace(words[i], static_cast<std::uint32_t>(ids_.size()));
+      out.push_back(it->second);
+    }
+    return out;
   }
-  std::vector<std::string> x = quote_words(a), y = quote_words(b);
-  // LCS table over words (quotes are short; bounded below).
-  constexpr std::size_t kMaxWords = 400;
-  if (x.size() > kMaxWords) x.resize(kMaxWords);
-  if (y.size() > kMaxWords) y.resize(kMaxWords);
-  std::vector<std::vector<std::uint16_t>> m(x.size() + 1,
-                                            std::vector<std::uint16_t>(y.size() + 1, 0));
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+// Classifies two quotations given as word ids (already cut to kMaxWords);
+// `verbatim` when their bytes are equal. With `words_x`/`words_y` (the words
+// themselves) it also writes the diff.
+QuoteComparison compare_ids(const WordIds& x, const WordIds& y, bool verbatim,
+                            const std::vector<std::string>* words_x = nullptr,
+                            const std::vector<std::string>* words_y = nullptr) {
+  QuoteComparison out;
+  if (verbatim) out.kind = QuoteComparison::Kind::kVerbatim;
+  const std::size_t w = y.size() + 1;
+  std::vector<std::uint16_t> m((x.size() + 1) * w, 0);
+  auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return m[i * w + j]; };
   for (std::size_t i = x.size(); i-- > 0;) {
     for (std::size_t j = y.size(); j-- > 0;) {
-      m[i][j] = x[i] == y[j] ? static_cast<std::uint16_t>(m[i + 1][j + 1] + 1)
-                             : std::max(m[i + 1][j], m[i][j + 1]);
+      at(i, j) = x[i] == y[j] ? static_cast<std::uint16_t>(at(i + 1, j + 1) + 1)
+                              : std::max(at(i + 1, j), at(i, j + 1));
     }
   }
-  out.common = m[0][0];
+  out.common = at(0, 0);
   out.words_a = x.size();
   out.words_b = y.size();
-  // The diff, git word-diff style: [-removed-] {+added+}.
-  std::string diff;
-  auto put = [&](std::string_view piece) {
-    if (!diff.empty()) diff += ' ';
-    diff += piece;
-  };
-  std::size_t i = 0, j = 0;
-  while (i < x.size() || j < y.size()) {
-    if (i < x.size() && j < y.size() && x[i] == y[j]) {
-      put(x[i]);
-      ++i;
-      ++j;
-    } else if (j >= y.size() || (i < x.size() && m[i + 1][j] >= m[i][j + 1])) {
-      put("[-" + x[i] + "-]");
-      ++i;
-    } else {
-      put("{+" + y[j] + "+}");
-      ++j;
+  if (words_x && words_y) {
+    // The diff, git word-diff style: [-removed-] {+added+}.
+    std::string diff;
+    auto put = [&](std::string_view piece) {
+      if (!diff.empty()) diff += ' ';
+      diff += piece;
+    };
+    std::size_t i = 0, j = 0;
+    while (i < x.size() || j < y.size()) {
+      if (i < x.size() && j < y.size() && x[i] == y[j]) {
+        put((*words_x)[i]);
+        ++i;
+        ++j;
+      } else if (j >= y.size() || (i < x.size() && at(i + 1, j) >= at(i, j + 1))) {
+        put("[-" + (*words_x)[i] + "-]");
+        ++i;
+      } else {
+        put("{+" + (*words_y)[j] + "+}");
+        ++j;
+      }
     }
+    out.diff = std::move(diff);
   }
-  out.diff = std::move(diff);
   if (out.kind == QuoteComparison::Kind::kVerbatim) return out;
   std::size_t shorter = std::min(x.size(), y.size());
   if (x == y) {
@@ -165,99 +191,193 @@ QuoteComparison compare_quotes(std::string_view a, std::string_view b) {
   return out;
 }
 
+}  // namespace
+
+QuoteComparison compare_quotes(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = quote_words(a), y = quote_words(b);
+  if (x.size() > kMaxWords) x.resize(kMaxWords);
+  if (y.size() > kMaxWords) y.resize(kMaxWords);
+  WordInterner words;
+  WordIds ix = words.ids(x), iy = words.ids(y);
+  return compare_ids(ix, iy, a == b, &x, &y);
+}
+
 std::vector<Finding> find_quote_divergences(const Report& report) {
-  // Quote claims by document, in report order.
-  std::vector<std::string> doc_order;
-  std::map<std::string, std::vector<const Claim*>> by_doc;
+  // Quote claims by document, documents in order of their first quote claim.
+  // Speakers and quotations are interned: a quote is (speaker id, text id).
+  struct QuoteRef {
+    std::uint32_t speaker, text;
+    const Claim* claim;
+  };
+  std::vector<std::vector<QuoteRef>> by_doc;
+  std::unordered_map<std::string_view, std::size_t> doc_index;
+  const SpeakerKeys speakers(report);
+  std::unordered_map<std::string, std::uint32_t> speaker_ids;
+  std::unordered_map<std::string_view, std::uint32_t> text_ids;
+  std::vector<std::string_view> texts;
   for (const Claim& c : report.claims) {
     if (c.type != "quote" || c.value.empty()) continue;
-    if (!by_doc.count(c.document)) doc_order.push_back(c.document);
-    by_doc[c.document].push_back(&c);
+    auto [d, new_doc] = doc_index.try_emplace(c.document, by_doc.size());
+    if (new_doc) by_doc.emplace_back();
+    auto [s, new_speaker] =
+        speaker_ids.try_emplace(speakers.key(c), static_cast<std::uint32_t>(speaker_ids.size()));
+    auto [t, new_text] = text_ids.try_emplace(c.value, static_cast<std::uint32_t>(texts.size()));
+    if (new_text) texts.push_back(c.value);
+    by_doc[d->second].push_back({s->second, t->second, &c});
   }
-  const SpeakerKeys speakers(report);
-  std::map<std::string, std::vector<std::string>> keys;  // by document, one per quote
-  for (const auto& [doc, quotes] : by_doc) {
-    for (const Claim* c : quotes) keys[doc].push_back(speakers.key(*c));
+  // Each distinct quotation's words, split once.
+  WordInterner interner;
+  std::vector<std::vector<std::string>> text_words(texts.size());
+  std::vector<WordIds> text_word_ids(texts.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    text_words[t] = quote_words(texts[t]);
+    if (text_words[t].size() > kMaxWords) text_words[t].resize(kMaxWords);
+    text_word_ids[t] = interner.ids(text_words[t]);
   }
   // Only documents that quote the same speaker are compared, and each with at
   // most kMaxPartners later documents quoting that speaker, so the cost grows
   // with the number of quotes rather than the square of the documents.
   constexpr std::size_t kMaxPartners = 64;
-  std::map<std::string, std::vector<std::size_t>> docs_by_speaker;
-  for (std::size_t d = 0; d < doc_order.size(); ++d) {
-    for (const std::string& k : keys[doc_order[d]]) {
-      auto& docs = docs_by_speaker[k];
-      if (docs.empty() || docs.back() != d) docs.push_back(d);
-    }
-  }
-  std::set<std::pair<std::size_t, std::size_t>> doc_pairs;
-  for (const auto& [speaker, docs] : docs_by_speaker) {
-    for (std::size_t x = 0; x < docs.size(); ++x) {
-      for (std::size_t y = x + 1; y < docs.size() && y <= x + kMaxPartners; ++y) {
-        doc_pairs.emplace(docs[x], docs[y]);
+  std::vector<std::vector<std::size_t>> docs_by_speaker(speaker_ids.size());
+  // Per document: (speaker, position of the document in that speaker's list).
+  std::vector<std::vector<std::pair<std::uint32_t, std::size_t>>> speaker_slots(by_doc.size());
+  for (std::size_t d = 0; d < by_doc.size(); ++d) {
+    for (const QuoteRef& q : by_doc[d]) {
+      auto& docs = docs_by_speaker[q.speaker];
+      if (docs.empty() || docs.back() != d) {
+        speaker_slots[d].emplace_back(q.speaker, docs.size());
+        docs.push_back(d);
       }
     }
   }
-  std::vector<Finding> findings;
-  for (const auto& [da, db] : doc_pairs) {
-    const auto& qa = by_doc[doc_order[da]];
-    const auto& qb = by_doc[doc_order[db]];
-    const auto& ka = keys[doc_order[da]];
-    const auto& kb = keys[doc_order[db]];
+  // Comparisons of two quotations (without the diff), by text ids; copies of
+  // an article quote the same words, so most pairs have been seen before. A
+  // cache only: cleared when it grows large, the results do not depend on it.
+  constexpr std::size_t kMaxCached = 1u << 20;
+  std::unordered_map<std::uint64_t, QuoteComparison> compared;
+  auto compare_texts = [&](std::uint32_t ta, std::uint32_t tb) -> const QuoteComparison& {
+    const std::uint64_t key = (static_cast<std::uint64_t>(ta) << 32) | tb;
+    if (auto it = compared.find(key); it != compared.end()) return it->second;
+    return compared
+        .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb]))
+        .first->second;
+  };
+  std::unordered_map<std::uint64_t, std::string> diffs;  // the same, for chosen pairs' diffs
+  auto diff_of = [&](std::uint32_t ta, std::uint32_t tb) -> const std::string& {
+    const std::uint64_t key = (static_cast<std::uint64_t>(ta) << 32) | tb;
+    if (auto it = diffs.find(key); it != diffs.end()) return it->second;
+    if (diffs.size() >= kMaxCached) diffs.clear();
+    return diffs
+        .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb],
+                                  &text_words[ta], &text_words[tb])
+                          .diff)
+        .first->second;
+  };
+  // A document's quotes as (speaker, text) pairs, interned: copies of an
+  // article share one signature, and a pair of signatures always pairs the
+  // same quotes, so that choice is made once per pair of signatures.
+  std::vector<std::uint32_t> signature(by_doc.size());
+  {
+    std::map<std::vector<std::uint32_t>, std::uint32_t> ids;
+    std::vector<std::uint32_t> key;
+    for (std::size_t d = 0; d < by_doc.size(); ++d) {
+      key.clear();
+      for (const QuoteRef& q : by_doc[d]) {
+        key.push_back(q.speaker);
+        key.push_back(q.text);
+      }
+      signature[d] = ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second;
+    }
+  }
+  // The reworded pairs (i, j) chosen for two documents' quotes.
+  struct Chosen {
+    std::size_t i, j, common, shorter;
+  };
+  auto choose = [&](const std::vector<QuoteRef>& qa, const std::vector<QuoteRef>& qb) {
+    // (cleared between document pairs: `pairs` points into it)
+    if (compared.size() >= kMaxCached) compared.clear();
     // Candidate pairs, best first; each quote pairs at most once, so a
     // statement is matched with its own counterpart, not a neighbour.
     struct Pair {
       double score;
       std::size_t i, j;
-      QuoteComparison cmp;
+      const QuoteComparison* cmp;
     };
     std::vector<Pair> pairs;
     for (std::size_t i = 0; i < qa.size(); ++i) {
       for (std::size_t j = 0; j < qb.size(); ++j) {
-        if (ka[i] != kb[j]) continue;
-        QuoteComparison cmp = compare_quotes(qa[i]->value, qb[j]->value);
+        if (qa[i].speaker != qb[j].speaker) continue;
+        const QuoteComparison& cmp = compare_texts(qa[i].text, qb[j].text);
         if (cmp.kind == QuoteComparison::Kind::kDifferent) continue;
         double score =
             static_cast<double>(cmp.common) /
             static_cast<double>(std::max<std::size_t>(1, std::max(cmp.words_a, cmp.words_b)));
-        pairs.push_back({score, i, j, std::move(cmp)});
+        pairs.push_back({score, i, j, &cmp});
       }
     }
+    std::vector<Chosen> chosen;
+    if (pairs.empty()) return chosen;
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& p, const Pair& q) {
       if (p.score != q.score) return p.score > q.score;
       return p.i != q.i ? p.i < q.i : p.j < q.j;
     });
     std::vector<bool> used_a(qa.size()), used_b(qb.size());
-    std::vector<const Pair*> chosen;
     for (const Pair& p : pairs) {
       if (used_a[p.i] || used_b[p.j]) continue;
       used_a[p.i] = used_b[p.j] = true;
-      if (p.cmp.kind == QuoteComparison::Kind::kReworded) chosen.push_back(&p);
+      if (p.cmp->kind == QuoteComparison::Kind::kReworded) {
+        chosen.push_back({p.i, p.j, p.cmp->common, std::min(p.cmp->words_a, p.cmp->words_b)});
+      }
     }
-    std::sort(chosen.begin(), chosen.end(), [](const Pair* p, const Pair* q) {
-      return p->i != q->i ? p->i < q->i : p->j < q->j;
-    });
-    for (const Pair* p : chosen) {
-      const Claim& a = *qa[p->i];
-      const Claim& b = *qb[p->j];
-      auto clip = [](const std::string& s) {
-        constexpr std::size_t kMax = 90;
-        if (s.size() <= kMax) return s;
-        std::size_t cut = kMax;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-        return s.substr(0, cut) + "...";
-      };
-      Finding f;
-      f.kind = "quote_divergence";
-      f.claims = {a.id, b.id};
-      f.documents = {a.document, b.document};
-      f.summary = a.subject_name + " quoted differently: '" + clip(a.value) + "' (" + a.document +
-                  ") vs '" + clip(b.value) + "' (" + b.document + ")";
-      f.rule = "quote_divergence: same speaker, same statement (" + std::to_string(p->cmp.common) +
-               " common words of " + std::to_string(std::min(p->cmp.words_a, p->cmp.words_b)) +
-               "), reworded";
-      f.explanation = "word diff (" + a.document + " -> " + b.document + "): " + p->cmp.diff;
-      findings.push_back(std::move(f));
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Chosen& p, const Chosen& q) { return p.i != q.i ? p.i < q.i : p.j < q.j; });
+    return chosen;
+  };
+  std::unordered_map<std::uint64_t, std::vector<Chosen>> chosen_by_signatures;  // a cache
+  std::vector<Finding> findings;
+  std::vector<std::size_t> partners;
+  for (std::size_t da = 0; da < by_doc.size(); ++da) {
+    // Later documents quoting one of this document's speakers, in order.
+    partners.clear();
+    for (const auto& [speaker, slot] : speaker_slots[da]) {
+      const auto& docs = docs_by_speaker[speaker];
+      for (std::size_t y = slot + 1; y < docs.size() && y <= slot + kMaxPartners; ++y)
+        partners.push_back(docs[y]);
+    }
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    const auto& qa = by_doc[da];
+    for (std::size_t db : partners) {
+      const auto& qb = by_doc[db];
+      const std::uint64_t key = (static_cast<std::uint64_t>(signature[da]) << 32) | signature[db];
+      auto it = chosen_by_signatures.find(key);
+      if (it == chosen_by_signatures.end()) {
+        if (chosen_by_signatures.size() >= kMaxCached) chosen_by_signatures.clear();
+        it = chosen_by_signatures.emplace(key, choose(qa, qb)).first;
+      }
+      const std::vector<Chosen>& chosen = it->second;
+      for (const Chosen& p : chosen) {
+        const Claim& a = *qa[p.i].claim;
+        const Claim& b = *qb[p.j].claim;
+        auto clip = [](const std::string& s) {
+          constexpr std::size_t kMax = 90;
+          if (s.size() <= kMax) return s;
+          std::size_t cut = kMax;
+          while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+          return s.substr(0, cut) + "...";
+        };
+        Finding f;
+        f.kind = "quote_divergence";
+        f.claims = {a.id, b.id};
+        f.documents = {a.document, b.document};
+        f.summary = a.subject_name + " quoted differently: '" + clip(a.value) + "' (" + a.document +
+                    ") vs '" + clip(b.value) + "' (" + b.document + ")";
+        f.rule = "quote_divergence: same speaker, same statement (" + std::to_string(p.common) +
+                 " common words of " + std::to_string(p.shorter) + "), reworded";
+        f.explanation = "word diff (" + a.document + " -> " + b.document +
+                        "): " + diff_of(qa[p.i].text, qb[p.j].text);
+        findings.push_back(std::move(f));
+      }
     }
   }
   return findings;

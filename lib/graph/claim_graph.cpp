@@ -72,9 +72,12 @@ struct ClaimGraph::Impl {
   const std::vector<Claim>* claims = nullptr;
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
-    auto [it, inserted] = by_id.try_emplace(kind + ':' + id, 0);
+    std::string key;
+    key.reserve(kind.size() + 1 + id.size());
+    key.append(kind).append(1, ':').append(id);
+    auto [it, inserted] = by_id.try_emplace(key, 0);
     if (inserted)
-      it->second = boost::add_vertex(VertexProps{id, kind + ':' + id, kind, label}, graph);
+      it->second = boost::add_vertex(VertexProps{id, std::move(key), kind, label}, graph);
     return it->second;
   }
 };
@@ -90,12 +93,19 @@ ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
       boost::add_edge(impl_->add(d, "document", d), ev, EdgeProps{"mentions"}, impl_->graph);
     }
   }
+  impl_->claim_vertex.reserve(report.claims.size());
+  // Claims come document by document: the document's vertex is looked up once.
+  const std::string* last_document = nullptr;
+  Vertex document_vertex = 0;
   for (std::size_t i = 0; i < report.claims.size(); ++i) {
     const Claim& c = report.claims[i];
     Vertex cv = impl_->add(c.id, "claim", c.predicate + ": " + c.value);
     impl_->claim_vertex.push_back(cv);
-    boost::add_edge(impl_->add(c.document, "document", c.document), cv, EdgeProps{"asserts"},
-                    impl_->graph);
+    if (!last_document || *last_document != c.document) {
+      document_vertex = impl_->add(c.document, "document", c.document);
+      last_document = &c.document;
+    }
+    boost::add_edge(document_vertex, cv, EdgeProps{"asserts"}, impl_->graph);
     if (auto it = impl_->by_id.find("entity:" + c.subject); it != impl_->by_id.end()) {
       boost::add_edge(cv, it->second, EdgeProps{c.type == "quote" ? "quotes" : "about"},
                       impl_->graph);

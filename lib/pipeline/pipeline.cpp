@@ -1,10 +1,15 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "annotate/annotations.h"
 #include "annotate/entity/entity_tagger.h"
@@ -17,6 +22,7 @@
 #include "compare/compare.h"
 #include "crosscheck/crosscheck.h"
 #include "graph/claim_graph.h"
+#include "pipeline/check_steps.h"
 #include "pipeline/thread_pool.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -140,8 +146,35 @@ Result<Extraction> extract(const Document& document, const Options& options) {
 namespace internal {
 namespace {
 
+// What check() needs of an extraction when the report keeps no more than it
+// prints: the document's metadata, its entities without mentions (for linking)
+// and its claims. The text stays when a claim's evidence must be read from it.
+void keep_only_what_check_needs(Extraction& x) {
+  bool text_needed = std::any_of(x.claims.begin(), x.claims.end(), [](const Claim& c) {
+    return c.evidence.empty() && !c.evidence_span.empty();
+  });
+  if (!text_needed) std::string().swap(x.document.text);
+  std::vector<Span>().swap(x.sentences);
+  std::vector<TimeExpr>().swap(x.times);
+  std::vector<Quantity>().swap(x.quantities);
+  std::vector<Quote>().swap(x.quotes);
+  for (Entity& e : x.entities) std::vector<Mention>().swap(e.mentions);
+}
+
+// Gives the pages that freed memory leaves behind back to the system: what
+// extraction allocates and frees (tokens, per-document annotations) is
+// scattered between what the report keeps, and stays resident otherwise.
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
 Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& documents,
-                                                 const Options& options, const Lexicon& lexicon) {
+                                                 const Options& options, const Lexicon& lexicon,
+                                                 bool lean) {
   if (documents.size() > options.limits.max_documents) {
     return Error{ErrorCode::kLimit, "", 0, "",
                  std::to_string(documents.size()) + " documents, over the limit of " +
@@ -157,6 +190,7 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
   parallel_for(documents.size(), options.threads, [&](std::size_t i) {
     auto valid = validate(documents[i], options.limits);
     results[i] = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
+    if (lean && results[i]->ok()) keep_only_what_check_needs(results[i]->value());
   });
   std::vector<Extraction> extractions;
   extractions.reserve(documents.size());
@@ -164,17 +198,36 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
     if (!r->ok()) return r->error();  // the first bad document, in input order
     extractions.push_back(std::move(*r).value());
   }
+  if (lean) {
+    decltype(results)().swap(results);
+    release_free_memory();
+  }
   return extractions;
 }
 
-}  // namespace
+void gather_claims(Report& report, bool lean) {
+  std::size_t claim_count = 0;
+  for (const Extraction& x : report.extractions) claim_count += x.claims.size();
+  report.claims.reserve(claim_count);
+  for (Extraction& x : report.extractions) {
+    if (lean) {
+      std::move(x.claims.begin(), x.claims.end(), std::back_inserter(report.claims));
+      std::vector<Claim>().swap(x.claims);
+      std::vector<Entity>().swap(x.entities);
+    } else {
+      report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
+    }
+  }
+  if (lean) release_free_memory();
+}
+
 }  // namespace internal
 
 Result<std::vector<Extraction>> extract_all(const std::vector<Document>& documents,
                                             const Options& options) {
   auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
-  return internal::extract_all_with(documents, options, **lexicon);
+  return internal::extract_all_with(documents, options, **lexicon, false);
 }
 
 namespace {
@@ -182,14 +235,13 @@ namespace {
 Result<Report> check_unguarded(const std::vector<Document>& documents, const Options& options) {
   auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
-  auto extractions = internal::extract_all_with(documents, options, **lexicon);
+  const bool lean = !options.keep_extractions;
+  auto extractions = internal::extract_all_with(documents, options, **lexicon, lean);
   if (!extractions) return extractions.error();
   Report report;
   report.extractions = std::move(*extractions);
   report.entities = internal::link_entities(report.extractions, **lexicon);
-  for (const Extraction& x : report.extractions) {
-    report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
-  }
+  internal::gather_claims(report, lean);
   internal::align_event_places(report.claims);
   internal::ClaimGraph graph(report);
   report.findings = internal::compare_claims(report, graph);

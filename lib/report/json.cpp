@@ -1,210 +1,357 @@
-// crosscheck.extract/1 and crosscheck.report/1 JSON (keys in a fixed order).
+// crosscheck.extract/1 and crosscheck.report/1 JSON (keys in a fixed order),
+// written as a stream (report/json_writer.h): no document tree in memory.
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "crosscheck/crosscheck.h"
-#include "report/json_model.h"
+#include "report/json_writer.h"
 
 namespace crosscheck {
 namespace internal {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
 
-Json null_or(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json number(double v) {
-  if (std::isinf(v)) return nullptr;  // open bound
-  if (v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<std::int64_t>(v);
-  return v;
+// Whole numbers print as integers, open bounds as null.
+void number(JsonWriter& w, double v) {
+  if (std::isinf(v)) {
+    w.null();
+  } else if (v == std::floor(v) && std::fabs(v) < 9e15) {
+    w.integer(static_cast<std::int64_t>(v));
+  } else {
+    w.real(v);
+  }
 }
 
-Json span_json(const Span& s) { return Json{{"begin", s.begin}, {"end", s.end}}; }
-
-Json inferred_json(const std::optional<InferredDate>& d) {
-  if (!d) return nullptr;
-  return Json{{"value", d->value}, {"evidence", d->evidence}};
+void span_json(JsonWriter& w, const Span& s) {
+  w.begin_object();
+  w.key("begin");
+  w.unsigned_integer(s.begin);
+  w.key("end");
+  w.unsigned_integer(s.end);
+  w.end_object();
 }
 
-}  // namespace
+void inferred_json(JsonWriter& w, const std::optional<InferredDate>& d) {
+  if (!d) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("value");
+  w.string(d->value);
+  w.key("evidence");
+  w.string(d->evidence);
+  w.end_object();
+}
 
-Json claim_value_json(const Claim& c) {
+void strings(JsonWriter& w, const std::vector<std::string>& list) {
+  w.begin_array();
+  for (const std::string& s : list) w.string(s);
+  w.end_array();
+}
+
+void claim_value_json(JsonWriter& w, const Claim& c) {
   const ClaimValue& v = c.typed;
-  Json j = Json::object();
+  w.begin_object();
   switch (v.kind) {
     case ClaimValue::Kind::kTime:
-      j["time"] = v.time_value;
+      w.key("time");
+      w.string(v.time_value);
       break;
     case ClaimValue::Kind::kUnknownTime:
-      j["time"] = nullptr;
-      j["known"] = false;
+      w.key("time");
+      w.null();
+      w.key("known");
+      w.boolean(false);
       break;
     case ClaimValue::Kind::kQuantity:
-      j["value"] = number(v.quantity.value);
-      j["low"] = number(v.quantity.low);
-      j["high"] = number(v.quantity.high);
-      j["unit"] = v.quantity.unit;
-      j["bound"] = v.quantity.bound;
+      w.key("value");
+      number(w, v.quantity.value);
+      w.key("low");
+      number(w, v.quantity.low);
+      w.key("high");
+      number(w, v.quantity.high);
+      w.key("unit");
+      w.string(v.quantity.unit);
+      w.key("bound");
+      w.string(v.quantity.bound);
       break;
     case ClaimValue::Kind::kState:
-      j["state"] = v.state;
-      if (!v.time_value.empty()) j["time"] = v.time_value;
+      w.key("state");
+      w.string(v.state);
+      if (!v.time_value.empty()) {
+        w.key("time");
+        w.string(v.time_value);
+      }
       break;
     case ClaimValue::Kind::kEntity:
-      j["entity"] = v.entity;
+      w.key("entity");
+      w.string(v.entity);
       break;
     case ClaimValue::Kind::kSet:
-      j["items"] = v.items;
-      j["complete"] = v.complete;
+      w.key("items");
+      strings(w, v.items);
+      w.key("complete");
+      w.boolean(v.complete);
       break;
     case ClaimValue::Kind::kText:
-      j["text"] = v.text;
+      w.key("text");
+      w.string(v.text);
       break;
     case ClaimValue::Kind::kNone:
       break;
   }
-  return j;
+  w.end_object();
 }
 
-Json claim_json(const Claim& c) {
-  return Json{{"id", c.id},
-              {"document", c.document},
-              {"type", c.type},
-              {"subject", c.subject},
-              {"subject_name", c.subject_name},
-              {"predicate", c.predicate},
-              {"qualifier", null_or(c.qualifier)},
-              {"value", c.value},
-              {"typed_value", claim_value_json(c)},
-              {"as_of", null_or(c.as_of)},
-              {"modality", c.modality},
-              {"polarity", c.polarity},
-              {"attributed_to", null_or(c.attributed_to)},
-              {"begin", c.span.begin},
-              {"end", c.span.end},
-              {"evidence", c.evidence},
-              {"evidence_begin", c.evidence_span.begin},
-              {"evidence_end", c.evidence_span.end}};
+void claim_json(JsonWriter& w, const Claim& c) {
+  w.begin_object();
+  w.key("id");
+  w.string(c.id);
+  w.key("document");
+  w.string(c.document);
+  w.key("type");
+  w.string(c.type);
+  w.key("subject");
+  w.string(c.subject);
+  w.key("subject_name");
+  w.string(c.subject_name);
+  w.key("predicate");
+  w.string(c.predicate);
+  w.key("qualifier");
+  w.string_or_null(c.qualifier);
+  w.key("value");
+  w.string(c.value);
+  w.key("typed_value");
+  claim_value_json(w, c);
+  w.key("as_of");
+  w.string_or_null(c.as_of);
+  w.key("modality");
+  w.string(c.modality);
+  w.key("polarity");
+  w.string(c.polarity);
+  w.key("attributed_to");
+  w.string_or_null(c.attributed_to);
+  w.key("begin");
+  w.unsigned_integer(c.span.begin);
+  w.key("end");
+  w.unsigned_integer(c.span.end);
+  w.key("evidence");
+  w.string(c.evidence);
+  w.key("evidence_begin");
+  w.unsigned_integer(c.evidence_span.begin);
+  w.key("evidence_end");
+  w.unsigned_integer(c.evidence_span.end);
+  w.end_object();
 }
 
-Json entity_json(const Entity& e, bool with_mentions) {
-  Json j{{"id", e.id}, {"name", e.name}, {"type", e.type}, {"aliases", e.aliases}};
-  if (!e.located_in.empty()) j["located_in"] = e.located_in;
+void entity_json(JsonWriter& w, const Entity& e, bool with_mentions) {
+  w.begin_object();
+  w.key("id");
+  w.string(e.id);
+  w.key("name");
+  w.string(e.name);
+  w.key("type");
+  w.string(e.type);
+  w.key("aliases");
+  strings(w, e.aliases);
+  if (!e.located_in.empty()) {
+    w.key("located_in");
+    strings(w, e.located_in);
+  }
   if (with_mentions) {
-    Json mentions = Json::array();
-    for (const Mention& m : e.mentions) mentions.push_back(span_json(m.span));
-    j["mentions"] = std::move(mentions);
+    w.key("mentions");
+    w.begin_array();
+    for (const Mention& m : e.mentions) span_json(w, m.span);
+    w.end_array();
   } else {
-    j["documents"] = e.documents;
+    w.key("documents");
+    strings(w, e.documents);
   }
-  return j;
+  w.end_object();
 }
 
-Json extraction_json(const Extraction& x) {
-  Json j;
-  j["schema"] = "crosscheck.extract/1";
-  j["id"] = x.document.id;
-  j["source"] = null_or(x.document.source);
-  j["published"] = null_or(x.document.published);
-  j["published_inferred"] = inferred_json(x.published_inferred);
-  j["text"] = x.document.text;
-  Json sentences = Json::array();
-  for (const Span& s : x.sentences) sentences.push_back(span_json(s));
-  j["sentences"] = std::move(sentences);
-  Json times = Json::array();
+void extraction_json(JsonWriter& w, const Extraction& x) {
+  w.begin_object();
+  w.key("schema");
+  w.string("crosscheck.extract/1");
+  w.key("id");
+  w.string(x.document.id);
+  w.key("source");
+  w.string_or_null(x.document.source);
+  w.key("published");
+  w.string_or_null(x.document.published);
+  w.key("published_inferred");
+  inferred_json(w, x.published_inferred);
+  w.key("text");
+  w.string(x.document.text);
+  w.key("sentences");
+  w.begin_array();
+  for (const Span& s : x.sentences) span_json(w, s);
+  w.end_array();
+  w.key("times");
+  w.begin_array();
   for (const TimeExpr& t : x.times) {
-    Json tj{{"begin", t.span.begin},
-            {"end", t.span.end},
-            {"text", t.text},
-            {"type", t.type},
-            {"value", t.value}};
-    if (!t.mod.empty()) tj["mod"] = t.mod;
-    times.push_back(std::move(tj));
+    w.begin_object();
+    w.key("begin");
+    w.unsigned_integer(t.span.begin);
+    w.key("end");
+    w.unsigned_integer(t.span.end);
+    w.key("text");
+    w.string(t.text);
+    w.key("type");
+    w.string(t.type);
+    w.key("value");
+    w.string(t.value);
+    if (!t.mod.empty()) {
+      w.key("mod");
+      w.string(t.mod);
+    }
+    w.end_object();
   }
-  j["times"] = std::move(times);
-  Json quantities = Json::array();
+  w.end_array();
+  w.key("quantities");
+  w.begin_array();
   for (const Quantity& q : x.quantities) {
-    quantities.push_back(Json{{"begin", q.span.begin},
-                              {"end", q.span.end},
-                              {"text", q.text},
-                              {"value", number(q.value)},
-                              {"unit", q.unit},
-                              {"bound", q.bound},
-                              {"low", number(q.low)},
-                              {"high", number(q.high)}});
+    w.begin_object();
+    w.key("begin");
+    w.unsigned_integer(q.span.begin);
+    w.key("end");
+    w.unsigned_integer(q.span.end);
+    w.key("text");
+    w.string(q.text);
+    w.key("value");
+    number(w, q.value);
+    w.key("unit");
+    w.string(q.unit);
+    w.key("bound");
+    w.string(q.bound);
+    w.key("low");
+    number(w, q.low);
+    w.key("high");
+    number(w, q.high);
+    w.end_object();
   }
-  j["quantities"] = std::move(quantities);
-  Json entities = Json::array();
-  for (const Entity& e : x.entities) entities.push_back(entity_json(e, true));
-  j["entities"] = std::move(entities);
-  Json quotes = Json::array();
+  w.end_array();
+  w.key("entities");
+  w.begin_array();
+  for (const Entity& e : x.entities) entity_json(w, e, true);
+  w.end_array();
+  w.key("quotes");
+  w.begin_array();
   for (const Quote& q : x.quotes) {
-    quotes.push_back(Json{
-        {"begin", q.span.begin},
-        {"end", q.span.end},
-        {"text", q.text},
-        {"speaker", null_or(q.speaker)},
-        {"speaker_id", null_or(q.speaker_id)},
-        {"speaker_mention", q.speaker_mention ? span_json(*q.speaker_mention) : Json(nullptr)}});
+    w.begin_object();
+    w.key("begin");
+    w.unsigned_integer(q.span.begin);
+    w.key("end");
+    w.unsigned_integer(q.span.end);
+    w.key("text");
+    w.string(q.text);
+    w.key("speaker");
+    w.string_or_null(q.speaker);
+    w.key("speaker_id");
+    w.string_or_null(q.speaker_id);
+    w.key("speaker_mention");
+    if (q.speaker_mention) {
+      span_json(w, *q.speaker_mention);
+    } else {
+      w.null();
+    }
+    w.end_object();
   }
-  j["quotes"] = std::move(quotes);
-  Json claims = Json::array();
-  for (const Claim& c : x.claims) claims.push_back(claim_json(c));
-  j["claims"] = std::move(claims);
-  return j;
+  w.end_array();
+  w.key("claims");
+  w.begin_array();
+  for (const Claim& c : x.claims) claim_json(w, c);
+  w.end_array();
+  w.end_object();
 }
 
-Json finding_json(const Finding& f) {
-  return Json{{"id", f.id},
-              {"kind", f.kind},
-              {"resolution", null_or(f.resolution)},
-              {"claims", f.claims},
-              {"documents", f.documents},
-              {"summary", f.summary},
-              {"rule", f.rule},
-              {"explanation", f.explanation}};
+void finding_json(JsonWriter& w, const Finding& f) {
+  w.begin_object();
+  w.key("id");
+  w.string(f.id);
+  w.key("kind");
+  w.string(f.kind);
+  w.key("resolution");
+  w.string_or_null(f.resolution);
+  w.key("claims");
+  strings(w, f.claims);
+  w.key("documents");
+  strings(w, f.documents);
+  w.key("summary");
+  w.string(f.summary);
+  w.key("rule");
+  w.string(f.rule);
+  w.key("explanation");
+  w.string(f.explanation);
+  w.end_object();
 }
 
-Json report_json(const Report& r) {
-  Json j;
-  j["schema"] = "crosscheck.report/1";
-  Json documents = Json::array();
+void report_json(JsonWriter& w, const Report& r) {
+  w.begin_object();
+  w.key("schema");
+  w.string("crosscheck.report/1");
+  w.key("documents");
+  w.begin_array();
   for (const Extraction& x : r.extractions) {
     const Document& d = x.document;
-    documents.push_back(Json{{"id", d.id},
-                             {"source", null_or(d.source)},
-                             {"url", null_or(d.url)},
-                             {"title", null_or(d.title)},
-                             {"published", null_or(d.published)},
-                             {"published_inferred", inferred_json(x.published_inferred)}});
+    w.begin_object();
+    w.key("id");
+    w.string(d.id);
+    w.key("source");
+    w.string_or_null(d.source);
+    w.key("url");
+    w.string_or_null(d.url);
+    w.key("title");
+    w.string_or_null(d.title);
+    w.key("published");
+    w.string_or_null(d.published);
+    w.key("published_inferred");
+    inferred_json(w, x.published_inferred);
+    w.end_object();
   }
-  j["documents"] = std::move(documents);
-  Json entities = Json::array();
-  for (const Entity& e : r.entities) entities.push_back(entity_json(e, false));
-  j["entities"] = std::move(entities);
-  Json claims = Json::array();
-  for (const Claim& c : r.claims) claims.push_back(claim_json(c));
-  j["claims"] = std::move(claims);
-  Json findings = Json::array();
-  for (const Finding& f : r.findings) findings.push_back(finding_json(f));
-  j["findings"] = std::move(findings);
-  return j;
+  w.end_array();
+  w.key("entities");
+  w.begin_array();
+  for (const Entity& e : r.entities) entity_json(w, e, false);
+  w.end_array();
+  w.key("claims");
+  w.begin_array();
+  for (const Claim& c : r.claims) claim_json(w, c);
+  w.end_array();
+  w.key("findings");
+  w.begin_array();
+  for (const Finding& f : r.findings) finding_json(w, f);
+  w.end_array();
+  w.end_object();
+  w.raw("\n");
 }
 
+}  // namespace
 }  // namespace internal
 
-// Invalid UTF-8 cannot reach here (inputs are validated), but replace rather
-// than throw so output is always complete.
+// Invalid UTF-8 cannot reach here (inputs are validated), but it is replaced
+// rather than thrown on, so output is always complete.
 std::string to_json(const Extraction& extraction) {
-  return internal::extraction_json(extraction)
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  internal::JsonWriter w(out, -1);
+  internal::extraction_json(w, extraction);
+  return out;
 }
 
 std::string to_json(const Report& report) {
-  return internal::report_json(report).dump(2, ' ', false,
-                                            nlohmann::json::error_handler_t::replace) +
-         "\n";
+  std::string out;
+  internal::JsonWriter w(out, 2);
+  internal::report_json(w, report);
+  return out;
+}
+
+void write_json(const Report& report, std::ostream& out) {
+  std::string buffer;
+  internal::JsonWriter w(buffer, 2, &out);
+  internal::report_json(w, report);
+  w.flush();
 }
 
 }  // namespace crosscheck

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -34,6 +35,59 @@ struct DescriptionInfo {
   std::vector<std::string> tags;  // empty: any entity of the type
 };
 
+// Everything the tables say about one key: single-word facts, and for the
+// phrase tables (titles, demonyms, facility kinds) whether the key is a whole
+// phrase key or only a prefix of one, so that matchers stop at the first word
+// that no phrase can start with.
+struct WordFacts {
+  bool common = false;
+  bool person_cue = false;
+  bool given_name = false;
+  bool title_prefix = false;    // some title key starts with this key
+  bool demonym_prefix = false;  // some demonym key starts with this key
+  bool kind_prefix = false;     // some facility kind key starts with this key
+  bool title = false;           // a title key; `title_info` tells which
+  bool demonym = false;
+  bool is_kind = false;         // a facility kind key; `kind` tells which
+  bool is_head = false;         // an organisation head word; `head` is its entity type
+  bool is_description = false;  // a definite description head; see `description`
+  TitleInfo title_info;
+  std::string kind;
+  std::string head;
+  std::vector<std::string> head_tags;
+  DescriptionInfo description;
+};
+
+// WordFacts' flags packed into one word, kept per distinct word of a document
+// (the tagger tests them at every word; the full entry is read only on a hit).
+enum FactFlag : std::uint16_t {
+  kCommon = 1 << 0,
+  kPersonCue = 1 << 1,
+  kGivenName = 1 << 2,
+  kTitlePrefix = 1 << 3,
+  kDemonymPrefix = 1 << 4,
+  kKindPrefix = 1 << 5,
+  kKind = 1 << 6,
+  kHead = 1 << 7,
+  kDescription = 1 << 8,
+  kAliasStart = 1 << 9,  // (per word) capitalised, and some alias key starts with its key
+};
+
+std::uint16_t fact_flags(const WordFacts* f) {
+  if (!f) return 0;
+  return static_cast<std::uint16_t>(
+      (f->common ? kCommon : 0) | (f->person_cue ? kPersonCue : 0) |
+      (f->given_name ? kGivenName : 0) | (f->title_prefix ? kTitlePrefix : 0) |
+      (f->demonym_prefix ? kDemonymPrefix : 0) | (f->kind_prefix ? kKindPrefix : 0) |
+      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
+}
+
+// A key's flags and entry, small so that the per-word lookups stay in cache.
+struct FactsEntry {
+  const WordFacts* facts = nullptr;  // into Tables::facts (never changed once built)
+  std::uint16_t flags = 0;
+};
+
 struct Tables {
   std::unordered_map<std::string, TitleInfo> titles;  // Lexicon::key -> info
   std::size_t max_title_words = 1;
@@ -47,6 +101,9 @@ struct Tables {
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
   std::unordered_set<std::string> given_names;
+  // All of the above by key, and the same keys with their flags.
+  StringIndex<WordFacts> facts;
+  StringIndex<FactsEntry> entries;
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -71,6 +128,63 @@ std::vector<std::string_view> lines_of(std::string_view file) {
     file.remove_prefix(eol + 1);
   }
   return out;
+}
+
+// Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
+void index_facts(Tables& t) {
+  auto prefixes = [&](const std::string& k, bool WordFacts::*flag) {
+    for (std::size_t n = 1; n <= k.size(); ++n)
+      t.facts.try_emplace(k.substr(0, n)).first->*flag = true;
+  };
+  for (const auto& [k, info] : t.titles) {
+    prefixes(k, &WordFacts::title_prefix);
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.title = true;
+    f.title_info = info;
+  }
+  for (const auto& [k, place] : t.demonyms) {
+    prefixes(k, &WordFacts::demonym_prefix);
+    t.facts.try_emplace(k).first->demonym = true;
+  }
+  for (const auto& [k, kind] : t.facility_kinds) {
+    prefixes(k, &WordFacts::kind_prefix);
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_kind = true;
+    f.kind = kind;
+  }
+  for (const auto& [k, d] : t.descriptions) {
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_description = true;
+    f.description = d;
+  }
+  for (const auto& [k, type] : t.heads) {
+    WordFacts& f = *t.facts.try_emplace(k).first;
+    f.is_head = true;
+    f.head = type;
+  }
+  for (const auto& [k, tags] : t.head_tags) t.facts.try_emplace(k).first->head_tags = tags;
+  for (const auto& k : t.common) t.facts.try_emplace(k).first->common = true;
+  for (const auto& k : t.person_cues) t.facts.try_emplace(k).first->person_cue = true;
+  for (const auto& k : t.given_names) t.facts.try_emplace(k).first->given_name = true;
+  auto add_entry = [&](std::string_view k) {
+    auto [e, inserted] = t.entries.try_emplace(k);
+    if (inserted) {
+      const WordFacts* f = t.facts.find(k);
+      *e = FactsEntry{f, fact_flags(f)};
+    }
+  };
+  auto add_with_prefixes = [&](const std::string& k) {
+    for (std::size_t n = 1; n <= k.size(); ++n) add_entry(std::string_view(k).substr(0, n));
+  };
+  for (const auto& entry : t.titles) add_with_prefixes(entry.first);
+  for (const auto& entry : t.demonyms) add_with_prefixes(entry.first);
+  for (const auto& entry : t.facility_kinds) add_with_prefixes(entry.first);
+  for (const auto& entry : t.descriptions) add_entry(entry.first);
+  for (const auto& entry : t.heads) add_entry(entry.first);
+  for (const auto& entry : t.head_tags) add_entry(entry.first);
+  for (const auto& k : t.common) add_entry(k);
+  for (const auto& k : t.person_cues) add_entry(k);
+  for (const auto& k : t.given_names) add_entry(k);
 }
 
 Tables load_tables() {
@@ -136,7 +250,11 @@ Tables load_tables() {
 }
 
 const Tables& tables() {
-  static const Tables kTables = load_tables();
+  static const Tables kTables = [] {
+    Tables t = load_tables();
+    index_facts(t);
+    return t;
+  }();
   return kTables;
 }
 
@@ -149,7 +267,9 @@ struct Word {
   std::size_t end = 0;
   std::size_t sentence = 0;
   std::string_view text;
-  std::string key;
+  std::string_view key;     // Lexicon::key(text), in the document's key buffer
+  std::uint32_t id = 0;     // the key's index in the document's vocabulary
+  std::uint16_t flags = 0;  // FactFlag bits of the key
   bool punct = false;
   bool cap = false;            // starts with a capital letter
   bool upper = false;          // all capitals, two letters or more
@@ -176,12 +296,18 @@ bool all_upper(std::string_view s) {
 }
 
 bool is_hyphen(std::string_view s) {
-  return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
+  if (s.size() == 1) return s[0] == '-';
+  return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
-std::vector<Word> make_words(const TextLayer& text) {
+// Keys are written to `keys` (reserved to the text's size, which bounds them, so
+// the views stay valid).
+std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
   std::vector<Word> words;
-  words.reserve(text.tokens.size());
+  words.reserve(text.tokens.size() + text.tokens.size() / 8);
+  // Sized to the text, which bounds the keys, so the views stay valid; trimmed at the end.
+  keys.assign(text.text.size(), '\0');
+  char* key_end = keys.data();
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     const Token& tok = text.tokens[i];
@@ -195,22 +321,22 @@ std::vector<Word> make_words(const TextLayer& text) {
         pending_hyphen = true;
         continue;
       }
-      Word w;
+      Word& w = words.emplace_back();
       w.begin = tok.begin;
       w.end = tok.end;
       w.sentence = tok.sentence;
       w.text = s;
       w.punct = true;
-      words.push_back(std::move(w));
       pending_hyphen = false;
       continue;
     }
     bool possessive = false;
     std::size_t len = s.size();
-    if (len > 2 && (s.substr(len - 2) == "'s" || s.substr(len - 2) == "'S")) {
+    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
       len -= 2;
       possessive = true;
-    } else if (len > 4 && s.substr(len - 4) == "\xE2\x80\x99s") {
+    } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
+               s[len - 1] == 's') {
       len -= 4;
       possessive = true;
     }
@@ -221,23 +347,25 @@ std::vector<Word> make_words(const TextLayer& text) {
       std::size_t hyphen = s.find('-', start);
       if (hyphen == std::string_view::npos || hyphen >= len) hyphen = len;
       if (hyphen > start) {
-        Word w;
+        Word& w = words.emplace_back();
         w.begin = tok.begin + start;
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
         w.text = s.substr(start, hyphen - start);
-        w.key = Lexicon::key(w.text);
+        char* key_begin = key_end;
+        key_end = Lexicon::write_key(w.text, key_begin);
+        w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
         w.cap = starts_upper(w.text);
         w.upper = all_upper(w.text);
         w.hyphen_before = first ? pending_hyphen : true;
         w.possessive = possessive && hyphen == len;
-        words.push_back(std::move(w));
         first = false;
       }
       start = hyphen + 1;
     }
     pending_hyphen = false;
   }
+  keys.resize(static_cast<std::size_t>(key_end - keys.data()));  // never reallocates: shrinking
   return words;
 }
 
@@ -306,7 +434,35 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
 class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
-      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text)) {
+      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text, keys_)) {
+    // The document's vocabulary: each distinct key looked up once in the tables
+    // (and in the lexicon's alias index if it is ever capitalised, the only
+    // way it can start a gazetteer name).
+    std::size_t slots = 16;
+    while (slots < words_.size() * 2) slots *= 2;
+    std::vector<std::uint32_t> id_slots(slots, 0);  // vocab_ index + 1; 0: empty
+    std::size_t mask = slots - 1;
+    vocab_.reserve(words_.size() / 2 + 8);
+    for (Word& w : words_) {
+      std::uint64_t h = short_string_hash(w.key);
+      std::size_t slot = h & mask;
+      while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
+        slot = (slot + 1) & mask;
+      if (id_slots[slot] == 0) {
+        const FactsEntry* e = t_.entries.find(w.key, h);
+        vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
+        vocab_.back().flags = e ? e->flags : 0;
+        vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
+        id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
+      }
+      w.id = id_slots[slot] - 1;
+      DocWord& d = vocab_[w.id];
+      if (w.cap && !d.alias_known) {
+        d.alias = lexicon_.find_alias_prefix(w.key, h);
+        d.alias_known = true;
+      }
+      w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+    }
     sentence_first_.assign(text.sentences.size() + 1, words_.size());
     for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
@@ -317,8 +473,8 @@ class Tagger {
     // when they start a sentence, too.
     for (std::size_t i = 0; i < words_.size(); ++i) {
       if (words_[i].cap && !words_[i].punct && !sentence_initial(i))
-        mid_caps_.insert(words_[i].key);
-      if (!words_[i].cap && !words_[i].punct) lowercase_words_.insert(words_[i].key);
+        vocab_[words_[i].id].mid_cap = true;
+      if (!words_[i].cap && !words_[i].punct) vocab_[words_[i].id].lowercase = true;
     }
   }
 
@@ -342,7 +498,9 @@ class Tagger {
     while (first < i && words_[first].punct) ++first;  // opening quotes, dashes
     return first == i;
   }
-  bool is_common(std::size_t i) const { return t_.common.count(words_[i].key) > 0; }
+  bool has(std::size_t i, FactFlag flag) const { return words_[i].flags & flag; }
+  bool is_common(std::size_t i) const { return has(i, kCommon); }
+  bool is_person_cue(std::size_t i) const { return has(i, kPersonCue); }
   bool word_is(std::size_t i, std::string_view key) const {
     return i < words_.size() && !words_[i].punct && words_[i].key == key;
   }
@@ -396,22 +554,38 @@ class Tagger {
   std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
                                                                    std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
-    std::string k;
+    if (!(words_[i].flags & kAliasStart)) {
+      // No alias starts with this word (the loop below would stop at once).
+      if (std::size_t local = vocab_[words_[i].id].local_alias;
+          local != kNoLocal && words_[i].upper && i < end)
+        return std::pair<std::size_t, std::size_t>{1, local | kLocalFlag};
+      return std::nullopt;
+    }
+    return match_lexicon_phrase(i, end);
+  }
+  [[gnu::noinline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon_phrase(
+      std::size_t i, std::size_t end) const {
+    std::string& k = phrase_;
+    k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
     for (std::size_t n = 1; n <= lexicon_.max_alias_words() && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
       k += w.key;
+      const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
+      // No alias key starts with `k`: no longer phrase can match either.
+      bool dead_end = !info && !k.empty();
       if (n == 1) {
-        if (auto local = local_aliases_.find(k); local != local_aliases_.end() && w.upper) {
-          best = {1, local->second | kLocalFlag};
+        if (std::size_t local = vocab_[w.id].local_alias; local != kNoLocal && w.upper) {
+          best = {1, local | kLocalFlag};
+          if (dead_end) break;
           continue;
         }
       }
-      const auto* hits = lexicon_.find_alias(k);
-      if (!hits) continue;
-      for (const AliasHit& h : *hits) {
+      if (dead_end) break;
+      if (!info || info->hits.empty()) continue;
+      for (const AliasHit& h : info->hits) {
         if (h.acronym) {
           // "NATO", and "Nato" for acronyms of four letters or more.
           bool ok = n == 1 ? (w.upper || (k.size() >= 4 && w.cap)) : true;
@@ -430,25 +604,43 @@ class Tagger {
   // A title phrase starting at word i: its length in words.
   std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
                                                                std::size_t end) const {
-    std::string k;
+    if (i >= end || words_[i].punct) return std::nullopt;
+    if (!words_[i].key.empty() && !has(i, kTitlePrefix))
+      return std::nullopt;  // no title starts with this word
+    return match_title_phrase(i, end);
+  }
+  [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
+      std::size_t i, std::size_t end) const {
+    std::string& k = phrase_;
+    k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
     for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
       k += w.key;
-      if (auto it = t_.titles.find(k); it != t_.titles.end()) best = {n, it->second};
+      const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+      if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
+      if (f && f->title) best = {n, f->title_info};
     }
     return best;
   }
 
   std::size_t match_demonym(std::size_t i, std::size_t end) const {
-    std::string k;
+    if (i >= end || words_[i].punct || !words_[i].cap) return 0;
+    if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
+    return match_demonym_phrase(i, end);
+  }
+  [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
+    std::string& k = phrase_;
+    k.clear();
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
       k += words_[i + n - 1].key;
-      if (t_.demonyms.count(k)) best = n;
+      const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+      if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
+      if (f && f->demonym) best = n;
     }
     return best;
   }
@@ -498,17 +690,16 @@ class Tagger {
     return false;
   }
 
-  std::optional<std::string> head_type(std::size_t i) const {
-    auto it = t_.heads.find(words_[i].key);
-    if (it == t_.heads.end()) return std::nullopt;
-    return it->second;
+  // The entity type an organisation head word ("ministry", "council") gives, or nullptr.
+  const std::string* head_type(std::size_t i) const {
+    return has(i, kHead) ? &facts(i)->head : nullptr;
   }
 
-  bool is_facility_word(std::size_t i) const { return t_.facility_kinds.count(words_[i].key) > 0; }
+  bool is_facility_word(std::size_t i) const { return has(i, kKind); }
 
   // Evidence that the capitalised run [i, j) names a person.
   bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
-    if (j < end && !words_[j].punct && t_.person_cues.count(words_[j].key)) return true;
+    if (j < end && !words_[j].punct && is_person_cue(j)) return true;
     if (apposition_end(j, end)) return true;
     std::size_t n = j - i;
     if (n < 2 || n > 3) return false;
@@ -517,7 +708,7 @@ class Tagger {
       if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) ||
           is_facility_word(k))
         return false;
-      if (lowercase_words_.count(w.key)) return false;  // "Joint Military Exercises"
+      if (vocab_[w.id].lowercase) return false;  // "Joint Military Exercises"
     }
     // Bounded by lowercase words or punctuation: not part of a longer capitalised title.
     bool left_ok = i == sentence_first_[words_[i].sentence] || words_[i - 1].punct ||
@@ -525,8 +716,8 @@ class Tagger {
     bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
     // A bare name needs a known given name first ("Paul Ryan", not "Ground
     // Zero") or a speech verb before it ("said Alex Marlow").
-    bool cue_before = i > 0 && !words_[i - 1].punct && t_.person_cues.count(words_[i - 1].key);
-    return left_ok && right_ok && (t_.given_names.count(words_[i].key) || cue_before);
+    bool cue_before = i > 0 && !words_[i - 1].punct && is_person_cue(i - 1);
+    return left_ok && right_ok && (has(i, kGivenName) || cue_before);
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
@@ -583,13 +774,19 @@ class Tagger {
   }
 
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
-    std::vector<std::string> name;
-    for (std::size_t k = i; k < j; ++k) name.emplace_back(words_[k].text);
+    std::size_t n = j - i;
+    auto same_name = [&](const std::vector<std::string>& name_words) {
+      if (name_words.size() != n) return false;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (name_words[k] != words_[i + k].text) return false;
+      }
+      return true;
+    };
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
       if (d.type != "PERSON") continue;
-      if (d.name_words == name) return e;
-      if (name.size() == 1 && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+      if (same_name(d.name_words)) return e;
+      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
     }
     return std::nullopt;
   }
@@ -628,7 +825,7 @@ class Tagger {
       ++at;
     }
     if (initials.empty() || acr.key[0] != initials[0]) return j;
-    local_aliases_[acr.key] = entity;
+    vocab_[acr.id].local_alias = entity;
     add_mention(j + 1, j + 2, entity, EntityMention::Kind::kAcronym);
     return j + 3;
   }
@@ -645,7 +842,7 @@ class Tagger {
     std::size_t alpha = 0, caps = 0;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct || words_[i].key.empty() ||
-          !std::isalpha(static_cast<unsigned char>(words_[i].key[0])))
+          !(words_[i].key[0] >= 'a' && words_[i].key[0] <= 'z'))  // isalpha: keys are lower case
         continue;
       ++alpha;
       if (words_[i].cap) ++caps;
@@ -738,8 +935,8 @@ class Tagger {
         ++i;
         continue;
       }
-      bool cue_follows = j < end && !words_[j].punct && t_.person_cues.count(words_[j].key);
-      if (j - i == 1 && sentence_initial(i) && !mid_caps_.count(w.key) && !known_person(i, j) &&
+      bool cue_follows = j < end && !words_[j].punct && is_person_cue(j);
+      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known_person(i, j) &&
           !cue_follows) {
         ++i;
         continue;
@@ -756,8 +953,8 @@ class Tagger {
       std::size_t next = j;
       bool acronym_follows =
           punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
-      auto head = head_type(j - 1);
-      if (head && is_facility_word(j - 1)) head.reset();  // facilities come later
+      const std::string* head = head_type(j - 1);
+      if (head && is_facility_word(j - 1)) head = nullptr;  // facilities come later
       if (acronym_follows || (head && j - i >= 2)) {
         std::size_t e = compound_entity(i, j, head ? *head : "ORGANIZATION");
         add_mention(i, j, e, EntityMention::Kind::kName);
@@ -781,6 +978,7 @@ class Tagger {
     }
     // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
     for (std::size_t k = begin; k + 2 < end; ++k) {
+      if (!claimed_[k]) continue;  // every name mention starts at a claimed word
       auto a = mention_entity_at_word(k);
       if (!a || drafts_[*a].type != "LOCATION") continue;
       std::size_t after = mention_end_word(k);
@@ -801,7 +999,7 @@ class Tagger {
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
     if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
-    const std::string& before = words_[i - 1].key;
+    std::string_view before = words_[i - 1].key;
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
       return std::nullopt;
@@ -847,8 +1045,7 @@ class Tagger {
       if (head_type(m)) head = m;
     }
     if (head < j) {
-      if (auto it = t_.head_tags.find(words_[head].key); it != t_.head_tags.end())
-        d.tags = it->second;
+      if (const WordFacts* f = facts(head); f && f->is_head) d.tags = f->head_tags;
     }
     std::size_t e = add_draft(std::move(d));
     by_name_.emplace(k, e);
@@ -944,25 +1141,31 @@ class Tagger {
     const auto& by_word = by_word_;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
+      if (!words_[i].key.empty() && !has(i, kKindPrefix))
+        continue;  // no kind phrase starts with this word
       // Longest kind phrase starting here.
-      std::string k, kind_key;
+      std::string& k = phrase_;
+      k.clear();
       std::size_t kind_words = 0;
-      std::string kind;
+      const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
         k += words_[i + n - 1].key;
-        if (auto it = t_.facility_kinds.find(k); it != t_.facility_kinds.end()) {
+        const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
+        if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
+        if (f && f->is_kind) {
           kind_words = n;
-          kind = it->second;
-          kind_key = k;
+          kind_of = &f->kind;
         }
       }
       if (!kind_words) continue;
+      const std::string& kind = *kind_of;
       std::size_t head_end = i + kind_words;
       // A longer kind phrase that ends here was already handled ("regional centre").
       if (i > begin && !words_[i - 1].punct) {
-        std::string k2 = words_[i - 1].key + kind_key;
-        if (t_.facility_kinds.count(k2)) continue;
+        k.assign(words_[i - 1].key);
+        for (std::size_t n = 0; n < kind_words; ++n) k += words_[i + n].key;
+        if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
       }
       // "at the centre of", "took office": not facilities.
       if (word_is(head_end, "of")) continue;
@@ -984,7 +1187,7 @@ class Tagger {
       for (std::size_t j = i; j > begin && i - j < 6;) {
         std::size_t p = j - 1;
         if (words_[p].punct) break;
-        const std::string& key = words_[p].key;
+        std::string_view key = words_[p].key;
         if (key == "the" || key == "this" || key == "that" || key == "such" || key == "these") {
           definite = true;
           np_begin = p;
@@ -1033,7 +1236,7 @@ class Tagger {
         // ("Gulf office", "NATO liaison office"), not a verb ("opens").
         std::size_t b = i;
         while (b > np_begin && !words_[b - 1].punct &&
-               (words_[b - 1].cap || t_.facility_kinds.count(words_[b - 1].key))) {
+               (words_[b - 1].cap || is_facility_word(b - 1))) {
           --b;
         }
         if (b > np_begin) {
@@ -1101,9 +1304,9 @@ class Tagger {
       }
       if (match_title(first, np_begin) || known_person(first, k + 1)) return std::nullopt;
       for (std::size_t q = first; q <= k; ++q) {
-        if (lowercase_words_.count(words_[q].key)) return std::nullopt;  // "Officials will open"
+        if (vocab_[words_[q].id].lowercase) return std::nullopt;  // "Officials will open"
       }
-      if (t_.person_cues.count(words_[k + 1].key)) return std::nullopt;  // "Smith said"
+      if (is_person_cue(k + 1)) return std::nullopt;  // "Smith said"
       std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
       RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
@@ -1173,18 +1376,17 @@ class Tagger {
   void tag_descriptions() {
     std::vector<RawMention> found;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!(word_is(i, "the") || word_is(i, "this") || word_is(i, "that"))) continue;
+      if (!vocab_[words_[i].id].determiner) continue;  // "the", "this", "that"
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
         if (words_[h].punct || claimed_[h]) break;
-        auto it = t_.descriptions.find(words_[h].key);
-        if (it == t_.descriptions.end()) {
+        if (!has(h, kDescription)) {
           if (is_common(h)) break;
           continue;
         }
         if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
-        const DescriptionInfo& info = it->second;
+        const DescriptionInfo& info = facts(h)->description;
         std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
         for (std::size_t k = mentions_.size(); k-- > 0;) {
           const RawMention& m = mentions_[k];
@@ -1288,14 +1490,42 @@ class Tagger {
 
   static constexpr std::size_t kLocalFlag = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
 
+  // What the document's words are: one entry per distinct key.
+  struct DocWord {
+    std::string_view key;
+    std::uint64_t hash = 0;               // short_string_hash(key)
+    const WordFacts* facts = nullptr;     // the tables' entry for the key
+    const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
+    bool alias_known = false;             // `alias` was looked up (capitalised words)
+    bool determiner = false;              // "the", "this" or "that"
+    std::uint16_t flags = 0;              // fact_flags(facts)
+    std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+    bool mid_cap = false;                 // capitalised somewhere not at a sentence start
+    bool lowercase = false;               // written in lower case somewhere
+  };
+  static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
+
+  const WordFacts* facts(std::size_t i) const { return vocab_[words_[i].id].facts; }
+  // Keys are short: compare inline, after the hash.
+  static bool same_key(const DocWord& d, std::string_view key, std::uint64_t hash) {
+    if (d.hash != hash || d.key.size() != key.size()) return false;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      if (d.key[k] != key[k]) return false;
+    }
+    return true;
+  }
+  // The tables' entry for a phrase key (several words' keys joined).
+  const WordFacts* phrase_facts(std::string_view key) const { return t_.facts.find(key); }
+
   const TextLayer& text_;
   const Lexicon& lexicon_;
   const Tables& t_;
+  std::string keys_;  // the words' keys, back to back
   std::vector<Word> words_;
+  std::vector<DocWord> vocab_;
+  mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t> sentence_first_;
   std::vector<bool> claimed_;
-  std::unordered_set<std::string> mid_caps_;
-  std::unordered_set<std::string> lowercase_words_;
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
@@ -1304,7 +1534,6 @@ class Tagger {
   std::vector<std::size_t> facilities_;  // draft indices, least recent first
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
-  std::unordered_map<std::string, std::size_t> local_aliases_;  // acronym key -> draft
 };
 
 }  // namespace
@@ -1576,8 +1805,14 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
     }
   }
 
+  // Documents in input order (an entity's documents are gathered as
+  // positions, so that joining large groups costs no linear search).
+  std::unordered_map<std::string_view, std::size_t> doc_order;
+  for (std::size_t i = 0; i < extractions.size(); ++i)
+    doc_order.emplace(extractions[i].document.id, i);
   // The canonical list, in order of first appearance.
   std::vector<Entity> out;
+  std::vector<std::vector<std::size_t>> out_documents;
   std::unordered_map<std::size_t, std::size_t> slot;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     std::size_t c = canonical[i];
@@ -1588,6 +1823,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       e.name = nodes[c].name;
       e.type = nodes[c].type;
       out.push_back(std::move(e));
+      out_documents.emplace_back();
     }
     Entity& e = out[it->second];
     for (const auto& a : nodes[i].aliases) {
@@ -1602,19 +1838,15 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
         e.located_in.push_back(id);
       }
     }
-    for (const auto& d : nodes[i].documents) {
-      if (std::find(e.documents.begin(), e.documents.end(), d) == e.documents.end())
-        e.documents.push_back(d);
-    }
+    auto& documents = out_documents[it->second];
+    for (const auto& d : nodes[i].documents) documents.push_back(doc_order.at(d));
   }
-  // Documents in input order.
-  std::unordered_map<std::string, std::size_t> doc_order;
-  for (std::size_t i = 0; i < extractions.size(); ++i)
-    doc_order.emplace(extractions[i].document.id, i);
-  for (Entity& e : out) {
-    std::sort(
-        e.documents.begin(), e.documents.end(),
-        [&](const std::string& a, const std::string& b) { return doc_order[a] < doc_order[b]; });
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    auto& documents = out_documents[k];
+    std::sort(documents.begin(), documents.end());
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    out[k].documents.reserve(documents.size());
+    for (std::size_t d : documents) out[k].documents.push_back(extractions[d].document.id);
   }
   return out;
 }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -27,17 +29,36 @@ namespace {
 enum class VerbKind : std::uint8_t { kFinite, kParticiple, kSource };
 enum class PronounKind : std::uint8_t { kPerson, kGroup, kSelf, kRelative };
 
+/// A set of words with allocation-free lookups; most lookups are misses and
+/// StringIndex answers those from its in-cache filter.
+class WordSet {
+ public:
+  void emplace(std::string_view word) { index_.try_emplace(word); }
+  std::size_t count(std::string_view word) const { return index_.find(word) ? 1 : 0; }
+
+ private:
+  StringIndex<char> index_;  // values unused
+};
+
+// Hashing for lookups by string_view in maps keyed by std::string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+
 struct QuoteData {
   // Speech verbs keyed by their first word; each entry lists the full word
   // sequence so multi-word cues ("according to") match.
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
-  std::unordered_map<std::string, PronounKind> pronouns;
-  std::unordered_set<std::string> titles, function_words, determiners, skip_words, not_names,
-      organisation_words, speaker_nouns, abbreviations, attachments;
+  WordMap<std::vector<std::pair<std::vector<std::string>, VerbKind>>> verbs;
+  WordMap<PronounKind> pronouns;
+  WordSet titles, function_words, determiners, skip_words, not_names, organisation_words,
+      speaker_nouns, abbreviations, attachments;
 };
 
-std::unordered_set<std::string> word_set(std::string_view file) {
-  std::unordered_set<std::string> out;
+WordSet word_set(std::string_view file) {
+  WordSet out;
   for (const auto& row : data_tsv(file)) {
     if (!row.empty() && !row[0].empty()) out.emplace(row[0]);
   }
@@ -91,7 +112,8 @@ const QuoteData& quote_data() {
 /// words ("Secretary-General") merged back from ICU's tokens.
 struct Word {
   std::size_t begin = 0, end = 0;
-  std::string lower;  ///< lower-cased (ASCII), possessive "'s" removed
+  std::string_view
+      lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Attributor::lowered_
   bool capitalised = false;
   bool punct = false;
   bool possessive = false;
@@ -108,6 +130,8 @@ std::string ascii_lower(std::string_view s) {
 
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
+  auto first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';  // what u_isupper says for ASCII
   UChar32 c;
   int32_t i = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
@@ -118,9 +142,13 @@ bool is_abbreviation(std::string_view lower) {
   return lower.size() == 1 || quote_data().abbreviations.count(std::string(lower)) > 0;
 }
 
-std::vector<Word> build_words(const TextLayer& text) {
+// `lowered` receives the text in ASCII lower case; the words' `lower` views point into it.
+std::vector<Word> build_words(const TextLayer& text, std::string& lowered) {
+  lowered.assign(text.text);
+  for (char& c : lowered) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
   std::vector<Word> words;
   const auto& toks = text.tokens;
+  words.reserve(toks.size());
   std::size_t paragraph = 0;
   std::size_t last_end = 0;
   for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -129,12 +157,13 @@ std::vector<Word> build_words(const TextLayer& text) {
     // Hyphenated words and abbreviations: adjacent tokens without spaces.
     if (toks[i].kind == Token::Kind::kWord) {
       while (i + 2 < toks.size() && toks[i + 1].begin == e &&
-             toks[i + 2].begin == toks[i + 1].end && text.token_text(i + 1) == "-" &&
-             toks[i + 2].kind == Token::Kind::kWord) {
+             toks[i + 2].begin == toks[i + 1].end && toks[i + 1].end - toks[i + 1].begin == 1 &&
+             text.text[toks[i + 1].begin] == '-' && toks[i + 2].kind == Token::Kind::kWord) {
         e = toks[i + 2].end;
         i += 2;
       }
-      if (i + 1 < toks.size() && toks[i + 1].begin == e && text.token_text(i + 1) == "." &&
+      if (i + 1 < toks.size() && toks[i + 1].begin == e &&
+          toks[i + 1].end - toks[i + 1].begin == 1 && text.text[toks[i + 1].begin] == '.' &&
           is_abbreviation(ascii_lower(text.text.substr(b, e - b)))) {
         e = toks[i + 1].end;
         ++i;
@@ -147,24 +176,29 @@ std::vector<Word> build_words(const TextLayer& text) {
       }
     }
     last_end = e;
-    Word w;
+    Word& w = words.emplace_back();
     w.begin = b;
     w.end = e;
     std::string_view s = text.text.substr(b, e - b);
     w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
     w.capitalised = !w.punct && starts_upper(s);
-    std::string lower = ascii_lower(s);
-    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
-      if (lower.size() > suffix.size() && lower.ends_with(suffix)) {
-        lower.resize(lower.size() - suffix.size());
-        w.possessive = true;
-        break;
-      }
+    // Lower case without the possessive ending and a final dot, built in place.
+    std::size_t n = s.size();
+    auto lower_at = [&](std::size_t k) {
+      char c = s[k];
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    if (n > 2 && s[n - 2] == '\'' && lower_at(n - 1) == 's') {
+      n -= 2;
+      w.possessive = true;
+    } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
+               lower_at(n - 1) == 's') {
+      n -= 4;
+      w.possessive = true;
     }
-    if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
-    w.lower = std::move(lower);
+    if (n > 1 && s[n - 1] == '.') --n;
+    w.lower = std::string_view(lowered).substr(b, n);
     w.paragraph = paragraph;
-    words.push_back(std::move(w));
   }
   return words;
 }
@@ -228,12 +262,28 @@ constexpr std::size_t kSeenWindow = 64;
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
   std::vector<Region> regions;
+  std::vector<Mark> marks;
   std::size_t para_begin = 0;
   while (para_begin <= text.size()) {
     std::size_t para_end = text.find('\n', para_begin);
     if (para_end == std::string_view::npos) para_end = text.size();
-    std::vector<Mark> marks;
+    marks.clear();
     for (std::size_t i = para_begin; i < para_end;) {
+      // Skip to the next byte that can start a mark ('"', 0xE2, 0xC2): eight
+      // bytes at a time while they hold neither '"' nor a non-ASCII byte.
+      while (i < para_end) {
+        while (i + 8 <= para_end) {
+          std::uint64_t x;
+          std::memcpy(&x, text.data() + i, 8);
+          std::uint64_t q = x ^ 0x2222222222222222ull;  // zero bytes where '"'
+          std::uint64_t has_quote = (q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull;
+          if (has_quote || (x & 0x8080808080808080ull)) break;
+          i += 8;
+        }
+        if (i >= para_end || text[i] == '"' || text[i] == '\xE2' || text[i] == '\xC2') break;
+        ++i;
+      }
+      if (i >= para_end) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
         marks.push_back({i, 1, MarkKind::kEither});
@@ -348,14 +398,14 @@ struct Resolved {
 class Attributor {
  public:
   Attributor(const TextLayer& text, const EntityLayer& entities)
-      : text_(text), entities_(entities), data_(quote_data()), words_(build_words(text)) {}
+      : text_(text),
+        entities_(entities),
+        data_(quote_data()),
+        words_(build_words(text, lowered_)) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     for (const Region& r : regions) quoted_.push_back(r.inner);
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].capitalised) capitalised_at_[words_[i].lower].push_back(i);
-    }
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
     std::vector<Resolved> resolved(regions.size());
@@ -413,6 +463,7 @@ class Attributor {
   const TextLayer& text_;
   const EntityLayer& entities_;
   const QuoteData& data_;
+  std::string lowered_;  // the text in ASCII lower case (words_ view into it)
   std::vector<Word> words_;
   // Speakers seen so far, in text order, for pronouns and "the official".
   struct Seen {
@@ -421,8 +472,39 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
-  /// Word indices of each capitalised word (lower-cased), in text order.
-  std::unordered_map<std::string, std::vector<std::size_t>> capitalised_at_;
+  /// Word indices of each capitalised word (lower-cased), in text order;
+  /// built on first use (few documents need it).
+  /// Capitalised words by lower case: the first and last of each chain, and
+  /// the next word of the same chain (text order); built on first use.
+  struct Chain {
+    std::size_t first = kNoWord, last = kNoWord;
+  };
+  static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
+  mutable StringIndex<Chain> capitalised_index_;
+  mutable std::vector<std::size_t> next_capitalised_;
+  mutable bool capitalised_indexed_ = false;
+
+  /// The first capitalised word written `lower` in lower case (then follow
+  /// next_capitalised_), or kNoWord.
+  std::size_t first_capitalised(std::string_view lower) const {
+    if (!capitalised_indexed_) {
+      next_capitalised_.assign(words_.size(), kNoWord);
+      capitalised_index_.reserve(words_.size() / 4 + 16);
+      for (std::size_t i = 0; i < words_.size(); ++i) {
+        if (!words_[i].capitalised) continue;
+        Chain& c = *capitalised_index_.try_emplace(words_[i].lower).first;
+        if (c.last == kNoWord) {
+          c.first = i;
+        } else {
+          next_capitalised_[c.last] = i;
+        }
+        c.last = i;
+      }
+      capitalised_indexed_ = true;
+    }
+    const Chain* c = capitalised_index_.find(lower);
+    return c ? c->first : kNoWord;
+  }
 
   bool any_capital(std::size_t first, std::size_t last) const {
     for (std::size_t i = first; i <= last; ++i) {
@@ -551,10 +633,10 @@ class Attributor {
   }
 
   /// A noun that can head a speaker phrase ("official", "aides", "the ad").
-  bool speaker_noun(const std::string& lower) const {
+  bool speaker_noun(std::string_view lower) const {
     if (data_.speaker_nouns.count(lower) || data_.titles.count(lower)) return true;
     if (lower.size() > 3 && lower.back() == 's') {
-      std::string singular = lower.substr(0, lower.size() - 1);
+      std::string_view singular = lower.substr(0, lower.size() - 1);
       return data_.speaker_nouns.count(singular) || data_.titles.count(singular);
     }
     return false;
@@ -1050,12 +1132,10 @@ class Attributor {
 
   /// A full name ending in `surname` written earlier in the document.
   std::string expand_surname(std::size_t name_word, std::size_t before) const {
-    const std::string& surname = words_[name_word].lower;
+    std::string_view surname = words_[name_word].lower;
     std::string best;
     std::size_t end = word_at_or_after(before);
-    auto found = capitalised_at_.find(surname);
-    if (found == capitalised_at_.end()) return best;
-    for (std::size_t i : found->second) {
+    for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
       if (i >= end) break;
       if (i == 0) continue;
       std::size_t k = i;
@@ -1203,7 +1283,7 @@ class Attributor {
       }
       return out;
     }
-    std::size_t b = words_[p.first].begin, e = words_[p.core_last()].end;
+    std::size_t b = words_[p.first].begin;
     if (p.kind == SpeakerKind::kNominal) {
       out.nominal = true;
       out.head = words_[p.core_last()].lower;
@@ -1264,7 +1344,7 @@ class Attributor {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower(it->who.name).ends_with(" " + words_[p.core_last()].lower)) {
+              ascii_lower(it->who.name).ends_with(" " + std::string(words_[p.core_last()].lower))) {
             return it->who;
           }
         }

@@ -1,0 +1,227 @@
+#include "report/json_writer.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+namespace crosscheck::internal {
+
+namespace {
+
+constexpr std::size_t kFlushBytes = 1u << 16;
+
+// Well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
+// nothing above U+10FFFF), which is exactly what nlohmann's decoder accepts.
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+      if (i + k >= n) return false;
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      return c >= lo && c <= hi;
+    };
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (!cont(1)) return false;
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      const unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+      if (!cont(1, lo, hi) || !cont(2)) return false;
+      i += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      const unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+      if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
+      i += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+JsonWriter::JsonWriter(std::string& out, int indent, std::ostream* sink)
+    : out_(out), indent_(indent), sink_(sink) {}
+
+JsonWriter::~JsonWriter() = default;
+
+void JsonWriter::flush() {
+  if (!sink_) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
+}
+
+void JsonWriter::maybe_flush() {
+  if (sink_ && out_.size() >= kFlushBytes) flush();
+}
+
+void JsonWriter::newline_indent() {
+  out_ += '\n';
+  out_.append(levels_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+// Separators as nlohmann writes them: "{\n  " before the first member, ",\n  "
+// before the others (compact: "," only); nothing after a key.
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  Level& level = levels_.back();
+  if (!level.first) out_ += ',';
+  level.first = false;
+  if (indent_ >= 0) newline_indent();
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  out_ += '{';
+  levels_.push_back({});
+}
+
+void JsonWriter::end_object() {
+  const bool empty = levels_.back().first;
+  levels_.pop_back();
+  if (!empty && indent_ >= 0) newline_indent();
+  out_ += '}';
+  maybe_flush();
+}
+
+void JsonWriter::begin_array() {
+  before_value();
+  out_ += '[';
+  levels_.push_back({});
+}
+
+void JsonWriter::end_array() {
+  const bool empty = levels_.back().first;
+  levels_.pop_back();
+  if (!empty && indent_ >= 0) newline_indent();
+  out_ += ']';
+  maybe_flush();
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  escaped(name);
+  out_ += indent_ >= 0 ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+  before_value();
+  escaped(s);
+}
+
+void JsonWriter::escaped(std::string_view s) {
+  bool plain = true;
+  bool ascii = true;
+  for (char ch : s) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b < 0x20 || b == '"' || b == '\\') plain = false;
+    if (b >= 0x80) ascii = false;
+  }
+  if (!ascii && !valid_utf8(s)) {
+    // Invalid UTF-8 (never in validated input): nlohmann's own replacement.
+    out_ += nlohmann::json(std::string(s))
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out_ += '"';
+  if (plain) {
+    out_ += s;
+  } else {
+    for (char ch : s) {
+      const auto b = static_cast<unsigned char>(ch);
+      switch (b) {
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        default:
+          if (b < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += kHex[b >> 4];
+            out_ += kHex[b & 0xF];
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+  }
+  out_ += '"';
+}
+
+void JsonWriter::string_or_null(std::string_view s) {
+  if (s.empty()) {
+    null();
+  } else {
+    string(s);
+  }
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonWriter::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void JsonWriter::integer(std::int64_t v) {
+  before_value();
+  std::array<char, 24> buffer;
+  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+  out_.append(buffer.data(), end);
+}
+
+void JsonWriter::unsigned_integer(std::uint64_t v) {
+  before_value();
+  std::array<char, 24> buffer;
+  auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+  out_.append(buffer.data(), end);
+}
+
+void JsonWriter::real(double v) {
+  before_value();
+  if (!std::isfinite(v)) {
+    out_ += "null";
+    return;
+  }
+  std::array<char, 64> buffer;
+  auto* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+  out_.append(buffer.data(), end);
+}
+
+void JsonWriter::raw(std::string_view text) { out_ += text; }
+
+}  // namespace crosscheck::internal

@@ -1,0 +1,162 @@
+// A flat open-addressing map from short strings (words, phrase keys) to
+// values, with lookups by string_view that never allocate. It owns its key
+// bytes, so it can be copied freely (offsets, not pointers, name the keys).
+#ifndef CROSSCHECK_LIB_UTIL_STRING_INDEX_H_
+#define CROSSCHECK_LIB_UTIL_STRING_INDEX_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace crosscheck::internal {
+
+/// Hash of a short string, eight bytes at a time (keys are words and short phrases).
+inline std::uint64_t short_string_hash(std::string_view s) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    // The last 1-7 bytes with at most two loads (no byte loop).
+    std::uint64_t w;
+    if (n >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      w = (std::uint64_t{a} << 32) | b;
+    } else {
+      w = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+          static_cast<unsigned char>(p[n - 1]);
+    }
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+  }
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 32);
+}
+
+/// Map from strings to `Value`s; values live in insertion order (see `values()`).
+template <typename Value>
+class StringIndex {
+ public:
+  /// The value stored under `key`, or nullptr.
+  const Value* find(std::string_view key) const { return find(key, short_string_hash(key)); }
+  /// The same, given `hash == short_string_hash(key)` (to look one key up in several maps).
+  const Value* find(std::string_view key, std::uint64_t hash) const {
+    if (!may_contain(hash)) return nullptr;
+    std::size_t slot = locate(key, hash);
+    return slot == kNone || slots_.empty() || slots_[slot].value == 0
+               ? nullptr
+               : &values_[slots_[slot].value - 1];
+  }
+  Value* find(std::string_view key) {
+    return const_cast<Value*>(static_cast<const StringIndex&>(*this).find(key));
+  }
+
+  /// The value under `key` (inserted as `Value{}` when absent) and whether it was
+  /// inserted. The pointer is valid until the next insertion.
+  std::pair<Value*, bool> try_emplace(std::string_view key) {
+    if ((values_.size() + 1) * 2 > slots_.size()) grow((values_.size() + 1) * 2);
+    std::uint64_t h = short_string_hash(key);
+    std::size_t slot = locate(key, h);
+    Slot& s = slots_[slot];
+    if (s.value != 0) return {&values_[s.value - 1], false};
+    if (chars_.size() + key.size() > UINT32_MAX)
+      throw std::length_error("StringIndex: keys too long");
+    s.offset = static_cast<std::uint32_t>(chars_.size());
+    s.length = static_cast<std::uint32_t>(key.size());
+    s.hash = static_cast<std::uint32_t>(h);
+    chars_.append(key);
+    values_.emplace_back();
+    s.value = static_cast<std::uint32_t>(values_.size());
+    add_to_filter(h);
+    return {&values_.back(), true};
+  }
+
+  /// Makes room for `n` keys without rehashing.
+  void reserve(std::size_t n) {
+    if (n * 2 > slots_.size()) grow(n * 2);
+    values_.reserve(n);
+  }
+
+  std::size_t size() const { return values_.size(); }
+  /// Values in insertion order (the i-th key inserted owns values()[i]).
+  const std::vector<Value>& values() const { return values_; }
+
+ private:
+  struct Slot {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+    std::uint32_t hash = 0;
+    std::uint32_t value = 0;  // index + 1 into values_; 0: empty
+  };
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  // A one-hash Bloom filter (four bits per slot) in front of the slots: most
+  // lookups are misses, and the bits stay in cache where the slots do not.
+  bool may_contain(std::uint64_t h) const {
+    if (filter_.empty()) return false;
+    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void add_to_filter(std::uint64_t h) {
+    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+
+  std::string_view key_of(const Slot& s) const {
+    return std::string_view(chars_.data() + s.offset, s.length);
+  }
+
+  // The slot holding `key`, or the empty slot where it would go.
+  std::size_t locate(std::string_view key, std::uint64_t h) const {
+    if (slots_.empty()) return kNone;
+    std::size_t mask = slots_.size() - 1;
+    auto h32 = static_cast<std::uint32_t>(h);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.value == 0) return i;
+      if (s.hash == h32 && s.length == key.size() && key_of(s) == key) return i;
+    }
+  }
+
+  void grow(std::size_t min_slots) {
+    std::size_t size = 16;
+    while (size < min_slots) size *= 2;
+    if (size <= slots_.size()) return;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, Slot{});
+    filter_.assign(size / 16, 0);  // size * 4 bits
+    std::size_t mask = size - 1;
+    for (const Slot& s : old) {
+      if (s.value == 0) continue;
+      std::uint64_t h = short_string_hash(key_of(s));
+      std::size_t i = h & mask;
+      while (slots_[i].value != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+      add_to_filter(h);
+    }
+  }
+
+  std::string chars_;
+  std::vector<Slot> slots_;  // size is zero or a power of two (at least 16)
+  std::vector<std::uint64_t> filter_;
+  std::vector<Value> values_;
+};
+
+}  // namespace crosscheck::internal
+
+#endif  // CROSSCHECK_LIB_UTIL_STRING_INDEX_H_
