@@ -70,7 +70,8 @@ enum FactFlag : std::uint16_t {
   kKind = 1 << 6,
   kHead = 1 << 7,
   kDescription = 1 << 8,
-  kAliasStart = 1 << 9,  // (per word) capitalised, and some alias key starts with its key
+  kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
+  kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -286,13 +287,10 @@ bool starts_upper(std::string_view s) {
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
 }
 
-bool all_upper(std::string_view s) {
-  int letters = 0;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
+bool is_determiner(std::string_view k) {
+  if (k.size() == 3) return k[0] == 't' && k[1] == 'h' && k[2] == 'e';
+  return k.size() == 4 && k[0] == 't' && k[1] == 'h' &&
+         ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
 }
 
 bool is_hyphen(std::string_view s) {
@@ -340,23 +338,52 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
       len -= 4;
       possessive = true;
     }
-    // Split internal hyphens ("NATO-ICI", "secretary-general").
+    // Split internal hyphens ("NATO-ICI", "secretary-general"). One loop per
+    // part finds its end, writes its key (as Lexicon::write_key) and tells
+    // whether it is all capitals (two letters or more, none lower case).
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t start = 0;
     bool first = true;
     while (start < len) {
-      std::size_t hyphen = s.find('-', start);
-      if (hyphen == std::string_view::npos || hyphen >= len) hyphen = len;
+      char* key_begin = key_end;
+      int capitals = 0;
+      bool lower = false;
+      std::size_t at = start;
+      for (; at < len; ++at) {
+        unsigned char c = bytes[at];
+        if (c < 0x80) {
+          if (c == '-') break;
+          if (c >= 'A' && c <= 'Z') {
+            *key_end++ = static_cast<char>(c - 'A' + 'a');
+            ++capitals;
+          } else if (c >= 'a' && c <= 'z') {
+            *key_end++ = static_cast<char>(c);
+            lower = true;
+          } else if (c >= '0' && c <= '9') {
+            *key_end++ = static_cast<char>(c);
+          }
+          continue;
+        }
+        // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+        // punctuation; other non-ASCII letters are kept. (Continuation bytes
+        // are never '-', so the part holds the whole sequence when `len` does.)
+        if (c == 0xE2 && at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
+            bytes[at + 2] <= 0x9F) {
+          at += 2;
+          continue;
+        }
+        *key_end++ = static_cast<char>(c);
+      }
+      std::size_t hyphen = at;
       if (hyphen > start) {
         Word& w = words.emplace_back();
         w.begin = tok.begin + start;
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
         w.text = s.substr(start, hyphen - start);
-        char* key_begin = key_end;
-        key_end = Lexicon::write_key(w.text, key_begin);
         w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
         w.cap = starts_upper(w.text);
-        w.upper = all_upper(w.text);
+        w.upper = !lower && capitals >= 2;
         w.hyphen_before = first ? pending_hyphen : true;
         w.possessive = possessive && hyphen == len;
         first = false;
@@ -443,7 +470,21 @@ class Tagger {
     std::vector<std::uint32_t> id_slots(slots, 0);  // vocab_ index + 1; 0: empty
     std::size_t mask = slots - 1;
     vocab_.reserve(words_.size() / 2 + 8);
-    for (Word& w : words_) {
+    claimed_.assign(words_.size(), false);
+    sentence_first_.assign(text.sentences.size() + 1, words_.size());
+    // Per sentence, for the headline test: words starting with a letter, and
+    // how many of them are capitalised.
+    sentence_alpha_.assign(text.sentences.size(), 0);
+    sentence_caps_.assign(text.sentences.size(), 0);
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    bool word_seen = false;  // a non-punctuation word earlier in the sentence
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      Word& w = words_[i];
+      if (w.sentence != sentence) {
+        sentence = w.sentence;
+        sentence_first_[sentence] = i;
+        word_seen = false;
+      }
       std::uint64_t h = short_string_hash(w.key);
       std::size_t slot = h & mask;
       while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
@@ -451,8 +492,8 @@ class Tagger {
       if (id_slots[slot] == 0) {
         const FactsEntry* e = t_.entries.find(w.key, h);
         vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
-        vocab_.back().flags = e ? e->flags : 0;
-        vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
+        vocab_.back().flags = static_cast<std::uint16_t>((e ? e->flags : 0) |
+                                                         (is_determiner(w.key) ? kDeterminer : 0));
         id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
       w.id = id_slots[slot] - 1;
@@ -462,19 +503,23 @@ class Tagger {
         d.alias_known = true;
       }
       w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+      if (w.punct) continue;
+      // Words capitalised somewhere other than at a sentence start are names
+      // when they start a sentence, too.
+      if (w.cap) {
+        if (word_seen) d.mid_cap = true;
+      } else {
+        d.lowercase = true;
+      }
+      word_seen = true;
+      if (!w.key.empty() && w.key[0] >= 'a' && w.key[0] <= 'z') {  // keys are lower case
+        ++sentence_alpha_[sentence];
+        if (w.cap) ++sentence_caps_[sentence];
+      }
     }
-    sentence_first_.assign(text.sentences.size() + 1, words_.size());
-    for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
+    // Sentences without words start where the next one does.
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
       sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
-    }
-    claimed_.assign(words_.size(), false);
-    // Words capitalised somewhere other than at a sentence start are names
-    // when they start a sentence, too.
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].cap && !words_[i].punct && !sentence_initial(i))
-        vocab_[words_[i].id].mid_cap = true;
-      if (!words_[i].cap && !words_[i].punct) vocab_[words_[i].id].lowercase = true;
     }
   }
 
@@ -839,14 +884,7 @@ class Tagger {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     // Title-case lines (headlines) hold no new names, only known ones.
-    std::size_t alpha = 0, caps = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (words_[i].punct || words_[i].key.empty() ||
-          !(words_[i].key[0] >= 'a' && words_[i].key[0] <= 'z'))  // isalpha: keys are lower case
-        continue;
-      ++alpha;
-      if (words_[i].cap) ++caps;
-    }
+    std::size_t alpha = sentence_alpha_[s], caps = sentence_caps_[s];
     // Headlines lack the final stop that sentences full of names still have.
     bool stop = false;
     for (std::size_t k = end; k > begin; --k) {
@@ -1376,7 +1414,7 @@ class Tagger {
   void tag_descriptions() {
     std::vector<RawMention> found;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!vocab_[words_[i].id].determiner) continue;  // "the", "this", "that"
+      if (!has(i, kDeterminer)) continue;  // "the", "this", "that"
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
@@ -1460,7 +1498,7 @@ class Tagger {
     std::unordered_map<std::string, std::size_t> by_id;
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
     for (const RawMention& m : mentions_) {
-      const Draft& d = drafts_[m.entity];
+      Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
       std::size_t e;
       if (draft_to_entity[m.entity] != SIZE_MAX) {
         e = draft_to_entity[m.entity];
@@ -1474,11 +1512,11 @@ class Tagger {
         e = draft_to_entity[m.entity] = layer.entities.size();
         by_id.emplace(d.id, e);
         Entity out;
-        out.id = d.id;
-        out.name = d.name;
-        out.type = d.type;
-        out.aliases = d.aliases;
-        out.located_in = d.located_in;
+        out.id = std::move(d.id);
+        out.name = std::move(d.name);
+        out.type = std::move(d.type);
+        out.aliases = std::move(d.aliases);
+        out.located_in = std::move(d.located_in);
         layer.entities.push_back(std::move(out));
       }
       Span span{m.begin, m.end};
@@ -1497,7 +1535,6 @@ class Tagger {
     const WordFacts* facts = nullptr;     // the tables' entry for the key
     const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
     bool alias_known = false;             // `alias` was looked up (capitalised words)
-    bool determiner = false;              // "the", "this" or "that"
     std::uint16_t flags = 0;              // fact_flags(facts)
     std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
     bool mid_cap = false;                 // capitalised somewhere not at a sentence start
@@ -1525,7 +1562,9 @@ class Tagger {
   std::vector<DocWord> vocab_;
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t> sentence_first_;
-  std::vector<bool> claimed_;
+  std::vector<std::uint32_t> sentence_alpha_;  // words starting with a letter, per sentence
+  std::vector<std::uint32_t> sentence_caps_;   // of which capitalised
+  std::vector<std::uint8_t> claimed_;          // bytes, not bits: tested at every word
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
