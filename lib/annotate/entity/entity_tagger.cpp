@@ -478,12 +478,19 @@ class Tagger {
     sentence_caps_.assign(text.sentences.size(), 0);
     std::size_t sentence = static_cast<std::size_t>(-1);
     bool word_seen = false;  // a non-punctuation word earlier in the sentence
+    constexpr std::uint32_t kNoId = UINT32_MAX;
+    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
     for (std::size_t i = 0; i < words_.size(); ++i) {
       Word& w = words_[i];
       if (w.sentence != sentence) {
         sentence = w.sentence;
         sentence_first_[sentence] = i;
         word_seen = false;
+      }
+      if (w.punct && punct_id != kNoId) {  // punctuation's key is always empty
+        w.id = punct_id;
+        w.flags = vocab_[punct_id].flags;
+        continue;
       }
       std::uint64_t h = short_string_hash(w.key);
       std::size_t slot = h & mask;
@@ -503,7 +510,10 @@ class Tagger {
         d.alias_known = true;
       }
       w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
-      if (w.punct) continue;
+      if (w.punct) {
+        punct_id = w.id;
+        continue;
+      }
       // Words capitalised somewhere other than at a sentence start are names
       // when they start a sentence, too.
       if (w.cap) {
@@ -563,14 +573,20 @@ class Tagger {
     RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
-    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
+    add_alias(entity, m.begin, m.end);
+  }
+
+  // The text of bytes [begin, end) as an alias of the draft, unless it has it;
+  // the string is built only when added.
+  void add_alias(std::size_t entity, std::size_t begin, std::size_t end) {
+    std::string_view surface = text_.text.substr(begin, end - begin);
     auto& aliases = drafts_[entity].aliases;
     if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.push_back(surface);
+      aliases.emplace_back(surface);
   }
 
   std::size_t lexicon_entity(std::size_t index) {
-    auto [it, inserted] = by_lexicon_.emplace(index, drafts_.size());
+    auto [it, inserted] = by_lexicon_.try_emplace(index, drafts_.size());
     if (inserted) {
       const LexiconEntity& e = lexicon_.entities()[index];
       Draft d;
@@ -596,8 +612,8 @@ class Tagger {
   }
 
   // Longest gazetteer (or document acronym) match starting at word i.
-  std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
-                                                                   std::size_t end) const {
+  [[gnu::always_inline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(
+      std::size_t i, std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
     if (!(words_[i].flags & kAliasStart)) {
       // No alias starts with this word (the loop below would stop at once).
@@ -647,8 +663,8 @@ class Tagger {
   }
 
   // A title phrase starting at word i: its length in words.
-  std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
-                                                               std::size_t end) const {
+  [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
+      std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
     if (!words_[i].key.empty() && !has(i, kTitlePrefix))
       return std::nullopt;  // no title starts with this word
@@ -671,7 +687,7 @@ class Tagger {
     return best;
   }
 
-  std::size_t match_demonym(std::size_t i, std::size_t end) const {
+  [[gnu::always_inline]] std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
     if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
     return match_demonym_phrase(i, end);
@@ -913,10 +929,7 @@ class Tagger {
           if (k > j && !org_like) {
             std::size_t e = person_for(words_text(j, k));
             add_mention(i, k, e, EntityMention::Kind::kTitle);
-            std::string bare = span_string(j, k);
-            auto& aliases = drafts_[e].aliases;
-            if (std::find(aliases.begin(), aliases.end(), bare) == aliases.end())
-              aliases.push_back(bare);
+            add_alias(e, words_[j].begin, words_[k - 1].end);
             i = k;
             continue;
           }
@@ -939,10 +952,7 @@ class Tagger {
             std::size_t c = compound_entity(i, k, *head_type(last_head));
             RawMention m{words_[i].begin, words_[k - 1].end, c, EntityMention::Kind::kName};
             mentions_.push_back(m);
-            auto& aliases = drafts_[c].aliases;
-            std::string surface = span_string(i, k);
-            if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-              aliases.push_back(surface);
+            add_alias(c, m.begin, m.end);
             for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
             i = acronym_definition(i, k, end, c);
             continue;
@@ -1349,10 +1359,7 @@ class Tagger {
       RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
       for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
-      std::string surface = span_string(first, k + 1);
-      auto& aliases = drafts_[e].aliases;
-      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-        aliases.push_back(surface);
+      add_alias(e, m.begin, m.end);
       return e;
     }
     return std::nullopt;
@@ -1403,10 +1410,7 @@ class Tagger {
     RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found,
                  EntityMention::Kind::kDescription};
     facility_mentions_.push_back(m);
-    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
-    auto& aliases = drafts_[*found].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.push_back(surface);
+    add_alias(*found, m.begin, m.end);
   }
 
   // ---- definite descriptions -------------------------------------------
@@ -1446,10 +1450,7 @@ class Tagger {
     }
     for (const RawMention& m : found) {
       mentions_.push_back(m);
-      std::string surface(text_.text.substr(m.begin, m.end - m.begin));
-      auto& aliases = drafts_[m.entity].aliases;
-      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-        aliases.push_back(surface);
+      add_alias(m.entity, m.begin, m.end);
     }
   }
 
