@@ -298,13 +298,12 @@ bool is_hyphen(std::string_view s) {
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
-// Keys are written to `keys` (reserved to the text's size, which bounds them, so
-// the views stay valid).
-std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
-  std::vector<Word> words;
+// Keys are written to `keys` (at least the text's size, which bounds them, so
+// the views stay valid); `words` is refilled.
+void make_words(const TextLayer& text, std::string& keys, std::vector<Word>& words) {
+  words.clear();
   words.reserve(text.tokens.size() + text.tokens.size() / 8);
-  // Sized to the text, which bounds the keys, so the views stay valid; trimmed at the end.
-  keys.assign(text.text.size(), '\0');
+  if (keys.size() < text.text.size()) keys.resize(text.text.size());
   char* key_end = keys.data();
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
@@ -392,8 +391,6 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
     }
     pending_hyphen = false;
   }
-  keys.resize(static_cast<std::size_t>(key_end - keys.data()));  // never reallocates: shrinking
-  return words;
 }
 
 // ---------------------------------------------------------------------------
@@ -458,16 +455,45 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
   return ends_with_kind(a, b) || ends_with_kind(b, a);
 }
 
+// The tagger's per-document buffers, kept per thread so that their memory is
+// reused from one document to the next (a Tagger is the only user, one at a
+// time per thread).
+struct Scratch {
+  std::string keys;  // sized to the largest text seen: it bounds the keys
+  std::vector<Word> words;
+  std::vector<std::uint32_t> id_slots;
+  std::vector<std::size_t> sentence_first;
+  std::vector<std::uint32_t> sentence_alpha;
+  std::vector<std::uint32_t> sentence_caps;
+  std::vector<std::uint8_t> claimed;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
 class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
-      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text, keys_)) {
+      : text_(text),
+        lexicon_(lexicon),
+        t_(tables()),
+        scratch_(scratch()),
+        keys_(scratch_.keys),
+        words_(scratch_.words),
+        sentence_first_(scratch_.sentence_first),
+        sentence_alpha_(scratch_.sentence_alpha),
+        sentence_caps_(scratch_.sentence_caps),
+        claimed_(scratch_.claimed) {
+    make_words(text, keys_, words_);
     // The document's vocabulary: each distinct key looked up once in the tables
     // (and in the lexicon's alias index if it is ever capitalised, the only
     // way it can start a gazetteer name).
     std::size_t slots = 16;
     while (slots < words_.size() * 2) slots *= 2;
-    std::vector<std::uint32_t> id_slots(slots, 0);  // vocab_ index + 1; 0: empty
+    std::vector<std::uint32_t>& id_slots = scratch_.id_slots;  // vocab_ index + 1; 0: empty
+    id_slots.assign(slots, 0);
     std::size_t mask = slots - 1;
     vocab_.reserve(words_.size() / 2 + 8);
     claimed_.assign(words_.size(), false);
@@ -531,7 +557,17 @@ class Tagger {
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
       sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
     }
+    // Drafts are large: growing the vector moves them all.
+    drafts_.reserve(words_.size() / 32 + 8);
   }
+
+  ~Tagger() {
+    // A very long document's buffers are not kept for the thread's lifetime.
+    constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
+    if (keys_.size() > kKeepBytes) scratch_ = Scratch{};
+  }
+  Tagger(const Tagger&) = delete;
+  Tagger& operator=(const Tagger&) = delete;
 
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
@@ -1558,14 +1594,15 @@ class Tagger {
   const TextLayer& text_;
   const Lexicon& lexicon_;
   const Tables& t_;
-  std::string keys_;  // the words' keys, back to back
-  std::vector<Word> words_;
+  Scratch& scratch_;
+  std::string& keys_;  // the words' keys, back to back
+  std::vector<Word>& words_;
   std::vector<DocWord> vocab_;
   mutable std::string phrase_;  // scratch for phrase keys
-  std::vector<std::size_t> sentence_first_;
-  std::vector<std::uint32_t> sentence_alpha_;  // words starting with a letter, per sentence
-  std::vector<std::uint32_t> sentence_caps_;   // of which capitalised
-  std::vector<std::uint8_t> claimed_;          // bytes, not bits: tested at every word
+  std::vector<std::size_t>& sentence_first_;
+  std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
+  std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
+  std::vector<std::uint8_t>& claimed_;          // bytes, not bits: tested at every word
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
