@@ -446,6 +446,9 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+// Draft types are compared in loops over all drafts: the length first.
+bool is_person(const Draft& d) { return d.type.size() == 6 && d.type == "PERSON"; }
+
 bool kinds_compatible(std::string_view a, std::string_view b) {
   if (a == b) return true;
   auto ends_with_kind = [](std::string_view longer, std::string_view shorter) {
@@ -842,14 +845,13 @@ class Tagger {
     for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.type != "PERSON") continue;
+      if (!is_person(d)) continue;
       if (d.name_words == name) return e;
     }
     if (name.size() == 1) {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
         const Draft& d = drafts_[e];
-        if (d.type == "PERSON" && d.name_words.size() > 1 && d.name_words.back() == name[0])
-          return e;
+        if (is_person(d) && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
       }
     } else {
       for (std::size_t e = drafts_.size(); e-- > 0;) {
@@ -881,7 +883,7 @@ class Tagger {
     };
     for (std::size_t e = drafts_.size(); e-- > 0;) {
       const Draft& d = drafts_[e];
-      if (d.type != "PERSON") continue;
+      if (!is_person(d)) continue;
       if (same_name(d.name_words)) return e;
       if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
     }
@@ -1020,12 +1022,12 @@ class Tagger {
         continue;
       }
       bool cue_follows = j < end && !words_[j].punct && is_person_cue(j);
-      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known_person(i, j) &&
-          !cue_follows) {
+      std::optional<std::size_t> known = known_person(i, j);  // (looked up once)
+      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known && !cue_follows) {
         ++i;
         continue;
       }
-      if (auto p = known_person(i, j)) {
+      if (auto p = known) {
         add_mention(i, j, *p, EntityMention::Kind::kName);
         i = j;
         continue;
