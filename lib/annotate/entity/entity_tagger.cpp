@@ -264,9 +264,9 @@ const Tables& tables() {
 // split into parts, so "NATO’s" matches "NATO" and "NATO-ICI" holds two names.
 
 struct Word {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t sentence = 0;
+  std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
+  std::uint32_t end = 0;
+  std::uint32_t sentence = 0;
   std::string_view text;
   std::string_view key;     // Lexicon::key(text), in the document's key buffer
   std::uint32_t id = 0;     // the key's index in the document's vocabulary
