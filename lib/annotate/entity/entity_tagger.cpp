@@ -603,6 +603,7 @@ class Tagger {
   }
 
   std::size_t add_draft(Draft d) {
+    if (is_person(d)) person_drafts_.push_back(drafts_.size());
     drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
   }
@@ -843,18 +844,20 @@ class Tagger {
   std::size_t person_for(const std::vector<std::string>& name) {
     std::string full;
     for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
-    for (std::size_t e = drafts_.size(); e-- > 0;) {
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
-      if (!is_person(d)) continue;
       if (d.name_words == name) return e;
     }
     if (name.size() == 1) {
-      for (std::size_t e = drafts_.size(); e-- > 0;) {
+      for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+        std::size_t e = person_drafts_[k];
         const Draft& d = drafts_[e];
-        if (is_person(d) && d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+        if (d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
       }
     } else {
-      for (std::size_t e = drafts_.size(); e-- > 0;) {
+      for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
+        std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
         if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
             d.name_words[0] == name.back()) {
@@ -881,9 +884,9 @@ class Tagger {
       }
       return true;
     };
-    for (std::size_t e = drafts_.size(); e-- > 0;) {
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
-      if (!is_person(d)) continue;
       if (same_name(d.name_words)) return e;
       if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
     }
@@ -1609,8 +1612,9 @@ class Tagger {
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
   std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
-  std::size_t sentence_mentions_ = 0;    // index of the current sentence's first mention
-  std::vector<std::size_t> facilities_;  // draft indices, least recent first
+  std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
+  std::vector<std::size_t> facilities_;     // draft indices, least recent first
+  std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
