@@ -506,3 +506,37 @@ TEST_CASE("entity_at: which entity a noun phrase refers to") {
   CHECK(crosscheck::internal::entity_at(t.entities, Span{0, 0}) == std::nullopt);
   CHECK(crosscheck::internal::entity_index(t.entities, "org:who"));
 }
+
+TEST_CASE("per-thread buffers: a document's entities do not depend on the one before") {
+  // The tagger reuses its word and key buffers from document to document on a
+  // thread: a long document, then a short one, must give what each gives alone.
+  std::string long_text =
+      "NATO Secretary General Jens Stoltenberg said on Monday that the alliance would open "
+      "a liaison office in Amman, Jordan. The Amman office will be NATO's first in the "
+      "region. Mr Stoltenberg met King Abdullah. Acme Widgets Corporation (AWC) said AWC "
+      "would follow.";
+  std::string short_text = "Jordan. Stoltenberg said AWC would open an office in Amman.";
+  auto render = [](const EntityLayer& layer) {
+    std::string out;
+    for (const Entity& e : layer.entities) {
+      out += e.id + "|" + e.name + "|" + e.type;
+      for (const auto& a : e.aliases) out += "|" + a;
+      for (const auto& m : e.mentions) out += "|" + std::to_string(m.span.begin);
+      out += "\n";
+    }
+    for (const EntityMention& m : layer.mentions)
+      out += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
+             std::to_string(m.entity) + ";";
+    return out;
+  };
+  std::string short_first = render(Tagged(short_text).entities);
+  std::string long_first = render(Tagged(long_text).entities);
+  std::string short_after_long = render(Tagged(short_text).entities);
+  std::string long_after_short = render(Tagged(long_text).entities);
+  CHECK(short_after_long == short_first);
+  CHECK(long_after_short == long_first);
+  CHECK(long_first.find("per:jens_stoltenberg") != std::string::npos);
+  // The acronym defined in the long document means nothing in the short one.
+  CHECK(long_first.find("org:acme_widgets_corporation") != std::string::npos);
+  CHECK(short_after_long.find("acme") == std::string::npos);
+}

@@ -122,6 +122,14 @@ class StringIndex {
   }
 
   // The slot holding `key`, or the empty slot where it would go.
+  // Keys are short: a byte loop, not a memcmp call.
+  static bool same_chars(const char* stored, std::string_view key) {
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      if (stored[k] != key[k]) return false;
+    }
+    return true;
+  }
+
   std::size_t locate(std::string_view key, std::uint64_t h) const {
     if (slots_.empty()) return kNone;
     std::size_t mask = slots_.size() - 1;
@@ -129,7 +137,8 @@ class StringIndex {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.value == 0) return i;
-      if (s.hash == h32 && s.length == key.size() && key_of(s) == key) return i;
+      if (s.hash == h32 && s.length == key.size() && same_chars(chars_.data() + s.offset, key))
+        return i;
     }
   }
 

@@ -70,7 +70,8 @@ enum FactFlag : std::uint16_t {
   kKind = 1 << 6,
   kHead = 1 << 7,
   kDescription = 1 << 8,
-  kAliasStart = 1 << 9,  // (per word) capitalised, and some alias key starts with its key
+  kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
+  kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -263,9 +264,9 @@ const Tables& tables() {
 // split into parts, so "NATO’s" matches "NATO" and "NATO-ICI" holds two names.
 
 struct Word {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t sentence = 0;
+  std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
+  std::uint32_t end = 0;
+  std::uint32_t sentence = 0;
   std::string_view text;
   std::string_view key;     // Lexicon::key(text), in the document's key buffer
   std::uint32_t id = 0;     // the key's index in the document's vocabulary
@@ -286,13 +287,10 @@ bool starts_upper(std::string_view s) {
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
 }
 
-bool all_upper(std::string_view s) {
-  int letters = 0;
-  for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
+bool is_determiner(std::string_view k) {
+  if (k.size() == 3) return k[0] == 't' && k[1] == 'h' && k[2] == 'e';
+  return k.size() == 4 && k[0] == 't' && k[1] == 'h' &&
+         ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
 }
 
 bool is_hyphen(std::string_view s) {
@@ -300,13 +298,12 @@ bool is_hyphen(std::string_view s) {
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
-// Keys are written to `keys` (reserved to the text's size, which bounds them, so
-// the views stay valid).
-std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
-  std::vector<Word> words;
+// Keys are written to `keys` (at least the text's size, which bounds them, so
+// the views stay valid); `words` is refilled.
+void make_words(const TextLayer& text, std::string& keys, std::vector<Word>& words) {
+  words.clear();
   words.reserve(text.tokens.size() + text.tokens.size() / 8);
-  // Sized to the text, which bounds the keys, so the views stay valid; trimmed at the end.
-  keys.assign(text.text.size(), '\0');
+  if (keys.size() < text.text.size()) keys.resize(text.text.size());
   char* key_end = keys.data();
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
@@ -340,23 +337,52 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
       len -= 4;
       possessive = true;
     }
-    // Split internal hyphens ("NATO-ICI", "secretary-general").
+    // Split internal hyphens ("NATO-ICI", "secretary-general"). One loop per
+    // part finds its end, writes its key (as Lexicon::write_key) and tells
+    // whether it is all capitals (two letters or more, none lower case).
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t start = 0;
     bool first = true;
     while (start < len) {
-      std::size_t hyphen = s.find('-', start);
-      if (hyphen == std::string_view::npos || hyphen >= len) hyphen = len;
+      char* key_begin = key_end;
+      int capitals = 0;
+      bool lower = false;
+      std::size_t at = start;
+      for (; at < len; ++at) {
+        unsigned char c = bytes[at];
+        if (c < 0x80) {
+          if (c == '-') break;
+          if (c >= 'A' && c <= 'Z') {
+            *key_end++ = static_cast<char>(c - 'A' + 'a');
+            ++capitals;
+          } else if (c >= 'a' && c <= 'z') {
+            *key_end++ = static_cast<char>(c);
+            lower = true;
+          } else if (c >= '0' && c <= '9') {
+            *key_end++ = static_cast<char>(c);
+          }
+          continue;
+        }
+        // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+        // punctuation; other non-ASCII letters are kept. (Continuation bytes
+        // are never '-', so the part holds the whole sequence when `len` does.)
+        if (c == 0xE2 && at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
+            bytes[at + 2] <= 0x9F) {
+          at += 2;
+          continue;
+        }
+        *key_end++ = static_cast<char>(c);
+      }
+      std::size_t hyphen = at;
       if (hyphen > start) {
         Word& w = words.emplace_back();
         w.begin = tok.begin + start;
         w.end = tok.begin + hyphen;
         w.sentence = tok.sentence;
         w.text = s.substr(start, hyphen - start);
-        char* key_begin = key_end;
-        key_end = Lexicon::write_key(w.text, key_begin);
         w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
         w.cap = starts_upper(w.text);
-        w.upper = all_upper(w.text);
+        w.upper = !lower && capitals >= 2;
         w.hyphen_before = first ? pending_hyphen : true;
         w.possessive = possessive && hyphen == len;
         first = false;
@@ -365,8 +391,6 @@ std::vector<Word> make_words(const TextLayer& text, std::string& keys) {
     }
     pending_hyphen = false;
   }
-  keys.resize(static_cast<std::size_t>(key_end - keys.data()));  // never reallocates: shrinking
-  return words;
 }
 
 // ---------------------------------------------------------------------------
@@ -422,6 +446,9 @@ std::string slug(std::string_view s) {
   return out;
 }
 
+// Draft types are compared in loops over all drafts: the length first.
+bool is_person(const Draft& d) { return d.type.size() == 6 && d.type == "PERSON"; }
+
 bool kinds_compatible(std::string_view a, std::string_view b) {
   if (a == b) return true;
   auto ends_with_kind = [](std::string_view longer, std::string_view shorter) {
@@ -431,19 +458,69 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
   return ends_with_kind(a, b) || ends_with_kind(b, a);
 }
 
+// The tagger's per-document buffers, kept per thread so that their memory is
+// reused from one document to the next (a Tagger is the only user, one at a
+// time per thread).
+struct Scratch {
+  std::string keys;  // sized to the largest text seen: it bounds the keys
+  std::vector<Word> words;
+  std::vector<std::uint32_t> id_slots;
+  std::vector<std::size_t> sentence_first;
+  std::vector<std::uint32_t> sentence_alpha;
+  std::vector<std::uint32_t> sentence_caps;
+  std::vector<std::uint8_t> claimed;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
 class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
-      : text_(text), lexicon_(lexicon), t_(tables()), words_(make_words(text, keys_)) {
+      : text_(text),
+        lexicon_(lexicon),
+        t_(tables()),
+        scratch_(scratch()),
+        keys_(scratch_.keys),
+        words_(scratch_.words),
+        sentence_first_(scratch_.sentence_first),
+        sentence_alpha_(scratch_.sentence_alpha),
+        sentence_caps_(scratch_.sentence_caps),
+        claimed_(scratch_.claimed) {
+    make_words(text, keys_, words_);
     // The document's vocabulary: each distinct key looked up once in the tables
     // (and in the lexicon's alias index if it is ever capitalised, the only
     // way it can start a gazetteer name).
     std::size_t slots = 16;
     while (slots < words_.size() * 2) slots *= 2;
-    std::vector<std::uint32_t> id_slots(slots, 0);  // vocab_ index + 1; 0: empty
+    std::vector<std::uint32_t>& id_slots = scratch_.id_slots;  // vocab_ index + 1; 0: empty
+    id_slots.assign(slots, 0);
     std::size_t mask = slots - 1;
     vocab_.reserve(words_.size() / 2 + 8);
-    for (Word& w : words_) {
+    claimed_.assign(words_.size(), false);
+    sentence_first_.assign(text.sentences.size() + 1, words_.size());
+    // Per sentence, for the headline test: words starting with a letter, and
+    // how many of them are capitalised.
+    sentence_alpha_.assign(text.sentences.size(), 0);
+    sentence_caps_.assign(text.sentences.size(), 0);
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    bool word_seen = false;  // a non-punctuation word earlier in the sentence
+    constexpr std::uint32_t kNoId = UINT32_MAX;
+    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      Word& w = words_[i];
+      if (w.sentence != sentence) {
+        sentence = w.sentence;
+        sentence_first_[sentence] = i;
+        word_seen = false;
+      }
+      if (w.punct && punct_id != kNoId) {  // punctuation's key is always empty
+        w.id = punct_id;
+        w.flags = vocab_[punct_id].flags;
+        continue;
+      }
       std::uint64_t h = short_string_hash(w.key);
       std::size_t slot = h & mask;
       while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
@@ -451,8 +528,8 @@ class Tagger {
       if (id_slots[slot] == 0) {
         const FactsEntry* e = t_.entries.find(w.key, h);
         vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
-        vocab_.back().flags = e ? e->flags : 0;
-        vocab_.back().determiner = w.key == "the" || w.key == "this" || w.key == "that";
+        vocab_.back().flags = static_cast<std::uint16_t>((e ? e->flags : 0) |
+                                                         (is_determiner(w.key) ? kDeterminer : 0));
         id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
       }
       w.id = id_slots[slot] - 1;
@@ -462,21 +539,38 @@ class Tagger {
         d.alias_known = true;
       }
       w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+      if (w.punct) {
+        punct_id = w.id;
+        continue;
+      }
+      // Words capitalised somewhere other than at a sentence start are names
+      // when they start a sentence, too.
+      if (w.cap) {
+        if (word_seen) d.mid_cap = true;
+      } else {
+        d.lowercase = true;
+      }
+      word_seen = true;
+      if (!w.key.empty() && w.key[0] >= 'a' && w.key[0] <= 'z') {  // keys are lower case
+        ++sentence_alpha_[sentence];
+        if (w.cap) ++sentence_caps_[sentence];
+      }
     }
-    sentence_first_.assign(text.sentences.size() + 1, words_.size());
-    for (std::size_t i = words_.size(); i-- > 0;) sentence_first_[words_[i].sentence] = i;
+    // Sentences without words start where the next one does.
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
       sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
     }
-    claimed_.assign(words_.size(), false);
-    // Words capitalised somewhere other than at a sentence start are names
-    // when they start a sentence, too.
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].cap && !words_[i].punct && !sentence_initial(i))
-        vocab_[words_[i].id].mid_cap = true;
-      if (!words_[i].cap && !words_[i].punct) vocab_[words_[i].id].lowercase = true;
-    }
+    // Drafts are large: growing the vector moves them all.
+    drafts_.reserve(words_.size() / 32 + 8);
   }
+
+  ~Tagger() {
+    // A very long document's buffers are not kept for the thread's lifetime.
+    constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
+    if (keys_.size() > kKeepBytes) scratch_ = Scratch{};
+  }
+  Tagger(const Tagger&) = delete;
+  Tagger& operator=(const Tagger&) = delete;
 
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
@@ -509,6 +603,7 @@ class Tagger {
   }
 
   std::size_t add_draft(Draft d) {
+    if (is_person(d)) person_drafts_.push_back(drafts_.size());
     drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
   }
@@ -518,14 +613,20 @@ class Tagger {
     RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
-    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
+    add_alias(entity, m.begin, m.end);
+  }
+
+  // The text of bytes [begin, end) as an alias of the draft, unless it has it;
+  // the string is built only when added.
+  void add_alias(std::size_t entity, std::size_t begin, std::size_t end) {
+    std::string_view surface = text_.text.substr(begin, end - begin);
     auto& aliases = drafts_[entity].aliases;
     if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.push_back(surface);
+      aliases.emplace_back(surface);
   }
 
   std::size_t lexicon_entity(std::size_t index) {
-    auto [it, inserted] = by_lexicon_.emplace(index, drafts_.size());
+    auto [it, inserted] = by_lexicon_.try_emplace(index, drafts_.size());
     if (inserted) {
       const LexiconEntity& e = lexicon_.entities()[index];
       Draft d;
@@ -551,8 +652,8 @@ class Tagger {
   }
 
   // Longest gazetteer (or document acronym) match starting at word i.
-  std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(std::size_t i,
-                                                                   std::size_t end) const {
+  [[gnu::always_inline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon(
+      std::size_t i, std::size_t end) const {
     if (words_[i].punct || !words_[i].cap) return std::nullopt;
     if (!(words_[i].flags & kAliasStart)) {
       // No alias starts with this word (the loop below would stop at once).
@@ -602,8 +703,8 @@ class Tagger {
   }
 
   // A title phrase starting at word i: its length in words.
-  std::optional<std::pair<std::size_t, TitleInfo>> match_title(std::size_t i,
-                                                               std::size_t end) const {
+  [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
+      std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
     if (!words_[i].key.empty() && !has(i, kTitlePrefix))
       return std::nullopt;  // no title starts with this word
@@ -626,7 +727,7 @@ class Tagger {
     return best;
   }
 
-  std::size_t match_demonym(std::size_t i, std::size_t end) const {
+  [[gnu::always_inline]] std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
     if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
     return match_demonym_phrase(i, end);
@@ -743,19 +844,20 @@ class Tagger {
   std::size_t person_for(const std::vector<std::string>& name) {
     std::string full;
     for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
-    for (std::size_t e = drafts_.size(); e-- > 0;) {
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
-      if (d.type != "PERSON") continue;
       if (d.name_words == name) return e;
     }
     if (name.size() == 1) {
-      for (std::size_t e = drafts_.size(); e-- > 0;) {
+      for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+        std::size_t e = person_drafts_[k];
         const Draft& d = drafts_[e];
-        if (d.type == "PERSON" && d.name_words.size() > 1 && d.name_words.back() == name[0])
-          return e;
+        if (d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
       }
     } else {
-      for (std::size_t e = drafts_.size(); e-- > 0;) {
+      for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
+        std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
         if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
             d.name_words[0] == name.back()) {
@@ -782,9 +884,9 @@ class Tagger {
       }
       return true;
     };
-    for (std::size_t e = drafts_.size(); e-- > 0;) {
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
-      if (d.type != "PERSON") continue;
       if (same_name(d.name_words)) return e;
       if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
     }
@@ -839,14 +941,7 @@ class Tagger {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     // Title-case lines (headlines) hold no new names, only known ones.
-    std::size_t alpha = 0, caps = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (words_[i].punct || words_[i].key.empty() ||
-          !(words_[i].key[0] >= 'a' && words_[i].key[0] <= 'z'))  // isalpha: keys are lower case
-        continue;
-      ++alpha;
-      if (words_[i].cap) ++caps;
-    }
+    std::size_t alpha = sentence_alpha_[s], caps = sentence_caps_[s];
     // Headlines lack the final stop that sentences full of names still have.
     bool stop = false;
     for (std::size_t k = end; k > begin; --k) {
@@ -875,10 +970,7 @@ class Tagger {
           if (k > j && !org_like) {
             std::size_t e = person_for(words_text(j, k));
             add_mention(i, k, e, EntityMention::Kind::kTitle);
-            std::string bare = span_string(j, k);
-            auto& aliases = drafts_[e].aliases;
-            if (std::find(aliases.begin(), aliases.end(), bare) == aliases.end())
-              aliases.push_back(bare);
+            add_alias(e, words_[j].begin, words_[k - 1].end);
             i = k;
             continue;
           }
@@ -901,10 +993,7 @@ class Tagger {
             std::size_t c = compound_entity(i, k, *head_type(last_head));
             RawMention m{words_[i].begin, words_[k - 1].end, c, EntityMention::Kind::kName};
             mentions_.push_back(m);
-            auto& aliases = drafts_[c].aliases;
-            std::string surface = span_string(i, k);
-            if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-              aliases.push_back(surface);
+            add_alias(c, m.begin, m.end);
             for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
             i = acronym_definition(i, k, end, c);
             continue;
@@ -936,12 +1025,12 @@ class Tagger {
         continue;
       }
       bool cue_follows = j < end && !words_[j].punct && is_person_cue(j);
-      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known_person(i, j) &&
-          !cue_follows) {
+      std::optional<std::size_t> known = known_person(i, j);  // (looked up once)
+      if (j - i == 1 && sentence_initial(i) && !vocab_[w.id].mid_cap && !known && !cue_follows) {
         ++i;
         continue;
       }
-      if (auto p = known_person(i, j)) {
+      if (auto p = known) {
         add_mention(i, j, *p, EntityMention::Kind::kName);
         i = j;
         continue;
@@ -1311,10 +1400,7 @@ class Tagger {
       RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
       for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
-      std::string surface = span_string(first, k + 1);
-      auto& aliases = drafts_[e].aliases;
-      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-        aliases.push_back(surface);
+      add_alias(e, m.begin, m.end);
       return e;
     }
     return std::nullopt;
@@ -1365,10 +1451,7 @@ class Tagger {
     RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found,
                  EntityMention::Kind::kDescription};
     facility_mentions_.push_back(m);
-    std::string surface(text_.text.substr(m.begin, m.end - m.begin));
-    auto& aliases = drafts_[*found].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.push_back(surface);
+    add_alias(*found, m.begin, m.end);
   }
 
   // ---- definite descriptions -------------------------------------------
@@ -1376,7 +1459,7 @@ class Tagger {
   void tag_descriptions() {
     std::vector<RawMention> found;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!vocab_[words_[i].id].determiner) continue;  // "the", "this", "that"
+      if (!has(i, kDeterminer)) continue;  // "the", "this", "that"
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
@@ -1408,10 +1491,7 @@ class Tagger {
     }
     for (const RawMention& m : found) {
       mentions_.push_back(m);
-      std::string surface(text_.text.substr(m.begin, m.end - m.begin));
-      auto& aliases = drafts_[m.entity].aliases;
-      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-        aliases.push_back(surface);
+      add_alias(m.entity, m.begin, m.end);
     }
   }
 
@@ -1460,7 +1540,7 @@ class Tagger {
     std::unordered_map<std::string, std::size_t> by_id;
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
     for (const RawMention& m : mentions_) {
-      const Draft& d = drafts_[m.entity];
+      Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
       std::size_t e;
       if (draft_to_entity[m.entity] != SIZE_MAX) {
         e = draft_to_entity[m.entity];
@@ -1474,11 +1554,11 @@ class Tagger {
         e = draft_to_entity[m.entity] = layer.entities.size();
         by_id.emplace(d.id, e);
         Entity out;
-        out.id = d.id;
-        out.name = d.name;
-        out.type = d.type;
-        out.aliases = d.aliases;
-        out.located_in = d.located_in;
+        out.id = std::move(d.id);
+        out.name = std::move(d.name);
+        out.type = std::move(d.type);
+        out.aliases = std::move(d.aliases);
+        out.located_in = std::move(d.located_in);
         layer.entities.push_back(std::move(out));
       }
       Span span{m.begin, m.end};
@@ -1497,7 +1577,6 @@ class Tagger {
     const WordFacts* facts = nullptr;     // the tables' entry for the key
     const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
     bool alias_known = false;             // `alias` was looked up (capitalised words)
-    bool determiner = false;              // "the", "this" or "that"
     std::uint16_t flags = 0;              // fact_flags(facts)
     std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
     bool mid_cap = false;                 // capitalised somewhere not at a sentence start
@@ -1520,18 +1599,22 @@ class Tagger {
   const TextLayer& text_;
   const Lexicon& lexicon_;
   const Tables& t_;
-  std::string keys_;  // the words' keys, back to back
-  std::vector<Word> words_;
+  Scratch& scratch_;
+  std::string& keys_;  // the words' keys, back to back
+  std::vector<Word>& words_;
   std::vector<DocWord> vocab_;
   mutable std::string phrase_;  // scratch for phrase keys
-  std::vector<std::size_t> sentence_first_;
-  std::vector<bool> claimed_;
+  std::vector<std::size_t>& sentence_first_;
+  std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
+  std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
+  std::vector<std::uint8_t>& claimed_;          // bytes, not bits: tested at every word
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
   std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
-  std::size_t sentence_mentions_ = 0;    // index of the current sentence's first mention
-  std::vector<std::size_t> facilities_;  // draft indices, least recent first
+  std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
+  std::vector<std::size_t> facilities_;     // draft indices, least recent first
+  std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
