@@ -234,7 +234,7 @@ int main(int argc, char** argv) {
     const double graph_s = seconds_since(t);
     progress("graph", graph_s);
     t = Clock::now();
-    report.findings = internal::compare_claims(report, graph, options.threads);
+    report.findings = internal::compare_claims(report, graph);
     const double compare_s = seconds_since(t);
     progress("compare", compare_s);
     t = Clock::now();

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <exception>
 #include <map>
 #include <numeric>
 #include <set>
@@ -18,7 +17,6 @@
 
 #include "compare/rules.h"
 #include "data/embedded.h"
-#include "pipeline/thread_pool.h"
 #include "util/date.h"
 
 namespace crosscheck::internal {
@@ -878,39 +876,17 @@ int kind_rank(const Finding& f) {
 
 }  // namespace
 
-std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph, unsigned threads) {
+std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph) {
   CompareContext ctx(report);
   FindingBuilder builder(report, ctx);
-  // Groups are compared independently (on `threads` threads, each group's
-  // findings in its own slot) and merged in group order, so the result does
-  // not depend on the number of threads.
+  std::vector<std::pair<std::size_t, Finding>> found;
+  for (const auto& group : graph.comparable_groups())
+    compare_group(report, ctx, builder, group, false, found);
   // Unknown dates are also compared with dated lifecycle claims (another claim
   // type) about the same subject and predicate, when their own group has no
-  // date to set them against: those bridges come after the groups.
-  const auto groups = graph.comparable_groups();
-  const auto bridges = graph.unknown_date_bridges();
-  const std::size_t tasks = groups.size() + bridges.size();
-  std::vector<std::vector<std::pair<std::size_t, Finding>>> found_by_task(tasks);
-  std::vector<std::exception_ptr> errors(tasks);
-  parallel_for(tasks, threads, [&](std::size_t t) {
-    try {
-      const bool bridge = t >= groups.size();
-      compare_group(report, ctx, builder, bridge ? bridges[t - groups.size()] : groups[t], bridge,
-                    found_by_task[t]);
-    } catch (...) {
-      errors[t] = std::current_exception();  // rethrown below, on the calling thread
-    }
-  });
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
-  std::size_t total = 0;
-  for (const auto& f : found_by_task) total += f.size();
-  std::vector<std::pair<std::size_t, Finding>> found;
-  found.reserve(total);
-  for (auto& task_found : found_by_task) {
-    for (auto& f : task_found) found.push_back(std::move(f));
-    task_found = {};
-  }
+  // date to set them against.
+  for (const auto& group : graph.unknown_date_bridges())
+    compare_group(report, ctx, builder, group, true, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
     int rx = kind_rank(x.second), ry = kind_rank(y.second);
     return rx != ry ? rx < ry : x.first < y.first;

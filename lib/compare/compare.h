@@ -9,9 +9,8 @@
 
 namespace crosscheck::internal {
 
-/// Compares the report's claims group by group (groups on up to `threads`
-/// threads, 0 = all cores); findings in a stable order whatever `threads`.
-std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph, unsigned threads = 1);
+/// Compares the report's claims group by group; findings in a stable order.
+std::vector<Finding> compare_claims(const Report& report, ClaimGraph& graph);
 
 /// The same speaker's words on the same occasion quoted differently by two
 /// documents (see lib/compare/quote_compare.cpp).

@@ -1,14 +1,11 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
-#include <exception>
 #include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
-#include <thread>
-#include <vector>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -246,36 +243,8 @@ Result<Report> check_unguarded(const std::vector<Document>& documents, const Opt
   internal::gather_claims(report, lean);
   internal::align_event_places(report.claims);
   internal::ClaimGraph graph(report);
-  // Quote divergences read only the claims and entities: with more than one
-  // thread they are found while the claims are compared (each step's output is
-  // the same whatever runs beside it).
-  std::vector<Finding> quote_findings;
-  std::exception_ptr quote_error;
-  std::thread quote_thread;
-  if (options.threads != 1) {
-    quote_thread = std::thread([&] {
-      try {
-        quote_findings = internal::find_quote_divergences(report);
-      } catch (...) {
-        quote_error = std::current_exception();
-      }
-    });
-  }
-  std::vector<Finding> findings;
-  try {
-    findings = internal::compare_claims(report, graph, options.threads);
-  } catch (...) {
-    if (quote_thread.joinable()) quote_thread.join();
-    throw;
-  }
-  if (quote_thread.joinable()) {
-    quote_thread.join();
-    if (quote_error) std::rethrow_exception(quote_error);
-  } else {
-    quote_findings = internal::find_quote_divergences(report);
-  }
-  report.findings = std::move(findings);
-  for (Finding& f : quote_findings) {
+  report.findings = internal::compare_claims(report, graph);
+  for (Finding& f : internal::find_quote_divergences(report)) {
     graph.add_finding(f);
     report.findings.push_back(std::move(f));
   }
