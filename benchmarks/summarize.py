@@ -29,7 +29,9 @@ def verdict(ok):
 def main():
     stages_path, scale_path = sys.argv[1:3]
     with open(stages_path) as f:
-        stages = json.load(f)
+        text = f.read()
+    # A filter that matches no stage benchmark leaves the file empty.
+    stages = json.loads(text) if text.strip() else {}
     context = stages.get("context", {})
     by_name = {b["name"]: b for b in stages.get("benchmarks", [])}
     print(f"corpus: {context.get('corpus_documents', '?')} documents, "

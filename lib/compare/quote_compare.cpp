@@ -229,10 +229,13 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
   WordInterner interner;
   std::vector<std::vector<std::string>> text_words(texts.size());
   std::vector<WordIds> text_word_ids(texts.size());
+  std::vector<WordIds> text_sorted_ids(texts.size());  // the same, sorted: shared-word bounds
   for (std::size_t t = 0; t < texts.size(); ++t) {
     text_words[t] = quote_words(texts[t]);
     if (text_words[t].size() > kMaxWords) text_words[t].resize(kMaxWords);
     text_word_ids[t] = interner.ids(text_words[t]);
+    text_sorted_ids[t] = text_word_ids[t];
+    std::sort(text_sorted_ids[t].begin(), text_sorted_ids[t].end());
   }
   // Only documents that quote the same speaker are compared, and each with at
   // most kMaxPartners later documents quoting that speaker, so the cost grows
@@ -258,6 +261,34 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
   auto compare_texts = [&](std::uint32_t ta, std::uint32_t tb) -> const QuoteComparison& {
     const std::uint64_t key = (static_cast<std::uint64_t>(ta) << 32) | tb;
     if (auto it = compared.find(key); it != compared.end()) return it->second;
+    if (texts[ta] != texts[tb]) {
+      // The words both quotes use (with repeats) bound their common
+      // subsequence; when that bound is short of the whole shorter quote and of
+      // the rewording threshold, the quotes are different (equal word lists
+      // and excerpts share all of the shorter one) without the LCS table.
+      const WordIds &x = text_sorted_ids[ta], &y = text_sorted_ids[tb];
+      std::size_t shared = 0;
+      for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] < y[j]) {
+          ++i;
+        } else if (y[j] < x[i]) {
+          ++j;
+        } else {
+          ++shared;
+          ++i;
+          ++j;
+        }
+      }
+      const std::size_t shorter = std::min(x.size(), y.size());
+      if (shared < shorter &&
+          (shared < kMinCommonWords ||
+           static_cast<double>(shared) < kMinSharedFraction * static_cast<double>(shorter))) {
+        QuoteComparison different;  // kDifferent; `common` is not computed (never read)
+        different.words_a = x.size();
+        different.words_b = y.size();
+        return compared.emplace(key, std::move(different)).first->second;
+      }
+    }
     return compared
         .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb]))
         .first->second;

@@ -65,10 +65,22 @@ bool has_date(const Claim& c) {
 struct ClaimGraph::Impl {
   Graph graph;
   std::unordered_map<std::string, Vertex> by_id;
-  std::vector<Vertex> claim_vertex;                        ///< per Report::claims index
-  std::map<std::string, std::vector<std::size_t>> by_key;  ///< ordered for determinism
+  std::vector<Vertex> claim_vertex;  ///< per Report::claims index
+  /// Claims by claim key (hashed while building: fewer long-key comparisons
+  /// than a map); walked in key order through `sorted`, for determinism.
+  using Groups = std::unordered_map<std::string, std::vector<std::size_t>>;
+  Groups by_key;
   /// Claims about one event's date, whatever their type (unknown or dated).
-  std::map<std::string, std::vector<std::size_t>> by_event;
+  Groups by_event;
+
+  static std::vector<const Groups::value_type*> sorted(const Groups& groups) {
+    std::vector<const Groups::value_type*> out;
+    out.reserve(groups.size());
+    for (const auto& entry : groups) out.push_back(&entry);
+    std::sort(out.begin(), out.end(),
+              [](const auto* x, const auto* y) { return x->first < y->first; });
+    return out;
+  }
   const std::vector<Claim>* claims = nullptr;
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
@@ -118,7 +130,8 @@ ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
     }
   }
   impl_->claims = &report.claims;
-  for (const auto& [key, members] : impl_->by_key) {
+  for (const auto* entry : Impl::sorted(impl_->by_key)) {
+    const auto& members = entry->second;
     for (std::size_t k = 1; k < members.size(); ++k) {
       boost::add_edge(impl_->claim_vertex[members[k - 1]], impl_->claim_vertex[members[k]],
                       EdgeProps{"same_subject"}, impl_->graph);
@@ -131,8 +144,8 @@ ClaimGraph::ClaimGraph(ClaimGraph&&) noexcept = default;
 
 std::vector<std::vector<std::size_t>> ClaimGraph::comparable_groups() const {
   std::vector<std::vector<std::size_t>> groups;
-  for (const auto& [key, members] : impl_->by_key) {
-    if (members.size() > 1) groups.push_back(members);
+  for (const auto* entry : Impl::sorted(impl_->by_key)) {
+    if (entry->second.size() > 1) groups.push_back(entry->second);
   }
   return groups;
 }
@@ -141,7 +154,8 @@ std::vector<std::vector<std::size_t>> ClaimGraph::unknown_date_bridges() const {
   std::vector<std::vector<std::size_t>> groups;
   if (!impl_->claims) return groups;
   const std::vector<Claim>& claims = *impl_->claims;
-  for (const auto& [key, members] : impl_->by_event) {
+  for (const auto* entry : Impl::sorted(impl_->by_event)) {
+    const auto& members = entry->second;
     std::vector<std::size_t> unknown, dated_other_type;
     for (std::size_t i : members) {
       if (claims[i].typed.kind != ClaimValue::Kind::kUnknownTime) continue;
