@@ -305,7 +305,7 @@ std::vector<Region> find_regions(std::string_view text) {
         ++i;
       }
     }
-    std::optional<Mark> open;
+    const Mark* open = nullptr;  // points into marks, which no longer changes
     auto emit_unclosed = [&](const Mark& m, std::size_t limit) {
       Region r;
       r.open = m.pos;
@@ -336,13 +336,13 @@ std::vector<Region> find_regions(std::string_view text) {
           std::size_t after = m.pos + 1;
           if (after >= para_end || is_space_byte(text[after])) continue;
         }
-        open = m;
+        open = &m;
         continue;
       }
       if (m.kind == MarkKind::kOpen && open->kind == MarkKind::kOpen) {
         // A second opening mark: the first was never closed.
         emit_unclosed(*open, m.pos);
-        open = m;
+        open = &m;
         continue;
       }
       if (m.kind == MarkKind::kOpen) continue;
@@ -351,7 +351,7 @@ std::vector<Region> find_regions(std::string_view text) {
       r.close_end = m.pos + m.len;
       r.inner = trim(text, open->pos + open->len, m.pos);
       if (!r.inner.empty()) regions.push_back(r);
-      open.reset();
+      open = nullptr;
     }
     if (open) {
       // Unclosed at the paragraph's end: a multi-paragraph quote when the
