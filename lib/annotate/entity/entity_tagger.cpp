@@ -46,6 +46,9 @@ struct WordFacts {
   bool title_prefix = false;    // some title key starts with this key
   bool demonym_prefix = false;  // some demonym key starts with this key
   bool kind_prefix = false;     // some facility kind key starts with this key
+  bool title_longer = false;    // some longer title key starts with this key
+  bool demonym_longer = false;  // (without one, phrase matchers stop here
+  bool kind_longer = false;     // instead of looking up the next word too)
   bool title = false;           // a title key; `title_info` tells which
   bool demonym = false;
   bool is_kind = false;         // a facility kind key; `kind` tells which
@@ -133,22 +136,25 @@ std::vector<std::string_view> lines_of(std::string_view file) {
 
 // Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
 void index_facts(Tables& t) {
-  auto prefixes = [&](const std::string& k, bool WordFacts::*flag) {
-    for (std::size_t n = 1; n <= k.size(); ++n)
-      t.facts.try_emplace(k.substr(0, n)).first->*flag = true;
+  auto prefixes = [&](const std::string& k, bool WordFacts::*flag, bool WordFacts::*longer) {
+    for (std::size_t n = 1; n <= k.size(); ++n) {
+      WordFacts& f = *t.facts.try_emplace(k.substr(0, n)).first;
+      f.*flag = true;
+      if (n < k.size()) f.*longer = true;
+    }
   };
   for (const auto& [k, info] : t.titles) {
-    prefixes(k, &WordFacts::title_prefix);
+    prefixes(k, &WordFacts::title_prefix, &WordFacts::title_longer);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.title = true;
     f.title_info = info;
   }
   for (const auto& [k, place] : t.demonyms) {
-    prefixes(k, &WordFacts::demonym_prefix);
+    prefixes(k, &WordFacts::demonym_prefix, &WordFacts::demonym_longer);
     t.facts.try_emplace(k).first->demonym = true;
   }
   for (const auto& [k, kind] : t.facility_kinds) {
-    prefixes(k, &WordFacts::kind_prefix);
+    prefixes(k, &WordFacts::kind_prefix, &WordFacts::kind_longer);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.is_kind = true;
     f.kind = kind;
@@ -723,6 +729,8 @@ class Tagger {
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
+      // Nothing longer starts so, and the next word would lengthen the key.
+      if (!k.empty() && !f->title_longer && (i + n >= end || !words_[i + n].key.empty())) break;
     }
     return best;
   }
@@ -742,6 +750,7 @@ class Tagger {
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
+      if (!k.empty() && !f->demonym_longer && (i + n >= end || !words_[i + n].key.empty())) break;
     }
     return best;
   }
@@ -1246,12 +1255,15 @@ class Tagger {
           kind_words = n;
           kind_of = &f->kind;
         }
+        if (!k.empty() && !f->kind_longer && (i + n >= end || !words_[i + n].key.empty())) break;
       }
       if (!kind_words) continue;
       const std::string& kind = *kind_of;
       std::size_t head_end = i + kind_words;
       // A longer kind phrase that ends here was already handled ("regional centre").
-      if (i > begin && !words_[i - 1].punct) {
+      // (Only if some kind key starts with the previous word's key.)
+      if (i > begin && !words_[i - 1].punct &&
+          (words_[i - 1].key.empty() || has(i - 1, kKindPrefix))) {
         k.assign(words_[i - 1].key);
         for (std::size_t n = 0; n < kind_words; ++n) k += words_[i + n].key;
         if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
