@@ -410,7 +410,9 @@ struct Draft {
   std::string id;  // known now for lexicon entities, computed at the end otherwise
   std::string name;
   std::vector<std::string> name_words;  // persons: the longest name seen
-  std::vector<std::string> tags;
+  // Into the lexicon entity or the head word's table entry (both outlive the
+  // tagger); null: no tags.
+  const std::vector<std::string>* tags = nullptr;
   std::vector<std::string> located_in;
   std::vector<std::string> aliases;
   // Facilities: owner entity, normalised kind and place entity (-1: unknown).
@@ -640,7 +642,7 @@ class Tagger {
       d.type = e.type;
       d.id = e.id;
       d.name = e.name;
-      d.tags = e.tags;
+      d.tags = &e.tags;
       d.located_in = e.located_in;
       if (e.type == "PERSON") {
         // Known people take part in surname coreference ("Mr X").
@@ -1143,7 +1145,7 @@ class Tagger {
       if (head_type(m)) head = m;
     }
     if (head < j) {
-      if (const WordFacts* f = facts(head); f && f->is_head) d.tags = f->head_tags;
+      if (const WordFacts* f = facts(head); f && f->is_head) d.tags = &f->head_tags;
     }
     std::size_t e = add_draft(std::move(d));
     by_name_.emplace(k, e);
@@ -1491,7 +1493,8 @@ class Tagger {
           if (d.type != info.type || d.origin == Origin::kFacility) continue;
           bool tag_ok = info.tags.empty();
           for (const std::string& tag : info.tags) {
-            tag_ok = tag_ok || std::find(d.tags.begin(), d.tags.end(), tag) != d.tags.end();
+            tag_ok = tag_ok ||
+                     (d.tags && std::find(d.tags->begin(), d.tags->end(), tag) != d.tags->end());
           }
           if (!tag_ok) continue;
           found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity,
