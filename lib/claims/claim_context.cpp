@@ -5,6 +5,7 @@
 
 #include "data/embedded.h"
 #include "util/date.h"
+#include "util/string_index.h"
 
 namespace crosscheck::internal {
 
@@ -291,103 +292,20 @@ bool is_honorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
 
-// The words a document writes capitalised (views into its normalised
-// tokens, with their hashes from normalise_tokens), each with where else it
-// occurs: open addressing, growing by doubling, no allocation per word, and a
-// small bit filter so that asking about the many other words costs one test.
-class CapitalisedWords {
- public:
-  struct Slot {
-    std::string_view word;
-    std::uint64_t hash = 0;
-    bool used = false;
-    bool midcap = false;  ///< also capitalised inside a sentence
-    bool lower = false;   ///< also written in lower case
-  };
-  bool empty() const { return count_ == 0; }
-  Slot& insert(std::string_view w, std::uint64_t h) {
-    if (2 * (count_ + 1) > slots_.size()) grow();
-    std::size_t at = find(w, h);
-    if (!slots_[at].used) {
-      slots_[at] = Slot{w, h, true};
-      ++count_;
-      filter_[filter_bit(h) / 64] |= std::uint64_t{1} << (filter_bit(h) % 64);
-    }
-    return slots_[at];
-  }
-  Slot* lookup(std::string_view w, std::uint64_t h) {
-    if (!(filter_[filter_bit(h) / 64] >> (filter_bit(h) % 64) & 1)) return nullptr;
-    Slot& s = slots_[find(w, h)];
-    return s.used ? &s : nullptr;
-  }
-
- private:
-  static std::size_t filter_bit(std::uint64_t h) { return (h >> 40) & 4095; }
-  std::size_t find(std::string_view w, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t at = (h ^ (h >> 32)) & mask;
-    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
-      at = (at + 1) & mask;
-    return at;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    for (const Slot& s : old) {
-      if (s.used) slots_[find(s.word, s.hash)] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::size_t count_ = 0;
-  std::uint64_t filter_[64] = {};
+// PhraseVocabulary::hash as the hash of the per-document word sets, so the
+// hashes normalise_tokens computed while lowercasing are not computed again.
+struct VocabularyHash {
+  std::uint64_t operator()(std::string_view w) const { return PhraseVocabulary::hash(w); }
 };
 
-// A set of strings owned elsewhere (views), for the per-document key sets:
-// open addressing, growing by doubling, no allocation per key.
-class ViewSet {
- public:
-  void insert(std::string_view w) {
-    if (2 * (count_ + 1) > slots_.size()) grow();
-    const std::uint64_t h = PhraseVocabulary::hash(w);
-    std::size_t at = find(w, h);
-    if (!slots_[at].used) {
-      slots_[at] = Slot{w, h, true};
-      ++count_;
-    }
-  }
-  /// Sizes the table for `n` keys at once (no rehashing while they go in).
-  void reserve(std::size_t n) {
-    std::size_t size = 32;
-    while (size < 2 * (n + 1)) size *= 2;
-    if (count_ == 0 && size > slots_.size()) slots_.assign(size, Slot{});
-  }
-  bool contains(std::string_view w) const {
-    return count_ > 0 && slots_[find(w, PhraseVocabulary::hash(w))].used;
-  }
-
- private:
-  struct Slot {
-    std::string_view word;
-    std::uint64_t hash = 0;
-    bool used = false;
-  };
-  std::size_t find(std::string_view w, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t at = (h ^ (h >> 32)) & mask;
-    while (slots_[at].used && (slots_[at].hash != h || !same_word(slots_[at].word, w)))
-      at = (at + 1) & mask;
-    return at;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 32 : 2 * old.size(), Slot{});
-    for (const Slot& s : old) {
-      if (s.used) slots_[find(s.word, s.hash)] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::size_t count_ = 0;
+// Where else a word the document writes capitalised occurs.
+struct CapitalisedUse {
+  bool midcap = false;  ///< also capitalised inside a sentence
+  bool lower = false;   ///< also written in lower case
 };
+using CapitalisedWords = StringIndex<CapitalisedUse, VocabularyHash>;
+// A set of keys (the values are unused).
+using KeySet = StringIndex<char, VocabularyHash>;
 
 }  // namespace
 
@@ -410,8 +328,8 @@ void ClaimContext::find_runs() {
       const char first = text[tokens[i].begin];
       if (first >= 'A' && first <= 'Z') {
         capitalised_at.push_back(static_cast<std::uint32_t>(i));
-        CapitalisedWords::Slot& slot = capitalised_words.insert(n.words[i], n.hashes[i]);
-        if (i > sentence_begin(i) && func(i).empty()) slot.midcap = true;
+        CapitalisedUse& use = *capitalised_words.try_emplace(n.words[i], n.hashes[i]).first;
+        if (i > sentence_begin(i) && func(i).empty()) use.midcap = true;
       }
     }
     if (!(triggers[ids[i]] & ClaimData::kRoleTrigger)) continue;
@@ -419,13 +337,13 @@ void ClaimContext::find_runs() {
       for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
     }
   }
-  if (!capitalised_words.empty()) {
+  if (capitalised_words.size() > 0) {
     const std::string_view* words = n.words.data();
     const std::uint64_t* hashes = n.hashes.data();
     for (std::size_t i = 0; i < count; ++i) {
       const char first = text[tokens[i].begin];
       if (first < 'a' || first > 'z') continue;
-      if (auto* slot = capitalised_words.lookup(words[i], hashes[i])) slot->lower = true;
+      if (auto* use = capitalised_words.find(words[i], hashes[i])) use->lower = true;
     }
   }
   auto name_test = [&](std::size_t i) {  // i is capitalised
@@ -435,7 +353,7 @@ void ClaimContext::find_runs() {
     if (role_token[i]) return false;
     if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    const CapitalisedWords::Slot* seen = capitalised_words.lookup(n.words[i], n.hashes[i]);
+    const CapitalisedUse* seen = capitalised_words.find(n.words[i], n.hashes[i]);
     if (!all_caps(raw) && seen->lower) return false;
     if (i == sentence_begin(i)) {
       if (all_caps(raw) || seen->midcap) return true;
@@ -523,14 +441,14 @@ void ClaimContext::find_runs() {
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
   std::vector<std::string> standalone_keys;
   standalone_keys.reserve(runs.size());  // the set views them: no reallocation
-  ViewSet standalone;
+  KeySet standalone;
   standalone.reserve(runs.size());
   for (const NameRun& r : runs) {
     standalone_keys.push_back(phrase_key_of(n.words, r.begin, r.end));
-    standalone.insert(standalone_keys.back());
+    standalone.try_emplace(standalone_keys.back());
   }
   // Views of the runs' keys, which are final once set.
-  ViewSet place_keys, person_keys;
+  KeySet place_keys, person_keys;
   for (std::size_t k = 0; k < runs.size(); ++k) {
     NameRun& r = runs[k];
     if (r.key.empty()) {
@@ -538,7 +456,7 @@ void ClaimContext::find_runs() {
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
         std::string suffix = phrase_key_of(n.words, b, r.end);
-        if (standalone.contains(suffix)) {
+        if (standalone.find(suffix) != nullptr) {
           r.key = suffix;
           break;
         }
@@ -552,30 +470,31 @@ void ClaimContext::find_runs() {
       if (!r.possessive && whole_np &&
           (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
            w == "towards")) {
-        place_keys.insert(r.key);
+        place_keys.try_emplace(r.key);
       }
-      if (is_honorific(w)) person_keys.insert(r.key);
+      if (is_honorific(w)) person_keys.try_emplace(r.key);
       for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
         if (auto m = d.roles.match(n, q - 1, p); m && q - 1 + m.length == p)
-          person_keys.insert(r.key);
+          person_keys.try_emplace(r.key);
       }
     }
   }
   for (NameRun& r : runs) {
     if (!r.id.empty()) continue;
-    r.person = person_keys.contains(r.key);
-    r.place = !r.person && place_keys.contains(r.key);
+    r.person = person_keys.find(r.key) != nullptr;
+    r.place = !r.person && place_keys.find(r.key) != nullptr;
     bool before_verb = r.end < sentence_end(r.begin) &&
                        (func(r.end) == "aux" || d.lifecycle.match(n, r.end, sentence_end(r.begin)));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
-  ViewSet org_keys;
+  KeySet org_keys;
   for (const NameRun& r : runs) {
-    if (r.org) org_keys.insert(r.key);
+    if (r.org) org_keys.try_emplace(r.key);
   }
-  for (NameRun& r : runs) r.org = r.org || (!r.person && !r.place && org_keys.contains(r.key));
+  for (NameRun& r : runs)
+    r.org = r.org || (!r.person && !r.place && org_keys.find(r.key) != nullptr);
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {

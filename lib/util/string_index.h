@@ -48,13 +48,20 @@ inline std::uint64_t short_string_hash(std::string_view s) {
   return h ^ (h >> 32);
 }
 
+/// The default hash of a StringIndex.
+struct ShortStringHash {
+  std::uint64_t operator()(std::string_view s) const { return short_string_hash(s); }
+};
+
 /// Map from strings to `Value`s; values live in insertion order (see `values()`).
-template <typename Value>
+/// `Hash` lets callers that already hashed their words (with another function)
+/// pass those hashes in instead of hashing again.
+template <typename Value, typename Hash = ShortStringHash>
 class StringIndex {
  public:
   /// The value stored under `key`, or nullptr.
-  const Value* find(std::string_view key) const { return find(key, short_string_hash(key)); }
-  /// The same, given `hash == short_string_hash(key)` (to look one key up in several maps).
+  const Value* find(std::string_view key) const { return find(key, Hash{}(key)); }
+  /// The same, given `hash == Hash{}(key)` (to look one key up in several maps).
   const Value* find(std::string_view key, std::uint64_t hash) const {
     if (!may_contain(hash)) return nullptr;
     std::size_t slot = locate(key, hash);
@@ -62,15 +69,19 @@ class StringIndex {
                ? nullptr
                : &values_[slots_[slot].value - 1];
   }
-  Value* find(std::string_view key) {
-    return const_cast<Value*>(static_cast<const StringIndex&>(*this).find(key));
+  Value* find(std::string_view key) { return find(key, Hash{}(key)); }
+  Value* find(std::string_view key, std::uint64_t hash) {
+    return const_cast<Value*>(static_cast<const StringIndex&>(*this).find(key, hash));
   }
 
   /// The value under `key` (inserted as `Value{}` when absent) and whether it was
   /// inserted. The pointer is valid until the next insertion.
   std::pair<Value*, bool> try_emplace(std::string_view key) {
+    return try_emplace(key, Hash{}(key));
+  }
+  /// The same, given `h == Hash{}(key)`.
+  std::pair<Value*, bool> try_emplace(std::string_view key, std::uint64_t h) {
     if ((values_.size() + 1) * 2 > slots_.size()) grow((values_.size() + 1) * 2);
-    std::uint64_t h = short_string_hash(key);
     std::size_t slot = locate(key, h);
     Slot& s = slots_[slot];
     if (s.value != 0) return {&values_[s.value - 1], false};
@@ -152,7 +163,7 @@ class StringIndex {
     std::size_t mask = size - 1;
     for (const Slot& s : old) {
       if (s.value == 0) continue;
-      std::uint64_t h = short_string_hash(key_of(s));
+      std::uint64_t h = Hash{}(key_of(s));
       std::size_t i = h & mask;
       while (slots_[i].value != 0) i = (i + 1) & mask;
       slots_[i] = s;
