@@ -1108,11 +1108,39 @@ class Tagger {
       return {};
     }
     if (is(i, "present")) return {};
+    // "Now, he says ...": opening a sentence before a comma, a discourse marker.
+    if (wi->discourse && is(i + 1, ",") && sentence_initial(i)) return {};
     Core c = make(i + 1, "DATE", wi->vague);
     return c;
   }
 
-  Core set_word(std::size_t i) { return make(i + 1, "SET", w(i)->set); }
+  Core set_word(std::size_t i) {
+    // "average daily volume", "10,000 units annually", "rise 8.5% annually": part of a
+    // rate, like "per year", not a recurrence of events.
+    if (i > 0 && ((w(i - 1) && w(i - 1)->rate_marker) || quantity_before(i - 1))) return {};
+    return make(i + 1, "SET", w(i)->set);
+  }
+
+  // Whether token k ends a quantity: "8.5%", "$17.9 million", "10,000 units".
+  bool quantity_before(std::size_t k) const {
+    const Tok& t = toks_[k];
+    if (t.kind == kDigit || is(k, "%") || is(k, "percent") || is(k, "million") ||
+        is(k, "billion") || is(k, "thousand") || is(k, "cents") || is(k, "dollars")) {
+      return true;
+    }
+    // A plural noun counted by a number: "10,000 units", "two million barrels".
+    std::string_view l = t.low;
+    return k > 0 && t.kind == kAlpha && !t.w && l.size() > 3 && l.back() == 's' &&
+           (toks_[k - 1].kind == kDigit || is(k - 1, "million") || is(k - 1, "billion"));
+  }
+
+  // Only punctuation (quotes, dashes) before token i in its sentence.
+  bool sentence_initial(std::size_t i) const {
+    for (std::size_t k = 0; k < i; ++k) {
+      if (toks_[k].kind != kPunct) return false;
+    }
+    return true;
+  }
 
   Core every(std::size_t i) {
     std::size_t j = i + 1;
@@ -1455,7 +1483,17 @@ class Tagger {
     if (is(k, "or") || is(k, "to")) {  // "two or three years", "two to three weeks"
       int num2 = 0;
       std::size_t e2 = number_at(k + 1, &num2);
-      if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
+      if (e2 && w(e2) && w(e2)->unit) {
+        // A range gives one expression per end, as for dates: "two" (P2W) and
+        // "three weeks" (P3W). "two or three years" is one vague span.
+        if (is(k, "to") && num > 0 && num2 > num &&
+            !(i > 0 && (is(i - 1, "next") || is(i - 1, "past") || is(i - 1, "last")))) {
+          Core c = make(j, "DURATION", duration_value(num, w(e2)->unit));
+          c.approx_ok = true;
+          return c;
+        }
+        num = -1, k = e2;
+      }
     }
     // "2 1/2 years", "two and a half hours"
     bool half = false;
