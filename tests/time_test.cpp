@@ -381,6 +381,17 @@ TEST_CASE("vague references") {
     CHECK(one("Now the bridge is closed.", "Now").value == "PRESENT_REF");
     CHECK(one("The bridge is closed now, officials said.", "now").value == "PRESENT_REF");
   }
+  SUBCASE("fates, titles and adverbs that only order a date") {
+    const CivilDate anchor{2024, 7, 12};
+    CHECK(tag("They debated the future of the alliance.", anchor).empty());
+    CHECK(one("They worried about the future.", "the future").value == "FUTURE_REF");
+    CHECK(tag("He told USA Today the plan was dead.", anchor).empty());
+    CHECK(one("Today the plan is dead.", "Today").value == "2024-07-12");
+    auto times = tag("Three bridges have failed, most recently in March.", anchor);
+    REQUIRE(times.size() == 1);
+    CHECK(times[0].text == "March");
+    CHECK(one("The bridge failed recently.", "recently").value == "PAST_REF");
+  }
 }
 
 TEST_CASE("the sample corpus's expressions") {

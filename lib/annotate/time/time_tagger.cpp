@@ -986,6 +986,15 @@ class Tagger {
           value = period_rel('K', -1);  // "over the weekend" in a weekday's report
         }
       }
+      // "the future of the alliance", "the past of the city": its fate or
+      // history, not a time.
+      if ((value == "FUTURE_REF" || value == "PAST_REF") && p->words.front() == "the" &&
+          is(end, "of")) {
+        return {};
+      }
+      // "most recently last October": the date that follows is the time; the
+      // adverb only orders it.
+      if (value == "PAST_REF" && p->words.back() == "recently" && date_follows(end)) return {};
       Core c = make(end, type.c_str(), value);
       c.pos_ok = p->words.front() != "the";
       return c;
@@ -1068,6 +1077,12 @@ class Tagger {
 
   Core relative_day(std::size_t i) {
     if (in_caps_name(i)) return {};
+    // "USA Today", "This is VOA Today.": a capitalised day word right after a
+    // name, inside a sentence, ends the name of a paper or programme.
+    if (toks_[i].cap && i > 0 && toks_[i - 1].kind == kAlpha && toks_[i - 1].cap &&
+        !sentence_initial(i - 1)) {
+      return {};
+    }
     const WordInfo* wi = w(i);
     // "today's youth", "the people of tomorrow": the present or future in general.
     if (wi->day_offset != -1) {
@@ -1108,6 +1123,7 @@ class Tagger {
       return {};
     }
     if (is(i, "present")) return {};
+    if (wi->vague == "PAST_REF" && date_follows(i + 1)) return {};  // "recently last May"
     // "Now, he says ...": opening a sentence before a comma, a discourse marker.
     if (wi->discourse && is(i + 1, ",") && sentence_initial(i)) return {};
     Core c = make(i + 1, "DATE", wi->vague);
@@ -1132,6 +1148,16 @@ class Tagger {
     std::string_view l = t.low;
     return k > 0 && t.kind == kAlpha && !t.w && l.size() > 3 && l.back() == 's' &&
            (toks_[k - 1].kind == kDigit || is(k - 1, "million") || is(k - 1, "billion"));
+  }
+
+  // A calendar date begins at token k, or after "in"/"on" there: "last October",
+  // "in 1997", "on May 6".
+  bool date_follows(std::size_t k) {
+    if (k < n() && (is(k, "in") || is(k, "on"))) ++k;
+    if (k >= n()) return false;
+    Core next = core(k);
+    return next.end > k && next.type != "DURATION" && next.value.size() >= 4 &&
+           next.value[0] != 'P';
   }
 
   // Only punctuation (quotes, dashes) before token i in its sentence.
