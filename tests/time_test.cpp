@@ -303,6 +303,9 @@ TEST_CASE("durations") {
   SUBCASE("ages and rates are not durations") {
     CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());
     CHECK(tag("It saves $500 million a year.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("Guards stand there 24 hours a day.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("She works three days per week.", CivilDate{2024, 7, 12}).empty());
+    CHECK(one("The talks lasted three days a week ago.", "three days").value == "P3D");
   }
 }
 

@@ -1617,6 +1617,12 @@ class Tagger {
     if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
       return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
     }
+    // "24 hours a day", "three days a week": a share of each period, a rate too.
+    if ((is(end, "a") || is(end, "per")) && w(end + 1) && w(end + 1)->unit && !w(end + 1)->plural &&
+        !(is_dash(end + 2) && adjacent(end + 2)) &&
+        !(w(end + 2) && w(end + 2)->direction)) {  // but "three days a week ago"
+      return {};
+    }
     Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
     c.approx_ok = true;
