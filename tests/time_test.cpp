@@ -299,6 +299,8 @@ TEST_CASE("durations") {
     CHECK(times[1].value == "P3W");
     CHECK(one("It could take 2 or 3 years.", "2 or 3 years").value == "PXY");
     CHECK(one("over the next 12 to 18 months", "the next 12 to 18 months").value == "PXM");
+    CHECK(tag("Voters 18 to 25 years old backed him.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("It was drafted six to eight weeks ago.", CivilDate{2024, 7, 12}).size() == 1);
   }
   SUBCASE("ages and rates are not durations") {
     CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());

@@ -1512,7 +1512,13 @@ class Tagger {
       if (e2 && w(e2) && w(e2)->unit) {
         // A range gives one expression per end, as for dates: "two" (P2W) and
         // "three weeks" (P3W). "two or three years" is one vague span.
-        if (is(k, "to") && num > 0 && num2 > num &&
+        // Only when the second end is a duration on its own: not an age ("18 to
+        // 25 years old") or an offset ("six to eight weeks ago").
+        std::size_t after = e2 + 1;
+        bool plain =
+            !(is_dash(after) || is(after, "old") || (is(after, "of") && is(after + 1, "age")) ||
+              (w(after) && w(after)->direction) || (is(after, "or") && is(after + 1, "so")));
+        if (is(k, "to") && plain && num > 0 && num2 > num &&
             !(i > 0 && (is(i - 1, "next") || is(i - 1, "past") || is(i - 1, "last")))) {
           Core c = make(j, "DURATION", duration_value(num, w(e2)->unit));
           c.approx_ok = true;
