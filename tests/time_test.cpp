@@ -290,9 +290,24 @@ TEST_CASE("durations") {
     CHECK(t.value == "P3D");
     CHECK(one("A few days later, it announced losses.", "A few days").value == "PXD");
   }
+  SUBCASE("a range of counts gives one expression per end") {
+    auto times = tag("Repairs will take two to three weeks.", CivilDate{2024, 7, 12});
+    REQUIRE(times.size() == 2);
+    CHECK(times[0].text == "two");
+    CHECK(times[0].value == "P2W");
+    CHECK(times[1].text == "three weeks");
+    CHECK(times[1].value == "P3W");
+    CHECK(one("It could take 2 or 3 years.", "2 or 3 years").value == "PXY");
+    CHECK(one("over the next 12 to 18 months", "the next 12 to 18 months").value == "PXM");
+    CHECK(tag("Voters 18 to 25 years old backed him.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("It was drafted six to eight weeks ago.", CivilDate{2024, 7, 12}).size() == 1);
+  }
   SUBCASE("ages and rates are not durations") {
     CHECK(tag("His 6-year-old son, 52 years old, arrived.", CivilDate{2024, 7, 12}).empty());
     CHECK(tag("It saves $500 million a year.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("Guards stand there 24 hours a day.", CivilDate{2024, 7, 12}).empty());
+    CHECK(tag("She works three days per week.", CivilDate{2024, 7, 12}).empty());
+    CHECK(one("The talks lasted three days a week ago.", "three days").value == "P3D");
   }
 }
 
@@ -303,6 +318,15 @@ TEST_CASE("sets") {
   CHECK(one("The paper is published weekly.", "weekly").value == "P1W");
   CHECK(one("They meet each Thursday.", "each Thursday").value == "XXXX-WXX-4");
   CHECK(one("Flights leave on Tuesday nights.", "Tuesday nights").value == "XXXX-WXX-2TNI");
+  CHECK(one("Fans gather daily outside the stadium.", "daily").value == "P1D");
+  SUBCASE("a frequency word in a rate is not a set") {
+    const CivilDate anchor{2024, 7, 12};
+    CHECK(tag("The mill turns out 5,000 tonnes annually.", anchor).empty());
+    CHECK(tag("Revenue should grow 12% annually.", anchor).empty());
+    CHECK(tag("The plan costs $3 million annually.", anchor).empty());
+    CHECK(tag("The average daily volume fell.", anchor).empty());
+    CHECK(one("The prize is awarded annually in Oslo.", "annually").value == "P1Y");
+  }
 }
 
 TEST_CASE("ranges, quarters, seasons, decades, centuries") {
@@ -355,6 +379,24 @@ TEST_CASE("vague references") {
   CHECK(one("He recently resigned.", "recently").value == "PAST_REF");
   CHECK(one("Talks may resume in the future.", "the future").value == "FUTURE_REF");
   CHECK(one("The group is currently based in Amman.", "currently").value == "PRESENT_REF");
+  SUBCASE("'Now,' opening a sentence is a discourse marker") {
+    const CivilDate anchor{2024, 7, 12};
+    CHECK(tag("Now, the minister says, the plan is dead.", anchor).empty());
+    CHECK(tag("\"Now, let me explain,\" she said.", anchor).empty());
+    CHECK(one("Now the bridge is closed.", "Now").value == "PRESENT_REF");
+    CHECK(one("The bridge is closed now, officials said.", "now").value == "PRESENT_REF");
+  }
+  SUBCASE("fates, titles and adverbs that only order a date") {
+    const CivilDate anchor{2024, 7, 12};
+    CHECK(tag("They debated the future of the alliance.", anchor).empty());
+    CHECK(one("They worried about the future.", "the future").value == "FUTURE_REF");
+    CHECK(tag("He told USA Today the plan was dead.", anchor).empty());
+    CHECK(one("Today the plan is dead.", "Today").value == "2024-07-12");
+    auto times = tag("Three bridges have failed, most recently in March.", anchor);
+    REQUIRE(times.size() == 1);
+    CHECK(times[0].text == "March");
+    CHECK(one("The bridge failed recently.", "recently").value == "PAST_REF");
+  }
 }
 
 TEST_CASE("the sample corpus's expressions") {

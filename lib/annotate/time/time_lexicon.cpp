@@ -100,6 +100,10 @@ const TimeLexicon& time_lexicon() {
         w.direction = to_int(val);
       else if (cls == "generic")
         w.generic_noun = true;
+      else if (cls == "discourse")
+        w.discourse = true;
+      else if (cls == "rate")
+        w.rate_marker = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

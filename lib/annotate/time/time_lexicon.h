@@ -34,6 +34,8 @@ struct WordInfo {
   int direction = 0;          ///< ago/earlier -1, later/hence +1
   bool plan = false;          ///< "planned", "scheduled": what they govern lies ahead of them
   bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
+  bool discourse = false;     ///< "Now, ..." opening a sentence: a discourse marker, not a time
+  bool rate_marker = false;   ///< "average daily volume": a frequency word after it is a rate
   int tense =
       0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
   bool trigger = false;     ///< may begin an expression (the scanner skips other words)

@@ -986,6 +986,15 @@ class Tagger {
           value = period_rel('K', -1);  // "over the weekend" in a weekday's report
         }
       }
+      // "the future of the alliance", "the past of the city": its fate or
+      // history, not a time.
+      if ((value == "FUTURE_REF" || value == "PAST_REF") && p->words.front() == "the" &&
+          is(end, "of")) {
+        return {};
+      }
+      // "most recently last October": the date that follows is the time; the
+      // adverb only orders it.
+      if (value == "PAST_REF" && p->words.back() == "recently" && date_follows(end)) return {};
       Core c = make(end, type.c_str(), value);
       c.pos_ok = p->words.front() != "the";
       return c;
@@ -1068,6 +1077,12 @@ class Tagger {
 
   Core relative_day(std::size_t i) {
     if (in_caps_name(i)) return {};
+    // "USA Today", "This is VOA Today.": a capitalised day word right after a
+    // name, inside a sentence, ends the name of a paper or programme.
+    if (toks_[i].cap && i > 0 && toks_[i - 1].kind == kAlpha && toks_[i - 1].cap &&
+        !sentence_initial(i - 1)) {
+      return {};
+    }
     const WordInfo* wi = w(i);
     // "today's youth", "the people of tomorrow": the present or future in general.
     if (wi->day_offset != -1) {
@@ -1108,11 +1123,50 @@ class Tagger {
       return {};
     }
     if (is(i, "present")) return {};
+    if (wi->vague == "PAST_REF" && date_follows(i + 1)) return {};  // "recently last May"
+    // "Now, he says ...": opening a sentence before a comma, a discourse marker.
+    if (wi->discourse && is(i + 1, ",") && sentence_initial(i)) return {};
     Core c = make(i + 1, "DATE", wi->vague);
     return c;
   }
 
-  Core set_word(std::size_t i) { return make(i + 1, "SET", w(i)->set); }
+  Core set_word(std::size_t i) {
+    // "average daily volume", "10,000 units annually", "rise 8.5% annually": part of a
+    // rate, like "per year", not a recurrence of events.
+    if (i > 0 && ((w(i - 1) && w(i - 1)->rate_marker) || quantity_before(i - 1))) return {};
+    return make(i + 1, "SET", w(i)->set);
+  }
+
+  // Whether token k ends a quantity: "8.5%", "$17.9 million", "10,000 units".
+  bool quantity_before(std::size_t k) const {
+    const Tok& t = toks_[k];
+    if (t.kind == kDigit || is(k, "%") || is(k, "percent") || is(k, "million") ||
+        is(k, "billion") || is(k, "thousand") || is(k, "cents") || is(k, "dollars")) {
+      return true;
+    }
+    // A plural noun counted by a number: "10,000 units", "two million barrels".
+    std::string_view l = t.low;
+    return k > 0 && t.kind == kAlpha && !t.w && l.size() > 3 && l.back() == 's' &&
+           (toks_[k - 1].kind == kDigit || is(k - 1, "million") || is(k - 1, "billion"));
+  }
+
+  // A calendar date begins at token k, or after "in"/"on" there: "last October",
+  // "in 1997", "on May 6".
+  bool date_follows(std::size_t k) {
+    if (k < n() && (is(k, "in") || is(k, "on"))) ++k;
+    if (k >= n()) return false;
+    Core next = core(k);
+    return next.end > k && next.type != "DURATION" && next.value.size() >= 4 &&
+           next.value[0] != 'P';
+  }
+
+  // Only punctuation (quotes, dashes) before token i in its sentence.
+  bool sentence_initial(std::size_t i) const {
+    for (std::size_t k = 0; k < i; ++k) {
+      if (toks_[k].kind != kPunct) return false;
+    }
+    return true;
+  }
 
   Core every(std::size_t i) {
     std::size_t j = i + 1;
@@ -1455,7 +1509,23 @@ class Tagger {
     if (is(k, "or") || is(k, "to")) {  // "two or three years", "two to three weeks"
       int num2 = 0;
       std::size_t e2 = number_at(k + 1, &num2);
-      if (e2 && w(e2) && w(e2)->unit) num = -1, k = e2;
+      if (e2 && w(e2) && w(e2)->unit) {
+        // A range gives one expression per end, as for dates: "two" (P2W) and
+        // "three weeks" (P3W). "two or three years" is one vague span.
+        // Only when the second end is a duration on its own: not an age ("18 to
+        // 25 years old") or an offset ("six to eight weeks ago").
+        std::size_t after = e2 + 1;
+        bool plain =
+            !(is_dash(after) || is(after, "old") || (is(after, "of") && is(after + 1, "age")) ||
+              (w(after) && w(after)->direction) || (is(after, "or") && is(after + 1, "so")));
+        if (is(k, "to") && plain && num > 0 && num2 > num &&
+            !(i > 0 && (is(i - 1, "next") || is(i - 1, "past") || is(i - 1, "last")))) {
+          Core c = make(j, "DURATION", duration_value(num, w(e2)->unit));
+          c.approx_ok = true;
+          return c;
+        }
+        num = -1, k = e2;
+      }
     }
     // "2 1/2 years", "two and a half hours"
     bool half = false;
@@ -1552,6 +1622,12 @@ class Tagger {
     if (i > 0 && (is(i - 1, "per") || is(i - 1, "a")) && (is(i, "a") || is(i, "an"))) return {};
     if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 && rate_before(i - 1)) {
       return {};  // "$5 a year", "700 seats a week", "twice a day": rates, not durations
+    }
+    // "24 hours a day", "three days a week": a share of each period, a rate too.
+    if ((is(end, "a") || is(end, "per")) && w(end + 1) && w(end + 1)->unit && !w(end + 1)->plural &&
+        !(is_dash(end + 2) && adjacent(end + 2)) &&
+        !(w(end + 2) && w(end + 2)->direction)) {  // but "three days a week ago"
+      return {};
     }
     Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
