@@ -341,11 +341,16 @@ std::size_t TextLayer::sentence_at(std::size_t offset) const {
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin()) - 1;
 }
 
-TextLayer segment(std::string_view text) {
+namespace {
+
+// segment(), with the fast paths or, for the reference, as it was before
+// them: ICU's sentence iterator, and ICU's word iterator for every run with
+// non-ASCII characters.
+TextLayer segment_text(std::string_view text, bool fast) {
   TextLayer layer;
   layer.text = text;
   // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
-  auto breaks = fast_sentence_breaks(text);
+  auto breaks = fast ? fast_sentence_breaks(text) : std::nullopt;
   add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));
 
   // The word iterator (UTF-8, byte offsets) only for runs that need it.
@@ -373,7 +378,7 @@ TextLayer segment(std::string_view text) {
     }
     if (!(seen & ByteClasses::kNonAscii)) {
       split_ascii_words(text, run_begin, run_end, layer.tokens);
-    } else if (!split_wide_words(text, run_begin, run_end, run_chars, layer.tokens)) {
+    } else if (!fast || !split_wide_words(text, run_begin, run_end, run_chars, layer.tokens)) {
       if (!words) {
         ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
         if (U_FAILURE(status)) break;
@@ -390,26 +395,10 @@ TextLayer segment(std::string_view text) {
   return layer;
 }
 
-TextLayer segment_with_icu(std::string_view text) {
-  TextLayer layer;
-  layer.text = text;
-  add_sentences(layer, icu_sentence_breaks(text));
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_SUCCESS(status)) {
-    std::unique_ptr<icu::BreakIterator> words(word_prototype().clone());
-    words->setText(ut, status);
-    for (int32_t start = words->first(), stop = words->next(); stop != icu::BreakIterator::DONE;
-         start = stop, stop = words->next()) {
-      std::string_view piece = text.substr(start, stop - start);
-      if (piece.empty() || is_space_run(piece)) continue;
-      layer.tokens.push_back(Token{static_cast<std::uint32_t>(start),
-                                   static_cast<std::uint32_t>(stop), 0, kind_of(piece)});
-    }
-  }
-  if (ut) utext_close(ut);
-  assign_tokens(layer);
-  return layer;
-}
+}  // namespace
+
+TextLayer segment(std::string_view text) { return segment_text(text, true); }
+
+TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false); }
 
 }  // namespace crosscheck::internal

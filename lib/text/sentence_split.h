@@ -26,8 +26,9 @@ std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view 
 std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text,
                                                bool with_abbreviations = true);
 
-/// segment() computed with ICU only (sentence and word iterators over the
-/// whole text), for tests that compare the fast paths with it.
+/// segment() as it was before its fast paths, for tests that compare them
+/// with it: ICU's sentence iterator, and ICU's word iterator for every run
+/// (text between ASCII white space) with a non-ASCII character.
 TextLayer segment_with_icu(std::string_view text);
 
 }  // namespace crosscheck::internal
