@@ -12,6 +12,10 @@
 
 #include "text/sentence_split.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace crosscheck::internal {
 namespace {
 
@@ -84,6 +88,7 @@ enum class AsciiClass : std::uint8_t {
 struct AsciiTables {
   AsciiClass word_class[128];
   Token::Kind kind[128];
+  bool joins[128];  // letters, digits and '_' (see split_words())
 };
 
 const AsciiTables& ascii_tables() {
@@ -102,6 +107,8 @@ const AsciiTables& ascii_tables() {
       else if (c == '_')
         k = AsciiClass::kExtendNumLet;
       t.word_class[c] = k;
+      t.joins[c] =
+          k == AsciiClass::kLetter || k == AsciiClass::kNumeric || k == AsciiClass::kExtendNumLet;
       const char ch = static_cast<char>(c);
       t.kind[c] = kind_of(std::string_view(&ch, 1));
     }
@@ -213,17 +220,60 @@ void split_words(std::size_t count, ClassAt cls, Emit emit) {
   }
 }
 
+// Tokens as they are found, in text order, each given its sentence at once
+// (the sentences are known before the tokens).
+class TokenSink {
+ public:
+  explicit TokenSink(TextLayer& layer) : layer_(layer) {
+    layer_.sentence_tokens.assign(layer_.sentences.size() + 1, 0);
+  }
+  void add(std::size_t begin, std::size_t end, Token::Kind kind) {
+    while (sentence_ + 1 < layer_.sentences.size() &&
+           begin >= layer_.sentences[sentence_ + 1].begin) {
+      layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(layer_.tokens.size());
+    }
+    layer_.tokens.push_back(Token{static_cast<std::uint32_t>(begin),
+                                  static_cast<std::uint32_t>(end),
+                                  static_cast<std::uint32_t>(sentence_), kind});
+  }
+  void finish() {
+    for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
+      layer_.sentence_tokens[k] = static_cast<std::uint32_t>(layer_.tokens.size());
+    }
+  }
+
+ private:
+  TextLayer& layer_;
+  std::size_t sentence_ = 0;
+};
+
+// split_words() on text[begin, end), ASCII without white space.
 void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end,
-                       std::vector<Token>& tokens) {
-  const AsciiTables& t = ascii_tables();
-  const char* run = text.data() + begin;
-  split_words(
-      end - begin, [&](std::size_t i) { return t.word_class[static_cast<unsigned char>(run[i])]; },
-      [&](std::size_t i, std::size_t j) {
-        tokens.push_back(Token{static_cast<std::uint32_t>(begin + i),
-                               static_cast<std::uint32_t>(begin + j), 0,
-                               t.kind[static_cast<unsigned char>(run[i])]});
-      });
+                       const AsciiTables& t, TokenSink& tokens) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  auto cls = [&](std::size_t i) { return t.word_class[s[i]]; };
+  for (std::size_t i = begin; i < end;) {
+    std::size_t j = i + 1;
+    if (t.joins[s[i]]) {
+      for (;;) {
+        while (j < end && t.joins[s[j]]) ++j;
+        if (j + 1 < end) {
+          const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
+          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
+                               c == AsciiClass::kMidNumLet;
+          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
+                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
+          if (letters || digits) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    tokens.add(i, j, t.kind[s[i]]);
+    i = j;
+  }
 }
 
 // A handled character of a run: its byte offset and tables.
@@ -237,8 +287,7 @@ struct RunChar {
 // Splits a run with non-ASCII characters like split_ascii_words() when all
 // of them are handled (see wide_classes()); false, adding nothing, if not.
 bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
-                      std::vector<RunChar>& chars, std::vector<Token>& tokens) {
-  const AsciiTables& ascii = ascii_tables();
+                      const AsciiTables& ascii, std::vector<RunChar>& chars, TokenSink& tokens) {
   const auto& wide = wide_classes();
   chars.clear();
   for (std::size_t i = begin; i < end;) {
@@ -264,7 +313,7 @@ bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
       [&](std::size_t i, std::size_t j) {
         // A lone white space character (NBSP) is a segment but no token.
         if (j == i + 1 && chars[i].white) return;
-        tokens.push_back(Token{chars[i].begin, chars[j].begin, 0, chars[i].kind});
+        tokens.add(chars[i].begin, chars[j].begin, chars[i].kind);
       });
   return true;
 }
@@ -273,7 +322,7 @@ bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
 // (or starts the text), so `begin` is a boundary unless a combining mark
 // attaches to that space (UAX #29 WB4); `end` is one too.
 void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
-                     icu::BreakIterator& words, std::vector<Token>& tokens) {
+                     icu::BreakIterator& words, TokenSink& tokens) {
   int32_t start = static_cast<int32_t>(begin);
   if (!words.isBoundary(start)) start = words.preceding(start);
   for (int32_t stop = words.next();
@@ -281,8 +330,7 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
        start = stop, stop = words.next()) {
     std::string_view piece = text.substr(start, stop - start);
     if (piece.empty() || is_space_run(piece)) continue;
-    tokens.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(stop), 0,
-                           kind_of(piece)});
+    tokens.add(static_cast<std::size_t>(start), static_cast<std::size_t>(stop), kind_of(piece));
   }
 }
 
@@ -317,20 +365,37 @@ void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
   }
 }
 
-// Assigns tokens to sentences (both are in text order).
-void assign_tokens(TextLayer& layer) {
-  layer.sentence_tokens.assign(layer.sentences.size() + 1, 0);
-  std::size_t s = 0;
-  for (std::size_t t = 0; t < layer.tokens.size(); ++t) {
-    while (s + 1 < layer.sentences.size() &&
-           layer.tokens[t].begin >= layer.sentences[s + 1].begin) {
-      layer.sentence_tokens[++s] = static_cast<std::uint32_t>(t);
+// The end of the run of non-white-space bytes at `begin` (the first ASCII
+// white space byte after it, or the end); sets non_ascii if the run has a
+// byte >= 0x80. Words are short, so 16 bytes at a time mostly take one step.
+std::size_t find_run_end(std::string_view text, std::size_t begin, bool& non_ascii) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = begin;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' '), below_tab = _mm_set1_epi8('\t' - 1),
+                after_cr = _mm_set1_epi8('\r' + 1);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // ' ' and '\t'..'\r'; bytes >= 0x80 are negative, below '\t' as signed.
+    const __m128i white =
+        _mm_or_si128(_mm_cmpeq_epi8(v, space),
+                     _mm_and_si128(_mm_cmpgt_epi8(v, below_tab), _mm_cmplt_epi8(v, after_cr)));
+    const auto white_mask = static_cast<unsigned>(_mm_movemask_epi8(white));
+    const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (white_mask != 0) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(white_mask));
+      non_ascii = non_ascii || (high_mask & ((1u << k) - 1)) != 0;
+      return i + k;
     }
-    layer.tokens[t].sentence = static_cast<std::uint32_t>(s);
+    non_ascii = non_ascii || high_mask != 0;
   }
-  for (std::size_t k = s + 1; k <= layer.sentences.size(); ++k) {
-    layer.sentence_tokens[k] = static_cast<std::uint32_t>(layer.tokens.size());
-  }
+#endif
+  const ByteClasses& bytes = byte_classes();
+  std::uint8_t seen = 0;
+  for (std::uint8_t c; i < n && (c = bytes[text[i]]) != ByteClasses::kSpace; ++i) seen |= c;
+  non_ascii = non_ascii || (seen & ByteClasses::kNonAscii) != 0;
+  return i;
 }
 
 }  // namespace
@@ -364,34 +429,32 @@ TextLayer segment_text(std::string_view text, bool fast) {
   // ICU when all their characters are handled; other runs go through ICU's
   // word iterator.
   layer.tokens.reserve(text.size() / 5);
+  TokenSink tokens(layer);
+  const AsciiTables& ascii = ascii_tables();
   const ByteClasses& bytes = byte_classes();
   for (std::size_t run_begin = 0; run_begin < text.size();) {
     if (bytes[text[run_begin]] == ByteClasses::kSpace) {
       ++run_begin;
       continue;
     }
-    std::size_t run_end = run_begin;
-    std::uint8_t seen = 0;
-    for (std::uint8_t c; run_end < text.size() && (c = bytes[text[run_end]]) != ByteClasses::kSpace;
-         ++run_end) {
-      seen |= c;
-    }
-    if (!(seen & ByteClasses::kNonAscii)) {
-      split_ascii_words(text, run_begin, run_end, layer.tokens);
-    } else if (!fast || !split_wide_words(text, run_begin, run_end, run_chars, layer.tokens)) {
+    bool non_ascii = false;
+    const std::size_t run_end = find_run_end(text, run_begin, non_ascii);
+    if (!non_ascii) {
+      split_ascii_words(text, run_begin, run_end, ascii, tokens);
+    } else if (!fast || !split_wide_words(text, run_begin, run_end, ascii, run_chars, tokens)) {
       if (!words) {
         ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
         if (U_FAILURE(status)) break;
         words.reset(word_prototype().clone());
         words->setText(ut, status);
       }
-      split_icu_words(text, run_begin, run_end, *words, layer.tokens);
+      split_icu_words(text, run_begin, run_end, *words, tokens);
     }
     run_begin = run_end;
   }
   words.reset();
   if (ut) utext_close(ut);
-  assign_tokens(layer);
+  tokens.finish();
   return layer;
 }
 

@@ -16,6 +16,10 @@
 #include <string>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util/utf8.h"
 
 namespace crosscheck::internal {
@@ -122,6 +126,8 @@ struct SbTable {
   // Bytes the main loop must look at: sentence terminators, line ends and
   // the lead bytes of non-ASCII characters.
   std::array<bool, 256> stop;
+  // The ASCII stops are ". ! ? LF CR" (what skip_to_stop() tests 16 at a time).
+  bool usual_stops = false;
 };
 
 const SbTable& sb_table() {
@@ -131,6 +137,11 @@ const SbTable& sb_table() {
     for (int b = 0; b < 256; ++b) {
       const Sb k = b < 0x80 ? t.bmp[b] : kOther;
       t.stop[b] = b >= 0x80 || k == kATerm || k == kSTerm || k == kCR || k == kLF || k == kSep;
+    }
+    t.usual_stops = true;
+    for (int b = 0; b < 0x80; ++b) {
+      const bool usual = b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r';
+      if (t.stop[b] != usual) t.usual_stops = false;
     }
     return t;
   }();
@@ -350,12 +361,36 @@ class Splitter {
         table_(sb_table()),
         filter_(filter) {}
 
+  // The first byte at or after i that the main loop must look at.
+  std::size_t skip_to_stop(std::size_t i) const {
+#if defined(__SSE2__)
+    if (table_.usual_stops) {
+      const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                    question = _mm_set1_epi8('?'), lf = _mm_set1_epi8('\n'),
+                    cr = _mm_set1_epi8('\r');
+      for (; i + 16 <= n_; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + i));
+        const __m128i hits =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, question),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
+        // movemask(v) has the bytes >= 0x80.
+        const int mask = _mm_movemask_epi8(hits) | _mm_movemask_epi8(v);
+        if (mask != 0)
+          return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      }
+    }
+#endif
+    while (i < n_ && !table_.stop[s_[i]]) ++i;
+    return i;
+  }
+
   // False when ICU's answer is not known (see AbbreviationFilter::at).
   bool run(std::vector<std::uint32_t>& breaks) {
     breaks_ = &breaks;
     std::size_t i = 0;
     while (i < n_ && ok_) {
-      while (i < n_ && !table_.stop[s_[i]]) ++i;
+      i = skip_to_stop(i);
       if (i >= n_) break;
       std::size_t length;
       const Sb c = class_at(i, length);
