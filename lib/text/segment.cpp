@@ -226,11 +226,12 @@ class TokenSink {
  public:
   explicit TokenSink(TextLayer& layer) : layer_(layer) {
     layer_.sentence_tokens.assign(layer_.sentences.size() + 1, 0);
+    next_begin_ = next_sentence_begin();
   }
   void add(std::size_t begin, std::size_t end, Token::Kind kind) {
-    while (sentence_ + 1 < layer_.sentences.size() &&
-           begin >= layer_.sentences[sentence_ + 1].begin) {
+    while (begin >= next_begin_) {
       layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(layer_.tokens.size());
+      next_begin_ = next_sentence_begin();
     }
     layer_.tokens.push_back(Token{static_cast<std::uint32_t>(begin),
                                   static_cast<std::uint32_t>(end),
@@ -243,8 +244,15 @@ class TokenSink {
   }
 
  private:
+  // Where the sentence after the current one begins (none: past any offset).
+  std::size_t next_sentence_begin() const {
+    return sentence_ + 1 < layer_.sentences.size() ? layer_.sentences[sentence_ + 1].begin
+                                                   : static_cast<std::size_t>(-1);
+  }
+
   TextLayer& layer_;
   std::size_t sentence_ = 0;
+  std::size_t next_begin_ = 0;
 };
 
 // split_words() on text[begin, end), ASCII without white space.
