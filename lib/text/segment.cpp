@@ -1,55 +1,36 @@
 #include "text/segment.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
-#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <climits>
+#include <array>
 #include <memory>
-#include <mutex>
+
+#include "text/sentence_split.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace crosscheck::internal {
 namespace {
 
-// Real sentences are far shorter; see segment().
+// Real sentences are far shorter; see add_sentences().
 constexpr std::size_t kMaxSentenceBytes = 4096;
 
-// ICU break iterators are expensive to build and not thread-safe; each thread
-// clones its own from prototypes built once.
-struct Prototypes {
-  std::unique_ptr<icu::BreakIterator> sentence;
-  std::unique_ptr<icu::BreakIterator> word;
-};
-
-const Prototypes& prototypes() {
-  static const Prototypes kPrototypes = [] {
-    Prototypes p;
+// ICU's word iterator is expensive to build and not thread-safe; each call
+// clones its own from a prototype built once.
+const icu::BreakIterator& word_prototype() {
+  static const std::unique_ptr<icu::BreakIterator> kPrototype = [] {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale& en = icu::Locale::getEnglish();
-    std::unique_ptr<icu::BreakIterator> raw(icu::BreakIterator::createSentenceInstance(en, status));
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-        icu::FilteredBreakIteratorBuilder::createInstance(en, status));
-    if (U_SUCCESS(status) && builder) {
-      // Abbreviations common in news that ICU's English list lacks.
-      for (const char* abbr : {"Gen.", "Lt.",   "Col.", "Sen.",  "Rep.",  "Gov.", "Capt.", "Sgt.",
-                               "Jan.", "Feb.",  "Aug.", "Sept.", "Sep.",  "Oct.", "Nov.",  "Dec.",
-                               "Jr.",  "Sr.",   "St.",  "No.",   "Corp.", "Inc.", "Ltd.",  "Co.",
-                               "Rev.", "Prof.", "Dr.",  "Mt.",   "Ft.",   "Adm.", "Cmdr."}) {
-        builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), status);
-      }
-      p.sentence.reset(builder->build(raw.release(), status));
-    } else {
-      p.sentence = std::move(raw);
-    }
-    status = U_ZERO_ERROR;
-    p.word.reset(icu::BreakIterator::createWordInstance(en, status));
-    return p;
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
   }();
-  return kPrototypes;
+  return *kPrototype;
 }
 
 bool is_space_run(std::string_view s) {
@@ -107,6 +88,7 @@ enum class AsciiClass : std::uint8_t {
 struct AsciiTables {
   AsciiClass word_class[128];
   Token::Kind kind[128];
+  bool joins[128];  // letters, digits and '_' (see split_words())
 };
 
 const AsciiTables& ascii_tables() {
@@ -125,6 +107,8 @@ const AsciiTables& ascii_tables() {
       else if (c == '_')
         k = AsciiClass::kExtendNumLet;
       t.word_class[c] = k;
+      t.joins[c] =
+          k == AsciiClass::kLetter || k == AsciiClass::kNumeric || k == AsciiClass::kExtendNumLet;
       const char ch = static_cast<char>(c);
       t.kind[c] = kind_of(std::string_view(&ch, 1));
     }
@@ -133,27 +117,91 @@ const AsciiTables& ascii_tables() {
   return kTables;
 }
 
-// Splits text[begin, end), ASCII without white space, into UAX #29 word
-// segments: letters, digits and '_' join (WB5, WB8-WB10, WB13a/b); '.' and
-// '\'' join letters to letters (WB6/WB7) and digits to digits (WB11/WB12),
-// ',' and ';' join digits to digits; anything else stands alone (WB999).
-void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end,
-                       std::vector<Token>& tokens) {
-  const AsciiTables& t = ascii_tables();
-  auto cls = [&](std::size_t i) { return t.word_class[static_cast<unsigned char>(text[i])]; };
+// Word_Break classes of the non-ASCII characters the word splitter handles
+// itself: letters of Latin-1 and Latin Extended-A, typographic quotes,
+// dashes, the ellipsis, no-break spaces and the like. Each is taken only if
+// ICU's word rules treat it like the ASCII classes above: no Extend/Format
+// (WB4), no emoji (WB3c), no dictionary script, no WSegSpace (WB3d).
+struct WideClass {
+  bool handled = false;
+  bool white = false;  // White_Space: its segment is not a token
+  AsciiClass word_class = AsciiClass::kOther;
+  Token::Kind kind = Token::Kind::kSymbol;
+};
+
+constexpr char32_t kWideFirst = 0x80, kWideEnd = 0x2070;
+
+const std::array<WideClass, kWideEnd - kWideFirst>& wide_classes() {
+  static const auto kTable = [] {
+    std::array<WideClass, kWideEnd - kWideFirst> t{};
+    for (char32_t c = kWideFirst; c < kWideEnd; ++c) {
+      const bool wanted = (c >= 0xA0 && c < 0x180) || (c >= 0x2010 && c < 0x2070);
+      if (!wanted) continue;
+      const auto cp = static_cast<UChar32>(c);
+      const auto wb = u_getIntPropertyValue(cp, UCHAR_WORD_BREAK);
+      const auto lb = u_getIntPropertyValue(cp, UCHAR_LINE_BREAK);
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(cp, &status);
+      if (u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) || lb == U_LB_COMPLEX_CONTEXT ||
+          script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+          U_FAILURE(status)) {
+        continue;
+      }
+      WideClass& w = t[c - kWideFirst];
+      switch (wb) {
+        case U_WB_ALETTER:
+          w.word_class = AsciiClass::kLetter;
+          break;
+        case U_WB_NUMERIC:
+          w.word_class = AsciiClass::kNumeric;
+          break;
+        case U_WB_MIDNUMLET:
+          w.word_class = AsciiClass::kMidNumLet;
+          break;
+        case U_WB_MIDNUM:
+          w.word_class = AsciiClass::kMidNum;
+          break;
+        case U_WB_EXTENDNUMLET:
+          w.word_class = AsciiClass::kExtendNumLet;
+          break;
+        case U_WB_OTHER:
+          w.word_class = AsciiClass::kOther;
+          break;
+        default:
+          continue;
+      }
+      w.handled = true;
+      w.white = u_isUWhiteSpace(cp);
+      char utf8[4];
+      int32_t length = 0;
+      U8_APPEND_UNSAFE(utf8, length, cp);
+      w.kind = kind_of(std::string_view(utf8, static_cast<std::size_t>(length)));
+    }
+    return t;
+  }();
+  return kTable;
+}
+
+// UAX #29 word segments of `count` units (bytes or code points) of a run
+// without ASCII white space: letters, digits and '_' join (WB5, WB8-WB10,
+// WB13a/b); MidNumLet ('.', '\'', U+2019) joins letters to letters (WB6/WB7)
+// and digits to digits (WB11/WB12), MidNum (',', ';') digits to digits;
+// anything else stands alone (WB999). emit(i, j) takes units [i, j).
+template <class ClassAt, class Emit>
+void split_words(std::size_t count, ClassAt cls, Emit emit) {
   auto joins = [](AsciiClass c) {
     return c == AsciiClass::kLetter || c == AsciiClass::kNumeric || c == AsciiClass::kExtendNumLet;
   };
-  for (std::size_t i = begin; i < end;) {
+  for (std::size_t i = 0; i < count;) {
     std::size_t j = i + 1;
     if (joins(cls(i))) {
-      while (j < end) {
+      while (j < count) {
         const AsciiClass c = cls(j);
         if (joins(c)) {
           ++j;
           continue;
         }
-        if (j + 1 < end) {
+        if (j + 1 < count) {
           const AsciiClass before = cls(j - 1), after = cls(j + 1);
           const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
                                c == AsciiClass::kMidNumLet;
@@ -167,17 +215,122 @@ void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end
         break;
       }
     }
-    tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 0,
-                           t.kind[static_cast<unsigned char>(text[i])]});
+    emit(i, j);
     i = j;
   }
+}
+
+// Tokens as they are found, in text order, each given its sentence at once
+// (the sentences are known before the tokens).
+class TokenSink {
+ public:
+  explicit TokenSink(TextLayer& layer) : layer_(layer) {
+    layer_.sentence_tokens.assign(layer_.sentences.size() + 1, 0);
+    next_begin_ = next_sentence_begin();
+  }
+  void add(std::size_t begin, std::size_t end, Token::Kind kind) {
+    while (begin >= next_begin_) {
+      layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(layer_.tokens.size());
+      next_begin_ = next_sentence_begin();
+    }
+    layer_.tokens.push_back(Token{static_cast<std::uint32_t>(begin),
+                                  static_cast<std::uint32_t>(end),
+                                  static_cast<std::uint32_t>(sentence_), kind});
+  }
+  void finish() {
+    for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
+      layer_.sentence_tokens[k] = static_cast<std::uint32_t>(layer_.tokens.size());
+    }
+  }
+
+ private:
+  // Where the sentence after the current one begins (none: past any offset).
+  std::size_t next_sentence_begin() const {
+    return sentence_ + 1 < layer_.sentences.size() ? layer_.sentences[sentence_ + 1].begin
+                                                   : static_cast<std::size_t>(-1);
+  }
+
+  TextLayer& layer_;
+  std::size_t sentence_ = 0;
+  std::size_t next_begin_ = 0;
+};
+
+// split_words() on text[begin, end), ASCII without white space.
+void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end,
+                       const AsciiTables& t, TokenSink& tokens) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  auto cls = [&](std::size_t i) { return t.word_class[s[i]]; };
+  for (std::size_t i = begin; i < end;) {
+    std::size_t j = i + 1;
+    if (t.joins[s[i]]) {
+      for (;;) {
+        while (j < end && t.joins[s[j]]) ++j;
+        if (j + 1 < end) {
+          const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
+          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
+                               c == AsciiClass::kMidNumLet;
+          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
+                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
+          if (letters || digits) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    tokens.add(i, j, t.kind[s[i]]);
+    i = j;
+  }
+}
+
+// A handled character of a run: its byte offset and tables.
+struct RunChar {
+  std::uint32_t begin;
+  AsciiClass word_class;
+  Token::Kind kind;
+  bool white;
+};
+
+// Splits a run with non-ASCII characters like split_ascii_words() when all
+// of them are handled (see wide_classes()); false, adding nothing, if not.
+bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
+                      const AsciiTables& ascii, std::vector<RunChar>& chars, TokenSink& tokens) {
+  const auto& wide = wide_classes();
+  chars.clear();
+  for (std::size_t i = begin; i < end;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      chars.push_back(
+          RunChar{static_cast<std::uint32_t>(i), ascii.word_class[byte], ascii.kind[byte], false});
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    const std::size_t at = i;
+    U8_NEXT(text.data(), i, end, c);
+    if (c < static_cast<UChar32>(kWideFirst) || c >= static_cast<UChar32>(kWideEnd)) return false;
+    const WideClass& w = wide[c - kWideFirst];
+    if (!w.handled) return false;
+    chars.push_back(RunChar{static_cast<std::uint32_t>(at), w.word_class, w.kind, w.white});
+  }
+  chars.push_back(
+      RunChar{static_cast<std::uint32_t>(end), AsciiClass::kOther, Token::Kind::kSymbol, false});
+  split_words(
+      chars.size() - 1, [&](std::size_t i) { return chars[i].word_class; },
+      [&](std::size_t i, std::size_t j) {
+        // A lone white space character (NBSP) is a segment but no token.
+        if (j == i + 1 && chars[i].white) return;
+        tokens.add(chars[i].begin, chars[j].begin, chars[i].kind);
+      });
+  return true;
 }
 
 // ICU's word segments of text[begin, end). The run follows ASCII white space
 // (or starts the text), so `begin` is a boundary unless a combining mark
 // attaches to that space (UAX #29 WB4); `end` is one too.
 void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
-                     icu::BreakIterator& words, std::vector<Token>& tokens) {
+                     icu::BreakIterator& words, TokenSink& tokens) {
   int32_t start = static_cast<int32_t>(begin);
   if (!words.isBoundary(start)) start = words.preceding(start);
   for (int32_t stop = words.next();
@@ -185,77 +338,21 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
        start = stop, stop = words.next()) {
     std::string_view piece = text.substr(start, stop - start);
     if (piece.empty() || is_space_run(piece)) continue;
-    tokens.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(stop), 0,
-                           kind_of(piece)});
+    tokens.add(static_cast<std::size_t>(start), static_cast<std::size_t>(stop), kind_of(piece));
   }
 }
 
-}  // namespace
-
-std::size_t TextLayer::sentence_at(std::size_t offset) const {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                             [](std::size_t o, const Span& s) { return o < s.begin; });
-  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin()) - 1;
-}
-
-TextLayer segment(std::string_view text) {
-  TextLayer layer;
-  layer.text = text;
-  UErrorCode status = U_ZERO_ERROR;
-  // The sentence iterator reads a UTF-16 copy: ICU's rules run on UTF-16, and
-  // its UTF-8 UText maps every chunk (half of the iterator's time here). Its
-  // boundaries are mapped back to byte offsets as they come, in order.
-  std::vector<UChar> utf16;
-  int32_t utf16_length = 0;
-  bool use_utf16 = false, all_ascii = true;
-  if (text.size() < static_cast<std::size_t>(INT32_MAX)) {
-    utf16.resize(text.size() + 1);  // never more units than bytes
-    const auto size = static_cast<int32_t>(text.size());
-    use_utf16 = true;
-    for (int32_t i = 0; i < size;) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80) {
-        utf16[utf16_length++] = byte;
-        ++i;
-        continue;
-      }
-      all_ascii = false;
-      UChar32 c;
-      U8_NEXT(text.data(), i, size, c);
-      if (c < 0) {  // invalid UTF-8: ICU reads the bytes as before
-        use_utf16 = false;
-        break;
-      }
-      U16_APPEND_UNSAFE(utf16.data(), utf16_length, c);
-    }
-  }
-  status = U_ZERO_ERROR;
-  UText* sentence_text =
-      use_utf16 ? utext_openUChars(nullptr, utf16.data(), utf16_length, &status)
-                : utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return layer;
-  std::unique_ptr<icu::BreakIterator> sentences(prototypes().sentence->clone());
-  sentences->setText(sentence_text, status);
-  // UTF-16 index -> byte offset, moving forward only.
-  std::size_t mapped_bytes = 0;
-  int32_t mapped_units = 0;
-  auto byte_offset = [&](int32_t boundary) -> std::size_t {
-    if (!use_utf16 || all_ascii) return static_cast<std::size_t>(boundary);
-    while (mapped_units < boundary && mapped_bytes < text.size()) {
-      const unsigned char lead = static_cast<unsigned char>(text[mapped_bytes]);
-      const std::size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      mapped_bytes += bytes;
-      mapped_units += bytes == 4 ? 2 : 1;
-    }
-    return mapped_bytes;
-  };
-
-  // Sentences, trimmed of surrounding white space; empty ones are dropped.
-  for (int32_t start = sentences->first(), end = sentences->next(); end != icu::BreakIterator::DONE;
-       start = end, end = sentences->next()) {
-    std::size_t b = byte_offset(start), e = byte_offset(end);
-    while (b < e && is_space_run(text.substr(b, 1))) ++b;
-    while (e > b && is_space_run(text.substr(e - 1, 1))) --e;
+// Sentences from break positions, trimmed of surrounding ASCII white space;
+// empty ones are dropped.
+void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
+  const std::string_view text = layer.text;
+  const ByteClasses& bytes = byte_classes();
+  std::size_t start = 0;
+  for (const std::uint32_t end : breaks) {
+    std::size_t b = start, e = end;
+    start = end;
+    while (b < e && bytes[text[b]] == ByteClasses::kSpace) ++b;
+    while (e > b && bytes[text[e - 1]] == ByteClasses::kSpace) --e;
     // Multi-byte white space (NBSP etc.) is left in; it is rare at edges.
     // A "sentence" longer than any real one (text without punctuation) is cut
     // at white space so per-sentence work in the annotators stays bounded.
@@ -274,57 +371,105 @@ TextLayer segment(std::string_view text) {
     }
     if (b < e) layer.sentences.push_back(Span{b, e});
   }
-  utext_close(sentence_text);
+}
+
+// The end of the run of non-white-space bytes at `begin` (the first ASCII
+// white space byte after it, or the end); sets non_ascii if the run has a
+// byte >= 0x80. Words are short, so 16 bytes at a time mostly take one step.
+std::size_t find_run_end(std::string_view text, std::size_t begin, bool& non_ascii) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = begin;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' '), below_tab = _mm_set1_epi8('\t' - 1),
+                after_cr = _mm_set1_epi8('\r' + 1);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // ' ' and '\t'..'\r'; bytes >= 0x80 are negative, below '\t' as signed.
+    const __m128i white =
+        _mm_or_si128(_mm_cmpeq_epi8(v, space),
+                     _mm_and_si128(_mm_cmpgt_epi8(v, below_tab), _mm_cmplt_epi8(v, after_cr)));
+    const auto white_mask = static_cast<unsigned>(_mm_movemask_epi8(white));
+    const auto high_mask = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (white_mask != 0) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(white_mask));
+      non_ascii = non_ascii || (high_mask & ((1u << k) - 1)) != 0;
+      return i + k;
+    }
+    non_ascii = non_ascii || high_mask != 0;
+  }
+#endif
+  const ByteClasses& bytes = byte_classes();
+  std::uint8_t seen = 0;
+  for (std::uint8_t c; i < n && (c = bytes[text[i]]) != ByteClasses::kSpace; ++i) seen |= c;
+  non_ascii = non_ascii || (seen & ByteClasses::kNonAscii) != 0;
+  return i;
+}
+
+}  // namespace
+
+std::size_t TextLayer::sentence_at(std::size_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](std::size_t o, const Span& s) { return o < s.begin; });
+  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin()) - 1;
+}
+
+namespace {
+
+// segment(), with the fast paths or, for the reference, as it was before
+// them: ICU's sentence iterator, and ICU's word iterator for every run with
+// non-ASCII characters.
+TextLayer segment_text(std::string_view text, bool fast) {
+  TextLayer layer;
+  layer.text = text;
+  // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
+  auto breaks = fast ? fast_sentence_breaks(text) : std::nullopt;
+  add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));
 
   // The word iterator (UTF-8, byte offsets) only for runs that need it.
   UText* ut = nullptr;
   std::unique_ptr<icu::BreakIterator> words;
+  UErrorCode status = U_ZERO_ERROR;
+  std::vector<RunChar> run_chars;
 
-  // Tokens: ICU word segments that are not white space. Runs of ASCII
-  // between ASCII white space (most of an English news text) are split by
-  // the same rules without ICU; other runs go through ICU's word iterator.
+  // Tokens: ICU word segments that are not white space. Runs between ASCII
+  // white space (most of a news text) are split by the same rules without
+  // ICU when all their characters are handled; other runs go through ICU's
+  // word iterator.
+  layer.tokens.reserve(text.size() / 5);
+  TokenSink tokens(layer);
+  const AsciiTables& ascii = ascii_tables();
   const ByteClasses& bytes = byte_classes();
   for (std::size_t run_begin = 0; run_begin < text.size();) {
     if (bytes[text[run_begin]] == ByteClasses::kSpace) {
       ++run_begin;
       continue;
     }
-    std::size_t run_end = run_begin;
-    std::uint8_t seen = 0;
-    for (std::uint8_t c; run_end < text.size() && (c = bytes[text[run_end]]) != ByteClasses::kSpace;
-         ++run_end) {
-      seen |= c;
-    }
-    if (!(seen & ByteClasses::kNonAscii)) {
-      split_ascii_words(text, run_begin, run_end, layer.tokens);
-    } else {
+    bool non_ascii = false;
+    const std::size_t run_end = find_run_end(text, run_begin, non_ascii);
+    if (!non_ascii) {
+      split_ascii_words(text, run_begin, run_end, ascii, tokens);
+    } else if (!fast || !split_wide_words(text, run_begin, run_end, ascii, run_chars, tokens)) {
       if (!words) {
         ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
         if (U_FAILURE(status)) break;
-        words.reset(prototypes().word->clone());
+        words.reset(word_prototype().clone());
         words->setText(ut, status);
       }
-      split_icu_words(text, run_begin, run_end, *words, layer.tokens);
+      split_icu_words(text, run_begin, run_end, *words, tokens);
     }
     run_begin = run_end;
   }
   words.reset();
   if (ut) utext_close(ut);
-
-  // Assign tokens to sentences (both are in text order).
-  layer.sentence_tokens.assign(layer.sentences.size() + 1, 0);
-  std::size_t s = 0;
-  for (std::size_t t = 0; t < layer.tokens.size(); ++t) {
-    while (s + 1 < layer.sentences.size() &&
-           layer.tokens[t].begin >= layer.sentences[s + 1].begin) {
-      layer.sentence_tokens[++s] = static_cast<std::uint32_t>(t);
-    }
-    layer.tokens[t].sentence = static_cast<std::uint32_t>(s);
-  }
-  for (std::size_t k = s + 1; k <= layer.sentences.size(); ++k) {
-    layer.sentence_tokens[k] = static_cast<std::uint32_t>(layer.tokens.size());
-  }
+  tokens.finish();
   return layer;
 }
+
+}  // namespace
+
+TextLayer segment(std::string_view text) { return segment_text(text, true); }
+
+TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false); }
 
 }  // namespace crosscheck::internal

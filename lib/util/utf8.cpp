@@ -1,6 +1,11 @@
 #include "util/utf8.h"
 
 #include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace crosscheck::internal {
 
@@ -9,6 +14,19 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // Most text is ASCII: skip it 16 (or 8) bytes at a time.
+#if defined(__SSE2__)
+    while (i + 16 <= n &&
+           _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i))) == 0) {
+      i += 16;
+    }
+#else
+    for (std::uint64_t word; i + 8 <= n; i += 8) {
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080u) break;
+    }
+#endif
+    if (i >= n) break;
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
