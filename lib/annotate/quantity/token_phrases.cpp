@@ -137,8 +137,20 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
 
 std::uint64_t PhraseVocabulary::hash(std::string_view word) {
   std::uint64_t h = kHashSeed ^ word.size();
-  for (std::size_t k = 0; k < word.size(); k += 8) {
-    h = hash_step(h, load_padded(word.data() + k, word.size() - k));
+  const char* p = word.data();
+  std::size_t left = word.size();
+  for (; left >= 8; p += 8, left -= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    h = hash_step(h, chunk);
+  }
+  if (left > 0) {
+    // The last bytes zero-padded, as a little-endian load gives them (what
+    // normalise_tokens' one-register path hashes).
+    std::uint64_t chunk = 0;
+    for (std::size_t k = 0; k < left; ++k)
+      chunk |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = hash_step(h, chunk);
   }
   return h;
 }
