@@ -217,8 +217,9 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
 std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
   auto lo = std::lower_bound(t.tokens.begin(), t.tokens.end(), s.begin,
                              [](const Token& tk, std::size_t b) { return tk.end <= b; });
-  auto hi = std::lower_bound(lo, t.tokens.end(), s.end,
-                             [](const Token& tk, std::size_t e) { return tk.begin < e; });
+  // Spans cover a few tokens: walk to the end rather than search for it.
+  auto hi = lo;
+  while (hi != t.tokens.end() && hi->begin < s.end) ++hi;
   return {static_cast<std::size_t>(lo - t.tokens.begin()),
           static_cast<std::size_t>(hi - t.tokens.begin())};
 }
