@@ -110,3 +110,35 @@ TEST_CASE("the vocabulary and tables are read-only: concurrent use agrees") {
   for (const auto& g : got) CHECK(g == expected);
   CHECK(std::count_if(expected.begin(), expected.end(), [](std::size_t l) { return l > 0; }) >= 2);
 }
+
+TEST_CASE("normalised tokens equal normalise_token of each token, however long or short") {
+  // Words of one to over sixteen bytes, capitals in either eight-byte half,
+  // curly and straight possessives, non-ASCII letters and punctuation, and a
+  // last token that ends the text (the one-register path must not read past it).
+  const std::string text =
+      "A an THE Office OFFICES Counter-Terrorism INTERNATIONALISATION NATO\u2019s States' "
+      "James's Amman\u2019 caf\u00e9 \u201cQuoted\u201d \u2014 ABCDEFGHij abcdefgHIJ "
+      "x's Xx'S 12,000 $5m Z";
+  TextLayer layer = segment(text);
+  NormalisedTokens n = normalise_tokens(layer);
+  REQUIRE(n.words.size() == layer.tokens.size());
+  const PhraseVocabulary& v = PhraseVocabulary::instance();
+  for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
+    std::string expected = normalise_token(layer.token_text(i));
+    bool possessive = false;
+    if (expected.size() > 2 && expected.ends_with("'s")) {
+      expected.resize(expected.size() - 2);
+      possessive = true;
+    } else if (expected.size() > 1 && expected.ends_with("s'")) {
+      expected.pop_back();
+      possessive = true;
+    }
+    CAPTURE(layer.token_text(i));
+    CHECK(n.words[i] == expected);
+    CHECK(static_cast<bool>(n.possessive[i]) == possessive);
+    CHECK(n.hashes[i] == PhraseVocabulary::hash(expected));
+    CHECK(n.ids[i] == v.id(expected));
+  }
+  CHECK(n.ids[2] != PhraseVocabulary::kUnknown);  // "the"
+  CHECK(n.words.back() == "z");
+}

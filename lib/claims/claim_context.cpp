@@ -45,6 +45,7 @@ ClaimData::ClaimData() {
       if (table->starts_phrase(id)) triggers[id] |= bit;
     }
     if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
+    if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
   }
 }
 
@@ -77,20 +78,35 @@ std::string join_phrase(const std::vector<std::string_view>& words, std::size_t 
   return join_words(words, begin, end);
 }
 
+void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
+                       std::size_t end, std::string* out) {
+  // join_phrase with '_' for every space (words rarely hold one), in one pass
+  // over a buffer sized for the words and a separator each.
+  end = std::min(end, words.size());
+  std::size_t most = 0;
+  for (std::size_t i = begin; i < end; ++i) most += words[i].size() + 1;
+  const std::size_t start = out->size();
+  out->resize(start + most);
+  char* const first = out->data() + start;
+  char* p = first;
+  bool after_hyphen = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string_view w = words[i];
+    const bool hyphen = w.size() == 1 && w[0] == '-';
+    if (p != first && !hyphen && !after_hyphen) *p++ = '_';
+    for (char c : w) *p++ = c == ' ' ? '_' : c;
+    after_hyphen = hyphen;
+  }
+  out->resize(start + static_cast<std::size_t>(p - first));
+}
+
 std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
                           std::size_t end) {
-  // join_phrase with '_' for every space, in one pass.
   std::string out;
-  end = std::min(end, words.size());
   std::size_t length = 0;
-  for (std::size_t i = begin; i < end; ++i) length += words[i].size() + 1;
+  for (std::size_t i = begin; i < std::min(end, words.size()); ++i) length += words[i].size() + 1;
   out.reserve(length);
-  for (std::size_t i = begin; i < end; ++i) {
-    bool glue = words[i] == "-" || (i > begin && words[i - 1] == "-");
-    if (!out.empty() && !glue) out.push_back('_');
-    out.append(words[i]);
-  }
-  std::replace(out.begin(), out.end(), ' ', '_');  // (words rarely hold one)
+  append_phrase_key(words, begin, end, &out);
   return out;
 }
 
@@ -201,8 +217,9 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
 std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
   auto lo = std::lower_bound(t.tokens.begin(), t.tokens.end(), s.begin,
                              [](const Token& tk, std::size_t b) { return tk.end <= b; });
-  auto hi = std::lower_bound(lo, t.tokens.end(), s.end,
-                             [](const Token& tk, std::size_t e) { return tk.begin < e; });
+  // Spans cover a few tokens: walk to the end rather than search for it.
+  auto hi = lo;
+  while (hi != t.tokens.end() && hi->begin < s.end) ++hi;
   return {static_cast<std::size_t>(lo - t.tokens.begin()),
           static_cast<std::size_t>(hi - t.tokens.begin())};
 }
@@ -246,7 +263,19 @@ std::string ClaimContext::entity_id_at(std::size_t begin, std::size_t end, std::
   return ent->id;
 }
 
-const Entity* ClaimContext::entity_at(std::size_t begin, std::size_t end) const {
+ClaimContext::EntityCursor ClaimContext::entity_cursor() const {
+  EntityCursor cursor;
+  // No mention reaches further back than its own length: a scan may start
+  // that far before a span instead of 512 bytes before it (same result).
+  for (const EntityMention& m : a.entities.mentions) {
+    cursor.reach = std::max<std::size_t>(cursor.reach, m.span.end - m.span.begin);
+  }
+  cursor.reach = std::min<std::size_t>(cursor.reach, 512);
+  return cursor;
+}
+
+const Entity* ClaimContext::entity_at(std::size_t begin, std::size_t end,
+                                      EntityCursor* cursor) const {
   if (begin >= end) return nullptr;
   std::size_t b = t.tokens[begin].begin, e = t.tokens[end - 1].end;
   // The mention must end inside these words: "Jordan" in "Jordan's capital
@@ -255,10 +284,17 @@ const Entity* ClaimContext::entity_at(std::size_t begin, std::size_t end) const 
   const auto& mentions = a.entities.mentions;
   auto first = mentions.begin();
   if (mentions_sorted_) {
-    std::size_t from = b > 512 ? b - 512 : 0;
-    first =
-        std::lower_bound(mentions.begin(), mentions.end(), from,
-                         [](const EntityMention& m, std::size_t o) { return m.span.begin < o; });
+    auto before = [](const EntityMention& m, std::size_t o) { return m.span.begin < o; };
+    if (cursor) {
+      // Spans come in text order: move the cursor on instead of searching.
+      const std::size_t from = b > cursor->reach ? b - cursor->reach : 0;
+      while (cursor->next < mentions.size() && mentions[cursor->next].span.begin < from)
+        ++cursor->next;
+      first = mentions.begin() + static_cast<std::ptrdiff_t>(cursor->next);
+    } else {
+      std::size_t from = b > 512 ? b - 512 : 0;
+      first = std::lower_bound(mentions.begin(), mentions.end(), from, before);
+    }
   }
   for (auto it = first; it != mentions.end(); ++it) {
     const EntityMention& m = *it;
@@ -292,209 +328,322 @@ bool is_honorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
 }
 
-// PhraseVocabulary::hash as the hash of the per-document word sets, so the
-// hashes normalise_tokens computed while lowercasing are not computed again.
-struct VocabularyHash {
-  std::uint64_t operator()(std::string_view w) const { return PhraseVocabulary::hash(w); }
+// Numbers strings the caller keeps alive (views), in order of first
+// insertion. Callers pass hashes they have (NormalisedTokens'), or
+// PhraseVocabulary::hash; growing rehashes from the stored hashes.
+class ViewIds {
+ public:
+  static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+
+  /// Room for `expected` keys without growing.
+  explicit ViewIds(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    keys_.reserve(expected);
+    hashes_.reserve(expected);
+  }
+
+  /// The id of `key` (whose hash is h), inserting it when new.
+  std::uint32_t intern(std::string_view key, std::uint64_t h) {
+    std::size_t at = locate(key, h);
+    if (slots_[at] != 0) return slots_[at] - 1;
+    keys_.push_back(key);
+    hashes_.push_back(h);
+    slots_[at] = static_cast<std::uint32_t>(keys_.size());
+    if (2 * keys_.size() > slots_.size()) grow();
+    return static_cast<std::uint32_t>(keys_.size() - 1);
+  }
+  /// The id of `key`, or kNone.
+  std::uint32_t find(std::string_view key, std::uint64_t h) const {
+    return slots_[locate(key, h)] - 1;  // 0 - 1 == kNone
+  }
+  std::size_t size() const { return keys_.size(); }
+
+ private:
+  std::size_t locate(std::string_view key, std::uint64_t h) const {
+    for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
+      const std::uint32_t s = slots_[at];
+      if (s == 0 || (hashes_[s - 1] == h && same_word(keys_[s - 1], key))) return at;
+    }
+  }
+  void grow() {
+    slots_.assign(2 * slots_.size(), 0);
+    mask_ = slots_.size() - 1;
+    for (std::size_t k = 0; k < hashes_.size(); ++k) {
+      std::size_t at = hashes_[k] & mask_;
+      while (slots_[at] != 0) at = (at + 1) & mask_;
+      slots_[at] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+  std::vector<std::uint32_t> slots_;  // id + 1, or 0 when empty
+  std::size_t mask_ = 0;
+  std::vector<std::string_view> keys_;
+  std::vector<std::uint64_t> hashes_;
 };
 
-// Where else a word the document writes capitalised occurs.
-struct CapitalisedUse {
-  bool midcap = false;  ///< also capitalised inside a sentence
-  bool lower = false;   ///< also written in lower case
+std::uint64_t key_hash(std::string_view key) { return PhraseVocabulary::hash(key); }
+
+// Bits of the per-word flags of find_runs.
+enum WordUse : std::uint8_t {
+  kMidCapitalised = 1,  ///< capitalised inside a sentence (as a content word)
+  kLowerCase = 2,       ///< written in lower case somewhere
 };
-using CapitalisedWords = StringIndex<CapitalisedUse, VocabularyHash>;
-// A set of keys (the values are unused).
-using KeySet = StringIndex<char, VocabularyHash>;
 
 }  // namespace
 
 void ClaimContext::find_runs() {
-  // Words seen capitalised inside a sentence are names even when they open one.
-  // Only capitalised words are asked about: each records whether it is also
-  // capitalised inside a sentence or written in lower case.
-  CapitalisedWords capitalised_words;
-  std::vector<std::uint8_t> role_token(t.tokens.size(), 0);
-  std::vector<std::uint32_t> capitalised_at;  // only these tokens can be names
-  // Plain pointers for the passes over every token (the stores below cannot
-  // then make the compiler reload the vectors' data).
+  // One pass over the tokens: the words written capitalised (only they can
+  // be names), where else each word occurs (words seen capitalised inside a
+  // sentence are names even when they open one; words also written in lower
+  // case are common nouns in a title), role phrases, facility heads and the
+  // trigger bits of each sentence (for find_facilities and the claim rules).
+  // Plain pointers: the stores below cannot then make the compiler reload
+  // the vectors' data.
   const Token* tokens = t.tokens.data();
   const char* text = t.text.data();
   const std::uint32_t* ids = n.ids.data();
+  const std::string_view* words = n.words.data();
+  const std::uint64_t* hashes = n.hashes.data();
   const std::uint8_t* triggers = d.triggers.data();
+  const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
-  for (std::size_t i = 0; i < count; ++i) {
-    if (tokens[i].end > tokens[i].begin) {
-      const char first = text[tokens[i].begin];
-      if (first >= 'A' && first <= 'Z') {
+  std::vector<std::uint8_t> role_token(count, 0);
+  // Only capitalised content words can be names (name_test rejects function
+  // words first), and only content words written in lower case matter.
+  std::vector<std::uint32_t> capitalised_at;    // these tokens
+  std::vector<std::uint32_t> capitalised_word;  // and their document word ids
+  std::vector<std::uint32_t> lower_at;          // content words in lower case
+  capitalised_at.reserve(count);
+  capitalised_word.reserve(count);
+  lower_at.reserve(count);
+  ViewIds word_ids(count / 8);
+  std::vector<std::uint8_t> word_use;
+  word_use.reserve(count / 8);
+  sentence_triggers.assign(t.sentences.size(), 0);
+  facility_heads_.clear();
+  facility_heads_.reserve(count / 8);
+  for (std::size_t s = 0; s < t.sentences.size(); ++s) {
+    const std::size_t sb = sentence_tokens[s], se = sentence_tokens[s + 1];
+    unsigned found = 0;
+    bool number = false;
+    for (std::size_t i = sb; i < se; ++i) {
+      const Token& token = tokens[i];
+      const unsigned bits = triggers[ids[i]];
+      found |= bits;
+      number |= token.kind == Token::Kind::kNumber;
+      if (bits & ClaimData::kFacilityOrEventWord)
+        facility_heads_.push_back(static_cast<std::uint32_t>(i));
+      if ((bits & ClaimData::kRoleTrigger)) {
+        if (auto m = d.roles.match(n, i, se)) {
+          for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+        }
+      }
+      if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
+      const char first = text[token.begin];
+      if (first >= 'a' && first <= 'z') {
+        lower_at.push_back(static_cast<std::uint32_t>(i));
+      } else if (first >= 'A' && first <= 'Z') {
+        const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
+        if (w == word_use.size()) word_use.push_back(0);
+        if (i > sb) word_use[w] |= kMidCapitalised;
         capitalised_at.push_back(static_cast<std::uint32_t>(i));
-        CapitalisedUse& use = *capitalised_words.try_emplace(n.words[i], n.hashes[i]).first;
-        if (i > sentence_begin(i) && func(i).empty()) use.midcap = true;
+        capitalised_word.push_back(w);
       }
     }
-    if (!(triggers[ids[i]] & ClaimData::kRoleTrigger)) continue;
-    if (auto m = d.roles.match(n, i, sentence_end(i))) {
-      for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+    sentence_triggers[s] = static_cast<std::uint8_t>((found & ~ClaimData::kFunctionWord) |
+                                                     (number ? kNumberInSentence : 0));
+  }
+  if (word_ids.size() > 0) {
+    for (const std::uint32_t i : lower_at) {
+      if (const std::uint32_t w = word_ids.find(words[i], hashes[i]); w != ViewIds::kNone)
+        word_use[w] |= kLowerCase;
     }
   }
-  if (capitalised_words.size() > 0) {
-    const std::string_view* words = n.words.data();
-    const std::uint64_t* hashes = n.hashes.data();
-    for (std::size_t i = 0; i < count; ++i) {
-      const char first = text[tokens[i].begin];
-      if (first < 'a' || first > 'z') continue;
-      if (auto* use = capitalised_words.find(words[i], hashes[i])) use->lower = true;
-    }
-  }
-  auto name_test = [&](std::size_t i) {  // i is capitalised
-    if (t.tokens[i].kind != Token::Kind::kWord) return false;
-    std::string_view raw = t.token_text(i);
-    if (!func(i).empty() || is_honorific(n.words[i])) return false;
-    if (role_token[i]) return false;
-    if (!all_caps(raw) && d.facilities.find_id(n.ids[i])) return false;
+  auto name_test = [&](std::size_t i, std::uint32_t w) {  // i is a capitalised content word w
+    if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return false;
+    const std::string_view word = words[i];
+    if (word.size() <= 4 && is_honorific(word)) return false;
+    const bool caps = all_caps(t.token_text(i));
+    if (!caps && d.facilities.find_id(ids[i])) return false;
     // Words also written in lower case are common nouns in a title ("Liaison Office").
-    const CapitalisedUse* seen = capitalised_words.find(n.words[i], n.hashes[i]);
-    if (!all_caps(raw) && seen->lower) return false;
-    if (i == sentence_begin(i)) {
-      if (all_caps(raw) || seen->midcap) return true;
-      // An opening word is a name when it acts like one: "Apple will", "Siemens
-      // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
-      const std::uint32_t w = n.ids[i];
-      if (d.events.find_id(w) || d.facilities.find_id(w) || d.lifecycle.find_id(w) ||
-          d.proxy.find_id(w) || d.roles.find_id(w) || d.reporting.find_id(w)) {
-        return false;
-      }
-      if (n.possessive[i]) return true;
-      std::size_t k = i + 1;
-      if (k >= sentence_end(i)) return false;
-      std::string_view next = n.words[k];
-      if (next == "," && k + 1 < sentence_end(i) && func(k + 1) == "det") return true;
-      if (func(k) == "aux" || d.lifecycle.find_id(n.ids[k]) ||
-          d.membership.match(n, k, sentence_end(i)) || d.roles.match(n, k, sentence_end(i))) {
-        return true;
-      }
-      return t.tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
-             next.ends_with("ed");
+    const std::uint8_t use = word_use[w];
+    if (!caps && (use & kLowerCase)) return false;
+    const std::size_t sb = sentence_tokens[tokens[i].sentence];
+    if (i != sb) return true;
+    if (caps || (use & kMidCapitalised)) return true;
+    // An opening word is a name when it acts like one: "Apple will", "Siemens
+    // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
+    const std::uint32_t id = ids[i];
+    if (d.events.find_id(id) || d.facilities.find_id(id) || d.lifecycle.find_id(id) ||
+        d.proxy.find_id(id) || d.roles.find_id(id) || d.reporting.find_id(id)) {
+      return false;
     }
-    return true;
+    if (n.possessive[i]) return true;
+    const std::size_t se = sentence_tokens[tokens[i].sentence + 1];
+    std::size_t k = i + 1;
+    if (k >= se) return false;
+    std::string_view next = words[k];
+    if (next == "," && k + 1 < se && func(k + 1) == "det") return true;
+    if (func(k) == "aux" || d.lifecycle.find_id(ids[k]) || d.membership.match(n, k, se) ||
+        d.roles.match(n, k, se)) {
+      return true;
+    }
+    return tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
+           next.ends_with("ed");
   };
   // Each token is tested once (the run scan below asks about most twice).
-  std::vector<std::uint8_t> name_token(t.tokens.size(), 0);
-  for (std::uint32_t i : capitalised_at) name_token[i] = name_test(i);
-  auto is_name = [&](std::size_t i) { return static_cast<bool>(name_token[i]); };
-  run_at.assign(t.tokens.size(), -1);
+  std::vector<std::uint8_t> name_token(count, 0);
+  for (std::size_t k = 0; k < capitalised_at.size(); ++k)
+    name_token[capitalised_at[k]] = name_test(capitalised_at[k], capitalised_word[k]);
+  run_at.assign(count, -1);
   runs.reserve(capitalised_at.size());  // every run starts with one
+  // Mentions in text order: entity_at's scan starts at a cursor that only moves on.
+  EntityCursor cursor = entity_cursor();
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
   for (std::uint32_t i : capitalised_at) {
-    if (i < next_free || !is_name(i)) continue;
-    NameRun r;
-    r.begin = i;
+    if (i < next_free || !name_token[i]) continue;
     std::size_t j = i;
-    std::size_t se = sentence_end(i);
+    const std::size_t se = sentence_end(i);
     while (j < se) {
-      if (is_name(j)) {
+      if (name_token[j]) {
         ++j;
         if (n.possessive[j - 1]) break;
         continue;
       }
       // "Co-operation", "NATO-ICI": a hyphen inside a name.
-      if (n.words[j] == "-" && j + 1 < se && t.tokens[j + 1].kind == Token::Kind::kWord &&
-          t.tokens[j].begin == t.tokens[j - 1].end) {
+      if (words[j] == "-" && j + 1 < se && tokens[j + 1].kind == Token::Kind::kWord &&
+          tokens[j].begin == tokens[j - 1].end) {
         j += 2;
         if (n.possessive[j - 1]) break;
         continue;
       }
       break;
     }
+    next_free = j;
+    if (j - i > 6) continue;  // a tag list or a headline, not a name
+    NameRun& r = runs.emplace_back();
+    r.begin = i;
     r.end = j;
-    if (j - i > 6) {  // a tag list or a headline, not a name
-      next_free = j;
-      continue;
-    }
     r.possessive = n.possessive[j - 1];
-    r.text = std::string(
-        t.text.substr(t.tokens[r.begin].begin, t.tokens[r.end - 1].end - t.tokens[r.begin].begin));
+    std::string_view written =
+        t.text.substr(tokens[r.begin].begin, tokens[r.end - 1].end - tokens[r.begin].begin);
     if (r.possessive) {
-      auto apos = r.text.rfind('\'');
-      auto curly = r.text.rfind("\u2019");
+      auto apos = written.rfind('\'');
+      auto curly = written.rfind("\u2019");
       std::size_t cut = std::string::npos;
       if (apos != std::string::npos) cut = apos;
       if (curly != std::string::npos && (cut == std::string::npos || curly > cut)) cut = curly;
-      if (cut != std::string::npos) r.text.resize(cut);
+      if (cut != std::string::npos) written = written.substr(0, cut);
     }
-    const Entity* entity = entity_at(r.begin, r.end);
+    r.text = written;
+    const Entity* entity = entity_at(r.begin, r.end, &cursor);
     if (entity && !entity->id.empty()) {
       r.id = entity->id;
-      r.key = id_suffix(r.id);
+      const auto colon = r.id.find(':');
+      r.key.assign(colon == std::string::npos ? std::string_view(r.id)
+                                              : std::string_view(r.id).substr(colon + 1));
       const std::string_view type = entity->type;
       r.place = type == "LOCATION";
       r.person = type == "PERSON";
       r.org = type == "ORGANIZATION";
     }
-    std::size_t index = runs.size();
-    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(index);
-    runs.push_back(std::move(r));
-    next_free = j;
+    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(runs.size() - 1);
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  std::vector<std::string> standalone_keys;
-  standalone_keys.reserve(runs.size());  // the set views them: no reallocation
-  KeySet standalone;
-  standalone.reserve(runs.size());
+  // The runs' phrase keys live in one buffer (views of it are stable once it
+  // is filled); a suffix of a run's phrase key is a view of it.
+  std::string phrases;
+  std::size_t phrase_bytes = 0;
   for (const NameRun& r : runs) {
-    standalone_keys.push_back(phrase_key_of(n.words, r.begin, r.end));
-    standalone.try_emplace(standalone_keys.back());
+    for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  // Views of the runs' keys, which are final once set.
-  KeySet place_keys, person_keys;
-  for (std::size_t k = 0; k < runs.size(); ++k) {
-    NameRun& r = runs[k];
+  phrases.reserve(phrase_bytes);
+  std::vector<std::uint32_t> phrase_begin(runs.size() + 1);
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    phrase_begin[q] = static_cast<std::uint32_t>(phrases.size());
+    append_phrase_key(n.words, runs[q].begin, runs[q].end, &phrases);
+  }
+  phrase_begin[runs.size()] = static_cast<std::uint32_t>(phrases.size());
+  auto phrase_of = [&](std::size_t q) {
+    return std::string_view(phrases).substr(phrase_begin[q], phrase_begin[q + 1] - phrase_begin[q]);
+  };
+  ViewIds standalone(runs.size());
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    standalone.intern(phrase_of(q), key_hash(phrase_of(q)));
+  }
+  // Every run's key gets a number; what the context says of a key is a flag of it.
+  ViewIds keys(runs.size());
+  std::vector<std::uint32_t> key_of(runs.size());
+  enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
+  std::vector<std::uint8_t> key_use;
+  key_use.reserve(runs.size());
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    NameRun& r = runs[q];
     if (r.key.empty()) {
-      r.key = standalone_keys[k];
+      const std::string_view phrase = phrase_of(q);
+      std::string_view key = phrase;
+      // Suffixes from the longest down: each starts after a '_' of the phrase
+      // (words[b] and words[b - 1] are not hyphens, so they were joined by one).
+      std::size_t suffix = phrase.size();
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
-        if (n.words[b] == "-" || n.words[b - 1] == "-") continue;
-        std::string suffix = phrase_key_of(n.words, b, r.end);
-        if (standalone.find(suffix) != nullptr) {
-          r.key = suffix;
-          break;
+        suffix -= words[b].size();
+        const bool glued = words[b] == "-" || words[b - 1] == "-";
+        if (!glued) {
+          const std::string_view tail = phrase.substr(suffix);
+          if (standalone.find(tail, key_hash(tail)) != ViewIds::kNone) {
+            key = tail;
+            break;
+          }
+          --suffix;  // the '_' before words[b]
         }
       }
+      r.key.assign(key);
     }
+    key_of[q] = keys.intern(r.key, key_hash(r.key));
+    if (key_of[q] == key_use.size()) key_use.push_back(0);
+    const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
-    while (p > sentence_begin(r.begin) && func(p - 1) == "det") --p;
-    if (p > sentence_begin(r.begin)) {
-      std::string_view w = n.words[p - 1];
+    while (p > sb && func(p - 1) == "det") --p;
+    if (p > sb) {
+      std::string_view w = words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
       if (!r.possessive && whole_np &&
           (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
            w == "towards")) {
-        place_keys.try_emplace(r.key);
+        key_use[key_of[q]] |= kPlace;
       }
-      if (is_honorific(w)) person_keys.try_emplace(r.key);
-      for (std::size_t q = p; q > sentence_begin(r.begin) && p - q < 4; --q) {
-        if (auto m = d.roles.match(n, q - 1, p); m && q - 1 + m.length == p)
-          person_keys.try_emplace(r.key);
+      if (is_honorific(w)) key_use[key_of[q]] |= kPerson;
+      // A role phrase ends just before p only where pass one marked a role.
+      if (role_token[p - 1]) {
+        for (std::size_t k = p; k > sb && p - k < 4; --k) {
+          if (auto m = d.roles.match(n, k - 1, p); m && k - 1 + m.length == p)
+            key_use[key_of[q]] |= kPerson;
+        }
       }
     }
   }
-  for (NameRun& r : runs) {
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    NameRun& r = runs[q];
     if (!r.id.empty()) continue;
-    r.person = person_keys.find(r.key) != nullptr;
-    r.place = !r.person && place_keys.find(r.key) != nullptr;
-    bool before_verb = r.end < sentence_end(r.begin) &&
-                       (func(r.end) == "aux" || d.lifecycle.match(n, r.end, sentence_end(r.begin)));
+    r.person = key_use[key_of[q]] & kPerson;
+    r.place = !r.person && (key_use[key_of[q]] & kPlace);
+    const std::size_t se = sentence_end(r.begin);
+    bool before_verb = r.end < se && (func(r.end) == "aux" || d.lifecycle.match(n, r.end, se));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
-  KeySet org_keys;
-  for (const NameRun& r : runs) {
-    if (r.org) org_keys.try_emplace(r.key);
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    if (runs[q].org) key_use[key_of[q]] |= kOrg;
   }
-  for (NameRun& r : runs)
-    r.org = r.org || (!r.person && !r.place && org_keys.find(r.key) != nullptr);
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    NameRun& r = runs[q];
+    r.org = r.org || (!r.person && !r.place && (key_use[key_of[q]] & kOrg));
+  }
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
@@ -565,8 +714,7 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
-  for (std::size_t h = 0; h < t.tokens.size(); ++h) {
-    if (!(d.triggers[n.ids[h]] & ClaimData::kFacilityOrEventWord)) continue;
+  for (const std::size_t h : facility_heads_) {  // the words with kFacilityOrEventWord
     const auto* kind = d.facilities.find_id(n.ids[h]);
     const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
     if (event) kind = event;

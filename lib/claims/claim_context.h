@@ -48,6 +48,7 @@ struct ClaimData {
     kRoleTrigger = 16,
     kSuperlativeTrigger = 32,
     kFacilityOrEventWord = 64,  ///< a one-word entry of facilities or events
+    kFunctionWord = 128,        ///< has a function_class (not a trigger: never a name)
   };
   /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
   std::vector<std::uint8_t> triggers;
@@ -64,6 +65,9 @@ std::string join_phrase(const std::vector<std::string_view>& words, std::size_t 
 /// phrase_key(join_phrase(words, begin, end)) without the intermediate string.
 std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
                           std::size_t end);
+/// phrase_key_of(words, begin, end) appended to `out`.
+void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
+                       std::size_t end, std::string* out);
 /// A key: the phrase with spaces as underscores.
 std::string phrase_key(std::string_view phrase);
 
@@ -107,6 +111,11 @@ class ClaimContext {
   std::vector<FacilityRef> facilities;  ///< in text order
   std::vector<int> facility_at;         ///< head token -> index into `facilities`, or -1
   std::string as_of;
+  /// Bit of sentence_triggers (in place of kFunctionWord): the sentence has a number token.
+  static constexpr std::uint8_t kNumberInSentence = ClaimData::kFunctionWord;
+  /// Sentence -> the ClaimData::TriggerBit of its words, and kNumberInSentence
+  /// (a rule whose bit a sentence lacks finds nothing in it).
+  std::vector<std::uint8_t> sentence_triggers;
 
   std::string_view word(std::size_t i) const { return n.words[i]; }
   /// PhraseVocabulary id of token i.
@@ -168,8 +177,16 @@ class ClaimContext {
   void find_times();
   void find_runs();
   void find_facilities();
-  // The entity of the first mention that overlaps [begin, end) and ends inside it.
-  const Entity* entity_at(std::size_t begin, std::size_t end) const;
+  std::vector<std::uint32_t> facility_heads_;  // tokens with a kFacilityOrEventWord
+  // Where entity_at's scan of the mentions starts, for spans in text order.
+  struct EntityCursor {
+    std::size_t next = 0;   // first mention that may start in the scan window
+    std::size_t reach = 0;  // longest mention (at most 512 bytes)
+  };
+  EntityCursor entity_cursor() const;
+  // The entity of the first mention that overlaps [begin, end) and ends inside
+  // it; `cursor` for spans given in text order.
+  const Entity* entity_at(std::size_t begin, std::size_t end, EntityCursor* cursor = nullptr) const;
   std::string entity_id_at(std::size_t begin, std::size_t end, std::string* type,
                            std::string* name) const;
 };

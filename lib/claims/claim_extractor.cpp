@@ -22,18 +22,13 @@ class Extractor {
   explicit Extractor(const Annotations& a) : c_(a) {}
 
   std::vector<Claim> run() {
-    const std::uint8_t* triggers = c_.d.triggers.data();
     for (std::size_t s = 0; s < c_.t.sentences.size(); ++s) {
       std::size_t sb = c_.t.sentence_tokens[s], se = c_.t.sentence_tokens[s + 1];
       if (sb >= se) continue;
       // A rule finds nothing in a sentence where no word starts one of its
       // triggers (PhraseTable::match would reject every token): skip it.
-      unsigned found = 0;
-      bool number = false;
-      for (std::size_t i = sb; i < se; ++i) {
-        found |= triggers[c_.id(i)];
-        number |= c_.t.tokens[i].kind == Token::Kind::kNumber;
-      }
+      const unsigned found = c_.sentence_triggers[s];
+      const bool number = found & ClaimContext::kNumberInSentence;
       if (found & ClaimData::kLifecycleTrigger) lifecycle(sb, se);
       if (found & ClaimData::kMembershipTrigger) membership(sb, se);
       if (found & ClaimData::kScopeTrigger) scope(sb, se);

@@ -1,5 +1,7 @@
 #include "annotate/quantity/token_phrases.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -34,11 +36,6 @@ bool curly_apostrophe_at(std::string_view token, std::size_t i) {
          static_cast<unsigned char>(token[i + 1]) == 0x80 &&
          static_cast<unsigned char>(token[i + 2]) == 0x99;
 }
-
-// FNV-1a: the words are short, so a byte loop is as fast as anything, and
-// normalise_tokens computes it while it copies.
-constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 // The normalised words of column 0 of every phrase-table file.
 std::vector<std::string> table_words() {
@@ -76,6 +73,28 @@ std::string normalise_token(std::string_view token) {
   return out;
 }
 
+// ---- Hashing eight bytes at a time ---------------------------------------------
+
+namespace {
+
+// Up to eight bytes of p (n of them), zero-padded, without reading past them.
+std::uint64_t load_padded(const char* p, std::size_t n) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, n < 8 ? n : 8);
+  return w;
+}
+
+// One multiply per eight bytes: the words are short, and the tables that use
+// the hash compare the words themselves.
+constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t kHashMix = 0xBF58476D1CE4E5B9ull;
+std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) {
+  h = (h ^ chunk) * kHashMix;
+  return h ^ (h >> 32);
+}
+
+}  // namespace
+
 // ---- PhraseVocabulary -------------------------------------------------------
 
 const PhraseVocabulary& PhraseVocabulary::instance() {
@@ -84,49 +103,105 @@ const PhraseVocabulary& PhraseVocabulary::instance() {
 }
 
 PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
-  words_.emplace_back();  // kUnknown
-  std::size_t capacity = 16;
-  while (capacity < 4 * (words.size() + 1)) capacity *= 2;
-  slots_.assign(capacity, Slot{});
+  // The distinct words (the table files repeat many) size the table: a
+  // quarter full at most.
+  std::vector<std::string_view> distinct;
   for (const std::string& w : words) {
+    if (!w.empty()) distinct.push_back(w);
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::size_t capacity = 16;
+  while (capacity < 4 * (distinct.size() + 1)) capacity *= 2;
+  slots_.assign(capacity, kUnknown);
+  mask_ = capacity - 1;
+  while (id_mask_ < distinct.size()) id_mask_ = id_mask_ * 2 + 1;
+  words_.emplace_back();  // kUnknown
+  prefixes_.push_back(0);
+  lengths_.push_back(0);
+  for (const std::string& w : words) {  // ids in first-seen order
     if (w.empty()) continue;
+    if (w.size() > 255) throw std::logic_error("phrase vocabulary: word \"" + w + "\" is too long");
     const std::uint64_t h = hash(w);
-    const auto high = static_cast<std::uint32_t>(h >> 32);
-    std::size_t at = h & (slots_.size() - 1);
-    bool present = false;
-    for (; slots_[at].id != kUnknown; at = (at + 1) & (slots_.size() - 1)) {
-      if (slots_[at].hash == high && words_[slots_[at].id] == w) {
-        present = true;
-        break;
-      }
-    }
-    if (present) continue;
-    slots_[at] = Slot{high, static_cast<std::uint32_t>(words_.size())};
+    if (find(w, load_padded(w.data(), w.size()), h) != kUnknown) continue;
+    std::size_t at = h & mask_;
+    while ((slots_[at] & id_mask_) != kUnknown) at = (at + 1) & mask_;
+    const auto id = static_cast<std::uint32_t>(words_.size());
+    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_) | id;
     words_.push_back(w);
+    prefixes_.push_back(load_padded(w.data(), w.size()));
+    lengths_.push_back(static_cast<std::uint8_t>(w.size()));
     max_length_ = std::max(max_length_, w.size());
   }
 }
 
 std::uint64_t PhraseVocabulary::hash(std::string_view word) {
-  std::uint64_t h = kFnvBasis;
-  for (char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
+  std::uint64_t h = kHashSeed ^ word.size();
+  const char* p = word.data();
+  std::size_t left = word.size();
+  for (; left >= 8; p += 8, left -= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    h = hash_step(h, chunk);
+  }
+  if (left > 0) {
+    // The last bytes zero-padded, as a little-endian load gives them (what
+    // normalise_tokens' one-register path hashes).
+    std::uint64_t chunk = 0;
+    for (std::size_t k = 0; k < left; ++k)
+      chunk |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = hash_step(h, chunk);
   }
   return h;
 }
 
 std::uint32_t PhraseVocabulary::id(std::string_view word, std::uint64_t h) const {
-  if (word.empty() || word.size() > max_length_) return kUnknown;
-  const auto high = static_cast<std::uint32_t>(h >> 32);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = h & mask; slots_[at].id != kUnknown; at = (at + 1) & mask) {
-    if (slots_[at].hash == high && same_word(words_[slots_[at].id], word)) return slots_[at].id;
-  }
-  return kUnknown;
+  return find(word, load_padded(word.data(), word.size()), h);
 }
 
 // ---- NormalisedTokens -------------------------------------------------------
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+
+// The first n bytes (n <= 8) of a little-endian eight-byte load.
+constexpr std::uint64_t kFirstBytes[9] = {
+    0,
+    0xFF,
+    0xFFFF,
+    0xFFFFFF,
+    0xFFFFFFFF,
+    0xFFFFFFFFFFull,
+    0xFFFFFFFFFFFFull,
+    0xFFFFFFFFFFFFFFull,
+    ~0ull,
+};
+
+// ASCII A-Z of eight bytes lowercased at once (bytes below 0x80 only).
+constexpr std::uint64_t lower_ascii8(std::uint64_t w) {
+  const std::uint64_t from_a = w + (0x80 - 'A') * kOnes;      // high bit: >= 'A'
+  const std::uint64_t past_z = w + (0x80 - 'Z' - 1) * kOnes;  // high bit: > 'Z'
+  return w | (((from_a & ~past_z) & kHighs) >> 2);            // 0x80 >> 2 == 'a' - 'A'
+}
+
+// Length of a normalised word without a possessive ending ("'s", or "'"
+// after an s), and whether it had one.
+std::size_t without_possessive(const char* w, std::size_t len, bool* possessive) {
+  if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's') {
+    *possessive = true;
+    return len - 2;
+  }
+  if (len > 1 && w[len - 1] == '\'' && w[len - 2] == 's') {
+    *possessive = true;  // plural possessive: "states'"
+    return len - 1;
+  }
+  *possessive = false;
+  return len;
+}
+
+}  // namespace
 
 NormalisedTokens normalise_tokens(const TextLayer& text) {
   const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
@@ -137,21 +212,56 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
   out.possessive.resize(n);
   out.hashes.resize(n);
   // Normalising never lengthens a word, so the buffer never reallocates
-  // (the views into it stay valid).
-  out.lowered_.resize(text.text.size());
+  // (the views into it stay valid); eight bytes more for whole-chunk stores.
+  out.lowered_.resize(text.text.size() + 8);
   char* buffer = out.lowered_.data();
   std::size_t used = 0;
   const char* source = text.text.data();
+  const std::size_t text_size = text.text.size();
+  const Token* tokens = text.tokens.data();
+  // Plain pointers: the byte stores below would make the compiler reload
+  // the vectors' data pointers.
+  std::string_view* words = out.words.data();
+  std::uint64_t* hashes = out.hashes.data();
+  std::uint32_t* ids = out.ids.data();
+  std::uint8_t* possessive = out.possessive.data();
+  const PhraseVocabulary::ShortFinder short_words{vocabulary};
   for (std::size_t i = 0; i < n; ++i) {
-    const Token& token = text.tokens[i];
-    const std::string_view raw(source + token.begin, token.end - token.begin);
-    // Every word is copied lowercased (cheaper than testing whether it needs
-    // it) and hashed on the way; the hashes of the word without its last one
-    // and two bytes are kept for a possessive ending.
+    const std::size_t begin = tokens[i].begin, size = tokens[i].end - begin;
     char* start = buffer + used;
+    if constexpr (std::endian::native == std::endian::little) {
+      // Most tokens are ASCII words of at most eight bytes: lowercased,
+      // hashed and looked up in one register.
+      std::uint64_t chunk;
+      if (size - 1 < 8 && text_size - begin >= 8) {
+        std::memcpy(&chunk, source + begin, 8);
+        chunk &= kFirstBytes[size];
+        if ((chunk & kHighs) == 0) {
+          chunk = lower_ascii8(chunk);
+          std::memcpy(start, &chunk, 8);
+          used += size;
+          std::size_t kept = size;
+          bool poss = false;
+          if (size >= 2) {
+            const auto ending = static_cast<std::uint16_t>(chunk >> (8 * (size - 2)));
+            if (ending == ('\'' | 's' << 8) || ending == ('s' | '\'' << 8)) [[unlikely]] {
+              kept = without_possessive(start, size, &poss);
+              chunk &= kFirstBytes[kept];
+            }
+          }
+          const std::uint64_t h = hash_step(kHashSeed ^ kept, chunk);  // kept > 0
+          words[i] = std::string_view(start, kept);
+          hashes[i] = h;
+          ids[i] = short_words.find(kept, chunk, h);
+          possessive[i] = poss;
+          continue;
+        }
+      }
+    }
+    // Every word is copied lowercased (cheaper than testing whether it needs it).
+    const std::string_view raw(source + begin, size);
     std::size_t len = 0;
-    std::uint64_t h = kFnvBasis, h1 = kFnvBasis, h2 = kFnvBasis;
-    for (std::size_t k = 0; k < raw.size(); ++k) {
+    for (std::size_t k = 0; k < size; ++k) {
       unsigned char c = kNormalised[static_cast<unsigned char>(raw[k])];
       if (c == 0) {  // 0xE2 (maybe U+2019) or NUL
         c = static_cast<unsigned char>(raw[k]);
@@ -161,26 +271,15 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
         }
       }
       start[len++] = static_cast<char>(c);
-      h2 = h1;
-      h1 = h;
-      h = (h ^ c) * kFnvPrime;
     }
     used += len;
-    std::string_view w(start, len);
     bool poss = false;
-    if (w.size() > 2 && w.ends_with("'s")) {
-      w.remove_suffix(2);
-      h = h2;
-      poss = true;
-    } else if (w.size() > 1 && w.back() == '\'' && w[w.size() - 2] == 's') {
-      w.remove_suffix(1);  // plural possessive: "states'"
-      h = h1;
-      poss = true;
-    }
-    out.words[i] = w;
-    out.hashes[i] = h;
-    out.ids[i] = vocabulary.id(w, h);
-    out.possessive[i] = poss;
+    const std::string_view w(start, without_possessive(start, len, &poss));
+    const std::uint64_t h = PhraseVocabulary::hash(w);
+    words[i] = w;
+    hashes[i] = h;
+    ids[i] = vocabulary.id(w, h);
+    possessive[i] = poss;
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_QUANTITY_TOKEN_PHRASES_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ inline bool same_word(std::string_view a, std::string_view b) {
   }
   return true;
 }
+
+struct NormalisedTokens;
+NormalisedTokens normalise_tokens(const TextLayer& text);
 
 /// Lowercases ASCII, maps the typographic apostrophe to "'".
 std::string normalise_token(std::string_view token);
@@ -47,7 +51,7 @@ class PhraseVocabulary {
   std::uint32_t id(std::string_view word) const { return id(word, hash(word)); }
   /// The same, given hash(word).
   std::uint32_t id(std::string_view word, std::uint64_t word_hash) const;
-  /// The hash the vocabulary uses (64-bit FNV-1a of the bytes).
+  /// The hash the vocabulary uses (of the bytes, eight at a time).
   static std::uint64_t hash(std::string_view word);
   /// Number of ids (kUnknown included): every id is below it.
   std::size_t size() const { return words_.size(); }
@@ -55,12 +59,59 @@ class PhraseVocabulary {
   std::string_view word(std::uint32_t id) const { return words_[id]; }
 
  private:
-  struct Slot {
-    std::uint32_t hash = 0;  // high half of the word's hash
-    std::uint32_t id = kUnknown;
+  friend NormalisedTokens normalise_tokens(const TextLayer& text);
+  // A slot holds an id in its low bits (id_mask_) and the high half of the
+  // word's hash in the others: four bytes, so the table stays in the L1 cache.
+  // Whether slot s holds the word (the rest of a word longer than eight bytes
+  // is compared only then).
+  bool holds(std::uint32_t s, std::string_view word, std::uint64_t prefix,
+             std::uint32_t high) const {
+    const std::uint32_t id = s & id_mask_;
+    return (s & ~id_mask_) == (high & ~id_mask_) && prefixes_[id] == prefix &&
+           lengths_[id] == word.size() && (word.size() <= 8 || same_word(words_[id], word));
+  }
+  // Id of `word`, given its first eight bytes zero-padded and its hash.
+  std::uint32_t find(std::string_view word, std::uint64_t prefix, std::uint64_t word_hash) const {
+    if (word.size() > max_length_ || word.empty()) return kUnknown;
+    const auto high = static_cast<std::uint32_t>(word_hash >> 32);
+    for (std::size_t at = word_hash & mask_;; at = (at + 1) & mask_) {
+      const std::uint32_t s = slots_[at];
+      if ((s & id_mask_) == kUnknown) return kUnknown;
+      if (holds(s, word, prefix, high)) return s & id_mask_;
+    }
+  }
+  // find() for words of one to eight bytes (`prefix` is all of it), from
+  // plain copies of the table (a document's stores cannot make the compiler
+  // reload them), without a branch on whether the first slot holds the word.
+  struct ShortFinder {
+    const PhraseVocabulary& vocabulary;
+    const std::uint32_t* slots = vocabulary.slots_.data();
+    const std::uint64_t* prefixes = vocabulary.prefixes_.data();
+    const std::uint8_t* lengths = vocabulary.lengths_.data();
+    std::size_t mask = vocabulary.mask_;
+    std::uint32_t id_mask = vocabulary.id_mask_;
+
+    std::uint32_t find(std::size_t length, std::uint64_t prefix, std::uint64_t word_hash) const {
+      const std::uint32_t s = slots[word_hash & mask];
+      const std::uint32_t id = s & id_mask;
+      // & rather than &&: no branches.
+      const bool same = (((s ^ static_cast<std::uint32_t>(word_hash >> 32)) & ~id_mask) == 0) &
+                        (prefixes[id] == prefix) & (lengths[id] == length);
+      if (id != kUnknown && !same) [[unlikely]] {
+        // another word in the slot: probe on (the word's bytes are all in `prefix`)
+        char bytes[8];
+        std::memcpy(bytes, &prefix, 8);
+        return vocabulary.find(std::string_view(bytes, length), prefix, word_hash);
+      }
+      return id & (0u - static_cast<std::uint32_t>(same));
+    }
   };
-  std::vector<std::string> words_;  // by id
-  std::vector<Slot> slots_;         // open addressing, size a power of two
+  std::vector<std::string> words_;       // by id
+  std::vector<std::uint64_t> prefixes_;  // by id: the first eight bytes, zero-padded
+  std::vector<std::uint8_t> lengths_;    // by id (words are short: max_length_ < 256)
+  std::vector<std::uint32_t> slots_;     // open addressing, size a power of two
+  std::size_t mask_ = 0;                 // slots_.size() - 1
+  std::uint32_t id_mask_ = 0;            // 2^k - 1 >= every id
   std::size_t max_length_ = 0;
 };
 
