@@ -9,8 +9,11 @@
 #include "annotate/entity/entity_tagger.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -86,6 +89,22 @@ std::uint16_t fact_flags(const WordFacts* f) {
       (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
 }
 
+// The hash of a key of up to eight bytes from its bytes as one integer
+// (zero-padded, as `packed_key` reads them); longer keys by short_string_hash.
+std::uint64_t packed_key_hash(std::uint64_t packed, std::size_t size) {
+  std::uint64_t h = (packed ^ size) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+struct WordKeyHash {
+  std::uint64_t operator()(std::string_view s) const {
+    if (s.size() > 8) return short_string_hash(s);
+    std::uint64_t packed = 0;  // (as packed_key)
+    if (!s.empty()) std::memcpy(&packed, s.data(), s.size());
+    return packed_key_hash(packed, s.size());
+  }
+};
+
 // A key's flags and entry, small so that the per-word lookups stay in cache.
 struct FactsEntry {
   const WordFacts* facts = nullptr;  // into Tables::facts (never changed once built)
@@ -107,7 +126,7 @@ struct Tables {
   std::unordered_set<std::string> given_names;
   // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
-  StringIndex<FactsEntry> entries;
+  StringIndex<FactsEntry, WordKeyHash> entries;  // (hashes as the tagger's vocabulary)
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -273,10 +292,10 @@ struct Word {
   std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
-  std::string_view text;
-  std::string_view key;     // Lexicon::key(text), in the document's key buffer
-  std::uint32_t id = 0;     // the key's index in the document's vocabulary
-  std::uint16_t flags = 0;  // FactFlag bits of the key
+  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer
+  std::uint32_t key_size = 0;  // (see Tagger::key_of)
+  std::uint32_t id = 0;        // the key's index in the document's vocabulary
+  std::uint16_t flags = 0;     // FactFlag bits of the key
   bool punct = false;
   bool cap = false;            // starts with a capital letter
   bool upper = false;          // all capitals, two letters or more
@@ -304,98 +323,47 @@ bool is_hyphen(std::string_view s) {
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
-// Keys are written to `keys` (at least the text's size, which bounds them, so
-// the views stay valid); `words` is refilled.
-void make_words(const TextLayer& text, std::string& keys, std::vector<Word>& words) {
-  words.clear();
-  words.reserve(text.tokens.size() + text.tokens.size() / 8);
-  if (keys.size() < text.text.size()) keys.resize(text.text.size());
-  char* key_end = keys.data();
-  bool pending_hyphen = false;
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    const Token& tok = text.tokens[i];
-    std::string_view s = text.token_text(i);
-    if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
-      bool joined = is_hyphen(s) && !words.empty() && !words.back().punct &&
-                    words.back().end == tok.begin && i + 1 < text.tokens.size() &&
-                    text.tokens[i + 1].begin == tok.end &&
-                    text.tokens[i + 1].kind != Token::Kind::kPunct;
-      if (joined) {
-        pending_hyphen = true;
-        continue;
+// What Lexicon::write_key does with each byte: ASCII capitals are lowered,
+// letters, digits and non-ASCII bytes kept, other ASCII dropped; '-' (a part
+// boundary) and 0xE2 (maybe typographic punctuation) need a closer look.
+enum KeyByteClass : std::uint8_t {
+  kKeepByte = 1,
+  kUpperByte = 2,  // (bit 1: counted as a capital)
+  kLowerByte = 4,
+  kSpecialByte = 8,
+};
+
+struct KeyBytes {
+  std::uint8_t cls[256] = {};
+  char lower[256] = {};
+  constexpr KeyBytes() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') {
+        cls[c] = kKeepByte | kUpperByte;
+        lower[c] = static_cast<char>(c - 'A' + 'a');
+      } else if (c >= 'a' && c <= 'z') {
+        cls[c] = kKeepByte | kLowerByte;
+      } else if ((c >= '0' && c <= '9') || c >= 0x80) {
+        cls[c] = kKeepByte;
       }
-      Word& w = words.emplace_back();
-      w.begin = tok.begin;
-      w.end = tok.end;
-      w.sentence = tok.sentence;
-      w.text = s;
-      w.punct = true;
-      pending_hyphen = false;
-      continue;
     }
-    bool possessive = false;
-    std::size_t len = s.size();
-    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
-      len -= 2;
-      possessive = true;
-    } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
-               s[len - 1] == 's') {
-      len -= 4;
-      possessive = true;
-    }
-    // Split internal hyphens ("NATO-ICI", "secretary-general"). One loop per
-    // part finds its end, writes its key (as Lexicon::write_key) and tells
-    // whether it is all capitals (two letters or more, none lower case).
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t start = 0;
-    bool first = true;
-    while (start < len) {
-      char* key_begin = key_end;
-      int capitals = 0;
-      bool lower = false;
-      std::size_t at = start;
-      for (; at < len; ++at) {
-        unsigned char c = bytes[at];
-        if (c < 0x80) {
-          if (c == '-') break;
-          if (c >= 'A' && c <= 'Z') {
-            *key_end++ = static_cast<char>(c - 'A' + 'a');
-            ++capitals;
-          } else if (c >= 'a' && c <= 'z') {
-            *key_end++ = static_cast<char>(c);
-            lower = true;
-          } else if (c >= '0' && c <= '9') {
-            *key_end++ = static_cast<char>(c);
-          }
-          continue;
-        }
-        // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
-        // punctuation; other non-ASCII letters are kept. (Continuation bytes
-        // are never '-', so the part holds the whole sequence when `len` does.)
-        if (c == 0xE2 && at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
-            bytes[at + 2] <= 0x9F) {
-          at += 2;
-          continue;
-        }
-        *key_end++ = static_cast<char>(c);
-      }
-      std::size_t hyphen = at;
-      if (hyphen > start) {
-        Word& w = words.emplace_back();
-        w.begin = tok.begin + start;
-        w.end = tok.begin + hyphen;
-        w.sentence = tok.sentence;
-        w.text = s.substr(start, hyphen - start);
-        w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
-        w.cap = starts_upper(w.text);
-        w.upper = !lower && capitals >= 2;
-        w.hyphen_before = first ? pending_hyphen : true;
-        w.possessive = possessive && hyphen == len;
-        first = false;
-      }
-      start = hyphen + 1;
-    }
-    pending_hyphen = false;
+    cls['-'] = kSpecialByte;
+    cls[0xE2] = kKeepByte | kSpecialByte;
+  }
+};
+constexpr KeyBytes kKeyBytes;
+
+// A key of up to eight bytes as one integer: its bytes copied into a zeroed
+// word. `p` must have eight readable bytes.
+std::uint64_t packed_key(const char* p, std::size_t size) {
+  std::uint64_t w = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&w, p, 8);
+    return size == 0 ? 0 : w & (~std::uint64_t{0} >> (64 - 8 * size));
+  } else {
+    std::memcpy(&w, p, size);
+    return w;
   }
 }
 
@@ -466,13 +434,37 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
   return ends_with_kind(a, b) || ends_with_kind(b, a);
 }
 
+constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
+constexpr std::uint32_t kNoId = UINT32_MAX;
+
+// What the document's words are: one entry per distinct key.
+struct DocWord {
+  std::string_view key;
+  const WordFacts* facts = nullptr;     // the tables' entry for the key
+  const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
+  std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+  std::uint16_t flags = 0;              // fact_flags(facts)
+  bool alias_known = false;             // `alias` was looked up (capitalised words)
+  bool mid_cap = false;                 // capitalised somewhere not at a sentence start
+  bool lowercase = false;               // written in lower case somewhere
+};
+
+// A slot of the document's vocabulary index: keys of up to eight bytes are
+// their bytes (`tag`, zero-padded), longer ones their hash.
+struct VocabSlot {
+  std::uint64_t tag = 0;
+  std::uint32_t size = 0;
+  std::uint32_t id = 0;  // vocab index + 1; 0: empty
+};
+
 // The tagger's per-document buffers, kept per thread so that their memory is
 // reused from one document to the next (a Tagger is the only user, one at a
 // time per thread).
 struct Scratch {
   std::string keys;  // sized to the largest text seen: it bounds the keys
   std::vector<Word> words;
-  std::vector<std::uint32_t> id_slots;
+  std::vector<DocWord> vocab;
+  std::vector<VocabSlot> vocab_slots;
   std::vector<std::size_t> sentence_first;
   std::vector<std::uint32_t> sentence_alpha;
   std::vector<std::uint32_t> sentence_caps;
@@ -493,77 +485,14 @@ class Tagger {
         scratch_(scratch()),
         keys_(scratch_.keys),
         words_(scratch_.words),
+        vocab_(scratch_.vocab),
+        vocab_slots_(scratch_.vocab_slots),
         sentence_first_(scratch_.sentence_first),
         sentence_alpha_(scratch_.sentence_alpha),
         sentence_caps_(scratch_.sentence_caps),
         claimed_(scratch_.claimed) {
-    make_words(text, keys_, words_);
-    // The document's vocabulary: each distinct key looked up once in the tables
-    // (and in the lexicon's alias index if it is ever capitalised, the only
-    // way it can start a gazetteer name).
-    std::size_t slots = 16;
-    while (slots < words_.size() * 2) slots *= 2;
-    std::vector<std::uint32_t>& id_slots = scratch_.id_slots;  // vocab_ index + 1; 0: empty
-    id_slots.assign(slots, 0);
-    std::size_t mask = slots - 1;
-    vocab_.reserve(words_.size() / 2 + 8);
+    build_words();
     claimed_.assign(words_.size(), false);
-    sentence_first_.assign(text.sentences.size() + 1, words_.size());
-    // Per sentence, for the headline test: words starting with a letter, and
-    // how many of them are capitalised.
-    sentence_alpha_.assign(text.sentences.size(), 0);
-    sentence_caps_.assign(text.sentences.size(), 0);
-    std::size_t sentence = static_cast<std::size_t>(-1);
-    bool word_seen = false;  // a non-punctuation word earlier in the sentence
-    constexpr std::uint32_t kNoId = UINT32_MAX;
-    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      Word& w = words_[i];
-      if (w.sentence != sentence) {
-        sentence = w.sentence;
-        sentence_first_[sentence] = i;
-        word_seen = false;
-      }
-      if (w.punct && punct_id != kNoId) {  // punctuation's key is always empty
-        w.id = punct_id;
-        w.flags = vocab_[punct_id].flags;
-        continue;
-      }
-      std::uint64_t h = short_string_hash(w.key);
-      std::size_t slot = h & mask;
-      while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
-        slot = (slot + 1) & mask;
-      if (id_slots[slot] == 0) {
-        const FactsEntry* e = t_.entries.find(w.key, h);
-        vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
-        vocab_.back().flags = static_cast<std::uint16_t>((e ? e->flags : 0) |
-                                                         (is_determiner(w.key) ? kDeterminer : 0));
-        id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
-      }
-      w.id = id_slots[slot] - 1;
-      DocWord& d = vocab_[w.id];
-      if (w.cap && !d.alias_known) {
-        d.alias = lexicon_.find_alias_prefix(w.key, h);
-        d.alias_known = true;
-      }
-      w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
-      if (w.punct) {
-        punct_id = w.id;
-        continue;
-      }
-      // Words capitalised somewhere other than at a sentence start are names
-      // when they start a sentence, too.
-      if (w.cap) {
-        if (word_seen) d.mid_cap = true;
-      } else {
-        d.lowercase = true;
-      }
-      word_seen = true;
-      if (!w.key.empty() && w.key[0] >= 'a' && w.key[0] <= 'z') {  // keys are lower case
-        ++sentence_alpha_[sentence];
-        if (w.cap) ++sentence_caps_[sentence];
-      }
-    }
     // Sentences without words start where the next one does.
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
       sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
@@ -590,6 +519,216 @@ class Tagger {
   }
 
  private:
+  // ---- words ------------------------------------------------------------
+
+  // Splits the tokens into words (possessive endings split off, hyphenated
+  // compounds split into parts, so "NATO’s" matches "NATO" and "NATO-ICI"
+  // holds two names), writes their keys to `keys_` and gives each its
+  // vocabulary id and flags, in one pass.
+  [[gnu::noinline]] void build_words() {
+    const TextLayer& text = text_;
+    words_.clear();
+    words_.reserve(text.tokens.size() + text.tokens.size() / 8);
+    vocab_.clear();
+    vocab_.reserve(text.tokens.size() / 2 + 8);
+    // Keys are never longer than the text; eight more bytes let keys (and the
+    // text's last bytes) be read eight at a time.
+    if (keys_.size() < text.text.size() + 8) keys_.resize(text.text.size() + 8);
+    std::size_t slots = 16;
+    while (slots < text.tokens.size() * 2) slots *= 2;
+    vocab_slots_.assign(slots, VocabSlot{});
+    vocab_shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    sentence_first_.assign(text.sentences.size() + 1, std::numeric_limits<std::size_t>::max());
+    // Per sentence, for the headline test: words starting with a letter, and
+    // how many of them are capitalised.
+    sentence_alpha_.assign(text.sentences.size(), 0);
+    sentence_caps_.assign(text.sentences.size(), 0);
+
+    char* const keys = keys_.data();
+    char* key_end = keys;
+    const char* const text_begin = text.text.data();
+    const std::size_t text_size = text.text.size();
+    const Token* const tokens = text.tokens.data();
+    const std::size_t n_tokens = text.tokens.size();
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    bool word_seen = false;  // a non-punctuation word earlier in the sentence
+    bool pending_hyphen = false;
+    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
+    for (std::size_t i = 0; i < n_tokens; ++i) {
+      const Token& tok = tokens[i];
+      if (tok.sentence != sentence) {
+        sentence = tok.sentence;
+        sentence_first_[sentence] = words_.size();
+        word_seen = false;
+      }
+      const char* s = text_begin + tok.begin;
+      std::size_t size = tok.end - tok.begin;
+      if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
+        bool joined = is_hyphen(std::string_view(s, size)) && !words_.empty() &&
+                      !words_.back().punct && words_.back().end == tok.begin && i + 1 < n_tokens &&
+                      tokens[i + 1].begin == tok.end && tokens[i + 1].kind != Token::Kind::kPunct;
+        pending_hyphen = joined;
+        if (joined) {
+          // (A sentence's first word is its first token, never a hyphen.)
+          continue;
+        }
+        Word& w = words_.emplace_back();
+        w.begin = tok.begin;
+        w.end = tok.end;
+        w.sentence = tok.sentence;
+        w.key_at = static_cast<std::uint32_t>(key_end - keys);
+        w.punct = true;
+        if (punct_id == kNoId) punct_id = intern(key_end, 0);
+        w.id = punct_id;
+        w.flags = vocab_[punct_id].flags;
+        continue;
+      }
+      std::size_t len = size;
+      bool possessive = false;
+      if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+        len -= 2;
+        possessive = true;
+      } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
+                 s[len - 1] == 's') {
+        len -= 4;
+        possessive = true;
+      }
+      // Split internal hyphens ("NATO-ICI", "secretary-general"). Each part's
+      // key is written as Lexicon::write_key does, eight ASCII letters or
+      // digits at a time when it can, with whether the part is all capitals
+      // (two letters or more, none lower case).
+      const auto* bytes = reinterpret_cast<const unsigned char*>(s);
+      std::size_t start = 0;
+      bool first = true;
+      while (start < len) {
+        char* key_begin = key_end;
+        unsigned capitals = 0;
+        std::uint64_t lower = 0;
+        std::size_t at = start;
+        if constexpr (std::endian::native == std::endian::little) {
+          while (at < len && tok.begin + at + 8 <= text_size) {
+            std::size_t n = std::min<std::size_t>(8, len - at);
+            std::uint64_t w;
+            std::memcpy(&w, bytes + at, 8);
+            constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+            std::uint64_t valid = kHigh >> (8 * (8 - n));  // the high bit of the part's bytes
+            if (w & valid) break;                          // non-ASCII: byte by byte
+            constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+            std::uint64_t folded = w | (0x20 * kOnes);
+            // (Bytes below 0x80 plus at most 0x50 carry into no neighbour.)
+            std::uint64_t letter = (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes);  // a..z
+            std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes);             // 0..9
+            letter &= valid;
+            digit &= valid;
+            if ((letter | digit) != valid) break;   // punctuation or '-': byte by byte
+            std::uint64_t out = w | (letter >> 2);  // capitals lowered
+            std::memcpy(key_end, &out, 8);
+            key_end += n;
+            // (Multiplying sums the bytes' capital bits into the top byte.)
+            capitals += static_cast<unsigned>((((letter & ~(w << 2)) >> 7) * kOnes) >> 56);
+            lower |= letter & (w << 2);
+            at += n;
+          }
+        }
+        for (; at < len; ++at) {
+          unsigned char c = bytes[at];
+          std::uint8_t cls = kKeyBytes.cls[c];
+          if (cls & kSpecialByte) {
+            if (c == '-') break;
+            // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+            // punctuation; other non-ASCII letters are kept. (Continuation bytes
+            // are never '-', so the part holds the whole sequence when `len` does.)
+            if (at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
+                bytes[at + 2] <= 0x9F) {
+              at += 2;
+              continue;
+            }
+          }
+          *key_end = kKeyBytes.lower[c];
+          key_end += cls & kKeepByte;
+          capitals += (cls >> 1) & 1;
+          lower |= cls & kLowerByte;
+        }
+        std::size_t hyphen = at;
+        if (hyphen > start) {
+          Word& w = words_.emplace_back();
+          w.begin = static_cast<std::uint32_t>(tok.begin + start);
+          w.end = static_cast<std::uint32_t>(tok.begin + hyphen);
+          w.sentence = tok.sentence;
+          w.key_at = static_cast<std::uint32_t>(key_begin - keys);
+          w.key_size = static_cast<std::uint32_t>(key_end - key_begin);
+          w.cap = starts_upper(std::string_view(s + start, hyphen - start));
+          w.upper = lower == 0 && capitals >= 2;
+          w.hyphen_before = first ? pending_hyphen : true;
+          w.possessive = possessive && hyphen == len;
+          first = false;
+          w.id = intern(key_begin, w.key_size);
+          DocWord& d = vocab_[w.id];
+          if (w.cap && !d.alias_known) {
+            d.alias = lexicon_.find_alias_prefix(d.key);
+            d.alias_known = true;
+          }
+          w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+          // Words capitalised somewhere other than at a sentence start are names
+          // when they start a sentence, too.
+          if (w.cap) {
+            if (word_seen) d.mid_cap = true;
+          } else {
+            d.lowercase = true;
+          }
+          word_seen = true;
+          // (Keys are lower case.)
+          if (w.key_size > 0 && key_begin[0] >= 'a' && key_begin[0] <= 'z') {
+            ++sentence_alpha_[sentence];
+            if (w.cap) ++sentence_caps_[sentence];
+          }
+        }
+        start = hyphen + 1;
+      }
+      pending_hyphen = false;
+    }
+    sentence_first_[text.sentences.size()] = words_.size();
+  }
+
+  // The vocabulary id of a key (at `key`, `size` bytes), added with its
+  // table entries when new. Keys of up to eight bytes, most of them, are
+  // compared as one integer; longer ones by hash, then by their bytes.
+  std::uint32_t intern(const char* key, std::size_t size) {
+    std::uint64_t tag, h;
+    if (size <= 8) {
+      tag = packed_key(key, size);
+      h = packed_key_hash(tag, size);
+    } else {
+      tag = h = short_string_hash(std::string_view(key, size));
+    }
+    std::size_t mask = vocab_slots_.size() - 1;
+    for (std::size_t slot = h >> vocab_shift_;; slot = (slot + 1) & mask) {
+      VocabSlot& v = vocab_slots_[slot];
+      if (v.id == 0) {
+        std::string_view k(key, size);
+        const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
+        DocWord& d = vocab_.emplace_back();
+        d.key = k;
+        d.facts = e ? e->facts : nullptr;
+        d.flags =
+            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
+        v = VocabSlot{tag, static_cast<std::uint32_t>(size),
+                      static_cast<std::uint32_t>(vocab_.size())};
+        return v.id - 1;
+      }
+      if (v.tag == tag && v.size == size &&
+          (size <= 8 || std::memcmp(vocab_[v.id - 1].key.data(), key, size) == 0))
+        return v.id - 1;
+    }
+  }
+
+  std::string_view key_of(const Word& w) const {
+    return std::string_view(keys_.data() + w.key_at, w.key_size);
+  }
+  std::string_view text_of(const Word& w) const {
+    return std::string_view(text_.text.data() + w.begin, w.end - w.begin);
+  }
+
   static bool by_position(const RawMention& a, const RawMention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   }
@@ -604,10 +743,10 @@ class Tagger {
   bool is_common(std::size_t i) const { return has(i, kCommon); }
   bool is_person_cue(std::size_t i) const { return has(i, kPersonCue); }
   bool word_is(std::size_t i, std::string_view key) const {
-    return i < words_.size() && !words_[i].punct && words_[i].key == key;
+    return i < words_.size() && !words_[i].punct && key_of(words_[i]) == key;
   }
   bool punct_is(std::size_t i, std::string_view s) const {
-    return i < words_.size() && words_[i].punct && words_[i].text == s;
+    return i < words_.size() && words_[i].punct && text_of(words_[i]) == s;
   }
 
   std::size_t add_draft(Draft d) {
@@ -681,7 +820,7 @@ class Tagger {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += w.key;
+      k += key_of(w);
       const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
       // No alias key starts with `k`: no longer phrase can match either.
       bool dead_end = !info && !k.empty();
@@ -714,7 +853,7 @@ class Tagger {
   [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
       std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
-    if (!words_[i].key.empty() && !has(i, kTitlePrefix))
+    if (!key_of(words_[i]).empty() && !has(i, kTitlePrefix))
       return std::nullopt;  // no title starts with this word
     return match_title_phrase(i, end);
   }
@@ -727,12 +866,12 @@ class Tagger {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += w.key;
+      k += key_of(w);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
       // Nothing longer starts so, and the next word would lengthen the key.
-      if (!k.empty() && !f->title_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+      if (!k.empty() && !f->title_longer && (i + n >= end || !key_of(words_[i + n]).empty())) break;
     }
     return best;
   }
@@ -748,11 +887,12 @@ class Tagger {
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
-      k += words_[i + n - 1].key;
+      k += key_of(words_[i + n - 1]);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
-      if (!k.empty() && !f->demonym_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+      if (!k.empty() && !f->demonym_longer && (i + n >= end || !key_of(words_[i + n]).empty()))
+        break;
     }
     return best;
   }
@@ -776,12 +916,13 @@ class Tagger {
         if (words_[j - 1].possessive) break;
         continue;
       }
-      bool particle = w.key == "of" || w.key == "for" || w.key == "al" || w.key == "bin" ||
-                      w.key == "de" || w.key == "van" || w.key == "von" || w.key == "der" ||
-                      w.key == "du" || w.key == "da" || w.key == "la" || w.key == "del";
+      bool particle = key_of(w) == "of" || key_of(w) == "for" || key_of(w) == "al" ||
+                      key_of(w) == "bin" || key_of(w) == "de" || key_of(w) == "van" ||
+                      key_of(w) == "von" || key_of(w) == "der" || key_of(w) == "du" ||
+                      key_of(w) == "da" || key_of(w) == "la" || key_of(w) == "del";
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
-        if (words_[next].key == "the" && next + 1 < end) ++next;
+        if (key_of(words_[next]) == "the" && next + 1 < end) ++next;
         if (!words_[next].punct && words_[next].cap) {
           j = next;
           continue;
@@ -817,7 +958,7 @@ class Tagger {
     if (n < 2 || n > 3) return false;
     for (std::size_t k = i; k < j; ++k) {
       const Word& w = words_[k];
-      if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) ||
+      if (!w.cap || w.upper || text_of(w).size() < 2 || is_common(k) || head_type(k) ||
           is_facility_word(k))
         return false;
       if (vocab_[w.id].lowercase) return false;  // "Joint Military Exercises"
@@ -891,7 +1032,7 @@ class Tagger {
     auto same_name = [&](const std::vector<std::string>& name_words) {
       if (name_words.size() != n) return false;
       for (std::size_t k = 0; k < n; ++k) {
-        if (name_words[k] != words_[i + k].text) return false;
+        if (name_words[k] != text_of(words_[i + k])) return false;
       }
       return true;
     };
@@ -899,14 +1040,14 @@ class Tagger {
       std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
       if (same_name(d.name_words)) return e;
-      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
+      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == text_of(words_[i])) return e;
     }
     return std::nullopt;
   }
 
   std::vector<std::string> words_text(std::size_t i, std::size_t j) const {
     std::vector<std::string> out;
-    for (std::size_t k = i; k < j; ++k) out.emplace_back(words_[k].text);
+    for (std::size_t k = i; k < j; ++k) out.emplace_back(text_of(words_[k]));
     return out;
   }
 
@@ -919,25 +1060,25 @@ class Tagger {
                                  std::size_t entity) {
     if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
     const Word& acr = words_[j + 1];
-    if (acr.punct || !acr.upper || acr.text.size() > 10) return j;
+    if (acr.punct || !acr.upper || text_of(acr).size() > 10) return j;
     // The acronym's letters are initials of the name's words, in order.
     std::string initials;
     for (std::size_t k = name_begin; k < j; ++k) {
-      if (words_[k].key.empty()) continue;
+      if (key_of(words_[k]).empty()) continue;
       if (words_[k].upper) {
-        initials += words_[k].key;  // "EU Training Mission" -> "eutm"
+        initials += key_of(words_[k]);  // "EU Training Mission" -> "eutm"
       } else {
-        initials.push_back(words_[k].key[0]);
+        initials.push_back(key_of(words_[k])[0]);
       }
     }
     std::size_t at = 0;
-    for (char c : acr.key) {
+    for (char c : key_of(acr)) {
       if (c >= '0' && c <= '9') continue;
       at = initials.find(c, at);
       if (at == std::string::npos) return j;
       ++at;
     }
-    if (initials.empty() || acr.key[0] != initials[0]) return j;
+    if (initials.empty() || key_of(acr)[0] != initials[0]) return j;
     vocab_[acr.id].local_alias = entity;
     add_mention(j + 1, j + 2, entity, EntityMention::Kind::kAcronym);
     return j + 3;
@@ -948,7 +1089,7 @@ class Tagger {
     return lexicon_entity(raw);
   }
 
-  void tag_names(std::size_t s) {
+  [[gnu::noinline]] void tag_names(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     // Title-case lines (headlines) hold no new names, only known ones.
@@ -957,7 +1098,7 @@ class Tagger {
     bool stop = false;
     for (std::size_t k = end; k > begin; --k) {
       if (!words_[k - 1].punct) break;
-      std::string_view p = words_[k - 1].text;
+      std::string_view p = text_of(words_[k - 1]);
       stop = stop || p == "." || p == "!" || p == "?" || p == ":";
     }
     bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
@@ -1099,7 +1240,7 @@ class Tagger {
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
     if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
-    std::string_view before = words_[i - 1].key;
+    std::string_view before = key_of(words_[i - 1]);
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
       return std::nullopt;
@@ -1190,7 +1331,7 @@ class Tagger {
   };
 
   // Name mentions by word: the longest mention starting at each word.
-  std::vector<std::optional<WordMention>> word_mentions() const {
+  [[gnu::noinline]] std::vector<std::optional<WordMention>> word_mentions() const {
     std::vector<std::optional<WordMention>> out(words_.size());
     std::size_t w = 0;
     for (const RawMention& m : mentions_) {
@@ -1235,13 +1376,13 @@ class Tagger {
     return !i.id.empty() && !o.id.empty() && lexicon_.contains(o.id, i.id);
   }
 
-  void tag_facilities(std::size_t s) {
+  [[gnu::noinline]] void tag_facilities(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     const auto& by_word = by_word_;
     for (std::size_t i = begin; i < end; ++i) {
       if (words_[i].punct) continue;
-      if (!words_[i].key.empty() && !has(i, kKindPrefix))
+      if (!key_of(words_[i]).empty() && !has(i, kKindPrefix))
         continue;  // no kind phrase starts with this word
       // Longest kind phrase starting here.
       std::string& k = phrase_;
@@ -1250,14 +1391,15 @@ class Tagger {
       const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
-        k += words_[i + n - 1].key;
+        k += key_of(words_[i + n - 1]);
         const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
         if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
         if (f && f->is_kind) {
           kind_words = n;
           kind_of = &f->kind;
         }
-        if (!k.empty() && !f->kind_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+        if (!k.empty() && !f->kind_longer && (i + n >= end || !key_of(words_[i + n]).empty()))
+          break;
       }
       if (!kind_words) continue;
       const std::string& kind = *kind_of;
@@ -1265,9 +1407,9 @@ class Tagger {
       // A longer kind phrase that ends here was already handled ("regional centre").
       // (Only if some kind key starts with the previous word's key.)
       if (i > begin && !words_[i - 1].punct &&
-          (words_[i - 1].key.empty() || has(i - 1, kKindPrefix))) {
-        k.assign(words_[i - 1].key);
-        for (std::size_t n = 0; n < kind_words; ++n) k += words_[i + n].key;
+          (key_of(words_[i - 1]).empty() || has(i - 1, kKindPrefix))) {
+        k.assign(key_of(words_[i - 1]));
+        for (std::size_t n = 0; n < kind_words; ++n) k += key_of(words_[i + n]);
         if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
       }
       // "at the centre of", "took office": not facilities.
@@ -1276,10 +1418,11 @@ class Tagger {
       if (words_[head_end - 1].cap && (word_is(head_end, "for") || word_is(head_end, "on")))
         continue;
       const Word& prev = words_[i - (i > begin ? 1 : 0)];
-      if (i > begin && (prev.key == "took" || prev.key == "in" || prev.key == "left" ||
-                        prev.key == "assumed" || prev.key == "foreign" || prev.key == "press" ||
-                        prev.key == "box" || prev.key == "post" || prev.key == "home" ||
-                        prev.key == "oval" || prev.key == "head" || prev.key == "for")) {
+      if (i > begin &&
+          (key_of(prev) == "took" || key_of(prev) == "in" || key_of(prev) == "left" ||
+           key_of(prev) == "assumed" || key_of(prev) == "foreign" || key_of(prev) == "press" ||
+           key_of(prev) == "box" || key_of(prev) == "post" || key_of(prev) == "home" ||
+           key_of(prev) == "oval" || key_of(prev) == "head" || key_of(prev) == "for")) {
         continue;
       }
       // Walk left over the noun phrase's premodifiers.
@@ -1290,7 +1433,7 @@ class Tagger {
       for (std::size_t j = i; j > begin && i - j < 6;) {
         std::size_t p = j - 1;
         if (words_[p].punct) break;
-        std::string_view key = words_[p].key;
+        std::string_view key = key_of(words_[p]);
         if (key == "the" || key == "this" || key == "that" || key == "such" || key == "these") {
           definite = true;
           np_begin = p;
@@ -1470,7 +1613,7 @@ class Tagger {
 
   // ---- definite descriptions -------------------------------------------
 
-  void tag_descriptions() {
+  [[gnu::noinline]] void tag_descriptions() {
     std::vector<RawMention> found;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
       if (!has(i, kDeterminer)) continue;  // "the", "this", "that"
@@ -1518,7 +1661,7 @@ class Tagger {
     return id.substr(id.find(':') + 1);
   }
 
-  EntityLayer finish() {
+  [[gnu::noinline]] EntityLayer finish() {
     // Ids for persons and names, then facilities (which use owner/place ids).
     for (Draft& d : drafts_) {
       if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
@@ -1585,29 +1728,7 @@ class Tagger {
 
   static constexpr std::size_t kLocalFlag = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
 
-  // What the document's words are: one entry per distinct key.
-  struct DocWord {
-    std::string_view key;
-    std::uint64_t hash = 0;               // short_string_hash(key)
-    const WordFacts* facts = nullptr;     // the tables' entry for the key
-    const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
-    bool alias_known = false;             // `alias` was looked up (capitalised words)
-    std::uint16_t flags = 0;              // fact_flags(facts)
-    std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
-    bool mid_cap = false;                 // capitalised somewhere not at a sentence start
-    bool lowercase = false;               // written in lower case somewhere
-  };
-  static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
-
   const WordFacts* facts(std::size_t i) const { return vocab_[words_[i].id].facts; }
-  // Keys are short: compare inline, after the hash.
-  static bool same_key(const DocWord& d, std::string_view key, std::uint64_t hash) {
-    if (d.hash != hash || d.key.size() != key.size()) return false;
-    for (std::size_t k = 0; k < key.size(); ++k) {
-      if (d.key[k] != key[k]) return false;
-    }
-    return true;
-  }
   // The tables' entry for a phrase key (several words' keys joined).
   const WordFacts* phrase_facts(std::string_view key) const { return t_.facts.find(key); }
 
@@ -1617,7 +1738,9 @@ class Tagger {
   Scratch& scratch_;
   std::string& keys_;  // the words' keys, back to back
   std::vector<Word>& words_;
-  std::vector<DocWord> vocab_;
+  std::vector<DocWord>& vocab_;
+  std::vector<VocabSlot>& vocab_slots_;
+  unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
