@@ -49,10 +49,13 @@ struct WordFacts {
   bool title_prefix = false;    // some title key starts with this key
   bool demonym_prefix = false;  // some demonym key starts with this key
   bool kind_prefix = false;     // some facility kind key starts with this key
-  bool title_longer = false;    // some longer title key starts with this key
-  bool demonym_longer = false;  // (without one, phrase matchers stop here
-  bool kind_longer = false;     // instead of looking up the next word too)
-  bool title = false;           // a title key; `title_info` tells which
+  // The bytes that follow this key in longer title (demonym, kind) keys, as
+  // bits (next_bit): phrase matchers stop before looking up a longer phrase
+  // whose next word starts with none of them.
+  std::uint64_t title_next = 0;
+  std::uint64_t demonym_next = 0;
+  std::uint64_t kind_next = 0;
+  bool title = false;  // a title key; `title_info` tells which
   bool demonym = false;
   bool is_kind = false;         // a facility kind key; `kind` tells which
   bool is_head = false;         // an organisation head word; `head` is its entity type
@@ -153,27 +156,30 @@ std::vector<std::string_view> lines_of(std::string_view file) {
   return out;
 }
 
+// A key byte as a bit of WordFacts' `*_next` masks (bytes may share a bit).
+std::uint64_t next_bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+
 // Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
 void index_facts(Tables& t) {
-  auto prefixes = [&](const std::string& k, bool WordFacts::*flag, bool WordFacts::*longer) {
+  auto prefixes = [&](const std::string& k, bool WordFacts::*flag, std::uint64_t WordFacts::*next) {
     for (std::size_t n = 1; n <= k.size(); ++n) {
       WordFacts& f = *t.facts.try_emplace(k.substr(0, n)).first;
       f.*flag = true;
-      if (n < k.size()) f.*longer = true;
+      if (n < k.size()) f.*next |= next_bit(k[n]);
     }
   };
   for (const auto& [k, info] : t.titles) {
-    prefixes(k, &WordFacts::title_prefix, &WordFacts::title_longer);
+    prefixes(k, &WordFacts::title_prefix, &WordFacts::title_next);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.title = true;
     f.title_info = info;
   }
   for (const auto& [k, place] : t.demonyms) {
-    prefixes(k, &WordFacts::demonym_prefix, &WordFacts::demonym_longer);
+    prefixes(k, &WordFacts::demonym_prefix, &WordFacts::demonym_next);
     t.facts.try_emplace(k).first->demonym = true;
   }
   for (const auto& [k, kind] : t.facility_kinds) {
-    prefixes(k, &WordFacts::kind_prefix, &WordFacts::kind_longer);
+    prefixes(k, &WordFacts::kind_prefix, &WordFacts::kind_next);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.is_kind = true;
     f.kind = kind;
@@ -440,6 +446,7 @@ constexpr std::uint32_t kNoId = UINT32_MAX;
 // What the document's words are: one entry per distinct key.
 struct DocWord {
   std::string_view key;
+  std::uint64_t tag = 0;                // keys of up to 8 bytes: the bytes; longer: the hash
   const WordFacts* facts = nullptr;     // the tables' entry for the key
   const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
   std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
@@ -449,12 +456,10 @@ struct DocWord {
   bool lowercase = false;               // written in lower case somewhere
 };
 
-// A slot of the document's vocabulary index: keys of up to eight bytes are
-// their bytes (`tag`, zero-padded), longer ones their hash.
+// A slot of the document's vocabulary index.
 struct VocabSlot {
-  std::uint64_t tag = 0;
-  std::uint32_t size = 0;
-  std::uint32_t id = 0;  // vocab index + 1; 0: empty
+  std::uint32_t hash = 0;  // the key's hash, top half (its top bits choose the slot)
+  std::uint32_t id = 0;    // vocab index + 1; 0: empty
 };
 
 // The tagger's per-document buffers, kept per thread so that their memory is
@@ -465,6 +470,9 @@ struct Scratch {
   std::vector<Word> words;
   std::vector<DocWord> vocab;
   std::vector<VocabSlot> vocab_slots;
+  std::vector<std::uint32_t> name_starts;
+  std::vector<std::uint32_t> kind_starts;
+  std::vector<std::uint32_t> determiners;
   std::vector<std::size_t> sentence_first;
   std::vector<std::uint32_t> sentence_alpha;
   std::vector<std::uint32_t> sentence_caps;
@@ -487,11 +495,15 @@ class Tagger {
         words_(scratch_.words),
         vocab_(scratch_.vocab),
         vocab_slots_(scratch_.vocab_slots),
+        name_starts_(scratch_.name_starts),
+        kind_starts_(scratch_.kind_starts),
+        determiners_(scratch_.determiners),
         sentence_first_(scratch_.sentence_first),
         sentence_alpha_(scratch_.sentence_alpha),
         sentence_caps_(scratch_.sentence_caps),
         claimed_(scratch_.claimed) {
     build_words();
+    list_starts();
     claimed_.assign(words_.size(), false);
     // Sentences without words start where the next one does.
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
@@ -534,10 +546,12 @@ class Tagger {
     // Keys are never longer than the text; eight more bytes let keys (and the
     // text's last bytes) be read eight at a time.
     if (keys_.size() < text.text.size() + 8) keys_.resize(text.text.size() + 8);
-    std::size_t slots = 16;
-    while (slots < text.tokens.size() * 2) slots *= 2;
+    // Documents have about half as many distinct keys as tokens: the index
+    // grows if it must.
+    std::size_t slots = 64;
+    while (slots < text.tokens.size()) slots *= 2;
     vocab_slots_.assign(slots, VocabSlot{});
-    vocab_shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    vocab_shift_ = 32 - static_cast<unsigned>(std::countr_zero(slots));
     sentence_first_.assign(text.sentences.size() + 1, std::numeric_limits<std::size_t>::max());
     // Per sentence, for the headline test: words starting with a letter, and
     // how many of them are capitalised.
@@ -690,6 +704,31 @@ class Tagger {
     sentence_first_[text.sentences.size()] = words_.size();
   }
 
+  // Fills the lists of words each pass starts at (without branches: most
+  // words are in none).
+  void list_starts() {
+    std::size_t n = words_.size();
+    name_starts_.resize(n);
+    kind_starts_.resize(n);
+    determiners_.resize(n);
+    std::size_t names = 0, kinds = 0, determiners = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Word& w = words_[i];
+      bool word = !w.punct;
+      bool empty = w.key_size == 0;
+      auto index = static_cast<std::uint32_t>(i);
+      name_starts_[names] = index;
+      names += word && (w.cap || empty || (w.flags & kTitlePrefix));
+      kind_starts_[kinds] = index;
+      kinds += word && (empty || (w.flags & kKindPrefix));
+      determiners_[determiners] = index;
+      determiners += (w.flags & kDeterminer) != 0;
+    }
+    name_starts_.resize(names);
+    kind_starts_.resize(kinds);
+    determiners_.resize(determiners);
+  }
+
   // The vocabulary id of a key (at `key`, `size` bytes), added with its
   // table entries when new. Keys of up to eight bytes, most of them, are
   // compared as one integer; longer ones by hash, then by their bytes.
@@ -701,24 +740,43 @@ class Tagger {
     } else {
       tag = h = short_string_hash(std::string_view(key, size));
     }
+    auto h32 = static_cast<std::uint32_t>(h >> 32);
     std::size_t mask = vocab_slots_.size() - 1;
-    for (std::size_t slot = h >> vocab_shift_;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = h32 >> vocab_shift_;; slot = (slot + 1) & mask) {
       VocabSlot& v = vocab_slots_[slot];
       if (v.id == 0) {
         std::string_view k(key, size);
         const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
         DocWord& d = vocab_.emplace_back();
         d.key = k;
+        d.tag = tag;
         d.facts = e ? e->facts : nullptr;
         d.flags =
             static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
-        v = VocabSlot{tag, static_cast<std::uint32_t>(size),
-                      static_cast<std::uint32_t>(vocab_.size())};
-        return v.id - 1;
+        v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
+        std::uint32_t id = v.id - 1;
+        if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
+        return id;
       }
-      if (v.tag == tag && v.size == size &&
-          (size <= 8 || std::memcmp(vocab_[v.id - 1].key.data(), key, size) == 0))
-        return v.id - 1;
+      if (v.hash == h32) {
+        const DocWord& d = vocab_[v.id - 1];
+        if (d.tag == tag && d.key.size() == size &&
+            (size <= 8 || std::memcmp(d.key.data(), key, size) == 0))
+          return v.id - 1;
+      }
+    }
+  }
+
+  void grow_vocab_slots() {
+    std::vector<VocabSlot> old(vocab_slots_);
+    vocab_slots_.assign(old.size() * 2, VocabSlot{});
+    --vocab_shift_;
+    std::size_t mask = vocab_slots_.size() - 1;
+    for (const VocabSlot& v : old) {
+      if (v.id == 0) continue;
+      std::size_t slot = v.hash >> vocab_shift_;
+      while (vocab_slots_[slot].id != 0) slot = (slot + 1) & mask;
+      vocab_slots_[slot] = v;
     }
   }
 
@@ -849,6 +907,15 @@ class Tagger {
     return best;
   }
 
+  // Whether a phrase key can go on with word `next` (before `end`), given the
+  // bytes that follow it in longer keys: a word with an empty key leaves the
+  // phrase key as it is.
+  bool may_continue(std::uint64_t next_bytes, std::size_t next, std::size_t end) const {
+    if (next >= end) return false;
+    const Word& w = words_[next];
+    return w.key_size == 0 || (next_bytes & next_bit(keys_[w.key_at]));
+  }
+
   // A title phrase starting at word i: its length in words.
   [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
       std::size_t i, std::size_t end) const {
@@ -871,7 +938,7 @@ class Tagger {
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
       // Nothing longer starts so, and the next word would lengthen the key.
-      if (!k.empty() && !f->title_longer && (i + n >= end || !key_of(words_[i + n]).empty())) break;
+      if (!k.empty() && !may_continue(f->title_next, i + n, end)) break;
     }
     return best;
   }
@@ -891,8 +958,7 @@ class Tagger {
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
-      if (!k.empty() && !f->demonym_longer && (i + n >= end || !key_of(words_[i + n]).empty()))
-        break;
+      if (!k.empty() && !may_continue(f->demonym_next, i + n, end)) break;
     }
     return best;
   }
@@ -1104,9 +1170,14 @@ class Tagger {
     bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
     sentence_mentions_ = mentions_.size();
     std::size_t i = begin;
-    while (i < end) {
+    while (true) {
+      // The next word from i that can start a name (others are lower case,
+      // start no title and so match nothing below).
+      while (name_cursor_ < name_starts_.size() && name_starts_[name_cursor_] < i) ++name_cursor_;
+      if (name_cursor_ == name_starts_.size() || name_starts_[name_cursor_] >= end) break;
+      i = name_starts_[name_cursor_];
       const Word& w = words_[i];
-      if (w.punct || claimed_[i]) {
+      if (claimed_[i]) {
         ++i;
         continue;
       }
@@ -1218,7 +1289,8 @@ class Tagger {
       i = std::max(next, i + 1);
     }
     // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
-    for (std::size_t k = begin; k + 2 < end; ++k) {
+    // (Only this sentence's mentions count: none, nothing to do.)
+    for (std::size_t k = begin; k + 2 < end && mentions_.size() > sentence_mentions_; ++k) {
       if (!claimed_[k]) continue;  // every name mention starts at a claimed word
       auto a = mention_entity_at_word(k);
       if (!a || drafts_[*a].type != "LOCATION") continue;
@@ -1380,10 +1452,9 @@ class Tagger {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     const auto& by_word = by_word_;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (words_[i].punct) continue;
-      if (!key_of(words_[i]).empty() && !has(i, kKindPrefix))
-        continue;  // no kind phrase starts with this word
+    // (Sentences come in order: the words before `begin` were visited.)
+    for (; kind_cursor_ < kind_starts_.size() && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
+      std::size_t i = kind_starts_[kind_cursor_];
       // Longest kind phrase starting here.
       std::string& k = phrase_;
       k.clear();
@@ -1398,8 +1469,7 @@ class Tagger {
           kind_words = n;
           kind_of = &f->kind;
         }
-        if (!k.empty() && !f->kind_longer && (i + n >= end || !key_of(words_[i + n]).empty()))
-          break;
+        if (!k.empty() && !may_continue(f->kind_next, i + n, end)) break;
       }
       if (!kind_words) continue;
       const std::string& kind = *kind_of;
@@ -1615,8 +1685,8 @@ class Tagger {
 
   [[gnu::noinline]] void tag_descriptions() {
     std::vector<RawMention> found;
-    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!has(i, kDeterminer)) continue;  // "the", "this", "that"
+    for (std::uint32_t i : determiners_) {  // "the", "this", "that"
+      if (i + 1 >= words_.size()) break;
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
@@ -1740,6 +1810,14 @@ class Tagger {
   std::vector<Word>& words_;
   std::vector<DocWord>& vocab_;
   std::vector<VocabSlot>& vocab_slots_;
+  // The words each pass can start at, in order (the rest it would skip):
+  // tag_names at capitalised words, title prefixes and empty keys;
+  // tag_facilities at kind prefixes and empty keys; tag_descriptions at determiners.
+  std::vector<std::uint32_t>& name_starts_;
+  std::vector<std::uint32_t>& kind_starts_;
+  std::vector<std::uint32_t>& determiners_;
+  std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
+  std::size_t kind_cursor_ = 0;
   unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t>& sentence_first_;
