@@ -81,6 +81,8 @@ enum FactFlag : std::uint16_t {
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
   kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
+  kTitle = 1 << 11,       // a whole title key
+  kDemonym = 1 << 12,     // a whole demonym key
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -89,7 +91,8 @@ std::uint16_t fact_flags(const WordFacts* f) {
       (f->common ? kCommon : 0) | (f->person_cue ? kPersonCue : 0) |
       (f->given_name ? kGivenName : 0) | (f->title_prefix ? kTitlePrefix : 0) |
       (f->demonym_prefix ? kDemonymPrefix : 0) | (f->kind_prefix ? kKindPrefix : 0) |
-      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
+      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0) |
+      (f->title ? kTitle : 0) | (f->demonym ? kDemonym : 0));
 }
 
 // The hash of a key of up to eight bytes from its bytes as one integer
@@ -462,6 +465,13 @@ struct VocabSlot {
   std::uint32_t id = 0;    // vocab index + 1; 0: empty
 };
 
+// A name mention by words.
+struct WordMention {
+  std::uint32_t entity;
+  std::uint32_t first;  // word range
+  std::uint32_t last;   // exclusive
+};
+
 // The tagger's per-document buffers, kept per thread so that their memory is
 // reused from one document to the next (a Tagger is the only user, one at a
 // time per thread).
@@ -473,6 +483,7 @@ struct Scratch {
   std::vector<std::uint32_t> name_starts;
   std::vector<std::uint32_t> kind_starts;
   std::vector<std::uint32_t> determiners;
+  std::vector<std::optional<WordMention>> by_word;
   std::vector<std::size_t> sentence_first;
   std::vector<std::uint32_t> sentence_alpha;
   std::vector<std::uint32_t> sentence_caps;
@@ -501,7 +512,8 @@ class Tagger {
         sentence_first_(scratch_.sentence_first),
         sentence_alpha_(scratch_.sentence_alpha),
         sentence_caps_(scratch_.sentence_caps),
-        claimed_(scratch_.claimed) {
+        claimed_(scratch_.claimed),
+        by_word_(scratch_.by_word) {
     build_words();
     list_starts();
     claimed_.assign(words_.size(), false);
@@ -524,7 +536,7 @@ class Tagger {
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
     std::sort(mentions_.begin(), mentions_.end(), by_position);
-    by_word_ = word_mentions();
+    word_mentions();
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_facilities(s);
     tag_descriptions();
     return finish();
@@ -708,9 +720,12 @@ class Tagger {
   // words are in none).
   void list_starts() {
     std::size_t n = words_.size();
-    name_starts_.resize(n);
-    kind_starts_.resize(n);
-    determiners_.resize(n);
+    // (Only grown: the lists' lengths are kept apart, so nothing is zeroed.)
+    if (name_starts_.size() < n) {
+      name_starts_.resize(n);
+      kind_starts_.resize(n);
+      determiners_.resize(n);
+    }
     std::size_t names = 0, kinds = 0, determiners = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const Word& w = words_[i];
@@ -724,9 +739,9 @@ class Tagger {
       determiners_[determiners] = index;
       determiners += (w.flags & kDeterminer) != 0;
     }
-    name_starts_.resize(names);
-    kind_starts_.resize(kinds);
-    determiners_.resize(determiners);
+    name_count_ = names;
+    kind_count_ = kinds;
+    determiner_count_ = determiners;
   }
 
   // The vocabulary id of a key (at `key`, `size` bytes), added with its
@@ -920,8 +935,11 @@ class Tagger {
   [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
       std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
-    if (!key_of(words_[i]).empty() && !has(i, kTitlePrefix))
-      return std::nullopt;  // no title starts with this word
+    if (words_[i].key_size != 0) {
+      if (!has(i, kTitlePrefix)) return std::nullopt;  // no title starts with this word
+      // Not a title, and no longer title goes on with the next word.
+      if (!has(i, kTitle) && !may_continue(facts(i)->title_next, i + 1, end)) return std::nullopt;
+    }
     return match_title_phrase(i, end);
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
@@ -946,6 +964,7 @@ class Tagger {
   [[gnu::always_inline]] std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
     if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
+    if (!has(i, kDemonym) && !may_continue(facts(i)->demonym_next, i + 1, end)) return 0;
     return match_demonym_phrase(i, end);
   }
   [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
@@ -1060,8 +1079,14 @@ class Tagger {
   }
 
   std::size_t person_for(const std::vector<std::string>& name) {
-    std::string full;
-    for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
+    auto full = [&name] {
+      std::string out;
+      for (const auto& w : name) {
+        if (!out.empty()) out += ' ';
+        out += w;
+      }
+      return out;
+    };
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
@@ -1080,7 +1105,7 @@ class Tagger {
         if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
             d.name_words[0] == name.back()) {
           d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
-          d.name = full;
+          d.name = full();
           return e;
         }
       }
@@ -1089,7 +1114,7 @@ class Tagger {
     d.origin = Origin::kPerson;
     d.type = "PERSON";
     d.name_words = name;
-    d.name = full;
+    d.name = full();
     return add_draft(std::move(d));
   }
 
@@ -1173,8 +1198,8 @@ class Tagger {
     while (true) {
       // The next word from i that can start a name (others are lower case,
       // start no title and so match nothing below).
-      while (name_cursor_ < name_starts_.size() && name_starts_[name_cursor_] < i) ++name_cursor_;
-      if (name_cursor_ == name_starts_.size() || name_starts_[name_cursor_] >= end) break;
+      while (name_cursor_ < name_count_ && name_starts_[name_cursor_] < i) ++name_cursor_;
+      if (name_cursor_ == name_count_ || name_starts_[name_cursor_] >= end) break;
       i = name_starts_[name_cursor_];
       const Word& w = words_[i];
       if (claimed_[i]) {
@@ -1396,25 +1421,25 @@ class Tagger {
 
   // ---- facilities -------------------------------------------------------
 
-  struct WordMention {
-    std::size_t entity;
-    std::size_t first;  // word range
-    std::size_t last;   // exclusive
-  };
-
   // Name mentions by word: the longest mention starting at each word.
-  [[gnu::noinline]] std::vector<std::optional<WordMention>> word_mentions() const {
-    std::vector<std::optional<WordMention>> out(words_.size());
+  [[gnu::noinline]] void word_mentions() {
+    std::vector<std::optional<WordMention>>& out = by_word_;
+    out.assign(words_.size(), std::nullopt);
     std::size_t w = 0;
     for (const RawMention& m : mentions_) {
       if (m.kind == EntityMention::Kind::kDescription) continue;
-      while (w < words_.size() && words_[w].begin < m.begin) ++w;
+      // (Words are in text order: a binary search, not a walk over every word.)
+      w = static_cast<std::size_t>(
+          std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(w), words_.end(), m.begin,
+                           [](const Word& x, std::size_t b) { return x.begin < b; }) -
+          words_.begin());
       if (w >= words_.size() || words_[w].begin != m.begin) continue;
       std::size_t last = w;
       while (last < words_.size() && words_[last].end <= m.end) ++last;
-      if (!out[w] || last > out[w]->last) out[w] = WordMention{m.entity, w, last};
+      if (!out[w] || last > out[w]->last)
+        out[w] = WordMention{static_cast<std::uint32_t>(m.entity), static_cast<std::uint32_t>(w),
+                             static_cast<std::uint32_t>(last)};
     }
-    return out;
   }
 
   // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
@@ -1453,7 +1478,7 @@ class Tagger {
     std::size_t end = sentence_end(s);
     const auto& by_word = by_word_;
     // (Sentences come in order: the words before `begin` were visited.)
-    for (; kind_cursor_ < kind_starts_.size() && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
+    for (; kind_cursor_ < kind_count_ && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
       std::size_t i = kind_starts_[kind_cursor_];
       // Longest kind phrase starting here.
       std::string& k = phrase_;
@@ -1685,7 +1710,8 @@ class Tagger {
 
   [[gnu::noinline]] void tag_descriptions() {
     std::vector<RawMention> found;
-    for (std::uint32_t i : determiners_) {  // "the", "this", "that"
+    for (std::size_t d = 0; d < determiner_count_; ++d) {  // "the", "this", "that"
+      std::size_t i = determiners_[d];
       if (i + 1 >= words_.size()) break;
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
@@ -1816,6 +1842,9 @@ class Tagger {
   std::vector<std::uint32_t>& name_starts_;
   std::vector<std::uint32_t>& kind_starts_;
   std::vector<std::uint32_t>& determiners_;
+  std::size_t name_count_ = 0;  // (the lists' lengths)
+  std::size_t kind_count_ = 0;
+  std::size_t determiner_count_ = 0;
   std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
   std::size_t kind_cursor_ = 0;
   unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
@@ -1827,7 +1856,7 @@ class Tagger {
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
-  std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
+  std::vector<std::optional<WordMention>>& by_word_;  // name mentions by first word
   std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
   std::vector<std::size_t> facilities_;     // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
