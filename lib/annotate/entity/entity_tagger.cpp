@@ -483,7 +483,8 @@ struct Scratch {
   std::vector<std::uint32_t> name_starts;
   std::vector<std::uint32_t> kind_starts;
   std::vector<std::uint32_t> determiners;
-  std::vector<std::optional<WordMention>> by_word;
+  std::vector<std::uint32_t> mention_at;  // per word: word_mentions index + 1; 0: none
+  std::vector<WordMention> word_mentions;
   std::vector<std::size_t> sentence_first;
   std::vector<std::uint32_t> sentence_alpha;
   std::vector<std::uint32_t> sentence_caps;
@@ -513,7 +514,8 @@ class Tagger {
         sentence_alpha_(scratch_.sentence_alpha),
         sentence_caps_(scratch_.sentence_caps),
         claimed_(scratch_.claimed),
-        by_word_(scratch_.by_word) {
+        mention_at_(scratch_.mention_at),
+        word_mentions_(scratch_.word_mentions) {
     build_words();
     list_starts();
     claimed_.assign(words_.size(), false);
@@ -576,16 +578,23 @@ class Tagger {
     const std::size_t text_size = text.text.size();
     const Token* const tokens = text.tokens.data();
     const std::size_t n_tokens = text.tokens.size();
-    std::size_t sentence = static_cast<std::size_t>(-1);
-    bool word_seen = false;  // a non-punctuation word earlier in the sentence
+    constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+    std::size_t sentence = kNoSentence;
+    std::uint32_t alpha = 0, caps = 0;  // the sentence's sentence_alpha_ and sentence_caps_
+    bool word_seen = false;             // a non-punctuation word earlier in the sentence
     bool pending_hyphen = false;
     std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
     for (std::size_t i = 0; i < n_tokens; ++i) {
       const Token& tok = tokens[i];
       if (tok.sentence != sentence) {
+        if (sentence != kNoSentence) {
+          sentence_alpha_[sentence] = alpha;
+          sentence_caps_[sentence] = caps;
+        }
         sentence = tok.sentence;
         sentence_first_[sentence] = words_.size();
         word_seen = false;
+        alpha = caps = 0;
       }
       const char* s = text_begin + tok.begin;
       std::size_t size = tok.end - tok.begin;
@@ -598,15 +607,16 @@ class Tagger {
           // (A sentence's first word is its first token, never a hyphen.)
           continue;
         }
-        Word& w = words_.emplace_back();
+        if (punct_id == kNoId) punct_id = intern(key_end, 0);
+        Word w;
         w.begin = tok.begin;
         w.end = tok.end;
         w.sentence = tok.sentence;
         w.key_at = static_cast<std::uint32_t>(key_end - keys);
         w.punct = true;
-        if (punct_id == kNoId) punct_id = intern(key_end, 0);
         w.id = punct_id;
         w.flags = vocab_[punct_id].flags;
+        words_.push_back(w);
         continue;
       }
       std::size_t len = size;
@@ -677,7 +687,8 @@ class Tagger {
         }
         std::size_t hyphen = at;
         if (hyphen > start) {
-          Word& w = words_.emplace_back();
+          // (Built in registers, stored once.)
+          Word w;
           w.begin = static_cast<std::uint32_t>(tok.begin + start);
           w.end = static_cast<std::uint32_t>(tok.begin + hyphen);
           w.sentence = tok.sentence;
@@ -704,14 +715,18 @@ class Tagger {
           }
           word_seen = true;
           // (Keys are lower case.)
-          if (w.key_size > 0 && key_begin[0] >= 'a' && key_begin[0] <= 'z') {
-            ++sentence_alpha_[sentence];
-            if (w.cap) ++sentence_caps_[sentence];
-          }
+          bool letter = w.key_size > 0 && key_begin[0] >= 'a' && key_begin[0] <= 'z';
+          alpha += letter;
+          caps += letter && w.cap;
+          words_.push_back(w);
         }
         start = hyphen + 1;
       }
       pending_hyphen = false;
+    }
+    if (sentence != kNoSentence) {
+      sentence_alpha_[sentence] = alpha;
+      sentence_caps_[sentence] = caps;
     }
     sentence_first_[text.sentences.size()] = words_.size();
   }
@@ -727,16 +742,21 @@ class Tagger {
       determiners_.resize(n);
     }
     std::size_t names = 0, kinds = 0, determiners = 0;
+    const Word* words = words_.data();
+    std::uint32_t* __restrict name_out = name_starts_.data();
+    std::uint32_t* __restrict kind_out = kind_starts_.data();
+    std::uint32_t* __restrict determiner_out = determiners_.data();
     for (std::size_t i = 0; i < n; ++i) {
-      const Word& w = words_[i];
-      bool word = !w.punct;
-      bool empty = w.key_size == 0;
+      const Word& w = words[i];
+      // (Bitwise, not logical, operators: no branches.)
+      unsigned word = !w.punct;
+      unsigned empty = w.key_size == 0;
       auto index = static_cast<std::uint32_t>(i);
-      name_starts_[names] = index;
-      names += word && (w.cap || empty || (w.flags & kTitlePrefix));
-      kind_starts_[kinds] = index;
-      kinds += word && (empty || (w.flags & kKindPrefix));
-      determiners_[determiners] = index;
+      name_out[names] = index;
+      names += word & (w.cap | empty | ((w.flags & kTitlePrefix) != 0));
+      kind_out[kinds] = index;
+      kinds += word & (empty | ((w.flags & kKindPrefix) != 0));
+      determiner_out[determiners] = index;
       determiners += (w.flags & kDeterminer) != 0;
     }
     name_count_ = names;
@@ -1423,8 +1443,12 @@ class Tagger {
 
   // Name mentions by word: the longest mention starting at each word.
   [[gnu::noinline]] void word_mentions() {
-    std::vector<std::optional<WordMention>>& out = by_word_;
-    out.assign(words_.size(), std::nullopt);
+    // (The previous document's entries are cleared, not the whole vector.)
+    for (const WordMention& m : word_mentions_) {
+      if (m.first < mention_at_.size()) mention_at_[m.first] = 0;
+    }
+    word_mentions_.clear();
+    if (mention_at_.size() < words_.size()) mention_at_.resize(words_.size(), 0);
     std::size_t w = 0;
     for (const RawMention& m : mentions_) {
       if (m.kind == EntityMention::Kind::kDescription) continue;
@@ -1436,11 +1460,25 @@ class Tagger {
       if (w >= words_.size() || words_[w].begin != m.begin) continue;
       std::size_t last = w;
       while (last < words_.size() && words_[last].end <= m.end) ++last;
-      if (!out[w] || last > out[w]->last)
-        out[w] = WordMention{static_cast<std::uint32_t>(m.entity), static_cast<std::uint32_t>(w),
-                             static_cast<std::uint32_t>(last)};
+      WordMention found{static_cast<std::uint32_t>(m.entity), static_cast<std::uint32_t>(w),
+                        static_cast<std::uint32_t>(last)};
+      if (std::uint32_t at = mention_at_[w]; at == 0) {
+        word_mentions_.push_back(found);
+        mention_at_[w] = static_cast<std::uint32_t>(word_mentions_.size());
+      } else if (last > word_mentions_[at - 1].last) {
+        word_mentions_[at - 1] = found;
+      }
     }
   }
+
+  // The longest name mention starting at a word, or nullptr.
+  struct MentionsByWord {
+    const std::uint32_t* at;
+    const WordMention* mentions;
+    const WordMention* operator[](std::size_t word) const {
+      return at[word] ? &mentions[at[word] - 1] : nullptr;
+    }
+  };
 
   // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
   // in sentence `s` only when `same_sentence`.
@@ -1476,7 +1514,7 @@ class Tagger {
   [[gnu::noinline]] void tag_facilities(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
-    const auto& by_word = by_word_;
+    const MentionsByWord by_word{mention_at_.data(), word_mentions_.data()};
     // (Sentences come in order: the words before `begin` were visited.)
     for (; kind_cursor_ < kind_count_ && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
       std::size_t i = kind_starts_[kind_cursor_];
@@ -1546,7 +1584,7 @@ class Tagger {
           break;
         }
         // A name ending at p.
-        std::optional<WordMention> named;
+        const WordMention* named = nullptr;
         for (std::size_t q = p + 1; q-- > begin && p - q < 6;) {
           if (by_word[q] && by_word[q]->last == p + 1) {
             named = by_word[q];
@@ -1791,7 +1829,11 @@ class Tagger {
                     mentions_.end());
     // Entities in order of first mention; drafts with the same id merge.
     EntityLayer layer;
+    // (Growing the entities vector would move every entity built so far.)
+    layer.entities.reserve(drafts_.size());
+    layer.mentions.reserve(mentions_.size());
     std::unordered_map<std::string, std::size_t> by_id;
+    by_id.reserve(drafts_.size());
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
     for (const RawMention& m : mentions_) {
       Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
@@ -1856,7 +1898,10 @@ class Tagger {
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
-  std::vector<std::optional<WordMention>>& by_word_;  // name mentions by first word
+  // Name mentions by first word (see word_mentions): kept all zero between
+  // documents, so that only the words with a mention are written.
+  std::vector<std::uint32_t>& mention_at_;
+  std::vector<WordMention>& word_mentions_;
   std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
   std::vector<std::size_t> facilities_;     // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
