@@ -608,7 +608,7 @@ class Tagger {
           continue;
         }
         if (punct_id == kNoId) punct_id = intern(key_end, 0);
-        Word w;
+        Word& w = words_.emplace_back();
         w.begin = tok.begin;
         w.end = tok.end;
         w.sentence = tok.sentence;
@@ -616,7 +616,6 @@ class Tagger {
         w.punct = true;
         w.id = punct_id;
         w.flags = vocab_[punct_id].flags;
-        words_.push_back(w);
         continue;
       }
       std::size_t len = size;
@@ -687,8 +686,9 @@ class Tagger {
         }
         std::size_t hyphen = at;
         if (hyphen > start) {
-          // (Built in registers, stored once.)
-          Word w;
+          // (Written in place: a copy assembled on the stack from small
+          // stores and read back whole would stall store forwarding.)
+          Word& w = words_.emplace_back();
           w.begin = static_cast<std::uint32_t>(tok.begin + start);
           w.end = static_cast<std::uint32_t>(tok.begin + hyphen);
           w.sentence = tok.sentence;
@@ -718,7 +718,6 @@ class Tagger {
           bool letter = w.key_size > 0 && key_begin[0] >= 'a' && key_begin[0] <= 'z';
           alpha += letter;
           caps += letter && w.cap;
-          words_.push_back(w);
         }
         start = hyphen + 1;
       }
