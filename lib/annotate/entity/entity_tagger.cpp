@@ -453,6 +453,7 @@ struct DocWord {
   const WordFacts* facts = nullptr;     // the tables' entry for the key
   const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
   std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+  std::uint64_t title_next = 0;         // facts->title_next (read at every title prefix)
   std::uint16_t flags = 0;              // fact_flags(facts)
   bool alias_known = false;             // `alias` was looked up (capitalised words)
   bool mid_cap = false;                 // capitalised somewhere not at a sentence start
@@ -785,6 +786,7 @@ class Tagger {
         d.key = k;
         d.tag = tag;
         d.facts = e ? e->facts : nullptr;
+        if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
         d.flags =
             static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
@@ -957,7 +959,8 @@ class Tagger {
     if (words_[i].key_size != 0) {
       if (!has(i, kTitlePrefix)) return std::nullopt;  // no title starts with this word
       // Not a title, and no longer title goes on with the next word.
-      if (!has(i, kTitle) && !may_continue(facts(i)->title_next, i + 1, end)) return std::nullopt;
+      if (!has(i, kTitle) && !may_continue(vocab_[words_[i].id].title_next, i + 1, end))
+        return std::nullopt;
     }
     return match_title_phrase(i, end);
   }
@@ -1333,9 +1336,23 @@ class Tagger {
       i = std::max(next, i + 1);
     }
     // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
-    // (Only this sentence's mentions count: none, nothing to do.)
-    for (std::size_t k = begin; k + 2 < end && mentions_.size() > sentence_mentions_; ++k) {
-      if (!claimed_[k]) continue;  // every name mention starts at a claimed word
+    // Only the words where this sentence's name mentions start can hold one:
+    // those are visited, in order, not every word.
+    std::vector<std::uint32_t>& starts = mention_starts_;
+    starts.clear();
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
+      if (m.kind == EntityMention::Kind::kDescription) continue;
+      auto word = std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(begin),
+                                   words_.begin() + static_cast<std::ptrdiff_t>(end), m.begin,
+                                   [](const Word& x, std::size_t b) { return x.begin < b; });
+      if (word != words_.begin() + static_cast<std::ptrdiff_t>(end) && word->begin == m.begin)
+        starts.push_back(static_cast<std::uint32_t>(word - words_.begin()));
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    for (std::size_t k : starts) {
+      if (k + 2 >= end) break;
       auto a = mention_entity_at_word(k);
       if (!a || drafts_[*a].type != "LOCATION") continue;
       std::size_t after = mention_end_word(k);
@@ -1901,8 +1918,9 @@ class Tagger {
   // documents, so that only the words with a mention are written.
   std::vector<std::uint32_t>& mention_at_;
   std::vector<WordMention>& word_mentions_;
-  std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
-  std::vector<std::size_t> facilities_;     // draft indices, least recent first
+  std::size_t sentence_mentions_ = 0;          // index of the current sentence's first mention
+  std::vector<std::uint32_t> mention_starts_;  // (tag_names: words where mentions start)
+  std::vector<std::size_t> facilities_;        // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
