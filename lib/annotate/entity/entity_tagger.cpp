@@ -368,8 +368,17 @@ constexpr KeyBytes kKeyBytes;
 std::uint64_t packed_key(const char* p, std::size_t size) {
   std::uint64_t w = 0;
   if constexpr (std::endian::native == std::endian::little) {
+    static constexpr std::uint64_t kLowBytes[9] = {0,
+                                                   0xFF,
+                                                   0xFFFF,
+                                                   0xFFFFFF,
+                                                   0xFFFFFFFF,
+                                                   0xFFFFFFFFFF,
+                                                   0xFFFFFFFFFFFF,
+                                                   0xFFFFFFFFFFFFFF,
+                                                   ~std::uint64_t{0}};
     std::memcpy(&w, p, 8);
-    return size == 0 ? 0 : w & (~std::uint64_t{0} >> (64 - 8 * size));
+    return w & kLowBytes[size];
   } else {
     std::memcpy(&w, p, size);
     return w;
@@ -599,7 +608,9 @@ class Tagger {
       }
       const char* s = text_begin + tok.begin;
       std::size_t size = tok.end - tok.begin;
-      if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
+      static_assert(Token::Kind::kPunct > Token::Kind::kNumber &&
+                    Token::Kind::kSymbol > Token::Kind::kPunct);
+      if (tok.kind >= Token::Kind::kPunct) {  // punctuation or a symbol
         bool joined = is_hyphen(std::string_view(s, size)) && !words_.empty() &&
                       !words_.back().punct && words_.back().end == tok.begin && i + 1 < n_tokens &&
                       tokens[i + 1].begin == tok.end && tokens[i + 1].kind != Token::Kind::kPunct;
@@ -652,17 +663,21 @@ class Tagger {
             constexpr std::uint64_t kOnes = 0x0101010101010101ull;
             std::uint64_t folded = w | (0x20 * kOnes);
             // (Bytes below 0x80 plus at most 0x50 carry into no neighbour.)
-            std::uint64_t letter = (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes);  // a..z
-            std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes);             // 0..9
-            letter &= valid;
-            digit &= valid;
-            if ((letter | digit) != valid) break;   // punctuation or '-': byte by byte
+            std::uint64_t letter =
+                (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes) & valid;  // a..z
+            if (letter != valid) {
+              std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes) & valid;  // 0..9
+              if ((letter | digit) != valid) break;  // punctuation or '-': byte by byte
+            }
             std::uint64_t out = w | (letter >> 2);  // capitals lowered
             std::memcpy(key_end, &out, 8);
             key_end += n;
-            // (Multiplying sums the bytes' capital bits into the top byte.)
-            capitals += static_cast<unsigned>((((letter & ~(w << 2)) >> 7) * kOnes) >> 56);
-            lower |= letter & (w << 2);
+            std::uint64_t small = letter & (w << 2);  // (bit 5 of a letter: lower case)
+            lower |= small;
+            // Capitals count only while no letter is lower case (see `upper`);
+            // multiplying sums the bytes' capital bits into the top byte.
+            if (lower == 0)
+              capitals += static_cast<unsigned>((((letter ^ small) >> 7) * kOnes) >> 56);
             at += n;
           }
         }
@@ -695,7 +710,9 @@ class Tagger {
           w.sentence = tok.sentence;
           w.key_at = static_cast<std::uint32_t>(key_begin - keys);
           w.key_size = static_cast<std::uint32_t>(key_end - key_begin);
-          w.cap = starts_upper(std::string_view(s + start, hyphen - start));
+          auto first_byte = static_cast<unsigned char>(s[start]);
+          w.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
+          if (first_byte == 0xC3) w.cap = starts_upper(std::string_view(s + start, hyphen - start));
           w.upper = lower == 0 && capitals >= 2;
           w.hyphen_before = first ? pending_hyphen : true;
           w.possessive = possessive && hyphen == len;
@@ -716,9 +733,11 @@ class Tagger {
           }
           word_seen = true;
           // (Keys are lower case.)
-          bool letter = w.key_size > 0 && key_begin[0] >= 'a' && key_begin[0] <= 'z';
+          // (The key buffer has a byte at `key_begin` even for an empty key.)
+          unsigned letter =
+              (w.key_size > 0) & (static_cast<unsigned char>(key_begin[0] - 'a') < 26);
           alpha += letter;
-          caps += letter && w.cap;
+          caps += letter & w.cap;
         }
         start = hyphen + 1;
       }
