@@ -412,6 +412,8 @@ struct RawMention {
   std::size_t end = 0;
   std::size_t entity = 0;
   EntityMention::Kind kind = EntityMention::Kind::kName;
+  std::uint32_t first_word = 0;  // the words it covers: [first_word, last_word)
+  std::uint32_t last_word = 0;
 };
 
 std::string slug(std::string_view s) {
@@ -462,7 +464,8 @@ struct DocWord {
   const WordFacts* facts = nullptr;     // the tables' entry for the key
   const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
   std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
-  std::uint64_t title_next = 0;         // facts->title_next (read at every title prefix)
+  std::uint64_t title_next = 0;         // facts->title_next and kind_next (read at every
+  std::uint64_t kind_next = 0;          // title or kind prefix)
   std::uint16_t flags = 0;              // fact_flags(facts)
   bool alias_known = false;             // `alias` was looked up (capitalised words)
   bool mid_cap = false;                 // capitalised somewhere not at a sentence start
@@ -770,11 +773,24 @@ class Tagger {
       // (Bitwise, not logical, operators: no branches.)
       unsigned word = !w.punct;
       unsigned empty = w.key_size == 0;
+      // A title (kind) prefix that is no whole title (kind) starts a phrase
+      // only if a longer one can go on with the next word of its sentence
+      // (as match_title and tag_facilities would find).
+      unsigned title = 0, kind = 0;
+      if (w.flags & (kTitlePrefix | kKindPrefix)) {
+        const DocWord& d = vocab_[w.id];
+        // (The sentence goes on after word i when the next word is in it.)
+        std::size_t end = i + 1 < n && words[i + 1].sentence == w.sentence ? n : i + 1;
+        title = (w.flags & kTitle) ||
+                ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
+        kind =
+            (w.flags & kKind) || ((w.flags & kKindPrefix) && may_continue(d.kind_next, i + 1, end));
+      }
       auto index = static_cast<std::uint32_t>(i);
       name_out[names] = index;
-      names += word & (w.cap | empty | ((w.flags & kTitlePrefix) != 0));
+      names += word & (w.cap | empty | title);
       kind_out[kinds] = index;
-      kinds += word & (empty | ((w.flags & kKindPrefix) != 0));
+      kinds += word & (empty | kind);
       determiner_out[determiners] = index;
       determiners += (w.flags & kDeterminer) != 0;
     }
@@ -806,6 +822,7 @@ class Tagger {
         d.tag = tag;
         d.facts = e ? e->facts : nullptr;
         if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
+        if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
         d.flags =
             static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
@@ -870,7 +887,12 @@ class Tagger {
 
   void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity,
                    EntityMention::Kind kind) {
-    RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
+    RawMention m{words_[begin_word].begin,
+                 words_[end_word - 1].end,
+                 entity,
+                 kind,
+                 static_cast<std::uint32_t>(begin_word),
+                 static_cast<std::uint32_t>(end_word)};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
     add_alias(entity, m.begin, m.end);
@@ -1280,7 +1302,12 @@ class Tagger {
           }
           if (k > j && last_head < k && !is_facility_word(k - 1)) {
             std::size_t c = compound_entity(i, k, *head_type(last_head));
-            RawMention m{words_[i].begin, words_[k - 1].end, c, EntityMention::Kind::kName};
+            RawMention m{words_[i].begin,
+                         words_[k - 1].end,
+                         c,
+                         EntityMention::Kind::kName,
+                         static_cast<std::uint32_t>(i),
+                         static_cast<std::uint32_t>(k)};
             mentions_.push_back(m);
             add_alias(c, m.begin, m.end);
             for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
@@ -1346,8 +1373,12 @@ class Tagger {
         std::size_t e = person_for(words_text(i, j));
         add_mention(i, j, e, EntityMention::Kind::kName);
         if (auto app = apposition_end(j, end)) {
-          RawMention m{words_[j + 1].begin, words_[*app - 1].end, e,
-                       EntityMention::Kind::kDescription};
+          RawMention m{words_[j + 1].begin,
+                       words_[*app - 1].end,
+                       e,
+                       EntityMention::Kind::kDescription,
+                       static_cast<std::uint32_t>(j + 1),
+                       static_cast<std::uint32_t>(*app)};
           mentions_.push_back(m);
           next = *app;
         }
@@ -1362,11 +1393,7 @@ class Tagger {
     for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
       const RawMention& m = mentions_[k];
       if (m.kind == EntityMention::Kind::kDescription) continue;
-      auto word = std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(begin),
-                                   words_.begin() + static_cast<std::ptrdiff_t>(end), m.begin,
-                                   [](const Word& x, std::size_t b) { return x.begin < b; });
-      if (word != words_.begin() + static_cast<std::ptrdiff_t>(end) && word->begin == m.begin)
-        starts.push_back(static_cast<std::uint32_t>(word - words_.begin()));
+      starts.push_back(m.first_word);
     }
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
@@ -1484,19 +1511,11 @@ class Tagger {
     }
     word_mentions_.clear();
     if (mention_at_.size() < words_.size()) mention_at_.resize(words_.size(), 0);
-    std::size_t w = 0;
     for (const RawMention& m : mentions_) {
       if (m.kind == EntityMention::Kind::kDescription) continue;
-      // (Words are in text order: a binary search, not a walk over every word.)
-      w = static_cast<std::size_t>(
-          std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(w), words_.end(), m.begin,
-                           [](const Word& x, std::size_t b) { return x.begin < b; }) -
-          words_.begin());
-      if (w >= words_.size() || words_[w].begin != m.begin) continue;
-      std::size_t last = w;
-      while (last < words_.size() && words_[last].end <= m.end) ++last;
-      WordMention found{static_cast<std::uint32_t>(m.entity), static_cast<std::uint32_t>(w),
-                        static_cast<std::uint32_t>(last)};
+      std::size_t w = m.first_word;
+      std::size_t last = m.last_word;
+      WordMention found{static_cast<std::uint32_t>(m.entity), m.first_word, m.last_word};
       if (std::uint32_t at = mention_at_[w]; at == 0) {
         word_mentions_.push_back(found);
         mention_at_[w] = static_cast<std::uint32_t>(word_mentions_.size());
@@ -1722,7 +1741,12 @@ class Tagger {
       }
       if (is_person_cue(k + 1)) return std::nullopt;  // "Smith said"
       std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
-      RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
+      RawMention m{words_[first].begin,
+                   words_[k].end,
+                   e,
+                   EntityMention::Kind::kName,
+                   static_cast<std::uint32_t>(first),
+                   static_cast<std::uint32_t>(k + 1)};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
       for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
       add_alias(e, m.begin, m.end);
@@ -1773,8 +1797,12 @@ class Tagger {
       facilities_.erase(std::find(facilities_.begin(), facilities_.end(), *found));
       facilities_.push_back(*found);
     }
-    RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found,
-                 EntityMention::Kind::kDescription};
+    RawMention m{words_[np_begin].begin,
+                 words_[head_end - 1].end,
+                 *found,
+                 EntityMention::Kind::kDescription,
+                 static_cast<std::uint32_t>(np_begin),
+                 static_cast<std::uint32_t>(head_end)};
     facility_mentions_.push_back(m);
     add_alias(*found, m.begin, m.end);
   }
@@ -1809,8 +1837,9 @@ class Tagger {
                      (d.tags && std::find(d.tags->begin(), d.tags->end(), tag) != d.tags->end());
           }
           if (!tag_ok) continue;
-          found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity,
-                                     EntityMention::Kind::kDescription});
+          found.push_back(RawMention{
+              words_[i].begin, words_[h].end, m.entity, EntityMention::Kind::kDescription,
+              static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(h + 1)});
           break;
         }
         break;
