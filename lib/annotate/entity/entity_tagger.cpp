@@ -548,6 +548,8 @@ class Tagger {
   Tagger(const Tagger&) = delete;
   Tagger& operator=(const Tagger&) = delete;
 
+  // (The passes are kept out of line, [[gnu::noinline]], so that profiles
+  // tell them apart; each runs once per document or sentence.)
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
     std::sort(mentions_.begin(), mentions_.end(), by_position);
