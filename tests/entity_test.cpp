@@ -540,3 +540,40 @@ TEST_CASE("per-thread buffers: a document's entities do not depend on the one be
   CHECK(long_first.find("org:acme_widgets_corporation") != std::string::npos);
   CHECK(short_after_long.find("acme") == std::string::npos);
 }
+
+TEST_CASE("words: keys read eight bytes at a time, and documents with many distinct words") {
+  SUBCASE("an acronym defined in the text and used as its very last bytes") {
+    Tagged t("The Global Ocean Research Council (GORC) met in Oslo. Officials praised GORC");
+    const Entity* council = t.at("Global Ocean Research Council");
+    REQUIRE(council);
+    CHECK(t.at("GORC", t.text.find("praised")) == council);
+  }
+  SUBCASE("all capitals over more than eight bytes") {
+    Tagged t("The NORTHWIND Institute (NORTHWINDI) opened. NORTHWINDI said so.");
+    const Entity* institute = t.at("NORTHWIND Institute");
+    REQUIRE(institute);
+    CHECK(t.at("NORTHWINDI", t.text.find("opened")) == institute);
+    // One lower-case letter after the first eight bytes: not an acronym.
+    Tagged mixed("The NORTHWIND Institute (NORTHWINDi) opened. NORTHWINDi said so.");
+    const Entity* later = mixed.at("NORTHWINDi", mixed.text.find("opened"));
+    CHECK((later == nullptr || later != mixed.at("NORTHWIND Institute")));
+  }
+  SUBCASE("possessives and hyphenated compounds split into words") {
+    Tagged t("NATO\xE2\x80\x99s partners joined the NATO-Jordan talks; NATO's envoy spoke.");
+    const Entity* nato = t.find("org:nato");
+    REQUIRE(nato);
+    CHECK(nato->mentions.size() == 3);
+    CHECK(t.at("Jordan")->id == "loc:jordan");
+  }
+  SUBCASE("thousands of distinct words before the names") {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "w" + std::to_string(i) + (i % 7 ? " " : ". ");
+    text += "NATO opened an office in Amman. Later NATO said the office would grow.";
+    Tagged t(text);
+    const Entity* nato = t.find("org:nato");
+    REQUIRE(nato);
+    CHECK(nato->mentions.size() == 2);
+    CHECK(t.find("loc:amman"));
+    CHECK(t.find("fac:nato/office/amman"));
+  }
+}

@@ -9,8 +9,11 @@
 #include "annotate/entity/entity_tagger.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,10 +49,13 @@ struct WordFacts {
   bool title_prefix = false;    // some title key starts with this key
   bool demonym_prefix = false;  // some demonym key starts with this key
   bool kind_prefix = false;     // some facility kind key starts with this key
-  bool title_longer = false;    // some longer title key starts with this key
-  bool demonym_longer = false;  // (without one, phrase matchers stop here
-  bool kind_longer = false;     // instead of looking up the next word too)
-  bool title = false;           // a title key; `title_info` tells which
+  // The bytes that follow this key in longer title (demonym, kind) keys, as
+  // bits (next_bit): phrase matchers stop before looking up a longer phrase
+  // whose next word starts with none of them.
+  std::uint64_t title_next = 0;
+  std::uint64_t demonym_next = 0;
+  std::uint64_t kind_next = 0;
+  bool title = false;  // a title key; `title_info` tells which
   bool demonym = false;
   bool is_kind = false;         // a facility kind key; `kind` tells which
   bool is_head = false;         // an organisation head word; `head` is its entity type
@@ -75,6 +81,8 @@ enum FactFlag : std::uint16_t {
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
   kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
+  kTitle = 1 << 11,       // a whole title key
+  kDemonym = 1 << 12,     // a whole demonym key
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -83,8 +91,25 @@ std::uint16_t fact_flags(const WordFacts* f) {
       (f->common ? kCommon : 0) | (f->person_cue ? kPersonCue : 0) |
       (f->given_name ? kGivenName : 0) | (f->title_prefix ? kTitlePrefix : 0) |
       (f->demonym_prefix ? kDemonymPrefix : 0) | (f->kind_prefix ? kKindPrefix : 0) |
-      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0));
+      (f->is_kind ? kKind : 0) | (f->is_head ? kHead : 0) | (f->is_description ? kDescription : 0) |
+      (f->title ? kTitle : 0) | (f->demonym ? kDemonym : 0));
 }
+
+// The hash of a key of up to eight bytes from its bytes as one integer
+// (zero-padded, as `packed_key` reads them); longer keys by short_string_hash.
+std::uint64_t packed_key_hash(std::uint64_t packed, std::size_t size) {
+  std::uint64_t h = (packed ^ size) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+struct WordKeyHash {
+  std::uint64_t operator()(std::string_view s) const {
+    if (s.size() > 8) return short_string_hash(s);
+    std::uint64_t packed = 0;  // (as packed_key)
+    if (!s.empty()) std::memcpy(&packed, s.data(), s.size());
+    return packed_key_hash(packed, s.size());
+  }
+};
 
 // A key's flags and entry, small so that the per-word lookups stay in cache.
 struct FactsEntry {
@@ -107,7 +132,7 @@ struct Tables {
   std::unordered_set<std::string> given_names;
   // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
-  StringIndex<FactsEntry> entries;
+  StringIndex<FactsEntry, WordKeyHash> entries;  // (hashes as the tagger's vocabulary)
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -134,27 +159,30 @@ std::vector<std::string_view> lines_of(std::string_view file) {
   return out;
 }
 
+// A key byte as a bit of WordFacts' `*_next` masks (bytes may share a bit).
+std::uint64_t next_bit(char c) { return std::uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+
 // Indexes every key of the tables in `t.facts`; phrase keys with their prefixes.
 void index_facts(Tables& t) {
-  auto prefixes = [&](const std::string& k, bool WordFacts::*flag, bool WordFacts::*longer) {
+  auto prefixes = [&](const std::string& k, bool WordFacts::*flag, std::uint64_t WordFacts::*next) {
     for (std::size_t n = 1; n <= k.size(); ++n) {
       WordFacts& f = *t.facts.try_emplace(k.substr(0, n)).first;
       f.*flag = true;
-      if (n < k.size()) f.*longer = true;
+      if (n < k.size()) f.*next |= next_bit(k[n]);
     }
   };
   for (const auto& [k, info] : t.titles) {
-    prefixes(k, &WordFacts::title_prefix, &WordFacts::title_longer);
+    prefixes(k, &WordFacts::title_prefix, &WordFacts::title_next);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.title = true;
     f.title_info = info;
   }
   for (const auto& [k, place] : t.demonyms) {
-    prefixes(k, &WordFacts::demonym_prefix, &WordFacts::demonym_longer);
+    prefixes(k, &WordFacts::demonym_prefix, &WordFacts::demonym_next);
     t.facts.try_emplace(k).first->demonym = true;
   }
   for (const auto& [k, kind] : t.facility_kinds) {
-    prefixes(k, &WordFacts::kind_prefix, &WordFacts::kind_longer);
+    prefixes(k, &WordFacts::kind_prefix, &WordFacts::kind_next);
     WordFacts& f = *t.facts.try_emplace(k).first;
     f.is_kind = true;
     f.kind = kind;
@@ -273,10 +301,10 @@ struct Word {
   std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
-  std::string_view text;
-  std::string_view key;     // Lexicon::key(text), in the document's key buffer
-  std::uint32_t id = 0;     // the key's index in the document's vocabulary
-  std::uint16_t flags = 0;  // FactFlag bits of the key
+  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer
+  std::uint32_t key_size = 0;  // (see Tagger::key_of)
+  std::uint32_t id = 0;        // the key's index in the document's vocabulary
+  std::uint16_t flags = 0;     // FactFlag bits of the key
   bool punct = false;
   bool cap = false;            // starts with a capital letter
   bool upper = false;          // all capitals, two letters or more
@@ -304,98 +332,56 @@ bool is_hyphen(std::string_view s) {
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
 }
 
-// Keys are written to `keys` (at least the text's size, which bounds them, so
-// the views stay valid); `words` is refilled.
-void make_words(const TextLayer& text, std::string& keys, std::vector<Word>& words) {
-  words.clear();
-  words.reserve(text.tokens.size() + text.tokens.size() / 8);
-  if (keys.size() < text.text.size()) keys.resize(text.text.size());
-  char* key_end = keys.data();
-  bool pending_hyphen = false;
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    const Token& tok = text.tokens[i];
-    std::string_view s = text.token_text(i);
-    if (tok.kind == Token::Kind::kPunct || tok.kind == Token::Kind::kSymbol) {
-      bool joined = is_hyphen(s) && !words.empty() && !words.back().punct &&
-                    words.back().end == tok.begin && i + 1 < text.tokens.size() &&
-                    text.tokens[i + 1].begin == tok.end &&
-                    text.tokens[i + 1].kind != Token::Kind::kPunct;
-      if (joined) {
-        pending_hyphen = true;
-        continue;
+// What Lexicon::write_key does with each byte: ASCII capitals are lowered,
+// letters, digits and non-ASCII bytes kept, other ASCII dropped; '-' (a part
+// boundary) and 0xE2 (maybe typographic punctuation) need a closer look.
+enum KeyByteClass : std::uint8_t {
+  kKeepByte = 1,
+  kUpperByte = 2,  // (bit 1: counted as a capital)
+  kLowerByte = 4,
+  kSpecialByte = 8,
+};
+
+struct KeyBytes {
+  std::uint8_t cls[256] = {};
+  char lower[256] = {};
+  constexpr KeyBytes() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') {
+        cls[c] = kKeepByte | kUpperByte;
+        lower[c] = static_cast<char>(c - 'A' + 'a');
+      } else if (c >= 'a' && c <= 'z') {
+        cls[c] = kKeepByte | kLowerByte;
+      } else if ((c >= '0' && c <= '9') || c >= 0x80) {
+        cls[c] = kKeepByte;
       }
-      Word& w = words.emplace_back();
-      w.begin = tok.begin;
-      w.end = tok.end;
-      w.sentence = tok.sentence;
-      w.text = s;
-      w.punct = true;
-      pending_hyphen = false;
-      continue;
     }
-    bool possessive = false;
-    std::size_t len = s.size();
-    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
-      len -= 2;
-      possessive = true;
-    } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
-               s[len - 1] == 's') {
-      len -= 4;
-      possessive = true;
-    }
-    // Split internal hyphens ("NATO-ICI", "secretary-general"). One loop per
-    // part finds its end, writes its key (as Lexicon::write_key) and tells
-    // whether it is all capitals (two letters or more, none lower case).
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t start = 0;
-    bool first = true;
-    while (start < len) {
-      char* key_begin = key_end;
-      int capitals = 0;
-      bool lower = false;
-      std::size_t at = start;
-      for (; at < len; ++at) {
-        unsigned char c = bytes[at];
-        if (c < 0x80) {
-          if (c == '-') break;
-          if (c >= 'A' && c <= 'Z') {
-            *key_end++ = static_cast<char>(c - 'A' + 'a');
-            ++capitals;
-          } else if (c >= 'a' && c <= 'z') {
-            *key_end++ = static_cast<char>(c);
-            lower = true;
-          } else if (c >= '0' && c <= '9') {
-            *key_end++ = static_cast<char>(c);
-          }
-          continue;
-        }
-        // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
-        // punctuation; other non-ASCII letters are kept. (Continuation bytes
-        // are never '-', so the part holds the whole sequence when `len` does.)
-        if (c == 0xE2 && at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
-            bytes[at + 2] <= 0x9F) {
-          at += 2;
-          continue;
-        }
-        *key_end++ = static_cast<char>(c);
-      }
-      std::size_t hyphen = at;
-      if (hyphen > start) {
-        Word& w = words.emplace_back();
-        w.begin = tok.begin + start;
-        w.end = tok.begin + hyphen;
-        w.sentence = tok.sentence;
-        w.text = s.substr(start, hyphen - start);
-        w.key = std::string_view(key_begin, static_cast<std::size_t>(key_end - key_begin));
-        w.cap = starts_upper(w.text);
-        w.upper = !lower && capitals >= 2;
-        w.hyphen_before = first ? pending_hyphen : true;
-        w.possessive = possessive && hyphen == len;
-        first = false;
-      }
-      start = hyphen + 1;
-    }
-    pending_hyphen = false;
+    cls['-'] = kSpecialByte;
+    cls[0xE2] = kKeepByte | kSpecialByte;
+  }
+};
+constexpr KeyBytes kKeyBytes;
+
+// A key of up to eight bytes as one integer: its bytes copied into a zeroed
+// word. `p` must have eight readable bytes.
+std::uint64_t packed_key(const char* p, std::size_t size) {
+  std::uint64_t w = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    static constexpr std::uint64_t kLowBytes[9] = {0,
+                                                   0xFF,
+                                                   0xFFFF,
+                                                   0xFFFFFF,
+                                                   0xFFFFFFFF,
+                                                   0xFFFFFFFFFF,
+                                                   0xFFFFFFFFFFFF,
+                                                   0xFFFFFFFFFFFFFF,
+                                                   ~std::uint64_t{0}};
+    std::memcpy(&w, p, 8);
+    return w & kLowBytes[size];
+  } else {
+    std::memcpy(&w, p, size);
+    return w;
   }
 }
 
@@ -426,6 +412,8 @@ struct RawMention {
   std::size_t end = 0;
   std::size_t entity = 0;
   EntityMention::Kind kind = EntityMention::Kind::kName;
+  std::uint32_t first_word = 0;  // the words it covers: [first_word, last_word)
+  std::uint32_t last_word = 0;
 };
 
 std::string slug(std::string_view s) {
@@ -466,13 +454,50 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
   return ends_with_kind(a, b) || ends_with_kind(b, a);
 }
 
+constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
+constexpr std::uint32_t kNoId = UINT32_MAX;
+
+// What the document's words are: one entry per distinct key.
+struct DocWord {
+  std::string_view key;
+  std::uint64_t tag = 0;                // keys of up to 8 bytes: the bytes; longer: the hash
+  const WordFacts* facts = nullptr;     // the tables' entry for the key
+  const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
+  std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+  std::uint64_t title_next = 0;         // facts->title_next and kind_next (read at every
+  std::uint64_t kind_next = 0;          // title or kind prefix)
+  std::uint16_t flags = 0;              // fact_flags(facts)
+  bool alias_known = false;             // `alias` was looked up (capitalised words)
+  bool mid_cap = false;                 // capitalised somewhere not at a sentence start
+  bool lowercase = false;               // written in lower case somewhere
+};
+
+// A slot of the document's vocabulary index.
+struct VocabSlot {
+  std::uint32_t hash = 0;  // the key's hash, top half (its top bits choose the slot)
+  std::uint32_t id = 0;    // vocab index + 1; 0: empty
+};
+
+// A name mention by words.
+struct WordMention {
+  std::uint32_t entity;
+  std::uint32_t first;  // word range
+  std::uint32_t last;   // exclusive
+};
+
 // The tagger's per-document buffers, kept per thread so that their memory is
 // reused from one document to the next (a Tagger is the only user, one at a
 // time per thread).
 struct Scratch {
   std::string keys;  // sized to the largest text seen: it bounds the keys
   std::vector<Word> words;
-  std::vector<std::uint32_t> id_slots;
+  std::vector<DocWord> vocab;
+  std::vector<VocabSlot> vocab_slots;
+  std::vector<std::uint32_t> name_starts;
+  std::vector<std::uint32_t> kind_starts;
+  std::vector<std::uint32_t> determiners;
+  std::vector<std::uint32_t> mention_at;  // per word: word_mentions index + 1; 0: none
+  std::vector<WordMention> word_mentions;
   std::vector<std::size_t> sentence_first;
   std::vector<std::uint32_t> sentence_alpha;
   std::vector<std::uint32_t> sentence_caps;
@@ -493,77 +518,20 @@ class Tagger {
         scratch_(scratch()),
         keys_(scratch_.keys),
         words_(scratch_.words),
+        vocab_(scratch_.vocab),
+        vocab_slots_(scratch_.vocab_slots),
+        name_starts_(scratch_.name_starts),
+        kind_starts_(scratch_.kind_starts),
+        determiners_(scratch_.determiners),
         sentence_first_(scratch_.sentence_first),
         sentence_alpha_(scratch_.sentence_alpha),
         sentence_caps_(scratch_.sentence_caps),
-        claimed_(scratch_.claimed) {
-    make_words(text, keys_, words_);
-    // The document's vocabulary: each distinct key looked up once in the tables
-    // (and in the lexicon's alias index if it is ever capitalised, the only
-    // way it can start a gazetteer name).
-    std::size_t slots = 16;
-    while (slots < words_.size() * 2) slots *= 2;
-    std::vector<std::uint32_t>& id_slots = scratch_.id_slots;  // vocab_ index + 1; 0: empty
-    id_slots.assign(slots, 0);
-    std::size_t mask = slots - 1;
-    vocab_.reserve(words_.size() / 2 + 8);
+        claimed_(scratch_.claimed),
+        mention_at_(scratch_.mention_at),
+        word_mentions_(scratch_.word_mentions) {
+    build_words();
+    list_starts();
     claimed_.assign(words_.size(), false);
-    sentence_first_.assign(text.sentences.size() + 1, words_.size());
-    // Per sentence, for the headline test: words starting with a letter, and
-    // how many of them are capitalised.
-    sentence_alpha_.assign(text.sentences.size(), 0);
-    sentence_caps_.assign(text.sentences.size(), 0);
-    std::size_t sentence = static_cast<std::size_t>(-1);
-    bool word_seen = false;  // a non-punctuation word earlier in the sentence
-    constexpr std::uint32_t kNoId = UINT32_MAX;
-    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      Word& w = words_[i];
-      if (w.sentence != sentence) {
-        sentence = w.sentence;
-        sentence_first_[sentence] = i;
-        word_seen = false;
-      }
-      if (w.punct && punct_id != kNoId) {  // punctuation's key is always empty
-        w.id = punct_id;
-        w.flags = vocab_[punct_id].flags;
-        continue;
-      }
-      std::uint64_t h = short_string_hash(w.key);
-      std::size_t slot = h & mask;
-      while (id_slots[slot] != 0 && !same_key(vocab_[id_slots[slot] - 1], w.key, h))
-        slot = (slot + 1) & mask;
-      if (id_slots[slot] == 0) {
-        const FactsEntry* e = t_.entries.find(w.key, h);
-        vocab_.push_back(DocWord{w.key, h, e ? e->facts : nullptr});
-        vocab_.back().flags = static_cast<std::uint16_t>((e ? e->flags : 0) |
-                                                         (is_determiner(w.key) ? kDeterminer : 0));
-        id_slots[slot] = static_cast<std::uint32_t>(vocab_.size());
-      }
-      w.id = id_slots[slot] - 1;
-      DocWord& d = vocab_[w.id];
-      if (w.cap && !d.alias_known) {
-        d.alias = lexicon_.find_alias_prefix(w.key, h);
-        d.alias_known = true;
-      }
-      w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
-      if (w.punct) {
-        punct_id = w.id;
-        continue;
-      }
-      // Words capitalised somewhere other than at a sentence start are names
-      // when they start a sentence, too.
-      if (w.cap) {
-        if (word_seen) d.mid_cap = true;
-      } else {
-        d.lowercase = true;
-      }
-      word_seen = true;
-      if (!w.key.empty() && w.key[0] >= 'a' && w.key[0] <= 'z') {  // keys are lower case
-        ++sentence_alpha_[sentence];
-        if (w.cap) ++sentence_caps_[sentence];
-      }
-    }
     // Sentences without words start where the next one does.
     for (std::size_t s = text.sentences.size(); s-- > 0;) {
       sentence_first_[s] = std::min(sentence_first_[s], sentence_first_[s + 1]);
@@ -580,16 +548,319 @@ class Tagger {
   Tagger(const Tagger&) = delete;
   Tagger& operator=(const Tagger&) = delete;
 
+  // (The passes are kept out of line, [[gnu::noinline]], so that profiles
+  // tell them apart; each runs once per document or sentence.)
   EntityLayer run() {
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_names(s);
     std::sort(mentions_.begin(), mentions_.end(), by_position);
-    by_word_ = word_mentions();
+    word_mentions();
     for (std::size_t s = 0; s < text_.sentences.size(); ++s) tag_facilities(s);
     tag_descriptions();
     return finish();
   }
 
  private:
+  // ---- words ------------------------------------------------------------
+
+  // Splits the tokens into words (possessive endings split off, hyphenated
+  // compounds split into parts, so "NATO’s" matches "NATO" and "NATO-ICI"
+  // holds two names), writes their keys to `keys_` and gives each its
+  // vocabulary id and flags, in one pass.
+  [[gnu::noinline]] void build_words() {
+    const TextLayer& text = text_;
+    words_.clear();
+    words_.reserve(text.tokens.size() + text.tokens.size() / 8);
+    vocab_.clear();
+    vocab_.reserve(text.tokens.size() / 2 + 8);
+    // Keys are never longer than the text; eight more bytes let keys (and the
+    // text's last bytes) be read eight at a time.
+    if (keys_.size() < text.text.size() + 8) keys_.resize(text.text.size() + 8);
+    // Documents have about half as many distinct keys as tokens: the index
+    // grows if it must.
+    std::size_t slots = 64;
+    while (slots < text.tokens.size()) slots *= 2;
+    vocab_slots_.assign(slots, VocabSlot{});
+    vocab_shift_ = 32 - static_cast<unsigned>(std::countr_zero(slots));
+    sentence_first_.assign(text.sentences.size() + 1, std::numeric_limits<std::size_t>::max());
+    // Per sentence, for the headline test: words starting with a letter, and
+    // how many of them are capitalised.
+    sentence_alpha_.assign(text.sentences.size(), 0);
+    sentence_caps_.assign(text.sentences.size(), 0);
+
+    char* const keys = keys_.data();
+    char* key_end = keys;
+    const char* const text_begin = text.text.data();
+    const std::size_t text_size = text.text.size();
+    const Token* const tokens = text.tokens.data();
+    const std::size_t n_tokens = text.tokens.size();
+    constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+    std::size_t sentence = kNoSentence;
+    std::uint32_t alpha = 0, caps = 0;  // the sentence's sentence_alpha_ and sentence_caps_
+    bool word_seen = false;             // a non-punctuation word earlier in the sentence
+    bool pending_hyphen = false;
+    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
+    for (std::size_t i = 0; i < n_tokens; ++i) {
+      const Token& tok = tokens[i];
+      if (tok.sentence != sentence) {
+        if (sentence != kNoSentence) {
+          sentence_alpha_[sentence] = alpha;
+          sentence_caps_[sentence] = caps;
+        }
+        sentence = tok.sentence;
+        sentence_first_[sentence] = words_.size();
+        word_seen = false;
+        alpha = caps = 0;
+      }
+      const char* s = text_begin + tok.begin;
+      std::size_t size = tok.end - tok.begin;
+      static_assert(Token::Kind::kPunct > Token::Kind::kNumber &&
+                    Token::Kind::kSymbol > Token::Kind::kPunct);
+      if (tok.kind >= Token::Kind::kPunct) {  // punctuation or a symbol
+        bool joined = is_hyphen(std::string_view(s, size)) && !words_.empty() &&
+                      !words_.back().punct && words_.back().end == tok.begin && i + 1 < n_tokens &&
+                      tokens[i + 1].begin == tok.end && tokens[i + 1].kind != Token::Kind::kPunct;
+        pending_hyphen = joined;
+        if (joined) {
+          // (A sentence's first word is its first token, never a hyphen.)
+          continue;
+        }
+        if (punct_id == kNoId) punct_id = intern(key_end, 0);
+        Word& w = words_.emplace_back();
+        w.begin = tok.begin;
+        w.end = tok.end;
+        w.sentence = tok.sentence;
+        w.key_at = static_cast<std::uint32_t>(key_end - keys);
+        w.punct = true;
+        w.id = punct_id;
+        w.flags = vocab_[punct_id].flags;
+        continue;
+      }
+      std::size_t len = size;
+      bool possessive = false;
+      if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+        len -= 2;
+        possessive = true;
+      } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
+                 s[len - 1] == 's') {
+        len -= 4;
+        possessive = true;
+      }
+      // Split internal hyphens ("NATO-ICI", "secretary-general"). Each part's
+      // key is written as Lexicon::write_key does, eight ASCII letters or
+      // digits at a time when it can, with whether the part is all capitals
+      // (two letters or more, none lower case).
+      const auto* bytes = reinterpret_cast<const unsigned char*>(s);
+      std::size_t start = 0;
+      bool first = true;
+      while (start < len) {
+        char* key_begin = key_end;
+        unsigned capitals = 0;
+        std::uint64_t lower = 0;
+        std::size_t at = start;
+        if constexpr (std::endian::native == std::endian::little) {
+          while (at < len && tok.begin + at + 8 <= text_size) {
+            std::size_t n = std::min<std::size_t>(8, len - at);
+            std::uint64_t w;
+            std::memcpy(&w, bytes + at, 8);
+            constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+            std::uint64_t valid = kHigh >> (8 * (8 - n));  // the high bit of the part's bytes
+            if (w & valid) break;                          // non-ASCII: byte by byte
+            constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+            std::uint64_t folded = w | (0x20 * kOnes);
+            // (Bytes below 0x80 plus at most 0x50 carry into no neighbour.)
+            std::uint64_t letter =
+                (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes) & valid;  // a..z
+            if (letter != valid) {
+              std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes) & valid;  // 0..9
+              if ((letter | digit) != valid) break;  // punctuation or '-': byte by byte
+            }
+            std::uint64_t out = w | (letter >> 2);  // capitals lowered
+            std::memcpy(key_end, &out, 8);
+            key_end += n;
+            std::uint64_t small = letter & (w << 2);  // (bit 5 of a letter: lower case)
+            lower |= small;
+            // Capitals count only while no letter is lower case (see `upper`);
+            // multiplying sums the bytes' capital bits into the top byte.
+            if (lower == 0)
+              capitals += static_cast<unsigned>((((letter ^ small) >> 7) * kOnes) >> 56);
+            at += n;
+          }
+        }
+        for (; at < len; ++at) {
+          unsigned char c = bytes[at];
+          std::uint8_t cls = kKeyBytes.cls[c];
+          if (cls & kSpecialByte) {
+            if (c == '-') break;
+            // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+            // punctuation; other non-ASCII letters are kept. (Continuation bytes
+            // are never '-', so the part holds the whole sequence when `len` does.)
+            if (at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
+                bytes[at + 2] <= 0x9F) {
+              at += 2;
+              continue;
+            }
+          }
+          *key_end = kKeyBytes.lower[c];
+          key_end += cls & kKeepByte;
+          capitals += (cls >> 1) & 1;
+          lower |= cls & kLowerByte;
+        }
+        std::size_t hyphen = at;
+        if (hyphen > start) {
+          // (Written in place: a copy assembled on the stack from small
+          // stores and read back whole would stall store forwarding.)
+          Word& w = words_.emplace_back();
+          w.begin = static_cast<std::uint32_t>(tok.begin + start);
+          w.end = static_cast<std::uint32_t>(tok.begin + hyphen);
+          w.sentence = tok.sentence;
+          w.key_at = static_cast<std::uint32_t>(key_begin - keys);
+          w.key_size = static_cast<std::uint32_t>(key_end - key_begin);
+          auto first_byte = static_cast<unsigned char>(s[start]);
+          w.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
+          if (first_byte == 0xC3) w.cap = starts_upper(std::string_view(s + start, hyphen - start));
+          w.upper = lower == 0 && capitals >= 2;
+          w.hyphen_before = first ? pending_hyphen : true;
+          w.possessive = possessive && hyphen == len;
+          first = false;
+          w.id = intern(key_begin, w.key_size);
+          DocWord& d = vocab_[w.id];
+          if (w.cap && !d.alias_known) {
+            d.alias = lexicon_.find_alias_prefix(d.key);
+            d.alias_known = true;
+          }
+          w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+          // Words capitalised somewhere other than at a sentence start are names
+          // when they start a sentence, too.
+          if (w.cap) {
+            if (word_seen) d.mid_cap = true;
+          } else {
+            d.lowercase = true;
+          }
+          word_seen = true;
+          // (Keys are lower case.)
+          // (The key buffer has a byte at `key_begin` even for an empty key.)
+          unsigned letter =
+              (w.key_size > 0) & (static_cast<unsigned char>(key_begin[0] - 'a') < 26);
+          alpha += letter;
+          caps += letter & w.cap;
+        }
+        start = hyphen + 1;
+      }
+      pending_hyphen = false;
+    }
+    if (sentence != kNoSentence) {
+      sentence_alpha_[sentence] = alpha;
+      sentence_caps_[sentence] = caps;
+    }
+    sentence_first_[text.sentences.size()] = words_.size();
+  }
+
+  // Fills the lists of words each pass starts at (without branches: most
+  // words are in none).
+  void list_starts() {
+    std::size_t n = words_.size();
+    // (Only grown: the lists' lengths are kept apart, so nothing is zeroed.)
+    if (name_starts_.size() < n) {
+      name_starts_.resize(n);
+      kind_starts_.resize(n);
+      determiners_.resize(n);
+    }
+    std::size_t names = 0, kinds = 0, determiners = 0;
+    const Word* words = words_.data();
+    std::uint32_t* __restrict name_out = name_starts_.data();
+    std::uint32_t* __restrict kind_out = kind_starts_.data();
+    std::uint32_t* __restrict determiner_out = determiners_.data();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Word& w = words[i];
+      // (Bitwise, not logical, operators: no branches.)
+      unsigned word = !w.punct;
+      unsigned empty = w.key_size == 0;
+      // A title (kind) prefix that is no whole title (kind) starts a phrase
+      // only if a longer one can go on with the next word of its sentence
+      // (as match_title and tag_facilities would find).
+      unsigned title = 0, kind = 0;
+      if (w.flags & (kTitlePrefix | kKindPrefix)) {
+        const DocWord& d = vocab_[w.id];
+        // (The sentence goes on after word i when the next word is in it.)
+        std::size_t end = i + 1 < n && words[i + 1].sentence == w.sentence ? n : i + 1;
+        title = (w.flags & kTitle) ||
+                ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
+        kind =
+            (w.flags & kKind) || ((w.flags & kKindPrefix) && may_continue(d.kind_next, i + 1, end));
+      }
+      auto index = static_cast<std::uint32_t>(i);
+      name_out[names] = index;
+      names += word & (w.cap | empty | title);
+      kind_out[kinds] = index;
+      kinds += word & (empty | kind);
+      determiner_out[determiners] = index;
+      determiners += (w.flags & kDeterminer) != 0;
+    }
+    name_count_ = names;
+    kind_count_ = kinds;
+    determiner_count_ = determiners;
+  }
+
+  // The vocabulary id of a key (at `key`, `size` bytes), added with its
+  // table entries when new. Keys of up to eight bytes, most of them, are
+  // compared as one integer; longer ones by hash, then by their bytes.
+  std::uint32_t intern(const char* key, std::size_t size) {
+    std::uint64_t tag, h;
+    if (size <= 8) {
+      tag = packed_key(key, size);
+      h = packed_key_hash(tag, size);
+    } else {
+      tag = h = short_string_hash(std::string_view(key, size));
+    }
+    auto h32 = static_cast<std::uint32_t>(h >> 32);
+    std::size_t mask = vocab_slots_.size() - 1;
+    for (std::size_t slot = h32 >> vocab_shift_;; slot = (slot + 1) & mask) {
+      VocabSlot& v = vocab_slots_[slot];
+      if (v.id == 0) {
+        std::string_view k(key, size);
+        const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
+        DocWord& d = vocab_.emplace_back();
+        d.key = k;
+        d.tag = tag;
+        d.facts = e ? e->facts : nullptr;
+        if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
+        if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
+        d.flags =
+            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
+        v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
+        std::uint32_t id = v.id - 1;
+        if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
+        return id;
+      }
+      if (v.hash == h32) {
+        const DocWord& d = vocab_[v.id - 1];
+        if (d.tag == tag && d.key.size() == size &&
+            (size <= 8 || std::memcmp(d.key.data(), key, size) == 0))
+          return v.id - 1;
+      }
+    }
+  }
+
+  void grow_vocab_slots() {
+    std::vector<VocabSlot> old(vocab_slots_);
+    vocab_slots_.assign(old.size() * 2, VocabSlot{});
+    --vocab_shift_;
+    std::size_t mask = vocab_slots_.size() - 1;
+    for (const VocabSlot& v : old) {
+      if (v.id == 0) continue;
+      std::size_t slot = v.hash >> vocab_shift_;
+      while (vocab_slots_[slot].id != 0) slot = (slot + 1) & mask;
+      vocab_slots_[slot] = v;
+    }
+  }
+
+  std::string_view key_of(const Word& w) const {
+    return std::string_view(keys_.data() + w.key_at, w.key_size);
+  }
+  std::string_view text_of(const Word& w) const {
+    return std::string_view(text_.text.data() + w.begin, w.end - w.begin);
+  }
+
   static bool by_position(const RawMention& a, const RawMention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   }
@@ -604,10 +875,10 @@ class Tagger {
   bool is_common(std::size_t i) const { return has(i, kCommon); }
   bool is_person_cue(std::size_t i) const { return has(i, kPersonCue); }
   bool word_is(std::size_t i, std::string_view key) const {
-    return i < words_.size() && !words_[i].punct && words_[i].key == key;
+    return i < words_.size() && !words_[i].punct && key_of(words_[i]) == key;
   }
   bool punct_is(std::size_t i, std::string_view s) const {
-    return i < words_.size() && words_[i].punct && words_[i].text == s;
+    return i < words_.size() && words_[i].punct && text_of(words_[i]) == s;
   }
 
   std::size_t add_draft(Draft d) {
@@ -618,7 +889,12 @@ class Tagger {
 
   void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity,
                    EntityMention::Kind kind) {
-    RawMention m{words_[begin_word].begin, words_[end_word - 1].end, entity, kind};
+    RawMention m{words_[begin_word].begin,
+                 words_[end_word - 1].end,
+                 entity,
+                 kind,
+                 static_cast<std::uint32_t>(begin_word),
+                 static_cast<std::uint32_t>(end_word)};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
     add_alias(entity, m.begin, m.end);
@@ -681,7 +957,7 @@ class Tagger {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += w.key;
+      k += key_of(w);
       const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
       // No alias key starts with `k`: no longer phrase can match either.
       bool dead_end = !info && !k.empty();
@@ -710,12 +986,25 @@ class Tagger {
     return best;
   }
 
+  // Whether a phrase key can go on with word `next` (before `end`), given the
+  // bytes that follow it in longer keys: a word with an empty key leaves the
+  // phrase key as it is.
+  bool may_continue(std::uint64_t next_bytes, std::size_t next, std::size_t end) const {
+    if (next >= end) return false;
+    const Word& w = words_[next];
+    return w.key_size == 0 || (next_bytes & next_bit(keys_[w.key_at]));
+  }
+
   // A title phrase starting at word i: its length in words.
   [[gnu::always_inline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title(
       std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct) return std::nullopt;
-    if (!words_[i].key.empty() && !has(i, kTitlePrefix))
-      return std::nullopt;  // no title starts with this word
+    if (words_[i].key_size != 0) {
+      if (!has(i, kTitlePrefix)) return std::nullopt;  // no title starts with this word
+      // Not a title, and no longer title goes on with the next word.
+      if (!has(i, kTitle) && !may_continue(vocab_[words_[i].id].title_next, i + 1, end))
+        return std::nullopt;
+    }
     return match_title_phrase(i, end);
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
@@ -727,12 +1016,12 @@ class Tagger {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += w.key;
+      k += key_of(w);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
       // Nothing longer starts so, and the next word would lengthen the key.
-      if (!k.empty() && !f->title_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+      if (!k.empty() && !may_continue(f->title_next, i + n, end)) break;
     }
     return best;
   }
@@ -740,6 +1029,7 @@ class Tagger {
   [[gnu::always_inline]] std::size_t match_demonym(std::size_t i, std::size_t end) const {
     if (i >= end || words_[i].punct || !words_[i].cap) return 0;
     if (!has(i, kDemonymPrefix)) return 0;  // (keys of capitalised words are never empty)
+    if (!has(i, kDemonym) && !may_continue(facts(i)->demonym_next, i + 1, end)) return 0;
     return match_demonym_phrase(i, end);
   }
   [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
@@ -748,11 +1038,11 @@ class Tagger {
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
-      k += words_[i + n - 1].key;
+      k += key_of(words_[i + n - 1]);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
-      if (!k.empty() && !f->demonym_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+      if (!k.empty() && !may_continue(f->demonym_next, i + n, end)) break;
     }
     return best;
   }
@@ -776,12 +1066,13 @@ class Tagger {
         if (words_[j - 1].possessive) break;
         continue;
       }
-      bool particle = w.key == "of" || w.key == "for" || w.key == "al" || w.key == "bin" ||
-                      w.key == "de" || w.key == "van" || w.key == "von" || w.key == "der" ||
-                      w.key == "du" || w.key == "da" || w.key == "la" || w.key == "del";
+      bool particle = key_of(w) == "of" || key_of(w) == "for" || key_of(w) == "al" ||
+                      key_of(w) == "bin" || key_of(w) == "de" || key_of(w) == "van" ||
+                      key_of(w) == "von" || key_of(w) == "der" || key_of(w) == "du" ||
+                      key_of(w) == "da" || key_of(w) == "la" || key_of(w) == "del";
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
-        if (words_[next].key == "the" && next + 1 < end) ++next;
+        if (key_of(words_[next]) == "the" && next + 1 < end) ++next;
         if (!words_[next].punct && words_[next].cap) {
           j = next;
           continue;
@@ -817,7 +1108,7 @@ class Tagger {
     if (n < 2 || n > 3) return false;
     for (std::size_t k = i; k < j; ++k) {
       const Word& w = words_[k];
-      if (!w.cap || w.upper || w.text.size() < 2 || is_common(k) || head_type(k) ||
+      if (!w.cap || w.upper || text_of(w).size() < 2 || is_common(k) || head_type(k) ||
           is_facility_word(k))
         return false;
       if (vocab_[w.id].lowercase) return false;  // "Joint Military Exercises"
@@ -853,8 +1144,14 @@ class Tagger {
   }
 
   std::size_t person_for(const std::vector<std::string>& name) {
-    std::string full;
-    for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
+    auto full = [&name] {
+      std::string out;
+      for (const auto& w : name) {
+        if (!out.empty()) out += ' ';
+        out += w;
+      }
+      return out;
+    };
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
@@ -873,7 +1170,7 @@ class Tagger {
         if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
             d.name_words[0] == name.back()) {
           d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
-          d.name = full;
+          d.name = full();
           return e;
         }
       }
@@ -882,7 +1179,7 @@ class Tagger {
     d.origin = Origin::kPerson;
     d.type = "PERSON";
     d.name_words = name;
-    d.name = full;
+    d.name = full();
     return add_draft(std::move(d));
   }
 
@@ -891,7 +1188,7 @@ class Tagger {
     auto same_name = [&](const std::vector<std::string>& name_words) {
       if (name_words.size() != n) return false;
       for (std::size_t k = 0; k < n; ++k) {
-        if (name_words[k] != words_[i + k].text) return false;
+        if (name_words[k] != text_of(words_[i + k])) return false;
       }
       return true;
     };
@@ -899,14 +1196,14 @@ class Tagger {
       std::size_t e = person_drafts_[k];
       const Draft& d = drafts_[e];
       if (same_name(d.name_words)) return e;
-      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == words_[i].text) return e;
+      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == text_of(words_[i])) return e;
     }
     return std::nullopt;
   }
 
   std::vector<std::string> words_text(std::size_t i, std::size_t j) const {
     std::vector<std::string> out;
-    for (std::size_t k = i; k < j; ++k) out.emplace_back(words_[k].text);
+    for (std::size_t k = i; k < j; ++k) out.emplace_back(text_of(words_[k]));
     return out;
   }
 
@@ -919,25 +1216,25 @@ class Tagger {
                                  std::size_t entity) {
     if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
     const Word& acr = words_[j + 1];
-    if (acr.punct || !acr.upper || acr.text.size() > 10) return j;
+    if (acr.punct || !acr.upper || text_of(acr).size() > 10) return j;
     // The acronym's letters are initials of the name's words, in order.
     std::string initials;
     for (std::size_t k = name_begin; k < j; ++k) {
-      if (words_[k].key.empty()) continue;
+      if (key_of(words_[k]).empty()) continue;
       if (words_[k].upper) {
-        initials += words_[k].key;  // "EU Training Mission" -> "eutm"
+        initials += key_of(words_[k]);  // "EU Training Mission" -> "eutm"
       } else {
-        initials.push_back(words_[k].key[0]);
+        initials.push_back(key_of(words_[k])[0]);
       }
     }
     std::size_t at = 0;
-    for (char c : acr.key) {
+    for (char c : key_of(acr)) {
       if (c >= '0' && c <= '9') continue;
       at = initials.find(c, at);
       if (at == std::string::npos) return j;
       ++at;
     }
-    if (initials.empty() || acr.key[0] != initials[0]) return j;
+    if (initials.empty() || key_of(acr)[0] != initials[0]) return j;
     vocab_[acr.id].local_alias = entity;
     add_mention(j + 1, j + 2, entity, EntityMention::Kind::kAcronym);
     return j + 3;
@@ -948,7 +1245,7 @@ class Tagger {
     return lexicon_entity(raw);
   }
 
-  void tag_names(std::size_t s) {
+  [[gnu::noinline]] void tag_names(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
     // Title-case lines (headlines) hold no new names, only known ones.
@@ -957,15 +1254,20 @@ class Tagger {
     bool stop = false;
     for (std::size_t k = end; k > begin; --k) {
       if (!words_[k - 1].punct) break;
-      std::string_view p = words_[k - 1].text;
+      std::string_view p = text_of(words_[k - 1]);
       stop = stop || p == "." || p == "!" || p == "?" || p == ":";
     }
     bool headline = !stop && alpha >= 4 && caps * 10 >= alpha * 7;
     sentence_mentions_ = mentions_.size();
     std::size_t i = begin;
-    while (i < end) {
+    while (true) {
+      // The next word from i that can start a name (others are lower case,
+      // start no title and so match nothing below).
+      while (name_cursor_ < name_count_ && name_starts_[name_cursor_] < i) ++name_cursor_;
+      if (name_cursor_ == name_count_ || name_starts_[name_cursor_] >= end) break;
+      i = name_starts_[name_cursor_];
       const Word& w = words_[i];
-      if (w.punct || claimed_[i]) {
+      if (claimed_[i]) {
         ++i;
         continue;
       }
@@ -1002,7 +1304,12 @@ class Tagger {
           }
           if (k > j && last_head < k && !is_facility_word(k - 1)) {
             std::size_t c = compound_entity(i, k, *head_type(last_head));
-            RawMention m{words_[i].begin, words_[k - 1].end, c, EntityMention::Kind::kName};
+            RawMention m{words_[i].begin,
+                         words_[k - 1].end,
+                         c,
+                         EntityMention::Kind::kName,
+                         static_cast<std::uint32_t>(i),
+                         static_cast<std::uint32_t>(k)};
             mentions_.push_back(m);
             add_alias(c, m.begin, m.end);
             for (std::size_t m2 = j; m2 < k; ++m2) claimed_[m2] = true;
@@ -1068,8 +1375,12 @@ class Tagger {
         std::size_t e = person_for(words_text(i, j));
         add_mention(i, j, e, EntityMention::Kind::kName);
         if (auto app = apposition_end(j, end)) {
-          RawMention m{words_[j + 1].begin, words_[*app - 1].end, e,
-                       EntityMention::Kind::kDescription};
+          RawMention m{words_[j + 1].begin,
+                       words_[*app - 1].end,
+                       e,
+                       EntityMention::Kind::kDescription,
+                       static_cast<std::uint32_t>(j + 1),
+                       static_cast<std::uint32_t>(*app)};
           mentions_.push_back(m);
           next = *app;
         }
@@ -1077,8 +1388,19 @@ class Tagger {
       i = std::max(next, i + 1);
     }
     // "Jordan's capital Amman", "Amman, Jordan": place containment from text.
-    for (std::size_t k = begin; k + 2 < end; ++k) {
-      if (!claimed_[k]) continue;  // every name mention starts at a claimed word
+    // Only the words where this sentence's name mentions start can hold one:
+    // those are visited, in order, not every word.
+    std::vector<std::uint32_t>& starts = mention_starts_;
+    starts.clear();
+    for (std::size_t k = sentence_mentions_; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
+      if (m.kind == EntityMention::Kind::kDescription) continue;
+      starts.push_back(m.first_word);
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    for (std::size_t k : starts) {
+      if (k + 2 >= end) break;
       auto a = mention_entity_at_word(k);
       if (!a || drafts_[*a].type != "LOCATION") continue;
       std::size_t after = mention_end_word(k);
@@ -1099,7 +1421,7 @@ class Tagger {
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
     if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
-    std::string_view before = words_[i - 1].key;
+    std::string_view before = key_of(words_[i - 1]);
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
       return std::nullopt;
@@ -1183,26 +1505,36 @@ class Tagger {
 
   // ---- facilities -------------------------------------------------------
 
-  struct WordMention {
-    std::size_t entity;
-    std::size_t first;  // word range
-    std::size_t last;   // exclusive
-  };
-
   // Name mentions by word: the longest mention starting at each word.
-  std::vector<std::optional<WordMention>> word_mentions() const {
-    std::vector<std::optional<WordMention>> out(words_.size());
-    std::size_t w = 0;
+  [[gnu::noinline]] void word_mentions() {
+    // (The previous document's entries are cleared, not the whole vector.)
+    for (const WordMention& m : word_mentions_) {
+      if (m.first < mention_at_.size()) mention_at_[m.first] = 0;
+    }
+    word_mentions_.clear();
+    if (mention_at_.size() < words_.size()) mention_at_.resize(words_.size(), 0);
     for (const RawMention& m : mentions_) {
       if (m.kind == EntityMention::Kind::kDescription) continue;
-      while (w < words_.size() && words_[w].begin < m.begin) ++w;
-      if (w >= words_.size() || words_[w].begin != m.begin) continue;
-      std::size_t last = w;
-      while (last < words_.size() && words_[last].end <= m.end) ++last;
-      if (!out[w] || last > out[w]->last) out[w] = WordMention{m.entity, w, last};
+      std::size_t w = m.first_word;
+      std::size_t last = m.last_word;
+      WordMention found{static_cast<std::uint32_t>(m.entity), m.first_word, m.last_word};
+      if (std::uint32_t at = mention_at_[w]; at == 0) {
+        word_mentions_.push_back(found);
+        mention_at_[w] = static_cast<std::uint32_t>(word_mentions_.size());
+      } else if (last > word_mentions_[at - 1].last) {
+        word_mentions_[at - 1] = found;
+      }
     }
-    return out;
   }
+
+  // The longest name mention starting at a word, or nullptr.
+  struct MentionsByWord {
+    const std::uint32_t* at;
+    const WordMention* mentions;
+    const WordMention* operator[](std::size_t word) const {
+      return at[word] ? &mentions[at[word] - 1] : nullptr;
+    }
+  };
 
   // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
   // in sentence `s` only when `same_sentence`.
@@ -1235,14 +1567,13 @@ class Tagger {
     return !i.id.empty() && !o.id.empty() && lexicon_.contains(o.id, i.id);
   }
 
-  void tag_facilities(std::size_t s) {
+  [[gnu::noinline]] void tag_facilities(std::size_t s) {
     std::size_t begin = sentence_first_[s];
     std::size_t end = sentence_end(s);
-    const auto& by_word = by_word_;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (words_[i].punct) continue;
-      if (!words_[i].key.empty() && !has(i, kKindPrefix))
-        continue;  // no kind phrase starts with this word
+    const MentionsByWord by_word{mention_at_.data(), word_mentions_.data()};
+    // (Sentences come in order: the words before `begin` were visited.)
+    for (; kind_cursor_ < kind_count_ && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
+      std::size_t i = kind_starts_[kind_cursor_];
       // Longest kind phrase starting here.
       std::string& k = phrase_;
       k.clear();
@@ -1250,14 +1581,14 @@ class Tagger {
       const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
-        k += words_[i + n - 1].key;
+        k += key_of(words_[i + n - 1]);
         const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
         if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
         if (f && f->is_kind) {
           kind_words = n;
           kind_of = &f->kind;
         }
-        if (!k.empty() && !f->kind_longer && (i + n >= end || !words_[i + n].key.empty())) break;
+        if (!k.empty() && !may_continue(f->kind_next, i + n, end)) break;
       }
       if (!kind_words) continue;
       const std::string& kind = *kind_of;
@@ -1265,9 +1596,9 @@ class Tagger {
       // A longer kind phrase that ends here was already handled ("regional centre").
       // (Only if some kind key starts with the previous word's key.)
       if (i > begin && !words_[i - 1].punct &&
-          (words_[i - 1].key.empty() || has(i - 1, kKindPrefix))) {
-        k.assign(words_[i - 1].key);
-        for (std::size_t n = 0; n < kind_words; ++n) k += words_[i + n].key;
+          (key_of(words_[i - 1]).empty() || has(i - 1, kKindPrefix))) {
+        k.assign(key_of(words_[i - 1]));
+        for (std::size_t n = 0; n < kind_words; ++n) k += key_of(words_[i + n]);
         if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
       }
       // "at the centre of", "took office": not facilities.
@@ -1276,10 +1607,11 @@ class Tagger {
       if (words_[head_end - 1].cap && (word_is(head_end, "for") || word_is(head_end, "on")))
         continue;
       const Word& prev = words_[i - (i > begin ? 1 : 0)];
-      if (i > begin && (prev.key == "took" || prev.key == "in" || prev.key == "left" ||
-                        prev.key == "assumed" || prev.key == "foreign" || prev.key == "press" ||
-                        prev.key == "box" || prev.key == "post" || prev.key == "home" ||
-                        prev.key == "oval" || prev.key == "head" || prev.key == "for")) {
+      if (i > begin &&
+          (key_of(prev) == "took" || key_of(prev) == "in" || key_of(prev) == "left" ||
+           key_of(prev) == "assumed" || key_of(prev) == "foreign" || key_of(prev) == "press" ||
+           key_of(prev) == "box" || key_of(prev) == "post" || key_of(prev) == "home" ||
+           key_of(prev) == "oval" || key_of(prev) == "head" || key_of(prev) == "for")) {
         continue;
       }
       // Walk left over the noun phrase's premodifiers.
@@ -1290,7 +1622,7 @@ class Tagger {
       for (std::size_t j = i; j > begin && i - j < 6;) {
         std::size_t p = j - 1;
         if (words_[p].punct) break;
-        std::string_view key = words_[p].key;
+        std::string_view key = key_of(words_[p]);
         if (key == "the" || key == "this" || key == "that" || key == "such" || key == "these") {
           definite = true;
           np_begin = p;
@@ -1308,7 +1640,7 @@ class Tagger {
           break;
         }
         // A name ending at p.
-        std::optional<WordMention> named;
+        const WordMention* named = nullptr;
         for (std::size_t q = p + 1; q-- > begin && p - q < 6;) {
           if (by_word[q] && by_word[q]->last == p + 1) {
             named = by_word[q];
@@ -1411,7 +1743,12 @@ class Tagger {
       }
       if (is_person_cue(k + 1)) return std::nullopt;  // "Smith said"
       std::size_t e = compound_entity(first, k + 1, "ORGANIZATION");
-      RawMention m{words_[first].begin, words_[k].end, e, EntityMention::Kind::kName};
+      RawMention m{words_[first].begin,
+                   words_[k].end,
+                   e,
+                   EntityMention::Kind::kName,
+                   static_cast<std::uint32_t>(first),
+                   static_cast<std::uint32_t>(k + 1)};
       mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m, by_position), m);
       for (std::size_t q = first; q <= k; ++q) claimed_[q] = true;
       add_alias(e, m.begin, m.end);
@@ -1462,18 +1799,23 @@ class Tagger {
       facilities_.erase(std::find(facilities_.begin(), facilities_.end(), *found));
       facilities_.push_back(*found);
     }
-    RawMention m{words_[np_begin].begin, words_[head_end - 1].end, *found,
-                 EntityMention::Kind::kDescription};
+    RawMention m{words_[np_begin].begin,
+                 words_[head_end - 1].end,
+                 *found,
+                 EntityMention::Kind::kDescription,
+                 static_cast<std::uint32_t>(np_begin),
+                 static_cast<std::uint32_t>(head_end)};
     facility_mentions_.push_back(m);
     add_alias(*found, m.begin, m.end);
   }
 
   // ---- definite descriptions -------------------------------------------
 
-  void tag_descriptions() {
+  [[gnu::noinline]] void tag_descriptions() {
     std::vector<RawMention> found;
-    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      if (!has(i, kDeterminer)) continue;  // "the", "this", "that"
+    for (std::size_t d = 0; d < determiner_count_; ++d) {  // "the", "this", "that"
+      std::size_t i = determiners_[d];
+      if (i + 1 >= words_.size()) break;
       std::size_t s = words_[i].sentence;
       std::size_t end = sentence_end(s);
       for (std::size_t h = i + 1; h < end && h <= i + 3; ++h) {
@@ -1497,8 +1839,9 @@ class Tagger {
                      (d.tags && std::find(d.tags->begin(), d.tags->end(), tag) != d.tags->end());
           }
           if (!tag_ok) continue;
-          found.push_back(RawMention{words_[i].begin, words_[h].end, m.entity,
-                                     EntityMention::Kind::kDescription});
+          found.push_back(RawMention{
+              words_[i].begin, words_[h].end, m.entity, EntityMention::Kind::kDescription,
+              static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(h + 1)});
           break;
         }
         break;
@@ -1518,7 +1861,7 @@ class Tagger {
     return id.substr(id.find(':') + 1);
   }
 
-  EntityLayer finish() {
+  [[gnu::noinline]] EntityLayer finish() {
     // Ids for persons and names, then facilities (which use owner/place ids).
     for (Draft& d : drafts_) {
       if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
@@ -1552,7 +1895,11 @@ class Tagger {
                     mentions_.end());
     // Entities in order of first mention; drafts with the same id merge.
     EntityLayer layer;
+    // (Growing the entities vector would move every entity built so far.)
+    layer.entities.reserve(drafts_.size());
+    layer.mentions.reserve(mentions_.size());
     std::unordered_map<std::string, std::size_t> by_id;
+    by_id.reserve(drafts_.size());
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
     for (const RawMention& m : mentions_) {
       Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
@@ -1585,29 +1932,7 @@ class Tagger {
 
   static constexpr std::size_t kLocalFlag = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
 
-  // What the document's words are: one entry per distinct key.
-  struct DocWord {
-    std::string_view key;
-    std::uint64_t hash = 0;               // short_string_hash(key)
-    const WordFacts* facts = nullptr;     // the tables' entry for the key
-    const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
-    bool alias_known = false;             // `alias` was looked up (capitalised words)
-    std::uint16_t flags = 0;              // fact_flags(facts)
-    std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
-    bool mid_cap = false;                 // capitalised somewhere not at a sentence start
-    bool lowercase = false;               // written in lower case somewhere
-  };
-  static constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
-
   const WordFacts* facts(std::size_t i) const { return vocab_[words_[i].id].facts; }
-  // Keys are short: compare inline, after the hash.
-  static bool same_key(const DocWord& d, std::string_view key, std::uint64_t hash) {
-    if (d.hash != hash || d.key.size() != key.size()) return false;
-    for (std::size_t k = 0; k < key.size(); ++k) {
-      if (d.key[k] != key[k]) return false;
-    }
-    return true;
-  }
   // The tables' entry for a phrase key (several words' keys joined).
   const WordFacts* phrase_facts(std::string_view key) const { return t_.facts.find(key); }
 
@@ -1617,7 +1942,20 @@ class Tagger {
   Scratch& scratch_;
   std::string& keys_;  // the words' keys, back to back
   std::vector<Word>& words_;
-  std::vector<DocWord> vocab_;
+  std::vector<DocWord>& vocab_;
+  std::vector<VocabSlot>& vocab_slots_;
+  // The words each pass can start at, in order (the rest it would skip):
+  // tag_names at capitalised words, title prefixes and empty keys;
+  // tag_facilities at kind prefixes and empty keys; tag_descriptions at determiners.
+  std::vector<std::uint32_t>& name_starts_;
+  std::vector<std::uint32_t>& kind_starts_;
+  std::vector<std::uint32_t>& determiners_;
+  std::size_t name_count_ = 0;  // (the lists' lengths)
+  std::size_t kind_count_ = 0;
+  std::size_t determiner_count_ = 0;
+  std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
+  std::size_t kind_cursor_ = 0;
+  unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
@@ -1626,9 +1964,13 @@ class Tagger {
   std::vector<Draft> drafts_;
   std::vector<RawMention> mentions_;
   std::vector<RawMention> facility_mentions_;
-  std::vector<std::optional<WordMention>> by_word_;  // name mentions by first word
-  std::size_t sentence_mentions_ = 0;       // index of the current sentence's first mention
-  std::vector<std::size_t> facilities_;     // draft indices, least recent first
+  // Name mentions by first word (see word_mentions): kept all zero between
+  // documents, so that only the words with a mention are written.
+  std::vector<std::uint32_t>& mention_at_;
+  std::vector<WordMention>& word_mentions_;
+  std::size_t sentence_mentions_ = 0;          // index of the current sentence's first mention
+  std::vector<std::uint32_t> mention_starts_;  // (tag_names: words where mentions start)
+  std::vector<std::size_t> facilities_;        // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
