@@ -211,12 +211,23 @@ const TimeLexicon& time_lexicon() {
     }
     for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
     std::size_t size = 16;
-    while (size < lex.words.size() * 4) size *= 2;
+    int bits = 4;
+    while (size < lex.words.size() * 4) size *= 2, ++bits;
     lex.slots.resize(size);
+    lex.shift = 64 - bits;
     for (const auto& [word, w] : lex.words) {
-      for (std::size_t i = TimeLexicon::hash(word) & (size - 1);; i = (i + 1) & (size - 1)) {
+      if (word.empty()) continue;
+      std::string padded(word);
+      padded.resize(std::max<std::size_t>(word.size(), 8), '\0');
+      TimeLexicon::Slot slot;
+      TimeLexicon::key_words(padded.data(), word.size(), &slot.head, &slot.tail);
+      slot.length = static_cast<std::uint32_t>(word.size());
+      slot.key = word.data();
+      slot.info = &w;
+      for (std::size_t i = TimeLexicon::hash(slot.head, slot.tail, word.size()) >> lex.shift;;
+           i = (i + 1) & (size - 1)) {
         if (!lex.slots[i].info) {
-          lex.slots[i] = TimeLexicon::Slot{word, &w};
+          lex.slots[i] = slot;
           break;
         }
       }

@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -62,27 +63,56 @@ struct TimeLexicon {
   std::vector<Phrase> phrases;
   std::vector<Phrase> holidays;
 
-  /// Open-addressing index over `words` (FNV-1a), faster than std::hash for short keys.
+  /// Open-addressing index over `words`. A key is hashed from its first and
+  /// last eight bytes and its length, which also decide equality for keys of
+  /// up to 16 bytes: a lookup costs a few multiplications, not a loop per byte.
   struct Slot {
-    std::string_view key;
+    std::uint64_t head = 0, tail = 0;  // key bytes [0, 8) and [len - 8, len) (0 if len <= 8)
+    std::uint32_t length = 0;
+    const char* key = nullptr;
     const WordInfo* info = nullptr;
   };
   std::vector<Slot> slots;  // size is a power of two
+  int shift = 64;           // 64 - log2(slots.size())
   std::size_t max_length = 0;
 
-  static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h;
+  static std::uint64_t load8(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
   }
-  const WordInfo* find(std::string_view lower_word) const {
-    if (lower_word.size() > max_length || slots.empty()) return nullptr;
+  /// Key words of `p[0, len)`; reads p[0, 8) even when len < 8 (masked).
+  static void key_words(const char* p, std::size_t len, std::uint64_t* head, std::uint64_t* tail) {
+    std::uint64_t h = load8(p);
+    if (len < 8) h &= ~0ull >> (64 - 8 * len);
+    *head = h;
+    *tail = len > 8 ? load8(p + len - 8) : 0;
+  }
+  static std::uint64_t hash(std::uint64_t head, std::uint64_t tail, std::size_t len) {
+    return (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^
+           (len * 0x165667B19E3779F9ull);
+  }
+  /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.
+  const WordInfo* find_padded(const char* p, std::size_t len) const {
+    if (len > max_length) return nullptr;
+    std::uint64_t head, tail;
+    key_words(p, len, &head, &tail);
     std::size_t mask = slots.size() - 1;
-    for (std::size_t i = hash(lower_word) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash(head, tail, len) >> shift;; i = (i + 1) & mask) {
       const Slot& s = slots[i];
       if (!s.info) return nullptr;
-      if (s.key == lower_word) return s.info;
+      if (s.head == head && s.tail == tail && s.length == len &&
+          (len <= 16 || std::memcmp(s.key + 8, p + 8, len - 16) == 0)) {
+        return s.info;
+      }
     }
+  }
+  const WordInfo* find(std::string_view lower_word) const {
+    if (lower_word.empty() || lower_word.size() > max_length) return nullptr;
+    if (lower_word.size() >= 8) return find_padded(lower_word.data(), lower_word.size());
+    char buf[8] = {};
+    std::memcpy(buf, lower_word.data(), lower_word.size());
+    return find_padded(buf, lower_word.size());
   }
 };
 

@@ -44,7 +44,19 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
 
 std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
-// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased text.
+// Bit 7 of each byte of the result is set where `lower8` holds 'a'-'z'.
+inline std::uint64_t letter_bytes(std::uint64_t lower8) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t low7 = lower8 & ~kHigh;  // no carries between bytes below
+  std::uint64_t ge_a = low7 + kOnes * (0x80 - 'a');
+  std::uint64_t gt_z = low7 + kOnes * (0x80 - 'z' - 1);
+  return ge_a & ~gt_z & ~lower8 & kHigh;
+}
+
+// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased
+// text followed by at least 8 padding bytes (word-sized loads may run past a
+// token's end).
 void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
               const time::TimeLexicon& lex, std::vector<Tok>& out) {
   out.clear();
@@ -59,12 +71,29 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     Tok t;
     t.b = static_cast<std::uint32_t>(i);
     if (cls == 2) {
-      std::size_t j = i + 1;
-      while (j < to && char_class(text[j]) == 2) ++j;
+      // Letters eight at a time: the run ends at the first byte that is not one.
+      std::size_t j = i;
+      for (;;) {
+        std::uint64_t non_letters =
+            ~letter_bytes(time::TimeLexicon::load8(lower.data() + j)) & 0x8080808080808080ull;
+        if (non_letters) {
+          j += static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8;
+          break;
+        }
+        j += 8;
+        if (j >= to) break;
+      }
+      if (j > to) j = to;
       t.kind = kAlpha;
       t.cap = c <= 'Z';
+      t.e = static_cast<std::uint32_t>(j);
+      t.low = lower.substr(i, j - i);
+      t.w = lex.find_padded(lower.data() + i, j - i);
       i = j;
-    } else if (cls == 3) {
+      out.push_back(t);
+      continue;
+    }
+    if (cls == 3) {
       std::size_t j = i;
       long long v = 0;
       while (j < to && char_class(text[j]) == 3) {
@@ -93,16 +122,16 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     }
     t.e = static_cast<std::uint32_t>(i);
     t.low = lower.substr(t.b, t.e - t.b);
-    if (t.kind != kDigit) t.w = lex.find(t.low);
+    if (t.kind != kDigit) t.w = lex.find_padded(lower.data() + t.b, t.e - t.b);
     out.push_back(t);
   }
 }
 
 struct Core {
-  std::size_t end = 0;  // exclusive token index; 0 = no match
-  std::string type;
+  std::size_t end = 0;    // exclusive token index; 0 = no match
+  std::string_view type;  // a literal or lexicon storage
   std::string value;
-  std::string mod;
+  std::string_view mod;    // a literal or lexicon storage
   bool the_ok = false;     // may take a leading "the"
   bool approx_ok = false;  // may take "about", "more than"...
   bool pos_ok = false;     // may take "early", "mid", "late"
@@ -123,7 +152,9 @@ class Tagger {
   std::vector<TimeExpr> run() {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
+    // The lower-cased text and 8 padding bytes for the tokenizer's word loads.
     lower_.assign(text.begin(), text.end());
+    lower_.append(8, '\0');
     // Branch-free ASCII lower-casing (the compiler vectorises it).
     for (char& c : lower_) {
       auto u = static_cast<unsigned char>(c);
@@ -154,7 +185,7 @@ class Tagger {
       covered = to;
       ++sentence_;
       tokenize(text, lower_, from, to, lex_, toks_);
-      find_tense_markers();
+      markers_found_ = false;  // found on first use (most sentences need none)
       for (std::size_t i = 0; i < toks_.size();) {
         // Most words cannot begin an expression: skip them without trying patterns.
         const Tok& t = toks_[i];
@@ -217,10 +248,12 @@ class Tagger {
   // ---- token helpers -------------------------------------------------------
   std::size_t n() const { return toks_.size(); }
   std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
-  bool is(std::size_t i, std::string_view w) const { return i < n() && toks_[i].low == w; }
+  [[gnu::always_inline]] bool is(std::size_t i, std::string_view w) const {
+    return i < n() && toks_[i].low == w;
+  }
   // Literal words: the length is known at compile time, so the comparison inlines.
   template <std::size_t N>
-  bool is(std::size_t i, const char (&w)[N]) const {
+  [[gnu::always_inline]] bool is(std::size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
     std::string_view l = toks_[i].low;
     return l.size() == N - 1 && std::memcmp(l.data(), w, N - 1) == 0;
@@ -239,7 +272,14 @@ class Tagger {
   }
 
   // ---- tense ---------------------------------------------------------------
-  void find_tense_markers() {
+  const std::vector<std::pair<int, int>>& markers() const {
+    if (!markers_found_) {
+      find_tense_markers();
+      markers_found_ = true;
+    }
+    return markers_;
+  }
+  void find_tense_markers() const {
     markers_.clear();
     for (std::size_t i = 0; i < n(); ++i) {
       const Tok& t = toks_[i];
@@ -288,7 +328,7 @@ class Tagger {
   int tense_at(std::size_t i) const {
     int left = -1, left_tense = 0, right_tense = 0, right_report = 0;
     int right = 1 << 30, right_r = 1 << 30;
-    for (auto [pos, tense] : markers_) {
+    for (auto [pos, tense] : markers()) {
       if (pos < static_cast<int>(i)) {
         if (pos > left) left = pos, left_tense = tense;
       } else if (tense == 3) {
@@ -308,7 +348,7 @@ class Tagger {
   // reporting verbs: the nearest on the left, else the nearest on the right.
   int tense_no_report(std::size_t i) const {
     int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
-    for (auto [pos, tense] : markers_) {
+    for (auto [pos, tense] : markers()) {
       if (tense == 3) continue;
       if (pos < static_cast<int>(i)) {
         if (pos > left) left = pos, left_tense = tense;
@@ -322,7 +362,7 @@ class Tagger {
 
   // The nearest tense marker on the right is "had".
   bool had_follows(std::size_t i) const {
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos > static_cast<int>(i)) return is(static_cast<std::size_t>(pos), "had");
     }
     return false;
@@ -351,7 +391,7 @@ class Tagger {
   // The nearest tense marker on the left, close by, is a future one.
   bool future_event_at(std::size_t i) const {
     int left = -1, tense = 0;
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
     return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
@@ -359,7 +399,7 @@ class Tagger {
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
     int left = -1, tense = 0;
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
@@ -499,7 +539,7 @@ class Tagger {
     // No tense marker at all, as in a present-tense schedule ("the meeting
     // ends Friday"): the nearest such day when it is at most two days ahead.
     if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 2 &&
-        (wd - today + 7) % 7 > 0 && markers_.empty()) {
+        (wd - today + 7) % 7 > 0 && markers().empty()) {
       t = 1;
     }
     if (t > 0) {
@@ -807,7 +847,7 @@ class Tagger {
     // Prefixes: "the", approximators, "early/mid/late", "the end of".
     std::size_t j = i;
     bool the = false;
-    std::string approx, position;
+    std::string_view approx, position;  // literals or lexicon storage
     if (is(j, "the")) {
       const WordInfo* p = w(j + 1);
       if (p && !p->position.empty() && is(j + 2, "of")) {
@@ -866,16 +906,16 @@ class Tagger {
 
   Core core(std::size_t i) {
     Core best;
-    auto consider = [&best](Core c) {
+    auto consider = [&best](Core&& c) {
       if (c.end > best.end && !c.value.empty()) best = std::move(c);
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
     if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
-      consider(phrase(i));
-      consider(holiday(i));
       const WordInfo* wi = t.w;
+      if (wi && wi->phrases) consider(phrase(i));
+      if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
         if (!wi->vague.empty()) consider(vague(i));
@@ -919,7 +959,7 @@ class Tagger {
     return best;
   }
 
-  Core make(std::size_t end, const char* type, std::string value) {
+  Core make(std::size_t end, std::string_view type, std::string value) {
     Core c;
     c.end = end;
     c.type = type;
@@ -938,7 +978,7 @@ class Tagger {
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       const std::string& v = p->value;
-      std::string type = p->type;
+      std::string_view type = p->type;
       std::string value = v;
       int year = 0;
       if (is_dash(end) && adjacent(end)) continue;  // "the year-ago quarter"
@@ -995,7 +1035,7 @@ class Tagger {
       // "most recently last October": the date that follows is the time; the
       // adverb only orders it.
       if (value == "PAST_REF" && p->words.back() == "recently" && date_follows(end)) return {};
-      Core c = make(end, type.c_str(), value);
+      Core c = make(end, type, value);
       c.pos_ok = p->words.front() != "the";
       return c;
     }
@@ -2350,7 +2390,9 @@ class Tagger {
   std::int32_t anchor_days_ = 0;
   std::string lower_;
   std::vector<Tok> toks_;
-  std::vector<std::pair<int, int>> markers_;
+  // Tense markers of the current sentence (token index, tense), found lazily.
+  mutable std::vector<std::pair<int, int>> markers_;
+  mutable bool markers_found_ = false;
   int last_q_year_ = 0;
   int last_q_ = 0;
   std::string ref_;       // value of the latest anchored DATE/TIME emitted
