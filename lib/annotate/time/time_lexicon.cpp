@@ -213,8 +213,9 @@ const TimeLexicon& time_lexicon() {
     std::size_t size = 16;
     int bits = 4;
     while (size < lex.words.size() * 4) size *= 2, ++bits;
-    lex.slots.resize(size);
+    lex.cells.assign(size, 0);
     lex.shift = 64 - bits;
+    lex.slots.reserve(lex.words.size());
     for (const auto& [word, w] : lex.words) {
       if (word.empty()) continue;
       std::string padded(word);
@@ -224,10 +225,16 @@ const TimeLexicon& time_lexicon() {
       slot.length = static_cast<std::uint32_t>(word.size());
       slot.key = word.data();
       slot.info = &w;
-      for (std::size_t i = TimeLexicon::hash(slot.head, slot.tail, word.size()) >> lex.shift;;
-           i = (i + 1) & (size - 1)) {
-        if (!lex.slots[i].info) {
-          lex.slots[i] = slot;
+      slot.flags = (w.trigger ? TimeLexicon::kTrigger : 0) |
+                   (w.standalone ? TimeLexicon::kStandalone : 0) |
+                   (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0);
+      lex.slots.push_back(slot);
+      std::uint64_t h = TimeLexicon::hash(slot.head, slot.tail, word.size());
+      std::uint32_t cell = TimeLexicon::tag_of(h, lex.shift) |
+                           static_cast<std::uint32_t>(lex.slots.size());  // entry + 1
+      for (std::size_t i = h >> lex.shift;; i = (i + 1) & (size - 1)) {
+        if (!lex.cells[i]) {
+          lex.cells[i] = cell;
           break;
         }
       }

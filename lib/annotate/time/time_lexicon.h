@@ -66,16 +66,27 @@ struct TimeLexicon {
   /// Open-addressing index over `words`. A key is hashed from its first and
   /// last eight bytes and its length, which also decide equality for keys of
   /// up to 16 bytes: a lookup costs a few multiplications, not a loop per byte.
+  /// The probe table holds 32-bit cells (hash tag << 16 | entry + 1, 0 = empty)
+  /// so that it stays in the L1 cache; most words miss on their first cell.
   struct Slot {
     std::uint64_t head = 0, tail = 0;  // key bytes [0, 8) and [len - 8, len) (0 if len <= 8)
     std::uint32_t length = 0;
+    std::uint8_t flags = 0;  // kTrigger | kStandalone | kNotHead, copied from info
     const char* key = nullptr;
     const WordInfo* info = nullptr;
   };
-  std::vector<Slot> slots;  // size is a power of two
-  int shift = 64;           // 64 - log2(slots.size())
+  // The word fields the scanner tests at every token, kept next to the key so
+  // that a rejected word never touches its WordInfo.
+  static constexpr std::uint8_t kTrigger = 1, kStandalone = 2;
+  static constexpr std::uint8_t kNotHead = 4;  ///< generic_noun or plan
+  std::vector<Slot> slots;                     // the entries (at most 65535)
+  std::vector<std::uint32_t> cells;            // size is a power of two
+  int shift = 64;                              // 64 - log2(cells.size())
   std::size_t max_length = 0;
 
+  static std::uint32_t tag_of(std::uint64_t hash, int shift) {
+    return (static_cast<std::uint32_t>(hash >> (shift - 16)) & 0xFFFFu) << 16;
+  }
   static std::uint64_t load8(const char* p) {
     std::uint64_t v;
     std::memcpy(&v, p, 8);
@@ -93,26 +104,31 @@ struct TimeLexicon {
            (len * 0x165667B19E3779F9ull);
   }
   /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.
-  const WordInfo* find_padded(const char* p, std::size_t len) const {
+  const Slot* find_padded(const char* p, std::size_t len) const {
     if (len > max_length) return nullptr;
     std::uint64_t head, tail;
     key_words(p, len, &head, &tail);
-    std::size_t mask = slots.size() - 1;
-    for (std::size_t i = hash(head, tail, len) >> shift;; i = (i + 1) & mask) {
-      const Slot& s = slots[i];
-      if (!s.info) return nullptr;
+    std::size_t mask = cells.size() - 1;
+    std::uint64_t h = hash(head, tail, len);
+    std::uint32_t tag = tag_of(h, shift);
+    for (std::size_t i = h >> shift;; i = (i + 1) & mask) {
+      std::uint32_t cell = cells[i];
+      if (!cell) return nullptr;
+      if ((cell & 0xFFFF0000u) != tag) continue;
+      const Slot& s = slots[(cell & 0xFFFFu) - 1];
       if (s.head == head && s.tail == tail && s.length == len &&
           (len <= 16 || std::memcmp(s.key + 8, p + 8, len - 16) == 0)) {
-        return s.info;
+        return &s;
       }
     }
   }
   const WordInfo* find(std::string_view lower_word) const {
     if (lower_word.empty() || lower_word.size() > max_length) return nullptr;
-    if (lower_word.size() >= 8) return find_padded(lower_word.data(), lower_word.size());
     char buf[8] = {};
-    std::memcpy(buf, lower_word.data(), lower_word.size());
-    return find_padded(buf, lower_word.size());
+    const char* p = lower_word.data();
+    if (lower_word.size() < 8) p = static_cast<const char*>(std::memcpy(buf, p, lower_word.size()));
+    const Slot* s = find_padded(p, lower_word.size());
+    return s ? s->info : nullptr;
   }
 };
 

@@ -24,13 +24,19 @@ enum Kind : std::uint8_t { kAlpha, kDigit, kPunct };
 
 struct Tok {
   std::uint32_t b = 0, e = 0;
+  int num = -1;           // value of a digit run (up to 9 digits)
+  std::uint8_t ndig = 0;  // digits in a digit run (255 for 255 or more)
   Kind kind = kPunct;
-  bool cap = false;  // first letter upper case
-  int num = -1;      // value of a digit run (up to 9 digits)
-  int ndig = 0;      // digits in a digit run
+  bool cap = false;        // first letter upper case
+  std::uint8_t flags = 0;  // TimeLexicon::kTrigger...: the lexicon entry's flags
   std::string_view low;
   const WordInfo* w = nullptr;
 };
+static_assert(sizeof(Tok) <= 40);
+
+constexpr std::uint8_t kTrigger = time::TimeLexicon::kTrigger;
+constexpr std::uint8_t kStandalone = time::TimeLexicon::kStandalone;
+constexpr std::uint8_t kNotHead = time::TimeLexicon::kNotHead;
 
 // Character classes of ASCII bytes: 1 space, 2 letter, 3 digit, 0 other.
 constexpr std::array<std::uint8_t, 256> kCharClass = [] {
@@ -87,8 +93,11 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.kind = kAlpha;
       t.cap = c <= 'Z';
       t.e = static_cast<std::uint32_t>(j);
-      t.low = lower.substr(i, j - i);
-      t.w = lex.find_padded(lower.data() + i, j - i);
+      t.low = std::string_view(lower.data() + i, j - i);
+      if (const auto* slot = lex.find_padded(lower.data() + i, j - i)) {
+        t.w = slot->info;
+        t.flags = slot->flags;
+      }
       i = j;
       out.push_back(t);
       continue;
@@ -101,8 +110,8 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
         ++j;
       }
       t.kind = kDigit;
-      t.ndig = static_cast<int>(j - i);
-      t.num = t.ndig <= 9 ? static_cast<int>(v) : -1;
+      t.ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
+      t.num = j - i <= 9 ? static_cast<int>(v) : -1;
       i = j;
     } else if (c < 0x80) {
       t.kind = kPunct;
@@ -121,8 +130,13 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.kind = kPunct;
     }
     t.e = static_cast<std::uint32_t>(i);
-    t.low = lower.substr(t.b, t.e - t.b);
-    if (t.kind != kDigit) t.w = lex.find_padded(lower.data() + t.b, t.e - t.b);
+    t.low = std::string_view(lower.data() + t.b, t.e - t.b);
+    if (t.kind != kDigit) {
+      if (const auto* slot = lex.find_padded(lower.data() + t.b, t.e - t.b)) {
+        t.w = slot->info;
+        t.flags = slot->flags;
+      }
+    }
     out.push_back(t);
   }
 }
@@ -189,15 +203,16 @@ class Tagger {
       for (std::size_t i = 0; i < toks_.size();) {
         // Most words cannot begin an expression: skip them without trying patterns.
         const Tok& t = toks_[i];
-        if ((t.kind == kAlpha && !(t.w && t.w->trigger)) || (t.kind == kPunct && !apostrophe(i))) {
+        // Of the marks only an apostrophe before two digits begins one ("'90s").
+        if ((t.kind == kAlpha && !(t.flags & kTrigger)) ||
+            (t.kind == kPunct && !(apostrophe(i) && digit(i + 1)))) {
           ++i;
           continue;
         }
         // A word that only modifies ("a", "the", "last") needs a known word, a
         // number or a mark after it.
-        if (t.kind == kAlpha && !t.w->standalone && i + 1 < toks_.size() &&
-            toks_[i + 1].kind == kAlpha &&
-            (!toks_[i + 1].w || toks_[i + 1].w->generic_noun || toks_[i + 1].w->plan)) {
+        if (t.kind == kAlpha && !(t.flags & kStandalone) && i + 1 < toks_.size() &&
+            toks_[i + 1].kind == kAlpha && (!toks_[i + 1].w || (toks_[i + 1].flags & kNotHead))) {
           ++i;
           continue;
         }
