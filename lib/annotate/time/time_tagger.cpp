@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,9 @@ inline std::uint64_t letter_bytes(std::uint64_t lower8) {
 void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
               const time::TimeLexicon& lex, std::vector<Tok>& out) {
   out.clear();
+  // At most one token per byte: tokens are then built in place, never moved.
+  if (out.capacity() < to - from) out.reserve(to - from);
+  const char* low = lower.data();
   std::size_t i = from;
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -74,14 +78,14 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       ++i;
       continue;
     }
-    Tok t;
+    Tok& t = out.emplace_back();
     t.b = static_cast<std::uint32_t>(i);
     if (cls == 2) {
       // Letters eight at a time: the run ends at the first byte that is not one.
       std::size_t j = i;
       for (;;) {
         std::uint64_t non_letters =
-            ~letter_bytes(time::TimeLexicon::load8(lower.data() + j)) & 0x8080808080808080ull;
+            ~letter_bytes(time::TimeLexicon::load8(low + j)) & 0x8080808080808080ull;
         if (non_letters) {
           j += static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8;
           break;
@@ -93,13 +97,14 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.kind = kAlpha;
       t.cap = c <= 'Z';
       t.e = static_cast<std::uint32_t>(j);
-      t.low = std::string_view(lower.data() + i, j - i);
-      if (const auto* slot = lex.find_padded(lower.data() + i, j - i)) {
+      t.low = std::string_view(low + i, j - i);
+      if (const auto* slot = lex.find_padded(low + i, j - i)) {
         t.w = slot->info;
         t.flags = slot->flags;
       }
       i = j;
-      out.push_back(t);
+      // Most words are followed by one space.
+      if (i < to && text[i] == ' ') ++i;
       continue;
     }
     if (cls == 3) {
@@ -112,9 +117,12 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.kind = kDigit;
       t.ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
       t.num = j - i <= 9 ? static_cast<int>(v) : -1;
+      t.e = static_cast<std::uint32_t>(j);
+      t.low = std::string_view(low + i, j - i);
       i = j;
-    } else if (c < 0x80) {
-      t.kind = kPunct;
+      continue;
+    }
+    if (c < 0x80) {
       ++i;
     } else {
       // One UTF-8 character; non-breaking and typographic spaces are spaces.
@@ -125,19 +133,17 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
           (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
            static_cast<unsigned char>(ch[2]) <= 0x8A)) {
+        out.pop_back();
         continue;
       }
-      t.kind = kPunct;
     }
+    t.kind = kPunct;
     t.e = static_cast<std::uint32_t>(i);
-    t.low = std::string_view(lower.data() + t.b, t.e - t.b);
-    if (t.kind != kDigit) {
-      if (const auto* slot = lex.find_padded(lower.data() + t.b, t.e - t.b)) {
-        t.w = slot->info;
-        t.flags = slot->flags;
-      }
+    t.low = std::string_view(low + t.b, t.e - t.b);
+    if (const auto* slot = lex.find_padded(low + t.b, t.e - t.b)) {
+      t.w = slot->info;
+      t.flags = slot->flags;
     }
-    out.push_back(t);
   }
 }
 
@@ -152,10 +158,29 @@ struct Core {
   std::size_t skip = 0;    // leading tokens that set `mod` but stay outside the span
 };
 
+// Buffers reused from one document to the next on the same thread.
+struct Scratch {
+  std::string lower;
+  std::vector<Tok> toks;
+  std::vector<std::pair<int, int>> markers;
+  std::vector<Span> sentences;
+};
+
+Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 class Tagger {
  public:
-  Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor)
-      : layer_(layer), lex_(time::time_lexicon()), anchor_(anchor) {
+  Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor, Scratch& scratch)
+      : layer_(layer),
+        lex_(time::time_lexicon()),
+        anchor_(anchor),
+        lower_(scratch.lower),
+        toks_(scratch.toks),
+        markers_(scratch.markers),
+        merged_(scratch.sentences) {
     if (anchor_ && is_valid(*anchor_)) {
       anchor_days_ = days_from_civil(*anchor_);
     } else {
@@ -167,18 +192,25 @@ class Tagger {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
     // The lower-cased text and 8 padding bytes for the tokenizer's word loads.
-    lower_.assign(text.begin(), text.end());
-    lower_.append(8, '\0');
+    lower_.resize(text.size() + 8);
     // Branch-free ASCII lower-casing (the compiler vectorises it).
-    for (char& c : lower_) {
-      auto u = static_cast<unsigned char>(c);
-      c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+    {
+      const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
+      unsigned char* __restrict dst = reinterpret_cast<unsigned char*>(lower_.data());
+      for (std::size_t k = 0, size = text.size(); k < size; ++k) {
+        unsigned char u = src[k];
+        dst[k] =
+            static_cast<unsigned char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+      }
     }
-    std::vector<Span> sentences = layer_.sentences;
-    if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
+    std::fill(lower_.end() - 8, lower_.end(), '\0');
+    const Span whole{0, text.size()};
+    std::span<const Span> sentences = layer_.sentences;
+    if (sentences.empty() && !text.empty()) sentences = std::span<const Span>(&whole, 1);
     // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
     // rejoin such pieces so the clock time keeps its day.
-    std::vector<Span> merged;
+    std::vector<Span>& merged = merged_;
+    merged.clear();
     for (const Span& s : sentences) {
       if (!merged.empty()) {
         std::string_view prev = layer_.span_text(merged.back());
@@ -2403,11 +2435,12 @@ class Tagger {
   const time::TimeLexicon& lex_;
   std::optional<CivilDate> anchor_;
   std::int32_t anchor_days_ = 0;
-  std::string lower_;
-  std::vector<Tok> toks_;
+  std::string& lower_;
+  std::vector<Tok>& toks_;
   // Tense markers of the current sentence (token index, tense), found lazily.
-  mutable std::vector<std::pair<int, int>> markers_;
+  std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
+  std::vector<Span>& merged_;  // the sentences, "p.m." pieces rejoined
   int last_q_year_ = 0;
   int last_q_ = 0;
   std::string ref_;       // value of the latest anchored DATE/TIME emitted
@@ -2418,7 +2451,7 @@ class Tagger {
 }  // namespace
 
 std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<CivilDate>& anchor) {
-  Tagger tagger(text, anchor);
+  Tagger tagger(text, anchor, thread_scratch());
   return tagger.run();
 }
 
