@@ -210,14 +210,16 @@ const TimeLexicon& time_lexicon() {
       lex.max_length = std::max(lex.max_length, word.size());
     }
     for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
+    // Sparse (at most 1/8 full): an unknown word mostly meets an empty cell.
     std::size_t size = 16;
     int bits = 4;
-    while (size < lex.words.size() * 4) size *= 2, ++bits;
+    while (size < lex.words.size() * 8) size *= 2, ++bits;
     lex.cells.assign(size, 0);
     lex.shift = 64 - bits;
-    lex.slots.reserve(lex.words.size());
+    lex.slots.reserve(lex.words.size() + 1);
+    lex.slots.emplace_back();  // the sentinel
     for (const auto& [word, w] : lex.words) {
-      if (word.empty()) continue;
+      if (word.empty() || lex.slots.size() > 0xFFFF) continue;
       std::string padded(word);
       padded.resize(std::max<std::size_t>(word.size(), 8), '\0');
       TimeLexicon::Slot slot;
@@ -228,13 +230,12 @@ const TimeLexicon& time_lexicon() {
       slot.flags = (w.trigger ? TimeLexicon::kTrigger : 0) |
                    (w.standalone ? TimeLexicon::kStandalone : 0) |
                    (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0);
+      auto number = static_cast<std::uint16_t>(lex.slots.size());
       lex.slots.push_back(slot);
       std::uint64_t h = TimeLexicon::hash(slot.head, slot.tail, word.size());
-      std::uint32_t cell = TimeLexicon::tag_of(h, lex.shift) |
-                           static_cast<std::uint32_t>(lex.slots.size());  // entry + 1
       for (std::size_t i = h >> lex.shift;; i = (i + 1) & (size - 1)) {
         if (!lex.cells[i]) {
-          lex.cells[i] = cell;
+          lex.cells[i] = number;
           break;
         }
       }

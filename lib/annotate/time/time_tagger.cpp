@@ -63,12 +63,19 @@ inline std::uint64_t letter_bytes(std::uint64_t lower8) {
 
 // Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased
 // text followed by at least 8 padding bytes (word-sized loads may run past a
-// token's end).
-void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
-              const time::TimeLexicon& lex, std::vector<Tok>& out) {
+// token's end). Returns the number of tokens an expression may begin at
+// (trigger words, digits, apostrophes), whose indices it writes in order to
+// `starts`: the scanner visits only those, and they are collected without a
+// branch per word.
+std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t from,
+                     std::size_t to, const time::TimeLexicon& lex, std::vector<Tok>& out,
+                     std::vector<std::uint32_t>& starts) {
   out.clear();
   // At most one token per byte: tokens are then built in place, never moved.
   if (out.capacity() < to - from) out.reserve(to - from);
+  if (starts.size() < to - from) starts.resize(to - from);
+  std::uint32_t* start = starts.data();
+  std::size_t nstarts = 0;
   const char* low = lower.data();
   std::size_t i = from;
   while (i < to) {
@@ -98,10 +105,11 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.cap = c <= 'Z';
       t.e = static_cast<std::uint32_t>(j);
       t.low = std::string_view(low + i, j - i);
-      if (const auto* slot = lex.find_padded(low + i, j - i)) {
-        t.w = slot->info;
-        t.flags = slot->flags;
-      }
+      const auto* slot = lex.find_padded(low + i, j - i);
+      t.w = slot->info;
+      t.flags = slot->flags;
+      start[nstarts] = static_cast<std::uint32_t>(out.size() - 1);
+      nstarts += slot->flags & kTrigger;
       i = j;
       // Most words are followed by one space.
       if (i < to && text[i] == ' ') ++i;
@@ -120,8 +128,10 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       t.e = static_cast<std::uint32_t>(j);
       t.low = std::string_view(low + i, j - i);
       i = j;
+      start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
       continue;
     }
+    bool apostrophe = c == '\'';
     if (c < 0x80) {
       ++i;
     } else {
@@ -136,15 +146,17 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
         out.pop_back();
         continue;
       }
+      apostrophe = ch == "\xE2\x80\x99";
     }
+    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
     t.kind = kPunct;
     t.e = static_cast<std::uint32_t>(i);
     t.low = std::string_view(low + t.b, t.e - t.b);
-    if (const auto* slot = lex.find_padded(low + t.b, t.e - t.b)) {
-      t.w = slot->info;
-      t.flags = slot->flags;
-    }
+    const auto* slot = lex.find_padded(low + t.b, t.e - t.b);
+    t.w = slot->info;
+    t.flags = slot->flags;
   }
+  return nstarts;
 }
 
 struct Core {
@@ -164,6 +176,7 @@ struct Scratch {
   std::vector<Tok> toks;
   std::vector<std::pair<int, int>> markers;
   std::vector<Span> sentences;
+  std::vector<std::uint32_t> starts;
 };
 
 Scratch& thread_scratch() {
@@ -180,7 +193,8 @@ class Tagger {
         lower_(scratch.lower),
         toks_(scratch.toks),
         markers_(scratch.markers),
-        merged_(scratch.sentences) {
+        merged_(scratch.sentences),
+        starts_(scratch.starts) {
     if (anchor_ && is_valid(*anchor_)) {
       anchor_days_ = days_from_civil(*anchor_);
     } else {
@@ -230,31 +244,27 @@ class Tagger {
       if (from >= to) continue;
       covered = to;
       ++sentence_;
-      tokenize(text, lower_, from, to, lex_, toks_);
+      // Most words cannot begin an expression: only the starts are tried.
+      std::size_t nstarts = tokenize(text, lower_, from, to, lex_, toks_, starts_);
       markers_found_ = false;  // found on first use (most sentences need none)
-      for (std::size_t i = 0; i < toks_.size();) {
-        // Most words cannot begin an expression: skip them without trying patterns.
+      std::size_t next = 0;    // the first token not inside an expression found
+      for (std::size_t k = 0; k < nstarts; ++k) {
+        std::size_t i = starts_[k];
+        if (i < next) continue;
         const Tok& t = toks_[i];
         // Of the marks only an apostrophe before two digits begins one ("'90s").
-        if ((t.kind == kAlpha && !(t.flags & kTrigger)) ||
-            (t.kind == kPunct && !(apostrophe(i) && digit(i + 1)))) {
-          ++i;
-          continue;
-        }
+        if (t.kind == kPunct && !digit(i + 1)) continue;
         // A word that only modifies ("a", "the", "last") needs a known word, a
         // number or a mark after it.
         if (t.kind == kAlpha && !(t.flags & kStandalone) && i + 1 < toks_.size() &&
             toks_[i + 1].kind == kAlpha && (!toks_[i + 1].w || (toks_[i + 1].flags & kNotHead))) {
-          ++i;
           continue;
         }
         Core m = match(i);
         if (m.end <= i) m = second_day(i, out);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
-          i = m.end;
-        } else {
-          ++i;
+          next = m.end;
         }
       }
     }
@@ -977,21 +987,58 @@ class Tagger {
         if (wi->unit) consider(unit_expr(i));
         if (wi->part_of_day.size()) consider(part_of_day(i));
       }
-      if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
-      if (is(i, "that")) consider(anaphoric(i, i));
-      if (is(i, "the") && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
-        consider(day_before_after(i));
-      }
-      if (is(i, "the")) consider(year_ago_period(i));
-      if ((is(i, "later") || is(i, "earlier")) && is(i + 1, "that")) consider(anaphoric(i, i + 1));
-      if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
-      if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
-      if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) consider(clock(i));
-      if (is(i, "year")) consider(year_ago_compound(i));
-      if (is(i, "nineteen") || is(i, "eighteen") || is(i, "two")) consider(year_expr(i));
-      if (is(i, "nineties") || is(i, "eighties") || is(i, "seventies") || is(i, "sixties") ||
-          is(i, "fifties") || is(i, "forties") || is(i, "thirties") || is(i, "twenties")) {
-        consider(decade_word(i));
+      // Patterns that name their first word, dispatched on its first letter
+      // (no word begins two groups, so each word keeps its order of patterns).
+      switch (t.low[0]) {
+        case 'c':
+          if (is(i, "calendar")) consider(fiscal(i));
+          break;
+        case 'e':
+          if (is(i, "every") || is(i, "each")) consider(every(i));
+          if (is(i, "earlier") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
+          if (is(i, "eighteen")) consider(year_expr(i));
+          if (is(i, "eighties")) consider(decade_word(i));
+          break;
+        case 'f':
+          if (is(i, "fiscal") || is(i, "fy")) consider(fiscal(i));
+          if (is(i, "fifties") || is(i, "forties")) consider(decade_word(i));
+          break;
+        case 'l':
+          if (is(i, "later") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
+          break;
+        case 'm':
+          if (is(i, "midnight") || is(i, "midday")) consider(clock(i));
+          break;
+        case 'n':
+          if (is(i, "noon")) consider(clock(i));
+          if (is(i, "nineteen")) consider(year_expr(i));
+          if (is(i, "nineties")) consider(decade_word(i));
+          break;
+        case 'p':
+          if (is(i, "per")) consider(every(i));
+          break;
+        case 'q':
+          if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
+          break;
+        case 's':
+          if (is(i, "seventies") || is(i, "sixties")) consider(decade_word(i));
+          break;
+        case 't':
+          if (is(i, "that")) consider(anaphoric(i, i));
+          if (is(i, "the")) {
+            if (is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+              consider(day_before_after(i));
+            }
+            consider(year_ago_period(i));
+          }
+          if (is(i, "two")) consider(year_expr(i));
+          if (is(i, "thirties") || is(i, "twenties")) consider(decade_word(i));
+          break;
+        case 'y':
+          if (is(i, "year")) consider(year_ago_compound(i));
+          break;
+        default:
+          break;
       }
     } else if (t.kind == kDigit) {
       consider(year_expr(i));
@@ -2440,7 +2487,8 @@ class Tagger {
   // Tense markers of the current sentence (token index, tense), found lazily.
   std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
-  std::vector<Span>& merged_;  // the sentences, "p.m." pieces rejoined
+  std::vector<Span>& merged_;           // the sentences, "p.m." pieces rejoined
+  std::vector<std::uint32_t>& starts_;  // tokens of the sentence an expression may begin at
   int last_q_year_ = 0;
   int last_q_ = 0;
   std::string ref_;       // value of the latest anchored DATE/TIME emitted
