@@ -173,10 +173,22 @@ struct Core {
 // Buffers reused from one document to the next on the same thread.
 struct Scratch {
   std::string lower;
-  std::vector<Tok> toks;
+  std::vector<Tok> toks;  // capacity: the longest sentence in bytes
   std::vector<std::pair<int, int>> markers;
   std::vector<Span> sentences;
   std::vector<std::uint32_t> starts;
+
+  // After an unusually large document, gives the memory back rather than
+  // keeping it for the thread's lifetime.
+  void trim() {
+    constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
+    if (lower.capacity() > kKeepBytes) std::string().swap(lower);
+    if (toks.capacity() * sizeof(Tok) > kKeepBytes) std::vector<Tok>().swap(toks);
+    if (starts.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
+      std::vector<std::uint32_t>().swap(starts);
+    }
+    if (sentences.capacity() * sizeof(Span) > kKeepBytes) std::vector<Span>().swap(sentences);
+  }
 };
 
 Scratch& thread_scratch() {
@@ -2499,8 +2511,10 @@ class Tagger {
 }  // namespace
 
 std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<CivilDate>& anchor) {
-  Tagger tagger(text, anchor, thread_scratch());
-  return tagger.run();
+  Scratch& scratch = thread_scratch();
+  std::vector<TimeExpr> times = Tagger(text, anchor, scratch).run();
+  scratch.trim();
+  return times;
 }
 
 std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
