@@ -240,6 +240,10 @@ const TimeLexicon& time_lexicon() {
         }
       }
     }
+    for (std::size_t c = 0; c < lex.ascii_slots.size(); ++c) {
+      const char padded[8] = {static_cast<char>(c)};
+      lex.ascii_slots[c] = lex.find_padded(padded, 1);
+    }
     return lex;
   }();
   return kLexicon;

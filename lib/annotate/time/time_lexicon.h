@@ -2,6 +2,7 @@
 #ifndef CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 #define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -83,6 +84,7 @@ struct TimeLexicon {
   std::vector<Slot> slots;                     // slots[0]: the sentinel "no entry" (at most 65536)
   std::vector<std::uint16_t> cells;            // size is a power of two
   int shift = 64;                              // 64 - log2(cells.size())
+  std::array<const Slot*, 128> ascii_slots{};  // one-byte words: marks ("-", "/", "'")
   std::size_t max_length = 0;
 
   static std::uint64_t load8(const char* p) {

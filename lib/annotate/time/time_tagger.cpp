@@ -132,8 +132,10 @@ std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t 
       continue;
     }
     bool apostrophe = c == '\'';
+    const time::TimeLexicon::Slot* slot;
     if (c < 0x80) {
       ++i;
+      slot = lex.ascii_slots[c];
     } else {
       // One UTF-8 character; non-breaking and typographic spaces are spaces.
       std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -147,12 +149,12 @@ std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t 
         continue;
       }
       apostrophe = ch == "\xE2\x80\x99";
+      slot = lex.find_padded(low + t.b, n);
     }
     if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
     t.kind = kPunct;
     t.e = static_cast<std::uint32_t>(i);
     t.low = std::string_view(low + t.b, t.e - t.b);
-    const auto* slot = lex.find_padded(low + t.b, t.e - t.b);
     t.w = slot->info;
     t.flags = slot->flags;
   }
@@ -218,7 +220,7 @@ class Tagger {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
     // The lower-cased text and 8 padding bytes for the tokenizer's word loads.
-    lower_.resize(text.size() + 8);
+    if (lower_.size() < text.size() + 8) lower_.resize(text.size() + 8);
     // Branch-free ASCII lower-casing (the compiler vectorises it).
     {
       const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
@@ -229,7 +231,7 @@ class Tagger {
             static_cast<unsigned char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
       }
     }
-    std::fill(lower_.end() - 8, lower_.end(), '\0');
+    std::fill_n(lower_.begin() + static_cast<std::ptrdiff_t>(text.size()), 8, '\0');
     const Span whole{0, text.size()};
     std::span<const Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences = std::span<const Span>(&whole, 1);
