@@ -210,16 +210,39 @@ const TimeLexicon& time_lexicon() {
       lex.max_length = std::max(lex.max_length, word.size());
     }
     for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
+    // Sparse (at most 1/8 full): an unknown word mostly meets an empty cell.
     std::size_t size = 16;
-    while (size < lex.words.size() * 4) size *= 2;
-    lex.slots.resize(size);
+    int bits = 4;
+    while (size < lex.words.size() * 8) size *= 2, ++bits;
+    lex.cells.assign(size, 0);
+    lex.shift = 64 - bits;
+    lex.slots.reserve(lex.words.size() + 1);
+    lex.slots.emplace_back();  // the sentinel
     for (const auto& [word, w] : lex.words) {
-      for (std::size_t i = TimeLexicon::hash(word) & (size - 1);; i = (i + 1) & (size - 1)) {
-        if (!lex.slots[i].info) {
-          lex.slots[i] = TimeLexicon::Slot{word, &w};
+      if (word.empty() || lex.slots.size() > 0xFFFF) continue;
+      std::string padded(word);
+      padded.resize(std::max<std::size_t>(word.size(), 8), '\0');
+      TimeLexicon::Slot slot;
+      TimeLexicon::key_words(padded.data(), word.size(), &slot.head, &slot.tail);
+      slot.length = static_cast<std::uint32_t>(word.size());
+      slot.key = word.data();
+      slot.info = &w;
+      slot.flags = (w.trigger ? TimeLexicon::kTrigger : 0) |
+                   (w.standalone ? TimeLexicon::kStandalone : 0) |
+                   (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0);
+      auto number = static_cast<std::uint16_t>(lex.slots.size());
+      lex.slots.push_back(slot);
+      std::uint64_t h = TimeLexicon::hash(slot.head, slot.tail, word.size());
+      for (std::size_t i = h >> lex.shift;; i = (i + 1) & (size - 1)) {
+        if (!lex.cells[i]) {
+          lex.cells[i] = number;
           break;
         }
       }
+    }
+    for (std::size_t c = 0; c < lex.ascii_slots.size(); ++c) {
+      const char padded[8] = {static_cast<char>(c)};
+      lex.ascii_slots[c] = lex.find_padded(padded, 1);
     }
     return lex;
   }();

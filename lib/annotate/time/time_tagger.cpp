@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,13 +25,19 @@ enum Kind : std::uint8_t { kAlpha, kDigit, kPunct };
 
 struct Tok {
   std::uint32_t b = 0, e = 0;
+  int num = -1;           // value of a digit run (up to 9 digits)
+  std::uint8_t ndig = 0;  // digits in a digit run (255 for 255 or more)
   Kind kind = kPunct;
-  bool cap = false;  // first letter upper case
-  int num = -1;      // value of a digit run (up to 9 digits)
-  int ndig = 0;      // digits in a digit run
+  bool cap = false;        // first letter upper case
+  std::uint8_t flags = 0;  // TimeLexicon::kTrigger...: the lexicon entry's flags
   std::string_view low;
   const WordInfo* w = nullptr;
 };
+static_assert(sizeof(Tok) <= 40);
+
+constexpr std::uint8_t kTrigger = time::TimeLexicon::kTrigger;
+constexpr std::uint8_t kStandalone = time::TimeLexicon::kStandalone;
+constexpr std::uint8_t kNotHead = time::TimeLexicon::kNotHead;
 
 // Character classes of ASCII bytes: 1 space, 2 letter, 3 digit, 0 other.
 constexpr std::array<std::uint8_t, 256> kCharClass = [] {
@@ -44,10 +51,32 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
 
 std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
-// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased text.
-void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
-              const time::TimeLexicon& lex, std::vector<Tok>& out) {
+// Bit 7 of each byte of the result is set where `lower8` holds 'a'-'z'.
+inline std::uint64_t letter_bytes(std::uint64_t lower8) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t low7 = lower8 & ~kHigh;  // no carries between bytes below
+  std::uint64_t ge_a = low7 + kOnes * (0x80 - 'a');
+  std::uint64_t gt_z = low7 + kOnes * (0x80 - 'z' - 1);
+  return ge_a & ~gt_z & ~lower8 & kHigh;
+}
+
+// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased
+// text followed by at least 8 padding bytes (word-sized loads may run past a
+// token's end). Returns the number of tokens an expression may begin at
+// (trigger words, digits, apostrophes), whose indices it writes in order to
+// `starts`: the scanner visits only those, and they are collected without a
+// branch per word.
+std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t from,
+                     std::size_t to, const time::TimeLexicon& lex, std::vector<Tok>& out,
+                     std::vector<std::uint32_t>& starts) {
   out.clear();
+  // At most one token per byte: tokens are then built in place, never moved.
+  if (out.capacity() < to - from) out.reserve(to - from);
+  if (starts.size() < to - from) starts.resize(to - from);
+  std::uint32_t* start = starts.data();
+  std::size_t nstarts = 0;
+  const char* low = lower.data();
   std::size_t i = from;
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -56,15 +85,37 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       ++i;
       continue;
     }
-    Tok t;
+    Tok& t = out.emplace_back();
     t.b = static_cast<std::uint32_t>(i);
     if (cls == 2) {
-      std::size_t j = i + 1;
-      while (j < to && char_class(text[j]) == 2) ++j;
+      // Letters eight at a time: the run ends at the first byte that is not one.
+      std::size_t j = i;
+      for (;;) {
+        std::uint64_t non_letters =
+            ~letter_bytes(time::TimeLexicon::load8(low + j)) & 0x8080808080808080ull;
+        if (non_letters) {
+          j += static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8;
+          break;
+        }
+        j += 8;
+        if (j >= to) break;
+      }
+      if (j > to) j = to;
       t.kind = kAlpha;
       t.cap = c <= 'Z';
+      t.e = static_cast<std::uint32_t>(j);
+      t.low = std::string_view(low + i, j - i);
+      const auto* slot = lex.find_padded(low + i, j - i);
+      t.w = slot->info;
+      t.flags = slot->flags;
+      start[nstarts] = static_cast<std::uint32_t>(out.size() - 1);
+      nstarts += slot->flags & kTrigger;
       i = j;
-    } else if (cls == 3) {
+      // Most words are followed by one space.
+      if (i < to && text[i] == ' ') ++i;
+      continue;
+    }
+    if (cls == 3) {
       std::size_t j = i;
       long long v = 0;
       while (j < to && char_class(text[j]) == 3) {
@@ -72,12 +123,19 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
         ++j;
       }
       t.kind = kDigit;
-      t.ndig = static_cast<int>(j - i);
-      t.num = t.ndig <= 9 ? static_cast<int>(v) : -1;
+      t.ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
+      t.num = j - i <= 9 ? static_cast<int>(v) : -1;
+      t.e = static_cast<std::uint32_t>(j);
+      t.low = std::string_view(low + i, j - i);
       i = j;
-    } else if (c < 0x80) {
-      t.kind = kPunct;
+      start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
+      continue;
+    }
+    bool apostrophe = c == '\'';
+    const time::TimeLexicon::Slot* slot;
+    if (c < 0x80) {
       ++i;
+      slot = lex.ascii_slots[c];
     } else {
       // One UTF-8 character; non-breaking and typographic spaces are spaces.
       std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -87,32 +145,70 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
       if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
           (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
            static_cast<unsigned char>(ch[2]) <= 0x8A)) {
+        out.pop_back();
         continue;
       }
-      t.kind = kPunct;
+      apostrophe = ch == "\xE2\x80\x99";
+      slot = lex.find_padded(low + t.b, n);
     }
+    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
+    t.kind = kPunct;
     t.e = static_cast<std::uint32_t>(i);
-    t.low = lower.substr(t.b, t.e - t.b);
-    if (t.kind != kDigit) t.w = lex.find(t.low);
-    out.push_back(t);
+    t.low = std::string_view(low + t.b, t.e - t.b);
+    t.w = slot->info;
+    t.flags = slot->flags;
   }
+  return nstarts;
 }
 
 struct Core {
-  std::size_t end = 0;  // exclusive token index; 0 = no match
-  std::string type;
+  std::size_t end = 0;    // exclusive token index; 0 = no match
+  std::string_view type;  // a literal or lexicon storage
   std::string value;
-  std::string mod;
+  std::string_view mod;    // a literal or lexicon storage
   bool the_ok = false;     // may take a leading "the"
   bool approx_ok = false;  // may take "about", "more than"...
   bool pos_ok = false;     // may take "early", "mid", "late"
   std::size_t skip = 0;    // leading tokens that set `mod` but stay outside the span
 };
 
+// Buffers reused from one document to the next on the same thread.
+struct Scratch {
+  std::string lower;
+  std::vector<Tok> toks;  // capacity: the longest sentence in bytes
+  std::vector<std::pair<int, int>> markers;
+  std::vector<Span> sentences;
+  std::vector<std::uint32_t> starts;
+
+  // After an unusually large document, gives the memory back rather than
+  // keeping it for the thread's lifetime.
+  void trim() {
+    constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
+    if (lower.capacity() > kKeepBytes) std::string().swap(lower);
+    if (toks.capacity() * sizeof(Tok) > kKeepBytes) std::vector<Tok>().swap(toks);
+    if (starts.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
+      std::vector<std::uint32_t>().swap(starts);
+    }
+    if (sentences.capacity() * sizeof(Span) > kKeepBytes) std::vector<Span>().swap(sentences);
+  }
+};
+
+Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 class Tagger {
  public:
-  Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor)
-      : layer_(layer), lex_(time::time_lexicon()), anchor_(anchor) {
+  Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor, Scratch& scratch)
+      : layer_(layer),
+        lex_(time::time_lexicon()),
+        anchor_(anchor),
+        lower_(scratch.lower),
+        toks_(scratch.toks),
+        markers_(scratch.markers),
+        merged_(scratch.sentences),
+        starts_(scratch.starts) {
     if (anchor_ && is_valid(*anchor_)) {
       anchor_days_ = days_from_civil(*anchor_);
     } else {
@@ -123,17 +219,26 @@ class Tagger {
   std::vector<TimeExpr> run() {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
-    lower_.assign(text.begin(), text.end());
+    // The lower-cased text and 8 padding bytes for the tokenizer's word loads.
+    if (lower_.size() < text.size() + 8) lower_.resize(text.size() + 8);
     // Branch-free ASCII lower-casing (the compiler vectorises it).
-    for (char& c : lower_) {
-      auto u = static_cast<unsigned char>(c);
-      c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+    {
+      const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
+      unsigned char* __restrict dst = reinterpret_cast<unsigned char*>(lower_.data());
+      for (std::size_t k = 0, size = text.size(); k < size; ++k) {
+        unsigned char u = src[k];
+        dst[k] =
+            static_cast<unsigned char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+      }
     }
-    std::vector<Span> sentences = layer_.sentences;
-    if (sentences.empty() && !text.empty()) sentences.push_back(Span{0, text.size()});
+    std::fill_n(lower_.begin() + static_cast<std::ptrdiff_t>(text.size()), 8, '\0');
+    const Span whole{0, text.size()};
+    std::span<const Span> sentences = layer_.sentences;
+    if (sentences.empty() && !text.empty()) sentences = std::span<const Span>(&whole, 1);
     // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
     // rejoin such pieces so the clock time keeps its day.
-    std::vector<Span> merged;
+    std::vector<Span>& merged = merged_;
+    merged.clear();
     for (const Span& s : sentences) {
       if (!merged.empty()) {
         std::string_view prev = layer_.span_text(merged.back());
@@ -153,30 +258,27 @@ class Tagger {
       if (from >= to) continue;
       covered = to;
       ++sentence_;
-      tokenize(text, lower_, from, to, lex_, toks_);
-      find_tense_markers();
-      for (std::size_t i = 0; i < toks_.size();) {
-        // Most words cannot begin an expression: skip them without trying patterns.
+      // Most words cannot begin an expression: only the starts are tried.
+      std::size_t nstarts = tokenize(text, lower_, from, to, lex_, toks_, starts_);
+      markers_found_ = false;  // found on first use (most sentences need none)
+      std::size_t next = 0;    // the first token not inside an expression found
+      for (std::size_t k = 0; k < nstarts; ++k) {
+        std::size_t i = starts_[k];
+        if (i < next) continue;
         const Tok& t = toks_[i];
-        if ((t.kind == kAlpha && !(t.w && t.w->trigger)) || (t.kind == kPunct && !apostrophe(i))) {
-          ++i;
-          continue;
-        }
+        // Of the marks only an apostrophe before two digits begins one ("'90s").
+        if (t.kind == kPunct && !digit(i + 1)) continue;
         // A word that only modifies ("a", "the", "last") needs a known word, a
         // number or a mark after it.
-        if (t.kind == kAlpha && !t.w->standalone && i + 1 < toks_.size() &&
-            toks_[i + 1].kind == kAlpha &&
-            (!toks_[i + 1].w || toks_[i + 1].w->generic_noun || toks_[i + 1].w->plan)) {
-          ++i;
+        if (t.kind == kAlpha && !(t.flags & kStandalone) && i + 1 < toks_.size() &&
+            toks_[i + 1].kind == kAlpha && (!toks_[i + 1].w || (toks_[i + 1].flags & kNotHead))) {
           continue;
         }
         Core m = match(i);
         if (m.end <= i) m = second_day(i, out);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, m, out);
-          i = m.end;
-        } else {
-          ++i;
+          next = m.end;
         }
       }
     }
@@ -217,10 +319,12 @@ class Tagger {
   // ---- token helpers -------------------------------------------------------
   std::size_t n() const { return toks_.size(); }
   std::string_view low(std::size_t i) const { return i < n() ? toks_[i].low : std::string_view(); }
-  bool is(std::size_t i, std::string_view w) const { return i < n() && toks_[i].low == w; }
+  [[gnu::always_inline]] bool is(std::size_t i, std::string_view w) const {
+    return i < n() && toks_[i].low == w;
+  }
   // Literal words: the length is known at compile time, so the comparison inlines.
   template <std::size_t N>
-  bool is(std::size_t i, const char (&w)[N]) const {
+  [[gnu::always_inline]] bool is(std::size_t i, const char (&w)[N]) const {
     if (i >= n()) return false;
     std::string_view l = toks_[i].low;
     return l.size() == N - 1 && std::memcmp(l.data(), w, N - 1) == 0;
@@ -239,7 +343,14 @@ class Tagger {
   }
 
   // ---- tense ---------------------------------------------------------------
-  void find_tense_markers() {
+  const std::vector<std::pair<int, int>>& markers() const {
+    if (!markers_found_) {
+      find_tense_markers();
+      markers_found_ = true;
+    }
+    return markers_;
+  }
+  void find_tense_markers() const {
     markers_.clear();
     for (std::size_t i = 0; i < n(); ++i) {
       const Tok& t = toks_[i];
@@ -288,7 +399,7 @@ class Tagger {
   int tense_at(std::size_t i) const {
     int left = -1, left_tense = 0, right_tense = 0, right_report = 0;
     int right = 1 << 30, right_r = 1 << 30;
-    for (auto [pos, tense] : markers_) {
+    for (auto [pos, tense] : markers()) {
       if (pos < static_cast<int>(i)) {
         if (pos > left) left = pos, left_tense = tense;
       } else if (tense == 3) {
@@ -308,7 +419,7 @@ class Tagger {
   // reporting verbs: the nearest on the left, else the nearest on the right.
   int tense_no_report(std::size_t i) const {
     int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
-    for (auto [pos, tense] : markers_) {
+    for (auto [pos, tense] : markers()) {
       if (tense == 3) continue;
       if (pos < static_cast<int>(i)) {
         if (pos > left) left = pos, left_tense = tense;
@@ -322,7 +433,7 @@ class Tagger {
 
   // The nearest tense marker on the right is "had".
   bool had_follows(std::size_t i) const {
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos > static_cast<int>(i)) return is(static_cast<std::size_t>(pos), "had");
     }
     return false;
@@ -351,7 +462,7 @@ class Tagger {
   // The nearest tense marker on the left, close by, is a future one.
   bool future_event_at(std::size_t i) const {
     int left = -1, tense = 0;
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
     return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
@@ -359,7 +470,7 @@ class Tagger {
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
     int left = -1, tense = 0;
-    for (auto [pos, t] : markers_) {
+    for (auto [pos, t] : markers()) {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
@@ -499,7 +610,7 @@ class Tagger {
     // No tense marker at all, as in a present-tense schedule ("the meeting
     // ends Friday"): the nearest such day when it is at most two days ahead.
     if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 2 &&
-        (wd - today + 7) % 7 > 0 && markers_.empty()) {
+        (wd - today + 7) % 7 > 0 && markers().empty()) {
       t = 1;
     }
     if (t > 0) {
@@ -807,7 +918,7 @@ class Tagger {
     // Prefixes: "the", approximators, "early/mid/late", "the end of".
     std::size_t j = i;
     bool the = false;
-    std::string approx, position;
+    std::string_view approx, position;  // literals or lexicon storage
     if (is(j, "the")) {
       const WordInfo* p = w(j + 1);
       if (p && !p->position.empty() && is(j + 2, "of")) {
@@ -866,16 +977,16 @@ class Tagger {
 
   Core core(std::size_t i) {
     Core best;
-    auto consider = [&best](Core c) {
+    auto consider = [&best](Core&& c) {
       if (c.end > best.end && !c.value.empty()) best = std::move(c);
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
     if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
-      consider(phrase(i));
-      consider(holiday(i));
       const WordInfo* wi = t.w;
+      if (wi && wi->phrases) consider(phrase(i));
+      if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
         if (!wi->vague.empty()) consider(vague(i));
@@ -890,21 +1001,58 @@ class Tagger {
         if (wi->unit) consider(unit_expr(i));
         if (wi->part_of_day.size()) consider(part_of_day(i));
       }
-      if (is(i, "every") || is(i, "each") || is(i, "per")) consider(every(i));
-      if (is(i, "that")) consider(anaphoric(i, i));
-      if (is(i, "the") && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
-        consider(day_before_after(i));
-      }
-      if (is(i, "the")) consider(year_ago_period(i));
-      if ((is(i, "later") || is(i, "earlier")) && is(i + 1, "that")) consider(anaphoric(i, i + 1));
-      if (is(i, "fiscal") || is(i, "fy") || is(i, "calendar")) consider(fiscal(i));
-      if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
-      if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) consider(clock(i));
-      if (is(i, "year")) consider(year_ago_compound(i));
-      if (is(i, "nineteen") || is(i, "eighteen") || is(i, "two")) consider(year_expr(i));
-      if (is(i, "nineties") || is(i, "eighties") || is(i, "seventies") || is(i, "sixties") ||
-          is(i, "fifties") || is(i, "forties") || is(i, "thirties") || is(i, "twenties")) {
-        consider(decade_word(i));
+      // Patterns that name their first word, dispatched on its first letter
+      // (no word begins two groups, so each word keeps its order of patterns).
+      switch (t.low[0]) {
+        case 'c':
+          if (is(i, "calendar")) consider(fiscal(i));
+          break;
+        case 'e':
+          if (is(i, "every") || is(i, "each")) consider(every(i));
+          if (is(i, "earlier") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
+          if (is(i, "eighteen")) consider(year_expr(i));
+          if (is(i, "eighties")) consider(decade_word(i));
+          break;
+        case 'f':
+          if (is(i, "fiscal") || is(i, "fy")) consider(fiscal(i));
+          if (is(i, "fifties") || is(i, "forties")) consider(decade_word(i));
+          break;
+        case 'l':
+          if (is(i, "later") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
+          break;
+        case 'm':
+          if (is(i, "midnight") || is(i, "midday")) consider(clock(i));
+          break;
+        case 'n':
+          if (is(i, "noon")) consider(clock(i));
+          if (is(i, "nineteen")) consider(year_expr(i));
+          if (is(i, "nineties")) consider(decade_word(i));
+          break;
+        case 'p':
+          if (is(i, "per")) consider(every(i));
+          break;
+        case 'q':
+          if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
+          break;
+        case 's':
+          if (is(i, "seventies") || is(i, "sixties")) consider(decade_word(i));
+          break;
+        case 't':
+          if (is(i, "that")) consider(anaphoric(i, i));
+          if (is(i, "the")) {
+            if (is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+              consider(day_before_after(i));
+            }
+            consider(year_ago_period(i));
+          }
+          if (is(i, "two")) consider(year_expr(i));
+          if (is(i, "thirties") || is(i, "twenties")) consider(decade_word(i));
+          break;
+        case 'y':
+          if (is(i, "year")) consider(year_ago_compound(i));
+          break;
+        default:
+          break;
       }
     } else if (t.kind == kDigit) {
       consider(year_expr(i));
@@ -919,7 +1067,7 @@ class Tagger {
     return best;
   }
 
-  Core make(std::size_t end, const char* type, std::string value) {
+  Core make(std::size_t end, std::string_view type, std::string value) {
     Core c;
     c.end = end;
     c.type = type;
@@ -938,7 +1086,7 @@ class Tagger {
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       const std::string& v = p->value;
-      std::string type = p->type;
+      std::string_view type = p->type;
       std::string value = v;
       int year = 0;
       if (is_dash(end) && adjacent(end)) continue;  // "the year-ago quarter"
@@ -995,7 +1143,7 @@ class Tagger {
       // "most recently last October": the date that follows is the time; the
       // adverb only orders it.
       if (value == "PAST_REF" && p->words.back() == "recently" && date_follows(end)) return {};
-      Core c = make(end, type.c_str(), value);
+      Core c = make(end, type, value);
       c.pos_ok = p->words.front() != "the";
       return c;
     }
@@ -2348,9 +2496,13 @@ class Tagger {
   const time::TimeLexicon& lex_;
   std::optional<CivilDate> anchor_;
   std::int32_t anchor_days_ = 0;
-  std::string lower_;
-  std::vector<Tok> toks_;
-  std::vector<std::pair<int, int>> markers_;
+  std::string& lower_;
+  std::vector<Tok>& toks_;
+  // Tense markers of the current sentence (token index, tense), found lazily.
+  std::vector<std::pair<int, int>>& markers_;
+  mutable bool markers_found_ = false;
+  std::vector<Span>& merged_;           // the sentences, "p.m." pieces rejoined
+  std::vector<std::uint32_t>& starts_;  // tokens of the sentence an expression may begin at
   int last_q_year_ = 0;
   int last_q_ = 0;
   std::string ref_;       // value of the latest anchored DATE/TIME emitted
@@ -2361,8 +2513,10 @@ class Tagger {
 }  // namespace
 
 std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<CivilDate>& anchor) {
-  Tagger tagger(text, anchor);
-  return tagger.run();
+  Scratch& scratch = thread_scratch();
+  std::vector<TimeExpr> times = Tagger(text, anchor, scratch).run();
+  scratch.trim();
+  return times;
 }
 
 std::optional<InferredDate> infer_publication_date(const TextLayer& text) {

@@ -24,24 +24,50 @@ TimeInterval make(CivilDate first, CivilDate last, Granularity g) {
   return t;
 }
 
+// Zero-padded decimal like printf("%0*d") for the usual range, without
+// printf's cost (these run for every tagged expression); other values fall
+// back to snprintf so the output stays the same.
+void append_padded(std::string& out, int v, int width) {
+  if (v < 0 || v > 9999) {
+    char buf[16];
+    int n = std::snprintf(buf, sizeof buf, "%0*d", width, v);
+    out.append(buf, static_cast<std::size_t>(n));
+    return;
+  }
+  char buf[4];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  for (int k = n; k < width; ++k) out.push_back('0');
+  while (n > 0) out.push_back(buf[--n]);
+}
+
 }  // namespace
 
 std::string year_str(int year) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", year);
-  return buf;
+  std::string s;
+  append_padded(s, year, 4);
+  return s;
 }
 
 std::string month_str(int year, int month) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
+  std::string s;
+  append_padded(s, year, 4);
+  s.push_back('-');
+  append_padded(s, month, 2);
+  return s;
 }
 
 std::string day_str(CivilDate d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
+  std::string s;
+  append_padded(s, d.year, 4);
+  s.push_back('-');
+  append_padded(s, d.month, 2);
+  s.push_back('-');
+  append_padded(s, d.day, 2);
+  return s;
 }
 
 std::string week_str(std::int32_t days) {
@@ -50,15 +76,19 @@ std::string week_str(std::int32_t days) {
   CivilDate t = civil_from_days(thursday);
   std::int32_t jan1 = days_from_civil(CivilDate{t.year, 1, 1});
   int week = (thursday - jan1) / 7 + 1;
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", t.year, week);
-  return buf;
+  std::string s;
+  append_padded(s, t.year, 4);
+  s.append("-W");
+  append_padded(s, week, 2);
+  return s;
 }
 
 std::string quarter_str(int year, int quarter) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-Q%d", year, quarter);
-  return buf;
+  std::string s;
+  append_padded(s, year, 4);
+  s.append("-Q");
+  append_padded(s, quarter, 1);
+  return s;
 }
 
 TimeInterval interval_of(std::string_view v) {
