@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "data/embedded.h"
 
@@ -218,8 +219,11 @@ const TimeLexicon& time_lexicon() {
     lex.shift = 64 - bits;
     lex.slots.reserve(lex.words.size() + 1);
     lex.slots.emplace_back();  // the sentinel
+    // Cells hold 16-bit slot numbers: a data file that outgrows them is a
+    // build mistake, not something to skip words over.
+    if (lex.words.size() >= 0xFFFF) throw std::logic_error("time lexicon: over 65534 words");
     for (const auto& [word, w] : lex.words) {
-      if (word.empty() || lex.slots.size() > 0xFFFF) continue;
+      if (word.empty()) continue;
       std::string padded(word);
       padded.resize(std::max<std::size_t>(word.size(), 8), '\0');
       TimeLexicon::Slot slot;
