@@ -20,8 +20,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "data/embedded.h"
 #include "util/string_index.h"
@@ -43,13 +41,25 @@ class WordSet {
   StringIndex<char> index_;  // values unused
 };
 
-// Hashing for lookups by string_view in maps keyed by std::string.
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+/// Words to values with allocation-free lookups (a StringIndex, not a
+/// node-based map hashing each key with std::hash).
 template <typename Value>
-using WordMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+class WordMap {
+ public:
+  /// The value under `word`, or nullptr.
+  const Value* find(std::string_view word) const { return index_.find(word); }
+  std::size_t count(std::string_view word) const { return index_.find(word) ? 1 : 0; }
+  /// The value under `word`, inserted as Value{} when absent.
+  Value& operator[](std::string_view word) { return *index_.try_emplace(word).first; }
+  /// Inserts `value` unless `word` is there already (the first one wins).
+  void emplace(std::string_view word, Value value) {
+    auto [slot, inserted] = index_.try_emplace(word);
+    if (inserted) *slot = std::move(value);
+  }
+
+ private:
+  StringIndex<Value> index_;
+};
 
 struct QuoteData {
   // Speech verbs keyed by their first word; each entry lists the full word
@@ -93,7 +103,7 @@ const QuoteData& quote_data() {
                          : row[1] == "group" ? PronounKind::kGroup
                          : row[1] == "self"  ? PronounKind::kSelf
                                              : PronounKind::kRelative;
-      d.pronouns.emplace(std::string(row[0]), kind);
+      d.pronouns.emplace(row[0], kind);
     }
     d.titles = word_set("quote/titles.tsv");
     d.function_words = word_set("quote/function_words.tsv");
@@ -220,7 +230,9 @@ void build_words(const TextLayer& text, std::string& lowered, std::vector<Word>&
 }
 
 bool is_sentence_end(const Word& w) {
-  return w.punct && (w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";");
+  if (!w.punct || w.lower.size() != 1) return false;
+  char c = w.lower[0];
+  return c == '.' || c == '!' || c == '?' || c == ';';
 }
 
 bool is_dash(std::string_view s) {
@@ -232,10 +244,21 @@ bool is_quote_mark_text(std::string_view s) {
          s == "\xC2\xAB" || s == "\xC2\xBB";
 }
 
+/// A slot of the index of capitalised words: the first and last word of one
+/// spelling (word indices), or empty.
+struct CapitalSlot {
+  static constexpr std::uint32_t kEmpty = static_cast<std::uint32_t>(-1);
+  std::uint32_t hash = 0;
+  std::uint32_t first = kEmpty;
+  std::uint32_t last = kEmpty;
+};
+
 /// Buffers reused by the documents a thread tags one after another.
 struct Scratch {
   std::string lowered;
   std::vector<Word> words;
+  std::vector<CapitalSlot> capital_slots;
+  std::vector<std::size_t> next_capitalised;
 };
 
 Scratch& scratch() {
@@ -457,12 +480,14 @@ class Attributor {
         entities_(entities),
         data_(quote_data()),
         lowered_(scratch().lowered),
-        words_(scratch().words) {
-    build_words(text, lowered_, words_);
-  }
+        words_(scratch().words),
+        capital_slots_(scratch().capital_slots),
+        next_capitalised_(scratch().next_capitalised) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
+    if (regions.empty()) return {};  // no quotation marks: no words needed
+    build_words(text_, lowered_, words_);
     for (const Region& r : regions) quoted_.push_back(r.inner);
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
@@ -530,38 +555,55 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
-  /// Word indices of each capitalised word (lower-cased), in text order;
-  /// built on first use (few documents need it).
-  /// Capitalised words by lower case: the first and last of each chain, and
-  /// the next word of the same chain (text order); built on first use.
-  struct Chain {
-    std::size_t first = kNoWord, last = kNoWord;
-  };
+  /// Capitalised words by lower case: a chain per spelling, in text order,
+  /// from the first word (first_capitalised) on through next_capitalised_.
+  /// Built on first use (about half the documents need it).
   static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
-  mutable StringIndex<Chain> capitalised_index_;
-  mutable std::vector<std::size_t> next_capitalised_;
+  std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
+  std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
+
+  void index_capitalised() const {
+    std::size_t capitalised = 0;
+    for (const Word& w : words_) capitalised += w.capitalised;
+    std::size_t size = 16;
+    while (size < 2 * capitalised) size *= 2;
+    capital_slots_.assign(size, CapitalSlot{});
+    next_capitalised_.assign(words_.size(), kNoWord);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (!words_[i].capitalised) continue;
+      std::string_view lower = words_[i].lower;
+      std::uint64_t h = short_string_hash(lower);
+      auto h32 = static_cast<std::uint32_t>(h);
+      for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+        CapitalSlot& slot = capital_slots_[at];
+        if (slot.first == CapitalSlot::kEmpty) {
+          slot = CapitalSlot{h32, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
+          break;
+        }
+        if (slot.hash == h32 && words_[slot.first].lower == lower) {
+          next_capitalised_[slot.last] = i;
+          slot.last = static_cast<std::uint32_t>(i);
+          break;
+        }
+      }
+    }
+    capitalised_indexed_ = true;
+  }
 
   /// The first capitalised word written `lower` in lower case (then follow
   /// next_capitalised_), or kNoWord.
   std::size_t first_capitalised(std::string_view lower) const {
-    if (!capitalised_indexed_) {
-      next_capitalised_.assign(words_.size(), kNoWord);
-      capitalised_index_.reserve(words_.size() / 4 + 16);
-      for (std::size_t i = 0; i < words_.size(); ++i) {
-        if (!words_[i].capitalised) continue;
-        Chain& c = *capitalised_index_.try_emplace(words_[i].lower).first;
-        if (c.last == kNoWord) {
-          c.first = i;
-        } else {
-          next_capitalised_[c.last] = i;
-        }
-        c.last = i;
-      }
-      capitalised_indexed_ = true;
+    if (!capitalised_indexed_) index_capitalised();
+    const std::size_t mask = capital_slots_.size() - 1;
+    std::uint64_t h = short_string_hash(lower);
+    auto h32 = static_cast<std::uint32_t>(h);
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const CapitalSlot& slot = capital_slots_[at];
+      if (slot.first == CapitalSlot::kEmpty) return kNoWord;
+      if (slot.hash == h32 && words_[slot.first].lower == lower) return slot.first;
     }
-    const Chain* c = capitalised_index_.find(lower);
-    return c ? c->first : kNoWord;
   }
 
   bool any_capital(std::size_t first, std::size_t last) const {
@@ -662,12 +704,12 @@ class Attributor {
   /// The speech verb starting at word i, if any: its kind and its length.
   std::optional<std::pair<VerbKind, std::size_t>> verb_at(std::size_t i, std::size_t hi) const {
     if (words_[i].punct) return std::nullopt;
-    auto it = data_.verbs.find(words_[i].lower);
-    if (it == data_.verbs.end()) return std::nullopt;
+    const auto* entries = data_.verbs.find(words_[i].lower);
+    if (!entries) return std::nullopt;
     // "the United States" is not a cue; "According to" and "Said Smith:" may be.
     if (words_[i].capitalised && i > 0 && !words_[i - 1].punct) return std::nullopt;
     std::optional<std::pair<VerbKind, std::size_t>> best;
-    for (const auto& [seq, kind] : it->second) {
+    for (const auto& [seq, kind] : *entries) {
       if (i + seq.size() > hi) continue;
       bool ok = true;
       for (std::size_t k = 1; k < seq.size() && ok; ++k) ok = words_[i + k].lower == seq[k];
@@ -727,9 +769,8 @@ class Attributor {
     if (j <= lo) return std::nullopt;
     const Word& w = words_[j - 1];
     if (!w.punct) {
-      auto p = data_.pronouns.find(w.lower);
-      if (p != data_.pronouns.end()) {
-        if (p->second == PronounKind::kRelative) {
+      if (const PronounKind* p = data_.pronouns.find(w.lower)) {
+        if (*p == PronounKind::kRelative) {
           // "Smith, who ..., said": the phrase before the comma.
           if (j - 1 > lo && words_[j - 2].lower == ",") return phrase_before(j - 2, lo);
           return std::nullopt;
@@ -737,7 +778,7 @@ class Attributor {
         SpeakerPhrase sp;
         sp.kind = SpeakerKind::kPronoun;
         sp.first = sp.last = j - 1;
-        sp.pronoun = p->second;
+        sp.pronoun = *p;
         return sp;
       }
     }
@@ -831,13 +872,12 @@ class Attributor {
   std::optional<SpeakerPhrase> phrase_after(std::size_t b, std::size_t hi) const {
     std::size_t k = b;
     if (k < hi && !words_[k].punct) {
-      auto p = data_.pronouns.find(words_[k].lower);
-      if (p != data_.pronouns.end() && p->second != PronounKind::kRelative &&
-          p->second != PronounKind::kSelf) {
+      const PronounKind* p = data_.pronouns.find(words_[k].lower);
+      if (p && *p != PronounKind::kRelative && *p != PronounKind::kSelf) {
         SpeakerPhrase sp;
         sp.kind = SpeakerKind::kPronoun;
         sp.first = sp.last = k;
-        sp.pronoun = p->second;
+        sp.pronoun = *p;
         return sp;
       }
     }
