@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -125,8 +126,7 @@ const QuoteData& quote_data() {
 /// words ("Secretary-General") merged back from ICU's tokens.
 struct Word {
   std::size_t begin = 0, end = 0;
-  std::string_view
-      lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Attributor::lowered_
+  std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Scratch::lowered
   bool capitalised = false;
   bool punct = false;
   bool possessive = false;
@@ -160,14 +160,48 @@ bool is_abbreviation(std::string_view lower) {
   return lower.size() == 1 || quote_data().abbreviations.count(lower) > 0;
 }
 
-// `lowered` receives the text in ASCII lower case; the words' `lower` views
-// point into it. `words` is cleared and refilled (buffers are reused across
-// documents).
-void build_words(const TextLayer& text, std::string& lowered, std::vector<Word>& words) {
-  lowered.assign(text.text);
-  for (char& c : lowered) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+/// A slot of the index of capitalised words: the first and last word of one
+/// spelling (word indices), or empty.
+struct CapitalSlot {
+  static constexpr std::uint32_t kEmpty = static_cast<std::uint32_t>(-1);
+  std::uint32_t hash = 0;
+  std::uint32_t first = kEmpty;
+  std::uint32_t last = kEmpty;
+};
+
+/// Buffers reused by the documents a thread tags one after another.
+struct Scratch {
+  std::unique_ptr<char[]> lowered;  ///< the text in ASCII lower case (words view into it)
+  std::size_t lowered_capacity = 0;
+  std::vector<Word> words;
+  std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
+  std::vector<CapitalSlot> capital_slots;
+  std::vector<std::size_t> next_capitalised;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
+// Fills scratch.words (and scratch.capitalised) for the text; the words'
+// `lower` views point into scratch.lowered, the text in ASCII lower case.
+void build_words(const TextLayer& text, Scratch& scratch) {
+  const std::size_t size = text.text.size();
+  if (scratch.lowered_capacity < size) {
+    scratch.lowered.reset(new char[size]);  // not zeroed: every byte is written below
+    scratch.lowered_capacity = size;
+  }
   const char* t = text.text.data();
-  const char* low = lowered.data();
+  char* lowered = scratch.lowered.get();
+  for (std::size_t k = 0; k < size; ++k) {
+    char c = t[k];
+    lowered[k] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+  }
+  const char* low = lowered;
+  std::vector<Word>& words = scratch.words;
+  std::vector<std::uint32_t>& capitalised = scratch.capitalised;
+  capitalised.clear();
   const Token* toks = text.tokens.data();
   const std::size_t n_toks = text.tokens.size();
   words.clear();
@@ -213,6 +247,7 @@ void build_words(const TextLayer& text, std::string& lowered, std::vector<Word>&
     std::size_t n = e - b;
     w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
     w.capitalised = !w.punct && starts_upper(std::string_view(s, n));
+    if (w.capitalised) capitalised.push_back(static_cast<std::uint32_t>(count - 1));
     // Lower case without the possessive ending and a final dot.
     if (n > 2 && s[n - 2] == '\'' && low[b + n - 1] == 's') {
       n -= 2;
@@ -242,28 +277,6 @@ bool is_dash(std::string_view s) {
 bool is_quote_mark_text(std::string_view s) {
   return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9E" ||
          s == "\xC2\xAB" || s == "\xC2\xBB";
-}
-
-/// A slot of the index of capitalised words: the first and last word of one
-/// spelling (word indices), or empty.
-struct CapitalSlot {
-  static constexpr std::uint32_t kEmpty = static_cast<std::uint32_t>(-1);
-  std::uint32_t hash = 0;
-  std::uint32_t first = kEmpty;
-  std::uint32_t last = kEmpty;
-};
-
-/// Buffers reused by the documents a thread tags one after another.
-struct Scratch {
-  std::string lowered;
-  std::vector<Word> words;
-  std::vector<CapitalSlot> capital_slots;
-  std::vector<std::size_t> next_capitalised;
-};
-
-Scratch& scratch() {
-  thread_local Scratch buffers;
-  return buffers;
 }
 
 // --------------------------------------------------------- quote regions --
@@ -318,14 +331,16 @@ std::size_t next_mark_byte(std::string_view text, std::size_t i, std::size_t end
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i bit5 = _mm_set1_epi8(0x20);  // 0xC2 | 0x20 == 0xE2
-  while (i + 16 <= end) {
+  // Loads may run past `end` (a paragraph's end) while inside the text.
+  while (i < end && i + 16 <= text.size()) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     __m128i hits =
         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (mask != 0) return std::min(end, i + static_cast<std::size_t>(__builtin_ctz(mask)));
     i += 16;
   }
+  if (i >= end) return end;
 #else
   // A zero byte of x ^ pattern, found exactly (no borrow between bytes).
   auto zero_bytes = [](std::uint64_t v) {
@@ -479,15 +494,15 @@ class Attributor {
       : text_(text),
         entities_(entities),
         data_(quote_data()),
-        lowered_(scratch().lowered),
-        words_(scratch().words),
-        capital_slots_(scratch().capital_slots),
-        next_capitalised_(scratch().next_capitalised) {}
+        scratch_(scratch()),
+        words_(scratch_.words),
+        capital_slots_(scratch_.capital_slots),
+        next_capitalised_(scratch_.next_capitalised) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     if (regions.empty()) return {};  // no quotation marks: no words needed
-    build_words(text_, lowered_, words_);
+    build_words(text_, scratch_);
     for (const Region& r : regions) quoted_.push_back(r.inner);
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
@@ -546,7 +561,7 @@ class Attributor {
   const TextLayer& text_;
   const EntityLayer& entities_;
   const QuoteData& data_;
-  std::string& lowered_;  // the text in ASCII lower case (words_ view into it)
+  Scratch& scratch_;  // buffers reused across documents
   std::vector<Word>& words_;
   // Speakers seen so far, in text order, for pronouns and "the official".
   struct Seen {
@@ -564,15 +579,13 @@ class Attributor {
   mutable bool capitalised_indexed_ = false;
 
   void index_capitalised() const {
-    std::size_t capitalised = 0;
-    for (const Word& w : words_) capitalised += w.capitalised;
+    const std::vector<std::uint32_t>& capitalised = scratch_.capitalised;
     std::size_t size = 16;
-    while (size < 2 * capitalised) size *= 2;
+    while (size < 2 * capitalised.size()) size *= 2;
     capital_slots_.assign(size, CapitalSlot{});
     next_capitalised_.assign(words_.size(), kNoWord);
     const std::size_t mask = size - 1;
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (!words_[i].capitalised) continue;
+    for (std::size_t i : capitalised) {
       std::string_view lower = words_[i].lower;
       std::uint64_t h = short_string_hash(lower);
       auto h32 = static_cast<std::uint32_t>(h);
