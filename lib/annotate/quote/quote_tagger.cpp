@@ -322,11 +322,32 @@ constexpr std::size_t kMaxTitleWords = 6;
 // Speakers remembered for resolving pronouns and nominal speakers.
 constexpr std::size_t kSeenWindow = 64;
 
-/// The first byte in [i, end) that can start a quotation mark ('"', 0xE2 of
-/// the curly marks, 0xC2 of the guillemets), or `end`. Sixteen bytes at a
-/// time where SSE2 is there, else eight.
-std::size_t next_mark_byte(std::string_view text, std::size_t i, std::size_t end) {
+/// How many bytes a scan for quotation marks takes at byte `pos` of a
+/// possible mark ('"', 0xE2, 0xC2): 0 when a mark starts there ('"', the
+/// curly marks E2 80 9C/9D/9E, the guillemets C2 AB/BB), 3 for any other
+/// E2 80 xx (apostrophes, dashes: skipped whole, even in broken UTF-8),
+/// else 1.
+inline std::size_t mark_step(std::string_view text, std::size_t pos) {
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c == '"') return 0;
+  if (c == 0xE2 && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0x80) {
+    auto d = static_cast<unsigned char>(text[pos + 2]);
+    return d == 0x9C || d == 0x9D || d == 0x9E ? 0 : 3;
+  }
+  if (c == 0xC2 && pos + 1 < text.size()) {
+    auto d = static_cast<unsigned char>(text[pos + 1]);
+    if (d == 0xAB || d == 0xBB) return 0;
+  }
+  return 1;
+}
+
+/// The first byte in [i, end) where a quotation mark starts, or `end`, as a
+/// byte-by-byte scan with mark_step would find it. Bytes that may start one
+/// are found sixteen at a time where SSE2 is there (else eight); most 0xE2
+/// bytes are apostrophes and dashes and are passed over here.
+std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
   const char* p = text.data();
+  std::size_t skip = i;  // candidates before this byte were passed over
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
@@ -336,11 +357,16 @@ std::size_t next_mark_byte(std::string_view text, std::size_t i, std::size_t end
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     __m128i hits =
         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
-    if (mask != 0) return std::min(end, i + static_cast<std::size_t>(__builtin_ctz(mask)));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
+      std::size_t pos = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (pos >= end) return end;
+      if (pos < skip) continue;
+      std::size_t step = mark_step(text, pos);
+      if (step == 0) return pos;
+      skip = pos + step;
+    }
     i += 16;
   }
-  if (i >= end) return end;
 #else
   // A zero byte of x ^ pattern, found exactly (no borrow between bytes).
   auto zero_bytes = [](std::uint64_t v) {
@@ -351,16 +377,19 @@ std::size_t next_mark_byte(std::string_view text, std::size_t i, std::size_t end
     std::uint64_t x;
     std::memcpy(&x, p + i, 8);
     std::uint64_t y = x | 0x2020202020202020ull;  // 0xC2 | 0x20 == 0xE2
-    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull)) {
-      for (std::size_t k = i; k < i + 8; ++k) {
-        if (p[k] == '"' || p[k] == '\xE2' || p[k] == '\xC2') return k;
-      }
-    }
+    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull)) break;
     i += 8;
   }
 #endif
-  for (; i < end; ++i) {
-    if (p[i] == '"' || p[i] == '\xE2' || p[i] == '\xC2') return i;
+  for (i = std::max(i, skip); i < end;) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c != '"' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
+    std::size_t step = mark_step(text, i);
+    if (step == 0) return i;
+    i += step;
   }
   return end;
 }
@@ -375,7 +404,7 @@ std::vector<Region> find_regions(std::string_view text) {
     if (para_end == std::string_view::npos) para_end = text.size();
     marks.clear();
     for (std::size_t i = para_begin; i < para_end;) {
-      i = next_mark_byte(text, i, para_end);
+      i = next_mark(text, i, para_end);
       if (i >= para_end) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
@@ -1121,17 +1150,18 @@ class Attributor {
       // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
       if (auto p = clause_subject(lo, hi)) return p;
     }
+    const std::size_t open_paragraph = paragraph_at(r.open);
     if (lo == hi) {
       // The quote opens its sentence: "Sam Lau said in a statement. "...""
       std::size_t end = lo;
       while (end > 0 && words_[end - 1].punct && !is_quote_mark(words_[end - 1]) &&
-             words_[end - 1].paragraph == paragraph_at(r.open)) {
+             words_[end - 1].paragraph == open_paragraph) {
         --end;
       }
       std::size_t plo = end;
       bool quoted = false;
       while (plo > 0 && words_[plo - 1].begin >= prev_close &&
-             words_[plo - 1].paragraph == paragraph_at(r.open) && !ends_sentence(plo - 1) &&
+             words_[plo - 1].paragraph == open_paragraph && !ends_sentence(plo - 1) &&
              end - plo < 60) {
         quoted = quoted || is_quote_mark(words_[plo - 1]);
         --plo;
@@ -1142,9 +1172,8 @@ class Attributor {
     }
     // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
     std::size_t after = word_at_or_after(r.close_end);
-    if (r.closed && after + 1 < words_.size() &&
-        words_[after].paragraph == paragraph_at(r.open) + 1 && words_[after].begin < next_open &&
-        words_[after].punct && is_dash(words_[after].lower)) {
+    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == open_paragraph + 1 &&
+        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
       std::size_t hi2 = after + 1;
       while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph &&
              hi2 - after < 12)
