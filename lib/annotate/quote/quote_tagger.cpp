@@ -15,6 +15,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -358,7 +359,7 @@ std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
     __m128i hits =
         _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
     for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
-      std::size_t pos = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      std::size_t pos = i + static_cast<std::size_t>(std::countr_zero(mask));
       if (pos >= end) return end;
       if (pos < skip) continue;
       std::size_t step = mark_step(text, pos);
