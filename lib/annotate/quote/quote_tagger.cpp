@@ -134,12 +134,29 @@ struct Word {
   std::size_t paragraph = 0;
 };
 
+inline char ascii_lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ascii_lower_char(c);
   return out;
+}
+
+/// ascii_lower(a) == ascii_lower(b), without building either.
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (ascii_lower_char(a[k]) != ascii_lower_char(b[k])) return false;
+  }
+  return true;
+}
+
+/// ascii_lower(s).ends_with(lower_suffix), for a suffix already in lower case.
+bool ascii_lower_ends_with(std::string_view s, std::string_view lower_suffix) {
+  return s.size() >= lower_suffix.size() &&
+         ascii_iequal(s.substr(s.size() - lower_suffix.size()), lower_suffix);
 }
 
 // Outside the ASCII fast path: ICU decides.
@@ -1116,7 +1133,7 @@ class Attributor {
       // adverb ("Bemoaning", "Calls") as a name nobody introduced.
       bool known = false;
       for (const Seen& seen : seen_) {
-        known = known || ascii_lower(seen.who.name).ends_with(words_[p->first].lower);
+        known = known || ascii_lower_ends_with(seen.who.name, words_[p->first].lower);
       }
       if (!known) return std::nullopt;
     }
@@ -1224,7 +1241,7 @@ class Attributor {
     std::string_view n = e->name;
     auto sp = n.rfind(' ');
     std::string_view final_word = sp == std::string_view::npos ? n : n.substr(sp + 1);
-    return ascii_lower(final_word) == words_[last].lower ? e : nullptr;
+    return ascii_iequal(final_word, words_[last].lower) ? e : nullptr;
   }
 
   const Entity* person_entity_named(std::string_view surname) const {
@@ -1234,8 +1251,7 @@ class Attributor {
       std::string_view n = e.name;
       auto sp = n.rfind(' ');
       std::string_view last = sp == std::string_view::npos ? n : n.substr(sp + 1);
-      if (ascii_lower(last) == ascii_lower(surname) &&
-          (!best || e.name.size() > best->name.size())) {
+      if (ascii_iequal(last, surname) && (!best || e.name.size() > best->name.size())) {
         best = &e;
       }
     }
@@ -1262,7 +1278,8 @@ class Attributor {
   static std::string key_of(std::string_view name) {
     std::string key = "per:";
     bool gap = false;
-    for (char c : ascii_lower(name)) {
+    for (char raw : name) {
+      char c = ascii_lower_char(raw);
       bool alnum =
           (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
       if (alnum) {
@@ -1490,7 +1507,7 @@ class Attributor {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower(it->who.name).ends_with(" " + std::string(words_[p.core_last()].lower))) {
+              ascii_lower_ends_with(it->who.name, " " + std::string(words_[p.core_last()].lower))) {
             return it->who;
           }
         }
