@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "annotate/quote/quote_tagger.h"
 #include "claims/quote_claims.h"
@@ -323,5 +325,97 @@ TEST_CASE("speaker phrases with party tags, attachments and signatures") {
   SUBCASE("titles of shows are not quotes") {
     auto t = tag("He appeared on \"Meet the Press\" on Sunday.");
     CHECK(t.quotes.empty());
+  }
+}
+
+namespace {
+
+std::string render(const Tagged& t) {
+  std::string out;
+  for (const Quote& q : t.quotes) {
+    out += std::to_string(q.span.begin) + "-" + std::to_string(q.span.end) + "|" + q.text + "|" +
+           q.speaker + "|" + q.speaker_id + "|" + mention_text(t, q) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("per-thread buffers: a document's quotes do not depend on the one before") {
+  // The tagger reuses its lower-cased text, words and surname index from
+  // document to document on a thread: a long document, then a short one,
+  // must give what each gives alone, and so must several threads at once.
+  std::string long_text =
+      "NATO Secretary General Jens Stoltenberg spoke in Amman on Monday. " LQ
+      "We will open an office here," RQ
+      " Stoltenberg said.\n"
+      "Mr. Smith of the Sierra Club disagreed. " LQ "This is a mistake," RQ
+      " he said.\n"
+      "The minister, Ayman Safadi, welcomed it: " LQ "It is a good day for Jordan." RQ;
+  std::string short_text = LQ "Not yet," RQ " Stoltenberg said.";
+  std::string short_first = render(tag(short_text));
+  std::string long_first = render(tag(long_text));
+  std::string short_after_long = render(tag(short_text));
+  std::string long_after_short = render(tag(long_text));
+  CHECK(short_after_long == short_first);
+  CHECK(long_after_short == long_first);
+  // The full name is written only in the long document.
+  CHECK(long_first.find("Jens Stoltenberg") != std::string::npos);
+  CHECK(short_first.find("Jens Stoltenberg") == std::string::npos);
+
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    threads.emplace_back([&, k] {
+      std::string out;
+      for (int round = 0; round < 20; ++round) {
+        out = render(tag(k % 2 ? short_text : long_text)) + render(tag(long_text));
+      }
+      results[k] = out;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    CHECK(results[k] == (k % 2 ? short_first : long_first) + long_first);
+  }
+}
+
+TEST_CASE("quotation mark scan: only real marks count") {
+  SUBCASE("no quotation marks, no quotes") {
+    CHECK(tag("Stoltenberg said the alliance would open an office.").quotes.empty());
+    CHECK(tag("").quotes.empty());
+  }
+  SUBCASE("apostrophes and dashes around a quote are not marks") {
+    // Many E2 80 xx bytes (’ — –) before and inside the quote: the scan
+    // passes over them and pairs only the curly double marks.
+    auto t = tag("Jordan" RS "s king \xE2\x80\x94 and NATO" RS "s chief \xE2\x80\x93 met. " LQ
+                 "It" RS "s a good day for all of us," RQ " Stoltenberg said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].text == "It" RS "s a good day for all of us,");
+    CHECK(t.quotes[0].speaker == "Stoltenberg");
+  }
+  SUBCASE("guillemets") {
+    auto t =
+        tag("\xC2\xAB"
+            "We will stay the course,"
+            "\xC2\xBB"
+            " the minister said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].text == "We will stay the course,");
+  }
+  SUBCASE("a mark on the last bytes of a long line") {
+    // The 16-byte scan reads past a paragraph's end; marks there belong to the next line.
+    std::string line(40, 'a');
+    auto t = tag(line + " said Smith.\n\"This is the next line,\" Jones said.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].text == "This is the next line,");
+    CHECK(t.quotes[0].speaker == "Jones");
+  }
+  SUBCASE("broken UTF-8 never crashes") {
+    std::string broken = "\xE2\x80\"x\xE2\" said \xC2\"A\xE2\x80\xE2\x80\x9Cok\xE2\x80";
+    for (std::size_t cut = 0; cut <= broken.size(); ++cut) {
+      auto t = tag(broken.substr(0, cut));
+      for (const Quote& q : t.quotes) CHECK(q.span.end <= cut);
+    }
   }
 }

@@ -33,6 +33,23 @@ struct QuantityData {
   PhraseTable counted{"quantity/counted.tsv"};
   PhraseTable function_words{"claims/function_words.tsv"};
   PhraseTable casualty{"claims/casualty_verbs.tsv"};
+  // By vocabulary id: 1 where the word may start a quantity (a number word,
+  // the first word of an approximator or of a unit, "between", "from").
+  std::vector<std::uint8_t> may_start;
+  // Whether "between" and "from" have vocabulary ids (else compare words).
+  bool range_openers_known = false;
+
+  QuantityData() {
+    const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
+    may_start.assign(vocabulary.size(), 0);
+    for (std::uint32_t id = 1; id < vocabulary.size(); ++id) {
+      std::string_view w = vocabulary.word(id);
+      may_start[id] = number_words.find_id(id) || approximators.starts_phrase(id) ||
+                      units.starts_phrase(id) || w == "between" || w == "from";
+    }
+    range_openers_known = vocabulary.id("between") != PhraseVocabulary::kUnknown &&
+                          vocabulary.id("from") != PhraseVocabulary::kUnknown;
+  }
 };
 
 const QuantityData& data() {
@@ -110,8 +127,8 @@ struct NumberAt {
 };
 
 // A number (digits or words, with a following scale word) at token i.
-std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens& norm,
-                                  std::size_t i, std::size_t end) {
+std::optional<NumberAt> number_at(const QuantityData& d, const TextLayer& text,
+                                  const NormalisedTokens& norm, std::size_t i, std::size_t end) {
   if (i >= end) return std::nullopt;
   NumberAt out;
   if (text.tokens[i].kind == Token::Kind::kNumber) {
@@ -120,7 +137,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     out.value = n->value * n->scale;
     out.plain_integer = n->plain_integer;
     out.end = i + 1;
-  } else if (const auto* w = data().number_words.find_id(norm.ids[i])) {
+  } else if (const auto* w = d.number_words.find_id(norm.ids[i])) {
     out.value = to_double(w->value);
     out.word = true;
     out.end = i + 1;
@@ -128,7 +145,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     std::size_t j = out.end;
     if (j < end && text.token_text(j) == "-") ++j;
     if (j < end && out.value >= 20 && out.value < 100) {
-      if (const auto* u = data().number_words.find_id(norm.ids[j]); u && to_double(u->value) < 10) {
+      if (const auto* u = d.number_words.find_id(norm.ids[j]); u && to_double(u->value) < 10) {
         out.value += to_double(u->value);
         out.end = j + 1;
       }
@@ -137,7 +154,7 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     return std::nullopt;
   }
   if (out.end < end) {
-    if (const auto* s = data().scale.find_id(norm.ids[out.end])) {
+    if (const auto* s = d.scale.find_id(norm.ids[out.end])) {
       // single letters ("m", "b") only when glued, handled in parse_digits
       if (norm.words[out.end].size() > 1 ||
           text.tokens[out.end].begin == text.tokens[out.end - 1].end) {
@@ -148,6 +165,27 @@ std::optional<NumberAt> number_at(const TextLayer& text, const NormalisedTokens&
     }
   }
   return out;
+}
+
+// The next token at or after i (before end) where a quantity can start: only
+// a number, "between"/"from", an approximator or a unit written before its
+// number ("$") can. Most tokens are none of these; one or two array look-ups
+// tell.
+std::size_t next_candidate(const QuantityData& d, const TextLayer& text,
+                           const NormalisedTokens& norm, std::size_t i, std::size_t end) {
+  const Token* tokens = text.tokens.data();
+  const std::uint32_t* ids = norm.ids.data();
+  const std::uint8_t* may_start = d.may_start.data();
+  const std::size_t vocabulary_size = d.may_start.size();
+  for (; i < end; ++i) {
+    if (tokens[i].kind == Token::Kind::kNumber) return i;
+    const std::uint32_t id = ids[i];
+    if (id < vocabulary_size && may_start[id]) return i;
+    if (!d.range_openers_known && (norm.words[i] == "between" || norm.words[i] == "from")) {
+      return i;
+    }
+  }
+  return end;
 }
 
 }  // namespace
@@ -164,7 +202,8 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];
-    for (std::size_t i = sb; i < se; ++i) {
+    for (std::size_t i = next_candidate(d, text, norm, sb, se); i < se;
+         i = next_candidate(d, text, norm, i + 1, se)) {
       if (in_times[i]) continue;
       std::size_t start = i, j = i;
       std::string approx;
@@ -184,7 +223,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
           j += m.length;
         }
       }
-      auto number = number_at(text, norm, j, se);
+      auto number = number_at(d, text, norm, j, se);
       if (!number || in_times[j]) continue;
       std::size_t k = number->end;
       double low = number->value, high = number->value;
@@ -196,7 +235,8 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         if (unit.size() && r < se) {
           if (auto m = d.units.match(norm, r, se); m && m.entry->value == unit) r += m.length;
         }
-        if (auto second = number_at(text, norm, r, se); second && second->value >= number->value) {
+        if (auto second = number_at(d, text, norm, r, se);
+            second && second->value >= number->value) {
           high = second->value;
           bound = "range";
           k = second->end;

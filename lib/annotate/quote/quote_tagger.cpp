@@ -8,17 +8,20 @@
 // EntityLayer when it has them. Word lists live in lib/data/quote/.
 #include "annotate/quote/quote_tagger.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "data/embedded.h"
 #include "util/string_index.h"
@@ -40,13 +43,25 @@ class WordSet {
   StringIndex<char> index_;  // values unused
 };
 
-// Hashing for lookups by string_view in maps keyed by std::string.
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+/// Words to values with allocation-free lookups (a StringIndex, not a
+/// node-based map hashing each key with std::hash).
 template <typename Value>
-using WordMap = std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>>;
+class WordMap {
+ public:
+  /// The value under `word`, or nullptr.
+  const Value* find(std::string_view word) const { return index_.find(word); }
+  std::size_t count(std::string_view word) const { return index_.find(word) ? 1 : 0; }
+  /// The value under `word`, inserted as Value{} when absent.
+  Value& operator[](std::string_view word) { return *index_.try_emplace(word).first; }
+  /// Inserts `value` unless `word` is there already (the first one wins).
+  void emplace(std::string_view word, Value value) {
+    auto [slot, inserted] = index_.try_emplace(word);
+    if (inserted) *slot = std::move(value);
+  }
+
+ private:
+  StringIndex<Value> index_;
+};
 
 struct QuoteData {
   // Speech verbs keyed by their first word; each entry lists the full word
@@ -90,7 +105,7 @@ const QuoteData& quote_data() {
                          : row[1] == "group" ? PronounKind::kGroup
                          : row[1] == "self"  ? PronounKind::kSelf
                                              : PronounKind::kRelative;
-      d.pronouns.emplace(std::string(row[0]), kind);
+      d.pronouns.emplace(row[0], kind);
     }
     d.titles = word_set("quote/titles.tsv");
     d.function_words = word_set("quote/function_words.tsv");
@@ -112,99 +127,165 @@ const QuoteData& quote_data() {
 /// words ("Secretary-General") merged back from ICU's tokens.
 struct Word {
   std::size_t begin = 0, end = 0;
-  std::string_view
-      lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Attributor::lowered_
+  std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Scratch::lowered
   bool capitalised = false;
   bool punct = false;
   bool possessive = false;
   std::size_t paragraph = 0;
 };
 
+inline char ascii_lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ascii_lower_char(c);
   return out;
 }
 
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  auto first = static_cast<unsigned char>(s[0]);
-  if (first < 0x80) return first >= 'A' && first <= 'Z';  // what u_isupper says for ASCII
+/// ascii_lower(a) == ascii_lower(b), without building either.
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (ascii_lower_char(a[k]) != ascii_lower_char(b[k])) return false;
+  }
+  return true;
+}
+
+/// ascii_lower(s).ends_with(lower_suffix), for a suffix already in lower case.
+bool ascii_lower_ends_with(std::string_view s, std::string_view lower_suffix) {
+  return s.size() >= lower_suffix.size() &&
+         ascii_iequal(s.substr(s.size() - lower_suffix.size()), lower_suffix);
+}
+
+// Outside the ASCII fast path: ICU decides.
+bool starts_upper_non_ascii(std::string_view s) {
   UChar32 c;
   int32_t i = 0;
   U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
   return c >= 0 && u_isupper(c);
 }
 
-bool is_abbreviation(std::string_view lower) {
-  return lower.size() == 1 || quote_data().abbreviations.count(std::string(lower)) > 0;
+inline bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  auto first = static_cast<unsigned char>(s[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';  // what u_isupper says for ASCII
+  return starts_upper_non_ascii(s);
 }
 
-// `lowered` receives the text in ASCII lower case; the words' `lower` views point into it.
-std::vector<Word> build_words(const TextLayer& text, std::string& lowered) {
-  lowered.assign(text.text);
-  for (char& c : lowered) c = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+bool is_abbreviation(std::string_view lower) {
+  return lower.size() == 1 || quote_data().abbreviations.count(lower) > 0;
+}
+
+/// A slot of the index of capitalised words: the first and last word of one
+/// spelling (word indices), or empty.
+struct CapitalSlot {
+  static constexpr std::uint32_t kEmpty = static_cast<std::uint32_t>(-1);
+  std::uint32_t hash = 0;
+  std::uint32_t first = kEmpty;
+  std::uint32_t last = kEmpty;
+};
+
+/// Buffers reused by the documents a thread tags one after another.
+struct Scratch {
+  std::unique_ptr<char[]> lowered;  ///< the text in ASCII lower case (words view into it)
+  std::size_t lowered_capacity = 0;
   std::vector<Word> words;
-  const auto& toks = text.tokens;
-  words.reserve(toks.size());
+  std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
+  std::vector<CapitalSlot> capital_slots;
+  std::vector<std::size_t> next_capitalised;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
+// Fills scratch.words (and scratch.capitalised) for the text; the words'
+// `lower` views point into scratch.lowered, the text in ASCII lower case.
+void build_words(const TextLayer& text, Scratch& scratch) {
+  const std::size_t size = text.text.size();
+  if (scratch.lowered_capacity < size) {
+    scratch.lowered.reset(new char[size]);  // not zeroed: every byte is written below
+    scratch.lowered_capacity = size;
+  }
+  const char* t = text.text.data();
+  char* lowered = scratch.lowered.get();
+  for (std::size_t k = 0; k < size; ++k) {
+    char c = t[k];
+    lowered[k] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
+  }
+  const char* low = lowered;
+  std::vector<Word>& words = scratch.words;
+  std::vector<std::uint32_t>& capitalised = scratch.capitalised;
+  capitalised.clear();
+  const Token* toks = text.tokens.data();
+  const std::size_t n_toks = text.tokens.size();
+  words.clear();
+  words.resize(n_toks);  // one word per token at most; trimmed below
+  Word* out = words.data();
+  std::size_t count = 0;
   std::size_t paragraph = 0;
   std::size_t last_end = 0;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
+  for (std::size_t i = 0; i < n_toks; ++i) {
     std::size_t b = toks[i].begin, e = toks[i].end;
     const Token::Kind kind = toks[i].kind;
     // Hyphenated words and abbreviations: adjacent tokens without spaces.
-    if (toks[i].kind == Token::Kind::kWord) {
-      while (i + 2 < toks.size() && toks[i + 1].begin == e &&
-             toks[i + 2].begin == toks[i + 1].end && toks[i + 1].end - toks[i + 1].begin == 1 &&
-             text.text[toks[i + 1].begin] == '-' && toks[i + 2].kind == Token::Kind::kWord) {
+    if (kind == Token::Kind::kWord && i + 1 < n_toks && toks[i + 1].begin == e) {
+      while (i + 2 < n_toks && toks[i + 1].begin == e && toks[i + 2].begin == toks[i + 1].end &&
+             toks[i + 1].end - toks[i + 1].begin == 1 && t[toks[i + 1].begin] == '-' &&
+             toks[i + 2].kind == Token::Kind::kWord) {
         e = toks[i + 2].end;
         i += 2;
       }
-      if (i + 1 < toks.size() && toks[i + 1].begin == e &&
-          toks[i + 1].end - toks[i + 1].begin == 1 && text.text[toks[i + 1].begin] == '.' &&
-          is_abbreviation(ascii_lower(text.text.substr(b, e - b)))) {
+      if (i + 1 < n_toks && toks[i + 1].begin == e && toks[i + 1].end - toks[i + 1].begin == 1 &&
+          t[toks[i + 1].begin] == '.' && is_abbreviation(std::string_view(low + b, e - b))) {
         e = toks[i + 1].end;
         ++i;
       }
     }
-    for (std::size_t k = last_end; k < b; ++k) {
-      if (text.text[k] == '\n') {
-        ++paragraph;
-        break;
+    // A line break between the previous word and this one starts a paragraph
+    // (most gaps are one space).
+    if (b == last_end + 1) {
+      if (t[last_end] == '\n') ++paragraph;
+    } else {
+      for (std::size_t k = last_end; k < b; ++k) {
+        if (t[k] == '\n') {
+          ++paragraph;
+          break;
+        }
       }
     }
     last_end = e;
-    Word& w = words.emplace_back();
+    Word& w = out[count++];
     w.begin = b;
     w.end = e;
-    std::string_view s = text.text.substr(b, e - b);
+    const char* s = t + b;
+    std::size_t n = e - b;
     w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
-    w.capitalised = !w.punct && starts_upper(s);
-    // Lower case without the possessive ending and a final dot, built in place.
-    std::size_t n = s.size();
-    auto lower_at = [&](std::size_t k) {
-      char c = s[k];
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    };
-    if (n > 2 && s[n - 2] == '\'' && lower_at(n - 1) == 's') {
+    w.capitalised = !w.punct && starts_upper(std::string_view(s, n));
+    if (w.capitalised) capitalised.push_back(static_cast<std::uint32_t>(count - 1));
+    // Lower case without the possessive ending and a final dot.
+    if (n > 2 && s[n - 2] == '\'' && low[b + n - 1] == 's') {
       n -= 2;
       w.possessive = true;
     } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
-               lower_at(n - 1) == 's') {
+               low[b + n - 1] == 's') {
       n -= 4;
       w.possessive = true;
     }
     if (n > 1 && s[n - 1] == '.') --n;
-    w.lower = std::string_view(lowered).substr(b, n);
+    w.lower = std::string_view(low + b, n);
     w.paragraph = paragraph;
   }
-  return words;
+  words.resize(count);
 }
 
 bool is_sentence_end(const Word& w) {
-  return w.punct && (w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";");
+  if (!w.punct || w.lower.size() != 1) return false;
+  char c = w.lower[0];
+  return c == '.' || c == '!' || c == '?' || c == ';';
 }
 
 bool is_dash(std::string_view s) {
@@ -259,6 +340,78 @@ constexpr std::size_t kMaxTitleWords = 6;
 // Speakers remembered for resolving pronouns and nominal speakers.
 constexpr std::size_t kSeenWindow = 64;
 
+/// How many bytes a scan for quotation marks takes at byte `pos` of a
+/// possible mark ('"', 0xE2, 0xC2): 0 when a mark starts there ('"', the
+/// curly marks E2 80 9C/9D/9E, the guillemets C2 AB/BB), 3 for any other
+/// E2 80 xx (apostrophes, dashes: skipped whole, even in broken UTF-8),
+/// else 1.
+inline std::size_t mark_step(std::string_view text, std::size_t pos) {
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c == '"') return 0;
+  if (c == 0xE2 && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0x80) {
+    auto d = static_cast<unsigned char>(text[pos + 2]);
+    return d == 0x9C || d == 0x9D || d == 0x9E ? 0 : 3;
+  }
+  if (c == 0xC2 && pos + 1 < text.size()) {
+    auto d = static_cast<unsigned char>(text[pos + 1]);
+    if (d == 0xAB || d == 0xBB) return 0;
+  }
+  return 1;
+}
+
+/// The first byte in [i, end) where a quotation mark starts, or `end`, as a
+/// byte-by-byte scan with mark_step would find it. Bytes that may start one
+/// are found sixteen at a time where SSE2 is there (else eight); most 0xE2
+/// bytes are apostrophes and dashes and are passed over here.
+std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
+  const char* p = text.data();
+  std::size_t skip = i;  // candidates before this byte were passed over
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i bit5 = _mm_set1_epi8(0x20);  // 0xC2 | 0x20 == 0xE2
+  // Loads may run past `end` (a paragraph's end) while inside the text.
+  while (i < end && i + 16 <= text.size()) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hits =
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
+      std::size_t pos = i + static_cast<std::size_t>(std::countr_zero(mask));
+      if (pos >= end) return end;
+      if (pos < skip) continue;
+      std::size_t step = mark_step(text, pos);
+      if (step == 0) return pos;
+      skip = pos + step;
+    }
+    i += 16;
+  }
+#else
+  // A zero byte of x ^ pattern, found exactly (no borrow between bytes).
+  auto zero_bytes = [](std::uint64_t v) {
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((v & kLow7) + kLow7) | v) & ~kLow7;
+  };
+  while (i + 8 <= end) {
+    std::uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    std::uint64_t y = x | 0x2020202020202020ull;  // 0xC2 | 0x20 == 0xE2
+    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull)) break;
+    i += 8;
+  }
+#endif
+  for (i = std::max(i, skip); i < end;) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c != '"' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
+    std::size_t step = mark_step(text, i);
+    if (step == 0) return i;
+    i += step;
+  }
+  return end;
+}
+
 /// Pairs quotation marks paragraph by paragraph.
 std::vector<Region> find_regions(std::string_view text) {
   std::vector<Region> regions;
@@ -269,20 +422,7 @@ std::vector<Region> find_regions(std::string_view text) {
     if (para_end == std::string_view::npos) para_end = text.size();
     marks.clear();
     for (std::size_t i = para_begin; i < para_end;) {
-      // Skip to the next byte that can start a mark ('"', 0xE2, 0xC2): eight
-      // bytes at a time while they hold neither '"' nor a non-ASCII byte.
-      while (i < para_end) {
-        while (i + 8 <= para_end) {
-          std::uint64_t x;
-          std::memcpy(&x, text.data() + i, 8);
-          std::uint64_t q = x ^ 0x2222222222222222ull;  // zero bytes where '"'
-          std::uint64_t has_quote = (q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull;
-          if (has_quote || (x & 0x8080808080808080ull)) break;
-          i += 8;
-        }
-        if (i >= para_end || text[i] == '"' || text[i] == '\xE2' || text[i] == '\xC2') break;
-        ++i;
-      }
+      i = next_mark(text, i, para_end);
       if (i >= para_end) break;
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
@@ -401,10 +541,15 @@ class Attributor {
       : text_(text),
         entities_(entities),
         data_(quote_data()),
-        words_(build_words(text, lowered_)) {}
+        scratch_(scratch()),
+        words_(scratch_.words),
+        capital_slots_(scratch_.capital_slots),
+        next_capitalised_(scratch_.next_capitalised) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
+    if (regions.empty()) return {};  // no quotation marks: no words needed
+    build_words(text_, scratch_);
     for (const Region& r : regions) quoted_.push_back(r.inner);
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
@@ -463,8 +608,8 @@ class Attributor {
   const TextLayer& text_;
   const EntityLayer& entities_;
   const QuoteData& data_;
-  std::string lowered_;  // the text in ASCII lower case (words_ view into it)
-  std::vector<Word> words_;
+  Scratch& scratch_;  // buffers reused across documents
+  std::vector<Word>& words_;
   // Speakers seen so far, in text order, for pronouns and "the official".
   struct Seen {
     Resolved who;
@@ -472,38 +617,53 @@ class Attributor {
   };
   std::vector<Seen> seen_;
   std::vector<Span> quoted_;  ///< inner spans of all quotes
-  /// Word indices of each capitalised word (lower-cased), in text order;
-  /// built on first use (few documents need it).
-  /// Capitalised words by lower case: the first and last of each chain, and
-  /// the next word of the same chain (text order); built on first use.
-  struct Chain {
-    std::size_t first = kNoWord, last = kNoWord;
-  };
+  /// Capitalised words by lower case: a chain per spelling, in text order,
+  /// from the first word (first_capitalised) on through next_capitalised_.
+  /// Built on first use (about half the documents need it).
   static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
-  mutable StringIndex<Chain> capitalised_index_;
-  mutable std::vector<std::size_t> next_capitalised_;
+  std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
+  std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
+
+  void index_capitalised() const {
+    const std::vector<std::uint32_t>& capitalised = scratch_.capitalised;
+    std::size_t size = 16;
+    while (size < 2 * capitalised.size()) size *= 2;
+    capital_slots_.assign(size, CapitalSlot{});
+    next_capitalised_.assign(words_.size(), kNoWord);
+    const std::size_t mask = size - 1;
+    for (std::size_t i : capitalised) {
+      std::string_view lower = words_[i].lower;
+      std::uint64_t h = short_string_hash(lower);
+      auto h32 = static_cast<std::uint32_t>(h);
+      for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+        CapitalSlot& slot = capital_slots_[at];
+        if (slot.first == CapitalSlot::kEmpty) {
+          slot = CapitalSlot{h32, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)};
+          break;
+        }
+        if (slot.hash == h32 && words_[slot.first].lower == lower) {
+          next_capitalised_[slot.last] = i;
+          slot.last = static_cast<std::uint32_t>(i);
+          break;
+        }
+      }
+    }
+    capitalised_indexed_ = true;
+  }
 
   /// The first capitalised word written `lower` in lower case (then follow
   /// next_capitalised_), or kNoWord.
   std::size_t first_capitalised(std::string_view lower) const {
-    if (!capitalised_indexed_) {
-      next_capitalised_.assign(words_.size(), kNoWord);
-      capitalised_index_.reserve(words_.size() / 4 + 16);
-      for (std::size_t i = 0; i < words_.size(); ++i) {
-        if (!words_[i].capitalised) continue;
-        Chain& c = *capitalised_index_.try_emplace(words_[i].lower).first;
-        if (c.last == kNoWord) {
-          c.first = i;
-        } else {
-          next_capitalised_[c.last] = i;
-        }
-        c.last = i;
-      }
-      capitalised_indexed_ = true;
+    if (!capitalised_indexed_) index_capitalised();
+    const std::size_t mask = capital_slots_.size() - 1;
+    std::uint64_t h = short_string_hash(lower);
+    auto h32 = static_cast<std::uint32_t>(h);
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+      const CapitalSlot& slot = capital_slots_[at];
+      if (slot.first == CapitalSlot::kEmpty) return kNoWord;
+      if (slot.hash == h32 && words_[slot.first].lower == lower) return slot.first;
     }
-    const Chain* c = capitalised_index_.find(lower);
-    return c ? c->first : kNoWord;
   }
 
   bool any_capital(std::size_t first, std::size_t last) const {
@@ -535,7 +695,12 @@ class Attributor {
   bool looks_like_speech(std::string_view q, bool cued) const {
     bool has_space = q.find(' ') != std::string_view::npos;
     bool has_letter = false;
-    for (char c : q) has_letter = has_letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    for (char c : q) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        has_letter = true;
+        break;
+      }
+    }
     if (!has_letter) return false;
     if (!has_space) {
       for (std::size_t i = 0; i < q.size(); ++i) {
@@ -599,12 +764,12 @@ class Attributor {
   /// The speech verb starting at word i, if any: its kind and its length.
   std::optional<std::pair<VerbKind, std::size_t>> verb_at(std::size_t i, std::size_t hi) const {
     if (words_[i].punct) return std::nullopt;
-    auto it = data_.verbs.find(words_[i].lower);
-    if (it == data_.verbs.end()) return std::nullopt;
+    const auto* entries = data_.verbs.find(words_[i].lower);
+    if (!entries) return std::nullopt;
     // "the United States" is not a cue; "According to" and "Said Smith:" may be.
     if (words_[i].capitalised && i > 0 && !words_[i - 1].punct) return std::nullopt;
     std::optional<std::pair<VerbKind, std::size_t>> best;
-    for (const auto& [seq, kind] : it->second) {
+    for (const auto& [seq, kind] : *entries) {
       if (i + seq.size() > hi) continue;
       bool ok = true;
       for (std::size_t k = 1; k < seq.size() && ok; ++k) ok = words_[i + k].lower == seq[k];
@@ -664,9 +829,8 @@ class Attributor {
     if (j <= lo) return std::nullopt;
     const Word& w = words_[j - 1];
     if (!w.punct) {
-      auto p = data_.pronouns.find(w.lower);
-      if (p != data_.pronouns.end()) {
-        if (p->second == PronounKind::kRelative) {
+      if (const PronounKind* p = data_.pronouns.find(w.lower)) {
+        if (*p == PronounKind::kRelative) {
           // "Smith, who ..., said": the phrase before the comma.
           if (j - 1 > lo && words_[j - 2].lower == ",") return phrase_before(j - 2, lo);
           return std::nullopt;
@@ -674,7 +838,7 @@ class Attributor {
         SpeakerPhrase sp;
         sp.kind = SpeakerKind::kPronoun;
         sp.first = sp.last = j - 1;
-        sp.pronoun = p->second;
+        sp.pronoun = *p;
         return sp;
       }
     }
@@ -768,13 +932,12 @@ class Attributor {
   std::optional<SpeakerPhrase> phrase_after(std::size_t b, std::size_t hi) const {
     std::size_t k = b;
     if (k < hi && !words_[k].punct) {
-      auto p = data_.pronouns.find(words_[k].lower);
-      if (p != data_.pronouns.end() && p->second != PronounKind::kRelative &&
-          p->second != PronounKind::kSelf) {
+      const PronounKind* p = data_.pronouns.find(words_[k].lower);
+      if (p && *p != PronounKind::kRelative && *p != PronounKind::kSelf) {
         SpeakerPhrase sp;
         sp.kind = SpeakerKind::kPronoun;
         sp.first = sp.last = k;
-        sp.pronoun = p->second;
+        sp.pronoun = *p;
         return sp;
       }
     }
@@ -970,7 +1133,7 @@ class Attributor {
       // adverb ("Bemoaning", "Calls") as a name nobody introduced.
       bool known = false;
       for (const Seen& seen : seen_) {
-        known = known || ascii_lower(seen.who.name).ends_with(words_[p->first].lower);
+        known = known || ascii_lower_ends_with(seen.who.name, words_[p->first].lower);
       }
       if (!known) return std::nullopt;
     }
@@ -1005,17 +1168,18 @@ class Attributor {
       // A mixed quote ("Trump criticised the act as a \"crazy system\""): the clause's subject.
       if (auto p = clause_subject(lo, hi)) return p;
     }
+    const std::size_t open_paragraph = paragraph_at(r.open);
     if (lo == hi) {
       // The quote opens its sentence: "Sam Lau said in a statement. "...""
       std::size_t end = lo;
       while (end > 0 && words_[end - 1].punct && !is_quote_mark(words_[end - 1]) &&
-             words_[end - 1].paragraph == paragraph_at(r.open)) {
+             words_[end - 1].paragraph == open_paragraph) {
         --end;
       }
       std::size_t plo = end;
       bool quoted = false;
       while (plo > 0 && words_[plo - 1].begin >= prev_close &&
-             words_[plo - 1].paragraph == paragraph_at(r.open) && !ends_sentence(plo - 1) &&
+             words_[plo - 1].paragraph == open_paragraph && !ends_sentence(plo - 1) &&
              end - plo < 60) {
         quoted = quoted || is_quote_mark(words_[plo - 1]);
         --plo;
@@ -1026,9 +1190,8 @@ class Attributor {
     }
     // A signature on the next line: "...”\n-Michelle Marks, Philadelphia."
     std::size_t after = word_at_or_after(r.close_end);
-    if (r.closed && after + 1 < words_.size() &&
-        words_[after].paragraph == paragraph_at(r.open) + 1 && words_[after].begin < next_open &&
-        words_[after].punct && is_dash(words_[after].lower)) {
+    if (r.closed && after + 1 < words_.size() && words_[after].paragraph == open_paragraph + 1 &&
+        words_[after].begin < next_open && words_[after].punct && is_dash(words_[after].lower)) {
       std::size_t hi2 = after + 1;
       while (hi2 < words_.size() && words_[hi2].paragraph == words_[after].paragraph &&
              hi2 - after < 12)
@@ -1078,7 +1241,7 @@ class Attributor {
     std::string_view n = e->name;
     auto sp = n.rfind(' ');
     std::string_view final_word = sp == std::string_view::npos ? n : n.substr(sp + 1);
-    return ascii_lower(final_word) == words_[last].lower ? e : nullptr;
+    return ascii_iequal(final_word, words_[last].lower) ? e : nullptr;
   }
 
   const Entity* person_entity_named(std::string_view surname) const {
@@ -1088,8 +1251,7 @@ class Attributor {
       std::string_view n = e.name;
       auto sp = n.rfind(' ');
       std::string_view last = sp == std::string_view::npos ? n : n.substr(sp + 1);
-      if (ascii_lower(last) == ascii_lower(surname) &&
-          (!best || e.name.size() > best->name.size())) {
+      if (ascii_iequal(last, surname) && (!best || e.name.size() > best->name.size())) {
         best = &e;
       }
     }
@@ -1116,7 +1278,8 @@ class Attributor {
   static std::string key_of(std::string_view name) {
     std::string key = "per:";
     bool gap = false;
-    for (char c : ascii_lower(name)) {
+    for (char raw : name) {
+      char c = ascii_lower_char(raw);
       bool alnum =
           (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
       if (alnum) {
@@ -1344,7 +1507,7 @@ class Attributor {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
           if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower(it->who.name).ends_with(" " + std::string(words_[p.core_last()].lower))) {
+              ascii_lower_ends_with(it->who.name, " " + std::string(words_[p.core_last()].lower))) {
             return it->who;
           }
         }
