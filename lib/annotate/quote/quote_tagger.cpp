@@ -195,6 +195,26 @@ struct Scratch {
   std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
   std::vector<CapitalSlot> capital_slots;
   std::vector<std::size_t> next_capitalised;
+
+  /// Frees what an unusually large document left behind, so that a thread
+  /// does not keep it for the rest of its life.
+  void trim() {
+    constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
+    if (lowered_capacity > kKeepBytes) {
+      lowered.reset();
+      lowered_capacity = 0;
+    }
+    if (words.capacity() * sizeof(Word) > kKeepBytes) std::vector<Word>().swap(words);
+    if (capitalised.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
+      std::vector<std::uint32_t>().swap(capitalised);
+    }
+    if (capital_slots.capacity() * sizeof(CapitalSlot) > kKeepBytes) {
+      std::vector<CapitalSlot>().swap(capital_slots);
+    }
+    if (next_capitalised.capacity() * sizeof(std::size_t) > kKeepBytes) {
+      std::vector<std::size_t>().swap(next_capitalised);
+    }
+  }
 };
 
 Scratch& scratch() {
@@ -1530,8 +1550,9 @@ class Attributor {
 
 std::vector<Quote> tag_quotes(const TextLayer& text, const EntityLayer& entities) {
   if (text.text.empty()) return {};
-  Attributor attributor(text, entities);
-  return attributor.run();
+  std::vector<Quote> quotes = Attributor(text, entities).run();
+  scratch().trim();
+  return quotes;
 }
 
 }  // namespace crosscheck::internal
