@@ -422,6 +422,17 @@ namespace {
 TextLayer segment_text(std::string_view text, bool fast) {
   TextLayer layer;
   layer.text = text;
+  layer.lower.resize(text.size() + 8, '\0');
+  {
+    // Branch-free ASCII lower-casing (the compiler vectorises it).
+    const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
+    unsigned char* __restrict dst = reinterpret_cast<unsigned char*>(layer.lower.data());
+    for (std::size_t k = 0, size = text.size(); k < size; ++k) {
+      unsigned char u = src[k];
+      dst[k] =
+          static_cast<unsigned char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+    }
+  }
   // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
   auto breaks = fast ? fast_sentence_breaks(text) : std::nullopt;
   add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));

@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_TEXT_SEGMENT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct TextLayer {
   std::vector<Token> tokens;
   /// tokens of sentence i are [sentence_tokens[i], sentence_tokens[i + 1]).
   std::vector<std::uint32_t> sentence_tokens;
+  /// The text with A-Z lower-cased (other bytes unchanged), then 8 NUL bytes so
+  /// that word-sized loads may run past the end. Made once here for the time
+  /// and quote taggers, which both read it.
+  std::string lower;
 
   std::string_view token_text(std::size_t i) const {
     return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);

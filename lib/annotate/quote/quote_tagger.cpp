@@ -18,9 +18,9 @@
 #include <bit>
 #include <cctype>
 #include <cstring>
-#include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "data/embedded.h"
@@ -127,7 +127,7 @@ const QuoteData& quote_data() {
 /// words ("Secretary-General") merged back from ICU's tokens.
 struct Word {
   std::size_t begin = 0, end = 0;
-  std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in Scratch::lowered
+  std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in TextLayer::lower
   bool capitalised = false;
   bool punct = false;
   bool possessive = false;
@@ -189,8 +189,6 @@ struct CapitalSlot {
 
 /// Buffers reused by the documents a thread tags one after another.
 struct Scratch {
-  std::unique_ptr<char[]> lowered;  ///< the text in ASCII lower case (words view into it)
-  std::size_t lowered_capacity = 0;
   std::vector<Word> words;
   std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
   std::vector<CapitalSlot> capital_slots;
@@ -200,10 +198,6 @@ struct Scratch {
   /// does not keep it for the rest of its life.
   void trim() {
     constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
-    if (lowered_capacity > kKeepBytes) {
-      lowered.reset();
-      lowered_capacity = 0;
-    }
     if (words.capacity() * sizeof(Word) > kKeepBytes) std::vector<Word>().swap(words);
     if (capitalised.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
       std::vector<std::uint32_t>().swap(capitalised);
@@ -223,20 +217,13 @@ Scratch& scratch() {
 }
 
 // Fills scratch.words (and scratch.capitalised) for the text; the words'
-// `lower` views point into scratch.lowered, the text in ASCII lower case.
+// `lower` views point into text.lower, the text in ASCII lower case.
 void build_words(const TextLayer& text, Scratch& scratch) {
-  const std::size_t size = text.text.size();
-  if (scratch.lowered_capacity < size) {
-    scratch.lowered.reset(new char[size]);  // not zeroed: every byte is written below
-    scratch.lowered_capacity = size;
+  if (text.lower.size() < text.text.size()) {
+    throw std::logic_error("tag_quotes: the text layer has no lower-cased text (use segment())");
   }
   const char* t = text.text.data();
-  char* lowered = scratch.lowered.get();
-  for (std::size_t k = 0; k < size; ++k) {
-    char c = t[k];
-    lowered[k] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 'a' - 'A' : 0));
-  }
-  const char* low = lowered;
+  const char* low = text.lower.data();
   std::vector<Word>& words = scratch.words;
   std::vector<std::uint32_t>& capitalised = scratch.capitalised;
   capitalised.clear();

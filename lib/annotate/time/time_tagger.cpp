@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -174,7 +175,6 @@ struct Core {
 
 // Buffers reused from one document to the next on the same thread.
 struct Scratch {
-  std::string lower;
   std::vector<Tok> toks;  // capacity: the longest sentence in bytes
   std::vector<std::pair<int, int>> markers;
   std::vector<Span> sentences;
@@ -184,7 +184,6 @@ struct Scratch {
   // keeping it for the thread's lifetime.
   void trim() {
     constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
-    if (lower.capacity() > kKeepBytes) std::string().swap(lower);
     if (toks.capacity() * sizeof(Tok) > kKeepBytes) std::vector<Tok>().swap(toks);
     if (starts.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
       std::vector<std::uint32_t>().swap(starts);
@@ -204,7 +203,6 @@ class Tagger {
       : layer_(layer),
         lex_(time::time_lexicon()),
         anchor_(anchor),
-        lower_(scratch.lower),
         toks_(scratch.toks),
         markers_(scratch.markers),
         merged_(scratch.sentences),
@@ -219,19 +217,6 @@ class Tagger {
   std::vector<TimeExpr> run() {
     std::vector<TimeExpr> out;
     std::string_view text = layer_.text;
-    // The lower-cased text and 8 padding bytes for the tokenizer's word loads.
-    if (lower_.size() < text.size() + 8) lower_.resize(text.size() + 8);
-    // Branch-free ASCII lower-casing (the compiler vectorises it).
-    {
-      const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
-      unsigned char* __restrict dst = reinterpret_cast<unsigned char*>(lower_.data());
-      for (std::size_t k = 0, size = text.size(); k < size; ++k) {
-        unsigned char u = src[k];
-        dst[k] =
-            static_cast<unsigned char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
-      }
-    }
-    std::fill_n(lower_.begin() + static_cast<std::ptrdiff_t>(text.size()), 8, '\0');
     const Span whole{0, text.size()};
     std::span<const Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences = std::span<const Span>(&whole, 1);
@@ -259,7 +244,7 @@ class Tagger {
       covered = to;
       ++sentence_;
       // Most words cannot begin an expression: only the starts are tried.
-      std::size_t nstarts = tokenize(text, lower_, from, to, lex_, toks_, starts_);
+      std::size_t nstarts = tokenize(text, layer_.lower, from, to, lex_, toks_, starts_);
       markers_found_ = false;  // found on first use (most sentences need none)
       std::size_t next = 0;    // the first token not inside an expression found
       for (std::size_t k = 0; k < nstarts; ++k) {
@@ -2496,7 +2481,6 @@ class Tagger {
   const time::TimeLexicon& lex_;
   std::optional<CivilDate> anchor_;
   std::int32_t anchor_days_ = 0;
-  std::string& lower_;
   std::vector<Tok>& toks_;
   // Tense markers of the current sentence (token index, tense), found lazily.
   std::vector<std::pair<int, int>>& markers_;
@@ -2514,6 +2498,10 @@ class Tagger {
 
 std::vector<TimeExpr> tag_times(const TextLayer& text, const std::optional<CivilDate>& anchor) {
   Scratch& scratch = thread_scratch();
+  // The tokenizer reads the lower-cased text eight bytes at a time.
+  if (text.lower.size() < text.text.size() + 8) {
+    throw std::logic_error("tag_times: the text layer has no lower-cased text (use segment())");
+  }
   std::vector<TimeExpr> times = Tagger(text, anchor, scratch).run();
   scratch.trim();
   return times;
@@ -2526,6 +2514,8 @@ std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
   constexpr std::size_t kWindow = 600;
   TextLayer head;
   head.text = text.text.substr(0, std::min(text.text.size(), kWindow));
+  head.lower.assign(text.lower, 0, head.text.size());
+  head.lower.append(8, '\0');
   for (const Span& s : text.sentences) {
     if (s.begin >= head.text.size()) break;
     head.sentences.push_back(Span{s.begin, std::min(s.end, head.text.size())});
