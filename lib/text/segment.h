@@ -1,4 +1,5 @@
-// Sentences and tokens of a document's text, with byte offsets (ICU).
+// Sentences and tokens of a document's text, with byte offsets (UAX #29 rules;
+// our own splitter, ICU where it cannot decide).
 #ifndef CROSSCHECK_LIB_TEXT_SEGMENT_H_
 #define CROSSCHECK_LIB_TEXT_SEGMENT_H_
 
