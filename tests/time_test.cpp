@@ -676,4 +676,13 @@ TEST_CASE("hours of the day in words and restated clock times") {
         "2000-04-05T15:00");
   auto t = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", CivilDate{1998, 8, 8});
   CHECK(find(t, "0735 GMT").value == "1998-08-07T07:35");
+  // The restatement may carry the day itself.
+  t = tag("The father will leave at 4 in the morning (4 a.m. EDT Thursday), he said.", anchor);
+  CHECK(find(t, "4 in the morning").value == "2000-04-06T04:00");
+  CHECK(find(t, "4 a.m. EDT Thursday").value == "2000-04-06T04:00");
+  t = tag("Polls opened at 7 a.m. (0400 GMT Sunday) in the capital.", CivilDate{2000, 4, 3});
+  CHECK(find(t, "7 a.m.").value == "2000-04-02T07:00");
+  // Without a day in or after the parentheses the clock time keeps the anchor's day.
+  t = tag("The talks resumed at 9 a.m. (local time) in Geneva.", anchor);
+  CHECK(find(t, "9 a.m.").value == "2000-04-05T09:00");
 }

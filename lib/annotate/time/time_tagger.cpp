@@ -2206,6 +2206,28 @@ class Tagger {
     return ref_.substr(0, 10);
   }
 
+  // A clock time restated in parentheses at `open`, with its day inside or
+  // right after them: "(0735 GMT) Friday", "(4 a.m. EDT Thursday)". Sets
+  // *date to that day; false when no day is named.
+  bool restated_day(std::size_t open, std::string* date) const {
+    std::size_t close = open + 1;
+    while (close < n() && close < open + 10 && !is(close, ")")) ++close;
+    if (!is(close, ")")) return false;
+    for (std::size_t k = open + 1; k <= close + 1 && k < n(); ++k) {
+      if (k == close) continue;
+      const WordInfo* d = w(k);
+      if (d && d->weekday && toks_[k].cap) {
+        *date = weekday_in_context(d->weekday, k, 0, false);
+        return true;
+      }
+      if (d && d->day_offset != 99 && !d->tonight) {
+        *date = day_rel(d->day_offset);
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Years, decades, ISO dates, "2025 Q4", "the 1988 third quarter".
   Core year_expr(std::size_t i) {
     int y = 0;
@@ -2394,7 +2416,10 @@ class Tagger {
         std::size_t e = is(j, "at") ? j + 2 : j + 3;
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:00", h);
-        Core c = make(e, "TIME", day_rel(0) + buf);
+        std::string date = day_rel(0);
+        // "at 4 in the morning (4 a.m. EDT Thursday)": the restatement names the day.
+        if (is(e, "(")) restated_day(e, &date);
+        Core c = make(e, "TIME", date + buf);
         c.approx_ok = true;
         return c;
       } else {
@@ -2458,14 +2483,7 @@ class Tagger {
     } else if (is(dk, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
-      std::size_t close = dk + 1;
-      while (close < n() && close < dk + 6 && !is(close, ")")) ++close;
-      const WordInfo* after = w(close + 1);
-      if (is(close, ")") && after && after->weekday && toks_[close + 1].cap) {
-        date = weekday_in_context(after->weekday, close + 1, 0, false);
-      } else if (is(close, ")") && after && after->day_offset != 99 && !after->tonight) {
-        date = day_rel(after->day_offset);
-      }
+      restated_day(dk, &date);
     }
     char buf[32];
     if (h == 24)
