@@ -667,6 +667,17 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }
 
+TEST_CASE("'May' and 'March' as modifiers after a determiner") {
+  CivilDate anchor{1999, 2, 10};
+  CHECK(one("The March accession will make them members.", "March", anchor).value == "1999-03");
+  // In a past clause the May before the anchor.
+  CHECK(one("During a May interview, she said it again.", "May", anchor).value == "1998-05");
+  CHECK(tag("He was at the March on Washington.", anchor).empty());
+  CHECK(tag("She works for the March of Dimes.", anchor).empty());
+  CHECK(tag("The march ended at the park.", anchor).empty());
+  CHECK(tag("Theresa May said the plan may change.", anchor).empty());
+}
+
 TEST_CASE("hours of the day in words and restated clock times") {
   CivilDate anchor{2000, 4, 5};
   CHECK(one("The father will leave at 4 in the morning.", "4 in the morning", anchor).value ==

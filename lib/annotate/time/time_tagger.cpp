@@ -2073,6 +2073,17 @@ class Tagger {
                    is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this") ||
                    is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "during") ||
                    is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
+      // "the March accession", "a May interview": a month as a modifier. Not
+      // "the March on Washington", "the March of Dimes" (names).
+      if (!prep && i > 0 && determiner(i - 1) && k < n() && toks_[k].kind == kAlpha &&
+          !toks_[k].cap && !(w(k) && w(k)->tense != 0 && w(k)->tense != 5) &&
+          !(is(k, "of") || is(k, "on") || is(k, "to") || is(k, "for") || is(k, "in") ||
+            is(k, "into") || is(k, "from") || is(k, "across") || is(k, "through") ||
+            is(k, "against") || is(k, "toward") || is(k, "towards") || is(k, "past") ||
+            is(k, "around") || is(k, "by") || is(k, "with") || is(k, "and") || is(k, "or") ||
+            is(k, "at") || is(k, "was") || is(k, "were") || is(k, "is"))) {
+        prep = true;
+      }
       if (!prep) return {};
       if (t.low == "may" && i == 0) return {};
     }
