@@ -237,6 +237,18 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
             CivilDate{2000, 2, 24})
             .value == "2000-W10");
   CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
+  // After a month or a year, the day is unknown but lies within it.
+  CHECK(one("He was shot last October. His name was crossed out that same day.", "that same day",
+            CivilDate{1999, 2, 6})
+            .value == "1998-10-XX");
+  CHECK(one("The plant opened in 1994. Later that day, the mayor cut a ribbon.",
+            "Later that day", CivilDate{1999, 2, 6})
+            .value == "1994-XX-XX");
+  // A bare "that day" after a month is often generic: it needs the day.
+  CHECK(tag("Funds shrank in September. Redemptions were strong that day.", CivilDate{1989, 10, 27})
+            .size() == 1);
+  // A week is not guessed from a month.
+  CHECK(tag("Prices fell in March. That week, traders left.", CivilDate{1999, 2, 6}).size() == 1);
 }
 
 TEST_CASE("anchoring across year boundaries and leap days") {

@@ -1548,6 +1548,7 @@ class Tagger {
     if (is(j, "same")) ++j;
     const WordInfo* u = w(j);
     if (!u || !u->unit || u->plural || ref_.empty()) return {};
+    bool same_or_shifted = j > i + 1 || start < i;  // "that same day", "later that day"
     auto digits = [this](std::size_t from, std::size_t len) {
       if (ref_.size() < from + len) return false;
       for (std::size_t k = from; k < from + len; ++k) {
@@ -1566,7 +1567,16 @@ class Tagger {
         if (has_month) v = ref_.substr(0, 7);
         break;
       case 'D':
-        if (has_day) v = ref_.substr(0, 10);
+        // After "last October" or "in 1994", "that same day" and "later that
+        // day" are a day of that month or year: the unknown parts stay X
+        // ("1998-10-XX"). A bare "that day" is often generic ("trades made
+        // that day"), so it needs the day itself.
+        if (has_day)
+          v = ref_.substr(0, 10);
+        else if (same_or_shifted && has_month && ref_.size() == 7)
+          v = ref_ + "-XX";
+        else if (same_or_shifted && ref_.size() == 4)
+          v = ref_ + "-XX-XX";
         break;
       case 'W':
         if (has_day) {
@@ -1580,7 +1590,6 @@ class Tagger {
         break;
     }
     if (v.empty()) return {};
-    (void)start;
     return make(j + 1, "DATE", v);
   }
 
