@@ -679,6 +679,21 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }
 
+TEST_CASE("adjectival durations in -long") {
+  CivilDate anchor{2000, 4, 3};
+  auto t = one("Workers held a day-long strike.", "day-long", anchor);
+  CHECK(t.type == "DURATION");
+  CHECK(t.value == "P1D");
+  CHECK(one("The decades-long feud ended.", "decades-long", anchor).value == "PXE");
+  CHECK(one("After a months-long search, he was found.", "months-long", anchor).value == "PXM");
+  CHECK(one("The weeklong festival opens today.", "weeklong", anchor).value == "P1W");
+  CHECK(one("A yearlong inquiry followed.", "yearlong", anchor).value == "P1Y");
+  // "long" alone after a unit is not part of it.
+  CHECK(one("They marched on a 10-day-long trek.", "10-day-long", anchor).value == "P10D");
+  // "long" without a hyphen is not part of it.
+  CHECK(one("It was a day long remembered.", "a day", anchor).value == "P1D");
+}
+
 TEST_CASE("'May' and 'March' as modifiers after a determiner") {
   CivilDate anchor{1999, 2, 10};
   CHECK(one("The March accession will make them members.", "March", anchor).value == "1999-03");

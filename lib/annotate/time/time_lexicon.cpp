@@ -211,6 +211,10 @@ const TimeLexicon& time_lexicon() {
       lex.max_length = std::max(lex.max_length, word.size());
     }
     for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
+    // A one-word phrase ("weeklong") is an expression by itself.
+    for (const Phrase& p : lex.phrases) {
+      if (p.words.size() == 1) lex.words.find(p.words.front())->second.standalone = true;
+    }
     // Sparse (at most 1/8 full): an unknown word mostly meets an empty cell.
     std::size_t size = 16;
     int bits = 4;

@@ -1696,6 +1696,9 @@ class Tagger {
     if (unit == 'Q' && num == 1) return {};             // "a quarter" is a fraction
     if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
     std::size_t end = k + 1;
+    // "a day-long strike": the article counts the strike, the unit is the duration.
+    bool long_compound = is_dash(end) && adjacent(end) && is(end + 1, "long") && adjacent(end + 1);
+    if ((is(i, "a") || is(i, "an")) && j == i + 1 && long_compound) return {};
     // "year-earlier", "year-ago" are compounds of their own.
     if (is_dash(end) && (is(end + 1, "earlier") || is(end + 1, "ago"))) return {};
     // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML.
@@ -1710,6 +1713,7 @@ class Tagger {
     }
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
+      if (long_compound) end += 2;  // "a 10-day-long march"
       Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
       c.approx_ok = true;
       return c;
@@ -1818,6 +1822,11 @@ class Tagger {
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
+    // "a day-long strike", "decades-long feud": an adjectival duration.
+    if (is_dash(i + 1) && adjacent(i + 1) && is(i + 2, "long") && adjacent(i + 2) &&
+        !(is_dash(i + 3) && adjacent(i + 3))) {
+      return make(i + 3, "DURATION", duration_value(u->plural ? -1 : 1, u->unit));
+    }
     // "lasted for hours", "within days": spans of unknown length.
     if (u->plural && (u->unit == 'D' || u->unit == 'H') && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
