@@ -675,6 +675,12 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("Sales peak in the fourth quarter of the year.", "the fourth quarter of the year",
             thursday)
             .value == "2013-Q4");
+  CHECK(one("Output rises in the first two quarters of 1990.", "the first two quarters of 1990",
+            thursday)
+            .value == "1990-H1");
+  CHECK(one("It lost money in the last two quarters of last year.",
+            "the last two quarters of last year", thursday)
+            .value == "2012-H2");
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }

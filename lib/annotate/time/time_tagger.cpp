@@ -1963,6 +1963,17 @@ class Tagger {
       if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
       return theok(make(end, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
     }
+    if ((ord == 1 || ord == -1) && is(j, "two") && is(j + 1, "quarters") && is(j + 2, "of")) {
+      // "the first two quarters of 1990" is its first half.
+      int y = 0;
+      std::size_t e = year_at(j + 3, &y);
+      if (!e && anchor_ && (is(j + 3, "this") || is(j + 3, "last") || is(j + 3, "next")) &&
+          is(j + 4, "year")) {
+        y = a().year + w(j + 3)->deictic;
+        e = j + 5;
+      }
+      if (e) return theok(make(e, "DATE", time::year_str(y) + (ord == 1 ? "-H1" : "-H2")));
+    }
     if (ord >= 1 && ord <= 4 && is(j, "two") && is(j + 1, "quarters")) {
       return {};
     }
