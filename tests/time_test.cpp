@@ -623,6 +623,11 @@ TEST_CASE("earnings-report periods and offsets") {
           "year earlier.",
           anchor);
   CHECK(find(ended, "a year earlier").value == "1988-Q3");
+  // A fiscal quarter is the calendar quarter holding most of it: May to July is Q2.
+  auto fiscal = tag("In the quarter ended July 31, sales rose. Profit for the quarter fell.", anchor);
+  CHECK(find(fiscal, "the quarter").value == "1989-Q2");
+  CHECK(find(fiscal, "July 31").value == "1989-07-31");
+  CHECK(tag("In the quarter ended Jan. 31, sales rose.", anchor).front().value == "1988-Q4");
   CHECK(one("It closed eight trading days later.", "eight trading days", anchor).value == "P8D");
   CHECK(
       one("Then, a week or so ago, he picked Saturday.", "a week or so ago", CivilDate{1991, 2, 25})

@@ -1848,14 +1848,17 @@ class Tagger {
         return c;
       }
       Core c;
-      // "the quarter ended Sept. 30": the calendar quarter of its last day.
+      // "the quarter ended Sept. 30": the calendar quarter that holds most of
+      // the three months before its last day ("ended July 31", May to July, is Q2).
       if ((is(i + 1, "ended") || is(i + 1, "ending")) && w(i + 2) &&
           (w(i + 2)->month || w(i + 2)->month_abbr)) {
         Core d = month_expr(i + 2);
         if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
-          int y = std::atoi(d.value.substr(0, 4).c_str());
-          int m = std::atoi(d.value.substr(5, 2).c_str());
-          note_quarter(y, (m - 1) / 3 + 1);
+          CivilDate last{std::atoi(d.value.substr(0, 4).c_str()),
+                         std::atoi(d.value.substr(5, 2).c_str()),
+                         std::atoi(d.value.substr(8, 2).c_str())};
+          CivilDate mid = civil_from_days(days_from_civil(last) - 45);
+          note_quarter(mid.year, (mid.month - 1) / 3 + 1);
         }
       }
       if (last_q_)
