@@ -241,8 +241,8 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
   CHECK(one("He was shot last October. His name was crossed out that same day.", "that same day",
             CivilDate{1999, 2, 6})
             .value == "1998-10-XX");
-  CHECK(one("The plant opened in 1994. Later that day, the mayor cut a ribbon.",
-            "Later that day", CivilDate{1999, 2, 6})
+  CHECK(one("The plant opened in 1994. Later that day, the mayor cut a ribbon.", "Later that day",
+            CivilDate{1999, 2, 6})
             .value == "1994-XX-XX");
   // A bare "that day" after a month is often generic: it needs the day.
   CHECK(tag("Funds shrank in September. Redemptions were strong that day.", CivilDate{1989, 10, 27})
@@ -624,7 +624,8 @@ TEST_CASE("earnings-report periods and offsets") {
           anchor);
   CHECK(find(ended, "a year earlier").value == "1988-Q3");
   // A fiscal quarter is the calendar quarter holding most of it: May to July is Q2.
-  auto fiscal = tag("In the quarter ended July 31, sales rose. Profit for the quarter fell.", anchor);
+  auto fiscal =
+      tag("In the quarter ended July 31, sales rose. Profit for the quarter fell.", anchor);
   CHECK(find(fiscal, "the quarter").value == "1989-Q2");
   CHECK(find(fiscal, "July 31").value == "1989-07-31");
   CHECK(tag("In the quarter ended Jan. 31, sales rose.", anchor).front().value == "1988-Q4");
@@ -686,6 +687,15 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("It lost money in the last two quarters of last year.",
             "the last two quarters of last year", thursday)
             .value == "2012-H2");
+  // A half of a decade or century is that period, begun or ended.
+  auto half =
+      tag("The first half of the 1990s was calm, unlike the last half of the '80s.", thursday);
+  CHECK(find(half, "The first half of the 1990s").value == "199");
+  CHECK(std::string(find(half, "The first half of the 1990s").mod) == "START");
+  CHECK(find(half, "the last half of the '80s").value == "198");
+  CHECK(std::string(find(half, "the last half of the '80s").mod) == "END");
+  // "quarter-to-quarter" compares quarters; it names none.
+  CHECK(tag("The quarter-to-quarter comparison was also enhanced.", thursday).empty());
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }

@@ -1840,7 +1840,8 @@ class Tagger {
       if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
       return c;
     }
-    if (u->unit == 'Q' && !u->plural && i > 0 && is(i - 1, "the")) {
+    if (u->unit == 'Q' && !u->plural && i > 0 && is(i - 1, "the") &&
+        !(is_dash(i + 1) && adjacent(i + 1))) {  // not "the quarter-to-quarter comparison"
       // "the quarter": the quarter the report is about
       if (!anchor_) {
         Core c = make(i + 1, "DATE", "XXXX-QX");
@@ -1953,6 +1954,19 @@ class Tagger {
       std::size_t e = 0;
       if (is(end, "of")) e = year_at(end + 1, &y);
       if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
+      // "the last half of the '80s", "the first half of the 20th century": a
+      // half of a decade or century is that period, begun or ended.
+      if (is(end, "of") && is(end + 1, "the")) {
+        Core d = core(end + 2);
+        bool period = d.end && d.type == "DATE" && (d.value.size() == 2 || d.value.size() == 3) &&
+                      std::all_of(d.value.begin(), d.value.end(),
+                                  [](char c) { return c >= '0' && c <= '9'; });
+        if (period) {
+          Core c = theok(make(d.end, "DATE", d.value));
+          c.mod = ord == 1 ? "START" : "END";
+          return c;
+        }
+      }
       // "the second half of the year", "the first half of next year"
       if (is(end, "of") && anchor_ &&
           (is(end + 1, "the") || is(end + 1, "this") || is(end + 1, "last") ||
