@@ -409,6 +409,10 @@ TEST_CASE("vague references") {
     CHECK(times[0].text == "March");
     CHECK(one("The bridge failed recently.", "recently").value == "PAST_REF");
   }
+  // The present of a past time.
+  CHECK(one("Holders could buy shares at half the then current market price.", "current").value ==
+        "PAST_REF");
+  CHECK(one("The then-current chairman resigned.", "current").value == "PAST_REF");
 }
 
 TEST_CASE("the sample corpus's expressions") {

@@ -1257,6 +1257,11 @@ class Tagger {
     }
     if (is(i, "present")) return {};
     if (wi->vague == "PAST_REF" && date_follows(i + 1)) return {};  // "recently last May"
+    // "the then current price", "then-current": the present of a past time.
+    if (wi->vague == "PRESENT_REF" &&
+        ((i > 0 && is(i - 1, "then")) || (i > 1 && is_dash(i - 1) && is(i - 2, "then")))) {
+      return make(i + 1, "DATE", "PAST_REF");
+    }
     // "Now, he says ...": opening a sentence before a comma, a discourse marker.
     if (wi->discourse && is(i + 1, ",") && sentence_initial(i)) return {};
     Core c = make(i + 1, "DATE", wi->vague);
