@@ -704,6 +704,17 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }
 
+TEST_CASE("'today is the eighth day of ...': the counted day is the anchor's") {
+  CivilDate anchor{1990, 8, 15};
+  auto t = tag("In the Gulf, today is the eighth day of the blockade.", anchor);
+  CHECK(find(t, "the eighth day").value == "1990-08-15");
+  CHECK(one("It's the second day of an offensive by the police.", "the second day", anchor).value ==
+        "1990-08-15");
+  // Without the copula the day is counted from an event, unknown here.
+  CHECK(tag("He spoke on the second day of the summit.", anchor).empty());
+  CHECK(tag("Monday was the fifth day of protests.", anchor).size() == 1);
+}
+
 TEST_CASE("adjectival durations in -long") {
   CivilDate anchor{2000, 4, 3};
   auto t = one("Workers held a day-long strike.", "day-long", anchor);

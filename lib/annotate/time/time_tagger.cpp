@@ -1028,6 +1028,7 @@ class Tagger {
             if (is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
               consider(day_before_after(i));
             }
+            consider(nth_day_today(i));
             consider(year_ago_period(i));
           }
           if (is(i, "two")) consider(year_expr(i));
@@ -1643,6 +1644,22 @@ class Tagger {
       if (!v.empty()) return make(j, "DATE", v);
     }
     return {};
+  }
+
+  // "Today is the eighth day of the blockade", "It's the second day of an
+  // offensive": the counted day is the day the copula's subject names.
+  Core nth_day_today(std::size_t i) {
+    const WordInfo* o = w(i + 1);
+    if (!o || o->ordinal < 1 || !is(i + 2, "day") || i < 2) return {};
+    std::size_t subject;
+    if (is(i - 1, "is"))
+      subject = i - 2;
+    else if (is(i - 1, "s") && apostrophe(i - 2) && i >= 3)
+      subject = i - 3;  // "It's"
+    else
+      return {};
+    if (!(is(subject, "it") || is(subject, "today") || is(subject, "this"))) return {};
+    return make(i + 3, "DATE", day_rel(0));
   }
 
   // Counted durations ("three years", "a decade", "two-year") and offsets
