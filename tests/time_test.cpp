@@ -704,6 +704,19 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
 }
 
+TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated day") {
+  CivilDate monday{1989, 10, 30};
+  auto t = tag("Stocks fell Friday. The index closed 4.5% below the previous Friday.", monday);
+  CHECK(find(t, "Friday").value == "1989-10-27");
+  CHECK(find(t, "the previous Friday").value == "1989-10-20");
+  CHECK(one("The deal was signed on Oct. 4. The following Monday, shares rose.",
+            "The following Monday", monday)
+            .value == "1989-10-09");
+  // With no day named before, the anchor's.
+  CHECK(one("Shares rose from the previous Friday.", "the previous Friday", monday).value ==
+        "1989-10-27");
+}
+
 TEST_CASE("'today is the eighth day of ...': the counted day is the anchor's") {
   CivilDate anchor{1990, 8, 15};
   auto t = tag("In the Gulf, today is the eighth day of the blockade.", anchor);

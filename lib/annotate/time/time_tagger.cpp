@@ -1464,6 +1464,24 @@ class Tagger {
       // "the current fiscal year"
       return c;
     }
+    // "the previous Friday", "the following Monday": next to the day the
+    // narrative is on, when one was named; otherwise next to the anchor.
+    if (u->weekday && toks_[j].cap && i > 0 && is(i - 1, "the") &&
+        (is(i, "previous") || is(i, "preceding") || is(i, "following"))) {
+      std::int32_t ref = 0;
+      if (ref_day(&ref)) {
+        int ref_wd = weekday(ref) + 1;
+        int wd = u->weekday;
+        int gap = d < 0 ? (ref_wd - wd + 7) % 7 : (wd - ref_wd + 7) % 7;
+        if (gap == 0) gap = 7;
+        Core c = make(j + 1, "DATE", time::day_str(civil_from_days(ref + (d < 0 ? -gap : gap))));
+        c.the_ok = true;
+        return c;
+      }
+      Core c = weekday_expr(j, d, true);
+      c.the_ok = true;
+      return c;
+    }
     if (is(i, "past") || is(i, "recent") || is(i, "current") || is(i, "present") ||
         is(i, "previous") || is(i, "prior") || is(i, "preceding") || is(i, "upcoming")) {
       if (is(j, "fiscal") && is(j + 1, "year")) {
@@ -2272,6 +2290,19 @@ class Tagger {
     Core c = make(i + 1, "TIME", (day.empty() ? day_rel(0) : day) + "T" + part);
     c.the_ok = c.pos_ok = true;
     return c;
+  }
+
+  // The date mentioned last, if it names a day: its day number in *days.
+  bool ref_day(std::int32_t* days) const {
+    if (ref_.size() < 10 || ref_[4] != '-' || ref_[7] != '-') return false;
+    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (ref_[k] < '0' || ref_[k] > '9') return false;
+    }
+    CivilDate d{std::stoi(ref_.substr(0, 4)), std::stoi(ref_.substr(5, 2)),
+                std::stoi(ref_.substr(8, 2))};
+    if (!is_valid(d)) return false;
+    *days = days_from_civil(d);
+    return true;
   }
 
   // The day of the date mentioned last, if it was named in this sentence or
