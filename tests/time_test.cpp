@@ -717,6 +717,18 @@ TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated
         "1989-10-27");
 }
 
+TEST_CASE("'overnight' is the night before the narrated day") {
+  CivilDate monday{1989, 10, 30};
+  // In a report of the 30th, the night from the 29th to the 30th.
+  CHECK(one("Missiles struck the sites overnight, officials said.", "overnight", monday).value ==
+        "1989-10-29TNI");
+  // After a day named in the sentence before, the night before that day.
+  CHECK(one("London shares fell Friday. They were hit by overnight losses in New York.",
+            "overnight", monday)
+            .value == "1989-10-26TNI");
+  CHECK(one("The rally went on overnight.", "overnight", std::nullopt).value == "XXXX-XX-XXTNI");
+}
+
 TEST_CASE("'today is the eighth day of ...': the counted day is the anchor's") {
   CivilDate anchor{1990, 8, 15};
   auto t = tag("In the Gulf, today is the eighth day of the blockade.", anchor);

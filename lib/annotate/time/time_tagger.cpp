@@ -2263,7 +2263,15 @@ class Tagger {
 
   Core part_of_day(std::size_t i) {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
-    if (is(i, "overnight")) return make(i + 1, "TIME", day_rel(0) + "TNI");
+    // "overnight" is the night before the day the narrative is on (the one
+    // named in this sentence or the one before), else before the anchor's day.
+    if (is(i, "overnight")) {
+      std::int32_t day = anchor_days_;
+      std::string named = recent_ref_day();
+      if (!named.empty()) ref_day(&day);
+      if (!anchor_ && named.empty()) return make(i + 1, "TIME", "XXXX-XX-XXTNI");
+      return make(i + 1, "TIME", time::day_str(civil_from_days(day - 1)) + "TNI");
+    }
     // "mid-afternoon", "in the morning": the anchor's day.
     bool pre =
         i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
