@@ -274,6 +274,14 @@ TEST_CASE("parts of day and clock times") {
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
   CHECK(one("Shots were heard last night.", "last night").value == "2024-07-11TNI");
   CHECK(one("The truce began at 0400 GMT.", "0400 GMT").value == "2024-07-12T04:00");
+  // A weekday's evening or afternoon is that part of the day; its morning and
+  // night stay the day, as the TimeBank and AQUAINT files mostly have them.
+  auto evening = one("The minister spoke Wednesday evening.", "Wednesday evening");
+  CHECK(evening.type == "TIME");
+  CHECK(evening.value == "2024-07-10TEV");
+  CHECK(one("Talks resumed Tuesday afternoon.", "Tuesday afternoon").value == "2024-07-09TAF");
+  CHECK(one("Talks resumed Tuesday night.", "Tuesday night").value == "2024-07-09");
+  CHECK(one("Talks resumed Tuesday morning.", "Tuesday morning").value == "2024-07-09");
 }
 
 TEST_CASE("durations") {

@@ -2224,7 +2224,14 @@ class Tagger {
                   "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" + p->part_of_day_plural);
     }
     if (p && !p->part_of_day.empty()) {
-      // TimeBank mostly annotates "Wednesday night" as the DATE of that day.
+      // "Wednesday evening", "Friday afternoon": that part of the day, as the
+      // guidelines have it. TimeBank and AQUAINT mostly annotate "Wednesday
+      // night" and "Friday morning" as the DATE of that day, so those stay days.
+      if (date.size() == 10 && (p->part_of_day == "EV" || p->part_of_day == "AF")) {
+        Core c = make(j + 1, "TIME", date + "T" + p->part_of_day);
+        c.pos_ok = true;
+        return c;
+      }
       Core c = make(j + 1, "DATE", date);
       c.pos_ok = true;
       return c;
