@@ -710,6 +710,11 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(tag("The quarter-to-quarter comparison was also enhanced.", thursday).empty());
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
+  CHECK(one("Over the years, the town grew.", "the years", thursday).value == "PXY");
+  CHECK(one("Prices rose over the decades.", "the decades", thursday).value == "PXE");
+  // Counted from an event or naming a period of something: no span of its own.
+  CHECK(tag("Over the years of the war, the town grew.", thursday).empty());
+  CHECK(tag("Over the years since the war, the town grew.", thursday).empty());
 }
 
 TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated day") {

@@ -1875,6 +1875,11 @@ class Tagger {
     if (u->plural &&
         (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' || u->unit == 'W')) {
       if (is(i + 1, "ahead")) return theok(make(i + 2, "DURATION", duration_value(-1, u->unit)));
+      // "over the years": a span of unknown length.
+      if (i > 1 && is(i - 1, "the") && is(i - 2, "over") && !is(i + 1, "of") &&
+          !(is(i + 1, "since") || is(i + 1, "after") || is(i + 1, "before"))) {
+        return theok(make(i + 1, "DURATION", duration_value(-1, u->unit)));
+      }
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
       if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
