@@ -683,9 +683,14 @@ TEST_CASE("'the year before' follows the year just named; before an event it is 
 
 TEST_CASE("present-tense schedules, halves of the year, spans of hours and days") {
   CivilDate thursday{2013, 3, 14};
-  // No tense marker: a day at most two days ahead is the coming one.
+  // No tense marker: a day at most three days ahead is the coming one.
   CHECK(one("The two-day meeting ends Friday.", "Friday", thursday).value == "2013-03-15");
   CHECK(one("The meeting ended Friday.", "Friday", thursday).value == "2013-03-08");
+  // Over a weekend too: on a Friday, "meet Monday" is three days ahead.
+  CivilDate friday{1998, 5, 1};
+  CHECK(one("They meet separately Monday with the envoy.", "Monday", friday).value == "1998-05-04");
+  CHECK(one("They meet separately Tuesday with the envoy.", "Tuesday", friday).value ==
+        "1998-04-28");
   CHECK(one("It closes in the second half of the year.", "the second half of the year", thursday)
             .value == "2013-H2");
   CHECK(one("Growth slows in the first half of next year.", "the first half of next year", thursday)

@@ -593,8 +593,9 @@ class Tagger {
     int today = weekday(anchor_days_) + 1;
     int delta;
     // No tense marker at all, as in a present-tense schedule ("the meeting
-    // ends Friday"): the nearest such day when it is at most two days ahead.
-    if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 2 &&
+    // ends Friday", "they meet Monday" on a Friday): the nearest such day when
+    // it is at most three days ahead.
+    if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 3 &&
         (wd - today + 7) % 7 > 0 && markers().empty()) {
       t = 1;
     }
