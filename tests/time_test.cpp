@@ -722,6 +722,21 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(tag("Over the years since the war, the town grew.", thursday).empty());
 }
 
+TEST_CASE("a month after an infinitive in a past clause is the nearest such month") {
+  CivilDate october{1989, 10, 30};
+  // The purchase may lie after the agreement: the nearest February.
+  CHECK(one("Thermo agreed to purchase the line for $22 million in February.", "February", october)
+            .value == "1990-02");
+  CHECK(
+      one("Delegates threatened to disrupt the convention in July.", "July", CivilDate{2016, 5, 19})
+          .value == "2016-07");
+  // Without the infinitive the past verb decides.
+  CHECK(one("Thermo purchased the line for $22 million in February.", "February", october).value ==
+        "1989-02");
+  // A comma ends the infinitive's clause.
+  CHECK(one("He agreed to resign, and left in February.", "February", october).value == "1989-02");
+}
+
 TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated day") {
   CivilDate monday{1989, 10, 30};
   auto t = tag("Stocks fell Friday. The index closed 4.5% below the previous Friday.", monday);

@@ -524,6 +524,9 @@ class Tagger {
     int y = a().year, am = a().month;
     if (after_since(i)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
+    // "agreed to buy the unit in February": the month is the infinitive's,
+    // which may lie after the past verb; the nearest such month.
+    if (t < 0 && infinitive_between(i)) t = 0;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
@@ -531,6 +534,23 @@ class Tagger {
     if (diff > 6) return time::month_str(y - 1, month);
     if (diff < -6) return time::month_str(y + 1, month);
     return time::month_str(y, month);
+  }
+  // "to" and a verb lie between the nearest tense marker on the left and token
+  // i, within the clause: "agreed to purchase the line for $22 million in".
+  bool infinitive_between(std::size_t i) const {
+    int left = -1;
+    for (auto [pos, t] : markers()) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos;
+    }
+    if (left < 0) return false;
+    for (std::size_t k = static_cast<std::size_t>(left) + 1; k + 1 < i; ++k) {
+      if (is(k, ",") || is(k, ";")) return false;
+      if (is(k, "to") && toks_[k + 1].kind == kAlpha && !toks_[k + 1].cap && !determiner(k + 1) &&
+          !(w(k + 1) && w(k + 1)->trigger)) {
+        return true;
+      }
+    }
+    return false;
   }
   std::string month_day_in_context(int month, int day, std::size_t i) const {
     if (!anchor_) {
