@@ -713,6 +713,13 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(std::string(find(half, "the last half of the '80s").mod) == "END");
   // "quarter-to-quarter" compares quarters; it names none.
   CHECK(tag("The quarter-to-quarter comparison was also enhanced.", thursday).empty());
+  // A week of a month is the ISO week holding its 4th day (the last but three).
+  CHECK(one("Voting starts the first week of April.", "the first week of April", thursday).value ==
+        "2013-W14");
+  CHECK(one("Talks end in the last week of March 2012.", "the last week of March 2012", thursday)
+            .value == "2012-W13");
+  CHECK(one("Talks end in the second week of May.", "the second week of May", thursday).value ==
+        "2013-W19");
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
   CHECK(one("Over the years, the town grew.", "the years", thursday).value == "PXY");

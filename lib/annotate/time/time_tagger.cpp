@@ -2013,6 +2013,18 @@ class Tagger {
       c.the_ok = !compound || e;
       return c;
     }
+    // "the first week of April", "the last week of March 2013": the ISO week
+    // holding that month's 4th day (the last but three), counted on by weeks.
+    if ((ord == -1 || (ord >= 1 && ord <= 4)) && is(j, "week") && is(j + 1, "of") && w(j + 2) &&
+        (w(j + 2)->month || w(j + 2)->month_abbr)) {
+      Core m = month_expr(j + 2);
+      if (m.end && m.value.size() == 7 && m.value[0] != 'X') {
+        int y = std::atoi(m.value.substr(0, 4).c_str());
+        int mo = std::atoi(m.value.substr(5, 2).c_str());
+        int day = ord == -1 ? days_in_month(y, mo) - 3 : 4 + 7 * (ord - 1);
+        return theok(make(m.end, "DATE", time::week_str(days_from_civil({y, mo, day}))));
+      }
+    }
     if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
     if (is(j, "half") && (ord == 1 || ord == 2)) {
       std::size_t end = j + 1;
