@@ -247,6 +247,17 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
   // A bare "that day" after a month is often generic: it needs the day.
   CHECK(tag("Funds shrank in September. Redemptions were strong that day.", CivilDate{1989, 10, 27})
             .size() == 1);
+  CHECK(one("Two bombs exploded on Oct. 3. A third went off the same day.", "the same day",
+            CivilDate{1999, 2, 6})
+            .value == "1998-10-03");
+  // Counted from an event: unknown.
+  CHECK(tag("It rained the same day as the vote.", CivilDate{1999, 2, 6}).empty());
+  CHECK(tag("In 1994 it rained the same day it voted.", CivilDate{1999, 2, 6}).size() == 1);
+  CHECK(one("Casinos won less in October than the same month last year.", "last year",
+            CivilDate{2015, 11, 13})
+            .value == "2014");
+  // "the same day" needs a day mentioned before it, unlike "that same day".
+  CHECK(tag("In 1994 donors gave on the same day.", CivilDate{1999, 2, 6}).size() == 1);
   // A week is not guessed from a month.
   CHECK(tag("Prices fell in March. That week, traders left.", CivilDate{1999, 2, 6}).size() == 1);
 }

@@ -1050,6 +1050,16 @@ class Tagger {
               consider(day_before_after(i));
             }
             consider(nth_day_today(i));
+            // "the same day", as "that same day", when the date mentioned last
+            // names that unit; not "the same day as the vote", "the same day
+            // it seated its delegates", "the same month last year".
+            if (is(i + 1, "same") &&
+                !(is(i + 3, "as") || is(i + 3, "that") || is(i + 3, "when") || is(i + 3, "of") ||
+                  is(i + 3, "in") || is(i + 3, "it") || is(i + 3, "he") || is(i + 3, "she") ||
+                  is(i + 3, "they") || is(i + 3, "we") || (w(i + 3) && w(i + 3)->deictic != 99))) {
+              Core same = anaphoric(i, i);
+              if (same.value.find('X') == std::string::npos) consider(std::move(same));
+            }
             consider(year_ago_period(i));
           }
           if (is(i, "two")) consider(year_expr(i));
