@@ -778,6 +778,10 @@ TEST_CASE("'overnight' is the night before the narrated day") {
             "overnight", monday)
             .value == "1989-10-26TNI");
   CHECK(one("The rally went on overnight.", "overnight", std::nullopt).value == "XXXX-XX-XXTNI");
+  // "suddenly" is not a night.
+  CHECK(tag("You can't build an organization like that overnight.", monday).empty());
+  CHECK(tag("Change will not happen overnight.", monday).empty());
+  CHECK(tag("Its size doubled almost overnight.", monday).empty());
 }
 
 TEST_CASE("'today is the eighth day of ...': the counted day is the anchor's") {

@@ -2321,6 +2321,13 @@ class Tagger {
     // "overnight" is the night before the day the narrative is on (the one
     // named in this sentence or the one before), else before the anchor's day.
     if (is(i, "overnight")) {
+      // "it won't happen overnight", "almost overnight": suddenly, not a night.
+      if (i > 0 && (is(i - 1, "happen") || is(i - 1, "happens") || is(i - 1, "happened") ||
+                    is(i - 1, "change") || is(i - 1, "changed") || is(i - 1, "that") ||
+                    is(i - 1, "it") || is(i - 1, "almost") || is(i - 1, "virtually") ||
+                    is(i - 1, "nearly") || is(i - 1, "practically") || is(i - 1, "literally"))) {
+        return {};
+      }
       std::int32_t day = anchor_days_;
       std::string named = recent_ref_day();
       if (!named.empty()) ref_day(&day);
