@@ -768,6 +768,20 @@ TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated
         "1989-10-27");
 }
 
+TEST_CASE("a day after 'ahead of' is still to come") {
+  CivilDate friday{2016, 3, 11};
+  CHECK(one("Campaigns raced ahead of Tuesday's primary.", "Tuesday", friday).value ==
+        "2016-03-15");
+  CHECK(one("Polls show him trailing just ahead of Sunday's vote.", "Sunday", friday).value ==
+        "2016-03-13");
+  // "leading up to" is as often told afterwards: the possessive's past day.
+  CHECK(one("Claims grew in the days leading up to Monday's caucus.", "Monday", friday).value ==
+        "2016-03-07");
+  // A possessive day otherwise names something that has happened.
+  CHECK(one("After Wednesday's ruling, exiles protested.", "Wednesday", friday).value ==
+        "2016-03-09");
+}
+
 TEST_CASE("'overnight' is the night before the narrated day") {
   CivilDate monday{1989, 10, 30};
   // In a report of the 30th, the night from the 29th to the 30th.

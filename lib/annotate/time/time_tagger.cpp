@@ -2263,6 +2263,9 @@ class Tagger {
       Core c = day_first(k);
       if (c.end) return c;
     }
+    // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
+    // caucus" is as often told afterwards.)
+    if (direction == 0 && i > 1 && is(i - 1, "of") && is(i - 2, "ahead")) direction = 1;
     // "Wednesday's ruling" names something that has happened.
     if (direction == 0 && apostrophe(j) && is(j + 1, "s")) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
