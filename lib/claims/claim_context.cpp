@@ -39,6 +39,18 @@ ClaimData::ClaimData() {
   for (std::uint32_t id = 0; id < function_class.size(); ++id) {
     if (const auto* e = function_words.find_id(id)) function_class[id] = e->value;
   }
+  const std::pair<std::string_view, Function> kinds[] = {
+      {"det", kDet},   {"prep", kPrep}, {"aux", kAux}, {"pron", kPron},
+      {"conj", kConj}, {"rel", kRel},   {"adv", kAdv},
+  };
+  function_kind.assign(function_class.size(), kNotFunction);
+  for (std::uint32_t id = 0; id < function_class.size(); ++id) {
+    if (function_class[id].empty()) continue;
+    function_kind[id] = kOtherFunction;
+    for (const auto& [name, kind] : kinds) {
+      if (function_class[id] == name) function_kind[id] = kind;
+    }
+  }
   triggers.assign(PhraseVocabulary::instance().size(), 0);
   for (std::uint32_t id = 0; id < triggers.size(); ++id) {
     for (const auto& [table, bit] : trigger_tables) {
@@ -149,19 +161,43 @@ bool ClaimContext::is_punct(std::size_t i) const {
 }
 
 bool ClaimContext::is_content(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kWord && func(i).empty();
+  return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
 }
 
 bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
   std::string_view w = n.words[i];
   if (is_punct(i)) {
-    if (w == ",") return commas;
-    return w == ";" || w == ":" || w == "(" || w == ")" || w == "\"" || w == "\u201c" ||
-           w == "\u201d" || w == "\u2014" || w == "\u2013" || w == "." || w == "?" || w == "!";
+    // A switch on single bytes: the clause scans ask about every token.
+    if (w.size() == 1) {
+      switch (w[0]) {
+        case ',':
+          return commas;
+        case ';':
+        case ':':
+        case '(':
+        case ')':
+        case '"':
+        case '.':
+        case '?':
+        case '!':
+          return true;
+        default:
+          return false;
+      }
+    }
+    return w == "\u201c" || w == "\u201d" || w == "\u2014" || w == "\u2013";
   }
-  std::string_view f = func(i);
-  if (f == "rel") return true;
-  if (f == "conj") return w != "and" && w != "or";
+  switch (d.function_kind[n.ids[i]]) {
+    case ClaimData::kRel:
+      return true;
+    case ClaimData::kConj:
+      return w != "and" && w != "or";
+    case ClaimData::kNotFunction:
+    case ClaimData::kOtherFunction:
+      break;
+    default:
+      return false;  // no other class holds "if" or "unless"
+  }
   return w == "if" || w == "unless";
 }
 
@@ -203,7 +239,7 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
   if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
-      t.tokens[i - 2].kind == Token::Kind::kWord && func(i - 2).empty() &&
+      t.tokens[i - 2].kind == Token::Kind::kWord && !is_func_word(i - 2) &&
       !d.lifecycle.find_id(n.ids[i - 2])) {
     future = true;
   }
@@ -485,12 +521,12 @@ void ClaimContext::find_runs() {
     std::size_t k = i + 1;
     if (k >= se) return false;
     std::string_view next = words[k];
-    if (next == "," && k + 1 < se && func(k + 1) == "det") return true;
-    if (func(k) == "aux" || d.lifecycle.find_id(ids[k]) || d.membership.match(n, k, se) ||
-        d.roles.match(n, k, se)) {
+    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return true;
+    if (func_is(k, ClaimData::kAux) || d.lifecycle.find_id(ids[k]) ||
+        d.membership.match(n, k, se) || d.roles.match(n, k, se)) {
       return true;
     }
-    return tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
+    return tokens[k].kind == Token::Kind::kWord && !is_func_word(k) && next.size() > 3 &&
            next.ends_with("ed");
   };
   // Each token is tested once (the run scan below asks about most twice).
@@ -607,7 +643,7 @@ void ClaimContext::find_runs() {
     if (key_of[q] == key_use.size()) key_use.push_back(0);
     const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
-    while (p > sb && func(p - 1) == "det") --p;
+    while (p > sb && func_is(p - 1, ClaimData::kDet)) --p;
     if (p > sb) {
       std::string_view w = words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
@@ -632,7 +668,8 @@ void ClaimContext::find_runs() {
     r.person = key_use[key_of[q]] & kPerson;
     r.place = !r.person && (key_use[key_of[q]] & kPlace);
     const std::size_t se = sentence_end(r.begin);
-    bool before_verb = r.end < se && (func(r.end) == "aux" || d.lifecycle.match(n, r.end, se));
+    bool before_verb =
+        r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
@@ -674,7 +711,8 @@ const NameRun* ClaimContext::sentence_actor(std::size_t i) const {
 std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) const {
   std::size_t se = sentence_end(begin), j = begin;
   while (j < se) {
-    if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) && func(j).empty()) {
+    if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) &&
+        !is_func_word(j)) {
       ++j;
       if (n.possessive[j - 1]) break;
     } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
@@ -703,7 +741,8 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   std::size_t cb = clause_begin(i);
   // Skip a sentence-initial time ("On September 16, 2025, NATO ...").
   std::size_t j = cb;
-  while (j < i && (func(j) == "det" || func(j) == "rel" || func(j) == "conj" || time_at[j] >= 0 ||
+  while (j < i && (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kRel) ||
+                   func_is(j, ClaimData::kConj) || time_at[j] >= 0 ||
                    (j == cb && (n.words[j] == "on" || n.words[j] == "in")) || n.words[j] == ",")) {
     ++j;
   }
@@ -730,8 +769,7 @@ void ClaimContext::find_facilities() {
     std::size_t b = h;
     while (b > sb && h - b < 8) {
       std::size_t j = b - 1;
-      std::string_view fj = func(j);
-      if (fj == "det" || fj == "pron") {
+      if (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kPron)) {
         det = n.words[j];
         b = j;
         if (det == "a" || det == "an") {
@@ -753,7 +791,7 @@ void ClaimContext::find_facilities() {
         continue;
       }
       const auto* life = d.lifecycle.find_id(n.ids[j]);
-      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
+      if (t.tokens[j].kind == Token::Kind::kWord && !is_func_word(j) &&
           (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
           !d.reporting.find_id(n.ids[j]) && !d.scope.match(n, j, h) &&
           !d.units.find_id(n.ids[j])) {  // "7.8 magnitude" measures the event
@@ -780,7 +818,7 @@ void ClaimContext::find_facilities() {
     std::size_t e = h + 1;
     if (e + 1 < se && (n.words[e] == "in" || n.words[e] == "at")) {
       std::size_t j = e + 1;
-      while (j < se && func(j) == "det") ++j;
+      while (j < se && func_is(j, ClaimData::kDet)) ++j;
       if (j < se && run_at[j] >= 0) {
         const NameRun* r = &runs[run_at[j]];
         std::size_t after = r->end;
@@ -908,11 +946,12 @@ std::string ClaimContext::canonical(std::string_view phrase) const {
 }
 
 std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string* display) const {
-  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin) ||
-                         (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
+  while (begin < end &&
+         (func_is(begin, ClaimData::kDet) || func_is(begin, ClaimData::kPrep) || is_punct(begin) ||
+          (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
     ++begin;
   }
-  while (end > begin && (is_punct(end - 1) || !func(end - 1).empty())) --end;
+  while (end > begin && (is_punct(end - 1) || is_func_word(end - 1))) --end;
   if (begin >= end) return {};
   if (const FacilityRef* f = facility_in(begin, end)) {
     if (display) *display = f->name;
@@ -920,7 +959,7 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
   }
   // "Its army", "Jordan's government": the possessor stands for the proxy.
   std::size_t head = begin;
-  while (head < end && func(head).empty() && t.tokens[head].kind == Token::Kind::kWord) ++head;
+  while (head < end && !is_func_word(head) && t.tokens[head].kind == Token::Kind::kWord) ++head;
   std::string_view first = n.words[begin];
   if (end - begin >= 2 && d.proxy.match(n, begin + 1, end)) {
     if (first == "its" || first == "their") {
@@ -946,15 +985,15 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
   }
   if (run_at[begin] >= 0) {
     const NameRun& r = runs[run_at[begin]];
-    if (!r.possessive && (r.end >= end || func(r.end) == "prep" || is_punct(r.end))) {
+    if (!r.possessive && (r.end >= end || func_is(r.end, ClaimData::kPrep) || is_punct(r.end))) {
       if (display) *display = r.text;
       return r.id.empty() ? r.key : r.id;
     }
   }
   // Common noun phrase: its words up to the first preposition, canonicalised.
-  while (begin + 1 < end && func(begin) == "pron") ++begin;  // "its strikes"
+  while (begin + 1 < end && func_is(begin, ClaimData::kPron)) ++begin;  // "its strikes"
   std::size_t stop = begin;
-  while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
+  while (stop < end && !func_is(stop, ClaimData::kPrep) && !is_punct(stop)) ++stop;
   if (stop == begin) return {};
   if (display)
     *display = std::string(
@@ -1006,18 +1045,18 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
     };
     if (n.words[r] == "according") {
       std::size_t k = r + m.length;
-      while (k < se && (func(k) == "det" || !is_content(k)) && run_at[k] < 0) ++k;
+      while (k < se && (func_is(k, ClaimData::kDet) || !is_content(k)) && run_at[k] < 0) ++k;
       if (k < se) speaker = name_of(k);
     } else {
       // "X said", "X, a spokesman, said", "said X"
       std::size_t k = r;
-      while (k > sb && (func(k - 1) == "aux" || func(k - 1) == "adv")) --k;
+      while (k > sb && (func_is(k - 1, ClaimData::kAux) || func_is(k - 1, ClaimData::kAdv))) --k;
       std::size_t limit = k > sb + 5 ? k - 5 : sb;
       for (std::size_t p = k; p > limit; --p) {
         if (run_at[p - 1] >= 0) {
           speaker = name_of(p - 1);
           // "Nato officials say": the name with its noun
-          if (p < k && t.tokens[p].kind == Token::Kind::kWord && func(p).empty() &&
+          if (p < k && t.tokens[p].kind == Token::Kind::kWord && !is_func_word(p) &&
               runs[run_at[p - 1]].end == p) {
             speaker += " " + std::string(t.token_text(p));
           }
@@ -1027,7 +1066,8 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
       if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_id(n.ids[k - 1]) &&
-          (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
+          (k - 1 == sb || !is_content(k - 2) || func_is(k - 2, ClaimData::kDet) ||
+           n.words[k - 2] == ",")) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }
       if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {

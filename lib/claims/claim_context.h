@@ -54,6 +54,20 @@ struct ClaimData {
   std::vector<std::uint8_t> triggers;
   /// PhraseVocabulary id -> function-word class (function_words' value) or empty.
   std::vector<std::string_view> function_class;
+  /// The classes the rules ask about, as numbers (kOtherFunction: another class).
+  enum Function : std::uint8_t {
+    kNotFunction = 0,
+    kDet,
+    kPrep,
+    kAux,
+    kPron,
+    kConj,
+    kRel,
+    kAdv,
+    kOtherFunction,
+  };
+  /// PhraseVocabulary id -> Function (function_class as a number: compared without strings).
+  std::vector<std::uint8_t> function_kind;
   ClaimData();
 };
 const ClaimData& claim_data();
@@ -123,6 +137,14 @@ class ClaimContext {
   bool is_punct(std::size_t i) const;
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
   std::string_view func(std::size_t i) const { return d.function_class[n.ids[i]]; }
+  /// Whether token i is a function word of class `f` (func(i) == its name).
+  bool func_is(std::size_t i, ClaimData::Function f) const {
+    return d.function_kind[n.ids[i]] == f;
+  }
+  /// Whether token i is a function word (!func(i).empty()).
+  bool is_func_word(std::size_t i) const {
+    return d.function_kind[n.ids[i]] != ClaimData::kNotFunction;
+  }
   bool is_content(std::size_t i) const;
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
