@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 
 #include "data/embedded.h"
 #include "util/date.h"
@@ -366,7 +367,9 @@ bool is_honorific(std::string_view w) {
 
 // Numbers strings the caller keeps alive (views), in order of first
 // insertion. Callers pass hashes they have (NormalisedTokens'), or
-// PhraseVocabulary::hash; growing rehashes from the stored hashes.
+// PhraseVocabulary::hash; a slot holds the hash with the id, so a probe
+// compares words only when the hashes are equal, and growing rehashes from
+// the slots.
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
@@ -375,48 +378,51 @@ class ViewIds {
   explicit ViewIds(std::size_t expected) {
     std::size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
-    slots_.assign(capacity, 0);
+    slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     keys_.reserve(expected);
-    hashes_.reserve(expected);
   }
 
   /// The id of `key` (whose hash is h), inserting it when new.
   std::uint32_t intern(std::string_view key, std::uint64_t h) {
-    std::size_t at = locate(key, h);
-    if (slots_[at] != 0) return slots_[at] - 1;
+    Slot& s = slots_[locate(key, h)];
+    if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
-    hashes_.push_back(h);
-    slots_[at] = static_cast<std::uint32_t>(keys_.size());
+    s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
     if (2 * keys_.size() > slots_.size()) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
   /// The id of `key`, or kNone.
   std::uint32_t find(std::string_view key, std::uint64_t h) const {
-    return slots_[locate(key, h)] - 1;  // 0 - 1 == kNone
+    return slots_[locate(key, h)].id - 1;  // 0 - 1 == kNone
   }
   std::size_t size() const { return keys_.size(); }
 
  private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = 0;  // id + 1, or 0 when empty
+  };
   std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
-      const std::uint32_t s = slots_[at];
-      if (s == 0 || (hashes_[s - 1] == h && same_word(keys_[s - 1], key))) return at;
+      const Slot& s = slots_[at];
+      if (s.id == 0 || (s.hash == h && same_word(keys_[s.id - 1], key))) return at;
     }
   }
   void grow() {
-    slots_.assign(2 * slots_.size(), 0);
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
     mask_ = slots_.size() - 1;
-    for (std::size_t k = 0; k < hashes_.size(); ++k) {
-      std::size_t at = hashes_[k] & mask_;
-      while (slots_[at] != 0) at = (at + 1) & mask_;
-      slots_[at] = static_cast<std::uint32_t>(k + 1);
+    for (const Slot& s : old) {
+      if (s.id == 0) continue;
+      std::size_t at = s.hash & mask_;
+      while (slots_[at].id != 0) at = (at + 1) & mask_;
+      slots_[at] = s;
     }
   }
-  std::vector<std::uint32_t> slots_;  // id + 1, or 0 when empty
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::vector<std::string_view> keys_;
-  std::vector<std::uint64_t> hashes_;
 };
 
 std::uint64_t key_hash(std::string_view key) { return PhraseVocabulary::hash(key); }
@@ -426,6 +432,13 @@ enum WordUse : std::uint8_t {
   kMidCapitalised = 1,  ///< capitalised inside a sentence (as a content word)
   kLowerCase = 2,       ///< written in lower case somewhere
 };
+
+bool has_space(std::string_view w) {
+  for (char c : w) {
+    if (c == ' ') return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -447,16 +460,15 @@ void ClaimContext::find_runs() {
   const std::size_t count = t.tokens.size();
   std::vector<std::uint8_t> role_token(count, 0);
   // Only capitalised content words can be names (name_test rejects function
-  // words first), and only content words written in lower case matter.
-  std::vector<std::uint32_t> capitalised_at;    // these tokens
-  std::vector<std::uint32_t> capitalised_word;  // and their document word ids
-  std::vector<std::uint32_t> lower_at;          // content words in lower case
-  capitalised_at.reserve(count);
-  capitalised_word.reserve(count);
-  lower_at.reserve(count);
+  // words first), and only content words written in lower case matter. The
+  // lists are filled through plain indices (at most one entry per token): no
+  // capacity test per token, and no zero-filling.
+  const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  std::size_t capitalised = 0, lower = 0;
   ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use;
-  word_use.reserve(count / 8);
+  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
   sentence_triggers.assign(t.sentences.size(), 0);
   facility_heads_.clear();
   facility_heads_.reserve(count / 8);
@@ -479,20 +491,20 @@ void ClaimContext::find_runs() {
       if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
       const char first = text[token.begin];
       if (first >= 'a' && first <= 'z') {
-        lower_at.push_back(static_cast<std::uint32_t>(i));
+        lower_at[lower++] = static_cast<std::uint32_t>(i);
       } else if (first >= 'A' && first <= 'Z') {
         const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
-        if (w == word_use.size()) word_use.push_back(0);
         if (i > sb) word_use[w] |= kMidCapitalised;
-        capitalised_at.push_back(static_cast<std::uint32_t>(i));
-        capitalised_word.push_back(w);
+        capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
+        capitalised_word[capitalised++] = w;
       }
     }
     sentence_triggers[s] = static_cast<std::uint8_t>((found & ~ClaimData::kFunctionWord) |
                                                      (number ? kNumberInSentence : 0));
   }
   if (word_ids.size() > 0) {
-    for (const std::uint32_t i : lower_at) {
+    for (std::size_t k = 0; k < lower; ++k) {
+      const std::uint32_t i = lower_at[k];
       if (const std::uint32_t w = word_ids.find(words[i], hashes[i]); w != ViewIds::kNone)
         word_use[w] |= kLowerCase;
     }
@@ -531,15 +543,16 @@ void ClaimContext::find_runs() {
   };
   // Each token is tested once (the run scan below asks about most twice).
   std::vector<std::uint8_t> name_token(count, 0);
-  for (std::size_t k = 0; k < capitalised_at.size(); ++k)
+  for (std::size_t k = 0; k < capitalised; ++k)
     name_token[capitalised_at[k]] = name_test(capitalised_at[k], capitalised_word[k]);
   run_at.assign(count, -1);
-  runs.reserve(capitalised_at.size());  // every run starts with one
+  runs.reserve(capitalised);  // every run starts with one
   // Mentions in text order: entity_at's scan starts at a cursor that only moves on.
   EntityCursor cursor = entity_cursor();
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
-  for (std::uint32_t i : capitalised_at) {
+  for (std::size_t c = 0; c < capitalised; ++c) {
+    const std::uint32_t i = capitalised_at[c];
     if (i < next_free || !name_token[i]) continue;
     std::size_t j = i;
     const std::size_t se = sentence_end(i);
@@ -579,8 +592,7 @@ void ClaimContext::find_runs() {
     if (entity && !entity->id.empty()) {
       r.id = entity->id;
       const auto colon = r.id.find(':');
-      r.key.assign(colon == std::string::npos ? std::string_view(r.id)
-                                              : std::string_view(r.id).substr(colon + 1));
+      r.key = colon == std::string_view::npos ? r.id : r.id.substr(colon + 1);
       const std::string_view type = entity->type;
       r.place = type == "LOCATION";
       r.person = type == "PERSON";
@@ -590,57 +602,70 @@ void ClaimContext::find_runs() {
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  // The runs' phrase keys live in one buffer (views of it are stable once it
-  // is filled); a suffix of a run's phrase key is a view of it.
-  std::string phrases;
+  // A one-word run's phrase key is its normalised word (with its hash) unless
+  // that holds a space; longer runs' are built in run_phrases_, reserved
+  // first so that views of it stay valid. A suffix of a phrase key is a view
+  // of it.
+  std::vector<std::string_view> phrase(runs.size());
+  std::vector<std::uint64_t> phrase_hash(runs.size());
+  std::vector<std::uint8_t> built(runs.size(), 0);
   std::size_t phrase_bytes = 0;
-  for (const NameRun& r : runs) {
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    const NameRun& r = runs[q];
+    if (r.end - r.begin == 1 && !has_space(words[r.begin])) continue;
+    built[q] = 1;
     for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  phrases.reserve(phrase_bytes);
-  std::vector<std::uint32_t> phrase_begin(runs.size() + 1);
+  run_phrases_.clear();
+  run_phrases_.reserve(phrase_bytes);
   for (std::size_t q = 0; q < runs.size(); ++q) {
-    phrase_begin[q] = static_cast<std::uint32_t>(phrases.size());
-    append_phrase_key(n.words, runs[q].begin, runs[q].end, &phrases);
+    const NameRun& r = runs[q];
+    if (!built[q]) {
+      phrase[q] = words[r.begin];
+      phrase_hash[q] = hashes[r.begin];
+      continue;
+    }
+    const std::size_t start = run_phrases_.size();
+    append_phrase_key(n.words, r.begin, r.end, &run_phrases_);
+    phrase[q] = std::string_view(run_phrases_).substr(start);
+    phrase_hash[q] = key_hash(phrase[q]);
   }
-  phrase_begin[runs.size()] = static_cast<std::uint32_t>(phrases.size());
-  auto phrase_of = [&](std::size_t q) {
-    return std::string_view(phrases).substr(phrase_begin[q], phrase_begin[q + 1] - phrase_begin[q]);
-  };
   ViewIds standalone(runs.size());
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    standalone.intern(phrase_of(q), key_hash(phrase_of(q)));
-  }
+  for (std::size_t q = 0; q < runs.size(); ++q) standalone.intern(phrase[q], phrase_hash[q]);
   // Every run's key gets a number; what the context says of a key is a flag of it.
   ViewIds keys(runs.size());
   std::vector<std::uint32_t> key_of(runs.size());
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
-  std::vector<std::uint8_t> key_use;
-  key_use.reserve(runs.size());
+  std::vector<std::uint8_t> key_use(runs.size(), 0);  // by key id
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
+    std::uint64_t h = 0;
     if (r.key.empty()) {
-      const std::string_view phrase = phrase_of(q);
-      std::string_view key = phrase;
+      const std::string_view whole = phrase[q];
+      std::string_view key = whole;
+      h = phrase_hash[q];
       // Suffixes from the longest down: each starts after a '_' of the phrase
       // (words[b] and words[b - 1] are not hyphens, so they were joined by one).
-      std::size_t suffix = phrase.size();
+      std::size_t suffix = whole.size();
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         suffix -= words[b].size();
         const bool glued = words[b] == "-" || words[b - 1] == "-";
         if (!glued) {
-          const std::string_view tail = phrase.substr(suffix);
-          if (standalone.find(tail, key_hash(tail)) != ViewIds::kNone) {
+          const std::string_view tail = whole.substr(suffix);
+          const std::uint64_t tail_hash = key_hash(tail);
+          if (standalone.find(tail, tail_hash) != ViewIds::kNone) {
             key = tail;
+            h = tail_hash;
             break;
           }
           --suffix;  // the '_' before words[b]
         }
       }
-      r.key.assign(key);
+      r.key = key;
+    } else {
+      h = key_hash(r.key);
     }
-    key_of[q] = keys.intern(r.key, key_hash(r.key));
-    if (key_of[q] == key_use.size()) key_use.push_back(0);
+    key_of[q] = keys.intern(r.key, h);
     const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
     while (p > sb && func_is(p - 1, ClaimData::kDet)) --p;
@@ -805,7 +830,7 @@ void ClaimContext::find_facilities() {
       break;
     }
     std::string owner, place;
-    std::vector<std::string> context;
+    std::vector<std::string_view> context;  // views of runs' keys
     for (const NameRun* r : pre_names) {
       if (r->place || facility_places_.count(r->key)) {
         if (place.empty()) place = r->key;
@@ -860,7 +885,7 @@ void ClaimContext::find_facilities() {
       if (!place_ok) {
         // "a Nato office in Jordan" after "an office in Jordan's capital Amman":
         // aliases below record the containing places under the same key.
-        for (const std::string& c : context) place_ok = place_ok || c == g.place;
+        for (const std::string_view c : context) place_ok = place_ok || c == g.place;
       }
       if (!place_ok) continue;
       if ((definite || pronoun) || (!owner.empty() && !place.empty())) {
@@ -875,7 +900,7 @@ void ClaimContext::find_facilities() {
         owner = o->key;
       }
     }
-    for (const std::string& c : context) facility_places_.insert(c);
+    for (const std::string_view c : context) facility_places_.insert(c);
     f.begin = b;
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
@@ -900,7 +925,7 @@ void ClaimContext::find_facilities() {
     facility_at[h] = static_cast<int>(facilities.size());
     facilities.push_back(std::move(f));
     // Remember containing places under the key for later "in <country>" mentions.
-    for (const std::string& c : context) {
+    for (const std::string_view c : context) {
       if (c != facilities.back().place) {
         FacilityRef alias = facilities.back();
         alias.place = c;
@@ -970,24 +995,24 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
         if (run_at[pb] >= 0) {
           const NameRun& r = runs[run_at[pb]];
           if (display) *display = r.text;
-          return r.id.empty() ? r.key : r.id;
+          return std::string(r.id_or_key());
         }
       }
       if (const NameRun* o = org_before(begin)) {
         if (display) *display = o->text;
-        return o->id.empty() ? o->key : o->id;
+        return std::string(o->id_or_key());
       }
     } else if (run_at[begin] >= 0 && runs[run_at[begin]].possessive) {
       const NameRun& r = runs[run_at[begin]];
       if (display) *display = r.text;
-      return r.id.empty() ? r.key : r.id;
+      return std::string(r.id_or_key());
     }
   }
   if (run_at[begin] >= 0) {
     const NameRun& r = runs[run_at[begin]];
     if (!r.possessive && (r.end >= end || func_is(r.end, ClaimData::kPrep) || is_punct(r.end))) {
       if (display) *display = r.text;
-      return r.id.empty() ? r.key : r.id;
+      return std::string(r.id_or_key());
     }
   }
   // Common noun phrase: its words up to the first preposition, canonicalised.
@@ -1039,7 +1064,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
             if (e.id == nr.id) return e.name;
           }
         }
-        return nr.text;
+        return std::string(nr.text);
       }
       return {};
     };

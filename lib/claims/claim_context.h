@@ -85,12 +85,15 @@ void append_phrase_key(const std::vector<std::string_view>& words, std::size_t b
 /// A key: the phrase with spaces as underscores.
 std::string phrase_key(std::string_view phrase);
 
-/// A maximal run of capitalised words: a name.
+/// A maximal run of capitalised words: a name. Its strings are views into the
+/// document, its annotations or its ClaimContext, which outlive it.
 struct NameRun {
   std::size_t begin = 0, end = 0;  ///< tokens
-  std::string key;   ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
-  std::string id;    ///< entity id when the entity layer knows it, else empty
-  std::string text;  ///< as written
+  std::string_view key;   ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
+  std::string_view id;    ///< entity id when the entity layer knows it, else empty
+  std::string_view text;  ///< as written
+  /// What claims name the run by: its entity id, else its key.
+  std::string_view id_or_key() const { return id.empty() ? key : id; }
   bool possessive = false;
   bool place = false;
   bool person = false;
@@ -108,6 +111,9 @@ struct FacilityRef {
 class ClaimContext {
  public:
   explicit ClaimContext(const Annotations& a);
+  // The runs' keys are views into this object's buffers: neither copied nor moved.
+  ClaimContext(const ClaimContext&) = delete;
+  ClaimContext& operator=(const ClaimContext&) = delete;
 
   const Annotations& a;
   const TextLayer& t;
@@ -193,8 +199,9 @@ class ClaimContext {
   std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
 
  private:
-  std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
-  std::unordered_set<std::string> facility_places_;
+  std::vector<TimeExpr> bare_years_;                      // `times` when the annotations have none
+  std::unordered_set<std::string_view> facility_places_;  // views of runs' keys
+  std::string run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
   void find_times();
   void find_runs();

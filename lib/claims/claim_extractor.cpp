@@ -305,7 +305,7 @@ class Extractor {
         subject_name = f->name;
       } else if (j > sb && c_.run_at[j - 1] >= 0) {
         const NameRun& r = c_.runs[c_.run_at[j - 1]];
-        subject = r.id.empty() ? r.key : r.id;
+        subject = r.id_or_key();
         subject_name = r.text;
       }
       if (subject.empty()) continue;
@@ -331,7 +331,7 @@ class Extractor {
           const NameRun& r = c_.runs[q - 1];
           if (r.end > subject_begin) continue;
           if (c_.t.tokens[r.begin].sentence + 2 < c_.t.tokens[subject_begin].sentence) break;
-          std::string key = r.id.empty() ? r.key : r.id;
+          const std::string_view key = r.id_or_key();
           if (r.place || r.person || r.possessive || key == subject) continue;
           std::size_t e = r.begin;
           std::string candidate = c_.capitalised_key(r.begin, &e);
@@ -556,7 +556,7 @@ class Extractor {
         for (std::size_t k = b; k < j; ++k) {
           if (c_.run_at[k] >= 0) {
             const NameRun& r = c_.runs[c_.run_at[k]];
-            subject = r.id.empty() ? r.key : r.id;
+            subject = r.id_or_key();
             subject_name = r.text;
             break;
           }
@@ -596,7 +596,7 @@ class Extractor {
         Claim& cl = add("event_place", subject, subject_name, predicate, phase, i, head, place_end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
-        v.entity = place->id.empty() ? place->key : place->id;
+        v.entity = place->id_or_key();
         cl.value = place->text;
         cl.typed = std::move(v);
       }
@@ -619,10 +619,11 @@ class Extractor {
       const NameRun& org = c_.runs[c_.run_at[i - 1]];
       const NameRun& holder = c_.runs[c_.run_at[e]];
       if (org.place && !org.possessive && false) continue;
-      std::string org_key = org.id.empty() ? org.key : org.id;
+      std::string org_key(org.id_or_key());
       std::string predicate = m.entry->value;
       if (first_time("role", org_key, predicate, "", i)) {
-        Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
+        Claim& cl =
+            add("role", org_key, std::string(org.text), predicate, "", i, org.begin, holder.end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
         v.entity = holder.id.empty() ? "per:" + phrase_key_of(c_.n.words, holder.begin, holder.end)
@@ -664,14 +665,14 @@ class Extractor {
       std::string subject, subject_name;
       if (possessed && c_.run_at[i - 1] >= 0) {
         const NameRun& r = c_.runs[c_.run_at[i - 1]];
-        subject = r.id.empty() ? r.key : r.id;
+        subject = r.id_or_key();
         subject_name = r.text;
       } else if (c_.word(i - 1) == "its" || c_.word(i - 1) == "their") {
         if (const NameRun* a = c_.sentence_actor(i)) {
-          subject = a->id.empty() ? a->key : a->id;
+          subject = a->id_or_key();
           subject_name = a->text;
         } else if (const NameRun* o = c_.org_before(i)) {
-          subject = o->id.empty() ? o->key : o->id;
+          subject = o->id_or_key();
           subject_name = o->text;
         }
       }
@@ -727,14 +728,14 @@ class Extractor {
       if (i > sb && c_.n.possessive[i - 1]) {
         if (c_.run_at[i - 1] >= 0) {
           const NameRun& r = c_.runs[c_.run_at[i - 1]];
-          subject = r.id.empty() ? r.key : r.id;
+          subject = r.id_or_key();
           subject_name = r.text;
         } else if (const NameRun* s = c_.sentence_actor(i); s && s->org) {
           // "Nato marks the alliance's 75th": a description of the clause subject
-          subject = s->id.empty() ? s->key : s->id;
+          subject = s->id_or_key();
           subject_name = s->text;
         } else if (const NameRun* o = c_.org_before(i)) {
-          subject = o->id.empty() ? o->key : o->id;
+          subject = o->id_or_key();
           subject_name = o->text;
         }
       }
@@ -860,7 +861,7 @@ class Extractor {
           for (std::size_t k = b; k < e && subject.empty(); ++k) {
             if (c_.run_at[k] >= 0) {
               const NameRun& r = c_.runs[c_.run_at[k]];
-              subject = r.id.empty() ? r.key : r.id;
+              subject = r.id_or_key();
               subject_name = r.text;
             }
           }
@@ -930,7 +931,8 @@ class Extractor {
               k = r.begin + 1;
             }
             if (actor) {
-              subject = phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + actor->key;
+              subject =
+                  phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + std::string(actor->key);
               subject_name = std::string(c_.t.token_text(h));
             }
           }
