@@ -117,7 +117,8 @@ class PhraseVocabulary {
 
 /// Normalised token texts of a whole document, with possessive "'s" removed
 /// (`possessive` records where it was), and their vocabulary ids. The words
-/// are views into the document text or into this object's own buffer, so it
+/// are views into the TextLayer's lower-cased text (`lower`: the layer must
+/// outlive them; moving it is fine) or into this object's own buffer, so it
 /// can be moved but not copied.
 struct NormalisedTokens {
   std::vector<std::string_view> words;
