@@ -59,6 +59,7 @@ ClaimData::ClaimData() {
     }
     if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
     if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
+    if (unknown_date.starts_phrase(id)) triggers[id] |= kUnknownDateTrigger;
   }
 }
 
@@ -455,7 +456,7 @@ void ClaimContext::find_runs() {
   const std::uint32_t* ids = n.ids.data();
   const std::string_view* words = n.words.data();
   const std::uint64_t* hashes = n.hashes.data();
-  const std::uint8_t* triggers = d.triggers.data();
+  const std::uint16_t* triggers = d.triggers.data();
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
   std::vector<std::uint8_t> role_token(count, 0);
@@ -470,17 +471,25 @@ void ClaimContext::find_runs() {
   ViewIds word_ids(count / 8);
   std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
   sentence_triggers.assign(t.sentences.size(), 0);
+  trigger_tokens_.clear();
+  trigger_bits_.clear();
+  trigger_begin_.assign(t.sentences.size() + 1, 0);
   facility_heads_.clear();
   facility_heads_.reserve(count / 8);
   for (std::size_t s = 0; s < t.sentences.size(); ++s) {
     const std::size_t sb = sentence_tokens[s], se = sentence_tokens[s + 1];
     unsigned found = 0;
     bool number = false;
+    trigger_begin_[s] = static_cast<std::uint32_t>(trigger_tokens_.size());
     for (std::size_t i = sb; i < se; ++i) {
       const Token& token = tokens[i];
       const unsigned bits = triggers[ids[i]];
       found |= bits;
       number |= token.kind == Token::Kind::kNumber;
+      if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
+        trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
+        trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
+      }
       if (bits & ClaimData::kFacilityOrEventWord)
         facility_heads_.push_back(static_cast<std::uint32_t>(i));
       if ((bits & ClaimData::kRoleTrigger)) {
@@ -499,9 +508,10 @@ void ClaimContext::find_runs() {
         capitalised_word[capitalised++] = w;
       }
     }
-    sentence_triggers[s] = static_cast<std::uint8_t>((found & ~ClaimData::kFunctionWord) |
+    sentence_triggers[s] = static_cast<std::uint8_t>((found & (ClaimData::kFunctionWord - 1)) |
                                                      (number ? kNumberInSentence : 0));
   }
+  trigger_begin_[t.sentences.size()] = static_cast<std::uint32_t>(trigger_tokens_.size());
   if (word_ids.size() > 0) {
     for (std::size_t k = 0; k < lower; ++k) {
       const std::uint32_t i = lower_at[k];

@@ -40,7 +40,7 @@ struct ClaimData {
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
   /// Bits of the rule trigger tables a word may start a phrase of.
-  enum TriggerBit : std::uint8_t {
+  enum TriggerBit : std::uint16_t {
     kLifecycleTrigger = 1,
     kMembershipTrigger = 2,
     kScopeTrigger = 4,
@@ -49,9 +49,14 @@ struct ClaimData {
     kSuperlativeTrigger = 32,
     kFacilityOrEventWord = 64,  ///< a one-word entry of facilities or events
     kFunctionWord = 128,        ///< has a function_class (not a trigger: never a name)
+    kUnknownDateTrigger = 256,  ///< starts an unknown_date phrase
   };
+  /// The bits whose tokens the rules visit (ClaimContext::next_trigger).
+  static constexpr unsigned kRuleTriggers = kLifecycleTrigger | kMembershipTrigger | kScopeTrigger |
+                                            kEventVerbTrigger | kRoleTrigger | kSuperlativeTrigger |
+                                            kUnknownDateTrigger;
   /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
-  std::vector<std::uint8_t> triggers;
+  std::vector<std::uint16_t> triggers;
   /// PhraseVocabulary id -> function-word class (function_words' value) or empty.
   std::vector<std::string_view> function_class;
   /// The classes the rules ask about, as numbers (kOtherFunction: another class).
@@ -195,6 +200,19 @@ class ClaimContext {
   std::string canonical(std::string_view phrase) const;
   /// Time expression starting in [begin, end) of type DATE/TIME, or nullptr.
   const TimeExpr* date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const;
+  /// The first token in [from, end) of from's sentence with one of `bits`
+  /// (ClaimData::kRuleTriggers bits), else `end`: the rules
+  /// visit only these tokens (any other finds nothing).
+  std::size_t next_trigger(std::size_t from, std::size_t end, unsigned bits) const {
+    if (from >= end) return end;
+    const std::size_t s = t.tokens[from].sentence;
+    for (std::size_t k = trigger_begin_[s]; k < trigger_begin_[s + 1]; ++k) {
+      const std::size_t i = trigger_tokens_[k];
+      if (i >= end) break;
+      if (i >= from && (trigger_bits_[k] & bits)) return i;
+    }
+    return end;
+  }
   /// Token range of a byte span.
   std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
 
@@ -207,6 +225,11 @@ class ClaimContext {
   void find_runs();
   void find_facilities();
   std::vector<std::uint32_t> facility_heads_;  // tokens with a kFacilityOrEventWord
+  // Tokens with a kRuleTriggers bit, in text order, with their
+  // bits; those of sentence s are [trigger_begin_[s], trigger_begin_[s + 1]).
+  std::vector<std::uint32_t> trigger_tokens_;
+  std::vector<std::uint16_t> trigger_bits_;
+  std::vector<std::uint32_t> trigger_begin_;
   // Where entity_at's scan of the mentions starts, for spans in text order.
   struct EntityCursor {
     std::size_t next = 0;   // first mention that may start in the scan window

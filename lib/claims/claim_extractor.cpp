@@ -26,7 +26,8 @@ class Extractor {
       std::size_t sb = c_.t.sentence_tokens[s], se = c_.t.sentence_tokens[s + 1];
       if (sb >= se) continue;
       // A rule finds nothing in a sentence where no word starts one of its
-      // triggers (PhraseTable::match would reject every token): skip it.
+      // triggers (PhraseTable::match would reject every token): skip it. In
+      // the others it visits only the tokens that start one (next_trigger).
       const unsigned found = c_.sentence_triggers[s];
       const bool number = found & ClaimContext::kNumberInSentence;
       if (found & ClaimData::kLifecycleTrigger) lifecycle(sb, se);
@@ -141,7 +142,9 @@ class Extractor {
     // Unknown-date cues and event verbs of the sentence.
     std::vector<std::pair<std::size_t, std::size_t>> unknown;
     bool event_verb = false;
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kUnknownDateTrigger | ClaimData::kEventVerbTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       if (auto m = c_.d.unknown_date.match(c_.n, i, se)) {
         unknown.emplace_back(i, i + m.length);
         i += m.length - 1;
@@ -155,7 +158,8 @@ class Extractor {
       }
       return false;
     };
-    for (std::size_t i = sb; i < se; ++i) {
+    for (std::size_t i = c_.next_trigger(sb, se, ClaimData::kLifecycleTrigger); i < se;
+         i = c_.next_trigger(i + 1, se, ClaimData::kLifecycleTrigger)) {
       if (in_unknown(i)) continue;
       auto m = c_.d.lifecycle.match(c_.n, i, se);
       if (!m) continue;
@@ -282,7 +286,9 @@ class Extractor {
   // ---- membership --------------------------------------------------------
 
   void membership(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kMembershipTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.membership.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
@@ -437,7 +443,9 @@ class Extractor {
   }
 
   void scope(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kScopeTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.scope.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
@@ -520,7 +528,9 @@ class Extractor {
   // ---- event dates and places ----------------------------------------------
 
   void event_dates(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kEventVerbTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.event_verbs.match(c_.n, i, se);
       if (!m) continue;
       std::size_t verb_end = i + m.length;
@@ -607,7 +617,9 @@ class Extractor {
   // ---- roles -------------------------------------------------------------
 
   void roles(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kRoleTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.roles.match(c_.n, i, se);
       if (!m) continue;
       std::size_t e = i + m.length;
@@ -638,7 +650,9 @@ class Extractor {
   // ---- superlatives --------------------------------------------------------
 
   void superlatives(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb + 1; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kSuperlativeTrigger;
+    for (std::size_t i = c_.next_trigger(sb + 1, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.superlatives.match(c_.n, i, se);
       if (!m) continue;
       bool determined = c_.func_is(i - 1, ClaimData::kDet) || c_.func_is(i - 1, ClaimData::kPron);
