@@ -379,8 +379,7 @@ class ViewIds {
   explicit ViewIds(std::size_t expected) {
     std::size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
-    slots_.assign(capacity, Slot{});
-    mask_ = capacity - 1;
+    allocate(capacity);
     keys_.reserve(expected);
   }
 
@@ -390,7 +389,7 @@ class ViewIds {
     if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
     s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
-    if (2 * keys_.size() > slots_.size()) grow();
+    if (2 * keys_.size() > mask_ + 1) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
   /// The id of `key`, or kNone.
@@ -400,10 +399,14 @@ class ViewIds {
   std::size_t size() const { return keys_.size(); }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t id = 0;  // id + 1, or 0 when empty
+  struct Slot {  // trivial: a new table is zero-filled at once
+    std::uint64_t hash;
+    std::uint32_t id;  // id + 1, or 0 when empty
   };
+  void allocate(std::size_t capacity) {
+    slots_ = std::make_unique<Slot[]>(capacity);
+    mask_ = capacity - 1;
+  }
   std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const Slot& s = slots_[at];
@@ -411,18 +414,19 @@ class ViewIds {
     }
   }
   void grow() {
-    std::vector<Slot> old(2 * slots_.size());
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
+    const std::unique_ptr<Slot[]> old = std::move(slots_);
+    const std::size_t old_capacity = mask_ + 1;
+    allocate(2 * old_capacity);
+    for (std::size_t k = 0; k < old_capacity; ++k) {
+      const Slot& s = old[k];
       if (s.id == 0) continue;
       std::size_t at = s.hash & mask_;
       while (slots_[at].id != 0) at = (at + 1) & mask_;
       slots_[at] = s;
     }
   }
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
+  std::unique_ptr<Slot[]> slots_;
+  std::size_t mask_ = 0;  // capacity - 1
   std::vector<std::string_view> keys_;
 };
 

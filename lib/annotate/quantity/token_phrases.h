@@ -94,9 +94,9 @@ class PhraseVocabulary {
     std::uint32_t find(std::size_t length, std::uint64_t prefix, std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
       const std::uint32_t id = s & id_mask;
-      // & rather than &&: no branches.
-      const bool same = (((s ^ static_cast<std::uint32_t>(word_hash >> 32)) & ~id_mask) == 0) &
-                        (prefixes[id] == prefix) & (lengths[id] == length);
+      // & rather than &&: no branches. The eight bytes and the length are the
+      // whole word: the slot's hash bits need no comparing.
+      const bool same = (prefixes[id] == prefix) & (lengths[id] == length);
       if (id != kUnknown && !same) [[unlikely]] {
         // another word in the slot: probe on (the word's bytes are all in `prefix`)
         char bytes[8];
