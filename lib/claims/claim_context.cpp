@@ -490,15 +490,18 @@ void ClaimContext::find_runs() {
       const unsigned bits = triggers[ids[i]];
       found |= bits;
       number |= token.kind == Token::Kind::kNumber;
-      if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
-        trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
-        trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
-      }
-      if (bits & ClaimData::kFacilityOrEventWord)
-        facility_heads_.push_back(static_cast<std::uint32_t>(i));
-      if ((bits & ClaimData::kRoleTrigger)) {
-        if (auto m = d.roles.match(n, i, se)) {
-          for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+      // Most tokens trigger nothing: one test for the rarer work.
+      if (bits & (ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord)) [[unlikely]] {
+        if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
+          trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
+          trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
+        }
+        if (bits & ClaimData::kFacilityOrEventWord)
+          facility_heads_.push_back(static_cast<std::uint32_t>(i));
+        if ((bits & ClaimData::kRoleTrigger)) {
+          if (auto m = d.roles.match(n, i, se)) {
+            for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+          }
         }
       }
       if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
