@@ -362,8 +362,34 @@ bool all_caps(std::string_view s) {
   return letters >= 2;
 }
 
+// The word compares below go by length first: most words differ in it.
 bool is_honorific(std::string_view w) {
-  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
+  switch (w.size()) {
+    case 2:
+      return w == "mr" || w == "ms" || w == "dr";
+    case 3:
+      return w == "mrs" || w == "sir";
+    case 4:
+      return w == "dame";
+    default:
+      return false;
+  }
+}
+
+// A word before a place name ("in Amman", "towards Gaza").
+bool place_preposition(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "in" || w == "at";
+    case 4:
+      return w == "from" || w == "near" || w == "into";
+    case 6:
+      return w == "across";
+    case 7:
+      return w == "towards";
+    default:
+      return false;
+  }
 }
 
 // Numbers strings the caller keeps alive (views), in order of first
@@ -404,7 +430,7 @@ class ViewIds {
     std::uint32_t id;  // id + 1, or 0 when empty
   };
   void allocate(std::size_t capacity) {
-    slots_ = std::make_unique<Slot[]>(capacity);
+    slots_ = std::make_unique<Slot[]>(capacity);  // zeros: all empty
     mask_ = capacity - 1;
   }
   std::size_t locate(std::string_view key, std::uint64_t h) const {
@@ -437,6 +463,8 @@ enum WordUse : std::uint8_t {
   kMidCapitalised = 1,  ///< capitalised inside a sentence (as a content word)
   kLowerCase = 2,       ///< written in lower case somewhere
 };
+
+bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
 
 bool has_space(std::string_view w) {
   for (char c : w) {
@@ -580,7 +608,7 @@ void ClaimContext::find_runs() {
         continue;
       }
       // "Co-operation", "NATO-ICI": a hyphen inside a name.
-      if (words[j] == "-" && j + 1 < se && tokens[j + 1].kind == Token::Kind::kWord &&
+      if (is_hyphen(words[j]) && j + 1 < se && tokens[j + 1].kind == Token::Kind::kWord &&
           tokens[j].begin == tokens[j - 1].end) {
         j += 2;
         if (n.possessive[j - 1]) break;
@@ -666,7 +694,7 @@ void ClaimContext::find_runs() {
       std::size_t suffix = whole.size();
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         suffix -= words[b].size();
-        const bool glued = words[b] == "-" || words[b - 1] == "-";
+        const bool glued = is_hyphen(words[b]) || is_hyphen(words[b - 1]);
         if (!glued) {
           const std::string_view tail = whole.substr(suffix);
           const std::uint64_t tail_hash = key_hash(tail);
@@ -689,9 +717,7 @@ void ClaimContext::find_runs() {
     if (p > sb) {
       std::string_view w = words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
-      if (!r.possessive && whole_np &&
-          (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
-           w == "towards")) {
+      if (!r.possessive && whole_np && place_preposition(w)) {
         key_use[key_of[q]] |= kPlace;
       }
       if (is_honorific(w)) key_use[key_of[q]] |= kPerson;
