@@ -142,3 +142,35 @@ TEST_CASE("normalised tokens equal normalise_token of each token, however long o
   CHECK(n.ids[2] != PhraseVocabulary::kUnknown);  // "the"
   CHECK(n.words.back() == "z");
 }
+
+// The words are views of TextLayer::lower when it is on the heap, else of a
+// copy of its own: either way they outlive a move of the layer, and a layer
+// without `lower` (made by hand) gives the same words.
+TEST_CASE("normalised tokens: the same words from a short, a long or a hand-made layer") {
+  auto expected_words = [](const TextLayer& layer) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
+      std::string w = normalise_token(layer.token_text(i));
+      if (w.size() > 2 && w.ends_with("'s")) w.resize(w.size() - 2);
+      out.push_back(w);
+    }
+    return out;
+  };
+  for (const std::string text : {std::string("Ab\u2019s"), std::string("NATO"),
+                                 std::string("The NATO Office\u2019s staff said STATES' plans.")}) {
+    CAPTURE(text);
+    TextLayer layer = segment(text);
+    const std::vector<std::string> expected = expected_words(layer);
+    NormalisedTokens n = normalise_tokens(layer);
+    TextLayer moved = std::move(layer);
+    layer.lower.assign(32, 'y');  // the moved-from layer's buffer is reused
+    CHECK(std::vector<std::string>(n.words.begin(), n.words.end()) == expected);
+    TextLayer by_hand = moved;
+    by_hand.lower.clear();
+    NormalisedTokens own = normalise_tokens(by_hand);
+    CHECK(std::vector<std::string>(own.words.begin(), own.words.end()) == expected);
+    CHECK(own.ids == n.ids);
+    CHECK(own.hashes == n.hashes);
+    CHECK(own.possessive == n.possessive);
+  }
+}

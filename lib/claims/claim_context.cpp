@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 
 #include "data/embedded.h"
 #include "util/date.h"
@@ -39,6 +40,18 @@ ClaimData::ClaimData() {
   for (std::uint32_t id = 0; id < function_class.size(); ++id) {
     if (const auto* e = function_words.find_id(id)) function_class[id] = e->value;
   }
+  const std::pair<std::string_view, Function> kinds[] = {
+      {"det", kDet},   {"prep", kPrep}, {"aux", kAux}, {"pron", kPron},
+      {"conj", kConj}, {"rel", kRel},   {"adv", kAdv},
+  };
+  function_kind.assign(function_class.size(), kNotFunction);
+  for (std::uint32_t id = 0; id < function_class.size(); ++id) {
+    if (function_class[id].empty()) continue;
+    function_kind[id] = kOtherFunction;
+    for (const auto& [name, kind] : kinds) {
+      if (function_class[id] == name) function_kind[id] = kind;
+    }
+  }
   triggers.assign(PhraseVocabulary::instance().size(), 0);
   for (std::uint32_t id = 0; id < triggers.size(); ++id) {
     for (const auto& [table, bit] : trigger_tables) {
@@ -46,6 +59,7 @@ ClaimData::ClaimData() {
     }
     if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
     if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
+    if (unknown_date.starts_phrase(id)) triggers[id] |= kUnknownDateTrigger;
   }
 }
 
@@ -149,19 +163,43 @@ bool ClaimContext::is_punct(std::size_t i) const {
 }
 
 bool ClaimContext::is_content(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kWord && func(i).empty();
+  return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
 }
 
 bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
   std::string_view w = n.words[i];
   if (is_punct(i)) {
-    if (w == ",") return commas;
-    return w == ";" || w == ":" || w == "(" || w == ")" || w == "\"" || w == "\u201c" ||
-           w == "\u201d" || w == "\u2014" || w == "\u2013" || w == "." || w == "?" || w == "!";
+    // A switch on single bytes: the clause scans ask about every token.
+    if (w.size() == 1) {
+      switch (w[0]) {
+        case ',':
+          return commas;
+        case ';':
+        case ':':
+        case '(':
+        case ')':
+        case '"':
+        case '.':
+        case '?':
+        case '!':
+          return true;
+        default:
+          return false;
+      }
+    }
+    return w == "\u201c" || w == "\u201d" || w == "\u2014" || w == "\u2013";
   }
-  std::string_view f = func(i);
-  if (f == "rel") return true;
-  if (f == "conj") return w != "and" && w != "or";
+  switch (d.function_kind[n.ids[i]]) {
+    case ClaimData::kRel:
+      return true;
+    case ClaimData::kConj:
+      return w != "and" && w != "or";
+    case ClaimData::kNotFunction:
+    case ClaimData::kOtherFunction:
+      break;
+    default:
+      return false;  // no other class holds "if" or "unless"
+  }
   return w == "if" || w == "unless";
 }
 
@@ -203,7 +241,7 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
   if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
-      t.tokens[i - 2].kind == Token::Kind::kWord && func(i - 2).empty() &&
+      t.tokens[i - 2].kind == Token::Kind::kWord && !is_func_word(i - 2) &&
       !d.lifecycle.find_id(n.ids[i - 2])) {
     future = true;
   }
@@ -324,13 +362,41 @@ bool all_caps(std::string_view s) {
   return letters >= 2;
 }
 
+// The word compares below go by length first: most words differ in it.
 bool is_honorific(std::string_view w) {
-  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "sir" || w == "dame";
+  switch (w.size()) {
+    case 2:
+      return w == "mr" || w == "ms" || w == "dr";
+    case 3:
+      return w == "mrs" || w == "sir";
+    case 4:
+      return w == "dame";
+    default:
+      return false;
+  }
+}
+
+// A word before a place name ("in Amman", "towards Gaza").
+bool place_preposition(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "in" || w == "at";
+    case 4:
+      return w == "from" || w == "near" || w == "into";
+    case 6:
+      return w == "across";
+    case 7:
+      return w == "towards";
+    default:
+      return false;
+  }
 }
 
 // Numbers strings the caller keeps alive (views), in order of first
 // insertion. Callers pass hashes they have (NormalisedTokens'), or
-// PhraseVocabulary::hash; growing rehashes from the stored hashes.
+// PhraseVocabulary::hash; a slot holds the hash with the id, so a probe
+// compares words only when the hashes are equal, and growing rehashes from
+// the slots.
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
@@ -339,48 +405,55 @@ class ViewIds {
   explicit ViewIds(std::size_t expected) {
     std::size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
-    slots_.assign(capacity, 0);
-    mask_ = capacity - 1;
+    allocate(capacity);
     keys_.reserve(expected);
-    hashes_.reserve(expected);
   }
 
   /// The id of `key` (whose hash is h), inserting it when new.
   std::uint32_t intern(std::string_view key, std::uint64_t h) {
-    std::size_t at = locate(key, h);
-    if (slots_[at] != 0) return slots_[at] - 1;
+    Slot& s = slots_[locate(key, h)];
+    if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
-    hashes_.push_back(h);
-    slots_[at] = static_cast<std::uint32_t>(keys_.size());
-    if (2 * keys_.size() > slots_.size()) grow();
+    s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+    if (2 * keys_.size() > mask_ + 1) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
   /// The id of `key`, or kNone.
   std::uint32_t find(std::string_view key, std::uint64_t h) const {
-    return slots_[locate(key, h)] - 1;  // 0 - 1 == kNone
+    return slots_[locate(key, h)].id - 1;  // 0 - 1 == kNone
   }
   std::size_t size() const { return keys_.size(); }
 
  private:
+  struct Slot {  // trivial: a new table is zero-filled at once
+    std::uint64_t hash;
+    std::uint32_t id;  // id + 1, or 0 when empty
+  };
+  void allocate(std::size_t capacity) {
+    slots_ = std::make_unique<Slot[]>(capacity);  // zeros: all empty
+    mask_ = capacity - 1;
+  }
   std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
-      const std::uint32_t s = slots_[at];
-      if (s == 0 || (hashes_[s - 1] == h && same_word(keys_[s - 1], key))) return at;
+      const Slot& s = slots_[at];
+      if (s.id == 0 || (s.hash == h && same_word(keys_[s.id - 1], key))) return at;
     }
   }
   void grow() {
-    slots_.assign(2 * slots_.size(), 0);
-    mask_ = slots_.size() - 1;
-    for (std::size_t k = 0; k < hashes_.size(); ++k) {
-      std::size_t at = hashes_[k] & mask_;
-      while (slots_[at] != 0) at = (at + 1) & mask_;
-      slots_[at] = static_cast<std::uint32_t>(k + 1);
+    const std::unique_ptr<Slot[]> old = std::move(slots_);
+    const std::size_t old_capacity = mask_ + 1;
+    allocate(2 * old_capacity);
+    for (std::size_t k = 0; k < old_capacity; ++k) {
+      const Slot& s = old[k];
+      if (s.id == 0) continue;
+      std::size_t at = s.hash & mask_;
+      while (slots_[at].id != 0) at = (at + 1) & mask_;
+      slots_[at] = s;
     }
   }
-  std::vector<std::uint32_t> slots_;  // id + 1, or 0 when empty
-  std::size_t mask_ = 0;
+  std::unique_ptr<Slot[]> slots_;
+  std::size_t mask_ = 0;  // capacity - 1
   std::vector<std::string_view> keys_;
-  std::vector<std::uint64_t> hashes_;
 };
 
 std::uint64_t key_hash(std::string_view key) { return PhraseVocabulary::hash(key); }
@@ -390,6 +463,15 @@ enum WordUse : std::uint8_t {
   kMidCapitalised = 1,  ///< capitalised inside a sentence (as a content word)
   kLowerCase = 2,       ///< written in lower case somewhere
 };
+
+bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
+
+bool has_space(std::string_view w) {
+  for (char c : w) {
+    if (c == ' ') return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -406,57 +488,68 @@ void ClaimContext::find_runs() {
   const std::uint32_t* ids = n.ids.data();
   const std::string_view* words = n.words.data();
   const std::uint64_t* hashes = n.hashes.data();
-  const std::uint8_t* triggers = d.triggers.data();
+  const std::uint16_t* triggers = d.triggers.data();
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
   std::vector<std::uint8_t> role_token(count, 0);
   // Only capitalised content words can be names (name_test rejects function
-  // words first), and only content words written in lower case matter.
-  std::vector<std::uint32_t> capitalised_at;    // these tokens
-  std::vector<std::uint32_t> capitalised_word;  // and their document word ids
-  std::vector<std::uint32_t> lower_at;          // content words in lower case
-  capitalised_at.reserve(count);
-  capitalised_word.reserve(count);
-  lower_at.reserve(count);
+  // words first), and only content words written in lower case matter. The
+  // lists are filled through plain indices (at most one entry per token): no
+  // capacity test per token, and no zero-filling.
+  const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  std::size_t capitalised = 0, lower = 0;
   ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use;
-  word_use.reserve(count / 8);
+  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
   sentence_triggers.assign(t.sentences.size(), 0);
+  trigger_tokens_.clear();
+  trigger_bits_.clear();
+  trigger_begin_.assign(t.sentences.size() + 1, 0);
   facility_heads_.clear();
   facility_heads_.reserve(count / 8);
   for (std::size_t s = 0; s < t.sentences.size(); ++s) {
     const std::size_t sb = sentence_tokens[s], se = sentence_tokens[s + 1];
     unsigned found = 0;
     bool number = false;
+    trigger_begin_[s] = static_cast<std::uint32_t>(trigger_tokens_.size());
     for (std::size_t i = sb; i < se; ++i) {
       const Token& token = tokens[i];
       const unsigned bits = triggers[ids[i]];
       found |= bits;
       number |= token.kind == Token::Kind::kNumber;
-      if (bits & ClaimData::kFacilityOrEventWord)
-        facility_heads_.push_back(static_cast<std::uint32_t>(i));
-      if ((bits & ClaimData::kRoleTrigger)) {
-        if (auto m = d.roles.match(n, i, se)) {
-          for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+      // Most tokens trigger nothing: one test for the rarer work.
+      if (bits & (ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord)) [[unlikely]] {
+        if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
+          trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
+          trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
+        }
+        if (bits & ClaimData::kFacilityOrEventWord)
+          facility_heads_.push_back(static_cast<std::uint32_t>(i));
+        if ((bits & ClaimData::kRoleTrigger)) {
+          if (auto m = d.roles.match(n, i, se)) {
+            for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
+          }
         }
       }
       if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
       const char first = text[token.begin];
       if (first >= 'a' && first <= 'z') {
-        lower_at.push_back(static_cast<std::uint32_t>(i));
+        lower_at[lower++] = static_cast<std::uint32_t>(i);
       } else if (first >= 'A' && first <= 'Z') {
         const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
-        if (w == word_use.size()) word_use.push_back(0);
         if (i > sb) word_use[w] |= kMidCapitalised;
-        capitalised_at.push_back(static_cast<std::uint32_t>(i));
-        capitalised_word.push_back(w);
+        capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
+        capitalised_word[capitalised++] = w;
       }
     }
-    sentence_triggers[s] = static_cast<std::uint8_t>((found & ~ClaimData::kFunctionWord) |
+    sentence_triggers[s] = static_cast<std::uint8_t>((found & (ClaimData::kFunctionWord - 1)) |
                                                      (number ? kNumberInSentence : 0));
   }
+  trigger_begin_[t.sentences.size()] = static_cast<std::uint32_t>(trigger_tokens_.size());
   if (word_ids.size() > 0) {
-    for (const std::uint32_t i : lower_at) {
+    for (std::size_t k = 0; k < lower; ++k) {
+      const std::uint32_t i = lower_at[k];
       if (const std::uint32_t w = word_ids.find(words[i], hashes[i]); w != ViewIds::kNone)
         word_use[w] |= kLowerCase;
     }
@@ -485,25 +578,26 @@ void ClaimContext::find_runs() {
     std::size_t k = i + 1;
     if (k >= se) return false;
     std::string_view next = words[k];
-    if (next == "," && k + 1 < se && func(k + 1) == "det") return true;
-    if (func(k) == "aux" || d.lifecycle.find_id(ids[k]) || d.membership.match(n, k, se) ||
-        d.roles.match(n, k, se)) {
+    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return true;
+    if (func_is(k, ClaimData::kAux) || d.lifecycle.find_id(ids[k]) ||
+        d.membership.match(n, k, se) || d.roles.match(n, k, se)) {
       return true;
     }
-    return tokens[k].kind == Token::Kind::kWord && func(k).empty() && next.size() > 3 &&
+    return tokens[k].kind == Token::Kind::kWord && !is_func_word(k) && next.size() > 3 &&
            next.ends_with("ed");
   };
   // Each token is tested once (the run scan below asks about most twice).
   std::vector<std::uint8_t> name_token(count, 0);
-  for (std::size_t k = 0; k < capitalised_at.size(); ++k)
+  for (std::size_t k = 0; k < capitalised; ++k)
     name_token[capitalised_at[k]] = name_test(capitalised_at[k], capitalised_word[k]);
   run_at.assign(count, -1);
-  runs.reserve(capitalised_at.size());  // every run starts with one
+  runs.reserve(capitalised);  // every run starts with one
   // Mentions in text order: entity_at's scan starts at a cursor that only moves on.
   EntityCursor cursor = entity_cursor();
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
-  for (std::uint32_t i : capitalised_at) {
+  for (std::size_t c = 0; c < capitalised; ++c) {
+    const std::uint32_t i = capitalised_at[c];
     if (i < next_free || !name_token[i]) continue;
     std::size_t j = i;
     const std::size_t se = sentence_end(i);
@@ -514,7 +608,7 @@ void ClaimContext::find_runs() {
         continue;
       }
       // "Co-operation", "NATO-ICI": a hyphen inside a name.
-      if (words[j] == "-" && j + 1 < se && tokens[j + 1].kind == Token::Kind::kWord &&
+      if (is_hyphen(words[j]) && j + 1 < se && tokens[j + 1].kind == Token::Kind::kWord &&
           tokens[j].begin == tokens[j - 1].end) {
         j += 2;
         if (n.possessive[j - 1]) break;
@@ -543,8 +637,7 @@ void ClaimContext::find_runs() {
     if (entity && !entity->id.empty()) {
       r.id = entity->id;
       const auto colon = r.id.find(':');
-      r.key.assign(colon == std::string::npos ? std::string_view(r.id)
-                                              : std::string_view(r.id).substr(colon + 1));
+      r.key = colon == std::string_view::npos ? r.id : r.id.substr(colon + 1);
       const std::string_view type = entity->type;
       r.place = type == "LOCATION";
       r.person = type == "PERSON";
@@ -554,66 +647,77 @@ void ClaimContext::find_runs() {
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  // The runs' phrase keys live in one buffer (views of it are stable once it
-  // is filled); a suffix of a run's phrase key is a view of it.
-  std::string phrases;
+  // A one-word run's phrase key is its normalised word (with its hash) unless
+  // that holds a space; longer runs' are built in run_phrases_, reserved
+  // first so that views of it stay valid. A suffix of a phrase key is a view
+  // of it.
+  std::vector<std::string_view> phrase(runs.size());
+  std::vector<std::uint64_t> phrase_hash(runs.size());
+  std::vector<std::uint8_t> built(runs.size(), 0);
   std::size_t phrase_bytes = 0;
-  for (const NameRun& r : runs) {
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    const NameRun& r = runs[q];
+    if (r.end - r.begin == 1 && !has_space(words[r.begin])) continue;
+    built[q] = 1;
     for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  phrases.reserve(phrase_bytes);
-  std::vector<std::uint32_t> phrase_begin(runs.size() + 1);
+  run_phrases_.clear();
+  run_phrases_.reserve(phrase_bytes);
   for (std::size_t q = 0; q < runs.size(); ++q) {
-    phrase_begin[q] = static_cast<std::uint32_t>(phrases.size());
-    append_phrase_key(n.words, runs[q].begin, runs[q].end, &phrases);
+    const NameRun& r = runs[q];
+    if (!built[q]) {
+      phrase[q] = words[r.begin];
+      phrase_hash[q] = hashes[r.begin];
+      continue;
+    }
+    const std::size_t start = run_phrases_.size();
+    append_phrase_key(n.words, r.begin, r.end, &run_phrases_);
+    phrase[q] = std::string_view(run_phrases_).substr(start);
+    phrase_hash[q] = key_hash(phrase[q]);
   }
-  phrase_begin[runs.size()] = static_cast<std::uint32_t>(phrases.size());
-  auto phrase_of = [&](std::size_t q) {
-    return std::string_view(phrases).substr(phrase_begin[q], phrase_begin[q + 1] - phrase_begin[q]);
-  };
   ViewIds standalone(runs.size());
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    standalone.intern(phrase_of(q), key_hash(phrase_of(q)));
-  }
+  for (std::size_t q = 0; q < runs.size(); ++q) standalone.intern(phrase[q], phrase_hash[q]);
   // Every run's key gets a number; what the context says of a key is a flag of it.
   ViewIds keys(runs.size());
   std::vector<std::uint32_t> key_of(runs.size());
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
-  std::vector<std::uint8_t> key_use;
-  key_use.reserve(runs.size());
+  std::vector<std::uint8_t> key_use(runs.size(), 0);  // by key id
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
+    std::uint64_t h = 0;
     if (r.key.empty()) {
-      const std::string_view phrase = phrase_of(q);
-      std::string_view key = phrase;
+      const std::string_view whole = phrase[q];
+      std::string_view key = whole;
+      h = phrase_hash[q];
       // Suffixes from the longest down: each starts after a '_' of the phrase
       // (words[b] and words[b - 1] are not hyphens, so they were joined by one).
-      std::size_t suffix = phrase.size();
+      std::size_t suffix = whole.size();
       for (std::size_t b = r.end - 1; b > r.begin; --b) {
         suffix -= words[b].size();
-        const bool glued = words[b] == "-" || words[b - 1] == "-";
+        const bool glued = is_hyphen(words[b]) || is_hyphen(words[b - 1]);
         if (!glued) {
-          const std::string_view tail = phrase.substr(suffix);
-          if (standalone.find(tail, key_hash(tail)) != ViewIds::kNone) {
+          const std::string_view tail = whole.substr(suffix);
+          const std::uint64_t tail_hash = key_hash(tail);
+          if (standalone.find(tail, tail_hash) != ViewIds::kNone) {
             key = tail;
+            h = tail_hash;
             break;
           }
           --suffix;  // the '_' before words[b]
         }
       }
-      r.key.assign(key);
+      r.key = key;
+    } else {
+      h = key_hash(r.key);
     }
-    key_of[q] = keys.intern(r.key, key_hash(r.key));
-    if (key_of[q] == key_use.size()) key_use.push_back(0);
+    key_of[q] = keys.intern(r.key, h);
     const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
-    while (p > sb && func(p - 1) == "det") --p;
+    while (p > sb && func_is(p - 1, ClaimData::kDet)) --p;
     if (p > sb) {
       std::string_view w = words[p - 1];
       bool whole_np = r.end >= sentence_end(r.begin) || !is_content(r.end);
-      if (!r.possessive && whole_np &&
-          (w == "in" || w == "at" || w == "from" || w == "near" || w == "across" || w == "into" ||
-           w == "towards")) {
+      if (!r.possessive && whole_np && place_preposition(w)) {
         key_use[key_of[q]] |= kPlace;
       }
       if (is_honorific(w)) key_use[key_of[q]] |= kPerson;
@@ -632,7 +736,8 @@ void ClaimContext::find_runs() {
     r.person = key_use[key_of[q]] & kPerson;
     r.place = !r.person && (key_use[key_of[q]] & kPlace);
     const std::size_t se = sentence_end(r.begin);
-    bool before_verb = r.end < se && (func(r.end) == "aux" || d.lifecycle.match(n, r.end, se));
+    bool before_verb =
+        r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
     r.org =
         !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
   }
@@ -674,7 +779,8 @@ const NameRun* ClaimContext::sentence_actor(std::size_t i) const {
 std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) const {
   std::size_t se = sentence_end(begin), j = begin;
   while (j < se) {
-    if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) && func(j).empty()) {
+    if (t.tokens[j].kind == Token::Kind::kWord && capitalised(t.token_text(j)) &&
+        !is_func_word(j)) {
       ++j;
       if (n.possessive[j - 1]) break;
     } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
@@ -703,7 +809,8 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   std::size_t cb = clause_begin(i);
   // Skip a sentence-initial time ("On September 16, 2025, NATO ...").
   std::size_t j = cb;
-  while (j < i && (func(j) == "det" || func(j) == "rel" || func(j) == "conj" || time_at[j] >= 0 ||
+  while (j < i && (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kRel) ||
+                   func_is(j, ClaimData::kConj) || time_at[j] >= 0 ||
                    (j == cb && (n.words[j] == "on" || n.words[j] == "in")) || n.words[j] == ",")) {
     ++j;
   }
@@ -730,8 +837,7 @@ void ClaimContext::find_facilities() {
     std::size_t b = h;
     while (b > sb && h - b < 8) {
       std::size_t j = b - 1;
-      std::string_view fj = func(j);
-      if (fj == "det" || fj == "pron") {
+      if (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kPron)) {
         det = n.words[j];
         b = j;
         if (det == "a" || det == "an") {
@@ -753,7 +859,7 @@ void ClaimContext::find_facilities() {
         continue;
       }
       const auto* life = d.lifecycle.find_id(n.ids[j]);
-      if (t.tokens[j].kind == Token::Kind::kWord && fj.empty() &&
+      if (t.tokens[j].kind == Token::Kind::kWord && !is_func_word(j) &&
           (!life || life->extra == "adj" || n.words[j].ends_with("ed")) &&
           !d.reporting.find_id(n.ids[j]) && !d.scope.match(n, j, h) &&
           !d.units.find_id(n.ids[j])) {  // "7.8 magnitude" measures the event
@@ -767,7 +873,7 @@ void ClaimContext::find_facilities() {
       break;
     }
     std::string owner, place;
-    std::vector<std::string> context;
+    std::vector<std::string_view> context;  // views of runs' keys
     for (const NameRun* r : pre_names) {
       if (r->place || facility_places_.count(r->key)) {
         if (place.empty()) place = r->key;
@@ -780,7 +886,7 @@ void ClaimContext::find_facilities() {
     std::size_t e = h + 1;
     if (e + 1 < se && (n.words[e] == "in" || n.words[e] == "at")) {
       std::size_t j = e + 1;
-      while (j < se && func(j) == "det") ++j;
+      while (j < se && func_is(j, ClaimData::kDet)) ++j;
       if (j < se && run_at[j] >= 0) {
         const NameRun* r = &runs[run_at[j]];
         std::size_t after = r->end;
@@ -822,7 +928,7 @@ void ClaimContext::find_facilities() {
       if (!place_ok) {
         // "a Nato office in Jordan" after "an office in Jordan's capital Amman":
         // aliases below record the containing places under the same key.
-        for (const std::string& c : context) place_ok = place_ok || c == g.place;
+        for (const std::string_view c : context) place_ok = place_ok || c == g.place;
       }
       if (!place_ok) continue;
       if ((definite || pronoun) || (!owner.empty() && !place.empty())) {
@@ -837,7 +943,7 @@ void ClaimContext::find_facilities() {
         owner = o->key;
       }
     }
-    for (const std::string& c : context) facility_places_.insert(c);
+    for (const std::string_view c : context) facility_places_.insert(c);
     f.begin = b;
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
@@ -862,7 +968,7 @@ void ClaimContext::find_facilities() {
     facility_at[h] = static_cast<int>(facilities.size());
     facilities.push_back(std::move(f));
     // Remember containing places under the key for later "in <country>" mentions.
-    for (const std::string& c : context) {
+    for (const std::string_view c : context) {
       if (c != facilities.back().place) {
         FacilityRef alias = facilities.back();
         alias.place = c;
@@ -908,11 +1014,12 @@ std::string ClaimContext::canonical(std::string_view phrase) const {
 }
 
 std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string* display) const {
-  while (begin < end && (func(begin) == "det" || func(begin) == "prep" || is_punct(begin) ||
-                         (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
+  while (begin < end &&
+         (func_is(begin, ClaimData::kDet) || func_is(begin, ClaimData::kPrep) || is_punct(begin) ||
+          (n.words[begin].ends_with("ly") && run_at[begin] < 0))) {
     ++begin;
   }
-  while (end > begin && (is_punct(end - 1) || !func(end - 1).empty())) --end;
+  while (end > begin && (is_punct(end - 1) || is_func_word(end - 1))) --end;
   if (begin >= end) return {};
   if (const FacilityRef* f = facility_in(begin, end)) {
     if (display) *display = f->name;
@@ -920,7 +1027,7 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
   }
   // "Its army", "Jordan's government": the possessor stands for the proxy.
   std::size_t head = begin;
-  while (head < end && func(head).empty() && t.tokens[head].kind == Token::Kind::kWord) ++head;
+  while (head < end && !is_func_word(head) && t.tokens[head].kind == Token::Kind::kWord) ++head;
   std::string_view first = n.words[begin];
   if (end - begin >= 2 && d.proxy.match(n, begin + 1, end)) {
     if (first == "its" || first == "their") {
@@ -931,30 +1038,30 @@ std::string ClaimContext::np_key(std::size_t begin, std::size_t end, std::string
         if (run_at[pb] >= 0) {
           const NameRun& r = runs[run_at[pb]];
           if (display) *display = r.text;
-          return r.id.empty() ? r.key : r.id;
+          return std::string(r.id_or_key());
         }
       }
       if (const NameRun* o = org_before(begin)) {
         if (display) *display = o->text;
-        return o->id.empty() ? o->key : o->id;
+        return std::string(o->id_or_key());
       }
     } else if (run_at[begin] >= 0 && runs[run_at[begin]].possessive) {
       const NameRun& r = runs[run_at[begin]];
       if (display) *display = r.text;
-      return r.id.empty() ? r.key : r.id;
+      return std::string(r.id_or_key());
     }
   }
   if (run_at[begin] >= 0) {
     const NameRun& r = runs[run_at[begin]];
-    if (!r.possessive && (r.end >= end || func(r.end) == "prep" || is_punct(r.end))) {
+    if (!r.possessive && (r.end >= end || func_is(r.end, ClaimData::kPrep) || is_punct(r.end))) {
       if (display) *display = r.text;
-      return r.id.empty() ? r.key : r.id;
+      return std::string(r.id_or_key());
     }
   }
   // Common noun phrase: its words up to the first preposition, canonicalised.
-  while (begin + 1 < end && func(begin) == "pron") ++begin;  // "its strikes"
+  while (begin + 1 < end && func_is(begin, ClaimData::kPron)) ++begin;  // "its strikes"
   std::size_t stop = begin;
-  while (stop < end && func(stop) != "prep" && !is_punct(stop)) ++stop;
+  while (stop < end && !func_is(stop, ClaimData::kPrep) && !is_punct(stop)) ++stop;
   if (stop == begin) return {};
   if (display)
     *display = std::string(
@@ -1000,24 +1107,24 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
             if (e.id == nr.id) return e.name;
           }
         }
-        return nr.text;
+        return std::string(nr.text);
       }
       return {};
     };
     if (n.words[r] == "according") {
       std::size_t k = r + m.length;
-      while (k < se && (func(k) == "det" || !is_content(k)) && run_at[k] < 0) ++k;
+      while (k < se && (func_is(k, ClaimData::kDet) || !is_content(k)) && run_at[k] < 0) ++k;
       if (k < se) speaker = name_of(k);
     } else {
       // "X said", "X, a spokesman, said", "said X"
       std::size_t k = r;
-      while (k > sb && (func(k - 1) == "aux" || func(k - 1) == "adv")) --k;
+      while (k > sb && (func_is(k - 1, ClaimData::kAux) || func_is(k - 1, ClaimData::kAdv))) --k;
       std::size_t limit = k > sb + 5 ? k - 5 : sb;
       for (std::size_t p = k; p > limit; --p) {
         if (run_at[p - 1] >= 0) {
           speaker = name_of(p - 1);
           // "Nato officials say": the name with its noun
-          if (p < k && t.tokens[p].kind == Token::Kind::kWord && func(p).empty() &&
+          if (p < k && t.tokens[p].kind == Token::Kind::kWord && !is_func_word(p) &&
               runs[run_at[p - 1]].end == p) {
             speaker += " " + std::string(t.token_text(p));
           }
@@ -1027,7 +1134,8 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       }
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
       if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_id(n.ids[k - 1]) &&
-          (k - 1 == sb || !is_content(k - 2) || func(k - 2) == "det" || n.words[k - 2] == ",")) {
+          (k - 1 == sb || !is_content(k - 2) || func_is(k - 2, ClaimData::kDet) ||
+           n.words[k - 2] == ",")) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }
       if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {

@@ -40,7 +40,7 @@ struct ClaimData {
   std::unordered_map<std::string, int> stages;
   std::unordered_map<std::string, std::string> synonyms;  ///< variant -> canonical
   /// Bits of the rule trigger tables a word may start a phrase of.
-  enum TriggerBit : std::uint8_t {
+  enum TriggerBit : std::uint16_t {
     kLifecycleTrigger = 1,
     kMembershipTrigger = 2,
     kScopeTrigger = 4,
@@ -49,11 +49,30 @@ struct ClaimData {
     kSuperlativeTrigger = 32,
     kFacilityOrEventWord = 64,  ///< a one-word entry of facilities or events
     kFunctionWord = 128,        ///< has a function_class (not a trigger: never a name)
+    kUnknownDateTrigger = 256,  ///< starts an unknown_date phrase
   };
+  /// The bits whose tokens the rules visit (ClaimContext::next_trigger).
+  static constexpr unsigned kRuleTriggers = kLifecycleTrigger | kMembershipTrigger | kScopeTrigger |
+                                            kEventVerbTrigger | kRoleTrigger | kSuperlativeTrigger |
+                                            kUnknownDateTrigger;
   /// PhraseVocabulary id -> TriggerBit set (a sentence without a bit skips that rule).
-  std::vector<std::uint8_t> triggers;
+  std::vector<std::uint16_t> triggers;
   /// PhraseVocabulary id -> function-word class (function_words' value) or empty.
   std::vector<std::string_view> function_class;
+  /// The classes the rules ask about, as numbers (kOtherFunction: another class).
+  enum Function : std::uint8_t {
+    kNotFunction = 0,
+    kDet,
+    kPrep,
+    kAux,
+    kPron,
+    kConj,
+    kRel,
+    kAdv,
+    kOtherFunction,
+  };
+  /// PhraseVocabulary id -> Function (function_class as a number: compared without strings).
+  std::vector<std::uint8_t> function_kind;
   ClaimData();
 };
 const ClaimData& claim_data();
@@ -71,12 +90,15 @@ void append_phrase_key(const std::vector<std::string_view>& words, std::size_t b
 /// A key: the phrase with spaces as underscores.
 std::string phrase_key(std::string_view phrase);
 
-/// A maximal run of capitalised words: a name.
+/// A maximal run of capitalised words: a name. Its strings are views into the
+/// document, its annotations or its ClaimContext, which outlive it.
 struct NameRun {
   std::size_t begin = 0, end = 0;  ///< tokens
-  std::string key;   ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
-  std::string id;    ///< entity id when the entity layer knows it, else empty
-  std::string text;  ///< as written
+  std::string_view key;   ///< entity id suffix or normalised words ("nato", "jens_stoltenberg")
+  std::string_view id;    ///< entity id when the entity layer knows it, else empty
+  std::string_view text;  ///< as written
+  /// What claims name the run by: its entity id, else its key.
+  std::string_view id_or_key() const { return id.empty() ? key : id; }
   bool possessive = false;
   bool place = false;
   bool person = false;
@@ -94,6 +116,9 @@ struct FacilityRef {
 class ClaimContext {
  public:
   explicit ClaimContext(const Annotations& a);
+  // The runs' keys are views into this object's buffers: neither copied nor moved.
+  ClaimContext(const ClaimContext&) = delete;
+  ClaimContext& operator=(const ClaimContext&) = delete;
 
   const Annotations& a;
   const TextLayer& t;
@@ -123,6 +148,14 @@ class ClaimContext {
   bool is_punct(std::size_t i) const;
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
   std::string_view func(std::size_t i) const { return d.function_class[n.ids[i]]; }
+  /// Whether token i is a function word of class `f` (func(i) == its name).
+  bool func_is(std::size_t i, ClaimData::Function f) const {
+    return d.function_kind[n.ids[i]] == f;
+  }
+  /// Whether token i is a function word (!func(i).empty()).
+  bool is_func_word(std::size_t i) const {
+    return d.function_kind[n.ids[i]] != ClaimData::kNotFunction;
+  }
   bool is_content(std::size_t i) const;
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
@@ -167,17 +200,36 @@ class ClaimContext {
   std::string canonical(std::string_view phrase) const;
   /// Time expression starting in [begin, end) of type DATE/TIME, or nullptr.
   const TimeExpr* date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const;
+  /// The first token in [from, end) of from's sentence with one of `bits`
+  /// (ClaimData::kRuleTriggers bits), else `end`: the rules
+  /// visit only these tokens (any other finds nothing).
+  std::size_t next_trigger(std::size_t from, std::size_t end, unsigned bits) const {
+    if (from >= end) return end;
+    const std::size_t s = t.tokens[from].sentence;
+    for (std::size_t k = trigger_begin_[s]; k < trigger_begin_[s + 1]; ++k) {
+      const std::size_t i = trigger_tokens_[k];
+      if (i >= end) break;
+      if (i >= from && (trigger_bits_[k] & bits)) return i;
+    }
+    return end;
+  }
   /// Token range of a byte span.
   std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
 
  private:
-  std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
-  std::unordered_set<std::string> facility_places_;
+  std::vector<TimeExpr> bare_years_;                      // `times` when the annotations have none
+  std::unordered_set<std::string_view> facility_places_;  // views of runs' keys
+  std::string run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
   void find_times();
   void find_runs();
   void find_facilities();
   std::vector<std::uint32_t> facility_heads_;  // tokens with a kFacilityOrEventWord
+  // Tokens with a kRuleTriggers bit, in text order, with their
+  // bits; those of sentence s are [trigger_begin_[s], trigger_begin_[s + 1]).
+  std::vector<std::uint32_t> trigger_tokens_;
+  std::vector<std::uint16_t> trigger_bits_;
+  std::vector<std::uint32_t> trigger_begin_;
   // Where entity_at's scan of the mentions starts, for spans in text order.
   struct EntityCursor {
     std::size_t next = 0;   // first mention that may start in the scan window

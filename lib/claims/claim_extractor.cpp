@@ -26,7 +26,8 @@ class Extractor {
       std::size_t sb = c_.t.sentence_tokens[s], se = c_.t.sentence_tokens[s + 1];
       if (sb >= se) continue;
       // A rule finds nothing in a sentence where no word starts one of its
-      // triggers (PhraseTable::match would reject every token): skip it.
+      // triggers (PhraseTable::match would reject every token): skip it. In
+      // the others it visits only the tokens that start one (next_trigger).
       const unsigned found = c_.sentence_triggers[s];
       const bool number = found & ClaimContext::kNumberInSentence;
       if (found & ClaimData::kLifecycleTrigger) lifecycle(sb, se);
@@ -108,20 +109,21 @@ class Extractor {
     // Verb: the object, else (passive or participle) the subject just before.
     std::size_t end = std::min(c_.clause_end(e - 1, true), e + 8);
     std::size_t obj = e;
-    while (obj < end && (c_.func(obj) == "adv" || c_.word(obj).ends_with("ly"))) ++obj;
+    while (obj < end && (c_.func_is(obj, ClaimData::kAdv) || c_.word(obj).ends_with("ly"))) ++obj;
     if (const FacilityRef* f = c_.facility_in(e, end); f && f->begin <= obj) {
       // A base form before a bare noun phrase is an adjective: "a close election".
       std::string_view verb = c_.word(e - 1);
       std::size_t b = f->begin;
-      bool determined = c_.func(b) == "det" || c_.func(b) == "pron" || c_.run_at[b] >= 0 ||
-                        c_.t.tokens[b].kind == Token::Kind::kNumber ||
+      bool determined = c_.func_is(b, ClaimData::kDet) || c_.func_is(b, ClaimData::kPron) ||
+                        c_.run_at[b] >= 0 || c_.t.tokens[b].kind == Token::Kind::kNumber ||
                         c_.d.superlatives.match(c_.n, b, f->head + 1);
       if (determined || verb.ends_with("ed") || verb.ends_with("s")) return f;
       return nullptr;
     }
     std::size_t j = i;
     bool passive = false;
-    while (j > c_.sentence_begin(i) && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) {
+    while (j > c_.sentence_begin(i) &&
+           (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv))) {
       std::string_view w = c_.word(j - 1);
       if (w == "be" || w == "been" || w == "is" || w == "are" || w == "was" || w == "were" ||
           w == "being") {
@@ -140,7 +142,9 @@ class Extractor {
     // Unknown-date cues and event verbs of the sentence.
     std::vector<std::pair<std::size_t, std::size_t>> unknown;
     bool event_verb = false;
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kUnknownDateTrigger | ClaimData::kEventVerbTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       if (auto m = c_.d.unknown_date.match(c_.n, i, se)) {
         unknown.emplace_back(i, i + m.length);
         i += m.length - 1;
@@ -154,7 +158,8 @@ class Extractor {
       }
       return false;
     };
-    for (std::size_t i = sb; i < se; ++i) {
+    for (std::size_t i = c_.next_trigger(sb, se, ClaimData::kLifecycleTrigger); i < se;
+         i = c_.next_trigger(i + 1, se, ClaimData::kLifecycleTrigger)) {
       if (in_unknown(i)) continue;
       auto m = c_.d.lifecycle.match(c_.n, i, se);
       if (!m) continue;
@@ -206,7 +211,8 @@ class Extractor {
       // plan ("a plan which includes the establishing of X").
       if (inner == i && form == "noun" && stage(state) >= stage("opened") && unknown.empty()) {
         std::size_t k = c_.clause_begin(i);
-        while (k < i && (c_.func(k) == "det" || c_.word(k) == "official" || c_.word(k) == "formal"))
+        while (k < i && (c_.func_is(k, ClaimData::kDet) || c_.word(k) == "official" ||
+                         c_.word(k) == "formal"))
           ++k;
         if (k != i) {
           i = next - 1;
@@ -280,7 +286,9 @@ class Extractor {
   // ---- membership --------------------------------------------------------
 
   void membership(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kMembershipTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.membership.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
@@ -291,9 +299,9 @@ class Extractor {
       // Subject: the name (or facility) just before, skipping auxiliaries; or
       // before the comma of an appositive ("Jordan, a member since 1995,").
       std::size_t j = i;
-      while (j > sb &&
-             (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv" || c_.word(j - 1) == "became" ||
-              c_.word(j - 1) == "remains" || c_.word(j - 1) == "become")) {
+      while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv) ||
+                        c_.word(j - 1) == "became" || c_.word(j - 1) == "remains" ||
+                        c_.word(j - 1) == "become")) {
         --j;
       }
       if (j > sb && c_.word(j - 1) == ",") --j;
@@ -303,7 +311,7 @@ class Extractor {
         subject_name = f->name;
       } else if (j > sb && c_.run_at[j - 1] >= 0) {
         const NameRun& r = c_.runs[c_.run_at[j - 1]];
-        subject = r.id.empty() ? r.key : r.id;
+        subject = r.id_or_key();
         subject_name = r.text;
       }
       if (subject.empty()) continue;
@@ -311,7 +319,7 @@ class Extractor {
       std::string org, org_name;
       std::size_t k = cue_end;
       if (k < se && (c_.word(k) == "of" || c_.word(k) == "in" || c_.word(k) == "to")) ++k;
-      while (k < se && c_.func(k) == "det") ++k;
+      while (k < se && c_.func_is(k, ClaimData::kDet)) ++k;
       std::size_t span_e = cue_end;
       if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive)
         k = c_.runs[c_.run_at[k]].end;
@@ -329,7 +337,7 @@ class Extractor {
           const NameRun& r = c_.runs[q - 1];
           if (r.end > subject_begin) continue;
           if (c_.t.tokens[r.begin].sentence + 2 < c_.t.tokens[subject_begin].sentence) break;
-          std::string key = r.id.empty() ? r.key : r.id;
+          const std::string_view key = r.id_or_key();
           if (r.place || r.person || r.possessive || key == subject) continue;
           std::size_t e = r.begin;
           std::string candidate = c_.capitalised_key(r.begin, &e);
@@ -387,7 +395,7 @@ class Extractor {
     bool last = false;
     auto flush = [&](std::size_t e) {
       std::size_t b = item_b;
-      while (b < e && (c_.func(b) == "prep" || c_.func(b) == "det")) ++b;
+      while (b < e && (c_.func_is(b, ClaimData::kPrep) || c_.func_is(b, ClaimData::kDet))) ++b;
       if (b >= e) return false;
       if (e - b > 4) return false;
       std::string phrase = join_phrase(c_.n.words, b, e);
@@ -404,7 +412,7 @@ class Extractor {
     };
     for (std::size_t k = j; k <= se; ++k) {
       bool stop = k == se || (c_.is_punct(k) && c_.word(k) != "," && c_.word(k) != "-") ||
-                  (c_.func(k) == "rel");
+                  (c_.func_is(k, ClaimData::kRel));
       if (!stop && c_.word(k) == "among" && k + 1 < se && c_.word(k + 1) == "others") {
         open = true;
         stop = true;
@@ -435,7 +443,9 @@ class Extractor {
   }
 
   void scope(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kScopeTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.scope.match(c_.n, i, se);
       if (!m) continue;
       std::size_t cue_end = i + m.length;
@@ -448,11 +458,11 @@ class Extractor {
       // relative clause ("the talks, which focus on ...").
       std::size_t cb = c_.clause_begin(i);
       std::size_t subj_b = sb, subj_e = sb;
-      if (cb > sb && c_.func(cb) == "rel" && cb >= 1) {
+      if (cb > sb && c_.func_is(cb, ClaimData::kRel) && cb >= 1) {
         std::size_t e = cb;
         if (e > sb && c_.word(e - 1) == ",") --e;
         std::size_t b = e;
-        while (b > sb && !c_.is_boundary(b - 1, true) && c_.func(b - 1) != "aux") --b;
+        while (b > sb && !c_.is_boundary(b - 1, true) && !c_.func_is(b - 1, ClaimData::kAux)) --b;
         subj_b = b;
         subj_e = e;
       } else {
@@ -465,9 +475,9 @@ class Extractor {
           ++e;
         }
         subj_b = e;
-        while (e < se && c_.func(e) != "aux" && !c_.is_boundary(e, true) &&
+        while (e < se && !c_.func_is(e, ClaimData::kAux) && !c_.is_boundary(e, true) &&
                !c_.d.lifecycle.find_id(c_.id(e)) && e < i && !c_.d.reporting.find_id(c_.id(e))) {
-          if (c_.func(e) == "prep" && e > subj_b) break;
+          if (c_.func_is(e, ClaimData::kPrep) && e > subj_b) break;
           if (c_.run_at[e] >= 0 && !c_.runs[c_.run_at[e]].possessive &&
               c_.runs[c_.run_at[e]].end < se && e == subj_b) {
             e = c_.runs[c_.run_at[e]].end;
@@ -482,9 +492,10 @@ class Extractor {
       // determined noun phrase ("These programmes"), not "Instead, they ...".
       bool named = c_.facility_in(subj_b, subj_e) != nullptr;
       for (std::size_t k = subj_b; k < subj_e && !named; ++k) named = c_.run_at[k] >= 0;
-      if (!named && (subj_e - subj_b > 4 || subj_b >= subj_e ||
-                     (c_.func(subj_b) != "det" && c_.func(subj_b) != "pron") ||
-                     (c_.func(subj_b) == "pron" && subj_e - subj_b < 2))) {
+      if (!named &&
+          (subj_e - subj_b > 4 || subj_b >= subj_e ||
+           (!c_.func_is(subj_b, ClaimData::kDet) && !c_.func_is(subj_b, ClaimData::kPron)) ||
+           (c_.func_is(subj_b, ClaimData::kPron) && subj_e - subj_b < 2))) {
         continue;
       }
       std::string subject_name;
@@ -496,7 +507,7 @@ class Extractor {
         std::size_t e = i;
         if (e > sb && c_.word(e - 1) == ",") --e;
         std::size_t b = e;
-        while (b > sb && !c_.is_punct(b - 1) && c_.func(b - 1).empty() && e - b < 5) --b;
+        while (b > sb && !c_.is_punct(b - 1) && !c_.is_func_word(b - 1) && e - b < 5) --b;
         if (b == e || !c_.word(e - 1).ends_with("s")) continue;  // examples of a plural set
         predicate = phrase_key(c_.canonical(join_phrase(c_.n.words, b, e)));
       }
@@ -517,22 +528,25 @@ class Extractor {
   // ---- event dates and places ----------------------------------------------
 
   void event_dates(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kEventVerbTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.event_verbs.match(c_.n, i, se);
       if (!m) continue;
       std::size_t verb_end = i + m.length;
       std::string phase = m.entry->value;
       // Subject: the noun phrase before the verb (over auxiliaries) back to the clause start.
       std::size_t j = i;
-      while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
+      while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv)))
+        --j;
       std::size_t b = j;
       while (b > sb && !c_.is_boundary(b - 1, true)) --b;
-      if (b == j && b > sb && c_.func(b - 1) == "rel") {
+      if (b == j && b > sb && c_.func_is(b - 1, ClaimData::kRel)) {
         // "the war on Gaza, which erupted on ...": the antecedent
         j = b - 1;
         if (j > sb && c_.word(j - 1) == ",") --j;
         b = j;
-        while (b > sb && !c_.is_boundary(b - 1, true) && c_.func(b - 1) != "aux") --b;
+        while (b > sb && !c_.is_boundary(b - 1, true) && !c_.func_is(b - 1, ClaimData::kAux)) --b;
       }
       // The event noun heading it.
       std::size_t head = kNone;
@@ -552,7 +566,7 @@ class Extractor {
         for (std::size_t k = b; k < j; ++k) {
           if (c_.run_at[k] >= 0) {
             const NameRun& r = c_.runs[c_.run_at[k]];
-            subject = r.id.empty() ? r.key : r.id;
+            subject = r.id_or_key();
             subject_name = r.text;
             break;
           }
@@ -581,7 +595,7 @@ class Extractor {
       for (std::size_t k = verb_end; k + 1 < ce; ++k) {
         if ((c_.word(k) == "in" || c_.word(k) == "at") && c_.time_at[k + 1] < 0) {
           std::size_t q = k + 1;
-          while (q < ce && c_.func(q) == "det") ++q;
+          while (q < ce && c_.func_is(q, ClaimData::kDet)) ++q;
           if (q < ce && c_.run_at[q] >= 0 && c_.time_at[q] < 0) {
             place = &c_.runs[c_.run_at[q]];
             place_end = place->end;
@@ -592,7 +606,7 @@ class Extractor {
         Claim& cl = add("event_place", subject, subject_name, predicate, phase, i, head, place_end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
-        v.entity = place->id.empty() ? place->key : place->id;
+        v.entity = place->id_or_key();
         cl.value = place->text;
         cl.typed = std::move(v);
       }
@@ -603,7 +617,9 @@ class Extractor {
   // ---- roles -------------------------------------------------------------
 
   void roles(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kRoleTrigger;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.roles.match(c_.n, i, se);
       if (!m) continue;
       std::size_t e = i + m.length;
@@ -615,10 +631,11 @@ class Extractor {
       const NameRun& org = c_.runs[c_.run_at[i - 1]];
       const NameRun& holder = c_.runs[c_.run_at[e]];
       if (org.place && !org.possessive && false) continue;
-      std::string org_key = org.id.empty() ? org.key : org.id;
+      std::string org_key(org.id_or_key());
       std::string predicate = m.entry->value;
       if (first_time("role", org_key, predicate, "", i)) {
-        Claim& cl = add("role", org_key, org.text, predicate, "", i, org.begin, holder.end);
+        Claim& cl =
+            add("role", org_key, std::string(org.text), predicate, "", i, org.begin, holder.end);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kEntity;
         v.entity = holder.id.empty() ? "per:" + phrase_key_of(c_.n.words, holder.begin, holder.end)
@@ -633,13 +650,15 @@ class Extractor {
   // ---- superlatives --------------------------------------------------------
 
   void superlatives(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb + 1; i < se; ++i) {
+    constexpr unsigned kCues = ClaimData::kSuperlativeTrigger;
+    for (std::size_t i = c_.next_trigger(sb + 1, se, kCues); i < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       auto m = c_.d.superlatives.match(c_.n, i, se);
       if (!m) continue;
-      std::string_view before = c_.func(i - 1);
+      bool determined = c_.func_is(i - 1, ClaimData::kDet) || c_.func_is(i - 1, ClaimData::kPron);
       bool possessed = c_.n.possessive[i - 1];
       bool after_verb = c_.d.lifecycle.find_id(c_.id(i - 1)) != nullptr;
-      if (before != "det" && before != "pron" && !possessed && !after_verb) continue;
+      if (!determined && !possessed && !after_verb) continue;
       if (c_.word(i - 1) == "a" || c_.word(i - 1) == "an") continue;
       // The head noun: the facility, or the last word before a function word.
       std::size_t e = i + m.length;
@@ -652,7 +671,7 @@ class Extractor {
           break;
         }
         if (c_.is_punct(k) && c_.word(k) != "-") break;
-        if (!c_.func(k).empty() || c_.d.lifecycle.find_id(c_.id(k))) break;
+        if (c_.is_func_word(k) || c_.d.lifecycle.find_id(c_.id(k))) break;
         head = k;
       }
       if (head == kNone || head < e || c_.t.tokens[head].kind != Token::Kind::kWord) continue;
@@ -660,14 +679,14 @@ class Extractor {
       std::string subject, subject_name;
       if (possessed && c_.run_at[i - 1] >= 0) {
         const NameRun& r = c_.runs[c_.run_at[i - 1]];
-        subject = r.id.empty() ? r.key : r.id;
+        subject = r.id_or_key();
         subject_name = r.text;
       } else if (c_.word(i - 1) == "its" || c_.word(i - 1) == "their") {
         if (const NameRun* a = c_.sentence_actor(i)) {
-          subject = a->id.empty() ? a->key : a->id;
+          subject = a->id_or_key();
           subject_name = a->text;
         } else if (const NameRun* o = c_.org_before(i)) {
-          subject = o->id.empty() ? o->key : o->id;
+          subject = o->id_or_key();
           subject_name = o->text;
         }
       }
@@ -681,9 +700,9 @@ class Extractor {
       std::size_t span_e = head + 1;
       if (head + 1 < se && c_.word(head + 1) == "in") {
         std::size_t q = head + 2;
-        while (q < se && c_.func(q) == "det") ++q;
+        while (q < se && c_.func_is(q, ClaimData::kDet)) ++q;
         std::size_t r = q;
-        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && c_.func(r).empty() &&
+        while (r < se && c_.t.tokens[r].kind == Token::Kind::kWord && !c_.is_func_word(r) &&
                r < q + 4)
           ++r;
         if (r > q && region.empty()) {
@@ -723,14 +742,14 @@ class Extractor {
       if (i > sb && c_.n.possessive[i - 1]) {
         if (c_.run_at[i - 1] >= 0) {
           const NameRun& r = c_.runs[c_.run_at[i - 1]];
-          subject = r.id.empty() ? r.key : r.id;
+          subject = r.id_or_key();
           subject_name = r.text;
         } else if (const NameRun* s = c_.sentence_actor(i); s && s->org) {
           // "Nato marks the alliance's 75th": a description of the clause subject
-          subject = s->id.empty() ? s->key : s->id;
+          subject = s->id_or_key();
           subject_name = s->text;
         } else if (const NameRun* o = c_.org_before(i)) {
-          subject = o->id.empty() ? o->key : o->id;
+          subject = o->id_or_key();
           subject_name = o->text;
         }
       }
@@ -809,7 +828,8 @@ class Extractor {
         predicate = c_.d.casualty.find_id(c_.id(v))->value;
         trigger = v;
         std::size_t j = v;
-        while (j > sb && (c_.func(j - 1) == "aux" || c_.func(j - 1) == "adv")) --j;
+        while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv)))
+          --j;
         std::size_t e = j;
         if (e > sb && c_.word(e - 1) == ",") {
           // a participle: the event or subject of the clause before
@@ -820,11 +840,12 @@ class Extractor {
             subject_name = ev->name;
           }
           std::size_t k = cb;
-          while (k < e - 1 && !c_.func(k).empty()) ++k;
+          while (k < e - 1 && c_.is_func_word(k)) ++k;
           std::size_t ke = k;
-          while (ke < e - 1 && c_.func(ke) != "aux" && !c_.d.lifecycle.find_id(c_.id(ke)) &&
-                 !c_.is_boundary(ke, true) &&
-                 (ke == k || c_.run_at[ke] >= 0 || c_.func(ke) == "det" || c_.is_content(ke)) &&
+          while (ke < e - 1 && !c_.func_is(ke, ClaimData::kAux) &&
+                 !c_.d.lifecycle.find_id(c_.id(ke)) && !c_.is_boundary(ke, true) &&
+                 (ke == k || c_.run_at[ke] >= 0 || c_.func_is(ke, ClaimData::kDet) ||
+                  c_.is_content(ke)) &&
                  ke < k + 4) {
             if (c_.run_at[ke] >= 0) {
               ke = c_.runs[c_.run_at[ke]].end;
@@ -833,7 +854,8 @@ class Extractor {
             ++ke;
           }
           if (subject.empty()) subject = c_.np_key(k, ke, &subject_name);
-          if (c_.run_at[k] < 0 && c_.func(cb) != "det" && subject.rfind("event:", 0) != 0)
+          if (c_.run_at[k] < 0 && !c_.func_is(cb, ClaimData::kDet) &&
+              subject.rfind("event:", 0) != 0)
             subject.clear();
           span_b = k;
         } else {
@@ -853,7 +875,7 @@ class Extractor {
           for (std::size_t k = b; k < e && subject.empty(); ++k) {
             if (c_.run_at[k] >= 0) {
               const NameRun& r = c_.runs[c_.run_at[k]];
-              subject = r.id.empty() ? r.key : r.id;
+              subject = r.id_or_key();
               subject_name = r.text;
             }
           }
@@ -864,8 +886,8 @@ class Extractor {
               subject_name = ev->name;
             }
           }
-          if (subject.empty() && b < e && (c_.func(b) == "det" || c_.func(b) == "pron") &&
-              e - b <= 4) {
+          if (subject.empty() && b < e &&
+              (c_.func_is(b, ClaimData::kDet) || c_.func_is(b, ClaimData::kPron)) && e - b <= 4) {
             subject = c_.np_key(b, e, &subject_name);
           }
           span_b = b;
@@ -873,8 +895,8 @@ class Extractor {
       } else {
         // Verb after: "1,200 people were killed", "12 dead".
         std::size_t k = qe;
-        while (k < se &&
-               (c_.func(k) == "aux" || c_.word(k) == "reported" || c_.word(k) == "confirmed"))
+        while (k < se && (c_.func_is(k, ClaimData::kAux) || c_.word(k) == "reported" ||
+                          c_.word(k) == "confirmed"))
           ++k;
         // "the death toll rose to 45": a toll counts the dead.
         std::size_t toll = kNone;
@@ -923,7 +945,8 @@ class Extractor {
               k = r.begin + 1;
             }
             if (actor) {
-              subject = phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + actor->key;
+              subject =
+                  phrase_key(c_.canonical(std::string(c_.word(h)))) + "/" + std::string(actor->key);
               subject_name = std::string(c_.t.token_text(h));
             }
           }

@@ -177,13 +177,21 @@ std::size_t next_candidate(const QuantityData& d, const TextLayer& text,
   const std::uint32_t* ids = norm.ids.data();
   const std::uint8_t* may_start = d.may_start.data();
   const std::size_t vocabulary_size = d.may_start.size();
+  if (d.range_openers_known) {
+    // The usual case, without the word compares: the id and the kind tell.
+    for (; i < end; ++i) {
+      const std::uint32_t id = ids[i];
+      if ((id < vocabulary_size && may_start[id]) || tokens[i].kind == Token::Kind::kNumber) {
+        return i;
+      }
+    }
+    return end;
+  }
   for (; i < end; ++i) {
     if (tokens[i].kind == Token::Kind::kNumber) return i;
     const std::uint32_t id = ids[i];
     if (id < vocabulary_size && may_start[id]) return i;
-    if (!d.range_openers_known && (norm.words[i] == "between" || norm.words[i] == "from")) {
-      return i;
-    }
+    if (norm.words[i] == "between" || norm.words[i] == "from") return i;
   }
   return end;
 }

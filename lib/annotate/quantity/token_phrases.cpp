@@ -16,20 +16,6 @@ char lower_ascii(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? kAsciiLower[c - 'A'] : static_cast<char>(c);
 }
 
-// Bytes as normalise_token maps them (ASCII lowercased), except 0 for 0xE2,
-// which may start U+2019, and for NUL.
-struct NormalisedBytes {
-  unsigned char map[256];
-  constexpr NormalisedBytes() : map() {
-    for (int c = 0; c < 256; ++c) {
-      map[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    map[0xE2] = 0;
-  }
-  constexpr unsigned char operator[](unsigned char c) const { return map[c]; }
-};
-constexpr NormalisedBytes kNormalised;
-
 // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) at token[i].
 bool curly_apostrophe_at(std::string_view token, std::size_t i) {
   return static_cast<unsigned char>(token[i]) == 0xE2 && i + 2 < token.size() &&
@@ -163,7 +149,6 @@ std::uint32_t PhraseVocabulary::id(std::string_view word, std::uint64_t h) const
 
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 constexpr std::uint64_t kHighs = 0x8080808080808080ull;
 
 // The first n bytes (n <= 8) of a little-endian eight-byte load.
@@ -178,13 +163,6 @@ constexpr std::uint64_t kFirstBytes[9] = {
     0xFFFFFFFFFFFFFFull,
     ~0ull,
 };
-
-// ASCII A-Z of eight bytes lowercased at once (bytes below 0x80 only).
-constexpr std::uint64_t lower_ascii8(std::uint64_t w) {
-  const std::uint64_t from_a = w + (0x80 - 'A') * kOnes;      // high bit: >= 'A'
-  const std::uint64_t past_z = w + (0x80 - 'Z' - 1) * kOnes;  // high bit: > 'Z'
-  return w | (((from_a & ~past_z) & kHighs) >> 2);            // 0x80 >> 2 == 'a' - 'A'
-}
 
 // Length of a normalised word without a possessive ending ("'s", or "'"
 // after an s), and whether it had one.
@@ -207,20 +185,30 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
   const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
   NormalisedTokens out;
   const std::size_t n = text.tokens.size();
+  const std::size_t text_size = text.text.size();
   out.words.resize(n);
   out.ids.resize(n);
   out.possessive.resize(n);
   out.hashes.resize(n);
-  // Normalising never lengthens a word, so the buffer never reallocates
-  // (the views into it stay valid); eight bytes more for whole-chunk stores.
-  out.lowered_.resize(text.text.size() + 8);
-  char* buffer = out.lowered_.data();
-  std::size_t used = 0;
-  const char* source = text.text.data();
-  const std::size_t text_size = text.text.size();
+  // The words are views of the lower-cased text: segment()'s TextLayer::lower
+  // (A-Z lower-cased, 8 NUL bytes after), which differs from normalise_token
+  // only in curly apostrophes. It is used when it lives on the heap (a move
+  // of the layer keeps its bytes where they are; a short string's would go
+  // along); otherwise a copy is made here.
+  const auto lower_at = reinterpret_cast<std::uintptr_t>(text.lower.data());
+  const auto layer_at = reinterpret_cast<std::uintptr_t>(&text.lower);
+  const bool heap_lower = text.lower.size() == text_size + 8 &&
+                          (lower_at < layer_at || lower_at >= layer_at + sizeof(text.lower));
+  if (!heap_lower) {
+    out.lowered_.assign(text_size + 8, '\0');
+    for (std::size_t k = 0; k < text_size; ++k) {
+      out.lowered_[k] = lower_ascii(static_cast<unsigned char>(text.text[k]));
+    }
+  }
+  const char* source = heap_lower ? text.lower.data() : out.lowered_.data();
   const Token* tokens = text.tokens.data();
-  // Plain pointers: the byte stores below would make the compiler reload
-  // the vectors' data pointers.
+  // Plain pointers: the stores below would make the compiler reload the
+  // vectors' data pointers.
   std::string_view* words = out.words.data();
   std::uint64_t* hashes = out.hashes.data();
   std::uint32_t* ids = out.ids.data();
@@ -228,18 +216,15 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
   const PhraseVocabulary::ShortFinder short_words{vocabulary};
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t begin = tokens[i].begin, size = tokens[i].end - begin;
-    char* start = buffer + used;
+    const char* start = source + begin;
     if constexpr (std::endian::native == std::endian::little) {
-      // Most tokens are ASCII words of at most eight bytes: lowercased,
-      // hashed and looked up in one register.
-      std::uint64_t chunk;
-      if (size - 1 < 8 && text_size - begin >= 8) {
-        std::memcpy(&chunk, source + begin, 8);
+      // Most tokens are ASCII words of at most eight bytes: hashed and looked
+      // up in one register (the padding makes the eight-byte load safe).
+      if (size - 1 < 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, start, 8);
         chunk &= kFirstBytes[size];
         if ((chunk & kHighs) == 0) {
-          chunk = lower_ascii8(chunk);
-          std::memcpy(start, &chunk, 8);
-          used += size;
           std::size_t kept = size;
           bool poss = false;
           if (size >= 2) {
@@ -258,21 +243,25 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
         }
       }
     }
-    // Every word is copied lowercased (cheaper than testing whether it needs it).
-    const std::string_view raw(source + begin, size);
-    std::size_t len = 0;
-    for (std::size_t k = 0; k < size; ++k) {
-      unsigned char c = kNormalised[static_cast<unsigned char>(raw[k])];
-      if (c == 0) {  // 0xE2 (maybe U+2019) or NUL
-        c = static_cast<unsigned char>(raw[k]);
+    // Longer or non-ASCII words: lower-cased already; only a curly
+    // apostrophe (E2 80 99) makes a copy, written where the word is in
+    // lowered_ (a normalised word is never longer, so words never overlap).
+    const std::string_view raw(start, size);
+    std::size_t len = size;
+    if (std::memchr(start, 0xE2, size) != nullptr) {
+      if (out.lowered_.empty()) out.lowered_.assign(text_size + 8, '\0');
+      char* copy = out.lowered_.data() + begin;
+      len = 0;
+      for (std::size_t k = 0; k < size; ++k) {
+        char c = raw[k];
         if (curly_apostrophe_at(raw, k)) {
           c = '\'';
           k += 2;
         }
+        copy[len++] = c;
       }
-      start[len++] = static_cast<char>(c);
+      start = copy;
     }
-    used += len;
     bool poss = false;
     const std::string_view w(start, without_possessive(start, len, &poss));
     const std::uint64_t h = PhraseVocabulary::hash(w);

@@ -94,9 +94,9 @@ class PhraseVocabulary {
     std::uint32_t find(std::size_t length, std::uint64_t prefix, std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
       const std::uint32_t id = s & id_mask;
-      // & rather than &&: no branches.
-      const bool same = (((s ^ static_cast<std::uint32_t>(word_hash >> 32)) & ~id_mask) == 0) &
-                        (prefixes[id] == prefix) & (lengths[id] == length);
+      // & rather than &&: no branches. The eight bytes and the length are the
+      // whole word: the slot's hash bits need no comparing.
+      const bool same = (prefixes[id] == prefix) & (lengths[id] == length);
       if (id != kUnknown && !same) [[unlikely]] {
         // another word in the slot: probe on (the word's bytes are all in `prefix`)
         char bytes[8];
@@ -117,7 +117,8 @@ class PhraseVocabulary {
 
 /// Normalised token texts of a whole document, with possessive "'s" removed
 /// (`possessive` records where it was), and their vocabulary ids. The words
-/// are views into the document text or into this object's own buffer, so it
+/// are views into the TextLayer's lower-cased text (`lower`: the layer must
+/// outlive them; moving it is fine) or into this object's own buffer, so it
 /// can be moved but not copied.
 struct NormalisedTokens {
   std::vector<std::string_view> words;
