@@ -86,7 +86,8 @@ TEST_CASE("segment tokens equal ICU word segments on hard cases") {
       "don't, can't; it's e.g. ex-president O'Neil's 1,000,000 and 1.2.3 or a.b.c. 3,a a,3 a.3 3.a",
       "snake_case _x x_ 4_5 a__b a'.b 3., .3 ,3 3;4 a;b a:b 10:30:00 http://x.org/a?b=c&d=e#f",
       "Tabs\there\r\nCRLF\vvt\fff  two  spaces ... !!! ?? -- — “quoted” ‘single’ NATO’s",
-      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji 👍🏽 and "
+      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji 👍🏽 "
+      "and "
       "🇯🇴 "
       "flag",
       " \u0301leading combining mark, x\u200dy zwj, a\u00a0b nbsp, a\u2002 b en space",
@@ -144,4 +145,30 @@ TEST_CASE("segment tokens equal ICU word segments on TimeBank and PolNeAR texts"
   }
   CHECK(files > 0);
   CHECK(differing == 0);
+}
+
+// segment() splits the runs that fit in a 16-byte block from that block's
+// masks, and others byte by byte: every run must come out the same wherever
+// it falls relative to the blocks (and runs of 15, 16 and more bytes).
+TEST_CASE("segment tokens equal ICU word segments at every block alignment") {
+  const char* pieces[] = {
+      "The U.S. said 38,000 people (about 3.5%) fled at 10:30 a.m. on 12/07/2024.",
+      "don't can't O'Neil's ex-president 1,000,000 1.2.3 a.b.c. 3,a a,3 a.3 3.a a'.b 3., .3",
+      "snake_case_words _x x_ 4_5 a__b me@example.com @user #tag $5bn 50% http://x.org/a?b=c",
+      "“Quoted,” she said — NATO’s café, naïve; 東京 and a\u00a0b or x\u200dy.",
+      "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq a.b.c.d.e.f.g.h. 1,2,3,4,5,6,7,8",
+      "Tabs\there\r\nCRLF\vvt\fff  two   spaces\n\nnew paragraph ... !!! ?? --",
+  };
+  for (const char* piece : pieces) {
+    for (std::size_t shift = 0; shift <= 17; ++shift) {
+      for (const char* pad : {" ", "x", "\n"}) {
+        std::string text;
+        for (std::size_t k = 0; k < shift; ++k) text += pad;
+        text += piece;
+        text += " tail";
+        CAPTURE(text);
+        CHECK(first_difference(text) == "");
+      }
+    }
+  }
 }
