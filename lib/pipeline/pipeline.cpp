@@ -5,8 +5,8 @@
 #include <memory>
 #include <new>
 #include <optional>
-#include <set>
 #include <stdexcept>
+#include <unordered_set>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -203,28 +203,31 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
                  std::to_string(documents.size()) + " documents, over the limit of " +
                      std::to_string(options.limits.max_documents)};
   }
-  std::set<std::string_view> ids;
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(documents.size());
   for (const Document& d : documents) {
     if (!ids.insert(d.id).second) {
       return document_error(d, ErrorCode::kInput, "duplicate document id '" + d.id + "'");
     }
   }
-  std::vector<std::optional<Result<Extraction>>> results(documents.size());
+  // Extractions are made in place; a document's error, if any, goes beside
+  // it (pointers, as errors are rare), so nothing is moved after the run.
+  std::vector<Extraction> extractions(documents.size());
+  std::vector<std::unique_ptr<Error>> errors(documents.size());
   parallel_for(documents.size(), options.threads, [&](std::size_t i) {
     auto valid = validate(documents[i], options.limits);  // the one copy of the document
-    results[i] = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
-    if (lean && results[i]->ok()) keep_only_what_check_needs(results[i]->value());
+    auto result = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
+    if (!result) {
+      errors[i] = std::make_unique<Error>(result.error());
+      return;
+    }
+    extractions[i] = std::move(result).value();
+    if (lean) keep_only_what_check_needs(extractions[i]);
   });
-  std::vector<Extraction> extractions;
-  extractions.reserve(documents.size());
-  for (auto& r : results) {
-    if (!r->ok()) return r->error();  // the first bad document, in input order
-    extractions.push_back(std::move(*r).value());
+  for (const auto& error : errors) {
+    if (error) return *error;  // the first bad document, in input order
   }
-  if (lean) {
-    decltype(results)().swap(results);
-    release_free_memory();
-  }
+  if (lean) release_free_memory();
   return extractions;
 }
 
