@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "text/segment.h"
+#include "text/sentence_split.h"
 
 namespace {
 
@@ -86,7 +87,8 @@ TEST_CASE("segment tokens equal ICU word segments on hard cases") {
       "don't, can't; it's e.g. ex-president O'Neil's 1,000,000 and 1.2.3 or a.b.c. 3,a a,3 a.3 3.a",
       "snake_case _x x_ 4_5 a__b a'.b 3., .3 ,3 3;4 a;b a:b 10:30:00 http://x.org/a?b=c&d=e#f",
       "Tabs\there\r\nCRLF\vvt\fff  two  spaces ... !!! ?? -- — “quoted” ‘single’ NATO’s",
-      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji 👍🏽 "
+      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji "
+      "👍🏽 "
       "and "
       "🇯🇴 "
       "flag",
@@ -171,4 +173,19 @@ TEST_CASE("segment tokens equal ICU word segments at every block alignment") {
       }
     }
   }
+}
+
+TEST_CASE("segment_valid_utf8 (the pipeline's, for validated text) equals segment") {
+  const std::string text =
+      "“We will,” Mr. Smith said on Dec. 3. The U.S. agreed.\n\nNew paragraph: café, naïve.";
+  const auto a = segment(text);
+  const auto b = crosscheck::internal::segment_valid_utf8(text);
+  CHECK(a.sentences == b.sentences);
+  CHECK(a.sentence_tokens == b.sentence_tokens);
+  CHECK(segment_words(text) == [&] {
+    std::vector<Piece> out;
+    for (const auto& t : b.tokens) out.push_back(Piece{t.begin, t.end});
+    return out;
+  }());
+  CHECK(a.lower == b.lower);
 }

@@ -25,6 +25,7 @@
 #include "graph/claim_graph.h"
 #include "pipeline/check_steps.h"
 #include "pipeline/thread_pool.h"
+#include "text/sentence_split.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -71,7 +72,7 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
   Annotations a;
   a.document = &document;
   a.lexicon = &lexicon;
-  a.text = segment(document.text);
+  a.text = segment_valid_utf8(document.text);  // validate() checked the text
   if (auto given = parse_iso_date(document.published)) {
     a.anchor = given;
   } else if (auto inferred = infer_publication_date(a.text)) {

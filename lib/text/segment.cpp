@@ -433,6 +433,7 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
 void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
   const std::string_view text = layer.text;
   const ByteClasses& bytes = byte_classes();
+  layer.sentences.reserve(breaks.size());  // one per break, but for very long ones
   std::size_t start = 0;
   for (const std::uint32_t end : breaks) {
     std::size_t b = start, e = end;
@@ -505,7 +506,7 @@ namespace {
 // segment(), with the fast paths or, for the reference, as it was before
 // them: ICU's sentence iterator, and ICU's word iterator for every run with
 // non-ASCII characters.
-TextLayer segment_text(std::string_view text, bool fast) {
+TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
   TextLayer layer;
   layer.text = text;
   layer.lower.resize(text.size() + 8, '\0');
@@ -520,7 +521,7 @@ TextLayer segment_text(std::string_view text, bool fast) {
     }
   }
   // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
-  auto breaks = fast ? fast_sentence_breaks(text) : std::nullopt;
+  auto breaks = fast ? fast_sentence_breaks(text, true, valid_utf8) : std::nullopt;
   add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));
 
   // The word iterator (UTF-8, byte offsets) only for runs that need it.
@@ -610,8 +611,10 @@ TextLayer segment_text(std::string_view text, bool fast) {
 
 }  // namespace
 
-TextLayer segment(std::string_view text) { return segment_text(text, true); }
+TextLayer segment(std::string_view text) { return segment_text(text, true, false); }
 
-TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false); }
+TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false, false); }
+
+TextLayer segment_valid_utf8(std::string_view text) { return segment_text(text, true, true); }
 
 }  // namespace crosscheck::internal
