@@ -149,9 +149,10 @@ TEST_CASE("segment tokens equal ICU word segments on TimeBank and PolNeAR texts"
   CHECK(differing == 0);
 }
 
-// segment() splits the runs that fit in a 16-byte block from that block's
+// segment() splits the runs that fit in a 64-byte block from that block's
 // masks, and others byte by byte: every run must come out the same wherever
-// it falls relative to the blocks (and runs of 15, 16 and more bytes).
+// it falls relative to the blocks (and runs of 15, 16 and more bytes, up to
+// and over a block).
 TEST_CASE("segment tokens equal ICU word segments at every block alignment") {
   const char* pieces[] = {
       "The U.S. said 38,000 people (about 3.5%) fled at 10:30 a.m. on 12/07/2024.",
@@ -160,9 +161,15 @@ TEST_CASE("segment tokens equal ICU word segments at every block alignment") {
       "“Quoted,” she said — NATO’s café, naïve; 東京 and a\u00a0b or x\u200dy.",
       "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq a.b.c.d.e.f.g.h. 1,2,3,4,5,6,7,8",
       "Tabs\there\r\nCRLF\vvt\fff  two   spaces\n\nnew paragraph ... !!! ?? --",
+      "http://example.org/a/very/long/path/that/goes/on/past/sixty-four/bytes?q=1.5&r=a.b x",
   };
-  for (const char* piece : pieces) {
-    for (std::size_t shift = 0; shift <= 17; ++shift) {
+  std::vector<std::string> texts(std::begin(pieces), std::end(pieces));
+  for (std::size_t length : {15, 16, 17, 31, 32, 33, 63, 64, 65, 100}) {
+    texts.push_back(std::string(length, 'a') + " " + std::string(length, '7') + " " +
+                    std::string(length / 2, 'b') + "." + std::string(length - length / 2, 'c'));
+  }
+  for (const std::string& piece : texts) {
+    for (std::size_t shift = 0; shift <= 70; ++shift) {
       for (const char* pad : {" ", "x", "\n"}) {
         std::string text;
         for (std::size_t k = 0; k < shift; ++k) text += pad;

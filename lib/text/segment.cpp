@@ -313,43 +313,52 @@ void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end
 }
 
 #if defined(__SSE2__)
-// Bit masks of one 16-byte block: ASCII white space (as ByteClasses),
-// bytes >= 0x80, and ASCII bytes that join words (AsciiTables::joins:
-// letters, '@', digits, '_').
+// Bytes per block of the word splitter's fast path (four SSE2 loads): long
+// enough that few runs go on past a block.
+constexpr std::size_t kBlockBytes = 64;
+constexpr std::uint64_t kBlockBits = ~std::uint64_t{0} >> (64 - kBlockBytes);
+
+// Bit masks of one block: ASCII white space (as ByteClasses), bytes >= 0x80,
+// and ASCII bytes that join words (AsciiTables::joins: letters, '@',
+// digits, '_').
 struct BlockMasks {
-  unsigned white, high, joins;
+  std::uint64_t white, high, joins;
 };
 
 inline BlockMasks block_masks(const unsigned char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   auto in_range = [](__m128i x, char lo, char hi) {  // signed: bytes >= 0x80 are out
     return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
                          _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
   };
-  const __m128i white =
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in_range(v, '\t', '\r'));
-  const __m128i letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-  const __m128i joins = _mm_or_si128(
-      _mm_or_si128(letter, in_range(v, '0', '9')),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
-  return BlockMasks{static_cast<unsigned>(_mm_movemask_epi8(white)),
-                    static_cast<unsigned>(_mm_movemask_epi8(v)),
-                    static_cast<unsigned>(_mm_movemask_epi8(joins))};
+  BlockMasks m{0, 0, 0};
+  for (std::size_t half = 0; half < kBlockBytes; half += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + half));
+    const __m128i white =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in_range(v, '\t', '\r'));
+    const __m128i letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i joins = _mm_or_si128(
+        _mm_or_si128(letter, in_range(v, '0', '9')),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    m.white |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(white))} << half;
+    m.high |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(v))} << half;
+    m.joins |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(joins))} << half;
+  }
+  return m;
 }
 
 // split_ascii_words() on the ASCII run at bytes [start, stop) of the block at
 // text[base], whose joining bytes are the bits of `joins` (none outside the
 // run): a run of joining bytes is found with one bit scan, not byte by byte.
 void split_ascii_block(std::string_view text, std::size_t base, unsigned start, unsigned stop,
-                       unsigned joins, const AsciiTables& t, TokenSink& tokens) {
+                       std::uint64_t joins, const AsciiTables& t, TokenSink& tokens) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + base;
   auto cls = [&](unsigned i) { return t.word_class[s[i]]; };
-  const unsigned breaks = ~joins;  // bits at and after `stop` are set
+  const std::uint64_t breaks = ~joins;  // bits at and after `stop` are set
   for (unsigned i = start; i < stop;) {
     unsigned j = i + 1;
     if ((joins >> i) & 1) {
       for (;;) {
-        j = static_cast<unsigned>(__builtin_ctz(breaks & (~0u << j)));
+        j = static_cast<unsigned>(__builtin_ctzll(breaks & (~std::uint64_t{0} << j)));
         if (j + 1 < stop) {
           const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
           const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
@@ -557,32 +566,32 @@ TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
   bool failed = false;
 #if defined(__SSE2__)
   // Most of a news text is short ASCII words between single spaces: the masks
-  // of each 16-byte block are computed once, and the runs that start and end
-  // inside it are split from them; the next block starts with a run that
-  // goes on past the block. A run of 16 bytes or more, or with non-ASCII
+  // of each block of kBlockBytes are computed once, and the runs that start
+  // and end inside it are split from them; the next block starts with a run
+  // that goes on past the block. A run as long as a block, or with non-ASCII
   // bytes, takes the general path.
   const auto* bytes_at = reinterpret_cast<const unsigned char*>(text.data());
-  while (run_begin + 16 <= text.size() && !failed) {
+  while (run_begin + kBlockBytes <= text.size() && !failed) {
     const std::size_t pos = run_begin;
     const BlockMasks m = block_masks(bytes_at + pos);
-    run_begin = pos + 16;
+    run_begin = pos + kBlockBytes;
     for (unsigned from = 0;;) {
-      const unsigned non_white = ~m.white & 0xFFFFu & (~0u << from);
+      const std::uint64_t non_white = ~m.white & kBlockBits & (~std::uint64_t{0} << from);
       if (non_white == 0) break;
-      const auto start = static_cast<unsigned>(__builtin_ctz(non_white));
-      const unsigned white_after = m.white & (~0u << start);
+      const auto start = static_cast<unsigned>(__builtin_ctzll(non_white));
+      const std::uint64_t white_after = m.white & (~std::uint64_t{0} << start);
       if (white_after == 0) {
         if (start > 0) {
           run_begin = pos + start;  // the next block starts with this run
           break;
         }
-        bool non_ascii = false;  // a run of 16 bytes or more
+        bool non_ascii = false;  // a run as long as a block or longer
         run_begin = find_run_end(text, pos, non_ascii);
         failed = !split_run(pos, run_begin, non_ascii);
         break;
       }
-      const auto stop = static_cast<unsigned>(__builtin_ctz(white_after));
-      const unsigned run = ((1u << stop) - 1) & (~0u << start);
+      const auto stop = static_cast<unsigned>(__builtin_ctzll(white_after));
+      const std::uint64_t run = ((std::uint64_t{1} << stop) - 1) & (~std::uint64_t{0} << start);
       if ((m.high & run) == 0) {
         split_ascii_block(text, pos, start, stop, m.joins & run, ascii, tokens);
       } else if (!split_run(pos + start, pos + stop, true)) {
