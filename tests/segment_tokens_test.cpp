@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "text/segment.h"
+#include "text/sentence_split.h"
 
 namespace {
 
@@ -86,7 +87,9 @@ TEST_CASE("segment tokens equal ICU word segments on hard cases") {
       "don't, can't; it's e.g. ex-president O'Neil's 1,000,000 and 1.2.3 or a.b.c. 3,a a,3 a.3 3.a",
       "snake_case _x x_ 4_5 a__b a'.b 3., .3 ,3 3;4 a;b a:b 10:30:00 http://x.org/a?b=c&d=e#f",
       "Tabs\there\r\nCRLF\vvt\fff  two  spaces ... !!! ?? -- — “quoted” ‘single’ NATO’s",
-      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji 👍🏽 and "
+      "Ünïcödé wörds, naïve café; 東京 is 日本's capital; Привет, мир! ٣٤ ١٢ emoji "
+      "👍🏽 "
+      "and "
       "🇯🇴 "
       "flag",
       " \u0301leading combining mark, x\u200dy zwj, a\u00a0b nbsp, a\u2002 b en space",
@@ -144,4 +147,52 @@ TEST_CASE("segment tokens equal ICU word segments on TimeBank and PolNeAR texts"
   }
   CHECK(files > 0);
   CHECK(differing == 0);
+}
+
+// segment() splits the runs that fit in a 64-byte block from that block's
+// masks, and others byte by byte: every run must come out the same wherever
+// it falls relative to the blocks (and runs of 15, 16 and more bytes, up to
+// and over a block).
+TEST_CASE("segment tokens equal ICU word segments at every block alignment") {
+  const char* pieces[] = {
+      "The U.S. said 38,000 people (about 3.5%) fled at 10:30 a.m. on 12/07/2024.",
+      "don't can't O'Neil's ex-president 1,000,000 1.2.3 a.b.c. 3,a a,3 a.3 3.a a'.b 3., .3",
+      "snake_case_words _x x_ 4_5 a__b me@example.com @user #tag $5bn 50% http://x.org/a?b=c",
+      "“Quoted,” she said — NATO’s café, naïve; 東京 and a\u00a0b or x\u200dy.",
+      "abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq a.b.c.d.e.f.g.h. 1,2,3,4,5,6,7,8",
+      "Tabs\there\r\nCRLF\vvt\fff  two   spaces\n\nnew paragraph ... !!! ?? --",
+      "http://example.org/a/very/long/path/that/goes/on/past/sixty-four/bytes?q=1.5&r=a.b x",
+  };
+  std::vector<std::string> texts(std::begin(pieces), std::end(pieces));
+  for (std::size_t length : {15, 16, 17, 31, 32, 33, 63, 64, 65, 100}) {
+    texts.push_back(std::string(length, 'a') + " " + std::string(length, '7') + " " +
+                    std::string(length / 2, 'b') + "." + std::string(length - length / 2, 'c'));
+  }
+  for (const std::string& piece : texts) {
+    for (std::size_t shift = 0; shift <= 70; ++shift) {
+      for (const char* pad : {" ", "x", "\n"}) {
+        std::string text;
+        for (std::size_t k = 0; k < shift; ++k) text += pad;
+        text += piece;
+        text += " tail";
+        CAPTURE(text);
+        CHECK(first_difference(text) == "");
+      }
+    }
+  }
+}
+
+TEST_CASE("segment_valid_utf8 (the pipeline's, for validated text) equals segment") {
+  const std::string text =
+      "“We will,” Mr. Smith said on Dec. 3. The U.S. agreed.\n\nNew paragraph: café, naïve.";
+  const auto a = segment(text);
+  const auto b = crosscheck::internal::segment_valid_utf8(text);
+  CHECK(a.sentences == b.sentences);
+  CHECK(a.sentence_tokens == b.sentence_tokens);
+  CHECK(segment_words(text) == [&] {
+    std::vector<Piece> out;
+    for (const auto& t : b.tokens) out.push_back(Piece{t.begin, t.end});
+    return out;
+  }());
+  CHECK(a.lower == b.lower);
 }

@@ -1,11 +1,12 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
-#include <set>
 #include <stdexcept>
+#include <unordered_set>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -24,6 +25,7 @@
 #include "graph/claim_graph.h"
 #include "pipeline/check_steps.h"
 #include "pipeline/thread_pool.h"
+#include "text/sentence_split.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -43,14 +45,35 @@ Error document_error(const Document& d, ErrorCode code, std::string detail) {
   return e;
 }
 
-Result<Extraction> extract_unguarded(const Document& document, const Lexicon& lexicon) {
+// The claims in text order (by span), ties in the extractors' order. Sorting
+// indices and moving each claim once is far cheaper than stable_sort on the
+// claims themselves (dozens of strings each, moved log n times).
+void sort_claims_by_span(std::vector<Claim>& claims) {
+  auto before = [&](std::size_t x, std::size_t y) {
+    const Span& a = claims[x].span;
+    const Span& b = claims[y].span;
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  };
+  std::vector<std::uint32_t> order(claims.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  if (std::is_sorted(order.begin(), order.end(), before)) return;
+  std::stable_sort(order.begin(), order.end(), before);
+  std::vector<Claim> sorted;
+  sorted.reserve(claims.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(claims[i]));
+  claims.swap(sorted);
+}
+
+// Runs the stages on `document` and moves it into the extraction only at the
+// end, so it is never copied; if a stage throws it is left intact for the
+// error message.
+Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon) {
   Extraction out;
-  out.document = document;
   Annotations a;
-  a.document = &out.document;
+  a.document = &document;
   a.lexicon = &lexicon;
-  a.text = segment(out.document.text);
-  if (auto given = parse_iso_date(out.document.published)) {
+  a.text = segment_valid_utf8(document.text);  // validate() checked the text
+  if (auto given = parse_iso_date(document.published)) {
     a.anchor = given;
   } else if (auto inferred = infer_publication_date(a.text)) {
     a.published_inferred = inferred;
@@ -65,25 +88,26 @@ Result<Extraction> extract_unguarded(const Document& document, const Lexicon& le
   append_quote_claims(a, out.claims);
   // Claims are numbered here, in text order, so ids are stable whatever the
   // extractors' internal order.
-  std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& x, const Claim& y) {
-    return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end < y.span.end;
-  });
+  sort_claims_by_span(out.claims);
   for (std::size_t i = 0; i < out.claims.size(); ++i) {
-    out.claims[i].id = out.document.id + "#" + std::to_string(i + 1);
-    out.claims[i].document = out.document.id;
+    out.claims[i].id = document.id + "#" + std::to_string(i + 1);
+    out.claims[i].document = document.id;
   }
-  out.published_inferred = a.published_inferred;
-  out.sentences = a.text.sentences;
+  out.published_inferred = std::move(a.published_inferred);
+  out.sentences = std::move(a.text.sentences);
   out.times = std::move(a.times);
   out.quantities = std::move(a.quantities);
   out.entities = std::move(a.entities.entities);
   out.quotes = std::move(a.quotes);
+  // Last: a.text views document.text, whose bytes a short (SSO) string would
+  // take along.
+  out.document = std::move(document);
   return out;
 }
 
 // A stage that throws is a bug; it becomes an error for this document rather
 // than a crash of the whole run (or of the host program).
-Result<Extraction> extract_with(const Document& document, const Lexicon& lexicon) {
+Result<Extraction> extract_with(Document& document, const Lexicon& lexicon) {
   try {
     return extract_unguarded(document, lexicon);
   } catch (const std::bad_alloc&) {
@@ -136,7 +160,7 @@ Result<Document> validate(Document document, const Limits& limits) {
 }
 
 Result<Extraction> extract(const Document& document, const Options& options) {
-  auto valid = validate(document, options.limits);
+  auto valid = validate(document, options.limits);  // the one copy of the document
   if (!valid) return valid.error();
   auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
@@ -180,28 +204,31 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
                  std::to_string(documents.size()) + " documents, over the limit of " +
                      std::to_string(options.limits.max_documents)};
   }
-  std::set<std::string_view> ids;
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(documents.size());
   for (const Document& d : documents) {
     if (!ids.insert(d.id).second) {
       return document_error(d, ErrorCode::kInput, "duplicate document id '" + d.id + "'");
     }
   }
-  std::vector<std::optional<Result<Extraction>>> results(documents.size());
+  // Extractions are made in place; a document's error, if any, goes beside
+  // it (pointers, as errors are rare), so nothing is moved after the run.
+  std::vector<Extraction> extractions(documents.size());
+  std::vector<std::unique_ptr<Error>> errors(documents.size());
   parallel_for(documents.size(), options.threads, [&](std::size_t i) {
-    auto valid = validate(documents[i], options.limits);
-    results[i] = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
-    if (lean && results[i]->ok()) keep_only_what_check_needs(results[i]->value());
+    auto valid = validate(documents[i], options.limits);  // the one copy of the document
+    auto result = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
+    if (!result) {
+      errors[i] = std::make_unique<Error>(result.error());
+      return;
+    }
+    extractions[i] = std::move(result).value();
+    if (lean) keep_only_what_check_needs(extractions[i]);
   });
-  std::vector<Extraction> extractions;
-  extractions.reserve(documents.size());
-  for (auto& r : results) {
-    if (!r->ok()) return r->error();  // the first bad document, in input order
-    extractions.push_back(std::move(*r).value());
+  for (const auto& error : errors) {
+    if (error) return *error;  // the first bad document, in input order
   }
-  if (lean) {
-    decltype(results)().swap(results);
-    release_free_memory();
-  }
+  if (lean) release_free_memory();
   return extractions;
 }
 

@@ -221,29 +221,54 @@ void split_words(std::size_t count, ClassAt cls, Emit emit) {
 }
 
 // Tokens as they are found, in text order, each given its sentence at once
-// (the sentences are known before the tokens).
+// (the sentences are known before the tokens). They are written to a
+// per-thread buffer that only grows, and copied to the layer once at the end:
+// cheaper than push_back on a vector whose final size is not known (and the
+// layer's vector is then exactly as large as needed).
 class TokenSink {
  public:
-  explicit TokenSink(TextLayer& layer) : layer_(layer) {
+  explicit TokenSink(TextLayer& layer) : layer_(layer), buffer_(token_buffer()) {
     layer_.sentence_tokens.assign(layer_.sentences.size() + 1, 0);
     next_begin_ = next_sentence_begin();
+    if (buffer_.empty()) buffer_.resize(kInitialTokens);
+    out_ = buffer_.data();
+    limit_ = out_ + buffer_.size();
   }
   void add(std::size_t begin, std::size_t end, Token::Kind kind) {
     while (begin >= next_begin_) {
-      layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(layer_.tokens.size());
+      layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(count());
       next_begin_ = next_sentence_begin();
     }
-    layer_.tokens.push_back(Token{static_cast<std::uint32_t>(begin),
-                                  static_cast<std::uint32_t>(end),
-                                  static_cast<std::uint32_t>(sentence_), kind});
+    if (out_ == limit_) [[unlikely]] {
+      grow();
+    }
+    *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                    static_cast<std::uint32_t>(sentence_), kind};
   }
   void finish() {
     for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
-      layer_.sentence_tokens[k] = static_cast<std::uint32_t>(layer_.tokens.size());
+      layer_.sentence_tokens[k] = static_cast<std::uint32_t>(count());
     }
+    layer_.tokens.assign(buffer_.data(), out_);
+    // A thread keeps no more than a large document's worth.
+    constexpr std::size_t kKeepTokens = std::size_t{1} << 18;
+    if (buffer_.size() > kKeepTokens) std::vector<Token>().swap(buffer_);
   }
 
  private:
+  static constexpr std::size_t kInitialTokens = 4096;
+
+  static std::vector<Token>& token_buffer() {
+    thread_local std::vector<Token> buffer;
+    return buffer;
+  }
+  std::size_t count() const { return static_cast<std::size_t>(out_ - buffer_.data()); }
+  void grow() {
+    const std::size_t used = count();
+    buffer_.resize(2 * buffer_.size());
+    out_ = buffer_.data() + used;
+    limit_ = buffer_.data() + buffer_.size();
+  }
   // Where the sentence after the current one begins (none: past any offset).
   std::size_t next_sentence_begin() const {
     return sentence_ + 1 < layer_.sentences.size() ? layer_.sentences[sentence_ + 1].begin
@@ -251,6 +276,9 @@ class TokenSink {
   }
 
   TextLayer& layer_;
+  std::vector<Token>& buffer_;
+  Token* out_ = nullptr;
+  Token* limit_ = nullptr;
   std::size_t sentence_ = 0;
   std::size_t next_begin_ = 0;
 };
@@ -283,6 +311,73 @@ void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end
     i = j;
   }
 }
+
+#if defined(__SSE2__)
+// Bytes per block of the word splitter's fast path (four SSE2 loads): long
+// enough that few runs go on past a block.
+constexpr std::size_t kBlockBytes = 64;
+constexpr std::uint64_t kBlockBits = ~std::uint64_t{0} >> (64 - kBlockBytes);
+
+// Bit masks of one block: ASCII white space (as ByteClasses), bytes >= 0x80,
+// and ASCII bytes that join words (AsciiTables::joins: letters, '@',
+// digits, '_').
+struct BlockMasks {
+  std::uint64_t white, high, joins;
+};
+
+inline BlockMasks block_masks(const unsigned char* p) {
+  auto in_range = [](__m128i x, char lo, char hi) {  // signed: bytes >= 0x80 are out
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  BlockMasks m{0, 0, 0};
+  for (std::size_t half = 0; half < kBlockBytes; half += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + half));
+    const __m128i white =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in_range(v, '\t', '\r'));
+    const __m128i letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i joins = _mm_or_si128(
+        _mm_or_si128(letter, in_range(v, '0', '9')),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
+    m.white |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(white))} << half;
+    m.high |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(v))} << half;
+    m.joins |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(joins))} << half;
+  }
+  return m;
+}
+
+// split_ascii_words() on the ASCII run at bytes [start, stop) of the block at
+// text[base], whose joining bytes are the bits of `joins` (none outside the
+// run): a run of joining bytes is found with one bit scan, not byte by byte.
+void split_ascii_block(std::string_view text, std::size_t base, unsigned start, unsigned stop,
+                       std::uint64_t joins, const AsciiTables& t, TokenSink& tokens) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + base;
+  auto cls = [&](unsigned i) { return t.word_class[s[i]]; };
+  const std::uint64_t breaks = ~joins;  // bits at and after `stop` are set
+  for (unsigned i = start; i < stop;) {
+    unsigned j = i + 1;
+    if ((joins >> i) & 1) {
+      for (;;) {
+        j = static_cast<unsigned>(__builtin_ctzll(breaks & (~std::uint64_t{0} << j)));
+        if (j + 1 < stop) {
+          const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
+          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
+                               c == AsciiClass::kMidNumLet;
+          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
+                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
+          if (letters || digits) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    tokens.add(base + i, base + j, t.kind[s[i]]);
+    i = j;
+  }
+}
+#endif
 
 // A handled character of a run: its byte offset and tables.
 struct RunChar {
@@ -347,6 +442,7 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
 void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
   const std::string_view text = layer.text;
   const ByteClasses& bytes = byte_classes();
+  layer.sentences.reserve(breaks.size());  // one per break, but for very long ones
   std::size_t start = 0;
   for (const std::uint32_t end : breaks) {
     std::size_t b = start, e = end;
@@ -419,7 +515,7 @@ namespace {
 // segment(), with the fast paths or, for the reference, as it was before
 // them: ICU's sentence iterator, and ICU's word iterator for every run with
 // non-ASCII characters.
-TextLayer segment_text(std::string_view text, bool fast) {
+TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
   TextLayer layer;
   layer.text = text;
   layer.lower.resize(text.size() + 8, '\0');
@@ -434,7 +530,7 @@ TextLayer segment_text(std::string_view text, bool fast) {
     }
   }
   // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
-  auto breaks = fast ? fast_sentence_breaks(text) : std::nullopt;
+  auto breaks = fast ? fast_sentence_breaks(text, true, valid_utf8) : std::nullopt;
   add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));
 
   // The word iterator (UTF-8, byte offsets) only for runs that need it.
@@ -447,28 +543,73 @@ TextLayer segment_text(std::string_view text, bool fast) {
   // white space (most of a news text) are split by the same rules without
   // ICU when all their characters are handled; other runs go through ICU's
   // word iterator.
-  layer.tokens.reserve(text.size() / 5);
   TokenSink tokens(layer);
   const AsciiTables& ascii = ascii_tables();
   const ByteClasses& bytes = byte_classes();
-  for (std::size_t run_begin = 0; run_begin < text.size();) {
+  // A run [begin, end) between ASCII white space by the general path; false
+  // when ICU fails, which ends tokenising.
+  auto split_run = [&](std::size_t begin, std::size_t end, bool non_ascii) {
+    if (!non_ascii) {
+      split_ascii_words(text, begin, end, ascii, tokens);
+    } else if (!fast || !split_wide_words(text, begin, end, ascii, run_chars, tokens)) {
+      if (!words) {
+        ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+        if (U_FAILURE(status)) return false;
+        words.reset(word_prototype().clone());
+        words->setText(ut, status);
+      }
+      split_icu_words(text, begin, end, *words, tokens);
+    }
+    return true;
+  };
+  std::size_t run_begin = 0;  // all runs before it are split
+  bool failed = false;
+#if defined(__SSE2__)
+  // Most of a news text is short ASCII words between single spaces: the masks
+  // of each block of kBlockBytes are computed once, and the runs that start
+  // and end inside it are split from them; the next block starts with a run
+  // that goes on past the block. A run as long as a block, or with non-ASCII
+  // bytes, takes the general path.
+  const auto* bytes_at = reinterpret_cast<const unsigned char*>(text.data());
+  while (run_begin + kBlockBytes <= text.size() && !failed) {
+    const std::size_t pos = run_begin;
+    const BlockMasks m = block_masks(bytes_at + pos);
+    run_begin = pos + kBlockBytes;
+    for (unsigned from = 0;;) {
+      const std::uint64_t non_white = ~m.white & kBlockBits & (~std::uint64_t{0} << from);
+      if (non_white == 0) break;
+      const auto start = static_cast<unsigned>(__builtin_ctzll(non_white));
+      const std::uint64_t white_after = m.white & (~std::uint64_t{0} << start);
+      if (white_after == 0) {
+        if (start > 0) {
+          run_begin = pos + start;  // the next block starts with this run
+          break;
+        }
+        bool non_ascii = false;  // a run as long as a block or longer
+        run_begin = find_run_end(text, pos, non_ascii);
+        failed = !split_run(pos, run_begin, non_ascii);
+        break;
+      }
+      const auto stop = static_cast<unsigned>(__builtin_ctzll(white_after));
+      const std::uint64_t run = ((std::uint64_t{1} << stop) - 1) & (~std::uint64_t{0} << start);
+      if ((m.high & run) == 0) {
+        split_ascii_block(text, pos, start, stop, m.joins & run, ascii, tokens);
+      } else if (!split_run(pos + start, pos + stop, true)) {
+        failed = true;
+        break;
+      }
+      from = stop;
+    }
+  }
+#endif
+  while (run_begin < text.size() && !failed) {
     if (bytes[text[run_begin]] == ByteClasses::kSpace) {
       ++run_begin;
       continue;
     }
     bool non_ascii = false;
     const std::size_t run_end = find_run_end(text, run_begin, non_ascii);
-    if (!non_ascii) {
-      split_ascii_words(text, run_begin, run_end, ascii, tokens);
-    } else if (!fast || !split_wide_words(text, run_begin, run_end, ascii, run_chars, tokens)) {
-      if (!words) {
-        ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-        if (U_FAILURE(status)) break;
-        words.reset(word_prototype().clone());
-        words->setText(ut, status);
-      }
-      split_icu_words(text, run_begin, run_end, *words, tokens);
-    }
+    failed = !split_run(run_begin, run_end, non_ascii);
     run_begin = run_end;
   }
   words.reset();
@@ -479,8 +620,10 @@ TextLayer segment_text(std::string_view text, bool fast) {
 
 }  // namespace
 
-TextLayer segment(std::string_view text) { return segment_text(text, true); }
+TextLayer segment(std::string_view text) { return segment_text(text, true, false); }
 
-TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false); }
+TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false, false); }
+
+TextLayer segment_valid_utf8(std::string_view text) { return segment_text(text, true, true); }
 
 }  // namespace crosscheck::internal

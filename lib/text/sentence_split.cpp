@@ -516,8 +516,10 @@ class Splitter {
 }  // namespace
 
 std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view text,
-                                                               bool with_abbreviations) {
-  if (text.size() >= static_cast<std::size_t>(INT32_MAX) || find_invalid_utf8(text)) {
+                                                               bool with_abbreviations,
+                                                               bool valid_utf8) {
+  if (text.size() >= static_cast<std::size_t>(INT32_MAX) ||
+      (!valid_utf8 && find_invalid_utf8(text))) {
     return std::nullopt;
   }
   const AbbreviationFilter* filter = nullptr;

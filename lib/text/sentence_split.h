@@ -19,8 +19,10 @@ namespace crosscheck::internal {
 /// suppresses (when `with_abbreviations`). nullopt when the splitter cannot
 /// promise ICU's answer: invalid UTF-8, text of 2 GiB or more, or a case of
 /// the filter whose ICU result is unspecified; callers then use ICU.
+/// `valid_utf8` says the caller has checked the text already (validate()).
 std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view text,
-                                                               bool with_abbreviations = true);
+                                                               bool with_abbreviations = true,
+                                                               bool valid_utf8 = false);
 
 /// The same breaks from ICU's iterators (the reference; slow).
 std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text,
@@ -30,6 +32,10 @@ std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text,
 /// with it: ICU's sentence iterator, and ICU's word iterator for every run
 /// (text between ASCII white space) with a non-ASCII character.
 TextLayer segment_with_icu(std::string_view text);
+
+/// segment() for text known to be valid UTF-8 (validate() has checked every
+/// document that extraction gets), which is then not checked again.
+TextLayer segment_valid_utf8(std::string_view text);
 
 }  // namespace crosscheck::internal
 

@@ -20,6 +20,7 @@
 #include <cstring>
 #include <optional>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -124,14 +125,16 @@ const QuoteData& quote_data() {
 // ---------------------------------------------------------------- words --
 
 /// A word or punctuation mark, with abbreviations ("Mr.") and hyphenated
-/// words ("Secretary-General") merged back from ICU's tokens.
+/// words ("Secretary-General") merged back from ICU's tokens. No default
+/// member values: build_words() sets every field, and the reused buffer is
+/// not cleared per document.
 struct Word {
-  std::size_t begin = 0, end = 0;
+  std::size_t begin, end;
   std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in TextLayer::lower
-  bool capitalised = false;
-  bool punct = false;
-  bool possessive = false;
-  std::size_t paragraph = 0;
+  bool capitalised;
+  bool punct;
+  bool possessive;
+  std::size_t paragraph;
 };
 
 inline char ascii_lower_char(char c) {
@@ -189,7 +192,7 @@ struct CapitalSlot {
 
 /// Buffers reused by the documents a thread tags one after another.
 struct Scratch {
-  std::vector<Word> words;
+  std::vector<Word> words;                 ///< only grows; build_words() says how many are in use
   std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
   std::vector<CapitalSlot> capital_slots;
   std::vector<std::size_t> next_capitalised;
@@ -216,9 +219,10 @@ Scratch& scratch() {
   return buffers;
 }
 
-// Fills scratch.words (and scratch.capitalised) for the text; the words'
-// `lower` views point into text.lower, the text in ASCII lower case.
-void build_words(const TextLayer& text, Scratch& scratch) {
+// Fills scratch.words (and scratch.capitalised) for the text and returns the
+// words; their `lower` views point into text.lower, the text in ASCII lower
+// case.
+std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
   if (text.lower.size() < text.text.size()) {
     throw std::logic_error("tag_quotes: the text layer has no lower-cased text (use segment())");
   }
@@ -229,8 +233,9 @@ void build_words(const TextLayer& text, Scratch& scratch) {
   capitalised.clear();
   const Token* toks = text.tokens.data();
   const std::size_t n_toks = text.tokens.size();
-  words.clear();
-  words.resize(n_toks);  // one word per token at most; trimmed below
+  // One word per token at most. Grown, never shrunk or cleared: resizing to
+  // each document's size would initialise every word before it is written.
+  if (words.size() < n_toks) words.resize(n_toks);
   Word* out = words.data();
   std::size_t count = 0;
   std::size_t paragraph = 0;
@@ -274,6 +279,7 @@ void build_words(const TextLayer& text, Scratch& scratch) {
     w.capitalised = !w.punct && starts_upper(std::string_view(s, n));
     if (w.capitalised) capitalised.push_back(static_cast<std::uint32_t>(count - 1));
     // Lower case without the possessive ending and a final dot.
+    w.possessive = false;
     if (n > 2 && s[n - 2] == '\'' && low[b + n - 1] == 's') {
       n -= 2;
       w.possessive = true;
@@ -286,7 +292,7 @@ void build_words(const TextLayer& text, Scratch& scratch) {
     w.lower = std::string_view(low + b, n);
     w.paragraph = paragraph;
   }
-  words.resize(count);
+  return std::span<const Word>(words.data(), count);
 }
 
 bool is_sentence_end(const Word& w) {
@@ -549,14 +555,13 @@ class Attributor {
         entities_(entities),
         data_(quote_data()),
         scratch_(scratch()),
-        words_(scratch_.words),
         capital_slots_(scratch_.capital_slots),
         next_capitalised_(scratch_.next_capitalised) {}
 
   std::vector<Quote> run() {
     std::vector<Region> regions = find_regions(text_.text);
     if (regions.empty()) return {};  // no quotation marks: no words needed
-    build_words(text_, scratch_);
+    words_ = build_words(text_, scratch_);
     for (const Region& r : regions) quoted_.push_back(r.inner);
     std::vector<Quote> quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
@@ -615,8 +620,8 @@ class Attributor {
   const TextLayer& text_;
   const EntityLayer& entities_;
   const QuoteData& data_;
-  Scratch& scratch_;  // buffers reused across documents
-  std::vector<Word>& words_;
+  Scratch& scratch_;             // buffers reused across documents
+  std::span<const Word> words_;  // in scratch_.words
   // Speakers seen so far, in text order, for pronouns and "the official".
   struct Seen {
     Resolved who;
