@@ -484,14 +484,11 @@ struct VocabSlot {
   std::uint32_t id = 0;    // vocab index + 1; 0: empty
 };
 
-// One word of a token: its bytes within the token and what they are.
+// One word of a token: the Word it makes, except that `begin` and `end` are
+// offsets from the token's first byte, `sentence` is 0, `hyphen_before` is
+// true (as for every part but the first) and `flags` are the key's own.
 struct TokenPart {
-  std::uint32_t begin = 0;  // (offsets from the token's first byte)
-  std::uint32_t end = 0;
-  std::uint32_t id = 0;  // the key's vocab index
-  bool cap = false;      // as Word
-  bool upper = false;
-  bool possessive = false;
+  Word word;
 };
 
 // A slot of the token index: a token's text (its first and last eight bytes,
@@ -723,29 +720,24 @@ class Tagger {
         }
       }
       const TokenPart* part = cache.parts.data() + slot->first_part;
+      DocWord* const vocab = vocab_.data();
       for (std::uint32_t k = 0; k < slot->part_count; ++k, ++part) {
-        DocWord& d = doc_word(part->id, doc);
-        // (Written in place: a copy assembled on the stack from small
-        // stores and read back whole would stall store forwarding.)
-        Word& w = words_.emplace_back();
-        w.begin = tok.begin + part->begin;
-        w.end = tok.begin + part->end;
+        // (Copied whole, then completed in place.)
+        Word& w = words_.emplace_back(part->word);
+        w.begin += tok.begin;
+        w.end += tok.begin;
         w.sentence = tok.sentence;
-        w.key_at = d.key_at;
-        w.key_size = d.key_size;
-        w.id = part->id;
-        w.cap = part->cap;
-        w.upper = part->upper;
-        w.possessive = part->possessive;
-        w.hyphen_before = k == 0 ? pending_hyphen : true;
-        if (w.cap && !d.alias_known) {
-          d.alias = lexicon_.find_alias_prefix(key_of(w));
-          d.alias_known = true;
-        }
-        w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+        if (k == 0) w.hyphen_before = pending_hyphen;
+        DocWord& d = vocab[w.id];
+        if (d.doc != doc) reset_doc_word(d, doc);
         // Words capitalised somewhere other than at a sentence start are names
         // when they start a sentence, too.
         if (w.cap) {
+          if (!d.alias_known) {
+            d.alias = lexicon_.find_alias_prefix(key_of(w));
+            d.alias_known = true;
+          }
+          if (d.alias) w.flags |= kAliasStart;
           if (word_seen) d.mid_cap = true;
         } else {
           d.lowercase = true;
@@ -768,13 +760,14 @@ class Tagger {
   // `doc` uses it for the first time.
   DocWord& doc_word(std::uint32_t id, std::uint32_t doc) {
     DocWord& d = vocab_[id];
-    if (d.doc != doc) {
-      d.doc = doc;
-      d.alias_known = d.mid_cap = d.lowercase = false;
-      d.alias = nullptr;
-      d.local_alias = kNoLocal;
-    }
+    if (d.doc != doc) reset_doc_word(d, doc);
     return d;
+  }
+  static void reset_doc_word(DocWord& d, std::uint32_t doc) {
+    d.doc = doc;
+    d.alias_known = d.mid_cap = d.lowercase = false;
+    d.alias = nullptr;
+    d.local_alias = kNoLocal;
   }
 
   static std::uint64_t token_hash(std::uint64_t head, std::uint64_t tail, std::size_t size) {
@@ -866,14 +859,20 @@ class Tagger {
       std::size_t hyphen = at;
       if (hyphen > start) {
         TokenPart p;
-        p.begin = static_cast<std::uint32_t>(start);
-        p.end = static_cast<std::uint32_t>(hyphen);
+        Word& w = p.word;
+        w.begin = static_cast<std::uint32_t>(start);
+        w.end = static_cast<std::uint32_t>(hyphen);
         auto first_byte = static_cast<unsigned char>(s[start]);
-        p.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
-        if (first_byte == 0xC3) p.cap = starts_upper(std::string_view(s + start, hyphen - start));
-        p.upper = lower == 0 && capitals >= 2;
-        p.possessive = possessive && hyphen == len;
-        p.id = intern(key_begin, static_cast<std::size_t>(key_end - key_begin));
+        w.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
+        if (first_byte == 0xC3) w.cap = starts_upper(std::string_view(s + start, hyphen - start));
+        w.upper = lower == 0 && capitals >= 2;
+        w.possessive = possessive && hyphen == len;
+        w.hyphen_before = true;
+        w.id = intern(key_begin, static_cast<std::size_t>(key_end - key_begin));
+        const DocWord& d = vocab_[w.id];
+        w.key_at = d.key_at;
+        w.key_size = d.key_size;
+        w.flags = d.flags;
         cache.parts.push_back(p);
       }
       start = hyphen + 1;
