@@ -310,6 +310,18 @@ struct Word {
   bool upper = false;          // all capitals, two letters or more
   bool possessive = false;     // "'s" or "’s" followed it
   bool hyphen_before = false;  // joined to the previous word by a hyphen
+  std::uint8_t starts = 0;     // StartBit: the passes that start at this word
+};
+
+// Which passes start at a word (see Tagger::list_starts), as far as the word
+// itself tells: tag_names at capitalised words and empty keys, tag_facilities
+// at empty keys, tag_descriptions at determiners. A title or kind prefix
+// (kPrefixStart) depends on the next word too.
+enum StartBit : std::uint8_t {
+  kNameStart = 1,
+  kKindStart = 2,
+  kDeterminerStart = 4,
+  kPrefixStart = 8,
 };
 
 bool starts_upper(std::string_view s) {
@@ -873,6 +885,11 @@ class Tagger {
         w.key_at = d.key_at;
         w.key_size = d.key_size;
         w.flags = d.flags;
+        bool empty = w.key_size == 0;
+        bool prefix = (w.flags & (kTitlePrefix | kKindPrefix)) != 0;
+        w.starts = static_cast<std::uint8_t>(
+            (prefix ? kPrefixStart : (w.cap || empty ? kNameStart : 0) | (empty ? kKindStart : 0)) |
+            (w.flags & kDeterminer ? kDeterminerStart : 0));
         cache.parts.push_back(p);
       }
       start = hyphen + 1;
@@ -926,29 +943,30 @@ class Tagger {
     std::uint32_t* __restrict determiner_out = determiners_.data();
     for (std::size_t i = 0; i < n; ++i) {
       const Word& w = words[i];
-      // (Bitwise, not logical, operators: no branches.)
-      unsigned word = !w.punct;
-      unsigned empty = w.key_size == 0;
-      // A title (kind) prefix that is no whole title (kind) starts a phrase
-      // only if a longer one can go on with the next word of its sentence
-      // (as match_title and tag_facilities would find).
-      unsigned title = 0, kind = 0;
-      if (w.flags & (kTitlePrefix | kKindPrefix)) {
+      unsigned starts = w.starts;
+      if (starts & kPrefixStart) [[unlikely]] {
+        // A title (kind) prefix that is no whole title (kind) starts a phrase
+        // only if a longer one can go on with the next word of its sentence
+        // (as match_title and tag_facilities would find).
         const DocWord& d = vocab_[w.id];
         // (The sentence goes on after word i when the next word is in it.)
         std::size_t end = i + 1 < n && words[i + 1].sentence == w.sentence ? n : i + 1;
-        title = (w.flags & kTitle) ||
-                ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
-        kind =
+        bool title = (w.flags & kTitle) ||
+                     ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
+        bool kind =
             (w.flags & kKind) || ((w.flags & kKindPrefix) && may_continue(d.kind_next, i + 1, end));
+        bool empty = w.key_size == 0;
+        starts = (starts & kDeterminerStart) | (w.cap || empty || title ? kNameStart : 0) |
+                 (empty || kind ? kKindStart : 0);
       }
+      // (Bitwise, not logical, operators: no branches.)
       auto index = static_cast<std::uint32_t>(i);
       name_out[names] = index;
-      names += word & (w.cap | empty | title);
+      names += starts & kNameStart;
       kind_out[kinds] = index;
-      kinds += word & (empty | kind);
+      kinds += (starts >> 1) & 1;
       determiner_out[determiners] = index;
-      determiners += (w.flags & kDeterminer) != 0;
+      determiners += (starts >> 2) & 1;
     }
     name_count_ = names;
     kind_count_ = kinds;
