@@ -67,8 +67,8 @@ struct WordFacts {
   DescriptionInfo description;
 };
 
-// WordFacts' flags packed into one word, kept per distinct word of a document
-// (the tagger tests them at every word; the full entry is read only on a hit).
+// WordFacts' flags packed into one word, kept per distinct key (the tagger
+// tests them at every word; the full entry is read only on a hit).
 enum FactFlag : std::uint16_t {
   kCommon = 1 << 0,
   kPersonCue = 1 << 1,
@@ -80,9 +80,10 @@ enum FactFlag : std::uint16_t {
   kHead = 1 << 7,
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
-  kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
+  kDeterminer = 1 << 10,  // (not from the tables) "the", "this" or "that"
   kTitle = 1 << 11,       // a whole title key
   kDemonym = 1 << 12,     // a whole demonym key
+  kParticle = 1 << 13,    // (not from the tables) a name particle: "of", "al", "van"...
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -337,6 +338,12 @@ bool is_determiner(std::string_view k) {
   if (k.size() == 3) return k[0] == 't' && k[1] == 'h' && k[2] == 'e';
   return k.size() == 4 && k[0] == 't' && k[1] == 'h' &&
          ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
+}
+
+// Particles kept between the capitalised words of a name ("Bank of England").
+bool is_particle(std::string_view k) {
+  return k == "of" || k == "for" || k == "al" || k == "bin" || k == "de" || k == "van" ||
+         k == "von" || k == "der" || k == "du" || k == "da" || k == "la" || k == "del";
 }
 
 bool is_hyphen(std::string_view s) {
@@ -1002,7 +1009,8 @@ class Tagger {
         if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
         if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
         d.flags =
-            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
+            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
+                                       (is_particle(k) ? kParticle : 0));
         d.starts_letter = size > 0 && static_cast<unsigned char>(key[0] - 'a') < 26;
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
         std::uint32_t id = v.id - 1;
@@ -1244,10 +1252,7 @@ class Tagger {
         if (words_[j - 1].possessive) break;
         continue;
       }
-      bool particle = key_of(w) == "of" || key_of(w) == "for" || key_of(w) == "al" ||
-                      key_of(w) == "bin" || key_of(w) == "de" || key_of(w) == "van" ||
-                      key_of(w) == "von" || key_of(w) == "der" || key_of(w) == "du" ||
-                      key_of(w) == "da" || key_of(w) == "la" || key_of(w) == "del";
+      bool particle = w.flags & kParticle;
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
         if (key_of(words_[next]) == "the" && next + 1 < end) ++next;
@@ -1321,33 +1326,38 @@ class Tagger {
     return std::nullopt;
   }
 
-  std::size_t person_for(const std::vector<std::string>& name) {
-    auto full = [&name] {
-      std::string out;
-      for (const auto& w : name) {
-        if (!out.empty()) out += ' ';
-        out += w;
+  // The person named by words [i, j): a person draft with the same name, a
+  // longer one ending with it ("Stoltenberg" after "Jens Stoltenberg"), a
+  // one-word one it lengthens, or a new one. (Name words are compared with
+  // the text, and copied only when a draft takes them.)
+  std::size_t person_for(std::size_t i, std::size_t j) {
+    std::size_t n = j - i;
+    auto same_name = [&](const std::vector<std::string>& name_words) {
+      if (name_words.size() != n) return false;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (name_words[k] != text_of(words_[i + k])) return false;
       }
-      return out;
+      return true;
     };
+    auto full = [&] { return span_words_joined(i, j); };
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       std::size_t e = person_drafts_[k];
-      const Draft& d = drafts_[e];
-      if (d.name_words == name) return e;
+      if (same_name(drafts_[e].name_words)) return e;
     }
-    if (name.size() == 1) {
+    if (n == 1) {
+      std::string_view only = text_of(words_[i]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {
         std::size_t e = person_drafts_[k];
         const Draft& d = drafts_[e];
-        if (d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+        if (d.name_words.size() > 1 && d.name_words.back() == only) return e;
       }
     } else {
+      std::string_view last = text_of(words_[j - 1]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
         std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
-            d.name_words[0] == name.back()) {
-          d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
+        if (d.origin == Origin::kPerson && d.name_words.size() == 1 && d.name_words[0] == last) {
+          d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
           d.name = full();
           return e;
         }
@@ -1356,9 +1366,19 @@ class Tagger {
     Draft d;
     d.origin = Origin::kPerson;
     d.type = "PERSON";
-    d.name_words = name;
+    d.name_words = words_text(i, j);
     d.name = full();
     return add_draft(std::move(d));
+  }
+
+  // The text of words [i, j) joined by single spaces.
+  std::string span_words_joined(std::size_t i, std::size_t j) const {
+    std::string out;
+    for (std::size_t k = i; k < j; ++k) {
+      if (!out.empty()) out += ' ';
+      out += text_of(words_[k]);
+    }
+    return out;
   }
 
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
@@ -1459,7 +1479,7 @@ class Tagger {
           for (std::size_t m = j; m < k; ++m)
             org_like = org_like || head_type(m) || is_facility_word(m);
           if (k > j && !org_like) {
-            std::size_t e = person_for(words_text(j, k));
+            std::size_t e = person_for(j, k);
             add_mention(i, k, e, EntityMention::Kind::kTitle);
             add_alias(e, words_[j].begin, words_[k - 1].end);
             i = k;
@@ -1550,7 +1570,7 @@ class Tagger {
         add_mention(i, j, e, EntityMention::Kind::kName);
         add_located(e, *country);
       } else if (person_evidence(i, j, end)) {
-        std::size_t e = person_for(words_text(i, j));
+        std::size_t e = person_for(i, j);
         add_mention(i, j, e, EntityMention::Kind::kName);
         if (auto app = apposition_end(j, end)) {
           RawMention m{words_[j + 1].begin,
