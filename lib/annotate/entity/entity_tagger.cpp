@@ -552,10 +552,12 @@ struct WordCache {
       *this = WordCache{};
     }
     if (token_slots.empty()) {
-      vocab_slots.assign(1024, VocabSlot{});
-      vocab_shift = 32 - 10;
-      token_slots.assign(1024, TokenSlot{});
-      token_shift = 64 - 10;
+      // (Sized for a few thousand documents' words: they seldom grow.)
+      constexpr unsigned kLogSlots = 15;
+      vocab_slots.assign(std::size_t{1} << kLogSlots, VocabSlot{});
+      vocab_shift = 32 - kLogSlots;
+      token_slots.assign(std::size_t{1} << kLogSlots, TokenSlot{});
+      token_shift = 64 - kLogSlots;
     }
     ++doc;
   }
@@ -1068,9 +1070,45 @@ class Tagger {
   }
 
   std::size_t add_draft(Draft d) {
-    if (is_person(d)) person_drafts_.push_back(drafts_.size());
+    if (is_person(d)) {
+      person_drafts_.push_back(drafts_.size());
+      person_keys_.push_back(name_key(d.name_words));
+    }
     drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
+  }
+
+  // A person's name words by hash (the whole name and its last word), so that
+  // the scans over all persons compare strings only on a likely match.
+  struct NameKey {
+    std::uint64_t name = 0;
+    std::uint64_t last = 0;
+    std::size_t words = 0;
+  };
+  static std::uint64_t add_to_name_hash(std::uint64_t h, std::string_view word) {
+    return (h ^ short_string_hash(word)) * 0x9E3779B97F4A7C15ull + 1;
+  }
+  static NameKey name_key(const std::vector<std::string>& name_words) {
+    NameKey key;
+    for (const std::string& w : name_words) key.name = add_to_name_hash(key.name, w);
+    if (!name_words.empty()) key.last = short_string_hash(name_words.back());
+    key.words = name_words.size();
+    return key;
+  }
+  // The same for the text of words [i, j) (i < j).
+  NameKey name_key(std::size_t i, std::size_t j) const {
+    NameKey key;
+    for (std::size_t k = i; k < j; ++k) key.name = add_to_name_hash(key.name, text_of(words_[k]));
+    key.last = short_string_hash(text_of(words_[j - 1]));
+    key.words = j - i;
+    return key;
+  }
+  bool same_name(const std::vector<std::string>& name_words, std::size_t i, std::size_t j) const {
+    if (name_words.size() != j - i) return false;
+    for (std::size_t k = i; k < j; ++k) {
+      if (name_words[k - i] != text_of(words_[k])) return false;
+    }
+    return true;
   }
 
   void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity,
@@ -1332,33 +1370,30 @@ class Tagger {
   // the text, and copied only when a draft takes them.)
   std::size_t person_for(std::size_t i, std::size_t j) {
     std::size_t n = j - i;
-    auto same_name = [&](const std::vector<std::string>& name_words) {
-      if (name_words.size() != n) return false;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (name_words[k] != text_of(words_[i + k])) return false;
-      }
-      return true;
-    };
-    auto full = [&] { return span_words_joined(i, j); };
+    const NameKey key = name_key(i, j);
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (same_name(drafts_[e].name_words)) return e;
+      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
     }
     if (n == 1) {
       std::string_view only = text_of(words_[i]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+        const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
-        const Draft& d = drafts_[e];
-        if (d.name_words.size() > 1 && d.name_words.back() == only) return e;
+        if (p.words > 1 && p.last == key.last && drafts_[e].name_words.back() == only) return e;
       }
     } else {
       std::string_view last = text_of(words_[j - 1]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
+        const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() == 1 && d.name_words[0] == last) {
+        if (p.words == 1 && p.last == key.last && d.origin == Origin::kPerson &&
+            d.name_words[0] == last) {
           d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
-          d.name = full();
+          d.name = span_words_joined(i, j);
+          person_keys_[k] = key;
           return e;
         }
       }
@@ -1367,7 +1402,7 @@ class Tagger {
     d.origin = Origin::kPerson;
     d.type = "PERSON";
     d.name_words = words_text(i, j);
-    d.name = full();
+    d.name = span_words_joined(i, j);
     return add_draft(std::move(d));
   }
 
@@ -1381,20 +1416,19 @@ class Tagger {
     return out;
   }
 
+  // The person draft words [i, j) name (the same name words, or the surname
+  // alone of a longer name), most recent first.
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
+    if (person_drafts_.empty()) return std::nullopt;
     std::size_t n = j - i;
-    auto same_name = [&](const std::vector<std::string>& name_words) {
-      if (name_words.size() != n) return false;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (name_words[k] != text_of(words_[i + k])) return false;
-      }
-      return true;
-    };
+    const NameKey key = name_key(i, j);
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      const Draft& d = drafts_[e];
-      if (same_name(d.name_words)) return e;
-      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == text_of(words_[i])) return e;
+      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (n == 1 && p.words > 1 && p.last == key.last &&
+          drafts_[e].name_words.back() == text_of(words_[i]))
+        return e;
     }
     return std::nullopt;
   }
@@ -2096,34 +2130,55 @@ class Tagger {
     // (Growing the entities vector would move every entity built so far.)
     layer.entities.reserve(drafts_.size());
     layer.mentions.reserve(mentions_.size());
-    std::unordered_map<std::string, std::size_t> by_id;
-    by_id.reserve(drafts_.size());
+    // Entities by id: an open-addressing table of entity index + 1 by the
+    // id's hash (ids are compared with the entities' own).
+    std::size_t slots = 16;
+    while (slots < drafts_.size() * 2) slots *= 2;
+    std::vector<std::uint32_t> by_id(slots, 0);
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
-    for (const RawMention& m : mentions_) {
+    // Each mention's entity first, so that each entity's mentions are
+    // allocated once.
+    std::vector<std::uint32_t> entity_of(mentions_.size());
+    std::vector<std::uint32_t> mention_count;
+    mention_count.reserve(drafts_.size());
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
-      std::size_t e;
-      if (draft_to_entity[m.entity] != SIZE_MAX) {
-        e = draft_to_entity[m.entity];
-      } else if (auto it = by_id.find(d.id); it != by_id.end()) {
-        e = draft_to_entity[m.entity] = it->second;
-        for (const auto& a : d.aliases) {
-          auto& list = layer.entities[e].aliases;
-          if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+      std::size_t e = draft_to_entity[m.entity];
+      if (e == SIZE_MAX) {
+        std::size_t slot = short_string_hash(d.id) & (slots - 1);
+        while (by_id[slot] != 0 && layer.entities[by_id[slot] - 1].id != d.id)
+          slot = (slot + 1) & (slots - 1);
+        if (by_id[slot] != 0) {
+          e = draft_to_entity[m.entity] = by_id[slot] - 1;
+          for (const auto& a : d.aliases) {
+            auto& list = layer.entities[e].aliases;
+            if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+          }
+        } else {
+          e = draft_to_entity[m.entity] = layer.entities.size();
+          by_id[slot] = static_cast<std::uint32_t>(e + 1);
+          Entity out;
+          out.id = std::move(d.id);
+          out.name = std::move(d.name);
+          out.type = std::move(d.type);
+          out.aliases = std::move(d.aliases);
+          out.located_in = std::move(d.located_in);
+          layer.entities.push_back(std::move(out));
+          mention_count.push_back(0);
         }
-      } else {
-        e = draft_to_entity[m.entity] = layer.entities.size();
-        by_id.emplace(d.id, e);
-        Entity out;
-        out.id = std::move(d.id);
-        out.name = std::move(d.name);
-        out.type = std::move(d.type);
-        out.aliases = std::move(d.aliases);
-        out.located_in = std::move(d.located_in);
-        layer.entities.push_back(std::move(out));
       }
+      entity_of[k] = static_cast<std::uint32_t>(e);
+      ++mention_count[e];
+    }
+    for (std::size_t e = 0; e < layer.entities.size(); ++e)
+      layer.entities[e].mentions.reserve(mention_count[e]);
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       Span span{m.begin, m.end};
-      layer.entities[e].mentions.push_back(Mention{span, std::string(text_.span_text(span))});
-      layer.mentions.push_back(EntityMention{span, e, m.kind});
+      layer.entities[entity_of[k]].mentions.push_back(
+          Mention{span, std::string(text_.span_text(span))});
+      layer.mentions.push_back(EntityMention{span, entity_of[k], m.kind});
     }
     return layer;
   }
@@ -2169,6 +2224,7 @@ class Tagger {
   std::vector<std::uint32_t> mention_starts_;  // (tag_names: words where mentions start)
   std::vector<std::size_t> facilities_;        // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
+  std::vector<NameKey> person_keys_;        // (their name keys)
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
