@@ -435,8 +435,14 @@ struct RawMention {
   std::uint32_t last_word = 0;
 };
 
-std::string slug(std::string_view s) {
-  std::string out;
+// `prefix` and the slug of `s`: lower-case letters and digits, runs of
+// anything else as one '_' between them, apostrophes and dots dropped.
+std::string slug(std::string_view s, std::string_view prefix = {}) {
+  // (Written through a pointer into room for the longest slug.)
+  std::string out(prefix.size() + 2 * s.size(), '\0');
+  std::memcpy(out.data(), prefix.data(), prefix.size());
+  char* const start = out.data() + prefix.size();
+  char* p = start;
   bool underscore = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -451,13 +457,14 @@ std::string slug(std::string_view s) {
       keep = true;
     }
     if (keep) {
-      if (underscore && !out.empty()) out.push_back('_');
+      if (underscore && p != start) *p++ = '_';
       underscore = false;
-      out.push_back(static_cast<char>(c));
+      *p++ = static_cast<char>(c);
     } else {
       underscore = true;
     }
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 
@@ -671,6 +678,7 @@ class Tagger {
     const Token* const tokens = text.tokens.data();
     const std::size_t n_tokens = text.tokens.size();
     const std::uint32_t doc = cache.doc;
+    TokenIndex index(cache, vocab_);
     constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
     std::size_t sentence = kNoSentence;
     std::uint32_t alpha = 0, caps = 0;  // the sentence's sentence_alpha_ and sentence_caps_
@@ -701,7 +709,10 @@ class Tagger {
           // (A sentence's first word is its first token, never a hyphen.)
           continue;
         }
-        if (cache.empty_id == kNoId) cache.empty_id = intern("\0\0\0\0\0\0\0\0", 0);
+        if (cache.empty_id == kNoId) {
+          cache.empty_id = intern("\0\0\0\0\0\0\0\0", 0);
+          index = TokenIndex(cache, vocab_);  // (the vocabulary may have grown)
+        }
         DocWord& d = doc_word(cache.empty_id, doc);
         Word& w = words_.emplace_back();
         w.begin = tok.begin;
@@ -726,12 +737,12 @@ class Tagger {
         std::memcpy(&tail, s + size - 8, 8);
       }
       std::uint64_t h = token_hash(head, tail, size);
-      std::size_t mask = cache.token_slots.size() - 1;
       const TokenSlot* slot = nullptr;
-      for (std::size_t k = h >> cache.token_shift;; k = (k + 1) & mask) {
-        const TokenSlot& t = cache.token_slots[k];
+      for (std::size_t k = h >> index.shift;; k = (k + 1) & index.mask) {
+        const TokenSlot& t = index.slots[k];
         if (t.part_count == UINT32_MAX) [[unlikely]] {
           slot = &split_token(h, head, tail, s, size, text_begin + text_size);
+          index = TokenIndex(cache, vocab_);  // (split_token may have grown them all)
           break;
         }
         if (t.head == head && t.tail == tail && t.size == size &&
@@ -740,8 +751,8 @@ class Tagger {
           break;
         }
       }
-      const TokenPart* part = cache.parts.data() + slot->first_part;
-      DocWord* const vocab = vocab_.data();
+      const TokenPart* part = index.parts + slot->first_part;
+      DocWord* const vocab = index.vocab;
       for (std::uint32_t k = 0; k < slot->part_count; ++k, ++part) {
         // (Copied whole, then completed in place.)
         Word& w = words_.emplace_back(part->word);
@@ -790,6 +801,22 @@ class Tagger {
     d.alias = nullptr;
     d.local_alias = kNoLocal;
   }
+
+  // The word cache's arrays as build_words reads them (kept in registers
+  // rather than reloaded from the vectors at every token).
+  struct TokenIndex {
+    const TokenSlot* slots;
+    std::size_t mask;
+    unsigned shift;
+    const TokenPart* parts;
+    DocWord* vocab;
+    TokenIndex(const WordCache& cache, std::vector<DocWord>& vocab)
+        : slots(cache.token_slots.data()),
+          mask(cache.token_slots.size() - 1),
+          shift(cache.token_shift),
+          parts(cache.parts.data()),
+          vocab(vocab.data()) {}
+  };
 
   static std::uint64_t token_hash(std::uint64_t head, std::uint64_t tail, std::size_t size) {
     std::uint64_t h = (head ^ (tail * 0xBF58476D1CE4E5B9ull) ^ size) * 0x9E3779B97F4A7C15ull;
@@ -2096,12 +2123,12 @@ class Tagger {
   [[gnu::noinline]] EntityLayer finish() {
     // Ids for persons and names, then facilities (which use owner/place ids).
     for (Draft& d : drafts_) {
-      if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
+      if (d.origin == Origin::kPerson) d.id = slug(d.name, "per:");
       if (d.origin == Origin::kName) {
         std::string prefix = d.type == "ORGANIZATION" ? "org:"
                              : d.type == "LOCATION"   ? "loc:"
                                                       : "oth:";
-        d.id = prefix + slug(d.name);
+        d.id = slug(d.name, prefix);
       }
     }
     for (Draft& d : drafts_) {
