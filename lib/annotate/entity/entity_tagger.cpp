@@ -1112,21 +1112,41 @@ class Tagger {
     std::uint64_t last = 0;
     std::size_t words = 0;
   };
-  static std::uint64_t add_to_name_hash(std::uint64_t h, std::string_view word) {
-    return (h ^ short_string_hash(word)) * 0x9E3779B97F4A7C15ull + 1;
+  // A name word's hash: its length and first eight bytes (cheap; equal texts
+  // have equal hashes, and texts are compared after).
+  static std::uint64_t name_word_hash(std::uint64_t first_bytes, std::size_t size) {
+    return (first_bytes ^ size) * 0x9E3779B97F4A7C15ull;
+  }
+  static std::uint64_t name_word_hash(std::string_view word) {
+    std::uint64_t first_bytes = 0;
+    std::memcpy(&first_bytes, word.data(), std::min<std::size_t>(word.size(), 8));
+    return name_word_hash(first_bytes, word.size());
+  }
+  std::uint64_t name_word_hash(const Word& w) const {
+    std::size_t size = w.end - w.begin;
+    if (w.begin + 8 <= text_.text.size())  // (the same bytes, loaded at once)
+      return name_word_hash(packed_key(text_.text.data() + w.begin, std::min<std::size_t>(size, 8)),
+                            size);
+    return name_word_hash(text_of(w));
+  }
+  static std::uint64_t add_to_name_hash(std::uint64_t h, std::uint64_t word_hash) {
+    return (h ^ word_hash) * 0xBF58476D1CE4E5B9ull + 1;
   }
   static NameKey name_key(const std::vector<std::string>& name_words) {
     NameKey key;
-    for (const std::string& w : name_words) key.name = add_to_name_hash(key.name, w);
-    if (!name_words.empty()) key.last = short_string_hash(name_words.back());
+    for (const std::string& w : name_words)
+      key.name = add_to_name_hash(key.name, name_word_hash(w));
+    if (!name_words.empty()) key.last = name_word_hash(name_words.back());
     key.words = name_words.size();
     return key;
   }
   // The same for the text of words [i, j) (i < j).
   NameKey name_key(std::size_t i, std::size_t j) const {
     NameKey key;
-    for (std::size_t k = i; k < j; ++k) key.name = add_to_name_hash(key.name, text_of(words_[k]));
-    key.last = short_string_hash(text_of(words_[j - 1]));
+    for (std::size_t k = i; k < j; ++k) {
+      key.last = name_word_hash(words_[k]);
+      key.name = add_to_name_hash(key.name, key.last);
+    }
     key.words = j - i;
     return key;
   }
