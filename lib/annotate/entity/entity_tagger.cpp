@@ -438,11 +438,10 @@ struct RawMention {
 // `prefix` and the slug of `s`: lower-case letters and digits, runs of
 // anything else as one '_' between them, apostrophes and dots dropped.
 std::string slug(std::string_view s, std::string_view prefix = {}) {
-  // (Written through a pointer into room for the longest slug.)
-  std::string out(prefix.size() + 2 * s.size(), '\0');
-  std::memcpy(out.data(), prefix.data(), prefix.size());
-  char* const start = out.data() + prefix.size();
-  char* p = start;
+  std::string out;
+  out.reserve(prefix.size() + s.size() + 4);
+  out.append(prefix);
+  const std::size_t start = out.size();
   bool underscore = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -457,14 +456,13 @@ std::string slug(std::string_view s, std::string_view prefix = {}) {
       keep = true;
     }
     if (keep) {
-      if (underscore && p != start) *p++ = '_';
+      if (underscore && out.size() != start) out.push_back('_');
       underscore = false;
-      *p++ = static_cast<char>(c);
+      out.push_back(static_cast<char>(c));
     } else {
       underscore = true;
     }
   }
-  out.resize(static_cast<std::size_t>(p - out.data()));
   return out;
 }
 
@@ -1096,7 +1094,7 @@ class Tagger {
     return i < words_.size() && words_[i].punct && text_of(words_[i]) == s;
   }
 
-  std::size_t add_draft(Draft d) {
+  std::size_t add_draft(Draft&& d) {
     if (is_person(d)) {
       person_drafts_.push_back(drafts_.size());
       person_keys_.push_back(name_key(d.name_words));
