@@ -1090,8 +1090,11 @@ class Tagger {
   bool word_is(std::size_t i, std::string_view key) const {
     return i < words_.size() && !words_[i].punct && key_of(words_[i]) == key;
   }
-  bool punct_is(std::size_t i, std::string_view s) const {
-    return i < words_.size() && words_[i].punct && text_of(words_[i]) == s;
+  // Whether word i is the punctuation mark `c` (one byte).
+  bool punct_is(std::size_t i, char c) const {
+    if (i >= words_.size()) return false;
+    const Word& w = words_[i];
+    return w.punct && w.end - w.begin == 1 && text_.text[w.begin] == c;
   }
 
   std::size_t add_draft(Draft&& d) {
@@ -1392,7 +1395,7 @@ class Tagger {
   // ", a British citizen," after word j-1: the end word of the apposition, if
   // it describes a person.
   std::optional<std::size_t> apposition_end(std::size_t j, std::size_t end) const {
-    if (!punct_is(j, ",") || j + 2 >= end) return std::nullopt;
+    if (!punct_is(j, ',') || j + 2 >= end) return std::nullopt;
     std::size_t k = j + 1;
     if (!(word_is(k, "a") || word_is(k, "an") || word_is(k, "the"))) return std::nullopt;
     for (std::size_t m = k + 1; m < end && m <= k + 6; ++m) {
@@ -1491,7 +1494,7 @@ class Tagger {
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
   std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end,
                                  std::size_t entity) {
-    if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
+    if (!(punct_is(j, '(') && j + 2 < end && punct_is(j + 2, ')'))) return j;
     const Word& acr = words_[j + 1];
     if (acr.punct || !acr.upper || text_of(acr).size() > 10) return j;
     // The acronym's letters are initials of the name's words, in order.
@@ -1636,7 +1639,7 @@ class Tagger {
       }
       std::size_t next = j;
       bool acronym_follows =
-          punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
+          punct_is(j, '(') && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ')');
       const std::string* head = head_type(j - 1);
       if (head && is_facility_word(j - 1)) head = nullptr;  // facilities come later
       if (acronym_follows || (head && j - i >= 2)) {
@@ -1685,7 +1688,7 @@ class Tagger {
       if (words_[after - 1].possessive && word_is(after, "capital")) {
         b = mention_entity_at_word(after + 1);
         if (b && drafts_[*b].type == "LOCATION") add_located(*b, *a);
-      } else if (punct_is(after, ",") && (b = mention_entity_at_word(after + 1)) &&
+      } else if (punct_is(after, ',') && (b = mention_entity_at_word(after + 1)) &&
                  drafts_[*b].type == "LOCATION" && drafts_[*a].origin == Origin::kLexicon &&
                  drafts_[*b].origin == Origin::kLexicon &&
                  lexicon_.contains(drafts_[*b].id, drafts_[*a].id)) {
@@ -1697,7 +1700,7 @@ class Tagger {
   // For "in X, Country": the country's draft, when X follows a preposition of
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
-    if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
+    if (i == 0 || !punct_is(j, ',') || j + 1 >= end) return std::nullopt;
     std::string_view before = key_of(words_[i - 1]);
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
@@ -1724,7 +1727,7 @@ class Tagger {
       if (words_[k - 1].possessive) break;
     }
     bool acronym_follows =
-        punct_is(k, "(") && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ")");
+        punct_is(k, '(') && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ')');
     if (acronym_follows && head_seen) return k;
     // Up to the last head word.
     while (k > j && !head_type(k - 1)) --k;
