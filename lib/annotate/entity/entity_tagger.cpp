@@ -9,6 +9,7 @@
 #include "annotate/entity/entity_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstdint>
@@ -1101,6 +1102,7 @@ class Tagger {
     if (is_person(d)) {
       person_drafts_.push_back(drafts_.size());
       person_keys_.push_back(name_key(d.name_words));
+      add_to_person_filter(person_keys_.back());
     }
     drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
@@ -1151,6 +1153,20 @@ class Tagger {
     key.words = j - i;
     return key;
   }
+  // Bits of the persons' name and surname hashes (surnames of names of two
+  // words or more): most name runs name no known person, and are told so
+  // without a scan. (Bits are only added: a renamed person's old bits stay.)
+  void add_to_person_filter(const NameKey& key) {
+    set_filter_bit(person_names_, key.name);
+    if (key.words > 1) set_filter_bit(person_surnames_, key.last);
+  }
+  static void set_filter_bit(std::array<std::uint64_t, 4>& filter, std::uint64_t h) {
+    filter[(h >> 62) & 3] |= std::uint64_t{1} << ((h >> 56) & 63);
+  }
+  static bool filter_has(const std::array<std::uint64_t, 4>& filter, std::uint64_t h) {
+    return (filter[(h >> 62) & 3] >> ((h >> 56) & 63)) & 1;
+  }
+
   bool same_name(const std::vector<std::string>& name_words, std::size_t i, std::size_t j) const {
     if (name_words.size() != j - i) return false;
     for (std::size_t k = i; k < j; ++k) {
@@ -1442,6 +1458,7 @@ class Tagger {
           d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
           d.name = span_words_joined(i, j);
           person_keys_[k] = key;
+          add_to_person_filter(key);
           return e;
         }
       }
@@ -1470,6 +1487,8 @@ class Tagger {
     if (person_drafts_.empty()) return std::nullopt;
     std::size_t n = j - i;
     const NameKey key = name_key(i, j);
+    if (!filter_has(person_names_, key.name) && !(n == 1 && filter_has(person_surnames_, key.last)))
+      return std::nullopt;
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
@@ -2273,6 +2292,8 @@ class Tagger {
   std::vector<std::size_t> facilities_;        // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::vector<NameKey> person_keys_;        // (their name keys)
+  std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
+  std::array<std::uint64_t, 4> person_surnames_{};
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
