@@ -312,18 +312,6 @@ struct Word {
   bool upper = false;          // all capitals, two letters or more
   bool possessive = false;     // "'s" or "’s" followed it
   bool hyphen_before = false;  // joined to the previous word by a hyphen
-  std::uint8_t starts = 0;     // StartBit: the passes that start at this word
-};
-
-// Which passes start at a word (see Tagger::list_starts), as far as the word
-// itself tells: tag_names at capitalised words and empty keys, tag_facilities
-// at empty keys, tag_descriptions at determiners. A title or kind prefix
-// (kPrefixStart) depends on the next word too.
-enum StartBit : std::uint8_t {
-  kNameStart = 1,
-  kKindStart = 2,
-  kDeterminerStart = 4,
-  kPrefixStart = 8,
 };
 
 bool starts_upper(std::string_view s) {
@@ -482,97 +470,26 @@ bool kinds_compatible(std::string_view a, std::string_view b) {
 constexpr std::size_t kNoLocal = static_cast<std::size_t>(-1);
 constexpr std::uint32_t kNoId = UINT32_MAX;
 
-// What a key is: one entry per distinct key, kept per thread across documents
-// (see WordCache). The table facts never change; the rest is about the current
-// document and is reset when a document first uses the key (`doc`).
+// What the document's words are: one entry per distinct key.
 struct DocWord {
-  std::uint32_t key_at = 0;  // the key's bytes in WordCache::key_chars
-  std::uint32_t key_size = 0;
-  std::uint64_t tag = 0;             // keys of up to 8 bytes: the bytes; longer: the hash
-  const WordFacts* facts = nullptr;  // the tables' entry for the key
-  std::uint64_t title_next = 0;      // facts->title_next and kind_next (read at every
-  std::uint64_t kind_next = 0;       // title or kind prefix)
-  std::uint16_t flags = 0;           // fact_flags(facts), and kDeterminer
-  bool starts_letter = false;        // the key starts with a..z
-  // Per document:
+  std::string_view key;
+  std::uint64_t tag = 0;                // keys of up to 8 bytes: the bytes; longer: the hash
+  const WordFacts* facts = nullptr;     // the tables' entry for the key
+  const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
+  std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
+  std::uint64_t title_next = 0;         // facts->title_next and kind_next (read at every
+  std::uint64_t kind_next = 0;          // title or kind prefix)
+  std::uint16_t flags = 0;              // fact_flags(facts)
   bool alias_known = false;             // `alias` was looked up (capitalised words)
   bool mid_cap = false;                 // capitalised somewhere not at a sentence start
   bool lowercase = false;               // written in lower case somewhere
-  std::uint32_t doc = 0;                // the document these fields are about
-  const AliasKeyInfo* alias = nullptr;  // the lexicon's entry (alias key or prefix)
-  std::size_t local_alias = kNoLocal;   // draft of an acronym defined in the text
 };
 
-// A slot of the key index.
+// A slot of the document's vocabulary index.
 struct VocabSlot {
   std::uint32_t hash = 0;  // the key's hash, top half (its top bits choose the slot)
   std::uint32_t id = 0;    // vocab index + 1; 0: empty
 };
-
-// One word of a token: the Word it makes, except that `begin` and `end` are
-// offsets from the token's first byte, `sentence` is 0, `hyphen_before` is
-// true (as for every part but the first) and `flags` are the key's own.
-struct TokenPart {
-  Word word;
-};
-
-// A slot of the token index: a token's text (its first and last eight bytes,
-// zero-padded, and its length; longer texts also by their bytes) and its parts.
-struct TokenSlot {
-  std::uint64_t head = 0;
-  std::uint64_t tail = 0;
-  std::uint32_t size = 0;
-  std::uint32_t chars_at = 0;  // texts over 16 bytes: in WordCache::token_chars
-  std::uint32_t first_part = 0;
-  std::uint32_t part_count = UINT32_MAX;  // UINT32_MAX: empty slot
-};
-
-// What the words of the tokens seen so far are, kept per thread across
-// documents: most tokens of a document were seen before, and splitting them,
-// writing their keys and looking those up in the tables is then one lookup of
-// the token's text. Everything here depends only on the text and the tables
-// (the lexicon's aliases are per document, in DocWord), so output never
-// depends on what was seen before. Cleared when it grows too large.
-struct WordCache {
-  std::string key_chars;  // the keys, back to back
-  std::vector<DocWord> vocab;
-  std::vector<VocabSlot> vocab_slots;
-  unsigned vocab_shift = 0;  // vocab_slots index: the top bits of a key's hash
-  std::vector<TokenSlot> token_slots;
-  unsigned token_shift = 0;  // token_slots index: the top bits of a text's hash
-  std::size_t token_count = 0;
-  std::string token_chars;
-  std::vector<TokenPart> parts;
-  std::string key_scratch;         // a token's keys while it is split
-  std::uint32_t doc = 0;           // the current document's stamp
-  std::uint32_t empty_id = kNoId;  // the empty key's vocab index, once seen
-
-  static constexpr std::size_t kMaxTokens = std::size_t{1} << 16;
-  static constexpr std::size_t kMaxChars = std::size_t{8} << 20;
-
-  // Called before each document: a new stamp, and a fresh cache when it has
-  // grown too large (a document can still add any number of tokens).
-  void begin_document() {
-    if (token_count > kMaxTokens || vocab.size() > kMaxTokens ||
-        key_chars.size() + token_chars.size() > kMaxChars || doc == UINT32_MAX) {
-      *this = WordCache{};
-    }
-    if (token_slots.empty()) {
-      // (Sized for a few thousand documents' words: they seldom grow.)
-      constexpr unsigned kLogSlots = 15;
-      vocab_slots.assign(std::size_t{1} << kLogSlots, VocabSlot{});
-      vocab_shift = 32 - kLogSlots;
-      token_slots.assign(std::size_t{1} << kLogSlots, TokenSlot{});
-      token_shift = 64 - kLogSlots;
-    }
-    ++doc;
-  }
-};
-
-WordCache& word_cache() {
-  thread_local WordCache cache;
-  return cache;
-}
 
 // A name mention by words.
 struct WordMention {
@@ -585,7 +502,10 @@ struct WordMention {
 // reused from one document to the next (a Tagger is the only user, one at a
 // time per thread).
 struct Scratch {
+  std::string keys;  // sized to the largest text seen: it bounds the keys
   std::vector<Word> words;
+  std::vector<DocWord> vocab;
+  std::vector<VocabSlot> vocab_slots;
   std::vector<std::uint32_t> name_starts;
   std::vector<std::uint32_t> kind_starts;
   std::vector<std::uint32_t> determiners;
@@ -609,10 +529,10 @@ class Tagger {
         lexicon_(lexicon),
         t_(tables()),
         scratch_(scratch()),
-        cache_(word_cache()),
-        keys_(cache_.key_chars),
+        keys_(scratch_.keys),
         words_(scratch_.words),
-        vocab_(cache_.vocab),
+        vocab_(scratch_.vocab),
+        vocab_slots_(scratch_.vocab_slots),
         name_starts_(scratch_.name_starts),
         kind_starts_(scratch_.kind_starts),
         determiners_(scratch_.determiners),
@@ -622,7 +542,6 @@ class Tagger {
         claimed_(scratch_.claimed),
         mention_at_(scratch_.mention_at),
         word_mentions_(scratch_.word_mentions) {
-    cache_.begin_document();
     build_words();
     list_starts();
     claimed_.assign(words_.size(), false);
@@ -637,7 +556,7 @@ class Tagger {
   ~Tagger() {
     // A very long document's buffers are not kept for the thread's lifetime.
     constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
-    if (words_.capacity() * sizeof(Word) > kKeepBytes) scratch_ = Scratch{};
+    if (keys_.size() > kKeepBytes) scratch_ = Scratch{};
   }
   Tagger(const Tagger&) = delete;
   Tagger& operator=(const Tagger&) = delete;
@@ -658,31 +577,41 @@ class Tagger {
 
   // Splits the tokens into words (possessive endings split off, hyphenated
   // compounds split into parts, so "NATO’s" matches "NATO" and "NATO-ICI"
-  // holds two names) and gives each its key, vocabulary id and flags, in one
-  // pass. A token's parts come from the word cache (split_token the first
-  // time its text is seen).
+  // holds two names), writes their keys to `keys_` and gives each its
+  // vocabulary id and flags, in one pass.
   [[gnu::noinline]] void build_words() {
     const TextLayer& text = text_;
-    WordCache& cache = cache_;
     words_.clear();
     words_.reserve(text.tokens.size() + text.tokens.size() / 8);
+    vocab_.clear();
+    vocab_.reserve(text.tokens.size() / 2 + 8);
+    // Keys are never longer than the text; eight more bytes let keys (and the
+    // text's last bytes) be read eight at a time.
+    if (keys_.size() < text.text.size() + 8) keys_.resize(text.text.size() + 8);
+    // Documents have about half as many distinct keys as tokens: the index
+    // grows if it must.
+    std::size_t slots = 64;
+    while (slots < text.tokens.size()) slots *= 2;
+    vocab_slots_.assign(slots, VocabSlot{});
+    vocab_shift_ = 32 - static_cast<unsigned>(std::countr_zero(slots));
     sentence_first_.assign(text.sentences.size() + 1, std::numeric_limits<std::size_t>::max());
     // Per sentence, for the headline test: words starting with a letter, and
     // how many of them are capitalised.
     sentence_alpha_.assign(text.sentences.size(), 0);
     sentence_caps_.assign(text.sentences.size(), 0);
 
+    char* const keys = keys_.data();
+    char* key_end = keys;
     const char* const text_begin = text.text.data();
     const std::size_t text_size = text.text.size();
     const Token* const tokens = text.tokens.data();
     const std::size_t n_tokens = text.tokens.size();
-    const std::uint32_t doc = cache.doc;
-    TokenIndex index(cache, vocab_);
     constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
     std::size_t sentence = kNoSentence;
     std::uint32_t alpha = 0, caps = 0;  // the sentence's sentence_alpha_ and sentence_caps_
     bool word_seen = false;             // a non-punctuation word earlier in the sentence
     bool pending_hyphen = false;
+    std::uint32_t punct_id = kNoId;  // the empty key's id, once seen
     for (std::size_t i = 0; i < n_tokens; ++i) {
       const Token& tok = tokens[i];
       if (tok.sentence != sentence) {
@@ -708,75 +637,127 @@ class Tagger {
           // (A sentence's first word is its first token, never a hyphen.)
           continue;
         }
-        if (cache.empty_id == kNoId) {
-          cache.empty_id = intern("\0\0\0\0\0\0\0\0", 0);
-          index = TokenIndex(cache, vocab_);  // (the vocabulary may have grown)
-        }
-        DocWord& d = doc_word(cache.empty_id, doc);
+        if (punct_id == kNoId) punct_id = intern(key_end, 0);
         Word& w = words_.emplace_back();
         w.begin = tok.begin;
         w.end = tok.end;
         w.sentence = tok.sentence;
-        w.key_at = d.key_at;
+        w.key_at = static_cast<std::uint32_t>(key_end - keys);
         w.punct = true;
-        w.id = cache.empty_id;
-        w.flags = d.flags;
+        w.id = punct_id;
+        w.flags = vocab_[punct_id].flags;
         continue;
       }
-      // The token's text as the token index compares it (see TokenSlot).
-      std::uint64_t head = 0, tail = 0;
-      if (size <= 8) {
-        if (std::endian::native == std::endian::little && tok.begin + 8 <= text_size) {
-          head = packed_key(s, size);
-        } else {
-          std::memcpy(&head, s, size);
-        }
-      } else {
-        std::memcpy(&head, s, 8);
-        std::memcpy(&tail, s + size - 8, 8);
+      std::size_t len = size;
+      bool possessive = false;
+      if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+        len -= 2;
+        possessive = true;
+      } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
+                 s[len - 1] == 's') {
+        len -= 4;
+        possessive = true;
       }
-      std::uint64_t h = token_hash(head, tail, size);
-      const TokenSlot* slot = nullptr;
-      for (std::size_t k = h >> index.shift;; k = (k + 1) & index.mask) {
-        const TokenSlot& t = index.slots[k];
-        if (t.part_count == UINT32_MAX) [[unlikely]] {
-          slot = &split_token(h, head, tail, s, size, text_begin + text_size);
-          index = TokenIndex(cache, vocab_);  // (split_token may have grown them all)
-          break;
+      // Split internal hyphens ("NATO-ICI", "secretary-general"). Each part's
+      // key is written as Lexicon::write_key does, eight ASCII letters or
+      // digits at a time when it can, with whether the part is all capitals
+      // (two letters or more, none lower case).
+      const auto* bytes = reinterpret_cast<const unsigned char*>(s);
+      std::size_t start = 0;
+      bool first = true;
+      while (start < len) {
+        char* key_begin = key_end;
+        unsigned capitals = 0;
+        std::uint64_t lower = 0;
+        std::size_t at = start;
+        if constexpr (std::endian::native == std::endian::little) {
+          while (at < len && tok.begin + at + 8 <= text_size) {
+            std::size_t n = std::min<std::size_t>(8, len - at);
+            std::uint64_t w;
+            std::memcpy(&w, bytes + at, 8);
+            constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+            std::uint64_t valid = kHigh >> (8 * (8 - n));  // the high bit of the part's bytes
+            if (w & valid) break;                          // non-ASCII: byte by byte
+            constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+            std::uint64_t folded = w | (0x20 * kOnes);
+            // (Bytes below 0x80 plus at most 0x50 carry into no neighbour.)
+            std::uint64_t letter =
+                (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes) & valid;  // a..z
+            if (letter != valid) {
+              std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes) & valid;  // 0..9
+              if ((letter | digit) != valid) break;  // punctuation or '-': byte by byte
+            }
+            std::uint64_t out = w | (letter >> 2);  // capitals lowered
+            std::memcpy(key_end, &out, 8);
+            key_end += n;
+            std::uint64_t small = letter & (w << 2);  // (bit 5 of a letter: lower case)
+            lower |= small;
+            // Capitals count only while no letter is lower case (see `upper`);
+            // multiplying sums the bytes' capital bits into the top byte.
+            if (lower == 0)
+              capitals += static_cast<unsigned>((((letter ^ small) >> 7) * kOnes) >> 56);
+            at += n;
+          }
         }
-        if (t.head == head && t.tail == tail && t.size == size &&
-            (size <= 16 || std::memcmp(cache.token_chars.data() + t.chars_at, s, size) == 0)) {
-          slot = &t;
-          break;
+        for (; at < len; ++at) {
+          unsigned char c = bytes[at];
+          std::uint8_t cls = kKeyBytes.cls[c];
+          if (cls & kSpecialByte) {
+            if (c == '-') break;
+            // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
+            // punctuation; other non-ASCII letters are kept. (Continuation bytes
+            // are never '-', so the part holds the whole sequence when `len` does.)
+            if (at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
+                bytes[at + 2] <= 0x9F) {
+              at += 2;
+              continue;
+            }
+          }
+          *key_end = kKeyBytes.lower[c];
+          key_end += cls & kKeepByte;
+          capitals += (cls >> 1) & 1;
+          lower |= cls & kLowerByte;
         }
-      }
-      const TokenPart* part = index.parts + slot->first_part;
-      DocWord* const vocab = index.vocab;
-      for (std::uint32_t k = 0; k < slot->part_count; ++k, ++part) {
-        // (Copied whole, then completed in place.)
-        Word& w = words_.emplace_back(part->word);
-        w.begin += tok.begin;
-        w.end += tok.begin;
-        w.sentence = tok.sentence;
-        if (k == 0) w.hyphen_before = pending_hyphen;
-        DocWord& d = vocab[w.id];
-        if (d.doc != doc) reset_doc_word(d, doc);
-        // Words capitalised somewhere other than at a sentence start are names
-        // when they start a sentence, too.
-        if (w.cap) {
-          if (!d.alias_known) {
-            d.alias = lexicon_.find_alias_prefix(key_of(w));
+        std::size_t hyphen = at;
+        if (hyphen > start) {
+          // (Written in place: a copy assembled on the stack from small
+          // stores and read back whole would stall store forwarding.)
+          Word& w = words_.emplace_back();
+          w.begin = static_cast<std::uint32_t>(tok.begin + start);
+          w.end = static_cast<std::uint32_t>(tok.begin + hyphen);
+          w.sentence = tok.sentence;
+          w.key_at = static_cast<std::uint32_t>(key_begin - keys);
+          w.key_size = static_cast<std::uint32_t>(key_end - key_begin);
+          auto first_byte = static_cast<unsigned char>(s[start]);
+          w.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
+          if (first_byte == 0xC3) w.cap = starts_upper(std::string_view(s + start, hyphen - start));
+          w.upper = lower == 0 && capitals >= 2;
+          w.hyphen_before = first ? pending_hyphen : true;
+          w.possessive = possessive && hyphen == len;
+          first = false;
+          w.id = intern(key_begin, w.key_size);
+          DocWord& d = vocab_[w.id];
+          if (w.cap && !d.alias_known) {
+            d.alias = lexicon_.find_alias_prefix(d.key);
             d.alias_known = true;
           }
-          if (d.alias) w.flags |= kAliasStart;
-          if (word_seen) d.mid_cap = true;
-        } else {
-          d.lowercase = true;
+          w.flags = static_cast<std::uint16_t>(d.flags | (w.cap && d.alias ? kAliasStart : 0));
+          // Words capitalised somewhere other than at a sentence start are names
+          // when they start a sentence, too.
+          if (w.cap) {
+            if (word_seen) d.mid_cap = true;
+          } else {
+            d.lowercase = true;
+          }
+          word_seen = true;
+          // (Keys are lower case.)
+          // (The key buffer has a byte at `key_begin` even for an empty key.)
+          unsigned letter =
+              (w.key_size > 0) & (static_cast<unsigned char>(key_begin[0] - 'a') < 26);
+          alpha += letter;
+          caps += letter & w.cap;
         }
-        word_seen = true;
-        unsigned letter = d.starts_letter;
-        alpha += letter;
-        caps += letter & w.cap;
+        start = hyphen + 1;
       }
       pending_hyphen = false;
     }
@@ -785,180 +766,6 @@ class Tagger {
       sentence_caps_[sentence] = caps;
     }
     sentence_first_[text.sentences.size()] = words_.size();
-  }
-
-  // The vocabulary entry `id`, its per-document fields reset if the document
-  // `doc` uses it for the first time.
-  DocWord& doc_word(std::uint32_t id, std::uint32_t doc) {
-    DocWord& d = vocab_[id];
-    if (d.doc != doc) reset_doc_word(d, doc);
-    return d;
-  }
-  static void reset_doc_word(DocWord& d, std::uint32_t doc) {
-    d.doc = doc;
-    d.alias_known = d.mid_cap = d.lowercase = false;
-    d.alias = nullptr;
-    d.local_alias = kNoLocal;
-  }
-
-  // The word cache's arrays as build_words reads them (kept in registers
-  // rather than reloaded from the vectors at every token).
-  struct TokenIndex {
-    const TokenSlot* slots;
-    std::size_t mask;
-    unsigned shift;
-    const TokenPart* parts;
-    DocWord* vocab;
-    TokenIndex(const WordCache& cache, std::vector<DocWord>& vocab)
-        : slots(cache.token_slots.data()),
-          mask(cache.token_slots.size() - 1),
-          shift(cache.token_shift),
-          parts(cache.parts.data()),
-          vocab(vocab.data()) {}
-  };
-
-  static std::uint64_t token_hash(std::uint64_t head, std::uint64_t tail, std::size_t size) {
-    std::uint64_t h = (head ^ (tail * 0xBF58476D1CE4E5B9ull) ^ size) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 31);
-  }
-
-  // Splits the token `s` (`size` bytes; `text_end` ends the text it is in),
-  // not in the token index, into its parts and adds it to the index (hash `h`,
-  // texts `head` and `tail`); returns its slot.
-  [[gnu::noinline]] const TokenSlot& split_token(std::uint64_t h, std::uint64_t head,
-                                                 std::uint64_t tail, const char* s,
-                                                 std::size_t size, const char* text_end) {
-    WordCache& cache = cache_;
-    std::size_t len = size;
-    bool possessive = false;
-    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
-      len -= 2;
-      possessive = true;
-    } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
-               s[len - 1] == 's') {
-      len -= 4;
-      possessive = true;
-    }
-    // Keys are never longer than the token; eight more bytes let them be
-    // written (and read) eight at a time.
-    if (cache.key_scratch.size() < len + 16) cache.key_scratch.resize(len + 16);
-    auto first_part = static_cast<std::uint32_t>(cache.parts.size());
-    // Split internal hyphens ("NATO-ICI", "secretary-general"). Each part's
-    // key is written as Lexicon::write_key does, eight ASCII letters or
-    // digits at a time when it can, with whether the part is all capitals
-    // (two letters or more, none lower case).
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s);
-    std::size_t start = 0;
-    while (start < len) {
-      char* key_begin = cache.key_scratch.data();
-      char* key_end = key_begin;
-      unsigned capitals = 0;
-      std::uint64_t lower = 0;
-      std::size_t at = start;
-      if constexpr (std::endian::native == std::endian::little) {
-        while (at < len && s + at + 8 <= text_end) {
-          std::size_t n = std::min<std::size_t>(8, len - at);
-          std::uint64_t w;
-          std::memcpy(&w, bytes + at, 8);
-          constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-          std::uint64_t valid = kHigh >> (8 * (8 - n));  // the high bit of the part's bytes
-          if (w & valid) break;                          // non-ASCII: byte by byte
-          constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-          std::uint64_t folded = w | (0x20 * kOnes);
-          // (Bytes below 0x80 plus at most 0x50 carry into no neighbour.)
-          std::uint64_t letter =
-              (folded + 0x1F * kOnes) & ~(folded + 0x05 * kOnes) & valid;  // a..z
-          if (letter != valid) {
-            std::uint64_t digit = (w + 0x50 * kOnes) & ~(w + 0x46 * kOnes) & valid;  // 0..9
-            if ((letter | digit) != valid) break;  // punctuation or '-': byte by byte
-          }
-          std::uint64_t out = w | (letter >> 2);  // capitals lowered
-          std::memcpy(key_end, &out, 8);
-          key_end += n;
-          std::uint64_t small = letter & (w << 2);  // (bit 5 of a letter: lower case)
-          lower |= small;
-          // Capitals count only while no letter is lower case (see `upper`);
-          // multiplying sums the bytes' capital bits into the top byte.
-          if (lower == 0)
-            capitals += static_cast<unsigned>((((letter ^ small) >> 7) * kOnes) >> 56);
-          at += n;
-        }
-      }
-      for (; at < len; ++at) {
-        unsigned char c = bytes[at];
-        std::uint8_t cls = kKeyBytes.cls[c];
-        if (cls & kSpecialByte) {
-          if (c == '-') break;
-          // Typographic apostrophes, quotes and dashes (U+2010..U+201F) are
-          // punctuation; other non-ASCII letters are kept. (Continuation bytes
-          // are never '-', so the part holds the whole sequence when `len` does.)
-          if (at + 2 < len && bytes[at + 1] == 0x80 && bytes[at + 2] >= 0x90 &&
-              bytes[at + 2] <= 0x9F) {
-            at += 2;
-            continue;
-          }
-        }
-        *key_end = kKeyBytes.lower[c];
-        key_end += cls & kKeepByte;
-        capitals += (cls >> 1) & 1;
-        lower |= cls & kLowerByte;
-      }
-      std::size_t hyphen = at;
-      if (hyphen > start) {
-        TokenPart p;
-        Word& w = p.word;
-        w.begin = static_cast<std::uint32_t>(start);
-        w.end = static_cast<std::uint32_t>(hyphen);
-        auto first_byte = static_cast<unsigned char>(s[start]);
-        w.cap = static_cast<unsigned char>(first_byte - 'A') < 26;
-        if (first_byte == 0xC3) w.cap = starts_upper(std::string_view(s + start, hyphen - start));
-        w.upper = lower == 0 && capitals >= 2;
-        w.possessive = possessive && hyphen == len;
-        w.hyphen_before = true;
-        w.id = intern(key_begin, static_cast<std::size_t>(key_end - key_begin));
-        const DocWord& d = vocab_[w.id];
-        w.key_at = d.key_at;
-        w.key_size = d.key_size;
-        w.flags = d.flags;
-        bool empty = w.key_size == 0;
-        bool prefix = (w.flags & (kTitlePrefix | kKindPrefix)) != 0;
-        w.starts = static_cast<std::uint8_t>(
-            (prefix ? kPrefixStart : (w.cap || empty ? kNameStart : 0) | (empty ? kKindStart : 0)) |
-            (w.flags & kDeterminer ? kDeterminerStart : 0));
-        cache.parts.push_back(p);
-      }
-      start = hyphen + 1;
-    }
-    if ((cache.token_count + 1) * 2 > cache.token_slots.size()) grow_token_slots();
-    std::size_t mask = cache.token_slots.size() - 1;
-    std::size_t k = h >> cache.token_shift;
-    while (cache.token_slots[k].part_count != UINT32_MAX) k = (k + 1) & mask;
-    TokenSlot& t = cache.token_slots[k];
-    t.head = head;
-    t.tail = tail;
-    t.size = static_cast<std::uint32_t>(size);
-    if (size > 16) {
-      t.chars_at = static_cast<std::uint32_t>(cache.token_chars.size());
-      cache.token_chars.append(s, size);
-    }
-    t.first_part = first_part;
-    t.part_count = static_cast<std::uint32_t>(cache.parts.size() - first_part);
-    ++cache.token_count;
-    return t;
-  }
-
-  [[gnu::noinline]] void grow_token_slots() {
-    WordCache& cache = cache_;
-    std::vector<TokenSlot> old = std::move(cache.token_slots);
-    cache.token_slots.assign(old.size() * 2, TokenSlot{});
-    --cache.token_shift;
-    std::size_t mask = cache.token_slots.size() - 1;
-    for (const TokenSlot& t : old) {
-      if (t.part_count == UINT32_MAX) continue;
-      std::size_t k = token_hash(t.head, t.tail, t.size) >> cache.token_shift;
-      while (cache.token_slots[k].part_count != UINT32_MAX) k = (k + 1) & mask;
-      cache.token_slots[k] = t;
-    }
   }
 
   // Fills the lists of words each pass starts at (without branches: most
@@ -978,42 +785,39 @@ class Tagger {
     std::uint32_t* __restrict determiner_out = determiners_.data();
     for (std::size_t i = 0; i < n; ++i) {
       const Word& w = words[i];
-      unsigned starts = w.starts;
-      if (starts & kPrefixStart) [[unlikely]] {
-        // A title (kind) prefix that is no whole title (kind) starts a phrase
-        // only if a longer one can go on with the next word of its sentence
-        // (as match_title and tag_facilities would find).
+      // (Bitwise, not logical, operators: no branches.)
+      unsigned word = !w.punct;
+      unsigned empty = w.key_size == 0;
+      // A title (kind) prefix that is no whole title (kind) starts a phrase
+      // only if a longer one can go on with the next word of its sentence
+      // (as match_title and tag_facilities would find).
+      unsigned title = 0, kind = 0;
+      if (w.flags & (kTitlePrefix | kKindPrefix)) {
         const DocWord& d = vocab_[w.id];
         // (The sentence goes on after word i when the next word is in it.)
         std::size_t end = i + 1 < n && words[i + 1].sentence == w.sentence ? n : i + 1;
-        bool title = (w.flags & kTitle) ||
-                     ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
-        bool kind =
+        title = (w.flags & kTitle) ||
+                ((w.flags & kTitlePrefix) && may_continue(d.title_next, i + 1, end));
+        kind =
             (w.flags & kKind) || ((w.flags & kKindPrefix) && may_continue(d.kind_next, i + 1, end));
-        bool empty = w.key_size == 0;
-        starts = (starts & kDeterminerStart) | (w.cap || empty || title ? kNameStart : 0) |
-                 (empty || kind ? kKindStart : 0);
       }
-      // (Bitwise, not logical, operators: no branches.)
       auto index = static_cast<std::uint32_t>(i);
       name_out[names] = index;
-      names += starts & kNameStart;
+      names += word & (w.cap | empty | title);
       kind_out[kinds] = index;
-      kinds += (starts >> 1) & 1;
+      kinds += word & (empty | kind);
       determiner_out[determiners] = index;
-      determiners += (starts >> 2) & 1;
+      determiners += (w.flags & kDeterminer) != 0;
     }
     name_count_ = names;
     kind_count_ = kinds;
     determiner_count_ = determiners;
   }
 
-  // The vocabulary id of a key (at `key`, `size` bytes, with eight bytes
-  // readable at `key`), added with its table entries when new. Keys of up to
-  // eight bytes, most of them, are compared as one integer; longer ones by
-  // hash, then by their bytes.
-  [[gnu::noinline]] std::uint32_t intern(const char* key, std::size_t size) {
-    WordCache& cache = cache_;
+  // The vocabulary id of a key (at `key`, `size` bytes), added with its
+  // table entries when new. Keys of up to eight bytes, most of them, are
+  // compared as one integer; longer ones by hash, then by their bytes.
+  std::uint32_t intern(const char* key, std::size_t size) {
     std::uint64_t tag, h;
     if (size <= 8) {
       tag = packed_key(key, size);
@@ -1022,16 +826,14 @@ class Tagger {
       tag = h = short_string_hash(std::string_view(key, size));
     }
     auto h32 = static_cast<std::uint32_t>(h >> 32);
-    std::size_t mask = cache.vocab_slots.size() - 1;
-    for (std::size_t slot = h32 >> cache.vocab_shift;; slot = (slot + 1) & mask) {
-      VocabSlot& v = cache.vocab_slots[slot];
+    std::size_t mask = vocab_slots_.size() - 1;
+    for (std::size_t slot = h32 >> vocab_shift_;; slot = (slot + 1) & mask) {
+      VocabSlot& v = vocab_slots_[slot];
       if (v.id == 0) {
         std::string_view k(key, size);
         const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
         DocWord& d = vocab_.emplace_back();
-        d.key_at = static_cast<std::uint32_t>(cache.key_chars.size());
-        d.key_size = static_cast<std::uint32_t>(size);
-        cache.key_chars.append(key, size);
+        d.key = k;
         d.tag = tag;
         d.facts = e ? e->facts : nullptr;
         if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
@@ -1039,32 +841,30 @@ class Tagger {
         d.flags =
             static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
                                        (is_particle(k) ? kParticle : 0));
-        d.starts_letter = size > 0 && static_cast<unsigned char>(key[0] - 'a') < 26;
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
         std::uint32_t id = v.id - 1;
-        if (vocab_.size() * 2 > cache.vocab_slots.size()) grow_vocab_slots();
+        if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
         return id;
       }
       if (v.hash == h32) {
         const DocWord& d = vocab_[v.id - 1];
-        if (d.tag == tag && d.key_size == size &&
-            (size <= 8 || std::memcmp(cache.key_chars.data() + d.key_at, key, size) == 0))
+        if (d.tag == tag && d.key.size() == size &&
+            (size <= 8 || std::memcmp(d.key.data(), key, size) == 0))
           return v.id - 1;
       }
     }
   }
 
-  [[gnu::noinline]] void grow_vocab_slots() {
-    WordCache& cache = cache_;
-    std::vector<VocabSlot> old = std::move(cache.vocab_slots);
-    cache.vocab_slots.assign(old.size() * 2, VocabSlot{});
-    --cache.vocab_shift;
-    std::size_t mask = cache.vocab_slots.size() - 1;
+  void grow_vocab_slots() {
+    std::vector<VocabSlot> old(vocab_slots_);
+    vocab_slots_.assign(old.size() * 2, VocabSlot{});
+    --vocab_shift_;
+    std::size_t mask = vocab_slots_.size() - 1;
     for (const VocabSlot& v : old) {
       if (v.id == 0) continue;
-      std::size_t slot = v.hash >> cache.vocab_shift;
-      while (cache.vocab_slots[slot].id != 0) slot = (slot + 1) & mask;
-      cache.vocab_slots[slot] = v;
+      std::size_t slot = v.hash >> vocab_shift_;
+      while (vocab_slots_[slot].id != 0) slot = (slot + 1) & mask;
+      vocab_slots_[slot] = v;
     }
   }
 
@@ -2260,10 +2060,10 @@ class Tagger {
   const Lexicon& lexicon_;
   const Tables& t_;
   Scratch& scratch_;
-  WordCache& cache_;
-  std::string& keys_;  // the words' keys (WordCache::key_chars)
+  std::string& keys_;  // the words' keys, back to back
   std::vector<Word>& words_;
-  std::vector<DocWord>& vocab_;  // (WordCache::vocab)
+  std::vector<DocWord>& vocab_;
+  std::vector<VocabSlot>& vocab_slots_;
   // The words each pass can start at, in order (the rest it would skip):
   // tag_names at capitalised words, title prefixes and empty keys;
   // tag_facilities at kind prefixes and empty keys; tag_descriptions at determiners.
@@ -2275,6 +2075,7 @@ class Tagger {
   std::size_t determiner_count_ = 0;
   std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
   std::size_t kind_cursor_ = 0;
+  unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
   mutable std::string phrase_;  // scratch for phrase keys
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
