@@ -329,10 +329,22 @@ bool is_determiner(std::string_view k) {
          ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
 }
 
-// Particles kept between the capitalised words of a name ("Bank of England").
+// Particles kept between the capitalised words of a name ("Bank of England"):
+// of, al, de, du, da, la, for, bin, van, von, der, del. (Tested once per
+// distinct key of a document, by bytes rather than twelve comparisons.)
 bool is_particle(std::string_view k) {
-  return k == "of" || k == "for" || k == "al" || k == "bin" || k == "de" || k == "van" ||
-         k == "von" || k == "der" || k == "du" || k == "da" || k == "la" || k == "del";
+  if (k.size() == 2) {
+    char a = k[0], b = k[1];
+    return (a == 'o' && b == 'f') || (a == 'a' && b == 'l') ||
+           (a == 'd' && (b == 'e' || b == 'u' || b == 'a')) || (a == 'l' && b == 'a');
+  }
+  if (k.size() == 3) {
+    char a = k[0], b = k[1], c = k[2];
+    return (a == 'f' && b == 'o' && c == 'r') || (a == 'b' && b == 'i' && c == 'n') ||
+           (a == 'v' && (b == 'a' || b == 'o') && c == 'n') ||
+           (a == 'd' && b == 'e' && (c == 'r' || c == 'l'));
+  }
+  return false;
 }
 
 bool is_hyphen(std::string_view s) {
