@@ -303,7 +303,7 @@ struct Word {
   std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
-  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the keys
+  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer
   std::uint32_t key_size = 0;  // (see Tagger::key_of)
   std::uint32_t id = 0;        // the key's index in the document's vocabulary
   std::uint16_t flags = 0;     // FactFlag bits of the key
