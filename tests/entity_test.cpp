@@ -486,6 +486,32 @@ TEST_CASE("people from a user lexicon take part in surname coreference") {
   CHECK(t.find("per:lovelace") == nullptr);
 }
 
+TEST_CASE("people: surnames, later full names and shared surnames") {
+  SUBCASE("a surname first, the full name later: one person") {
+    Tagged t("Okonkwo said the plan would work. Later, Chidi Okonkwo said it again.");
+    const Entity* p = t.find("per:chidi_okonkwo");
+    REQUIRE(p);
+    CHECK(t.at("Okonkwo") == p);
+    CHECK(t.find("per:okonkwo") == nullptr);
+  }
+  SUBCASE("a surname alone is the most recent person with it") {
+    Tagged t(
+        "Anna Berg said the vote was close. Tomas Berg said it was not. "
+        "Berg said more would follow.");
+    const Entity* tomas = t.find("per:tomas_berg");
+    REQUIRE(tomas);
+    REQUIRE(t.find("per:anna_berg"));
+    CHECK(t.at("Berg said more") == tomas);
+  }
+  SUBCASE("particles inside a name, not at its end") {
+    Tagged t("The Reserve Bank of Qarvia (RBQ) raised rates. The RBQ said more was to come.");
+    const Entity* bank = t.at("Reserve Bank of Qarvia");
+    REQUIRE(bank);
+    CHECK(bank->name == "Reserve Bank of Qarvia");
+    CHECK(t.at("RBQ said") == bank);
+  }
+}
+
 TEST_CASE("entity_at: which entity a noun phrase refers to") {
   Tagged t(
       "The WHO opened a regional office in Cairo, Egypt. The office employs 40 people. "

@@ -9,6 +9,7 @@
 #include "annotate/entity/entity_tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstdint>
@@ -67,8 +68,8 @@ struct WordFacts {
   DescriptionInfo description;
 };
 
-// WordFacts' flags packed into one word, kept per distinct word of a document
-// (the tagger tests them at every word; the full entry is read only on a hit).
+// WordFacts' flags packed into one word, kept per distinct key (the tagger
+// tests them at every word; the full entry is read only on a hit).
 enum FactFlag : std::uint16_t {
   kCommon = 1 << 0,
   kPersonCue = 1 << 1,
@@ -80,9 +81,10 @@ enum FactFlag : std::uint16_t {
   kHead = 1 << 7,
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
-  kDeterminer = 1 << 10,  // (per document) "the", "this" or "that"
+  kDeterminer = 1 << 10,  // (not from the tables) "the", "this" or "that"
   kTitle = 1 << 11,       // a whole title key
   kDemonym = 1 << 12,     // a whole demonym key
+  kParticle = 1 << 13,    // (not from the tables) a name particle: "of", "al", "van"...
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -327,6 +329,24 @@ bool is_determiner(std::string_view k) {
          ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
 }
 
+// Particles kept between the capitalised words of a name ("Bank of England"):
+// of, al, de, du, da, la, for, bin, van, von, der, del. (Tested once per
+// distinct key of a document, by bytes rather than twelve comparisons.)
+bool is_particle(std::string_view k) {
+  if (k.size() == 2) {
+    char a = k[0], b = k[1];
+    return (a == 'o' && b == 'f') || (a == 'a' && b == 'l') ||
+           (a == 'd' && (b == 'e' || b == 'u' || b == 'a')) || (a == 'l' && b == 'a');
+  }
+  if (k.size() == 3) {
+    char a = k[0], b = k[1], c = k[2];
+    return (a == 'f' && b == 'o' && c == 'r') || (a == 'b' && b == 'i' && c == 'n') ||
+           (a == 'v' && (b == 'a' || b == 'o') && c == 'n') ||
+           (a == 'd' && b == 'e' && (c == 'r' || c == 'l'));
+  }
+  return false;
+}
+
 bool is_hyphen(std::string_view s) {
   if (s.size() == 1) return s[0] == '-';
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
@@ -416,8 +436,13 @@ struct RawMention {
   std::uint32_t last_word = 0;
 };
 
-std::string slug(std::string_view s) {
+// `prefix` and the slug of `s`: lower-case letters and digits, runs of
+// anything else as one '_' between them, apostrophes and dots dropped.
+std::string slug(std::string_view s, std::string_view prefix = {}) {
   std::string out;
+  out.reserve(prefix.size() + s.size() + 4);
+  out.append(prefix);
+  const std::size_t start = out.size();
   bool underscore = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -432,7 +457,7 @@ std::string slug(std::string_view s) {
       keep = true;
     }
     if (keep) {
-      if (underscore && !out.empty()) out.push_back('_');
+      if (underscore && out.size() != start) out.push_back('_');
       underscore = false;
       out.push_back(static_cast<char>(c));
     } else {
@@ -826,7 +851,8 @@ class Tagger {
         if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
         if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
         d.flags =
-            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0));
+            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
+                                       (is_particle(k) ? kParticle : 0));
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
         std::uint32_t id = v.id - 1;
         if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
@@ -877,14 +903,88 @@ class Tagger {
   bool word_is(std::size_t i, std::string_view key) const {
     return i < words_.size() && !words_[i].punct && key_of(words_[i]) == key;
   }
-  bool punct_is(std::size_t i, std::string_view s) const {
-    return i < words_.size() && words_[i].punct && text_of(words_[i]) == s;
+  // Whether word i is the punctuation mark `c` (one byte).
+  bool punct_is(std::size_t i, char c) const {
+    if (i >= words_.size()) return false;
+    const Word& w = words_[i];
+    return w.punct && w.end - w.begin == 1 && text_.text[w.begin] == c;
   }
 
-  std::size_t add_draft(Draft d) {
-    if (is_person(d)) person_drafts_.push_back(drafts_.size());
+  std::size_t add_draft(Draft&& d) {
+    if (is_person(d)) {
+      person_drafts_.push_back(drafts_.size());
+      person_keys_.push_back(name_key(d.name_words));
+      add_to_person_filter(person_keys_.back());
+    }
     drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
+  }
+
+  // A person's name words by hash (the whole name and its last word), so that
+  // the scans over all persons compare strings only on a likely match.
+  struct NameKey {
+    std::uint64_t name = 0;
+    std::uint64_t last = 0;
+    std::size_t words = 0;
+  };
+  // A name word's hash: its length and first eight bytes (cheap; equal texts
+  // have equal hashes, and texts are compared after).
+  static std::uint64_t name_word_hash(std::uint64_t first_bytes, std::size_t size) {
+    return (first_bytes ^ size) * 0x9E3779B97F4A7C15ull;
+  }
+  static std::uint64_t name_word_hash(std::string_view word) {
+    std::uint64_t first_bytes = 0;
+    std::memcpy(&first_bytes, word.data(), std::min<std::size_t>(word.size(), 8));
+    return name_word_hash(first_bytes, word.size());
+  }
+  std::uint64_t name_word_hash(const Word& w) const {
+    std::size_t size = w.end - w.begin;
+    if (w.begin + 8 <= text_.text.size())  // (the same bytes, loaded at once)
+      return name_word_hash(packed_key(text_.text.data() + w.begin, std::min<std::size_t>(size, 8)),
+                            size);
+    return name_word_hash(text_of(w));
+  }
+  static std::uint64_t add_to_name_hash(std::uint64_t h, std::uint64_t word_hash) {
+    return (h ^ word_hash) * 0xBF58476D1CE4E5B9ull + 1;
+  }
+  static NameKey name_key(const std::vector<std::string>& name_words) {
+    NameKey key;
+    for (const std::string& w : name_words)
+      key.name = add_to_name_hash(key.name, name_word_hash(w));
+    if (!name_words.empty()) key.last = name_word_hash(name_words.back());
+    key.words = name_words.size();
+    return key;
+  }
+  // The same for the text of words [i, j) (i < j).
+  NameKey name_key(std::size_t i, std::size_t j) const {
+    NameKey key;
+    for (std::size_t k = i; k < j; ++k) {
+      key.last = name_word_hash(words_[k]);
+      key.name = add_to_name_hash(key.name, key.last);
+    }
+    key.words = j - i;
+    return key;
+  }
+  // Bits of the persons' name and surname hashes (surnames of names of two
+  // words or more): most name runs name no known person, and are told so
+  // without a scan. (Bits are only added: a renamed person's old bits stay.)
+  void add_to_person_filter(const NameKey& key) {
+    set_filter_bit(person_names_, key.name);
+    if (key.words > 1) set_filter_bit(person_surnames_, key.last);
+  }
+  static void set_filter_bit(std::array<std::uint64_t, 4>& filter, std::uint64_t h) {
+    filter[(h >> 62) & 3] |= std::uint64_t{1} << ((h >> 56) & 63);
+  }
+  static bool filter_has(const std::array<std::uint64_t, 4>& filter, std::uint64_t h) {
+    return (filter[(h >> 62) & 3] >> ((h >> 56) & 63)) & 1;
+  }
+
+  bool same_name(const std::vector<std::string>& name_words, std::size_t i, std::size_t j) const {
+    if (name_words.size() != j - i) return false;
+    for (std::size_t k = i; k < j; ++k) {
+      if (name_words[k - i] != text_of(words_[k])) return false;
+    }
+    return true;
   }
 
   void add_mention(std::size_t begin_word, std::size_t end_word, std::size_t entity,
@@ -1066,10 +1166,7 @@ class Tagger {
         if (words_[j - 1].possessive) break;
         continue;
       }
-      bool particle = key_of(w) == "of" || key_of(w) == "for" || key_of(w) == "al" ||
-                      key_of(w) == "bin" || key_of(w) == "de" || key_of(w) == "van" ||
-                      key_of(w) == "von" || key_of(w) == "der" || key_of(w) == "du" ||
-                      key_of(w) == "da" || key_of(w) == "la" || key_of(w) == "del";
+      bool particle = w.flags & kParticle;
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
         if (key_of(words_[next]) == "the" && next + 1 < end) ++next;
@@ -1126,7 +1223,7 @@ class Tagger {
   // ", a British citizen," after word j-1: the end word of the apposition, if
   // it describes a person.
   std::optional<std::size_t> apposition_end(std::size_t j, std::size_t end) const {
-    if (!punct_is(j, ",") || j + 2 >= end) return std::nullopt;
+    if (!punct_is(j, ',') || j + 2 >= end) return std::nullopt;
     std::size_t k = j + 1;
     if (!(word_is(k, "a") || word_is(k, "an") || word_is(k, "the"))) return std::nullopt;
     for (std::size_t m = k + 1; m < end && m <= k + 6; ++m) {
@@ -1143,34 +1240,37 @@ class Tagger {
     return std::nullopt;
   }
 
-  std::size_t person_for(const std::vector<std::string>& name) {
-    auto full = [&name] {
-      std::string out;
-      for (const auto& w : name) {
-        if (!out.empty()) out += ' ';
-        out += w;
-      }
-      return out;
-    };
+  // The person named by words [i, j): a person draft with the same name, a
+  // longer one ending with it ("Stoltenberg" after "Jens Stoltenberg"), a
+  // one-word one it lengthens, or a new one. (Name words are compared with
+  // the text, and copied only when a draft takes them.)
+  std::size_t person_for(std::size_t i, std::size_t j) {
+    std::size_t n = j - i;
+    const NameKey key = name_key(i, j);
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      const Draft& d = drafts_[e];
-      if (d.name_words == name) return e;
+      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
     }
-    if (name.size() == 1) {
+    if (n == 1) {
+      std::string_view only = text_of(words_[i]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+        const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
-        const Draft& d = drafts_[e];
-        if (d.name_words.size() > 1 && d.name_words.back() == name[0]) return e;
+        if (p.words > 1 && p.last == key.last && drafts_[e].name_words.back() == only) return e;
       }
     } else {
+      std::string_view last = text_of(words_[j - 1]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
+        const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
-        if (d.origin == Origin::kPerson && d.name_words.size() == 1 &&
-            d.name_words[0] == name.back()) {
-          d.name_words = name;  // "Stoltenberg" first, "Jens Stoltenberg" later
-          d.name = full();
+        if (p.words == 1 && p.last == key.last && d.origin == Origin::kPerson &&
+            d.name_words[0] == last) {
+          d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
+          d.name = span_words_joined(i, j);
+          person_keys_[k] = key;
+          add_to_person_filter(key);
           return e;
         }
       }
@@ -1178,25 +1278,36 @@ class Tagger {
     Draft d;
     d.origin = Origin::kPerson;
     d.type = "PERSON";
-    d.name_words = name;
-    d.name = full();
+    d.name_words = words_text(i, j);
+    d.name = span_words_joined(i, j);
     return add_draft(std::move(d));
   }
 
+  // The text of words [i, j) joined by single spaces.
+  std::string span_words_joined(std::size_t i, std::size_t j) const {
+    std::string out;
+    for (std::size_t k = i; k < j; ++k) {
+      if (!out.empty()) out += ' ';
+      out += text_of(words_[k]);
+    }
+    return out;
+  }
+
+  // The person draft words [i, j) name (the same name words, or the surname
+  // alone of a longer name), most recent first.
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
+    if (person_drafts_.empty()) return std::nullopt;
     std::size_t n = j - i;
-    auto same_name = [&](const std::vector<std::string>& name_words) {
-      if (name_words.size() != n) return false;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (name_words[k] != text_of(words_[i + k])) return false;
-      }
-      return true;
-    };
+    const NameKey key = name_key(i, j);
+    if (!filter_has(person_names_, key.name) && !(n == 1 && filter_has(person_surnames_, key.last)))
+      return std::nullopt;
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      const Draft& d = drafts_[e];
-      if (same_name(d.name_words)) return e;
-      if (n == 1 && d.name_words.size() > 1 && d.name_words.back() == text_of(words_[i])) return e;
+      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (n == 1 && p.words > 1 && p.last == key.last &&
+          drafts_[e].name_words.back() == text_of(words_[i]))
+        return e;
     }
     return std::nullopt;
   }
@@ -1214,7 +1325,7 @@ class Tagger {
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
   std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end,
                                  std::size_t entity) {
-    if (!(punct_is(j, "(") && j + 2 < end && punct_is(j + 2, ")"))) return j;
+    if (!(punct_is(j, '(') && j + 2 < end && punct_is(j + 2, ')'))) return j;
     const Word& acr = words_[j + 1];
     if (acr.punct || !acr.upper || text_of(acr).size() > 10) return j;
     // The acronym's letters are initials of the name's words, in order.
@@ -1281,7 +1392,7 @@ class Tagger {
           for (std::size_t m = j; m < k; ++m)
             org_like = org_like || head_type(m) || is_facility_word(m);
           if (k > j && !org_like) {
-            std::size_t e = person_for(words_text(j, k));
+            std::size_t e = person_for(j, k);
             add_mention(i, k, e, EntityMention::Kind::kTitle);
             add_alias(e, words_[j].begin, words_[k - 1].end);
             i = k;
@@ -1359,7 +1470,7 @@ class Tagger {
       }
       std::size_t next = j;
       bool acronym_follows =
-          punct_is(j, "(") && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ")");
+          punct_is(j, '(') && j + 2 < end && words_[j + 1].upper && punct_is(j + 2, ')');
       const std::string* head = head_type(j - 1);
       if (head && is_facility_word(j - 1)) head = nullptr;  // facilities come later
       if (acronym_follows || (head && j - i >= 2)) {
@@ -1372,7 +1483,7 @@ class Tagger {
         add_mention(i, j, e, EntityMention::Kind::kName);
         add_located(e, *country);
       } else if (person_evidence(i, j, end)) {
-        std::size_t e = person_for(words_text(i, j));
+        std::size_t e = person_for(i, j);
         add_mention(i, j, e, EntityMention::Kind::kName);
         if (auto app = apposition_end(j, end)) {
           RawMention m{words_[j + 1].begin,
@@ -1408,7 +1519,7 @@ class Tagger {
       if (words_[after - 1].possessive && word_is(after, "capital")) {
         b = mention_entity_at_word(after + 1);
         if (b && drafts_[*b].type == "LOCATION") add_located(*b, *a);
-      } else if (punct_is(after, ",") && (b = mention_entity_at_word(after + 1)) &&
+      } else if (punct_is(after, ',') && (b = mention_entity_at_word(after + 1)) &&
                  drafts_[*b].type == "LOCATION" && drafts_[*a].origin == Origin::kLexicon &&
                  drafts_[*b].origin == Origin::kLexicon &&
                  lexicon_.contains(drafts_[*b].id, drafts_[*a].id)) {
@@ -1420,7 +1531,7 @@ class Tagger {
   // For "in X, Country": the country's draft, when X follows a preposition of
   // place and the word after the comma names a country.
   std::optional<std::size_t> place_apposition(std::size_t i, std::size_t j, std::size_t end) {
-    if (i == 0 || !punct_is(j, ",") || j + 1 >= end) return std::nullopt;
+    if (i == 0 || !punct_is(j, ',') || j + 1 >= end) return std::nullopt;
     std::string_view before = key_of(words_[i - 1]);
     if (before != "in" && before != "near" && before != "from" && before != "at" &&
         before != "hit" && before != "to") {
@@ -1447,7 +1558,7 @@ class Tagger {
       if (words_[k - 1].possessive) break;
     }
     bool acronym_follows =
-        punct_is(k, "(") && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ")");
+        punct_is(k, '(') && k + 2 < end && words_[k + 1].upper && punct_is(k + 2, ')');
     if (acronym_follows && head_seen) return k;
     // Up to the last head word.
     while (k > j && !head_type(k - 1)) --k;
@@ -1864,12 +1975,12 @@ class Tagger {
   [[gnu::noinline]] EntityLayer finish() {
     // Ids for persons and names, then facilities (which use owner/place ids).
     for (Draft& d : drafts_) {
-      if (d.origin == Origin::kPerson) d.id = "per:" + slug(d.name);
+      if (d.origin == Origin::kPerson) d.id = slug(d.name, "per:");
       if (d.origin == Origin::kName) {
         std::string prefix = d.type == "ORGANIZATION" ? "org:"
                              : d.type == "LOCATION"   ? "loc:"
                                                       : "oth:";
-        d.id = prefix + slug(d.name);
+        d.id = slug(d.name, prefix);
       }
     }
     for (Draft& d : drafts_) {
@@ -1898,34 +2009,55 @@ class Tagger {
     // (Growing the entities vector would move every entity built so far.)
     layer.entities.reserve(drafts_.size());
     layer.mentions.reserve(mentions_.size());
-    std::unordered_map<std::string, std::size_t> by_id;
-    by_id.reserve(drafts_.size());
+    // Entities by id: an open-addressing table of entity index + 1 by the
+    // id's hash (ids are compared with the entities' own).
+    std::size_t slots = 16;
+    while (slots < drafts_.size() * 2) slots *= 2;
+    std::vector<std::uint32_t> by_id(slots, 0);
     std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
-    for (const RawMention& m : mentions_) {
+    // Each mention's entity first, so that each entity's mentions are
+    // allocated once.
+    std::vector<std::uint32_t> entity_of(mentions_.size());
+    std::vector<std::uint32_t> mention_count;
+    mention_count.reserve(drafts_.size());
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       Draft& d = drafts_[m.entity];  // moved from once, when its entity is made
-      std::size_t e;
-      if (draft_to_entity[m.entity] != SIZE_MAX) {
-        e = draft_to_entity[m.entity];
-      } else if (auto it = by_id.find(d.id); it != by_id.end()) {
-        e = draft_to_entity[m.entity] = it->second;
-        for (const auto& a : d.aliases) {
-          auto& list = layer.entities[e].aliases;
-          if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+      std::size_t e = draft_to_entity[m.entity];
+      if (e == SIZE_MAX) {
+        std::size_t slot = short_string_hash(d.id) & (slots - 1);
+        while (by_id[slot] != 0 && layer.entities[by_id[slot] - 1].id != d.id)
+          slot = (slot + 1) & (slots - 1);
+        if (by_id[slot] != 0) {
+          e = draft_to_entity[m.entity] = by_id[slot] - 1;
+          for (const auto& a : d.aliases) {
+            auto& list = layer.entities[e].aliases;
+            if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+          }
+        } else {
+          e = draft_to_entity[m.entity] = layer.entities.size();
+          by_id[slot] = static_cast<std::uint32_t>(e + 1);
+          Entity out;
+          out.id = std::move(d.id);
+          out.name = std::move(d.name);
+          out.type = std::move(d.type);
+          out.aliases = std::move(d.aliases);
+          out.located_in = std::move(d.located_in);
+          layer.entities.push_back(std::move(out));
+          mention_count.push_back(0);
         }
-      } else {
-        e = draft_to_entity[m.entity] = layer.entities.size();
-        by_id.emplace(d.id, e);
-        Entity out;
-        out.id = std::move(d.id);
-        out.name = std::move(d.name);
-        out.type = std::move(d.type);
-        out.aliases = std::move(d.aliases);
-        out.located_in = std::move(d.located_in);
-        layer.entities.push_back(std::move(out));
       }
+      entity_of[k] = static_cast<std::uint32_t>(e);
+      ++mention_count[e];
+    }
+    for (std::size_t e = 0; e < layer.entities.size(); ++e)
+      layer.entities[e].mentions.reserve(mention_count[e]);
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      const RawMention& m = mentions_[k];
       Span span{m.begin, m.end};
-      layer.entities[e].mentions.push_back(Mention{span, std::string(text_.span_text(span))});
-      layer.mentions.push_back(EntityMention{span, e, m.kind});
+      layer.entities[entity_of[k]].mentions.push_back(
+          Mention{span, std::string(text_.span_text(span))});
+      layer.mentions.push_back(EntityMention{span, entity_of[k], m.kind});
     }
     return layer;
   }
@@ -1972,6 +2104,9 @@ class Tagger {
   std::vector<std::uint32_t> mention_starts_;  // (tag_names: words where mentions start)
   std::vector<std::size_t> facilities_;        // draft indices, least recent first
   std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
+  std::vector<NameKey> person_keys_;        // (their name keys)
+  std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
+  std::array<std::uint64_t, 4> person_surnames_{};
   std::map<std::size_t, std::size_t> by_lexicon_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
