@@ -854,3 +854,15 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("The talks resumed at 9 a.m. (local time) in Geneva.", anchor);
   CHECK(find(t, "9 a.m.").value == "2000-04-05T09:00");
 }
+
+TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from now") {
+  CivilDate anchor{2016, 7, 6};
+  auto ago = one("The plant closed almost two years ago.", "almost two years ago", anchor);
+  CHECK(ago.value == "2014");
+  CHECK(ago.mod == "APPROX");
+  CHECK(one("About a decade ago, he served abroad.", "About a decade ago", anchor).value == "2006");
+  // A duration keeps the approximator out of its span (both TimeML halves agree).
+  auto dur = one("He waited about five hours.", "five hours", anchor);
+  CHECK(dur.value == "PT5H");
+  CHECK(dur.mod == "APPROX");
+}

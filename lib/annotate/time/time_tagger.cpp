@@ -970,8 +970,9 @@ class Tagger {
       if (ok && c.end >= best.end) {
         best = c;
         if (!approx.empty()) best.mod = approx;
-        // TimeBank leaves "about" and "almost" outside the expression.
-        if (is(i, "about") || is(i, "almost")) best.skip = 1;
+        // TimeBank and AQUAINT leave "about" and "almost" outside a duration, but
+        // both keep them in an offset from now ("almost four years ago", 4 of 4).
+        if ((is(i, "about") || is(i, "almost")) && !is(best.end - 1, "ago")) best.skip = 1;
         if (!position.empty()) best.mod = position;
         if (position == "START" && best.value.size() == 4 && is(i, "the")) {
           // keep the year; TimeBank marks "the beginning of 1990" as 1990
