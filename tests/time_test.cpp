@@ -866,3 +866,27 @@ TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from no
   CHECK(dur.value == "PT5H");
   CHECK(dur.mod == "APPROX");
 }
+
+TEST_CASE(
+    "a holiday under a past verb elsewhere in the clause moves back only beyond three months") {
+  CivilDate august{2016, 8, 17};
+  CHECK(one("He campaigned in Ohio and hinted at his role as Election Day nears.", "Election Day",
+            august)
+            .value == "2016-11-08");
+  CHECK(one("The ads targeted voters who stayed away from the polls on Election Day.",
+            "Election Day", august)
+            .value == "2016-11-08");
+  CHECK(one("The debate was held the Saturday before Christmas.", "Christmas",
+            CivilDate{2015, 12, 23})
+            .value == "2015-12-25");
+  // A past verb right before it, or a holiday far ahead, is last year's.
+  CHECK(one("Dozens were arrested on Christmas.", "Christmas", CivilDate{2016, 1, 20}).value ==
+        "2015-12-25");
+  CHECK(one("The party celebrated Thanksgiving with its donors.", "Thanksgiving",
+            CivilDate{2016, 3, 2})
+            .value == "2015-11-26");
+  // A future tense puts a passed holiday a year on.
+  CHECK(one("By then, on Election Day, the race will have changed.", "Election Day",
+            CivilDate{2015, 11, 18})
+            .value == "2016-11-08");
+}

@@ -1216,9 +1216,28 @@ class Tagger {
       std::int32_t d = days_from_civil(date_in(y));
       bool week = is(end, "week");  // "Easter week": the ISO week of the holiday
       // A holiday within a week of the anchor is this year's, whatever the tense.
-      if (!(week && std::abs(d - anchor_days_) <= 7)) {
+      bool named_side = i > 0 && (is(i - 1, "last") || is(i - 1, "next"));
+      if (week && std::abs(d - anchor_days_) <= 7) {
+      } else if (named_side) {
         if (t < 0 && d > anchor_days_) --y;
         if (t > 0 && d < anchor_days_) ++y;
+      } else {
+        // As for a month and day: a past verb right before it ("was shot on
+        // Thanksgiving") moves it back beyond two weeks, a past clause only
+        // beyond three months ("as Election Day nears" in September, under a
+        // past verb elsewhere, is the coming one). A future tense still puts a
+        // passed holiday a year on ("will have changed by Election Day").
+        std::int32_t ahead = d - anchor_days_;
+        int clause = tense_no_report(i);
+        // A past event after it ("lined up the day after Christmas") puts it behind.
+        bool past_after = clause < 0 && i > 0 && is(i - 1, "after");
+        if (ahead > 0 &&
+            (past_after ||
+             ((after_since(i) || past_event_at(i)) ? ahead > 14 : clause < 0 && ahead > 90))) {
+          --y;
+        } else if (ahead < 0 && t > 0) {
+          ++y;
+        }
       }
       if (week) return make(end + 1, "DATE", time::week_str(days_from_civil(date_in(y))));
       Core c = make(end, "DATE", time::day_str(date_in(y)));
