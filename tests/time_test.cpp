@@ -890,3 +890,13 @@ TEST_CASE(
             CivilDate{2015, 11, 18})
             .value == "2016-11-08");
 }
+
+TEST_CASE("holiday names match with a typographic apostrophe") {
+  CivilDate anchor{2015, 12, 31};
+  CHECK(one("The messages released on New Year\xE2\x80\x99s Eve were long.",
+            "New Year\xE2\x80\x99s Eve", anchor)
+            .value == "2015-12-31");
+  CHECK(one("Voters met on Valentine\xE2\x80\x99s Day.", "Valentine\xE2\x80\x99s Day",
+            CivilDate{2016, 2, 20})
+            .value == "2016-02-14");
+}

@@ -1173,7 +1173,11 @@ class Tagger {
     if (!first || !first->holidays || !toks_[i].cap) return {};
     for (const time::Phrase* p : *first->holidays) {
       std::size_t k = 1;
-      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
+      // A typographic apostrophe stands for the data's "'" ("New Year’s Eve").
+      while (k < p->infos.size() &&
+             (w(i + k) == p->infos[k] || (p->words[k] == "'" && apostrophe(i + k)))) {
+        ++k;
+      }
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       int year_given = 0;
