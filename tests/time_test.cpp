@@ -900,3 +900,16 @@ TEST_CASE("holiday names match with a typographic apostrophe") {
             CivilDate{2016, 2, 20})
             .value == "2016-02-14");
 }
+
+TEST_CASE("a capitalised 'Year' or 'Century' inside a title or a firm's name is no date") {
+  CivilDate anchor{2016, 8, 1};
+  CHECK(tag("The magazine chose her as its Person of the Year again.", anchor).empty());
+  CHECK(tag("He took a top job at 21st Century Fox in London.", anchor).empty());
+  CHECK(tag("It was called the Year of the Woman by her fans.", anchor).empty());
+  // Dates stay dates.
+  CHECK(
+      one("He was among the top athletes of the 20th Century.", "the 20th Century", anchor).value ==
+      "19");
+  CHECK(one("The Year ahead looks hard.", "The Year", anchor).value == "2016");
+  CHECK(one("Sales rose during the year.", "the year", anchor).value == "2016");
+}

@@ -979,7 +979,22 @@ class Tagger {
         }
       }
     }
+    if (best.end > i && in_title(i, best.end - 1)) return {};
     return best;
+  }
+
+  // "Person of the Year", "21st Century Fox", "the Year of the Woman": a
+  // capitalised "Year" or "Century" inside a sentence that names a title or a
+  // firm, next to other capitalised words, is no date.
+  bool in_title(std::size_t i, std::size_t e) const {
+    if (!toks_[e].cap || !(is(e, "year") || is(e, "century")) || sentence_initial(e)) return false;
+    auto cap_word = [this](std::size_t k) {
+      return k < n() && toks_[k].kind == kAlpha && toks_[k].cap;
+    };
+    if (cap_word(e + 1)) return true;  // "21st Century Fox"
+    if (is(e + 1, "of") && is(e + 2, "the") && cap_word(e + 3)) return true;
+    // "Person of the Year", "Liar-of the Year"
+    return is(i, "the") && i >= 2 && is(i - 1, "of") && (cap_word(i - 2) || is_dash(i - 2));
   }
 
   Core core(std::size_t i) {
