@@ -913,3 +913,13 @@ TEST_CASE("a capitalised 'Year' or 'Century' inside a title or a firm's name is 
   CHECK(one("The Year ahead looks hard.", "The Year", anchor).value == "2016");
   CHECK(one("Sales rose during the year.", "the year", anchor).value == "2016");
 }
+
+TEST_CASE("a capitalised frequency word in a paper's or show's name is no set") {
+  CivilDate anchor{2016, 4, 8};
+  CHECK(tag("He told the New York Daily News about it.", anchor).empty());
+  CHECK(tag("The critic at Publishers Weekly liked it.", anchor).empty());
+  CHECK(tag("\"Daily Show\" host Trevor Noah laughed.", anchor).empty());
+  // Common use stays a set, also at the start of a sentence.
+  CHECK(one("The group met daily at the office.", "daily", anchor).value == "P1D");
+  CHECK(one("Weekly, the board reviews the figures.", "Weekly", anchor).value == "P1W");
+}

@@ -1343,6 +1343,13 @@ class Tagger {
     // "average daily volume", "10,000 units annually", "rise 8.5% annually": part of a
     // rate, like "per year", not a recurrence of events.
     if (i > 0 && ((w(i - 1) && w(i - 1)->rate_marker) || quantity_before(i - 1))) return {};
+    // "the Daily News", "Breitbart News Daily", "Publishers Weekly", "The Daily
+    // Show": capitalised inside a sentence, or before another capitalised word,
+    // the word names a paper or a programme.
+    if (toks_[i].cap && (!sentence_initial(i) ||
+                         (i + 1 < n() && toks_[i + 1].kind == kAlpha && toks_[i + 1].cap))) {
+      return {};
+    }
     return make(i + 1, "SET", w(i)->set);
   }
 
