@@ -923,3 +923,21 @@ TEST_CASE("a capitalised frequency word in a paper's or show's name is no set") 
   CHECK(one("The group met daily at the office.", "daily", anchor).value == "P1D");
   CHECK(one("Weekly, the board reviews the figures.", "Weekly", anchor).value == "P1W");
 }
+
+TEST_CASE("a capitalised part of day, 'Today' or 'Now' inside a sentence is part of a name") {
+  CivilDate anchor{2016, 5, 18};
+  CHECK(tag("He told CBS This Morning that he would run.", anchor).empty());
+  CHECK(tag("She is joining the \"Today\" show as an anchor.", anchor).empty());
+  CHECK(tag("He played the senator on Saturday Night Live again.", anchor).empty());
+  CHECK(tag("The group One Wisconsin Now found the columns.", anchor).empty());
+  CHECK(tag("Fans watched the start of the Summer Olympics.", anchor).empty());
+  // The start of a sentence, or of a quoted one, and shouted capitals are no names.
+  CHECK(one("Rubio said, \"Tonight was supposed to be ours.\"", "Tonight", anchor).value ==
+        "2016-05-18TNI");
+  CHECK(one("The firm is Widget Co. Recently, rivals gained.", "Recently", anchor).value ==
+        "PAST_REF");
+  CHECK(one("We need it NOW!", "NOW", anchor).value == "PRESENT_REF");
+  CHECK(one("Today, the board met.", "Today", anchor).value == "2016-05-18");
+  // A headline in title case capitalises every word.
+  CHECK(one("Senate Returns To Work In The Summer", "The Summer", anchor).value == "2016-SU");
+}

@@ -980,7 +980,59 @@ class Tagger {
       }
     }
     if (best.end > i && in_title(i, best.end - 1)) return {};
+    if (best.end > i && capitalised_in_name(i + best.skip, best.end)) return {};
     return best;
+  }
+
+  // "CBS This Morning", "NBC's \"Today\" show", "Saturday Night Live", "Back to
+  // the Future", "the Summer Olympics": a word of the time lexicon that is
+  // written in lower case in running text (a part of day, "today", "now", a
+  // season) but is capitalised inside a sentence belongs to a name. Not in
+  // headlines set in title case, nor at the start of a quoted sentence.
+  bool capitalised_in_name(std::size_t b, std::size_t e) const {
+    bool found = false;
+    for (std::size_t k = b; k < e && !found; ++k) {
+      const WordInfo* wi = toks_[k].kind == kAlpha && toks_[k].cap ? w(k) : nullptr;
+      if (!wi || !(!wi->part_of_day.empty() || wi->day_offset != 99 || wi->tonight ||
+                   !wi->vague.empty() || !wi->season.empty())) {
+        continue;
+      }
+      if (!wi->season.empty() && k + 1 < n() && toks_[k + 1].kind == kDigit)
+        continue;         // "Fall 2016"
+      std::size_t j = k;  // skip opening quotes: "Rubio says, “Tonight was ..."
+      while (j > 0 && quote_mark(j - 1)) --j;
+      if (sentence_initial(j) || (j < k && toks_[j - 1].kind == kPunct)) continue;
+      // After a full stop or a colon ("Co. Recently, ...", "Q: Now you ..."), or
+      // shouted in capitals ("we need it NOW!"), the capital says nothing.
+      if (is(j - 1, ".") || is(j - 1, ":") || is(j - 1, ";") || is(j - 1, "?") || is(j - 1, "!"))
+        continue;
+      if (toks_[k].e - toks_[k].b >= 2 && all_caps(k)) continue;
+      found = true;
+    }
+    if (!found) return false;
+    // A headline in title case capitalises every word.
+    int words = 0, caps = 0;
+    for (std::size_t k = 0; k < n(); ++k) {
+      if (toks_[k].kind != kAlpha || toks_[k].e - toks_[k].b < 4) continue;
+      ++words;
+      caps += toks_[k].cap;
+    }
+    return caps * 10 < words * 7;
+  }
+
+  bool all_caps(std::size_t k) const {
+    for (std::size_t p = toks_[k].b; p < toks_[k].e; ++p) {
+      char c = layer_.text[p];
+      if (c >= 'a' && c <= 'z') return false;
+    }
+    return true;
+  }
+
+  bool quote_mark(std::size_t k) const {
+    if (toks_[k].kind != kPunct) return false;
+    std::string_view t = toks_[k].low;
+    return t == "\"" || t == "'" || t == "`" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" ||
+           t == "\xE2\x80\x98" || t == "\xE2\x80\x99";
   }
 
   // "Person of the Year", "21st Century Fox", "the Year of the Woman": a
