@@ -941,3 +941,15 @@ TEST_CASE("a capitalised part of day, 'Today' or 'Now' inside a sentence is part
   // A headline in title case capitalises every word.
   CHECK(one("Senate Returns To Work In The Summer", "The Summer", anchor).value == "2016-SU");
 }
+
+TEST_CASE("the coming season under a past verb elsewhere in the sentence stays ahead") {
+  CivilDate august{2016, 8, 17};
+  CHECK(one("Supporters waved signs in hopes of seeing the duo on the ticket in the fall.",
+            "the fall", august)
+            .value == "2016-FA");
+  // A past verb right before it or after it: the season before.
+  CHECK(one("They met in the fall.", "the fall", august).value == "2015-FA");
+  CHECK(one("In the spring after the scandal broke, she said nothing.", "the spring",
+            CivilDate{2015, 12, 1})
+            .value == "2015-SP");
+}

@@ -648,6 +648,14 @@ class Tagger {
     return false;
   }
   // Seasons as indices year * 4 + k (SP 0, SU 1, FA 2, WI 3; winter starts in December).
+  // The nearest tense marker on the right is a past one ("In the spring after
+  // the scandal broke, she said ...").
+  bool past_verb_follows(std::size_t i) const {
+    for (auto [pos, t] : markers()) {
+      if (pos > static_cast<int>(i)) return t == -1 || t == 3;
+    }
+    return false;
+  }
   std::string season_in_context(const std::string& s, std::size_t i, int deictic) const {
     if (!anchor_) return "XXXX-" + s;
     int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
@@ -664,7 +672,13 @@ class Tagger {
       if (k == 3 && am <= 2) idx = (y - 1) * 4 + 3;
     } else if (t < 0) {
       idx = current / 4 * 4 + k;
-      if (deictic == -1 ? idx >= current : idx > current) idx -= 4;
+      // The coming season under a past verb elsewhere in the clause is still
+      // the coming one ("said he would do a good job in the fall debates" in
+      // August), as a holiday or a date less than three months ahead.
+      bool coming = deictic == 99 && (idx == current + 1 || idx + 4 == current + 1) &&
+                    !after_since(i) && !past_event_at(i) && !past_verb_follows(i);
+      if (coming && idx < current) idx += 4;
+      if (!coming && (deictic == -1 ? idx >= current : idx > current)) idx -= 4;
     } else if (t > 0) {
       idx = current / 4 * 4 + k;
       if (deictic == 1 ? idx <= current : idx < current) idx += 4;
