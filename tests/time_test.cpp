@@ -953,3 +953,11 @@ TEST_CASE("the coming season under a past verb elsewhere in the sentence stays a
             CivilDate{2015, 12, 1})
             .value == "2015-SP");
 }
+
+TEST_CASE("a modal perfect ('might have been') looks back; 'will have' still ahead") {
+  CivilDate friday{2016, 3, 4};
+  CHECK(one("After his wins Tuesday night, this might have been his best week.", "Tuesday night",
+            friday)
+            .value == "2016-03-01");
+  CHECK(one("By Tuesday, the race will have changed.", "Tuesday", friday).value == "2016-03-08");
+}

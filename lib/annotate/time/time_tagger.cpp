@@ -362,6 +362,10 @@ class Tagger {
       }
       // "had been scheduled to expire Friday": a plan that lies in the past.
       if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
+      // "might have been", "would have won": a modal perfect looks back, unlike
+      // "will have changed".
+      if (tense == 1 && is(i + 1, "have") && t.low != "will" && t.low != "shall" && t.low != "ll")
+        tense = -1;
       // "is to resume trading Tuesday": a plan.
       if (tense == 2 && is(i + 1, "to") && i + 2 < n() && toks_[i + 2].kind == kAlpha &&
           !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
