@@ -854,3 +854,110 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("The talks resumed at 9 a.m. (local time) in Geneva.", anchor);
   CHECK(find(t, "9 a.m.").value == "2000-04-05T09:00");
 }
+
+TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from now") {
+  CivilDate anchor{2016, 7, 6};
+  auto ago = one("The plant closed almost two years ago.", "almost two years ago", anchor);
+  CHECK(ago.value == "2014");
+  CHECK(ago.mod == "APPROX");
+  CHECK(one("About a decade ago, he served abroad.", "About a decade ago", anchor).value == "2006");
+  // A duration keeps the approximator out of its span (both TimeML halves agree).
+  auto dur = one("He waited about five hours.", "five hours", anchor);
+  CHECK(dur.value == "PT5H");
+  CHECK(dur.mod == "APPROX");
+}
+
+TEST_CASE(
+    "a holiday under a past verb elsewhere in the clause moves back only beyond three months") {
+  CivilDate august{2016, 8, 17};
+  CHECK(one("He campaigned in Ohio and hinted at his role as Election Day nears.", "Election Day",
+            august)
+            .value == "2016-11-08");
+  CHECK(one("The ads targeted voters who stayed away from the polls on Election Day.",
+            "Election Day", august)
+            .value == "2016-11-08");
+  CHECK(one("The debate was held the Saturday before Christmas.", "Christmas",
+            CivilDate{2015, 12, 23})
+            .value == "2015-12-25");
+  // A past verb right before it, or a holiday far ahead, is last year's.
+  CHECK(one("Dozens were arrested on Christmas.", "Christmas", CivilDate{2016, 1, 20}).value ==
+        "2015-12-25");
+  CHECK(one("The party celebrated Thanksgiving with its donors.", "Thanksgiving",
+            CivilDate{2016, 3, 2})
+            .value == "2015-11-26");
+  // A future tense puts a passed holiday a year on.
+  CHECK(one("By then, on Election Day, the race will have changed.", "Election Day",
+            CivilDate{2015, 11, 18})
+            .value == "2016-11-08");
+}
+
+TEST_CASE("holiday names match with a typographic apostrophe") {
+  CivilDate anchor{2015, 12, 31};
+  CHECK(one("The messages released on New Year\xE2\x80\x99s Eve were long.",
+            "New Year\xE2\x80\x99s Eve", anchor)
+            .value == "2015-12-31");
+  CHECK(one("Voters met on Valentine\xE2\x80\x99s Day.", "Valentine\xE2\x80\x99s Day",
+            CivilDate{2016, 2, 20})
+            .value == "2016-02-14");
+}
+
+TEST_CASE("a capitalised 'Year' or 'Century' inside a title or a firm's name is no date") {
+  CivilDate anchor{2016, 8, 1};
+  CHECK(tag("The magazine chose her as its Person of the Year again.", anchor).empty());
+  CHECK(tag("He took a top job at 21st Century Fox in London.", anchor).empty());
+  CHECK(tag("It was called the Year of the Woman by her fans.", anchor).empty());
+  // Dates stay dates.
+  CHECK(
+      one("He was among the top athletes of the 20th Century.", "the 20th Century", anchor).value ==
+      "19");
+  CHECK(one("The Year ahead looks hard.", "The Year", anchor).value == "2016");
+  CHECK(one("Sales rose during the year.", "the year", anchor).value == "2016");
+}
+
+TEST_CASE("a capitalised frequency word in a paper's or show's name is no set") {
+  CivilDate anchor{2016, 4, 8};
+  CHECK(tag("He told the New York Daily News about it.", anchor).empty());
+  CHECK(tag("The critic at Publishers Weekly liked it.", anchor).empty());
+  CHECK(tag("\"Daily Show\" host Trevor Noah laughed.", anchor).empty());
+  // Common use stays a set, also at the start of a sentence.
+  CHECK(one("The group met daily at the office.", "daily", anchor).value == "P1D");
+  CHECK(one("Weekly, the board reviews the figures.", "Weekly", anchor).value == "P1W");
+}
+
+TEST_CASE("a capitalised part of day, 'Today' or 'Now' inside a sentence is part of a name") {
+  CivilDate anchor{2016, 5, 18};
+  CHECK(tag("He told CBS This Morning that he would run.", anchor).empty());
+  CHECK(tag("She is joining the \"Today\" show as an anchor.", anchor).empty());
+  CHECK(tag("He played the senator on Saturday Night Live again.", anchor).empty());
+  CHECK(tag("The group One Wisconsin Now found the columns.", anchor).empty());
+  CHECK(tag("Fans watched the start of the Summer Olympics.", anchor).empty());
+  // The start of a sentence, or of a quoted one, and shouted capitals are no names.
+  CHECK(one("Rubio said, \"Tonight was supposed to be ours.\"", "Tonight", anchor).value ==
+        "2016-05-18TNI");
+  CHECK(one("The firm is Widget Co. Recently, rivals gained.", "Recently", anchor).value ==
+        "PAST_REF");
+  CHECK(one("We need it NOW!", "NOW", anchor).value == "PRESENT_REF");
+  CHECK(one("Today, the board met.", "Today", anchor).value == "2016-05-18");
+  // A headline in title case capitalises every word.
+  CHECK(one("Senate Returns To Work In The Summer", "The Summer", anchor).value == "2016-SU");
+}
+
+TEST_CASE("the coming season under a past verb elsewhere in the sentence stays ahead") {
+  CivilDate august{2016, 8, 17};
+  CHECK(one("Supporters waved signs in hopes of seeing the duo on the ticket in the fall.",
+            "the fall", august)
+            .value == "2016-FA");
+  // A past verb right before it or after it: the season before.
+  CHECK(one("They met in the fall.", "the fall", august).value == "2015-FA");
+  CHECK(one("In the spring after the scandal broke, she said nothing.", "the spring",
+            CivilDate{2015, 12, 1})
+            .value == "2015-SP");
+}
+
+TEST_CASE("a modal perfect ('might have been') looks back; 'will have' still ahead") {
+  CivilDate friday{2016, 3, 4};
+  CHECK(one("After his wins Tuesday night, this might have been his best week.", "Tuesday night",
+            friday)
+            .value == "2016-03-01");
+  CHECK(one("By Tuesday, the race will have changed.", "Tuesday", friday).value == "2016-03-08");
+}

@@ -362,6 +362,10 @@ class Tagger {
       }
       // "had been scheduled to expire Friday": a plan that lies in the past.
       if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
+      // "might have been", "would have won": a modal perfect looks back, unlike
+      // "will have changed".
+      if (tense == 1 && is(i + 1, "have") && t.low != "will" && t.low != "shall" && t.low != "ll")
+        tense = -1;
       // "is to resume trading Tuesday": a plan.
       if (tense == 2 && is(i + 1, "to") && i + 2 < n() && toks_[i + 2].kind == kAlpha &&
           !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
@@ -648,6 +652,14 @@ class Tagger {
     return false;
   }
   // Seasons as indices year * 4 + k (SP 0, SU 1, FA 2, WI 3; winter starts in December).
+  // The nearest tense marker on the right is a past one ("In the spring after
+  // the scandal broke, she said ...").
+  bool past_verb_follows(std::size_t i) const {
+    for (auto [pos, t] : markers()) {
+      if (pos > static_cast<int>(i)) return t == -1 || t == 3;
+    }
+    return false;
+  }
   std::string season_in_context(const std::string& s, std::size_t i, int deictic) const {
     if (!anchor_) return "XXXX-" + s;
     int k = s == "SP" ? 0 : s == "SU" ? 1 : s == "FA" ? 2 : 3;
@@ -664,7 +676,13 @@ class Tagger {
       if (k == 3 && am <= 2) idx = (y - 1) * 4 + 3;
     } else if (t < 0) {
       idx = current / 4 * 4 + k;
-      if (deictic == -1 ? idx >= current : idx > current) idx -= 4;
+      // The coming season under a past verb elsewhere in the clause is still
+      // the coming one ("said he would do a good job in the fall debates" in
+      // August), as a holiday or a date less than three months ahead.
+      bool coming = deictic == 99 && (idx == current + 1 || idx + 4 == current + 1) &&
+                    !after_since(i) && !past_event_at(i) && !past_verb_follows(i);
+      if (coming && idx < current) idx += 4;
+      if (!coming && (deictic == -1 ? idx >= current : idx > current)) idx -= 4;
     } else if (t > 0) {
       idx = current / 4 * 4 + k;
       if (deictic == 1 ? idx <= current : idx < current) idx += 4;
@@ -970,15 +988,83 @@ class Tagger {
       if (ok && c.end >= best.end) {
         best = c;
         if (!approx.empty()) best.mod = approx;
-        // TimeBank leaves "about" and "almost" outside the expression.
-        if (is(i, "about") || is(i, "almost")) best.skip = 1;
+        // TimeBank and AQUAINT leave "about" and "almost" outside a duration, but
+        // both keep them in an offset from now ("almost four years ago", 4 of 4).
+        if ((is(i, "about") || is(i, "almost")) && !is(best.end - 1, "ago")) best.skip = 1;
         if (!position.empty()) best.mod = position;
         if (position == "START" && best.value.size() == 4 && is(i, "the")) {
           // keep the year; TimeBank marks "the beginning of 1990" as 1990
         }
       }
     }
+    if (best.end > i && in_title(i, best.end - 1)) return {};
+    if (best.end > i && capitalised_in_name(i + best.skip, best.end)) return {};
     return best;
+  }
+
+  // "CBS This Morning", "NBC's \"Today\" show", "Saturday Night Live", "Back to
+  // the Future", "the Summer Olympics": a word of the time lexicon that is
+  // written in lower case in running text (a part of day, "today", "now", a
+  // season) but is capitalised inside a sentence belongs to a name. Not in
+  // headlines set in title case, nor at the start of a quoted sentence.
+  bool capitalised_in_name(std::size_t b, std::size_t e) const {
+    bool found = false;
+    for (std::size_t k = b; k < e && !found; ++k) {
+      const WordInfo* wi = toks_[k].kind == kAlpha && toks_[k].cap ? w(k) : nullptr;
+      if (!wi || !(!wi->part_of_day.empty() || wi->day_offset != 99 || wi->tonight ||
+                   !wi->vague.empty() || !wi->season.empty())) {
+        continue;
+      }
+      if (!wi->season.empty() && k + 1 < n() && toks_[k + 1].kind == kDigit)
+        continue;         // "Fall 2016"
+      std::size_t j = k;  // skip opening quotes: "Rubio says, “Tonight was ..."
+      while (j > 0 && quote_mark(j - 1)) --j;
+      if (sentence_initial(j) || (j < k && toks_[j - 1].kind == kPunct)) continue;
+      // After a full stop or a colon ("Co. Recently, ...", "Q: Now you ..."), or
+      // shouted in capitals ("we need it NOW!"), the capital says nothing.
+      if (is(j - 1, ".") || is(j - 1, ":") || is(j - 1, ";") || is(j - 1, "?") || is(j - 1, "!"))
+        continue;
+      if (toks_[k].e - toks_[k].b >= 2 && all_caps(k)) continue;
+      found = true;
+    }
+    if (!found) return false;
+    // A headline in title case capitalises every word.
+    int words = 0, caps = 0;
+    for (std::size_t k = 0; k < n(); ++k) {
+      if (toks_[k].kind != kAlpha || toks_[k].e - toks_[k].b < 4) continue;
+      ++words;
+      caps += toks_[k].cap;
+    }
+    return caps * 10 < words * 7;
+  }
+
+  bool all_caps(std::size_t k) const {
+    for (std::size_t p = toks_[k].b; p < toks_[k].e; ++p) {
+      char c = layer_.text[p];
+      if (c >= 'a' && c <= 'z') return false;
+    }
+    return true;
+  }
+
+  bool quote_mark(std::size_t k) const {
+    if (toks_[k].kind != kPunct) return false;
+    std::string_view t = toks_[k].low;
+    return t == "\"" || t == "'" || t == "`" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" ||
+           t == "\xE2\x80\x98" || t == "\xE2\x80\x99";
+  }
+
+  // "Person of the Year", "21st Century Fox", "the Year of the Woman": a
+  // capitalised "Year" or "Century" inside a sentence that names a title or a
+  // firm, next to other capitalised words, is no date.
+  bool in_title(std::size_t i, std::size_t e) const {
+    if (!toks_[e].cap || !(is(e, "year") || is(e, "century")) || sentence_initial(e)) return false;
+    auto cap_word = [this](std::size_t k) {
+      return k < n() && toks_[k].kind == kAlpha && toks_[k].cap;
+    };
+    if (cap_word(e + 1)) return true;  // "21st Century Fox"
+    if (is(e + 1, "of") && is(e + 2, "the") && cap_word(e + 3)) return true;
+    // "Person of the Year", "Liar-of the Year"
+    return is(i, "the") && i >= 2 && is(i - 1, "of") && (cap_word(i - 2) || is_dash(i - 2));
   }
 
   Core core(std::size_t i) {
@@ -1172,7 +1258,11 @@ class Tagger {
     if (!first || !first->holidays || !toks_[i].cap) return {};
     for (const time::Phrase* p : *first->holidays) {
       std::size_t k = 1;
-      while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
+      // A typographic apostrophe stands for the data's "'" ("New Year’s Eve").
+      while (k < p->infos.size() &&
+             (w(i + k) == p->infos[k] || (p->words[k] == "'" && apostrophe(i + k)))) {
+        ++k;
+      }
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
       int year_given = 0;
@@ -1215,9 +1305,28 @@ class Tagger {
       std::int32_t d = days_from_civil(date_in(y));
       bool week = is(end, "week");  // "Easter week": the ISO week of the holiday
       // A holiday within a week of the anchor is this year's, whatever the tense.
-      if (!(week && std::abs(d - anchor_days_) <= 7)) {
+      bool named_side = i > 0 && (is(i - 1, "last") || is(i - 1, "next"));
+      if (week && std::abs(d - anchor_days_) <= 7) {
+      } else if (named_side) {
         if (t < 0 && d > anchor_days_) --y;
         if (t > 0 && d < anchor_days_) ++y;
+      } else {
+        // As for a month and day: a past verb right before it ("was shot on
+        // Thanksgiving") moves it back beyond two weeks, a past clause only
+        // beyond three months ("as Election Day nears" in September, under a
+        // past verb elsewhere, is the coming one). A future tense still puts a
+        // passed holiday a year on ("will have changed by Election Day").
+        std::int32_t ahead = d - anchor_days_;
+        int clause = tense_no_report(i);
+        // A past event after it ("lined up the day after Christmas") puts it behind.
+        bool past_after = clause < 0 && i > 0 && is(i - 1, "after");
+        if (ahead > 0 &&
+            (past_after ||
+             ((after_since(i) || past_event_at(i)) ? ahead > 14 : clause < 0 && ahead > 90))) {
+          --y;
+        } else if (ahead < 0 && t > 0) {
+          ++y;
+        }
       }
       if (week) return make(end + 1, "DATE", time::week_str(days_from_civil(date_in(y))));
       Core c = make(end, "DATE", time::day_str(date_in(y)));
@@ -1304,6 +1413,13 @@ class Tagger {
     // "average daily volume", "10,000 units annually", "rise 8.5% annually": part of a
     // rate, like "per year", not a recurrence of events.
     if (i > 0 && ((w(i - 1) && w(i - 1)->rate_marker) || quantity_before(i - 1))) return {};
+    // "the Daily News", "Breitbart News Daily", "Publishers Weekly", "The Daily
+    // Show": capitalised inside a sentence, or before another capitalised word,
+    // the word names a paper or a programme.
+    if (toks_[i].cap && (!sentence_initial(i) ||
+                         (i + 1 < n() && toks_[i + 1].kind == kAlpha && toks_[i + 1].cap))) {
+      return {};
+    }
     return make(i + 1, "SET", w(i)->set);
   }
 
