@@ -130,6 +130,35 @@ struct TimeLexicon {
       }
     }
   }
+  /// The probe table's pointers, copied by value: a scanner that keeps them in
+  /// locals need not reload them after each byte store to its own records
+  /// (a byte store may alias anything, the lexicon included).
+  struct ShortIndex {
+    const Slot* slots;
+    const std::uint16_t* cells;
+    std::size_t mask;
+    int shift;
+
+    /// find_padded() for a word of 1 to 8 bytes given as its key word `head`
+    /// (the word's bytes, the rest zero), which the scanner holds in a
+    /// register already. Keys of up to 8 bytes are equal when their heads and
+    /// lengths are.
+    const Slot* find(std::uint64_t head, std::size_t len) const {
+      std::size_t i = hash(head, 0, len) >> shift;
+      std::uint16_t cell = cells[i];
+      const Slot* s = slots + cell;
+      bool same = (s->head == head) & (s->length == len);
+      if (__builtin_expect(same | (cell == 0), 1)) return same ? s : slots;
+      for (;;) {  // the first cell holds another word: probe on
+        i = (i + 1) & mask;
+        cell = cells[i];
+        if (!cell) return slots;
+        s = slots + cell;
+        if (s->head == head && s->length == len) return s;
+      }
+    }
+  };
+  ShortIndex short_index() const { return {slots.data(), cells.data(), cells.size() - 1, shift}; }
   const WordInfo* find(std::string_view lower_word) const {
     if (lower_word.empty() || lower_word.size() > max_length) return nullptr;
     char buf[8] = {};

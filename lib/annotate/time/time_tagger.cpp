@@ -17,6 +17,10 @@
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace crosscheck::internal {
 namespace {
 
@@ -52,6 +56,10 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
 
 std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
+// The first `len` bytes of a word, 0 <= len <= 8.
+constexpr std::uint64_t kKeepBytes[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~0ull};
+
 // Bit 7 of each byte of the result is set where `lower8` holds 'a'-'z'.
 inline std::uint64_t letter_bytes(std::uint64_t lower8) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
@@ -62,58 +70,90 @@ inline std::uint64_t letter_bytes(std::uint64_t lower8) {
   return ge_a & ~gt_z & ~lower8 & kHigh;
 }
 
-// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased
-// text followed by at least 8 padding bytes (word-sized loads may run past a
-// token's end). Returns the number of tokens an expression may begin at
-// (trigger words, digits, apostrophes), whose indices it writes in order to
-// `starts`: the scanner visits only those, and they are collected without a
-// branch per word.
-std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t from,
-                     std::size_t to, const time::TimeLexicon& lex, std::vector<Tok>& out,
-                     std::vector<std::uint32_t>& starts) {
-  out.clear();
-  // At most one token per byte: tokens are then built in place, never moved.
-  if (out.capacity() < to - from) out.reserve(to - from);
-  if (starts.size() < to - from) starts.resize(to - from);
-  std::uint32_t* start = starts.data();
+// The tokens of the sentence being tagged: a view of the thread's token
+// buffer, read like a vector (size(), [i]).
+struct Tokens {
+  const Tok* data = nullptr;
+  std::size_t count = 0;
+  std::size_t size() const { return count; }
+  const Tok& operator[](std::size_t i) const { return data[i]; }
+};
+
+struct Tokenized {
+  std::size_t tokens = 0;  // tokens written
+  std::size_t starts = 0;  // of which may begin an expression
+};
+
+// The number of leading bytes of p[0, 8) that are 'a'-'z' (0 to 8).
+inline std::size_t leading_letters(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));  // upper half zero
+  __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), v));
+  // Bits 8-15 of the mask are clear, so the count stops at 8.
+  return static_cast<std::size_t>(
+      __builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(letters))));
+#else
+  std::uint64_t non_letters = ~letter_bytes(time::TimeLexicon::load8(p)) & 0x8080808080808080ull;
+  return non_letters ? static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8 : 8;
+#endif
+}
+
+// Splits [from, to) of `text` into tokens written to `out`, which has room for
+// one token per byte (every token is at least one byte long, so tokens are
+// built in place, with no capacity checks). `low` is the ASCII-lower-cased
+// text followed by at least 8 padding bytes: word-sized loads may run past a
+// token's end, and the byte after a token can be read without a bounds check.
+// The indices of the tokens an expression may begin at (trigger words,
+// digits, apostrophes) go in order to `start` (room for one per byte): the
+// scanner visits only those, and they are collected without a branch per word.
+Tokenized tokenize(std::string_view text, const char* low, std::size_t from, std::size_t to,
+                   const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
+  const time::TimeLexicon::ShortIndex index = lex.short_index();
+  std::size_t n = 0;  // tokens written
   std::size_t nstarts = 0;
-  const char* low = lower.data();
   std::size_t i = from;
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint8_t cls = kCharClass[c];
-    if (cls == 1) {
-      ++i;
+    if (cls == 2) {
+      std::size_t len = leading_letters(low + i);
+      const time::TimeLexicon::Slot* slot;
+      if (__builtin_expect(len < 8 && i + len <= to, 1)) {
+        // Most words: up to seven letters, whose key is their eight bytes with
+        // those past the word cleared.
+        slot = index.find(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
+      } else {
+        // Eight letters or more, or a run past the end of the sentence.
+        std::size_t j = i + len;
+        while (len == 8 && j < to) {
+          len = leading_letters(low + j);
+          j += len;
+        }
+        if (j > to) j = to;
+        len = j - i;
+        slot = lex.find_padded(low + i, len);
+      }
+      std::uint8_t flags = slot->flags;
+      out[n] = Tok{.b = static_cast<std::uint32_t>(i),
+                   .e = static_cast<std::uint32_t>(i + len),
+                   .num = -1,
+                   .ndig = 0,
+                   .kind = kAlpha,
+                   .cap = c <= 'Z',
+                   .flags = flags,
+                   .low = std::string_view(low + i, len),
+                   .w = slot->info};
+      start[nstarts] = static_cast<std::uint32_t>(n);
+      nstarts += flags & kTrigger;
+      ++n;
+      i += len;
+      // Most words are followed by one space (low[to] is text or padding).
+      i += (i < to) & (low[i] == ' ');
       continue;
     }
-    Tok& t = out.emplace_back();
-    t.b = static_cast<std::uint32_t>(i);
-    if (cls == 2) {
-      // Letters eight at a time: the run ends at the first byte that is not one.
-      std::size_t j = i;
-      for (;;) {
-        std::uint64_t non_letters =
-            ~letter_bytes(time::TimeLexicon::load8(low + j)) & 0x8080808080808080ull;
-        if (non_letters) {
-          j += static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8;
-          break;
-        }
-        j += 8;
-        if (j >= to) break;
-      }
-      if (j > to) j = to;
-      t.kind = kAlpha;
-      t.cap = c <= 'Z';
-      t.e = static_cast<std::uint32_t>(j);
-      t.low = std::string_view(low + i, j - i);
-      const auto* slot = lex.find_padded(low + i, j - i);
-      t.w = slot->info;
-      t.flags = slot->flags;
-      start[nstarts] = static_cast<std::uint32_t>(out.size() - 1);
-      nstarts += slot->flags & kTrigger;
-      i = j;
-      // Most words are followed by one space.
-      if (i < to && text[i] == ' ') ++i;
+    if (cls == 1) {
+      ++i;
       continue;
     }
     if (cls == 3) {
@@ -123,15 +163,21 @@ std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t 
         if (j - i < 9) v = v * 10 + (text[j] - '0');
         ++j;
       }
-      t.kind = kDigit;
-      t.ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
-      t.num = j - i <= 9 ? static_cast<int>(v) : -1;
-      t.e = static_cast<std::uint32_t>(j);
-      t.low = std::string_view(low + i, j - i);
+      out[n] = Tok{.b = static_cast<std::uint32_t>(i),
+                   .e = static_cast<std::uint32_t>(j),
+                   .num = j - i <= 9 ? static_cast<int>(v) : -1,
+                   .ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255)),
+                   .kind = kDigit,
+                   .cap = false,
+                   .flags = 0,
+                   .low = std::string_view(low + i, j - i),
+                   .w = nullptr};
+      start[nstarts++] = static_cast<std::uint32_t>(n);
+      ++n;
       i = j;
-      start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
       continue;
     }
+    std::size_t b = i;
     bool apostrophe = c == '\'';
     const time::TimeLexicon::Slot* slot;
     if (c < 0x80) {
@@ -139,27 +185,30 @@ std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t 
       slot = lex.ascii_slots[c];
     } else {
       // One UTF-8 character; non-breaking and typographic spaces are spaces.
-      std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      if (i + n > to) n = to - i;
-      std::string_view ch = text.substr(i, n);
-      i += n;
+      std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (i + len > to) len = to - i;
+      std::string_view ch = text.substr(i, len);
+      i += len;
       if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
           (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
            static_cast<unsigned char>(ch[2]) <= 0x8A)) {
-        out.pop_back();
         continue;
       }
       apostrophe = ch == "\xE2\x80\x99";
-      slot = lex.find_padded(low + t.b, n);
+      slot = lex.find_padded(low + b, len);
     }
-    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
-    t.kind = kPunct;
-    t.e = static_cast<std::uint32_t>(i);
-    t.low = std::string_view(low + t.b, t.e - t.b);
-    t.w = slot->info;
-    t.flags = slot->flags;
+    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(n);
+    out[n++] = Tok{.b = static_cast<std::uint32_t>(b),
+                   .e = static_cast<std::uint32_t>(i),
+                   .num = -1,
+                   .ndig = 0,
+                   .kind = kPunct,
+                   .cap = false,
+                   .flags = slot->flags,
+                   .low = std::string_view(low + b, i - b),
+                   .w = slot->info};
   }
-  return nstarts;
+  return {n, nstarts};
 }
 
 struct Core {
@@ -175,7 +224,7 @@ struct Core {
 
 // Buffers reused from one document to the next on the same thread.
 struct Scratch {
-  std::vector<Tok> toks;  // capacity: the longest sentence in bytes
+  std::vector<Tok> toks;  // storage, one token per byte of the longest sentence
   std::vector<std::pair<int, int>> markers;
   std::vector<Span> sentences;
   std::vector<std::uint32_t> starts;
@@ -203,7 +252,7 @@ class Tagger {
       : layer_(layer),
         lex_(time::time_lexicon()),
         anchor_(anchor),
-        toks_(scratch.toks),
+        tok_buffer_(scratch.toks),
         markers_(scratch.markers),
         merged_(scratch.sentences),
         starts_(scratch.starts) {
@@ -244,7 +293,11 @@ class Tagger {
       covered = to;
       ++sentence_;
       // Most words cannot begin an expression: only the starts are tried.
-      std::size_t nstarts = tokenize(text, layer_.lower, from, to, lex_, toks_, starts_);
+      if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
+      if (starts_.size() < to - from) starts_.resize(to - from);
+      auto [ntoks, nstarts] =
+          tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(), starts_.data());
+      toks_ = Tokens{tok_buffer_.data(), ntoks};
       markers_found_ = false;  // found on first use (most sentences need none)
       std::size_t next = 0;    // the first token not inside an expression found
       for (std::size_t k = 0; k < nstarts; ++k) {
@@ -2481,7 +2534,8 @@ class Tagger {
   const time::TimeLexicon& lex_;
   std::optional<CivilDate> anchor_;
   std::int32_t anchor_days_ = 0;
-  std::vector<Tok>& toks_;
+  std::vector<Tok>& tok_buffer_;  // holds toks_
+  Tokens toks_;                   // the tokens of the sentence being tagged
   // Tense markers of the current sentence (token index, tense), found lazily.
   std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
