@@ -79,9 +79,11 @@ struct Tokens {
   const Tok& operator[](std::size_t i) const { return data[i]; }
 };
 
-struct Tokenized {
-  std::size_t tokens = 0;  // tokens written
-  std::size_t starts = 0;  // of which may begin an expression
+// Where tokenize() is: the next byte, and the tokens and starts written.
+struct Cursor {
+  std::size_t i = 0;
+  std::size_t n = 0;
+  std::size_t nstarts = 0;
 };
 
 // The number of leading bytes of p[0, 8) that are 'a'-'z' (0 to 8).
@@ -99,20 +101,16 @@ inline std::size_t leading_letters(const char* p) {
 #endif
 }
 
-// Splits [from, to) of `text` into tokens written to `out`, which has room for
-// one token per byte (every token is at least one byte long, so tokens are
-// built in place, with no capacity checks). `low` is the ASCII-lower-cased
-// text followed by at least 8 padding bytes: word-sized loads may run past a
-// token's end, and the byte after a token can be read without a bounds check.
-// The indices of the tokens an expression may begin at (trigger words,
-// digits, apostrophes) go in order to `start` (room for one per byte): the
-// scanner visits only those, and they are collected without a branch per word.
-Tokenized tokenize(std::string_view text, const char* low, std::size_t from, std::size_t to,
-                   const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
-  const time::TimeLexicon::ShortIndex index = lex.short_index();
-  std::size_t n = 0;  // tokens written
-  std::size_t nstarts = 0;
-  std::size_t i = from;
+// The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
+// to `to` or the first digit or non-ASCII byte, which the caller takes. Kept
+// apart, without calls, so that its state stays in registers.
+[[gnu::noinline]] Cursor scan_ascii(const char* text, const char* low, std::size_t to,
+                                    const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
+                                    Cursor at) {
+  const time::TimeLexicon::Index index = lex.index();
+  const time::TimeLexicon::Slot* const* ascii_slots = lex.ascii_slots.data();
+  std::size_t i = at.i, n = at.n;
+  std::uint32_t* next_start = start + at.nstarts;  // one register, not two
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint8_t cls = kCharClass[c];
@@ -122,7 +120,7 @@ Tokenized tokenize(std::string_view text, const char* low, std::size_t from, std
       if (__builtin_expect(len < 8 && i + len <= to, 1)) {
         // Most words: up to seven letters, whose key is their eight bytes with
         // those past the word cleared.
-        slot = index.find(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
+        slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
       } else {
         // Eight letters or more, or a run past the end of the sentence.
         std::size_t j = i + len;
@@ -132,7 +130,7 @@ Tokenized tokenize(std::string_view text, const char* low, std::size_t from, std
         }
         if (j > to) j = to;
         len = j - i;
-        slot = lex.find_padded(low + i, len);
+        slot = index.find(low + i, len);
       }
       std::uint8_t flags = slot->flags;
       out[n] = Tok{.b = static_cast<std::uint32_t>(i),
@@ -144,71 +142,99 @@ Tokenized tokenize(std::string_view text, const char* low, std::size_t from, std
                    .flags = flags,
                    .low = std::string_view(low + i, len),
                    .w = slot->info};
-      start[nstarts] = static_cast<std::uint32_t>(n);
-      nstarts += flags & kTrigger;
+      *next_start = static_cast<std::uint32_t>(n);
+      next_start += flags & kTrigger;
       ++n;
       i += len;
-      // Most words are followed by one space (low[to] is text or padding).
-      i += (i < to) & (low[i] == ' ');
+      // Most words are followed by one space. low[to] is text or padding, and
+      // a space there ends the loop as `to` would.
+      i += low[i] == ' ';
       continue;
     }
     if (cls == 1) {
       ++i;
       continue;
     }
-    if (cls == 3) {
+    if (cls == 3 || c >= 0x80) break;
+    // An ASCII mark; of these only an apostrophe may begin an expression.
+    const time::TimeLexicon::Slot* slot = ascii_slots[c];
+    *next_start = static_cast<std::uint32_t>(n);
+    next_start += c == '\'';
+    out[n++] = Tok{.b = static_cast<std::uint32_t>(i),
+                   .e = static_cast<std::uint32_t>(i + 1),
+                   .num = -1,
+                   .ndig = 0,
+                   .kind = kPunct,
+                   .cap = false,
+                   .flags = slot->flags,
+                   .low = std::string_view(low + i, 1),
+                   .w = slot->info};
+    ++i;
+  }
+  return {i, n, static_cast<std::size_t>(next_start - start)};
+}
+
+// Splits [from, to) of `text` into tokens written to `out`, which has room for
+// one token per byte (every token is at least one byte long, so tokens are
+// built in place, with no capacity checks). `low` is the ASCII-lower-cased
+// text followed by at least 8 padding bytes: word-sized loads may run past a
+// token's end, and the byte after a token can be read without a bounds check.
+// The indices of the tokens an expression may begin at (trigger words,
+// digits, apostrophes) go in order to `start` (room for one per byte): the
+// scanner visits only those, and they are collected without a branch per word.
+// Returns the numbers of tokens and of starts written.
+Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::size_t to,
+                const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
+  Cursor at{from, 0, 0};
+  for (;;) {
+    at = scan_ascii(text.data(), low, to, lex, out, start, at);
+    if (at.i >= to) return at;  // at.i may be to + 1 (a space after the last word)
+    // A digit run or a non-ASCII character.
+    std::size_t i = at.i;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (char_class(text[i]) == 3) {
       std::size_t j = i;
       long long v = 0;
       while (j < to && char_class(text[j]) == 3) {
         if (j - i < 9) v = v * 10 + (text[j] - '0');
         ++j;
       }
-      out[n] = Tok{.b = static_cast<std::uint32_t>(i),
-                   .e = static_cast<std::uint32_t>(j),
-                   .num = j - i <= 9 ? static_cast<int>(v) : -1,
-                   .ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255)),
-                   .kind = kDigit,
-                   .cap = false,
-                   .flags = 0,
-                   .low = std::string_view(low + i, j - i),
-                   .w = nullptr};
-      start[nstarts++] = static_cast<std::uint32_t>(n);
-      ++n;
-      i = j;
+      out[at.n] = Tok{.b = static_cast<std::uint32_t>(i),
+                      .e = static_cast<std::uint32_t>(j),
+                      .num = j - i <= 9 ? static_cast<int>(v) : -1,
+                      .ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255)),
+                      .kind = kDigit,
+                      .cap = false,
+                      .flags = 0,
+                      .low = std::string_view(low + i, j - i),
+                      .w = nullptr};
+      start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+      ++at.n;
+      at.i = j;
       continue;
     }
-    std::size_t b = i;
-    bool apostrophe = c == '\'';
-    const time::TimeLexicon::Slot* slot;
-    if (c < 0x80) {
-      ++i;
-      slot = lex.ascii_slots[c];
-    } else {
-      // One UTF-8 character; non-breaking and typographic spaces are spaces.
-      std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      if (i + len > to) len = to - i;
-      std::string_view ch = text.substr(i, len);
-      i += len;
-      if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
-          (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
-           static_cast<unsigned char>(ch[2]) <= 0x8A)) {
-        continue;
-      }
-      apostrophe = ch == "\xE2\x80\x99";
-      slot = lex.find_padded(low + b, len);
+    // One UTF-8 character; non-breaking and typographic spaces are spaces.
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > to) len = to - i;
+    std::string_view ch = text.substr(i, len);
+    at.i = i + len;
+    if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
+        (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
+         static_cast<unsigned char>(ch[2]) <= 0x8A)) {
+      continue;
     }
-    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(n);
-    out[n++] = Tok{.b = static_cast<std::uint32_t>(b),
-                   .e = static_cast<std::uint32_t>(i),
-                   .num = -1,
-                   .ndig = 0,
-                   .kind = kPunct,
-                   .cap = false,
-                   .flags = slot->flags,
-                   .low = std::string_view(low + b, i - b),
-                   .w = slot->info};
+    if (ch == "\xE2\x80\x99") start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+    const time::TimeLexicon::Slot* slot = lex.find_padded(low + i, len);
+    out[at.n++] = Tok{.b = static_cast<std::uint32_t>(i),
+                      .e = static_cast<std::uint32_t>(at.i),
+                      .num = -1,
+                      .ndig = 0,
+                      .kind = kPunct,
+                      .cap = false,
+                      .flags = slot->flags,
+                      .low = std::string_view(low + i, len),
+                      .w = slot->info};
   }
-  return {n, nstarts};
 }
 
 struct Core {
@@ -295,9 +321,10 @@ class Tagger {
       // Most words cannot begin an expression: only the starts are tried.
       if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
       if (starts_.size() < to - from) starts_.resize(to - from);
-      auto [ntoks, nstarts] =
+      Cursor end =
           tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(), starts_.data());
-      toks_ = Tokens{tok_buffer_.data(), ntoks};
+      toks_ = Tokens{tok_buffer_.data(), end.n};
+      std::size_t nstarts = end.nstarts;
       markers_found_ = false;  // found on first use (most sentences need none)
       std::size_t next = 0;    // the first token not inside an expression found
       for (std::size_t k = 0; k < nstarts; ++k) {
