@@ -138,21 +138,23 @@ struct TimeLexicon {
         }
       }
     }
-    /// find() for a word of 1 to 8 bytes given as its key word `head` (the
+    /// find() for a word of 1 to 7 bytes given as its key word `head` (the
     /// word's bytes, the rest zero), which the scanner holds in a register
-    /// already. Keys of up to 8 bytes are equal when their heads and lengths are.
+    /// already. Keys hold no NUL byte, so such a head equals no other key's:
+    /// not a longer key's (whose first 8 bytes are not NUL), nor the sentinel's
+    /// (0), nor a key of another length.
     const Slot* find_short(std::uint64_t head, std::size_t len) const {
       std::size_t i = hash(head, 0, len) >> shift;
       std::uint16_t cell = cells[i];
       const Slot* s = slots + cell;
-      bool same = (s->head == head) & (s->length == len);
+      bool same = s->head == head;
       if (__builtin_expect(same | (cell == 0), 1)) return same ? s : slots;
       for (;;) {  // the first cell holds another word: probe on
         i = (i + 1) & mask;
         cell = cells[i];
         if (!cell) return slots;
         s = slots + cell;
-        if (s->head == head && s->length == len) return s;
+        if (s->head == head) return s;
       }
     }
   };

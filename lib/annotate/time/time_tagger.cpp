@@ -90,15 +90,35 @@ struct Cursor {
 inline std::size_t leading_letters(const char* p) {
 #if defined(__SSE2__)
   __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));  // upper half zero
-  __m128i letters = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), v));
-  // Bits 8-15 of the mask are clear, so the count stops at 8.
+  // 'a'-'z' move to -128..-103, the lowest signed bytes; the zero upper half
+  // moves to 31, so bits 8-15 of the mask are clear and the count stops at 8.
+  __m128i letters = _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),
+                                   _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))));
   return static_cast<std::size_t>(
       __builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(letters))));
 #else
   std::uint64_t non_letters = ~letter_bytes(time::TimeLexicon::load8(p)) & 0x8080808080808080ull;
   return non_letters ? static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8 : 8;
 #endif
+}
+
+struct Word {
+  const time::TimeLexicon::Slot* slot;
+  std::size_t length;
+};
+
+// A word of eight letters or more at low[i], or one that runs past `to`
+// (where it is cut), of which `counted` letters are known. Out of the hot
+// loop, which it would crowd.
+[[gnu::noinline]] Word long_word(const char* low, std::size_t i, std::size_t to,
+                                 const time::TimeLexicon::Index& index, std::size_t counted) {
+  std::size_t more = counted, j = i + more;
+  while (more == 8 && j < to) {
+    more = leading_letters(low + j);
+    j += more;
+  }
+  if (j > to) j = to;
+  return {index.find(low + i, j - i), j - i};
 }
 
 // The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
@@ -122,15 +142,9 @@ inline std::size_t leading_letters(const char* p) {
         // those past the word cleared.
         slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
       } else {
-        // Eight letters or more, or a run past the end of the sentence.
-        std::size_t j = i + len;
-        while (len == 8 && j < to) {
-          len = leading_letters(low + j);
-          j += len;
-        }
-        if (j > to) j = to;
-        len = j - i;
-        slot = index.find(low + i, len);
+        Word word = long_word(low, i, to, index, len);
+        slot = word.slot;
+        len = word.length;
       }
       std::uint8_t flags = slot->flags;
       out[n] = Tok{.b = static_cast<std::uint32_t>(i),
