@@ -145,10 +145,13 @@ struct TimeLexicon {
     /// (0), nor a key of another length.
     const Slot* find_short(std::uint64_t head, std::size_t len) const {
       std::size_t i = hash(head, 0, len) >> shift;
-      std::uint16_t cell = cells[i];
-      const Slot* s = slots + cell;
-      bool same = s->head == head;
-      if (__builtin_expect(same | (cell == 0), 1)) return same ? s : slots;
+      std::uint32_t cell = cells[i];
+      // In integers, not bools: a compiler turns `same || !cell` into a branch
+      // on whether the word is known, which mispredicts often.
+      std::uint32_t same = slots[cell].head == head;  // 0 or 1
+      std::uint32_t other = cell & (same - 1);        // another word's cell
+      if (__builtin_expect(other == 0, 1)) return slots + (cell & (0u - same));
+      const Slot* s;
       for (;;) {  // the first cell holds another word: probe on
         i = (i + 1) & mask;
         cell = cells[i];
