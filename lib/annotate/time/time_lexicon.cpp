@@ -226,6 +226,12 @@ const TimeLexicon& time_lexicon() {
     // Cells hold 16-bit slot numbers: a data file that outgrows them is a
     // build mistake, not something to skip words over.
     if (lex.words.size() >= 0xFFFF) throw std::logic_error("time lexicon: over 65534 words");
+    // find_short() tells short keys apart by their bytes alone.
+    for (const auto& entry : lex.words) {
+      if (entry.first.find('\0') != std::string_view::npos) {
+        throw std::logic_error("time lexicon: a word with a NUL byte");
+      }
+    }
     for (const auto& [word, w] : lex.words) {
       if (word.empty()) continue;
       std::string padded(word);

@@ -100,36 +100,71 @@ struct TimeLexicon {
     *head = load8(p) & kKeep[len < 8 ? len : 8];
     *tail = len > 8 ? load8(p + len - 8) : 0;
   }
+  /// Fibonacci hashing: the table takes the top bits. For a key of up to 8
+  /// bytes (tail 0) it is one xor and one multiplication.
   static std::uint64_t hash(std::uint64_t head, std::uint64_t tail, std::size_t len) {
-    return (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^
-           (len * 0x165667B19E3779F9ull);
+    return (head ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ len) * 0x9E3779B97F4A7C15ull;
   }
-  /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.
-  /// Returns the sentinel slot (info nullptr, flags 0) for an unknown word.
-  const Slot* find_padded(const char* p, std::size_t len) const {
-    const Slot* none = slots.data();
-    if (len > max_length) return none;
-    std::uint64_t head, tail;
-    key_words(p, len, &head, &tail);
-    std::uint64_t h = hash(head, tail, len);
-    std::size_t i = h >> shift;
-    std::uint16_t cell = cells[i];
-    const Slot* s = none + cell;
-    // Bitwise, not short-circuit: no branch until the rare cases below.
-    bool same = (s->head == head) & (s->tail == tail) & (s->length == len);
-    if (__builtin_expect((same & (len <= 16)) | (cell == 0), 1)) return same ? s : none;
-    // A longer key, or the first cell holds another word: probe on.
-    std::size_t mask = cells.size() - 1;
-    for (;; i = (i + 1) & mask) {
-      cell = cells[i];
-      if (!cell) return none;
-      s = none + cell;
-      if (s->head == head && s->tail == tail && s->length == len &&
-          (len <= 16 || std::memcmp(s->key + 8, p + 8, len - 16) == 0)) {
-        return s;
+  /// The probe table's pointers, copied by value: a scanner that keeps them in
+  /// locals need not reload them after each byte store to its own records
+  /// (a byte store may alias anything, the lexicon included).
+  struct Index {
+    const Slot* slots;  // slots[0] is the sentinel
+    const std::uint16_t* cells;
+    std::size_t mask;  // cells.size() - 1
+    std::size_t max_length;
+    int shift;
+
+    /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.
+    /// Returns the sentinel slot (info nullptr, flags 0) for an unknown word.
+    const Slot* find(const char* p, std::size_t len) const {
+      if (len > max_length) return slots;
+      std::uint64_t head, tail;
+      key_words(p, len, &head, &tail);
+      std::size_t i = hash(head, tail, len) >> shift;
+      std::uint16_t cell = cells[i];
+      const Slot* s = slots + cell;
+      // Bitwise, not short-circuit: no branch until the rare cases below.
+      bool same = (s->head == head) & (s->tail == tail) & (s->length == len);
+      if (__builtin_expect((same & (len <= 16)) | (cell == 0), 1)) return same ? s : slots;
+      // A longer key, or the first cell holds another word: probe on.
+      for (;; i = (i + 1) & mask) {
+        cell = cells[i];
+        if (!cell) return slots;
+        s = slots + cell;
+        if (s->head == head && s->tail == tail && s->length == len &&
+            (len <= 16 || std::memcmp(s->key + 8, p + 8, len - 16) == 0)) {
+          return s;
+        }
       }
     }
-  }
+    /// find() for a word of 1 to 7 bytes given as its key word `head` (the
+    /// word's bytes, the rest zero), which the scanner holds in a register
+    /// already. Keys hold no NUL byte, so such a head equals no other key's:
+    /// not a longer key's (whose first 8 bytes are not NUL), nor the sentinel's
+    /// (0), nor a key of another length.
+    const Slot* find_short(std::uint64_t head, std::size_t len) const {
+      std::size_t i = hash(head, 0, len) >> shift;
+      std::uint32_t cell = cells[i];
+      // In integers, not bools: a compiler turns `same || !cell` into a branch
+      // on whether the word is known, which mispredicts often.
+      std::uint32_t same = slots[cell].head == head;  // 0 or 1
+      std::uint32_t other = cell & (same - 1);        // another word's cell
+      if (__builtin_expect(other == 0, 1)) return slots + (cell & (0u - same));
+      const Slot* s;
+      for (;;) {  // the first cell holds another word: probe on
+        i = (i + 1) & mask;
+        cell = cells[i];
+        if (!cell) return slots;
+        s = slots + cell;
+        if (s->head == head) return s;
+      }
+    }
+  };
+  Index index() const { return {slots.data(), cells.data(), cells.size() - 1, max_length, shift}; }
+  /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.
+  /// Returns the sentinel slot (info nullptr, flags 0) for an unknown word.
+  const Slot* find_padded(const char* p, std::size_t len) const { return index().find(p, len); }
   const WordInfo* find(std::string_view lower_word) const {
     if (lower_word.empty() || lower_word.size() > max_length) return nullptr;
     char buf[8] = {};

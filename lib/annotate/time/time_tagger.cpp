@@ -17,6 +17,10 @@
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace crosscheck::internal {
 namespace {
 
@@ -52,6 +56,10 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
 
 std::uint8_t char_class(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
 
+// The first `len` bytes of a word, 0 <= len <= 8.
+constexpr std::uint64_t kKeepBytes[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~0ull};
+
 // Bit 7 of each byte of the result is set where `lower8` holds 'a'-'z'.
 inline std::uint64_t letter_bytes(std::uint64_t lower8) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
@@ -62,104 +70,187 @@ inline std::uint64_t letter_bytes(std::uint64_t lower8) {
   return ge_a & ~gt_z & ~lower8 & kHigh;
 }
 
-// Splits [from, to) of `text` into tokens; `lower` is the ASCII-lower-cased
-// text followed by at least 8 padding bytes (word-sized loads may run past a
-// token's end). Returns the number of tokens an expression may begin at
-// (trigger words, digits, apostrophes), whose indices it writes in order to
-// `starts`: the scanner visits only those, and they are collected without a
-// branch per word.
-std::size_t tokenize(std::string_view text, std::string_view lower, std::size_t from,
-                     std::size_t to, const time::TimeLexicon& lex, std::vector<Tok>& out,
-                     std::vector<std::uint32_t>& starts) {
-  out.clear();
-  // At most one token per byte: tokens are then built in place, never moved.
-  if (out.capacity() < to - from) out.reserve(to - from);
-  if (starts.size() < to - from) starts.resize(to - from);
-  std::uint32_t* start = starts.data();
+// The tokens of the sentence being tagged: a view of the thread's token
+// buffer, read like a vector (size(), [i]).
+struct Tokens {
+  const Tok* data = nullptr;
+  std::size_t count = 0;
+  std::size_t size() const { return count; }
+  const Tok& operator[](std::size_t i) const { return data[i]; }
+};
+
+// Where tokenize() is: the next byte, and the tokens and starts written.
+struct Cursor {
+  std::size_t i = 0;
+  std::size_t n = 0;
   std::size_t nstarts = 0;
-  const char* low = lower.data();
-  std::size_t i = from;
+};
+
+// The number of leading bytes of p[0, 8) that are 'a'-'z' (0 to 8).
+inline std::size_t leading_letters(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));  // upper half zero
+  // 'a'-'z' move to -128..-103, the lowest signed bytes; the zero upper half
+  // moves to 31, so bits 8-15 of the mask are clear and the count stops at 8.
+  __m128i letters = _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),
+                                   _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))));
+  return static_cast<std::size_t>(
+      __builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(letters))));
+#else
+  std::uint64_t non_letters = ~letter_bytes(time::TimeLexicon::load8(p)) & 0x8080808080808080ull;
+  return non_letters ? static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8 : 8;
+#endif
+}
+
+struct Word {
+  const time::TimeLexicon::Slot* slot;
+  std::size_t length;
+};
+
+// A word of eight letters or more at low[i], or one that runs past `to`
+// (where it is cut), of which `counted` letters are known. Out of the hot
+// loop, which it would crowd.
+[[gnu::noinline]] Word long_word(const char* low, std::size_t i, std::size_t to,
+                                 const time::TimeLexicon::Index& index, std::size_t counted) {
+  std::size_t more = counted, j = i + more;
+  while (more == 8 && j < to) {
+    more = leading_letters(low + j);
+    j += more;
+  }
+  if (j > to) j = to;
+  return {index.find(low + i, j - i), j - i};
+}
+
+// The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
+// to `to` or the first digit or non-ASCII byte, which the caller takes. Kept
+// apart, without calls, so that its state stays in registers.
+[[gnu::noinline]] Cursor scan_ascii(const char* text, const char* low, std::size_t to,
+                                    const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
+                                    Cursor at) {
+  const time::TimeLexicon::Index index = lex.index();
+  const time::TimeLexicon::Slot* const* ascii_slots = lex.ascii_slots.data();
+  std::size_t i = at.i, n = at.n;
+  std::uint32_t* next_start = start + at.nstarts;  // one register, not two
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint8_t cls = kCharClass[c];
+    if (cls == 2) {
+      std::size_t len = leading_letters(low + i);
+      const time::TimeLexicon::Slot* slot;
+      if (__builtin_expect(len < 8 && i + len <= to, 1)) {
+        // Most words: up to seven letters, whose key is their eight bytes with
+        // those past the word cleared.
+        slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
+      } else {
+        Word word = long_word(low, i, to, index, len);
+        slot = word.slot;
+        len = word.length;
+      }
+      std::uint8_t flags = slot->flags;
+      out[n] = Tok{.b = static_cast<std::uint32_t>(i),
+                   .e = static_cast<std::uint32_t>(i + len),
+                   .num = -1,
+                   .ndig = 0,
+                   .kind = kAlpha,
+                   .cap = c <= 'Z',
+                   .flags = flags,
+                   .low = std::string_view(low + i, len),
+                   .w = slot->info};
+      *next_start = static_cast<std::uint32_t>(n);
+      next_start += flags & kTrigger;
+      ++n;
+      i += len;
+      // Most words are followed by one space. A branch, not arithmetic: it is
+      // well predicted and keeps the load off the chain from one word's start
+      // to the next. low[to] is text or padding, and a space there ends the
+      // loop as `to` would.
+      if (low[i] == ' ') ++i;
+      continue;
+    }
     if (cls == 1) {
       ++i;
       continue;
     }
-    Tok& t = out.emplace_back();
-    t.b = static_cast<std::uint32_t>(i);
-    if (cls == 2) {
-      // Letters eight at a time: the run ends at the first byte that is not one.
-      std::size_t j = i;
-      for (;;) {
-        std::uint64_t non_letters =
-            ~letter_bytes(time::TimeLexicon::load8(low + j)) & 0x8080808080808080ull;
-        if (non_letters) {
-          j += static_cast<std::size_t>(__builtin_ctzll(non_letters)) / 8;
-          break;
-        }
-        j += 8;
-        if (j >= to) break;
-      }
-      if (j > to) j = to;
-      t.kind = kAlpha;
-      t.cap = c <= 'Z';
-      t.e = static_cast<std::uint32_t>(j);
-      t.low = std::string_view(low + i, j - i);
-      const auto* slot = lex.find_padded(low + i, j - i);
-      t.w = slot->info;
-      t.flags = slot->flags;
-      start[nstarts] = static_cast<std::uint32_t>(out.size() - 1);
-      nstarts += slot->flags & kTrigger;
-      i = j;
-      // Most words are followed by one space.
-      if (i < to && text[i] == ' ') ++i;
-      continue;
-    }
-    if (cls == 3) {
+    if (cls == 3 || c >= 0x80) break;
+    // An ASCII mark; of these only an apostrophe may begin an expression.
+    const time::TimeLexicon::Slot* slot = ascii_slots[c];
+    *next_start = static_cast<std::uint32_t>(n);
+    next_start += c == '\'';
+    out[n++] = Tok{.b = static_cast<std::uint32_t>(i),
+                   .e = static_cast<std::uint32_t>(i + 1),
+                   .num = -1,
+                   .ndig = 0,
+                   .kind = kPunct,
+                   .cap = false,
+                   .flags = slot->flags,
+                   .low = std::string_view(low + i, 1),
+                   .w = slot->info};
+    ++i;
+  }
+  return {i, n, static_cast<std::size_t>(next_start - start)};
+}
+
+// Splits [from, to) of `text` into tokens written to `out`, which has room for
+// one token per byte (every token is at least one byte long, so tokens are
+// built in place, with no capacity checks). `low` is the ASCII-lower-cased
+// text followed by at least 8 padding bytes: word-sized loads may run past a
+// token's end, and the byte after a token can be read without a bounds check.
+// The indices of the tokens an expression may begin at (trigger words,
+// digits, apostrophes) go in order to `start` (room for one per byte): the
+// scanner visits only those, and they are collected without a branch per word.
+// Returns the numbers of tokens and of starts written.
+Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::size_t to,
+                const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
+  Cursor at{from, 0, 0};
+  for (;;) {
+    at = scan_ascii(text.data(), low, to, lex, out, start, at);
+    if (at.i >= to) return at;  // at.i may be to + 1 (a space after the last word)
+    // A digit run or a non-ASCII character.
+    std::size_t i = at.i;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (char_class(text[i]) == 3) {
       std::size_t j = i;
       long long v = 0;
       while (j < to && char_class(text[j]) == 3) {
         if (j - i < 9) v = v * 10 + (text[j] - '0');
         ++j;
       }
-      t.kind = kDigit;
-      t.ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
-      t.num = j - i <= 9 ? static_cast<int>(v) : -1;
-      t.e = static_cast<std::uint32_t>(j);
-      t.low = std::string_view(low + i, j - i);
-      i = j;
-      start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
+      out[at.n] = Tok{.b = static_cast<std::uint32_t>(i),
+                      .e = static_cast<std::uint32_t>(j),
+                      .num = j - i <= 9 ? static_cast<int>(v) : -1,
+                      .ndig = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255)),
+                      .kind = kDigit,
+                      .cap = false,
+                      .flags = 0,
+                      .low = std::string_view(low + i, j - i),
+                      .w = nullptr};
+      start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+      ++at.n;
+      at.i = j;
       continue;
     }
-    bool apostrophe = c == '\'';
-    const time::TimeLexicon::Slot* slot;
-    if (c < 0x80) {
-      ++i;
-      slot = lex.ascii_slots[c];
-    } else {
-      // One UTF-8 character; non-breaking and typographic spaces are spaces.
-      std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      if (i + n > to) n = to - i;
-      std::string_view ch = text.substr(i, n);
-      i += n;
-      if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
-          (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
-           static_cast<unsigned char>(ch[2]) <= 0x8A)) {
-        out.pop_back();
-        continue;
-      }
-      apostrophe = ch == "\xE2\x80\x99";
-      slot = lex.find_padded(low + t.b, n);
+    // One UTF-8 character; non-breaking and typographic spaces are spaces.
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > to) len = to - i;
+    std::string_view ch = text.substr(i, len);
+    at.i = i + len;
+    if (ch == "\xC2\xA0" || ch == "\xE2\x80\xAF" || ch == "\xE3\x80\x80" ||
+        (ch.size() == 3 && ch[0] == '\xE2' && ch[1] == '\x80' &&
+         static_cast<unsigned char>(ch[2]) <= 0x8A)) {
+      continue;
     }
-    if (apostrophe) start[nstarts++] = static_cast<std::uint32_t>(out.size() - 1);
-    t.kind = kPunct;
-    t.e = static_cast<std::uint32_t>(i);
-    t.low = std::string_view(low + t.b, t.e - t.b);
-    t.w = slot->info;
-    t.flags = slot->flags;
+    if (ch == "\xE2\x80\x99") start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+    const time::TimeLexicon::Slot* slot = lex.find_padded(low + i, len);
+    out[at.n++] = Tok{.b = static_cast<std::uint32_t>(i),
+                      .e = static_cast<std::uint32_t>(at.i),
+                      .num = -1,
+                      .ndig = 0,
+                      .kind = kPunct,
+                      .cap = false,
+                      .flags = slot->flags,
+                      .low = std::string_view(low + i, len),
+                      .w = slot->info};
   }
-  return nstarts;
 }
 
 struct Core {
@@ -175,7 +266,7 @@ struct Core {
 
 // Buffers reused from one document to the next on the same thread.
 struct Scratch {
-  std::vector<Tok> toks;  // capacity: the longest sentence in bytes
+  std::vector<Tok> toks;  // storage, one token per byte of the longest sentence
   std::vector<std::pair<int, int>> markers;
   std::vector<Span> sentences;
   std::vector<std::uint32_t> starts;
@@ -203,7 +294,7 @@ class Tagger {
       : layer_(layer),
         lex_(time::time_lexicon()),
         anchor_(anchor),
-        toks_(scratch.toks),
+        tok_buffer_(scratch.toks),
         markers_(scratch.markers),
         merged_(scratch.sentences),
         starts_(scratch.starts) {
@@ -244,7 +335,12 @@ class Tagger {
       covered = to;
       ++sentence_;
       // Most words cannot begin an expression: only the starts are tried.
-      std::size_t nstarts = tokenize(text, layer_.lower, from, to, lex_, toks_, starts_);
+      if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
+      if (starts_.size() < to - from) starts_.resize(to - from);
+      Cursor end =
+          tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(), starts_.data());
+      toks_ = Tokens{tok_buffer_.data(), end.n};
+      std::size_t nstarts = end.nstarts;
       markers_found_ = false;  // found on first use (most sentences need none)
       std::size_t next = 0;    // the first token not inside an expression found
       for (std::size_t k = 0; k < nstarts; ++k) {
@@ -2798,7 +2894,8 @@ class Tagger {
   const time::TimeLexicon& lex_;
   std::optional<CivilDate> anchor_;
   std::int32_t anchor_days_ = 0;
-  std::vector<Tok>& toks_;
+  std::vector<Tok>& tok_buffer_;  // holds toks_
+  Tokens toks_;                   // the tokens of the sentence being tagged
   // Tense markers of the current sentence (token index, tense), found lazily.
   std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
