@@ -283,6 +283,16 @@ class TokenSink {
   std::size_t next_begin_ = 0;
 };
 
+// Whether `mid` between `before` and `after` stays inside a word (UAX #29
+// WB6/7, WB11/12): "don't", "U.S", "3.5", "1,000".
+inline bool joins_across(AsciiClass before, AsciiClass mid, AsciiClass after) {
+  const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
+                       mid == AsciiClass::kMidNumLet;
+  const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
+                      (mid == AsciiClass::kMidNum || mid == AsciiClass::kMidNumLet);
+  return letters || digits;
+}
+
 // split_words() on text[begin, end), ASCII without white space.
 void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end,
                        const AsciiTables& t, TokenSink& tokens) {
@@ -294,12 +304,7 @@ void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end
       for (;;) {
         while (j < end && t.joins[s[j]]) ++j;
         if (j + 1 < end) {
-          const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
-          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
-                               c == AsciiClass::kMidNumLet;
-          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
-                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
-          if (letters || digits) {
+          if (joins_across(cls(j - 1), cls(j), cls(j + 1))) {
             j += 2;
             continue;
           }
@@ -360,12 +365,7 @@ void split_ascii_block(std::string_view text, std::size_t base, unsigned start, 
       for (;;) {
         j = static_cast<unsigned>(__builtin_ctzll(breaks & (~std::uint64_t{0} << j)));
         if (j + 1 < stop) {
-          const AsciiClass c = cls(j), before = cls(j - 1), after = cls(j + 1);
-          const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter &&
-                               c == AsciiClass::kMidNumLet;
-          const bool digits = before == AsciiClass::kNumeric && after == AsciiClass::kNumeric &&
-                              (c == AsciiClass::kMidNum || c == AsciiClass::kMidNumLet);
-          if (letters || digits) {
+          if (joins_across(cls(j - 1), cls(j), cls(j + 1))) {
             j += 2;
             continue;
           }
