@@ -16,6 +16,7 @@
 
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
+#include "util/date.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -2579,14 +2580,10 @@ class Tagger {
 
   // The date mentioned last, if it names a day: its day number in *days.
   bool ref_day(std::int32_t* days) const {
-    if (ref_.size() < 10 || ref_[4] != '-' || ref_[7] != '-') return false;
-    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
-      if (ref_[k] < '0' || ref_[k] > '9') return false;
-    }
-    CivilDate d{std::stoi(ref_.substr(0, 4)), std::stoi(ref_.substr(5, 2)),
-                std::stoi(ref_.substr(8, 2))};
-    if (!is_valid(d)) return false;
-    *days = days_from_civil(d);
+    // The first ten characters: a value may go on past its day ("1998-10-23TNI").
+    auto d = parse_iso_date(std::string_view(ref_).substr(0, 10));
+    if (!d) return false;
+    *days = days_from_civil(*d);
     return true;
   }
 
