@@ -25,6 +25,7 @@
 #include <string>
 
 #include "data/embedded.h"
+#include "util/scratch.h"
 #include "util/string_index.h"
 
 namespace crosscheck::internal {
@@ -200,17 +201,10 @@ struct Scratch {
   /// Frees what an unusually large document left behind, so that a thread
   /// does not keep it for the rest of its life.
   void trim() {
-    constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
-    if (words.capacity() * sizeof(Word) > kKeepBytes) std::vector<Word>().swap(words);
-    if (capitalised.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
-      std::vector<std::uint32_t>().swap(capitalised);
-    }
-    if (capital_slots.capacity() * sizeof(CapitalSlot) > kKeepBytes) {
-      std::vector<CapitalSlot>().swap(capital_slots);
-    }
-    if (next_capitalised.capacity() * sizeof(std::size_t) > kKeepBytes) {
-      std::vector<std::size_t>().swap(next_capitalised);
-    }
+    release_if_larger(words);
+    release_if_larger(capitalised);
+    release_if_larger(capital_slots);
+    release_if_larger(next_capitalised);
   }
 };
 

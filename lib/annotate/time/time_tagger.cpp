@@ -17,6 +17,7 @@
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
 #include "util/date.h"
+#include "util/scratch.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -275,12 +276,9 @@ struct Scratch {
   // After an unusually large document, gives the memory back rather than
   // keeping it for the thread's lifetime.
   void trim() {
-    constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
-    if (toks.capacity() * sizeof(Tok) > kKeepBytes) std::vector<Tok>().swap(toks);
-    if (starts.capacity() * sizeof(std::uint32_t) > kKeepBytes) {
-      std::vector<std::uint32_t>().swap(starts);
-    }
-    if (sentences.capacity() * sizeof(Span) > kKeepBytes) std::vector<Span>().swap(sentences);
+    release_if_larger(toks);
+    release_if_larger(starts);
+    release_if_larger(sentences);
   }
 };
 
