@@ -1,13 +1,15 @@
 #include "claims/quote_claims.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace crosscheck::internal {
 namespace {
 
-/// "per:<name>" from a display name: lower case, words joined by '_'.
-std::string person_key(std::string_view name) {
-  std::string key = "per:";
+/// Writes "per:<name>" from a display name to `key`: lower case, words joined by '_'.
+void write_person_key(std::string_view name, std::string& key) {
+  key.reserve(4 + name.size());
+  key.assign("per:");
   bool gap = false;
   for (char c : name) {
     unsigned char u = static_cast<unsigned char>(c);
@@ -21,41 +23,89 @@ std::string person_key(std::string_view name) {
     key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     gap = false;
   }
-  return key;
+}
+
+bool makes_claim(const Quote& q) { return !q.speaker.empty() && !q.span.empty(); }
+
+/// Fills `c`, a claim made in place (no temporary claim is moved), from quote `q`.
+void fill_quote_claim(const TextLayer& text, const Quote& q, Claim& c) {
+  c.type = "quote";
+  if (q.speaker_id.empty()) {
+    write_person_key(q.speaker, c.subject);
+  } else {
+    c.subject = q.speaker_id;
+  }
+  c.subject_name = q.speaker;
+  c.predicate = "said";
+  c.value = q.text;
+  c.typed.kind = ClaimValue::Kind::kText;
+  c.typed.text = q.text;
+  c.modality = "asserted";
+  c.polarity = "positive";
+  c.attributed_to = q.speaker;
+  c.span = q.span;
+  // Evidence: the sentence(s) the quote lies in.
+  if (!text.sentences.empty()) {
+    std::size_t first = text.sentence_at(q.span.begin);
+    std::size_t last = text.sentence_at(q.span.end > q.span.begin ? q.span.end - 1 : q.span.begin);
+    c.evidence_span = Span{std::min(text.sentences[first].begin, q.span.begin),
+                           std::max(text.sentences[last].end, q.span.end)};
+  } else {
+    c.evidence_span = q.span;
+  }
+  c.evidence = text.span_text(c.evidence_span);
 }
 
 }  // namespace
 
 void append_quote_claims(const Annotations& annotations, std::vector<Claim>& claims) {
-  const TextLayer& text = annotations.text;
   claims.reserve(claims.size() + annotations.quotes.size());  // at most one claim per quote
   for (const Quote& q : annotations.quotes) {
-    if (q.speaker.empty() || q.span.empty()) continue;
-    Claim c;
-    c.type = "quote";
-    c.subject = q.speaker_id.empty() ? person_key(q.speaker) : q.speaker_id;
-    c.subject_name = q.speaker;
-    c.predicate = "said";
-    c.value = q.text;
-    c.typed.kind = ClaimValue::Kind::kText;
-    c.typed.text = q.text;
-    c.modality = "asserted";
-    c.polarity = "positive";
-    c.attributed_to = q.speaker;
-    c.span = q.span;
-    // Evidence: the sentence(s) the quote lies in.
-    if (!text.sentences.empty()) {
-      std::size_t first = text.sentence_at(q.span.begin);
-      std::size_t last =
-          text.sentence_at(q.span.end > q.span.begin ? q.span.end - 1 : q.span.begin);
-      c.evidence_span = Span{std::min(text.sentences[first].begin, q.span.begin),
-                             std::max(text.sentences[last].end, q.span.end)};
-    } else {
-      c.evidence_span = q.span;
-    }
-    c.evidence = std::string(text.span_text(c.evidence_span));
-    claims.push_back(std::move(c));
+    if (makes_claim(q)) fill_quote_claim(annotations.text, q, claims.emplace_back());
   }
+}
+
+void add_quote_claims_in_text_order(const Annotations& annotations, std::vector<Claim>& claims) {
+  const std::vector<Quote>& quotes = annotations.quotes;
+  const std::size_t n = claims.size();
+  // Positions in the merged list: i < n is claims[i], n + k is quotes[k]
+  // (whose claim's span is the quote's span).
+  std::vector<std::uint32_t> order;
+  order.reserve(n + quotes.size());
+  for (std::size_t i = 0; i < n; ++i) order.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t k = 0; k < quotes.size(); ++k) {
+    if (makes_claim(quotes[k])) order.push_back(static_cast<std::uint32_t>(n + k));
+  }
+  auto span_of = [&](std::uint32_t x) -> const Span& {
+    return x < n ? claims[x].span : quotes[x - n].span;
+  };
+  auto before = [&](std::uint32_t x, std::uint32_t y) {
+    const Span& a = span_of(x);
+    const Span& b = span_of(y);
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), before))
+    std::stable_sort(order.begin(), order.end(), before);
+  // Claims already in place stay; from the first one out of place on, every
+  // claim is moved (or a quote's claim made) into a new list once.
+  std::size_t in_place = 0;
+  while (in_place < order.size() && in_place < n && order[in_place] == in_place) ++in_place;
+  if (in_place == n) {
+    claims.reserve(order.size());
+    for (std::size_t k = n; k < order.size(); ++k)
+      fill_quote_claim(annotations.text, quotes[order[k] - n], claims.emplace_back());
+    return;
+  }
+  std::vector<Claim> sorted;
+  sorted.reserve(order.size());
+  for (const std::uint32_t x : order) {
+    if (x < n) {
+      sorted.push_back(std::move(claims[x]));
+    } else {
+      fill_quote_claim(annotations.text, quotes[x - n], sorted.emplace_back());
+    }
+  }
+  claims.swap(sorted);
 }
 
 }  // namespace crosscheck::internal
