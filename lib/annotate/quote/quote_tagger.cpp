@@ -420,9 +420,10 @@ std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
 }
 
 /// Pairs quotation marks paragraph by paragraph.
-std::vector<Region> find_regions(std::string_view text) {
-  std::vector<Region> regions;
-  std::vector<Mark> marks;
+// The quote regions of `text`, in text order, into `regions`; `marks` is a
+// buffer (both are reused from one document to the next).
+void find_regions(std::string_view text, std::vector<Region>& regions, std::vector<Mark>& marks) {
+  regions.clear();
   std::size_t para_begin = 0;
   while (para_begin <= text.size()) {
     std::size_t para_end = text.find('\n', para_begin);
@@ -518,7 +519,17 @@ std::vector<Region> find_regions(std::string_view text) {
   for (std::size_t i = 1; i < regions.size(); ++i) {
     if (regions[i - 1].continues) regions[i].continuation = true;
   }
-  return regions;
+}
+
+// find_regions()' buffers, per thread.
+struct RegionBuffers {
+  std::vector<Region> regions;
+  std::vector<Mark> marks;
+};
+
+RegionBuffers& region_buffers() {
+  thread_local RegionBuffers buffers;
+  return buffers;
 }
 
 // -------------------------------------------------------------- speakers --
@@ -553,13 +564,19 @@ class Attributor {
         next_capitalised_(scratch_.next_capitalised) {}
 
   std::vector<Quote> run() {
-    std::vector<Region> regions = find_regions(text_.text);
+    RegionBuffers& buffers = region_buffers();
+    find_regions(text_.text, buffers.regions, buffers.marks);
+    const std::vector<Region>& regions = buffers.regions;
     if (regions.empty()) return {};  // no quotation marks: no words needed
     words_ = build_words(text_, scratch_);
+    quoted_.reserve(regions.size());
     for (const Region& r : regions) quoted_.push_back(r.inner);
+    // (Reserved: remembered speakers point into it by index, and quotes are
+    // made in place.)
     std::vector<Quote> quotes;
+    quotes.reserve(regions.size());
+    quotes_ = &quotes;
     std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
-    std::vector<Resolved> resolved(regions.size());
     std::vector<bool> cued(regions.size());
     for (std::size_t i = 0; i < regions.size(); ++i) {
       const Region& r = regions[i];
@@ -570,27 +587,27 @@ class Attributor {
       cued[i] = cue;
     }
     for (std::size_t i = 0; i < regions.size(); ++i) {
-      Quote q;
+      Quote& q = quotes.emplace_back();
       q.span = regions[i].inner;
-      q.text = std::string(text_.span_text(q.span));
+      q.text = text_.span_text(q.span);
       if (phrases[i]) {
         const SpeakerPhrase& p = *phrases[i];
         q.speaker_mention = Span{words_[p.first].begin, words_[p.last].end};
-        resolved[i] = resolve(p, regions[i].open);
-        if (!resolved[i].name.empty()) remember(resolved[i], q.speaker_mention->begin);
+        Resolved who = resolve(p, regions[i].open);
+        q.speaker = std::move(who.name);
+        q.speaker_id = std::move(who.id);
+        if (!q.speaker.empty()) remember(i, who, q.speaker_mention->begin);
       } else {
         // Split and continued quotes take the speaker of the quote they go on from.
         std::size_t para = paragraph_at(regions[i].open);
         if (i > 0 && quotes[i - 1].speaker_mention &&
             (regions[i].continuation ||
              para <= paragraph_at(regions[i - 1].open) + kInheritParagraphs)) {
-          resolved[i] = resolved[i - 1];
+          q.speaker = quotes[i - 1].speaker;
+          q.speaker_id = quotes[i - 1].speaker_id;
           q.speaker_mention = quotes[i - 1].speaker_mention;
         }
       }
-      q.speaker = resolved[i].name;
-      q.speaker_id = resolved[i].id;
-      quotes.push_back(std::move(q));
     }
     // Earlier pieces of a multi-paragraph quote take the speaker named at its end.
     for (std::size_t i = regions.size(); i-- > 1;) {
@@ -602,12 +619,14 @@ class Attributor {
     }
     // Quotation marks around things other than words spoken: titles of shows
     // and works ("Meet the Press"), slogans, handles and ids in embedded posts.
-    std::vector<Quote> kept;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < quotes.size(); ++i) {
       if (!looks_like_speech(quotes[i].text, cued[i])) continue;
-      kept.push_back(std::move(quotes[i]));
+      if (kept != i) quotes[kept] = std::move(quotes[i]);
+      ++kept;
     }
-    return kept;
+    quotes.erase(quotes.begin() + static_cast<std::ptrdiff_t>(kept), quotes.end());
+    return quotes;
   }
 
  private:
@@ -616,12 +635,22 @@ class Attributor {
   const QuoteData& data_;
   Scratch& scratch_;             // buffers reused across documents
   std::span<const Word> words_;  // in scratch_.words
-  // Speakers seen so far, in text order, for pronouns and "the official".
+  // Speakers seen so far, in text order, for pronouns and "the official": the
+  // quote whose speaker (name and id) they are, and the rest of its Resolved.
   struct Seen {
-    Resolved who;
+    std::size_t quote;
+    bool person;
+    bool nominal;
+    std::string head;
     std::size_t at;
   };
   std::vector<Seen> seen_;
+  const std::vector<Quote>* quotes_ = nullptr;  // the quotes made so far (run())
+  const std::string& name_of(const Seen& seen) const { return (*quotes_)[seen.quote].speaker; }
+  Resolved resolved_of(const Seen& seen) const {
+    const Quote& q = (*quotes_)[seen.quote];
+    return Resolved{q.speaker, q.speaker_id, seen.person, seen.nominal, seen.head};
+  }
   std::vector<Span> quoted_;  ///< inner spans of all quotes
   /// Capitalised words by lower case: a chain per spelling, in text order,
   /// from the first word (first_capitalised) on through next_capitalised_.
@@ -1139,7 +1168,7 @@ class Attributor {
       // adverb ("Bemoaning", "Calls") as a name nobody introduced.
       bool known = false;
       for (const Seen& seen : seen_) {
-        known = known || ascii_lower_ends_with(seen.who.name, words_[p->first].lower);
+        known = known || ascii_lower_ends_with(name_of(seen), words_[p->first].lower);
       }
       if (!known) return std::nullopt;
     }
@@ -1210,8 +1239,10 @@ class Attributor {
 
   // ------------------------------------------------------------ resolution --
 
-  void remember(const Resolved& who, std::size_t at) {
-    seen_.push_back({who, at});
+  // Quote `quote`'s speaker, resolved as `who` (whose name and id the quote
+  // took), named at byte `at`.
+  void remember(std::size_t quote, Resolved& who, std::size_t at) {
+    seen_.push_back({quote, who.person, who.nominal, std::move(who.head), at});
     // Only recent speakers matter for pronouns and "the official"; keeping a
     // bounded window keeps long documents linear.
     if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
@@ -1412,10 +1443,10 @@ class Attributor {
         auto named = person_before(words_[p.first].begin, &named_at);
         const Seen* speaker = nullptr;
         for (auto it = seen_.rbegin(); it != seen_.rend() && !speaker; ++it) {
-          if (it->who.person && it->at < words_[p.first].begin) speaker = &*it;
+          if (it->person && it->at < words_[p.first].begin) speaker = &*it;
         }
-        if (named && (!speaker || named_at >= speaker->at)) return *named;
-        if (speaker) return speaker->who;
+        if (named && (!speaker || named_at >= speaker->at)) return std::move(*named);
+        if (speaker) return resolved_of(*speaker);
         if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
           out.name = e->name;
           out.id = e->id;
@@ -1442,7 +1473,7 @@ class Attributor {
         }
       } else if (p.pronoun == PronounKind::kGroup) {
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
-          if (!it->who.person) return it->who;
+          if (!it->person) return resolved_of(*it);
         }
         if (const Entity* e = entity_overlapping(words_[p.first].begin, words_[p.first].end)) {
           out.name = e->name;
@@ -1458,7 +1489,7 @@ class Attributor {
       out.head = words_[p.core_last()].lower;
       // "the official" -> the most recent nominal speaker with the same head.
       for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
-        if (it->who.nominal && it->who.head == out.head) return it->who;
+        if (it->nominal && it->head == out.head) return resolved_of(*it);
       }
       std::string name = words_text(p.first, p.last);
       if (data_.determiners.count(words_[p.first].lower) && !name.empty() && name[0] >= 'A' &&
@@ -1512,9 +1543,9 @@ class Attributor {
       } else {
         // A lone capitalised word after a title or seen as a person before.
         for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
-          if (it->who.person && it->who.name.size() > name.size() &&
-              ascii_lower_ends_with(it->who.name, " " + std::string(words_[p.core_last()].lower))) {
-            return it->who;
+          if (it->person && name_of(*it).size() > name.size() &&
+              ascii_lower_ends_with(name_of(*it), " " + std::string(words_[p.core_last()].lower))) {
+            return resolved_of(*it);
           }
         }
         out.person = titled;
@@ -1538,6 +1569,9 @@ std::vector<Quote> tag_quotes(const TextLayer& text, const EntityLayer& entities
   if (text.text.empty()) return {};
   std::vector<Quote> quotes = Attributor(text, entities).run();
   scratch().trim();
+  RegionBuffers& buffers = region_buffers();
+  release_if_larger(buffers.regions);
+  release_if_larger(buffers.marks);
   return quotes;
 }
 
