@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/scratch.h"
 #include "util/string_index.h"
 
 namespace crosscheck::internal {
@@ -415,7 +416,9 @@ struct Draft {
   std::string type;
   std::string id;  // known now for lexicon entities, computed at the end otherwise
   std::string name;
-  std::vector<std::string> name_words;  // persons: the longest name seen
+  // Persons: the longest name seen, as views of the text or of the lexicon
+  // entity's name (both outlive the tagger).
+  std::vector<std::string_view> name_words;
   // Into the lexicon entity or the head word's table entry (both outlive the
   // tagger); null: no tags.
   const std::vector<std::string>* tags = nullptr;
@@ -534,6 +537,59 @@ Scratch& scratch() {
   return buffers;
 }
 
+// A person's name words by hash (the whole name and its last word), so that
+// the scans over all persons compare strings only on a likely match.
+struct NameKey {
+  std::uint64_t name = 0;
+  std::uint64_t last = 0;
+  std::size_t words = 0;
+};
+
+// The tagger's lists of drafts and mentions, kept per thread like Scratch
+// (cleared, not freed, between documents).
+struct DraftScratch {
+  std::vector<Draft> drafts;
+  std::vector<RawMention> mentions;
+  std::vector<RawMention> facility_mentions;
+  std::vector<std::uint32_t> mention_starts;
+  std::vector<std::size_t> facilities;
+  std::vector<std::size_t> person_drafts;
+  std::vector<NameKey> person_keys;
+  // Per lexicon entity: its draft + 1, 0: none yet. Only the entries listed
+  // in lexicon_used are non-zero, and they are reset before the next document.
+  std::vector<std::uint32_t> by_lexicon;
+  std::vector<std::uint32_t> lexicon_used;
+
+  void clear(std::size_t lexicon_entities) {
+    drafts.clear();
+    mentions.clear();
+    facility_mentions.clear();
+    mention_starts.clear();
+    facilities.clear();
+    person_drafts.clear();
+    person_keys.clear();
+    for (std::uint32_t index : lexicon_used) by_lexicon[index] = 0;
+    lexicon_used.clear();
+    if (by_lexicon.size() < lexicon_entities) by_lexicon.resize(lexicon_entities, 0);
+  }
+  // Frees what an unusually large document left behind.
+  void trim() {
+    release_if_larger(drafts);
+    release_if_larger(mentions);
+    release_if_larger(facility_mentions);
+    release_if_larger(mention_starts);
+    release_if_larger(facilities);
+    release_if_larger(person_drafts);
+    release_if_larger(person_keys);
+    release_if_larger(lexicon_used);
+  }
+};
+
+DraftScratch& draft_scratch() {
+  thread_local DraftScratch buffers;
+  return buffers;
+}
+
 class Tagger {
  public:
   Tagger(const TextLayer& text, const Lexicon& lexicon)
@@ -553,7 +609,18 @@ class Tagger {
         sentence_caps_(scratch_.sentence_caps),
         claimed_(scratch_.claimed),
         mention_at_(scratch_.mention_at),
-        word_mentions_(scratch_.word_mentions) {
+        word_mentions_(scratch_.word_mentions),
+        lists_(draft_scratch()),
+        drafts_(lists_.drafts),
+        mentions_(lists_.mentions),
+        facility_mentions_(lists_.facility_mentions),
+        mention_starts_(lists_.mention_starts),
+        facilities_(lists_.facilities),
+        person_drafts_(lists_.person_drafts),
+        person_keys_(lists_.person_keys),
+        by_lexicon_(lists_.by_lexicon),
+        lexicon_used_(lists_.lexicon_used) {
+    lists_.clear(lexicon_.entities().size());
     build_words();
     list_starts();
     claimed_.assign(words_.size(), false);
@@ -569,6 +636,7 @@ class Tagger {
     // A very long document's buffers are not kept for the thread's lifetime.
     constexpr std::size_t kKeepBytes = std::size_t{16} << 20;
     if (keys_.size() > kKeepBytes) scratch_ = Scratch{};
+    lists_.trim();
   }
   Tagger(const Tagger&) = delete;
   Tagger& operator=(const Tagger&) = delete;
@@ -920,13 +988,6 @@ class Tagger {
     return drafts_.size() - 1;
   }
 
-  // A person's name words by hash (the whole name and its last word), so that
-  // the scans over all persons compare strings only on a likely match.
-  struct NameKey {
-    std::uint64_t name = 0;
-    std::uint64_t last = 0;
-    std::size_t words = 0;
-  };
   // A name word's hash: its length and first eight bytes (cheap; equal texts
   // have equal hashes, and texts are compared after).
   static std::uint64_t name_word_hash(std::uint64_t first_bytes, std::size_t size) {
@@ -947,9 +1008,9 @@ class Tagger {
   static std::uint64_t add_to_name_hash(std::uint64_t h, std::uint64_t word_hash) {
     return (h ^ word_hash) * 0xBF58476D1CE4E5B9ull + 1;
   }
-  static NameKey name_key(const std::vector<std::string>& name_words) {
+  static NameKey name_key(const std::vector<std::string_view>& name_words) {
     NameKey key;
-    for (const std::string& w : name_words)
+    for (std::string_view w : name_words)
       key.name = add_to_name_hash(key.name, name_word_hash(w));
     if (!name_words.empty()) key.last = name_word_hash(name_words.back());
     key.words = name_words.size();
@@ -979,7 +1040,8 @@ class Tagger {
     return (filter[(h >> 62) & 3] >> ((h >> 56) & 63)) & 1;
   }
 
-  bool same_name(const std::vector<std::string>& name_words, std::size_t i, std::size_t j) const {
+  bool same_name(const std::vector<std::string_view>& name_words, std::size_t i,
+                 std::size_t j) const {
     if (name_words.size() != j - i) return false;
     for (std::size_t k = i; k < j; ++k) {
       if (name_words[k - i] != text_of(words_[k])) return false;
@@ -1010,8 +1072,10 @@ class Tagger {
   }
 
   std::size_t lexicon_entity(std::size_t index) {
-    auto [it, inserted] = by_lexicon_.try_emplace(index, drafts_.size());
-    if (inserted) {
+    std::uint32_t& draft = by_lexicon_[index];
+    if (draft == 0) {
+      draft = static_cast<std::uint32_t>(drafts_.size() + 1);
+      lexicon_used_.push_back(static_cast<std::uint32_t>(index));
       const LexiconEntity& e = lexicon_.entities()[index];
       Draft d;
       d.origin = Origin::kLexicon;
@@ -1032,7 +1096,7 @@ class Tagger {
       }
       add_draft(std::move(d));
     }
-    return it->second;
+    return draft - 1;
   }
 
   // Longest gazetteer (or document acronym) match starting at word i.
@@ -1286,6 +1350,7 @@ class Tagger {
   // The text of words [i, j) joined by single spaces.
   std::string span_words_joined(std::size_t i, std::size_t j) const {
     std::string out;
+    out.reserve(words_[j - 1].end - words_[i].begin + 1);
     for (std::size_t k = i; k < j; ++k) {
       if (!out.empty()) out += ' ';
       out += text_of(words_[k]);
@@ -1312,9 +1377,10 @@ class Tagger {
     return std::nullopt;
   }
 
-  std::vector<std::string> words_text(std::size_t i, std::size_t j) const {
-    std::vector<std::string> out;
-    for (std::size_t k = i; k < j; ++k) out.emplace_back(text_of(words_[k]));
+  std::vector<std::string_view> words_text(std::size_t i, std::size_t j) const {
+    std::vector<std::string_view> out;
+    out.reserve(j - i);
+    for (std::size_t k = i; k < j; ++k) out.push_back(text_of(words_[k]));
     return out;
   }
 
@@ -2093,21 +2159,23 @@ class Tagger {
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
   std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
   std::vector<std::uint8_t>& claimed_;          // bytes, not bits: tested at every word
-  std::vector<Draft> drafts_;
-  std::vector<RawMention> mentions_;
-  std::vector<RawMention> facility_mentions_;
+  DraftScratch& lists_;
+  std::vector<Draft>& drafts_;
+  std::vector<RawMention>& mentions_;
+  std::vector<RawMention>& facility_mentions_;
   // Name mentions by first word (see word_mentions): kept all zero between
   // documents, so that only the words with a mention are written.
   std::vector<std::uint32_t>& mention_at_;
   std::vector<WordMention>& word_mentions_;
   std::size_t sentence_mentions_ = 0;          // index of the current sentence's first mention
-  std::vector<std::uint32_t> mention_starts_;  // (tag_names: words where mentions start)
-  std::vector<std::size_t> facilities_;        // draft indices, least recent first
-  std::vector<std::size_t> person_drafts_;  // drafts of type PERSON, in order (types never change)
-  std::vector<NameKey> person_keys_;        // (their name keys)
+  std::vector<std::uint32_t>& mention_starts_;  // (tag_names: words where mentions start)
+  std::vector<std::size_t>& facilities_;        // draft indices, least recent first
+  std::vector<std::size_t>& person_drafts_;  // drafts of type PERSON, in order (types never change)
+  std::vector<NameKey>& person_keys_;        // (their name keys)
   std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
   std::array<std::uint64_t, 4> person_surnames_{};
-  std::map<std::size_t, std::size_t> by_lexicon_;
+  std::vector<std::uint32_t>& by_lexicon_;  // (see DraftScratch)
+  std::vector<std::uint32_t>& lexicon_used_;
   std::unordered_map<std::string, std::size_t> by_name_;
 };
 
