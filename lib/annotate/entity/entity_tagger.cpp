@@ -559,6 +559,12 @@ struct DraftScratch {
   // in lexicon_used are non-zero, and they are reset before the next document.
   std::vector<std::uint32_t> by_lexicon;
   std::vector<std::uint32_t> lexicon_used;
+  // finish(): entities by id, each draft's and each mention's entity, and
+  // mentions per entity.
+  std::vector<std::uint32_t> by_id;
+  std::vector<std::size_t> draft_to_entity;
+  std::vector<std::uint32_t> entity_of;
+  std::vector<std::uint32_t> mention_count;
 
   void clear(std::size_t lexicon_entities) {
     drafts.clear();
@@ -582,6 +588,10 @@ struct DraftScratch {
     release_if_larger(person_drafts);
     release_if_larger(person_keys);
     release_if_larger(lexicon_used);
+    release_if_larger(by_id);
+    release_if_larger(draft_to_entity);
+    release_if_larger(entity_of);
+    release_if_larger(mention_count);
   }
 };
 
@@ -1384,10 +1394,6 @@ class Tagger {
     return out;
   }
 
-  std::string span_string(std::size_t i, std::size_t j) const {
-    return std::string(text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin));
-  }
-
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
   std::size_t acronym_definition(std::size_t name_begin, std::size_t j, std::size_t end,
                                  std::size_t entity) {
@@ -1632,8 +1638,10 @@ class Tagger {
   }
 
   std::size_t compound_entity(std::size_t i, std::size_t j, const std::string& type) {
-    std::string name = span_string(i, j);
-    std::string k = Lexicon::key(name);
+    std::string_view name = text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin);
+    std::string& k = name_key_;
+    k.clear();
+    Lexicon::append_key(name, k);
     if (auto it = by_name_.find(k); it != by_name_.end()) return it->second;
     Draft d;
     d.origin = Origin::kName;
@@ -2079,12 +2087,16 @@ class Tagger {
     // id's hash (ids are compared with the entities' own).
     std::size_t slots = 16;
     while (slots < drafts_.size() * 2) slots *= 2;
-    std::vector<std::uint32_t> by_id(slots, 0);
-    std::vector<std::size_t> draft_to_entity(drafts_.size(), SIZE_MAX);
+    std::vector<std::uint32_t>& by_id = lists_.by_id;
+    by_id.assign(slots, 0);
+    std::vector<std::size_t>& draft_to_entity = lists_.draft_to_entity;
+    draft_to_entity.assign(drafts_.size(), SIZE_MAX);
     // Each mention's entity first, so that each entity's mentions are
     // allocated once.
-    std::vector<std::uint32_t> entity_of(mentions_.size());
-    std::vector<std::uint32_t> mention_count;
+    std::vector<std::uint32_t>& entity_of = lists_.entity_of;
+    entity_of.resize(mentions_.size());  // (each entry is written below)
+    std::vector<std::uint32_t>& mention_count = lists_.mention_count;
+    mention_count.clear();
     mention_count.reserve(drafts_.size());
     for (std::size_t k = 0; k < mentions_.size(); ++k) {
       const RawMention& m = mentions_[k];
@@ -2155,6 +2167,7 @@ class Tagger {
   std::size_t kind_cursor_ = 0;
   unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
   mutable std::string phrase_;  // scratch for phrase keys
+  std::string name_key_;        // (compound_entity: the name's key)
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
   std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
