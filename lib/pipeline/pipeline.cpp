@@ -63,12 +63,22 @@ void set_claim_id(std::string& id, std::string_view document, std::size_t n) {
 // Runs the stages on `document` and moves it into the extraction only at the
 // end, so it is never copied; if a stage throws it is left intact for the
 // error message.
+// The text layer's buffers (tokens, lower-cased text) of the thread's last
+// document, reused for the next: sized to the text, they are the largest
+// blocks an extraction allocates and frees.
+TextLayer& spare_text_layer() {
+  thread_local TextLayer spare;
+  return spare;
+}
+
 Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon) {
   Extraction out;
   Annotations a;
   a.document = &document;
   a.lexicon = &lexicon;
-  a.text = segment_valid_utf8(document.text);  // validate() checked the text
+  TextLayer& spare = spare_text_layer();
+  a.text = std::move(spare);
+  segment_valid_utf8(document.text, a.text);  // validate() checked the text
   if (auto given = parse_iso_date(document.published)) {
     a.anchor = given;
   } else if (auto inferred = infer_publication_date(a.text)) {
@@ -94,6 +104,12 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
   out.quantities = std::move(a.quantities);
   out.entities = std::move(a.entities.entities);
   out.quotes = std::move(a.quotes);
+  // A very long document's buffers are not kept for the thread's lifetime.
+  constexpr std::size_t kKeepTokens = std::size_t{1} << 18;
+  if (a.text.tokens.capacity() <= kKeepTokens) {
+    a.text.text = {};
+    spare = std::move(a.text);
+  }
   // Last: a.text views document.text, whose bytes a short (SSO) string would
   // take along.
   out.document = std::move(document);

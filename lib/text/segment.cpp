@@ -515,10 +515,20 @@ namespace {
 // segment(), with the fast paths or, for the reference, as it was before
 // them: ICU's sentence iterator, and ICU's word iterator for every run with
 // non-ASCII characters.
-TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
-  TextLayer layer;
+// Into `layer`, whose buffers (tokens, lower, sentence_tokens) are reused:
+// only what is read is written.
+void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& layer) {
   layer.text = text;
-  layer.lower.resize(text.size() + 8, '\0');
+  layer.sentences.clear();
+  layer.tokens.clear();
+  // (Every byte before the 8 NULs is written below: a longer string is cut,
+  // not zeroed.)
+  if (layer.lower.size() >= text.size() + 8) {
+    layer.lower.resize(text.size() + 8);
+    std::fill_n(layer.lower.data() + text.size(), 8, '\0');
+  } else {
+    layer.lower.resize(text.size() + 8, '\0');
+  }
   {
     // Branch-free ASCII lower-casing (the compiler vectorises it).
     const unsigned char* __restrict src = reinterpret_cast<const unsigned char*>(text.data());
@@ -615,6 +625,11 @@ TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
   words.reset();
   if (ut) utext_close(ut);
   tokens.finish();
+}
+
+TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
+  TextLayer layer;
+  segment_text(text, fast, valid_utf8, layer);
   return layer;
 }
 
@@ -625,5 +640,9 @@ TextLayer segment(std::string_view text) { return segment_text(text, true, false
 TextLayer segment_with_icu(std::string_view text) { return segment_text(text, false, false); }
 
 TextLayer segment_valid_utf8(std::string_view text) { return segment_text(text, true, true); }
+
+void segment_valid_utf8(std::string_view text, TextLayer& layer) {
+  segment_text(text, true, true, layer);
+}
 
 }  // namespace crosscheck::internal

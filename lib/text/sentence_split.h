@@ -37,6 +37,10 @@ TextLayer segment_with_icu(std::string_view text);
 /// document that extraction gets), which is then not checked again.
 TextLayer segment_valid_utf8(std::string_view text);
 
+/// The same into `layer`, reusing its buffers (tokens, lower-cased text) when
+/// they are large enough: for callers that segment document after document.
+void segment_valid_utf8(std::string_view text, TextLayer& layer);
+
 }  // namespace crosscheck::internal
 
 #endif  // CROSSCHECK_LIB_TEXT_SENTENCE_SPLIT_H_
