@@ -276,9 +276,11 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
           ++w;
         }
         if (w > k) {
-          std::string noun(norm.words[w - 1]);
-          if (const auto* c = d.counted.find_id(norm.ids[w - 1])) noun = c->value;
-          unit = noun;
+          if (const auto* c = d.counted.find_id(norm.ids[w - 1])) {
+            unit = c->value;
+          } else {
+            unit = norm.words[w - 1];
+          }
           unit_end = w;
         }
       }
@@ -317,12 +319,12 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       }
       Quantity q;
       q.span = Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end};
-      q.text = std::string(text.span_text(q.span));
+      q.text = text.span_text(q.span);
       q.value = number->value;
       q.low = low;
       q.high = high;
-      q.unit = unit;
-      q.bound = bound;
+      q.unit = std::move(unit);
+      q.bound = std::move(bound);
       out.push_back(std::move(q));
       i = (unit_end > k ? unit_end : k) - 1;
     }

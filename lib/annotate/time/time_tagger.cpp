@@ -357,7 +357,7 @@ class Tagger {
         Core m = match(i);
         if (m.end <= i) m = second_day(i, out);
         if (m.end > i && !m.value.empty()) {
-          emit(i + m.skip, m, out);
+          emit(i + m.skip, std::move(m), out);
           next = m.end;
         }
       }
@@ -566,17 +566,19 @@ class Tagger {
   }
 
   // ---- output ----------------------------------------------------------------
-  void emit(std::size_t i, const Core& m, std::vector<TimeExpr>& out) {
+  // (Takes `m`'s value.)
+  void emit(std::size_t i, Core&& m, std::vector<TimeExpr>& out) {
+    const Span span{toks_[i].b, toks_[m.end - 1].e};
+    if (!out.empty() && out.back().span.end > span.begin) return;  // never overlap
     TimeExpr e;
-    e.span = Span{toks_[i].b, toks_[m.end - 1].e};
+    e.span = span;
     // A trailing period belongs to the sentence, not the expression, unless it
     // ends an abbreviation ("a.m.", "Dec.").
-    e.text = std::string(layer_.text.substr(e.span.begin, e.span.end - e.span.begin));
+    e.text = layer_.text.substr(e.span.begin, e.span.end - e.span.begin);
     e.type = m.type;
-    e.value = m.value;
+    e.value = std::move(m.value);
     e.mod = m.mod;
     if (e.type == "DATE" || e.type == "TIME") e.interval = time::interval_of(e.value);
-    if (!out.empty() && out.back().span.end > e.span.begin) return;  // never overlap
     // The latest calendar date mentioned: what "that year" / "that day" refer to.
     if ((e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
         std::all_of(e.value.begin(), e.value.begin() + 4,
