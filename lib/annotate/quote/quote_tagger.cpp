@@ -1333,7 +1333,7 @@ class Attributor {
   /// A full name ending in `surname` written earlier in the document.
   std::string expand_surname(std::size_t name_word, std::size_t before) const {
     std::string_view surname = words_[name_word].lower;
-    std::string best;
+    std::size_t best_first = kNoWord, best_last = kNoWord;  // (the text is made once)
     std::size_t end = word_at_or_after(before);
     for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
       if (i >= end) break;
@@ -1344,9 +1344,12 @@ class Attributor {
              !data_.determiners.count(words_[k - 1].lower)) {
         --k;
       }
-      if (k < i) best = words_text(k, i);
+      if (k < i) {
+        best_first = k;
+        best_last = i;
+      }
     }
-    return best;
+    return best_first == kNoWord ? std::string() : words_text(best_first, best_last);
   }
 
   bool all_caps(std::size_t first, std::size_t last) const {
@@ -1403,7 +1406,7 @@ class Attributor {
         if (!person) {
           std::string full = expand_surname(i, words_[i].begin);
           if (!full.empty()) {
-            name = full;
+            name = std::move(full);
             person = true;
           }
         }
@@ -1418,10 +1421,10 @@ class Attributor {
           } else {
             if (first == i) {
               std::string full = expand_surname(i, words_[i].begin);
-              if (!full.empty()) name = full;
+              if (!full.empty()) name = std::move(full);
             }
-            out.name = name;
             out.id = key_of(name);
+            out.name = std::move(name);
           }
           out.person = true;
           *where = words_[first].begin;
@@ -1496,8 +1499,8 @@ class Attributor {
           name[0] <= 'Z') {
         name[0] = static_cast<char>(name[0] - 'A' + 'a');
       }
-      out.name = name;
       out.id = key_of(name);
+      out.name = std::move(name);
       out.person = data_.titles.count(out.head) > 0;
       return out;
     }
@@ -1538,7 +1541,7 @@ class Attributor {
     if (first == p.core_last() && !organisation && !acronym) {
       std::string full = expand_surname(p.core_last(), b);
       if (!full.empty()) {
-        name = full;
+        name = std::move(full);
         out.person = true;
       } else {
         // A lone capitalised word after a title or seen as a person before.
@@ -1557,8 +1560,8 @@ class Attributor {
         return out;
       }
     }
-    out.name = name;
     out.id = (organisation || acronym) ? "org:" + key_of(name).substr(4) : key_of(name);
+    out.name = std::move(name);
     return out;
   }
 };
