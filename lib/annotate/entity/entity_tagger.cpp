@@ -2133,9 +2133,8 @@ class Tagger {
     for (std::size_t k = 0; k < mentions_.size(); ++k) {
       const RawMention& m = mentions_[k];
       Span span{m.begin, m.end};
-      Mention& mention = layer.entities[entity_of[k]].mentions.emplace_back();
-      mention.span = span;
-      mention.text = text_.span_text(span);
+      layer.entities[entity_of[k]].mentions.push_back(
+          Mention{span, std::string(text_.span_text(span))});
       layer.mentions.push_back(EntityMention{span, entity_of[k], m.kind});
     }
     return layer;
