@@ -442,10 +442,13 @@ struct RawMention {
 // `prefix` and the slug of `s`: lower-case letters and digits, runs of
 // anything else as one '_' between them, apostrophes and dots dropped.
 std::string slug(std::string_view s, std::string_view prefix = {}) {
-  std::string out;
-  out.reserve(prefix.size() + s.size() + 4);
-  out.append(prefix);
-  const std::size_t start = out.size();
+  // Written in place: the slug is never longer than `s` (each '_' stands for
+  // at least one byte dropped).
+  std::string out(prefix.size() + s.size(), '\0');
+  char* const begin = out.data();
+  if (!prefix.empty()) std::memcpy(begin, prefix.data(), prefix.size());
+  char* const start = begin + prefix.size();
+  char* at = start;
   bool underscore = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -460,13 +463,14 @@ std::string slug(std::string_view s, std::string_view prefix = {}) {
       keep = true;
     }
     if (keep) {
-      if (underscore && out.size() != start) out.push_back('_');
+      if (underscore && at != start) *at++ = '_';
       underscore = false;
-      out.push_back(static_cast<char>(c));
+      *at++ = static_cast<char>(c);
     } else {
       underscore = true;
     }
   }
+  out.resize(static_cast<std::size_t>(at - begin));
   return out;
 }
 
@@ -2115,13 +2119,12 @@ class Tagger {
         } else {
           e = draft_to_entity[m.entity] = layer.entities.size();
           by_id[slot] = static_cast<std::uint32_t>(e + 1);
-          Entity out;
+          Entity& out = layer.entities.emplace_back();  // (reserved: no reallocation)
           out.id = std::move(d.id);
           out.name = std::move(d.name);
           out.type = std::move(d.type);
           out.aliases = std::move(d.aliases);
           out.located_in = std::move(d.located_in);
-          layer.entities.push_back(std::move(out));
           mention_count.push_back(0);
         }
       }
