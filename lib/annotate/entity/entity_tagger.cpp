@@ -992,13 +992,16 @@ class Tagger {
     return w.punct && w.end - w.begin == 1 && text_.text[w.begin] == c;
   }
 
-  std::size_t add_draft(Draft&& d) {
+  // Drafts are made in place (new_draft()), then registered (added_draft()):
+  // a Draft is large, and moving it costs.
+  Draft& new_draft() { return drafts_.emplace_back(); }
+  std::size_t added_draft() {
+    const Draft& d = drafts_.back();
     if (is_person(d)) {
-      person_drafts_.push_back(drafts_.size());
+      person_drafts_.push_back(drafts_.size() - 1);
       person_keys_.push_back(name_key(d.name_words));
       add_to_person_filter(person_keys_.back());
     }
-    drafts_.push_back(std::move(d));
     return drafts_.size() - 1;
   }
 
@@ -1091,7 +1094,7 @@ class Tagger {
       draft = static_cast<std::uint32_t>(drafts_.size() + 1);
       lexicon_used_.push_back(static_cast<std::uint32_t>(index));
       const LexiconEntity& e = lexicon_.entities()[index];
-      Draft d;
+      Draft& d = new_draft();
       d.origin = Origin::kLexicon;
       d.type = e.type;
       d.id = e.id;
@@ -1108,7 +1111,7 @@ class Tagger {
           name.remove_prefix(sp + 1);
         }
       }
-      add_draft(std::move(d));
+      added_draft();
     }
     return draft - 1;
   }
@@ -1353,12 +1356,12 @@ class Tagger {
         }
       }
     }
-    Draft d;
+    Draft& d = new_draft();
     d.origin = Origin::kPerson;
     d.type = "PERSON";
     d.name_words = words_text(i, j);
     d.name = span_words_joined(i, j);
-    return add_draft(std::move(d));
+    return added_draft();
   }
 
   // The text of words [i, j) joined by single spaces.
@@ -1647,7 +1650,7 @@ class Tagger {
     k.clear();
     Lexicon::append_key(name, k);
     if (auto it = by_name_.find(k); it != by_name_.end()) return it->second;
-    Draft d;
+    Draft& d = new_draft();  // (`type` is never a draft's: drafts_ may grow)
     d.origin = Origin::kName;
     d.type = type;
     d.name = name;
@@ -1658,7 +1661,7 @@ class Tagger {
     if (head < j) {
       if (const WordFacts* f = facts(head); f && f->is_head) d.tags = &f->head_tags;
     }
-    std::size_t e = add_draft(std::move(d));
+    std::size_t e = added_draft();
     by_name_.emplace(k, e);
     return e;
   }
