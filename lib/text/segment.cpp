@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "text/sentence_split.h"
+#include "util/scratch.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -547,7 +548,9 @@ void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& 
   UText* ut = nullptr;
   std::unique_ptr<icu::BreakIterator> words;
   UErrorCode status = U_ZERO_ERROR;
-  std::vector<RunChar> run_chars;
+  // (Per thread, reused: most documents have a few runs with non-ASCII
+  // characters, each cleared before use.)
+  thread_local std::vector<RunChar> run_chars;
 
   // Tokens: ICU word segments that are not white space. Runs between ASCII
   // white space (most of a news text) are split by the same rules without
@@ -625,6 +628,7 @@ void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& 
   words.reset();
   if (ut) utext_close(ut);
   tokens.finish();
+  release_if_larger(run_chars);  // (a run without white space as long as a book)
 }
 
 TextLayer segment_text(std::string_view text, bool fast, bool valid_utf8) {
