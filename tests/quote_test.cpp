@@ -211,6 +211,51 @@ TEST_CASE("quote claims") {
   CHECK(doc.text.substr(c.span.begin, c.span.end - c.span.begin) == "We are ready,");
 }
 
+TEST_CASE("quote claims in text order among other claims") {
+  Document doc;
+  doc.id = "d1";
+  doc.text =
+      "It rained. \"We are ready,\" Jane Smith said. Then they left. \"It is over,\" "
+      "John Brown said.";
+  Annotations a;
+  a.document = &doc;
+  a.text = segment(doc.text);
+  a.quotes = tag_quotes(a.text, a.entities);
+  REQUIRE(a.quotes.size() == 2);
+  auto claim_at = [&](std::string_view words) {
+    Claim c;
+    c.type = "other";
+    std::size_t at = doc.text.find(words);
+    c.span = Span{at, at + words.size()};
+    return c;
+  };
+  // Out of order, and one with the first quote's span (ties: claims first).
+  std::vector<Claim> claims = {claim_at("they left"), claim_at("It rained"),
+                               claim_at("We are ready,")};
+  std::vector<Claim> appended = claims;
+  append_quote_claims(a, appended);
+  add_quote_claims_in_text_order(a, claims);
+  REQUIRE(claims.size() == 5);
+  CHECK(claims[0].span == appended[1].span);
+  CHECK(claims[0].type == "other");
+  CHECK(claims[1].type == "other");  // the tie: the claim before the quote's
+  CHECK(claims[1].span == appended[2].span);
+  CHECK(claims[2].type == "quote");
+  CHECK(claims[2].value == "We are ready,");
+  CHECK(claims[3].span == appended[0].span);
+  CHECK(claims[4].type == "quote");
+  CHECK(claims[4].value == "It is over,");
+  CHECK(claims[4].evidence == appended[4].evidence);
+  CHECK(claims[4].subject == appended[4].subject);
+  // Already in order: the same claims, quotes after.
+  std::vector<Claim> in_order = {claim_at("It rained")};
+  add_quote_claims_in_text_order(a, in_order);
+  REQUIRE(in_order.size() == 3);
+  CHECK(in_order[0].type == "other");
+  CHECK(in_order[1].value == "We are ready,");
+  CHECK(in_order[2].value == "It is over,");
+}
+
 TEST_CASE("quote comparison classifies pairs") {
   using Kind = QuoteComparison::Kind;
   CHECK(compare_quotes("We are ready.", "We are ready.").kind == Kind::kVerbatim);

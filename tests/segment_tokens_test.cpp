@@ -196,3 +196,32 @@ TEST_CASE("segment_valid_utf8 (the pipeline's, for validated text) equals segmen
   }());
   CHECK(a.lower == b.lower);
 }
+
+TEST_CASE("segment_valid_utf8 into a reused layer equals a fresh segmentation") {
+  // A long text first, so that the short one after it reuses larger buffers
+  // (and must cut, not keep, what the long one left), then a longer one again.
+  const std::string texts[] = {
+      "A first, longer document. It has several sentences; some are long enough to grow "
+      "the buffers.\nAnother paragraph with caf\xC3\xA9 and na\xC3\xAFve words.",
+      "Short one. Done.",
+      "\xE2\x80\x9CWe will,\xE2\x80\x9D Mr. Smith said on Dec. 3. The U.S. agreed, and the "
+      "text goes on for a while after that to be longer than the first one was.",
+  };
+  crosscheck::internal::TextLayer reused;
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    const auto fresh = segment(text);
+    crosscheck::internal::segment_valid_utf8(text, reused);
+    CHECK(reused.text == text);
+    CHECK(reused.sentences == fresh.sentences);
+    CHECK(reused.sentence_tokens == fresh.sentence_tokens);
+    REQUIRE(reused.tokens.size() == fresh.tokens.size());
+    for (std::size_t i = 0; i < fresh.tokens.size(); ++i) {
+      CHECK(reused.tokens[i].begin == fresh.tokens[i].begin);
+      CHECK(reused.tokens[i].end == fresh.tokens[i].end);
+      CHECK(reused.tokens[i].sentence == fresh.tokens[i].sentence);
+      CHECK(reused.tokens[i].kind == fresh.tokens[i].kind);
+    }
+    CHECK(reused.lower == fresh.lower);
+  }
+}

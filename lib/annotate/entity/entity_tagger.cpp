@@ -1027,8 +1027,7 @@ class Tagger {
   }
   static NameKey name_key(const std::vector<std::string_view>& name_words) {
     NameKey key;
-    for (std::string_view w : name_words)
-      key.name = add_to_name_hash(key.name, name_word_hash(w));
+    for (std::string_view w : name_words) key.name = add_to_name_hash(key.name, name_word_hash(w));
     if (!name_words.empty()) key.last = name_word_hash(name_words.back());
     key.words = name_words.size();
     return key;
@@ -2186,7 +2185,7 @@ class Tagger {
   // documents, so that only the words with a mention are written.
   std::vector<std::uint32_t>& mention_at_;
   std::vector<WordMention>& word_mentions_;
-  std::size_t sentence_mentions_ = 0;          // index of the current sentence's first mention
+  std::size_t sentence_mentions_ = 0;           // index of the current sentence's first mention
   std::vector<std::uint32_t>& mention_starts_;  // (tag_names: words where mentions start)
   std::vector<std::size_t>& facilities_;        // draft indices, least recent first
   std::vector<std::size_t>& person_drafts_;  // drafts of type PERSON, in order (types never change)
