@@ -70,7 +70,8 @@ void add_quote_claims_in_text_order(const Annotations& annotations, std::vector<
   const std::size_t n = claims.size();
   // Positions in the merged list: i < n is claims[i], n + k is quotes[k]
   // (whose claim's span is the quote's span).
-  std::vector<std::uint32_t> order;
+  thread_local std::vector<std::uint32_t> order;  // (reused from document to document)
+  order.clear();
   order.reserve(n + quotes.size());
   for (std::size_t i = 0; i < n; ++i) order.push_back(static_cast<std::uint32_t>(i));
   for (std::size_t k = 0; k < quotes.size(); ++k) {

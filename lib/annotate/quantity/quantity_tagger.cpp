@@ -21,6 +21,7 @@
 
 #include "annotate/quantity/token_phrases.h"
 #include "data/embedded.h"
+#include "util/scratch.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -106,9 +107,10 @@ std::optional<ParsedNumber> parse_digits(std::string_view token) {
 // Which tokens lie inside a time expression. Tokens are in text order and do
 // not overlap, so those inside a span are one run from the first that starts
 // in it.
-std::vector<std::uint8_t> tokens_in_times(const TextLayer& text,
-                                          const std::vector<TimeExpr>& times) {
-  std::vector<std::uint8_t> inside(text.tokens.size(), 0);
+// Into `inside`, a buffer reused from one document to the next.
+void tokens_in_times(const TextLayer& text, const std::vector<TimeExpr>& times,
+                     std::vector<std::uint8_t>& inside) {
+  inside.assign(text.tokens.size(), 0);
   for (const TimeExpr& x : times) {
     auto it = std::lower_bound(text.tokens.begin(), text.tokens.end(), x.span.begin,
                                [](const Token& t, std::size_t b) { return t.begin < b; });
@@ -116,7 +118,6 @@ std::vector<std::uint8_t> tokens_in_times(const TextLayer& text,
       inside[static_cast<std::size_t>(it - text.tokens.begin())] = 1;
     }
   }
-  return inside;
 }
 
 struct NumberAt {
@@ -206,7 +207,9 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
                                      const NormalisedTokens& norm) {
   std::vector<Quantity> out;
   const QuantityData& d = data();
-  const std::vector<std::uint8_t> in_times = tokens_in_times(text, times);
+  thread_local std::vector<std::uint8_t> in_times_buffer;
+  tokens_in_times(text, times, in_times_buffer);
+  const std::vector<std::uint8_t>& in_times = in_times_buffer;
   const double inf = std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     std::size_t sb = text.sentence_tokens[s], se = text.sentence_tokens[s + 1];
@@ -329,6 +332,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       i = (unit_end > k ? unit_end : k) - 1;
     }
   }
+  release_if_larger(in_times_buffer);
   return out;
 }
 

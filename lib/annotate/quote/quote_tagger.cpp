@@ -521,17 +521,6 @@ void find_regions(std::string_view text, std::vector<Region>& regions, std::vect
   }
 }
 
-// find_regions()' buffers, per thread.
-struct RegionBuffers {
-  std::vector<Region> regions;
-  std::vector<Mark> marks;
-};
-
-RegionBuffers& region_buffers() {
-  thread_local RegionBuffers buffers;
-  return buffers;
-}
-
 // -------------------------------------------------------------- speakers --
 
 enum class SpeakerKind : std::uint8_t { kNone, kName, kNominal, kPronoun };
@@ -544,6 +533,19 @@ struct SpeakerPhrase {
   std::size_t core_last() const { return head == kNoHead ? last : head; }
   PronounKind pronoun = PronounKind::kPerson;
 };
+
+// find_regions()' buffers and the regions' speaker phrases, per thread.
+struct RegionBuffers {
+  std::vector<Region> regions;
+  std::vector<Mark> marks;
+  std::vector<std::optional<SpeakerPhrase>> phrases;
+  std::vector<std::uint8_t> cued;
+};
+
+RegionBuffers& region_buffers() {
+  thread_local RegionBuffers buffers;
+  return buffers;
+}
 
 struct Resolved {
   std::string name;
@@ -576,8 +578,10 @@ class Attributor {
     std::vector<Quote> quotes;
     quotes.reserve(regions.size());
     quotes_ = &quotes;
-    std::vector<std::optional<SpeakerPhrase>> phrases(regions.size());
-    std::vector<bool> cued(regions.size());
+    std::vector<std::optional<SpeakerPhrase>>& phrases = buffers.phrases;
+    phrases.assign(regions.size(), std::nullopt);
+    std::vector<std::uint8_t>& cued = buffers.cued;
+    cued.assign(regions.size(), 0);
     for (std::size_t i = 0; i < regions.size(); ++i) {
       const Region& r = regions[i];
       std::size_t next_open = i + 1 < regions.size() ? regions[i + 1].open : text_.text.size();
@@ -1575,6 +1579,8 @@ std::vector<Quote> tag_quotes(const TextLayer& text, const EntityLayer& entities
   RegionBuffers& buffers = region_buffers();
   release_if_larger(buffers.regions);
   release_if_larger(buffers.marks);
+  release_if_larger(buffers.phrases);
+  release_if_larger(buffers.cued);
   return quotes;
 }
 
