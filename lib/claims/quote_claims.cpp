@@ -87,10 +87,11 @@ void add_quote_claims_in_text_order(const Annotations& annotations, std::vector<
   };
   if (!std::is_sorted(order.begin(), order.end(), before))
     std::stable_sort(order.begin(), order.end(), before);
-  // Claims already in place stay; from the first one out of place on, every
-  // claim is moved (or a quote's claim made) into a new list once.
+  // When the other claims come first, in order (the usual case), the quotes'
+  // claims are made after them; otherwise each claim is moved once into a new
+  // list, each quote's claim made there.
   std::size_t in_place = 0;
-  while (in_place < order.size() && in_place < n && order[in_place] == in_place) ++in_place;
+  while (in_place < n && order[in_place] == in_place) ++in_place;
   if (in_place == n) {
     claims.reserve(order.size());
     for (std::size_t k = n; k < order.size(); ++k)

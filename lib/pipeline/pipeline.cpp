@@ -27,6 +27,7 @@
 #include "pipeline/thread_pool.h"
 #include "text/sentence_split.h"
 #include "util/date.h"
+#include "util/scratch.h"
 #include "util/utf8.h"
 
 namespace crosscheck {
@@ -60,9 +61,6 @@ void set_claim_id(std::string& id, std::string_view document, std::size_t n) {
   id.append(p, end);
 }
 
-// Runs the stages on `document` and moves it into the extraction only at the
-// end, so it is never copied; if a stage throws it is left intact for the
-// error message.
 // The text layer's buffers (tokens, lower-cased text) of the thread's last
 // document, reused for the next: sized to the text, they are the largest
 // blocks an extraction allocates and frees.
@@ -70,6 +68,10 @@ TextLayer& spare_text_layer() {
   thread_local TextLayer spare;
   return spare;
 }
+
+// Runs the stages on `document` and moves it into the extraction only at the
+// end, so it is never copied; if a stage throws it is left intact for the
+// error message.
 
 Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon) {
   Extraction out;
@@ -105,8 +107,8 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
   out.entities = std::move(a.entities.entities);
   out.quotes = std::move(a.quotes);
   // A very long document's buffers are not kept for the thread's lifetime.
-  constexpr std::size_t kKeepTokens = std::size_t{1} << 18;
-  if (a.text.tokens.capacity() <= kKeepTokens) {
+  if (a.text.tokens.capacity() * sizeof(Token) <= kScratchKeepBytes &&
+      a.text.lower.capacity() <= kScratchKeepBytes) {
     a.text.text = {};
     spare = std::move(a.text);
   }

@@ -515,9 +515,8 @@ namespace {
 
 // segment(), with the fast paths or, for the reference, as it was before
 // them: ICU's sentence iterator, and ICU's word iterator for every run with
-// non-ASCII characters.
-// Into `layer`, whose buffers (tokens, lower, sentence_tokens) are reused:
-// only what is read is written.
+// non-ASCII characters. Into `layer`, whose buffers (tokens, lower,
+// sentence_tokens) are reused: only what is read is written.
 void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& layer) {
   layer.text = text;
   layer.sentences.clear();
