@@ -419,9 +419,9 @@ std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
   return end;
 }
 
-/// Pairs quotation marks paragraph by paragraph.
-// The quote regions of `text`, in text order, into `regions`; `marks` is a
-// buffer (both are reused from one document to the next).
+/// Pairs quotation marks paragraph by paragraph: the quote regions of `text`,
+/// in text order, into `regions`; `marks` is a buffer (both are reused from
+/// one document to the next).
 void find_regions(std::string_view text, std::vector<Region>& regions, std::vector<Mark>& marks) {
   regions.clear();
   std::size_t para_begin = 0;
@@ -573,8 +573,8 @@ class Attributor {
     words_ = build_words(text_, scratch_);
     quoted_.reserve(regions.size());
     for (const Region& r : regions) quoted_.push_back(r.inner);
-    // (Reserved: remembered speakers point into it by index, and quotes are
-    // made in place.)
+    // (Made in place, one per region, and never moved by growth; remembered
+    // speakers refer to them by index.)
     std::vector<Quote> quotes;
     quotes.reserve(regions.size());
     quotes_ = &quotes;
