@@ -3,9 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/json_bytes.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -50,32 +48,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-// The first byte in [p, end) that is a quote, a backslash or a control
-// character, or end.
-const char* plain_run_end(const char* p, const char* end) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  // Bytes below 0x20 are those whose value XOR 0x80, as signed, is below -96.
-  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i control_limit = _mm_set1_epi8(static_cast<char>(0x80 + 0x20));
-  while (end - p >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i stop =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                     _mm_cmplt_epi8(_mm_xor_si128(v, flip), control_limit));
-    if (int mask = _mm_movemask_epi8(stop)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
-#endif
-  while (p < end) {
-    auto c = static_cast<unsigned char>(*p);
-    if (c == '"' || c == '\\' || c < 0x20) break;
-    ++p;
-  }
-  return p;
-}
-
 class Reader {
  public:
   explicit Reader(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
@@ -113,7 +85,8 @@ class Reader {
     // Most bytes are copied in runs up to the next quote or backslash.
     for (;;) {
       const char* run = p_;
-      p_ = plain_run_end(p_, end_);
+      bool non_ascii = false;  // (the caller checked the UTF-8)
+      p_ = json_plain_run_end(p_, end_, non_ascii);
       out.append(run, static_cast<std::size_t>(p_ - run));
       if (p_ == end_) return false;
       char c = *p_++;
