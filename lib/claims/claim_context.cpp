@@ -253,13 +253,33 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
 }
 
 std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
-  auto lo = std::lower_bound(t.tokens.begin(), t.tokens.end(), s.begin,
-                             [](const Token& tk, std::size_t b) { return tk.end <= b; });
+  std::size_t from = 0;
+  return tokens_of(s, &from);
+}
+
+std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s, std::size_t* cursor) const {
+  const Token* const tokens = t.tokens.data();
+  const std::size_t count = t.tokens.size();
+  // Every token before `lo` ends by s.begin: the cursor's, unless this span
+  // starts before the last one (then the search starts at the first token).
+  std::size_t lo = *cursor;
+  if (lo > count || (lo > 0 && tokens[lo - 1].end > s.begin)) lo = 0;
+  // Gallop on from lo (the tokens near it are in the cache), then search the
+  // last stride: the first token that ends after s.begin.
+  std::size_t hi = lo, stride = 1;
+  while (hi < count && tokens[hi].end <= s.begin) {
+    lo = hi + 1;
+    hi = lo + stride;
+    stride *= 2;
+  }
+  hi = std::min(hi, count);
+  const Token* first = std::lower_bound(tokens + lo, tokens + hi, s.begin,
+                                        [](const Token& tk, std::size_t b) { return tk.end <= b; });
   // Spans cover a few tokens: walk to the end rather than search for it.
-  auto hi = lo;
-  while (hi != t.tokens.end() && hi->begin < s.end) ++hi;
-  return {static_cast<std::size_t>(lo - t.tokens.begin()),
-          static_cast<std::size_t>(hi - t.tokens.begin())};
+  const Token* last = first;
+  while (last != tokens + count && last->begin < s.end) ++last;
+  *cursor = static_cast<std::size_t>(first - tokens);
+  return {*cursor, static_cast<std::size_t>(last - tokens)};
 }
 
 void ClaimContext::find_times() {
@@ -286,8 +306,11 @@ void ClaimContext::find_times() {
     times = years;
   }
   time_at.assign(t.tokens.size(), -1);
+  time_tokens_.resize(times.size());
+  std::size_t cursor = 0;  // the times come in text order
   for (std::size_t k = 0; k < times.size(); ++k) {
-    auto [b, e] = tokens_of(times[k].span);
+    auto [b, e] = tokens_of(times[k].span, &cursor);
+    time_tokens_[k] = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
     for (std::size_t i = b; i < e; ++i) time_at[i] = static_cast<int>(k);
   }
 }
@@ -366,11 +389,11 @@ bool all_caps(std::string_view s) {
 bool is_honorific(std::string_view w) {
   switch (w.size()) {
     case 2:
-      return w == "mr" || w == "ms" || w == "dr";
+      return same_word(w, "mr") || same_word(w, "ms") || same_word(w, "dr");
     case 3:
-      return w == "mrs" || w == "sir";
+      return same_word(w, "mrs") || same_word(w, "sir");
     case 4:
-      return w == "dame";
+      return same_word(w, "dame");
     default:
       return false;
   }
@@ -476,11 +499,16 @@ bool has_space(std::string_view w) {
 }  // namespace
 
 void ClaimContext::find_runs() {
-  // One pass over the tokens: the words written capitalised (only they can
-  // be names), where else each word occurs (words seen capitalised inside a
-  // sentence are names even when they open one; words also written in lower
-  // case are common nouns in a title), role phrases, facility heads and the
-  // trigger bits of each sentence (for find_facilities and the claim rules).
+  // One pass over the tokens sorts out the few that need more work: those
+  // starting a rule trigger, a facility or event word, or a number (for the
+  // trigger bits of each sentence, find_facilities and the claim rules); the
+  // capitalised content words (only they can be names); the content words in
+  // lower case (a word also written so is a common noun in a title). It
+  // stores each token's index in its list and counts it there without a
+  // branch (every list has room for all tokens), so the loop keeps its few
+  // variables in registers and mispredicts nothing. Passes over the short
+  // lists then do the rest: the trigger lists, role phrases, and the words
+  // seen capitalised inside a sentence (names even when they open one).
   // Plain pointers: the stores below cannot then make the compiler reload
   // the vectors' data.
   const Token* tokens = t.tokens.data();
@@ -491,62 +519,76 @@ void ClaimContext::find_runs() {
   const std::uint16_t* triggers = d.triggers.data();
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
+  const std::size_t sentences = t.sentences.size();
   std::vector<std::uint8_t> role_token(count, 0);
   // Only capitalised content words can be names (name_test rejects function
-  // words first), and only content words written in lower case matter. The
-  // lists are filled through plain indices (at most one entry per token): no
-  // capacity test per token, and no zero-filling.
+  // words first), and only content words written in lower case matter.
   const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
   const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
   const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  std::size_t capitalised = 0, lower = 0;
-  ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
-  sentence_triggers.assign(t.sentences.size(), 0);
+  const auto rare_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  std::size_t capitalised = 0, lower = 0, rare = 0;
+  constexpr unsigned kRare = ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord;
+  // The sentences' tokens, [sentence_tokens[0], sentence_tokens[sentences]),
+  // are consecutive.
+  const std::size_t first_token = sentences ? sentence_tokens[0] : 0;
+  const std::size_t last_token = sentences ? sentence_tokens[sentences] : 0;
+  for (std::size_t i = first_token; i < last_token; ++i) {
+    const Token token = tokens[i];
+    const unsigned bits = triggers[ids[i]];
+    rare_at[rare] = static_cast<std::uint32_t>(i);
+    rare += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
+    if (token.end == token.begin) [[unlikely]] {
+      continue;
+    }
+    const unsigned first = static_cast<unsigned char>(text[token.begin]);
+    const bool content = (bits & ClaimData::kFunctionWord) == 0;
+    lower_at[lower] = static_cast<std::uint32_t>(i);
+    lower += content & (first - 'a' < 26u);
+    capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
+    capitalised += content & (first - 'A' < 26u);
+  }
+  // The trigger bits of each sentence and the trigger tokens, from the rare ones.
+  sentence_triggers.assign(sentences, 0);
   trigger_tokens_.clear();
   trigger_bits_.clear();
-  trigger_begin_.assign(t.sentences.size() + 1, 0);
+  trigger_begin_.resize(sentences + 1);
   facility_heads_.clear();
-  facility_heads_.reserve(count / 8);
-  for (std::size_t s = 0; s < t.sentences.size(); ++s) {
-    const std::size_t sb = sentence_tokens[s], se = sentence_tokens[s + 1];
-    unsigned found = 0;
-    bool number = false;
-    trigger_begin_[s] = static_cast<std::uint32_t>(trigger_tokens_.size());
-    for (std::size_t i = sb; i < se; ++i) {
-      const Token& token = tokens[i];
-      const unsigned bits = triggers[ids[i]];
-      found |= bits;
-      number |= token.kind == Token::Kind::kNumber;
-      // Most tokens trigger nothing: one test for the rarer work.
-      if (bits & (ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord)) [[unlikely]] {
-        if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
-          trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
-          trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
-        }
-        if (bits & ClaimData::kFacilityOrEventWord)
-          facility_heads_.push_back(static_cast<std::uint32_t>(i));
-        if ((bits & ClaimData::kRoleTrigger)) {
-          if (auto m = d.roles.match(n, i, se)) {
-            for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
-          }
-        }
-      }
-      if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
-      const char first = text[token.begin];
-      if (first >= 'a' && first <= 'z') {
-        lower_at[lower++] = static_cast<std::uint32_t>(i);
-      } else if (first >= 'A' && first <= 'Z') {
-        const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
-        if (i > sb) word_use[w] |= kMidCapitalised;
-        capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
-        capitalised_word[capitalised++] = w;
+  std::size_t next_sentence = 0;  // the first sentence whose trigger_begin_ is not set
+  for (std::size_t k = 0; k < rare; ++k) {
+    const std::size_t i = rare_at[k];
+    const std::size_t s = tokens[i].sentence;
+    const unsigned bits = triggers[ids[i]];
+    while (next_sentence <= s)
+      trigger_begin_[next_sentence++] = static_cast<std::uint32_t>(trigger_tokens_.size());
+    const bool number = tokens[i].kind == Token::Kind::kNumber;
+    sentence_triggers[s] |= static_cast<std::uint8_t>((bits & (ClaimData::kFunctionWord - 1)) |
+                                                      (number ? kNumberInSentence : 0));
+    if (const unsigned rule_bits =
+            (bits & ClaimData::kRuleTriggers) | (number ? kNumberToken : 0)) {
+      trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
+      trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
+    }
+    if (bits & ClaimData::kFacilityOrEventWord)
+      facility_heads_.push_back(static_cast<std::uint32_t>(i));
+    if (bits & ClaimData::kRoleTrigger) {
+      if (auto m = d.roles.match(n, i, sentence_tokens[s + 1])) {
+        for (std::size_t j = i; j < i + m.length; ++j) role_token[j] = 1;
       }
     }
-    sentence_triggers[s] = static_cast<std::uint8_t>((found & (ClaimData::kFunctionWord - 1)) |
-                                                     (number ? kNumberInSentence : 0));
   }
-  trigger_begin_[t.sentences.size()] = static_cast<std::uint32_t>(trigger_tokens_.size());
+  while (next_sentence <= sentences)
+    trigger_begin_[next_sentence++] = static_cast<std::uint32_t>(trigger_tokens_.size());
+  // Numbers for the capitalised words, and whether each is seen capitalised
+  // inside a sentence, then whether it is also written in lower case.
+  ViewIds word_ids(count / 8);
+  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
+  for (std::size_t k = 0; k < capitalised; ++k) {
+    const std::uint32_t i = capitalised_at[k];
+    const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
+    word_use[w] |= i != sentence_tokens[tokens[i].sentence] ? kMidCapitalised : 0;
+    capitalised_word[k] = w;
+  }
   if (word_ids.size() > 0) {
     for (std::size_t k = 0; k < lower; ++k) {
       const std::uint32_t i = lower_at[k];
@@ -639,9 +681,9 @@ void ClaimContext::find_runs() {
       const auto colon = r.id.find(':');
       r.key = colon == std::string_view::npos ? r.id : r.id.substr(colon + 1);
       const std::string_view type = entity->type;
-      r.place = type == "LOCATION";
-      r.person = type == "PERSON";
-      r.org = type == "ORGANIZATION";
+      r.place = same_word(type, "LOCATION");
+      r.person = same_word(type, "PERSON");
+      r.org = same_word(type, "ORGANIZATION");
     }
     for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(runs.size() - 1);
   }

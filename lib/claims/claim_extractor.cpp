@@ -253,7 +253,7 @@ class Extractor {
         }
         if (when) {
           set_time(v, *when);
-          auto [tb, te] = c_.tokens_of(when->span);
+          auto [tb, te] = c_.time_tokens(when);
           span_b = std::min(span_b, tb);
           span_e = std::max(span_e, te);
         }
@@ -368,7 +368,7 @@ class Extractor {
         v.kind = ClaimValue::Kind::kTime;
         set_time(v, *since);
         value = "since " + since->value;
-        span_e = std::max(span_e, c_.tokens_of(since->span).second);
+        span_e = std::max(span_e, c_.time_tokens(since).second);
       } else {
         v.kind = ClaimValue::Kind::kEntity;
         v.entity = org;
@@ -580,7 +580,7 @@ class Extractor {
       std::size_t tt = 0;
       const TimeExpr* when = c_.date_in(verb_end, ce, &tt);
       if (when && first_time("event_date", subject, predicate, phase, i)) {
-        auto [tb, te] = c_.tokens_of(when->span);
+        auto [tb, te] = c_.time_tokens(when);
         Claim& cl = add("event_date", subject, subject_name, predicate, phase, i, head, te);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kTime;
@@ -728,8 +728,10 @@ class Extractor {
   // ---- ordinals of recurring events ("the alliance's 75th anniversary") ----
 
   void ordinals(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i + 1 < se; ++i) {
-      if (c_.t.tokens[i].kind != Token::Kind::kNumber) continue;
+    // Only number tokens can be ordinals: visit those.
+    constexpr unsigned kCues = ClaimContext::kNumberToken;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i + 1 < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       std::string_view w = c_.word(i);
       std::size_t digits = 0;
       while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
@@ -814,9 +816,10 @@ class Extractor {
   }
 
   void quantities() {
+    std::size_t cursor = 0;  // the quantities come in text order
     for (const Quantity& q : c_.a.quantities) {
       if (time_unit(q.unit)) continue;
-      auto [qb, qe] = c_.tokens_of(q.span);
+      auto [qb, qe] = c_.tokens_of(q.span, &cursor);
       if (qb >= qe || qe > c_.t.tokens.size()) continue;
       std::size_t sb = c_.sentence_begin(qb), se = c_.sentence_end(qb);
       std::string predicate, subject, subject_name;
