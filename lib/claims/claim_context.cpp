@@ -153,8 +153,9 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   mentions_sorted_ = std::is_sorted(
       a.entities.mentions.begin(), a.entities.mentions.end(),
       [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
-  find_times();
+  // find_runs first: its pass over all tokens brings them into the cache.
   find_runs();
+  find_times();
   find_facilities();
 }
 
@@ -580,19 +581,31 @@ void ClaimContext::find_runs() {
   while (next_sentence <= sentences)
     trigger_begin_[next_sentence++] = static_cast<std::uint32_t>(trigger_tokens_.size());
   // Numbers for the capitalised words, and whether each is seen capitalised
-  // inside a sentence, then whether it is also written in lower case.
+  // inside a sentence, then whether it is also written in lower case. A
+  // filter of the capitalised words' hashes (a bit each, at least 16 bits a
+  // word) passes few lower-case words on to the table, whose probes would
+  // mispredict as often as they meet a full slot.
   ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
+  std::vector<std::uint8_t> word_use(capitalised, 0);  // by word id
+  unsigned filter_shift = 64 - 9;                      // 512 bits at least
+  while ((std::size_t{1} << (64 - filter_shift)) < 16 * capitalised) --filter_shift;
+  const auto filter =
+      std::make_unique<std::uint64_t[]>((std::size_t{1} << (64 - filter_shift)) / 64);
   for (std::size_t k = 0; k < capitalised; ++k) {
     const std::uint32_t i = capitalised_at[k];
-    const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
+    const std::uint64_t h = hashes[i];
+    const std::uint32_t w = word_ids.intern(words[i], h);
     word_use[w] |= i != sentence_tokens[tokens[i].sentence] ? kMidCapitalised : 0;
     capitalised_word[k] = w;
+    const std::uint64_t bit = h >> filter_shift;
+    filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
-  if (word_ids.size() > 0) {
-    for (std::size_t k = 0; k < lower; ++k) {
-      const std::uint32_t i = lower_at[k];
-      if (const std::uint32_t w = word_ids.find(words[i], hashes[i]); w != ViewIds::kNone)
+  for (std::size_t k = 0; k < lower; ++k) {
+    const std::uint32_t i = lower_at[k];
+    const std::uint64_t h = hashes[i];
+    const std::uint64_t bit = h >> filter_shift;
+    if ((filter[bit >> 6] >> (bit & 63)) & 1) [[unlikely]] {
+      if (const std::uint32_t w = word_ids.find(words[i], h); w != ViewIds::kNone)
         word_use[w] |= kLowerCase;
     }
   }
