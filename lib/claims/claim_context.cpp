@@ -1,6 +1,7 @@
 #include "claims/claim_context.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <memory>
 
@@ -488,6 +489,15 @@ enum WordUse : std::uint8_t {
   kLowerCase = 2,       ///< written in lower case somewhere
 };
 
+// Byte -> kLowerCaseByte for a-z, kUpperCaseByte for A-Z, else 0.
+constexpr unsigned kLowerCaseByte = 1, kUpperCaseByte = 2;
+constexpr auto kLetterCase = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerCaseByte;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperCaseByte;
+  return table;
+}();
+
 bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
 
 bool has_space(std::string_view w) {
@@ -542,12 +552,15 @@ void ClaimContext::find_runs() {
     if (token.end == token.begin) [[unlikely]] {
       continue;
     }
-    const unsigned first = static_cast<unsigned char>(text[token.begin]);
-    const bool content = (bits & ClaimData::kFunctionWord) == 0;
+    // The first byte's case (kLowerCaseByte, kUpperCaseByte), none for a
+    // function word: kFunctionWord (128) >> 6 shifts both bits out.
+    static_assert(ClaimData::kFunctionWord >> 6 == 2);
+    const unsigned letter = kLetterCase[static_cast<unsigned char>(text[token.begin])] >>
+                            ((bits & ClaimData::kFunctionWord) >> 6);
     lower_at[lower] = static_cast<std::uint32_t>(i);
-    lower += content & (first - 'a' < 26u);
+    lower += letter & kLowerCaseByte;
     capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
-    capitalised += content & (first - 'A' < 26u);
+    capitalised += letter >> 1;
   }
   // The trigger bits of each sentence and the trigger tokens, from the rare ones.
   sentence_triggers.assign(sentences, 0);
