@@ -160,14 +160,6 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   find_facilities();
 }
 
-bool ClaimContext::is_punct(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
-}
-
-bool ClaimContext::is_content(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
-}
-
 bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
   std::string_view w = n.words[i];
   if (is_punct(i)) {

@@ -147,7 +147,9 @@ class ClaimContext {
   std::string_view word(std::size_t i) const { return n.words[i]; }
   /// PhraseVocabulary id of token i.
   std::uint32_t id(std::size_t i) const { return n.ids[i]; }
-  bool is_punct(std::size_t i) const;
+  bool is_punct(std::size_t i) const {
+    return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
+  }
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
   std::string_view func(std::size_t i) const { return d.function_class[n.ids[i]]; }
   /// Whether token i is a function word of class `f` (func(i) == its name).
@@ -158,7 +160,9 @@ class ClaimContext {
   bool is_func_word(std::size_t i) const {
     return d.function_kind[n.ids[i]] != ClaimData::kNotFunction;
   }
-  bool is_content(std::size_t i) const;
+  bool is_content(std::size_t i) const {
+    return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
+  }
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
   std::size_t sentence_begin(std::size_t i) const {
