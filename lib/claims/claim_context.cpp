@@ -892,7 +892,7 @@ void ClaimContext::find_facilities() {
     FacilityRef f;
     f.head = h;
     f.kind = kind->value;
-    std::string det;
+    std::string_view det;  // compared with same_word (inline) below
     std::vector<const NameRun*> pre_names;
     std::size_t b = h;
     while (b > sb && h - b < 8) {
@@ -900,7 +900,7 @@ void ClaimContext::find_facilities() {
       if (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kPron)) {
         det = n.words[j];
         b = j;
-        if (det == "a" || det == "an") {
+        if (same_word(det, "a") || same_word(det, "an")) {
           if (j > sb && n.words[j - 1] == "such") {
             det = "such";
             b = j - 1;
@@ -932,7 +932,7 @@ void ClaimContext::find_facilities() {
       }
       break;
     }
-    std::string owner, place;
+    std::string_view owner, place;          // views of runs' keys
     std::vector<std::string_view> context;  // views of runs' keys
     for (const NameRun* r : pre_names) {
       if (r->place || facility_places_.count(r->key)) {
@@ -967,9 +967,9 @@ void ClaimContext::find_facilities() {
         // a region without a name ("in the Arab world"): recorded as context only
       }
     }
-    bool definite =
-        det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
-    bool pronoun = det == "its" || det == "their";
+    bool definite = same_word(det, "the") || same_word(det, "this") || same_word(det, "that") ||
+                    same_word(det, "these") || same_word(det, "such");
+    bool pronoun = same_word(det, "its") || same_word(det, "their");
     if (pronoun && owner.empty() && !event) {
       if (const NameRun* o = sentence_actor(b)) {
         owner = o->key;
@@ -1007,23 +1007,29 @@ void ClaimContext::find_facilities() {
     f.begin = b;
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
-    std::string fac_id = entity_id_at(h, h + 1, nullptr, nullptr);
+    const Entity* fac_entity = entity_at(h, h + 1);
+    const std::string_view fac_id = fac_entity ? std::string_view(fac_entity->id) : "";
     // The entity layer's facility id, unless it could not tell the owner.
-    if (fac_id.rfind("fac:", 0) == 0 && fac_id.find("unknown") == std::string::npos) {
+    if (fac_id.starts_with("fac:") && fac_id.find("unknown") == std::string_view::npos) {
       f.key = fac_id;
     } else if (antecedent) {
       f.key = antecedent->key;
       f.owner = antecedent->owner;
       f.place = antecedent->place;
-    } else if (event) {
-      f.owner = owner;
-      f.place = place;
-      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind +
-              (place.empty() ? "" : "/" + place);
     } else {
+      // "event:[<owner>/]<kind>[/<place>]", "fac:<owner>/<kind>[/<place>]".
       f.owner = owner;
       f.place = place;
-      f.key = "fac:" + owner + "/" + f.kind + (place.empty() ? "" : "/" + place);
+      f.key = event ? "event:" : "fac:";
+      if (!event || !owner.empty()) {
+        f.key += owner;
+        f.key += '/';
+      }
+      f.key += f.kind;
+      if (!place.empty()) {
+        f.key += '/';
+        f.key += place;
+      }
     }
     facility_at[h] = static_cast<int>(facilities.size());
     facilities.push_back(std::move(f));
