@@ -181,20 +181,21 @@ bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
           return false;
       }
     }
-    return w == "\u201c" || w == "\u201d" || w == "\u2014" || w == "\u2013";
+    return same_word(w, "\u201c") || same_word(w, "\u201d") || same_word(w, "\u2014") ||
+           same_word(w, "\u2013");
   }
   switch (d.function_kind[n.ids[i]]) {
     case ClaimData::kRel:
       return true;
     case ClaimData::kConj:
-      return w != "and" && w != "or";
+      return !same_word(w, "and") && !same_word(w, "or");
     case ClaimData::kNotFunction:
     case ClaimData::kOtherFunction:
       break;
     default:
       return false;  // no other class holds "if" or "unless"
   }
-  return w == "if" || w == "unless";
+  return same_word(w, "if") || same_word(w, "unless");
 }
 
 std::size_t ClaimContext::clause_begin(std::size_t i) const {
@@ -234,7 +235,7 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
     j += m.length - 1;
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
-  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
+  if (i > cb && word_is(i - 1, "to") && i >= 2 && i - 1 > cb &&
       t.tokens[i - 2].kind == Token::Kind::kWord && !is_func_word(i - 2) &&
       !d.lifecycle.find_id(n.ids[i - 2])) {
     future = true;
@@ -843,7 +844,7 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
         !is_func_word(j)) {
       ++j;
       if (n.possessive[j - 1]) break;
-    } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
+    } else if (word_is(j, "-") && j > begin && j + 1 < se &&
                t.tokens[j].begin == t.tokens[j - 1].end) {
       j += 2;
     } else {
@@ -871,7 +872,7 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   std::size_t j = cb;
   while (j < i && (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kRel) ||
                    func_is(j, ClaimData::kConj) || time_at[j] >= 0 ||
-                   (j == cb && (n.words[j] == "on" || n.words[j] == "in")) || n.words[j] == ",")) {
+                   (j == cb && (word_is(j, "on") || word_is(j, "in"))) || word_is(j, ","))) {
     ++j;
   }
   if (j < i && run_at[j] >= 0) return &runs[run_at[j]];
@@ -901,7 +902,7 @@ void ClaimContext::find_facilities() {
         det = n.words[j];
         b = j;
         if (same_word(det, "a") || same_word(det, "an")) {
-          if (j > sb && n.words[j - 1] == "such") {
+          if (j > sb && word_is(j - 1, "such")) {
             det = "such";
             b = j - 1;
           }
@@ -926,7 +927,7 @@ void ClaimContext::find_facilities() {
         b = j;                           // a modifier: "liaison", "regional", "first", "new"
         continue;
       }
-      if (n.words[j] == "-" && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
+      if (word_is(j, "-") && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
         b = j;  // "first-ever"
         continue;
       }
@@ -944,7 +945,7 @@ void ClaimContext::find_facilities() {
     }
     // "in Amman", "in Amman, Jordan", "in Jordan's capital Amman".
     std::size_t e = h + 1;
-    if (e + 1 < se && (n.words[e] == "in" || n.words[e] == "at")) {
+    if (e + 1 < se && (word_is(e, "in") || word_is(e, "at"))) {
       std::size_t j = e + 1;
       while (j < se && func_is(j, ClaimData::kDet)) ++j;
       if (j < se && run_at[j] >= 0) {
@@ -959,7 +960,7 @@ void ClaimContext::find_facilities() {
         place = r->key;
         context.push_back(r->key);
         e = after;
-        if (e + 1 < se && n.words[e] == "," && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
+        if (e + 1 < se && word_is(e, ",") && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
           context.push_back(runs[run_at[e + 1]].key);
           e = runs[run_at[e + 1]].end;
         }
@@ -1051,10 +1052,10 @@ const FacilityRef* ClaimContext::facility_ending_at(std::size_t end) const {
     if (f.head != static_cast<std::size_t>(-1) && f.end == end) return &f;
   }
   // Hop over one appositive: "a regional centre in Kuwait, part of X, inaugurated".
-  if (n.words[end - 1] == ",") {
+  if (word_is(end - 1, ",")) {
     std::size_t sb = sentence_begin(end - 1);
     for (std::size_t j = end - 1; j > sb && end - 1 - j < 10; --j) {
-      if (n.words[j - 1] == ",") {
+      if (word_is(j - 1, ",")) {
         for (const FacilityRef& f : facilities) {
           if (f.head != static_cast<std::size_t>(-1) && f.end == j - 1) return &f;
         }
@@ -1177,7 +1178,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       }
       return {};
     };
-    if (n.words[r] == "according") {
+    if (word_is(r, "according")) {
       std::size_t k = r + m.length;
       while (k < se && (func_is(k, ClaimData::kDet) || !is_content(k)) && run_at[k] < 0) ++k;
       if (k < se) speaker = name_of(k);
@@ -1201,10 +1202,10 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
       if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_id(n.ids[k - 1]) &&
           (k - 1 == sb || !is_content(k - 2) || func_is(k - 2, ClaimData::kDet) ||
-           n.words[k - 2] == ",")) {
+           word_is(k - 2, ","))) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }
-      if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {
+      if (speaker.empty() && k > sb && (word_is(k - 1, "he") || word_is(k - 1, "she"))) {
         for (std::size_t q = runs.size(); q > 0; --q) {
           if (runs[q - 1].end <= k && runs[q - 1].person) {
             speaker = name_of(runs[q - 1].begin);

@@ -145,6 +145,8 @@ class ClaimContext {
   std::vector<std::uint8_t> sentence_triggers;
 
   std::string_view word(std::size_t i) const { return n.words[i]; }
+  /// Whether token i's word is `w` (inline: cheaper than == on a literal).
+  bool word_is(std::size_t i, std::string_view w) const { return same_word(n.words[i], w); }
   /// PhraseVocabulary id of token i.
   std::uint32_t id(std::size_t i) const { return n.ids[i]; }
   bool is_punct(std::size_t i) const {
