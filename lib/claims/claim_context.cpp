@@ -93,16 +93,13 @@ std::string join_phrase(const std::vector<std::string_view>& words, std::size_t 
   return join_words(words, begin, end);
 }
 
-void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
-                       std::size_t end, std::string* out) {
-  // join_phrase with '_' for every space (words rarely hold one), in one pass
-  // over a buffer sized for the words and a separator each.
-  end = std::min(end, words.size());
-  std::size_t most = 0;
-  for (std::size_t i = begin; i < end; ++i) most += words[i].size() + 1;
-  const std::size_t start = out->size();
-  out->resize(start + most);
-  char* const first = out->data() + start;
+namespace {
+
+// join_phrase of words [begin, end) with '_' for every space (words rarely
+// hold one), in one pass, written at `first`, which has room for the words
+// and a separator each. Returns the end of what it wrote.
+char* write_phrase_key(const std::string_view* words, std::size_t begin, std::size_t end,
+                       char* const first) {
   char* p = first;
   bool after_hyphen = false;
   for (std::size_t i = begin; i < end; ++i) {
@@ -112,7 +109,21 @@ void append_phrase_key(const std::vector<std::string_view>& words, std::size_t b
     for (char c : w) *p++ = c == ' ' ? '_' : c;
     after_hyphen = hyphen;
   }
-  out->resize(start + static_cast<std::size_t>(p - first));
+  return p;
+}
+
+}  // namespace
+
+void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
+                       std::size_t end, std::string* out) {
+  end = std::min(end, words.size());
+  std::size_t most = 0;
+  for (std::size_t i = begin; i < end; ++i) most += words[i].size() + 1;
+  const std::size_t start = out->size();
+  out->resize(start + most);
+  char* const first = out->data() + start;
+  char* const last = write_phrase_key(words.data(), begin, end, first);
+  out->resize(start + static_cast<std::size_t>(last - first));
 }
 
 std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
@@ -709,9 +720,8 @@ void ClaimContext::find_runs() {
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
   // A one-word run's phrase key is its normalised word (with its hash) unless
-  // that holds a space; longer runs' are built in run_phrases_, reserved
-  // first so that views of it stay valid. A suffix of a phrase key is a view
-  // of it.
+  // that holds a space; longer runs' are written to run_phrases_, sized
+  // first for all of them. A suffix of a phrase key is a view of it.
   std::vector<std::string_view> phrase(runs.size());
   std::vector<std::uint64_t> phrase_hash(runs.size());
   std::vector<std::uint8_t> built(runs.size(), 0);
@@ -722,8 +732,8 @@ void ClaimContext::find_runs() {
     built[q] = 1;
     for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  run_phrases_.clear();
-  run_phrases_.reserve(phrase_bytes);
+  run_phrases_ = std::make_unique_for_overwrite<char[]>(phrase_bytes);
+  char* phrase_end = run_phrases_.get();
   for (std::size_t q = 0; q < runs.size(); ++q) {
     const NameRun& r = runs[q];
     if (!built[q]) {
@@ -731,9 +741,9 @@ void ClaimContext::find_runs() {
       phrase_hash[q] = hashes[r.begin];
       continue;
     }
-    const std::size_t start = run_phrases_.size();
-    append_phrase_key(n.words, r.begin, r.end, &run_phrases_);
-    phrase[q] = std::string_view(run_phrases_).substr(start);
+    char* const start = phrase_end;
+    phrase_end = write_phrase_key(words, r.begin, r.end, start);
+    phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
   ViewIds standalone(runs.size());

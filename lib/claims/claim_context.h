@@ -236,7 +236,8 @@ class ClaimContext {
   std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
   std::vector<std::pair<std::uint32_t, std::uint32_t>> time_tokens_;  // by time: tokens_of its span
   std::unordered_set<std::string_view> facility_places_;              // views of runs' keys
-  std::string run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
+  std::unique_ptr<char[]>
+      run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
   void find_times();
   void find_runs();
