@@ -626,7 +626,9 @@ void ClaimContext::find_runs() {
         word_use[w] |= kLowerCase;
     }
   }
-  auto name_test = [&](std::size_t i, std::uint32_t w) {  // i is a capitalised content word w
+  // Inlined into its one call: it runs for every capitalised word.
+  auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
+    // i is a capitalised content word w
     if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return false;
     const std::string_view word = words[i];
     if (word.size() <= 4 && is_honorific(word)) return false;
