@@ -221,6 +221,24 @@ void BM_ExtractAll(benchmark::State& state) {
   report(state, c.size.bytes, c.size.words);
 }
 
+// What `crosscheck extract --threads 1 FILE.jsonl` does between reading the
+// file and writing its output: JSON Lines in, one JSON object per document out.
+void BM_ExtractCli(benchmark::State& state) {
+  Corpus& c = corpus();
+  Options options;
+  options.threads = 1;
+  for (auto _ : state) {
+    auto docs = parse_jsonl(c.jsonl, c.path);
+    if (!docs) state.SkipWithError(docs.error().message().c_str());
+    auto x = extract_all(*docs, options);
+    if (!x) state.SkipWithError(x.error().message().c_str());
+    std::string out;
+    for (const Extraction& e : *x) out += to_json(e) + "\n";
+    benchmark::DoNotOptimize(out);
+  }
+  report(state, c.size.bytes, c.size.words);
+}
+
 BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HtmlToText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
@@ -234,6 +252,7 @@ BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 // machine. One and two threads by wall time: the pool's speed-up.
 BENCHMARK(BM_ExtractAll)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractAll)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExtractCli)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace crosscheck::bench

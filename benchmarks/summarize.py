@@ -19,6 +19,7 @@ STAGES = [  # benchmark name, label, target MB/s (None: no target)
     ("BM_ExtractAll/1", "whole extract: extract_all, 1 thread (CPU time)", 20.0),
     ("BM_ExtractAll/1/real_time", "whole extract: extract_all, 1 thread (wall time)", None),
     ("BM_ExtractAll/2/real_time", "whole extract: extract_all, 2 threads (wall time)", None),
+    ("BM_ExtractCli", "`crosscheck extract` in memory: JSONL in, JSON out, 1 thread (CPU time)", None),
 ]
 
 

@@ -38,6 +38,35 @@ TEST_CASE("JSON Lines: fields, blank lines, CRLF, BOM") {
   CHECK(b.origin == "in.jsonl:4");
 }
 
+TEST_CASE("JSON Lines: flat records and others are read alike") {
+  // A record of strings is read by the fast reader; the same with a number
+  // member by nlohmann. Both give the same document.
+  const std::string fields =
+      "\"id\":\"a\",\"text\":\"Caf\\u00e9 \\\"q\\\" \\ud83d\\ude00\\n\\/x\",\"title\":"
+      "null,\"source\":\"S1\",\"source\":\"S2\",\"published\":\"2024-07-10\"";
+  auto flat = parse_jsonl("{" + fields + "}", "f.jsonl");
+  auto full = parse_jsonl("{" + fields + ",\"n\":1}", "f.jsonl");
+  REQUIRE(flat.ok());
+  REQUIRE(full.ok());
+  const auto& a = (*flat)[0];
+  const auto& b = (*full)[0];
+  CHECK(a.text == "Caf\xC3\xA9 \"q\" \xF0\x9F\x98\x80\n/x");
+  CHECK(a.source == "S2");  // the last of duplicate members
+  CHECK(a.title.empty());
+  for (auto field : {&crosscheck::Document::id, &crosscheck::Document::text,
+                     &crosscheck::Document::source, &crosscheck::Document::title,
+                     &crosscheck::Document::published, &crosscheck::Document::language}) {
+    CHECK(a.*field == b.*field);
+  }
+  SUBCASE("a nesting limit of 0 refuses even a flat object") {
+    crosscheck::ReadOptions options;
+    options.limits.max_nesting = 0;
+    auto docs = parse_jsonl("{" + fields + "}", "f.jsonl", options);
+    REQUIRE(!docs.ok());
+    CHECK(docs.error().code == ErrorCode::kLimit);
+  }
+}
+
 TEST_CASE("JSON Lines errors name the line and say what is wrong") {
   struct Case {
     const char* content;

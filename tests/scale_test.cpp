@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -87,6 +88,28 @@ TEST_CASE("the JSON writer prints what nlohmann's dump prints") {
   }
   CHECK(with_writer(Json::object(), 2) == "{}");
   CHECK(with_writer(Json::array(), 2) == "[]");
+}
+
+TEST_CASE("the JSON writer escapes long and random strings as nlohmann does") {
+  // Strings long enough for the 16-byte scans, with the bytes to escape and
+  // the non-ASCII ones (valid or not) at every position.
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {
+      "a", "word ", "\"", "\\", "\n", "\t", std::string(1, '\x01'), std::string(1, '\0'),
+      "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xC3", "\xED\xA0\x80", "\xFF",
+      "0123456789abcdef"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) {
+      // Mostly plain text, so that runs cross 16-byte blocks.
+      std::size_t piece = rng() % 3 == 0 ? rng() % pieces.size() : rng() % 2 == 0 ? 1 : 15;
+      s += pieces[piece];
+    }
+    CAPTURE(s);
+    Json v = Json::array({s});
+    REQUIRE(with_writer(v, -1) == with_nlohmann(v, -1));
+  }
 }
 
 TEST_CASE("write_json streams the same bytes to_json returns") {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "crosscheck/crosscheck.h"
+#include "ingest/flat_json.h"
 #include "ingest/limits.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -91,10 +92,55 @@ std::string json_error_detail(const nlohmann::json::parse_error& e) {
   return what;
 }
 
-std::string string_field(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+// A record's fields, from either reader.
+class Fields {
+ public:
+  enum State { kAbsent, kNull, kString, kOther };
+
+  explicit Fields(std::vector<internal::FlatMember>& flat) : flat_(&flat) {}
+  explicit Fields(nlohmann::json& json) : json_(&json) {}
+
+  State state(std::string_view key) const {
+    if (flat_) {
+      const internal::FlatMember* m = find(key);
+      return !m ? kAbsent : m->is_null ? kNull : kString;
+    }
+    auto it = json_->find(key);
+    if (it == json_->end()) return kAbsent;
+    return it->is_null() ? kNull : it->is_string() ? kString : kOther;
+  }
+  /// The string value of `key`, or "" when it is absent or not a string.
+  const std::string& string(std::string_view key) const {
+    static const std::string kEmpty;
+    const std::string* s = find_string(key);
+    return s ? *s : kEmpty;
+  }
+  /// The same, moved out (the body is the record's largest string).
+  std::string take_string(std::string_view key) const {
+    std::string* s = find_string(key);
+    return s ? std::move(*s) : std::string();
+  }
+
+ private:
+  // The last member named `key`: a JSON object keeps the last of duplicates.
+  internal::FlatMember* find(std::string_view key) const {
+    for (auto it = flat_->rbegin(); it != flat_->rend(); ++it) {
+      if (it->key == key) return &*it;
+    }
+    return nullptr;
+  }
+  std::string* find_string(std::string_view key) const {
+    if (flat_) {
+      internal::FlatMember* m = find(key);
+      return m && !m->is_null ? &m->value : nullptr;
+    }
+    auto it = json_->find(key);
+    return it != json_->end() && it->is_string() ? &it->template get_ref<std::string&>() : nullptr;
+  }
+
+  std::vector<internal::FlatMember>* flat_ = nullptr;
+  nlohmann::json* json_ = nullptr;
+};
 
 Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind,
                                          const ReadOptions& options) {
@@ -145,55 +191,67 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
       return input_error(file, line_no, "invalid UTF-8 at column " + std::to_string(*bad + 1),
                          ErrorCode::kEncoding);
     }
-    if (auto deep = json_too_deep(line, options.limits.max_nesting)) {
-      return input_error(file, line_no,
-                         "JSON nesting deeper than " + std::to_string(options.limits.max_nesting) +
-                             " at column " + std::to_string(*deep + 1),
-                         ErrorCode::kLimit);
+    // Most records are flat objects of strings: read those directly, and
+    // anything else (or anything wrong) with nlohmann, which also words the
+    // errors.
+    std::optional<std::vector<internal::FlatMember>> flat = internal::parse_flat_object(line);
+    // (A flat object is one level deep.)
+    if (!flat || options.limits.max_nesting < 1) {
+      if (auto deep = json_too_deep(line, options.limits.max_nesting)) {
+        return input_error(file, line_no,
+                           "JSON nesting deeper than " +
+                               std::to_string(options.limits.max_nesting) + " at column " +
+                               std::to_string(*deep + 1),
+                           ErrorCode::kLimit);
+      }
     }
     nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      return input_error(file, line_no, json_error_detail(e));
-    } catch (const nlohmann::json::exception& e) {
-      // e.g. out_of_range for a number too large for a double (found by fuzz_jsonl).
-      std::string what = e.what();
-      if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
-      if (what.size() > 120) what = what.substr(0, 120) + "...";
-      return input_error(file, line_no, "invalid JSON: " + what);
+    if (!flat) {
+      try {
+        j = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::parse_error& e) {
+        return input_error(file, line_no, json_error_detail(e));
+      } catch (const nlohmann::json::exception& e) {
+        // e.g. out_of_range for a number too large for a double (found by fuzz_jsonl).
+        std::string what = e.what();
+        if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+        if (what.size() > 120) what = what.substr(0, 120) + "...";
+        return input_error(file, line_no, "invalid JSON: " + what);
+      }
+      if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
     }
-    if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
+    const Fields fields = flat ? Fields(*flat) : Fields(j);
     Document d;
     d.origin = std::string(file) + ':' + std::to_string(line_no);
-    auto id = j.find("id");
-    if (id == j.end() || !id->is_string() || id->get<std::string>().empty()) {
+    if (fields.state("id") != Fields::kString || fields.string("id").empty()) {
       return input_error(file, line_no, "missing string field 'id'");
     }
-    d.id = id->get<std::string>();
-    const bool has_text = j.contains("text"), has_html = j.contains("html");
+    d.id = fields.string("id");
+    const bool has_text = fields.state("text") != Fields::kAbsent;
+    const bool has_html = fields.state("html") != Fields::kAbsent;
     if (has_text == has_html) {
       return input_error(file, line_no,
                          "document '" + d.id + "' needs exactly one of 'text' or 'html'");
     }
     const char* body_key = has_text ? "text" : "html";
-    if (!j[body_key].is_string()) {
+    if (fields.state(body_key) != Fields::kString) {
       return input_error(file, line_no, std::string("field '") + body_key + "' must be a string");
     }
     for (const char* key : {"source", "url", "title", "author", "published", "language"}) {
-      if (j.contains(key) && !j[key].is_string() && !j[key].is_null()) {
+      if (Fields::State s = fields.state(key);
+          s != Fields::kAbsent && s != Fields::kString && s != Fields::kNull) {
         return input_error(file, line_no, std::string("field '") + key + "' must be a string");
       }
     }
-    d.source = string_field(j, "source");
-    d.url = string_field(j, "url");
-    d.title = string_field(j, "title");
-    d.author = string_field(j, "author");
-    d.published = string_field(j, "published");
+    d.source = fields.string("source");
+    d.url = fields.string("url");
+    d.title = fields.string("title");
+    d.author = fields.string("author");
+    d.published = fields.string("published");
     if (d.published.empty()) d.published = options.published;
-    if (std::string lang = string_field(j, "language"); !lang.empty()) d.language = lang;
+    if (std::string lang = fields.string("language"); !lang.empty()) d.language = lang;
     if (has_html) {
-      auto text = html_to_text(j["html"].get_ref<const std::string&>(), options.limits);
+      auto text = html_to_text(fields.string("html"), options.limits);
       if (!text) {
         std::string where =
             text.error().line > 0 ? " (HTML line " + std::to_string(text.error().line) + ")" : "";
@@ -202,7 +260,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
       }
       d.text = std::move(*text);
     } else {
-      d.text = j["text"].get<std::string>();
+      d.text = fields.take_string("text");
     }
     auto valid = validate(std::move(d), options.limits);
     if (!valid) return valid.error();

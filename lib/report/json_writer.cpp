@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "util/json_bytes.h"
+
 namespace crosscheck::internal {
 
 namespace {
@@ -18,6 +20,13 @@ bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
+#if defined(__SSE2__)
+    while (n - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(
+                              reinterpret_cast<const __m128i*>(s.data() + i))) == 0) {
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
@@ -123,58 +132,55 @@ void JsonWriter::string(std::string_view s) {
 }
 
 void JsonWriter::escaped(std::string_view s) {
-  bool plain = true;
-  bool ascii = true;
-  for (char ch : s) {
-    const auto b = static_cast<unsigned char>(ch);
-    if (b < 0x20 || b == '"' || b == '\\') plain = false;
-    if (b >= 0x80) ascii = false;
-  }
-  if (!ascii && !valid_utf8(s)) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  bool non_ascii = false;
+  const char* special = json_plain_run_end(p, end, non_ascii);
+  // (Past a special byte the scan has not looked for non-ASCII bytes.)
+  if ((non_ascii || special != end) && !valid_utf8(s)) {
     // Invalid UTF-8 (never in validated input): nlohmann's own replacement.
     out_ += nlohmann::json(std::string(s))
                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
   out_ += '"';
-  if (plain) {
-    out_ += s;
-  } else {
-    for (char ch : s) {
-      const auto b = static_cast<unsigned char>(ch);
-      switch (b) {
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        default:
-          if (b < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += kHex[b >> 4];
-            out_ += kHex[b & 0xF];
-          } else {
-            out_ += ch;
-          }
+  // Plain runs are copied whole; the bytes between them escaped.
+  for (;;) {
+    out_.append(p, static_cast<std::size_t>(special - p));
+    if (special == end) break;
+    const auto b = static_cast<unsigned char>(*special);
+    switch (b) {
+      case '\b':
+        out_ += "\\b";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\f':
+        out_ += "\\f";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      case '"':
+        out_ += "\\\"";
+        break;
+      case '\\':
+        out_ += "\\\\";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[b >> 4];
+        out_ += kHex[b & 0xF];
       }
     }
+    p = special + 1;
+    bool ignored = false;
+    special = json_plain_run_end(p, end, ignored);
   }
   out_ += '"';
 }
