@@ -568,10 +568,14 @@ void ClaimContext::find_runs() {
   }
   // The trigger bits of each sentence and the trigger tokens, from the rare ones.
   sentence_triggers.assign(sentences, 0);
+  // The rare tokens are at most all of each list: reserved once, no regrowing.
   trigger_tokens_.clear();
+  trigger_tokens_.reserve(rare);
   trigger_bits_.clear();
+  trigger_bits_.reserve(rare);
   trigger_begin_.resize(sentences + 1);
   facility_heads_.clear();
+  facility_heads_.reserve(rare);
   std::size_t next_sentence = 0;  // the first sentence whose trigger_begin_ is not set
   for (std::size_t k = 0; k < rare; ++k) {
     const std::size_t i = rare_at[k];
