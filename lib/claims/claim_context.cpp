@@ -898,6 +898,7 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
+  facilities.reserve(facility_heads_.size());  // one each, and a few aliases
   for (const std::size_t h : facility_heads_) {  // the words with kFacilityOrEventWord
     const auto* kind = d.facilities.find_id(n.ids[h]);
     const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
