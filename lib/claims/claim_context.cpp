@@ -899,6 +899,9 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
   facilities.reserve(facility_heads_.size());  // one each, and a few aliases
+  // Per head, cleared for each (their room is kept).
+  std::vector<const NameRun*> pre_names;
+  std::vector<std::string_view> context;         // views of runs' keys
   for (const std::size_t h : facility_heads_) {  // the words with kFacilityOrEventWord
     const auto* kind = d.facilities.find_id(n.ids[h]);
     const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
@@ -911,7 +914,7 @@ void ClaimContext::find_facilities() {
     f.head = h;
     f.kind = kind->value;
     std::string_view det;  // compared with same_word (inline) below
-    std::vector<const NameRun*> pre_names;
+    pre_names.clear();
     std::size_t b = h;
     while (b > sb && h - b < 8) {
       std::size_t j = b - 1;
@@ -950,8 +953,8 @@ void ClaimContext::find_facilities() {
       }
       break;
     }
-    std::string_view owner, place;          // views of runs' keys
-    std::vector<std::string_view> context;  // views of runs' keys
+    std::string_view owner, place;  // views of runs' keys
+    context.clear();
     for (const NameRun* r : pre_names) {
       if (r->place || facility_places_.count(r->key)) {
         if (place.empty()) place = r->key;
