@@ -1,6 +1,7 @@
 #include "claims/claim_context.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <memory>
 
@@ -92,16 +93,13 @@ std::string join_phrase(const std::vector<std::string_view>& words, std::size_t 
   return join_words(words, begin, end);
 }
 
-void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
-                       std::size_t end, std::string* out) {
-  // join_phrase with '_' for every space (words rarely hold one), in one pass
-  // over a buffer sized for the words and a separator each.
-  end = std::min(end, words.size());
-  std::size_t most = 0;
-  for (std::size_t i = begin; i < end; ++i) most += words[i].size() + 1;
-  const std::size_t start = out->size();
-  out->resize(start + most);
-  char* const first = out->data() + start;
+namespace {
+
+// join_phrase of words [begin, end) with '_' for every space (words rarely
+// hold one), in one pass, written at `first`, which has room for the words
+// and a separator each. Returns the end of what it wrote.
+char* write_phrase_key(const std::string_view* words, std::size_t begin, std::size_t end,
+                       char* const first) {
   char* p = first;
   bool after_hyphen = false;
   for (std::size_t i = begin; i < end; ++i) {
@@ -111,7 +109,21 @@ void append_phrase_key(const std::vector<std::string_view>& words, std::size_t b
     for (char c : w) *p++ = c == ' ' ? '_' : c;
     after_hyphen = hyphen;
   }
-  out->resize(start + static_cast<std::size_t>(p - first));
+  return p;
+}
+
+}  // namespace
+
+void append_phrase_key(const std::vector<std::string_view>& words, std::size_t begin,
+                       std::size_t end, std::string* out) {
+  end = std::min(end, words.size());
+  std::size_t most = 0;
+  for (std::size_t i = begin; i < end; ++i) most += words[i].size() + 1;
+  const std::size_t start = out->size();
+  out->resize(start + most);
+  char* const first = out->data() + start;
+  char* const last = write_phrase_key(words.data(), begin, end, first);
+  out->resize(start + static_cast<std::size_t>(last - first));
 }
 
 std::string phrase_key_of(const std::vector<std::string_view>& words, std::size_t begin,
@@ -153,17 +165,10 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   mentions_sorted_ = std::is_sorted(
       a.entities.mentions.begin(), a.entities.mentions.end(),
       [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
-  find_times();
+  // find_runs first: its pass over all tokens brings them into the cache.
   find_runs();
+  find_times();
   find_facilities();
-}
-
-bool ClaimContext::is_punct(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
-}
-
-bool ClaimContext::is_content(std::size_t i) const {
-  return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
 }
 
 bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
@@ -187,20 +192,21 @@ bool ClaimContext::is_boundary(std::size_t i, bool commas) const {
           return false;
       }
     }
-    return w == "\u201c" || w == "\u201d" || w == "\u2014" || w == "\u2013";
+    return same_word(w, "\u201c") || same_word(w, "\u201d") || same_word(w, "\u2014") ||
+           same_word(w, "\u2013");
   }
   switch (d.function_kind[n.ids[i]]) {
     case ClaimData::kRel:
       return true;
     case ClaimData::kConj:
-      return w != "and" && w != "or";
+      return !same_word(w, "and") && !same_word(w, "or");
     case ClaimData::kNotFunction:
     case ClaimData::kOtherFunction:
       break;
     default:
       return false;  // no other class holds "if" or "unless"
   }
-  return w == "if" || w == "unless";
+  return same_word(w, "if") || same_word(w, "unless");
 }
 
 std::size_t ClaimContext::clause_begin(std::size_t i) const {
@@ -240,7 +246,7 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
     j += m.length - 1;
   }
   // A bare infinitive after a name or noun is a headline future: "NATO to open".
-  if (i > cb && n.words[i - 1] == "to" && i >= 2 && i - 1 > cb &&
+  if (i > cb && word_is(i - 1, "to") && i >= 2 && i - 1 > cb &&
       t.tokens[i - 2].kind == Token::Kind::kWord && !is_func_word(i - 2) &&
       !d.lifecycle.find_id(n.ids[i - 2])) {
     future = true;
@@ -253,13 +259,33 @@ std::pair<std::string, std::string> ClaimContext::modality(std::size_t i) const 
 }
 
 std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
-  auto lo = std::lower_bound(t.tokens.begin(), t.tokens.end(), s.begin,
-                             [](const Token& tk, std::size_t b) { return tk.end <= b; });
+  std::size_t from = 0;
+  return tokens_of(s, &from);
+}
+
+std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s, std::size_t* cursor) const {
+  const Token* const tokens = t.tokens.data();
+  const std::size_t count = t.tokens.size();
+  // Every token before `lo` ends by s.begin: the cursor's, unless this span
+  // starts before the last one (then the search starts at the first token).
+  std::size_t lo = *cursor;
+  if (lo > count || (lo > 0 && tokens[lo - 1].end > s.begin)) lo = 0;
+  // Gallop on from lo (the tokens near it are in the cache), then search the
+  // last stride: the first token that ends after s.begin.
+  std::size_t hi = lo, stride = 1;
+  while (hi < count && tokens[hi].end <= s.begin) {
+    lo = hi + 1;
+    hi = lo + stride;
+    stride *= 2;
+  }
+  hi = std::min(hi, count);
+  const Token* first = std::lower_bound(tokens + lo, tokens + hi, s.begin,
+                                        [](const Token& tk, std::size_t b) { return tk.end <= b; });
   // Spans cover a few tokens: walk to the end rather than search for it.
-  auto hi = lo;
-  while (hi != t.tokens.end() && hi->begin < s.end) ++hi;
-  return {static_cast<std::size_t>(lo - t.tokens.begin()),
-          static_cast<std::size_t>(hi - t.tokens.begin())};
+  const Token* last = first;
+  while (last != tokens + count && last->begin < s.end) ++last;
+  *cursor = static_cast<std::size_t>(first - tokens);
+  return {*cursor, static_cast<std::size_t>(last - tokens)};
 }
 
 void ClaimContext::find_times() {
@@ -286,8 +312,11 @@ void ClaimContext::find_times() {
     times = years;
   }
   time_at.assign(t.tokens.size(), -1);
+  time_tokens_.resize(times.size());
+  std::size_t cursor = 0;  // the times come in text order
   for (std::size_t k = 0; k < times.size(); ++k) {
-    auto [b, e] = tokens_of(times[k].span);
+    auto [b, e] = tokens_of(times[k].span, &cursor);
+    time_tokens_[k] = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
     for (std::size_t i = b; i < e; ++i) time_at[i] = static_cast<int>(k);
   }
 }
@@ -366,11 +395,11 @@ bool all_caps(std::string_view s) {
 bool is_honorific(std::string_view w) {
   switch (w.size()) {
     case 2:
-      return w == "mr" || w == "ms" || w == "dr";
+      return same_word(w, "mr") || same_word(w, "ms") || same_word(w, "dr");
     case 3:
-      return w == "mrs" || w == "sir";
+      return same_word(w, "mrs") || same_word(w, "sir");
     case 4:
-      return w == "dame";
+      return same_word(w, "dame");
     default:
       return false;
   }
@@ -464,6 +493,15 @@ enum WordUse : std::uint8_t {
   kLowerCase = 2,       ///< written in lower case somewhere
 };
 
+// Byte -> kLowerCaseByte for a-z, kUpperCaseByte for A-Z, else 0.
+constexpr unsigned kLowerCaseByte = 1, kUpperCaseByte = 2;
+constexpr auto kLetterCase = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerCaseByte;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperCaseByte;
+  return table;
+}();
+
 bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
 
 bool has_space(std::string_view w) {
@@ -476,11 +514,16 @@ bool has_space(std::string_view w) {
 }  // namespace
 
 void ClaimContext::find_runs() {
-  // One pass over the tokens: the words written capitalised (only they can
-  // be names), where else each word occurs (words seen capitalised inside a
-  // sentence are names even when they open one; words also written in lower
-  // case are common nouns in a title), role phrases, facility heads and the
-  // trigger bits of each sentence (for find_facilities and the claim rules).
+  // One pass over the tokens sorts out the few that need more work: those
+  // starting a rule trigger, a facility or event word, or a number (for the
+  // trigger bits of each sentence, find_facilities and the claim rules); the
+  // capitalised content words (only they can be names); the content words in
+  // lower case (a word also written so is a common noun in a title). It
+  // stores each token's index in its list and counts it there without a
+  // branch (every list has room for all tokens), so the loop keeps its few
+  // variables in registers and mispredicts nothing. Passes over the short
+  // lists then do the rest: the trigger lists, role phrases, and the words
+  // seen capitalised inside a sentence (names even when they open one).
   // Plain pointers: the stores below cannot then make the compiler reload
   // the vectors' data.
   const Token* tokens = t.tokens.data();
@@ -491,70 +534,105 @@ void ClaimContext::find_runs() {
   const std::uint16_t* triggers = d.triggers.data();
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
+  const std::size_t sentences = t.sentences.size();
   std::vector<std::uint8_t> role_token(count, 0);
   // Only capitalised content words can be names (name_test rejects function
-  // words first), and only content words written in lower case matter. The
-  // lists are filled through plain indices (at most one entry per token): no
-  // capacity test per token, and no zero-filling.
+  // words first), and only content words written in lower case matter.
   const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
   const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
   const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  std::size_t capitalised = 0, lower = 0;
-  ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use(count, 0);  // by word id (fewer words than tokens)
-  sentence_triggers.assign(t.sentences.size(), 0);
+  const auto rare_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  std::size_t capitalised = 0, lower = 0, rare = 0;
+  constexpr unsigned kRare = ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord;
+  // The sentences' tokens, [sentence_tokens[0], sentence_tokens[sentences]),
+  // are consecutive.
+  const std::size_t first_token = sentences ? sentence_tokens[0] : 0;
+  const std::size_t last_token = sentences ? sentence_tokens[sentences] : 0;
+  for (std::size_t i = first_token; i < last_token; ++i) {
+    const Token token = tokens[i];
+    const unsigned bits = triggers[ids[i]];
+    rare_at[rare] = static_cast<std::uint32_t>(i);
+    rare += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
+    if (token.end == token.begin) [[unlikely]] {
+      continue;
+    }
+    // The first byte's case (kLowerCaseByte, kUpperCaseByte), none for a
+    // function word: kFunctionWord (128) >> 6 shifts both bits out.
+    static_assert(ClaimData::kFunctionWord >> 6 == 2);
+    const unsigned letter = kLetterCase[static_cast<unsigned char>(text[token.begin])] >>
+                            ((bits & ClaimData::kFunctionWord) >> 6);
+    lower_at[lower] = static_cast<std::uint32_t>(i);
+    lower += letter & kLowerCaseByte;
+    capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
+    capitalised += letter >> 1;
+  }
+  // The trigger bits of each sentence and the trigger tokens, from the rare ones.
+  sentence_triggers.assign(sentences, 0);
+  // The rare tokens are at most all of each list: reserved once, no regrowing.
   trigger_tokens_.clear();
+  trigger_tokens_.reserve(rare);
   trigger_bits_.clear();
-  trigger_begin_.assign(t.sentences.size() + 1, 0);
+  trigger_bits_.reserve(rare);
+  trigger_begin_.resize(sentences + 1);
   facility_heads_.clear();
-  facility_heads_.reserve(count / 8);
-  for (std::size_t s = 0; s < t.sentences.size(); ++s) {
-    const std::size_t sb = sentence_tokens[s], se = sentence_tokens[s + 1];
-    unsigned found = 0;
-    bool number = false;
-    trigger_begin_[s] = static_cast<std::uint32_t>(trigger_tokens_.size());
-    for (std::size_t i = sb; i < se; ++i) {
-      const Token& token = tokens[i];
-      const unsigned bits = triggers[ids[i]];
-      found |= bits;
-      number |= token.kind == Token::Kind::kNumber;
-      // Most tokens trigger nothing: one test for the rarer work.
-      if (bits & (ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord)) [[unlikely]] {
-        if (const unsigned rule_bits = bits & ClaimData::kRuleTriggers) {
-          trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
-          trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
-        }
-        if (bits & ClaimData::kFacilityOrEventWord)
-          facility_heads_.push_back(static_cast<std::uint32_t>(i));
-        if ((bits & ClaimData::kRoleTrigger)) {
-          if (auto m = d.roles.match(n, i, se)) {
-            for (std::size_t k = i; k < i + m.length; ++k) role_token[k] = 1;
-          }
-        }
-      }
-      if ((bits & ClaimData::kFunctionWord) || token.end == token.begin) continue;
-      const char first = text[token.begin];
-      if (first >= 'a' && first <= 'z') {
-        lower_at[lower++] = static_cast<std::uint32_t>(i);
-      } else if (first >= 'A' && first <= 'Z') {
-        const std::uint32_t w = word_ids.intern(words[i], hashes[i]);
-        if (i > sb) word_use[w] |= kMidCapitalised;
-        capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
-        capitalised_word[capitalised++] = w;
+  facility_heads_.reserve(rare);
+  std::size_t next_sentence = 0;  // the first sentence whose trigger_begin_ is not set
+  for (std::size_t k = 0; k < rare; ++k) {
+    const std::size_t i = rare_at[k];
+    const std::size_t s = tokens[i].sentence;
+    const unsigned bits = triggers[ids[i]];
+    while (next_sentence <= s)
+      trigger_begin_[next_sentence++] = static_cast<std::uint32_t>(trigger_tokens_.size());
+    const bool number = tokens[i].kind == Token::Kind::kNumber;
+    sentence_triggers[s] |= static_cast<std::uint8_t>((bits & (ClaimData::kFunctionWord - 1)) |
+                                                      (number ? kNumberInSentence : 0));
+    if (const unsigned rule_bits =
+            (bits & ClaimData::kRuleTriggers) | (number ? kNumberToken : 0)) {
+      trigger_tokens_.push_back(static_cast<std::uint32_t>(i));
+      trigger_bits_.push_back(static_cast<std::uint16_t>(rule_bits));
+    }
+    if (bits & ClaimData::kFacilityOrEventWord)
+      facility_heads_.push_back(static_cast<std::uint32_t>(i));
+    if (bits & ClaimData::kRoleTrigger) {
+      if (auto m = d.roles.match(n, i, sentence_tokens[s + 1])) {
+        for (std::size_t j = i; j < i + m.length; ++j) role_token[j] = 1;
       }
     }
-    sentence_triggers[s] = static_cast<std::uint8_t>((found & (ClaimData::kFunctionWord - 1)) |
-                                                     (number ? kNumberInSentence : 0));
   }
-  trigger_begin_[t.sentences.size()] = static_cast<std::uint32_t>(trigger_tokens_.size());
-  if (word_ids.size() > 0) {
-    for (std::size_t k = 0; k < lower; ++k) {
-      const std::uint32_t i = lower_at[k];
-      if (const std::uint32_t w = word_ids.find(words[i], hashes[i]); w != ViewIds::kNone)
+  while (next_sentence <= sentences)
+    trigger_begin_[next_sentence++] = static_cast<std::uint32_t>(trigger_tokens_.size());
+  // Numbers for the capitalised words, and whether each is seen capitalised
+  // inside a sentence, then whether it is also written in lower case. A
+  // filter of the capitalised words' hashes (a bit each, at least 16 bits a
+  // word) passes few lower-case words on to the table, whose probes would
+  // mispredict as often as they meet a full slot.
+  ViewIds word_ids(count / 8);
+  std::vector<std::uint8_t> word_use(capitalised, 0);  // by word id
+  unsigned filter_shift = 64 - 9;                      // 512 bits at least
+  while ((std::size_t{1} << (64 - filter_shift)) < 16 * capitalised) --filter_shift;
+  const auto filter =
+      std::make_unique<std::uint64_t[]>((std::size_t{1} << (64 - filter_shift)) / 64);
+  for (std::size_t k = 0; k < capitalised; ++k) {
+    const std::uint32_t i = capitalised_at[k];
+    const std::uint64_t h = hashes[i];
+    const std::uint32_t w = word_ids.intern(words[i], h);
+    word_use[w] |= i != sentence_tokens[tokens[i].sentence] ? kMidCapitalised : 0;
+    capitalised_word[k] = w;
+    const std::uint64_t bit = h >> filter_shift;
+    filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+  for (std::size_t k = 0; k < lower; ++k) {
+    const std::uint32_t i = lower_at[k];
+    const std::uint64_t h = hashes[i];
+    const std::uint64_t bit = h >> filter_shift;
+    if ((filter[bit >> 6] >> (bit & 63)) & 1) [[unlikely]] {
+      if (const std::uint32_t w = word_ids.find(words[i], h); w != ViewIds::kNone)
         word_use[w] |= kLowerCase;
     }
   }
-  auto name_test = [&](std::size_t i, std::uint32_t w) {  // i is a capitalised content word w
+  // Inlined into its one call: it runs for every capitalised word.
+  auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
+    // i is a capitalised content word w
     if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return false;
     const std::string_view word = words[i];
     if (word.size() <= 4 && is_honorific(word)) return false;
@@ -639,18 +717,17 @@ void ClaimContext::find_runs() {
       const auto colon = r.id.find(':');
       r.key = colon == std::string_view::npos ? r.id : r.id.substr(colon + 1);
       const std::string_view type = entity->type;
-      r.place = type == "LOCATION";
-      r.person = type == "PERSON";
-      r.org = type == "ORGANIZATION";
+      r.place = same_word(type, "LOCATION");
+      r.person = same_word(type, "PERSON");
+      r.org = same_word(type, "ORGANIZATION");
     }
     for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(runs.size() - 1);
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
   // A one-word run's phrase key is its normalised word (with its hash) unless
-  // that holds a space; longer runs' are built in run_phrases_, reserved
-  // first so that views of it stay valid. A suffix of a phrase key is a view
-  // of it.
+  // that holds a space; longer runs' are written to run_phrases_, sized
+  // first for all of them. A suffix of a phrase key is a view of it.
   std::vector<std::string_view> phrase(runs.size());
   std::vector<std::uint64_t> phrase_hash(runs.size());
   std::vector<std::uint8_t> built(runs.size(), 0);
@@ -661,8 +738,8 @@ void ClaimContext::find_runs() {
     built[q] = 1;
     for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  run_phrases_.clear();
-  run_phrases_.reserve(phrase_bytes);
+  run_phrases_ = std::make_unique_for_overwrite<char[]>(phrase_bytes);
+  char* phrase_end = run_phrases_.get();
   for (std::size_t q = 0; q < runs.size(); ++q) {
     const NameRun& r = runs[q];
     if (!built[q]) {
@@ -670,9 +747,9 @@ void ClaimContext::find_runs() {
       phrase_hash[q] = hashes[r.begin];
       continue;
     }
-    const std::size_t start = run_phrases_.size();
-    append_phrase_key(n.words, r.begin, r.end, &run_phrases_);
-    phrase[q] = std::string_view(run_phrases_).substr(start);
+    char* const start = phrase_end;
+    phrase_end = write_phrase_key(words, r.begin, r.end, start);
+    phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
   ViewIds standalone(runs.size());
@@ -783,7 +860,7 @@ std::string ClaimContext::capitalised_key(std::size_t begin, std::size_t* end) c
         !is_func_word(j)) {
       ++j;
       if (n.possessive[j - 1]) break;
-    } else if (n.words[j] == "-" && j > begin && j + 1 < se &&
+    } else if (word_is(j, "-") && j > begin && j + 1 < se &&
                t.tokens[j].begin == t.tokens[j - 1].end) {
       j += 2;
     } else {
@@ -811,7 +888,7 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   std::size_t j = cb;
   while (j < i && (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kRel) ||
                    func_is(j, ClaimData::kConj) || time_at[j] >= 0 ||
-                   (j == cb && (n.words[j] == "on" || n.words[j] == "in")) || n.words[j] == ",")) {
+                   (j == cb && (word_is(j, "on") || word_is(j, "in"))) || word_is(j, ","))) {
     ++j;
   }
   if (j < i && run_at[j] >= 0) return &runs[run_at[j]];
@@ -821,6 +898,10 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
 
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
+  facilities.reserve(facility_heads_.size());  // one each, and a few aliases
+  // Per head, cleared for each (their room is kept).
+  std::vector<const NameRun*> pre_names;
+  std::vector<std::string_view> context;         // views of runs' keys
   for (const std::size_t h : facility_heads_) {  // the words with kFacilityOrEventWord
     const auto* kind = d.facilities.find_id(n.ids[h]);
     const auto* event = kind ? nullptr : d.events.find_id(n.ids[h]);
@@ -832,16 +913,16 @@ void ClaimContext::find_facilities() {
     FacilityRef f;
     f.head = h;
     f.kind = kind->value;
-    std::string det;
-    std::vector<const NameRun*> pre_names;
+    std::string_view det;  // compared with same_word (inline) below
+    pre_names.clear();
     std::size_t b = h;
     while (b > sb && h - b < 8) {
       std::size_t j = b - 1;
       if (func_is(j, ClaimData::kDet) || func_is(j, ClaimData::kPron)) {
         det = n.words[j];
         b = j;
-        if (det == "a" || det == "an") {
-          if (j > sb && n.words[j - 1] == "such") {
+        if (same_word(det, "a") || same_word(det, "an")) {
+          if (j > sb && word_is(j - 1, "such")) {
             det = "such";
             b = j - 1;
           }
@@ -866,14 +947,14 @@ void ClaimContext::find_facilities() {
         b = j;                           // a modifier: "liaison", "regional", "first", "new"
         continue;
       }
-      if (n.words[j] == "-" && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
+      if (word_is(j, "-") && j > sb && t.tokens[j - 1].kind == Token::Kind::kWord) {
         b = j;  // "first-ever"
         continue;
       }
       break;
     }
-    std::string owner, place;
-    std::vector<std::string_view> context;  // views of runs' keys
+    std::string_view owner, place;  // views of runs' keys
+    context.clear();
     for (const NameRun* r : pre_names) {
       if (r->place || facility_places_.count(r->key)) {
         if (place.empty()) place = r->key;
@@ -884,7 +965,7 @@ void ClaimContext::find_facilities() {
     }
     // "in Amman", "in Amman, Jordan", "in Jordan's capital Amman".
     std::size_t e = h + 1;
-    if (e + 1 < se && (n.words[e] == "in" || n.words[e] == "at")) {
+    if (e + 1 < se && (word_is(e, "in") || word_is(e, "at"))) {
       std::size_t j = e + 1;
       while (j < se && func_is(j, ClaimData::kDet)) ++j;
       if (j < se && run_at[j] >= 0) {
@@ -899,7 +980,7 @@ void ClaimContext::find_facilities() {
         place = r->key;
         context.push_back(r->key);
         e = after;
-        if (e + 1 < se && n.words[e] == "," && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
+        if (e + 1 < se && word_is(e, ",") && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
           context.push_back(runs[run_at[e + 1]].key);
           e = runs[run_at[e + 1]].end;
         }
@@ -907,9 +988,9 @@ void ClaimContext::find_facilities() {
         // a region without a name ("in the Arab world"): recorded as context only
       }
     }
-    bool definite =
-        det == "the" || det == "this" || det == "that" || det == "these" || det == "such";
-    bool pronoun = det == "its" || det == "their";
+    bool definite = same_word(det, "the") || same_word(det, "this") || same_word(det, "that") ||
+                    same_word(det, "these") || same_word(det, "such");
+    bool pronoun = same_word(det, "its") || same_word(det, "their");
     if (pronoun && owner.empty() && !event) {
       if (const NameRun* o = sentence_actor(b)) {
         owner = o->key;
@@ -947,23 +1028,29 @@ void ClaimContext::find_facilities() {
     f.begin = b;
     f.end = e;
     f.name = std::string(t.text.substr(t.tokens[b].begin, t.tokens[e - 1].end - t.tokens[b].begin));
-    std::string fac_id = entity_id_at(h, h + 1, nullptr, nullptr);
+    const Entity* fac_entity = entity_at(h, h + 1);
+    const std::string_view fac_id = fac_entity ? std::string_view(fac_entity->id) : "";
     // The entity layer's facility id, unless it could not tell the owner.
-    if (fac_id.rfind("fac:", 0) == 0 && fac_id.find("unknown") == std::string::npos) {
+    if (fac_id.starts_with("fac:") && fac_id.find("unknown") == std::string_view::npos) {
       f.key = fac_id;
     } else if (antecedent) {
       f.key = antecedent->key;
       f.owner = antecedent->owner;
       f.place = antecedent->place;
-    } else if (event) {
-      f.owner = owner;
-      f.place = place;
-      f.key = "event:" + (owner.empty() ? "" : owner + "/") + f.kind +
-              (place.empty() ? "" : "/" + place);
     } else {
+      // "event:[<owner>/]<kind>[/<place>]", "fac:<owner>/<kind>[/<place>]".
       f.owner = owner;
       f.place = place;
-      f.key = "fac:" + owner + "/" + f.kind + (place.empty() ? "" : "/" + place);
+      f.key = event ? "event:" : "fac:";
+      if (!event || !owner.empty()) {
+        f.key += owner;
+        f.key += '/';
+      }
+      f.key += f.kind;
+      if (!place.empty()) {
+        f.key += '/';
+        f.key += place;
+      }
     }
     facility_at[h] = static_cast<int>(facilities.size());
     facilities.push_back(std::move(f));
@@ -985,10 +1072,10 @@ const FacilityRef* ClaimContext::facility_ending_at(std::size_t end) const {
     if (f.head != static_cast<std::size_t>(-1) && f.end == end) return &f;
   }
   // Hop over one appositive: "a regional centre in Kuwait, part of X, inaugurated".
-  if (n.words[end - 1] == ",") {
+  if (word_is(end - 1, ",")) {
     std::size_t sb = sentence_begin(end - 1);
     for (std::size_t j = end - 1; j > sb && end - 1 - j < 10; --j) {
-      if (n.words[j - 1] == ",") {
+      if (word_is(j - 1, ",")) {
         for (const FacilityRef& f : facilities) {
           if (f.head != static_cast<std::size_t>(-1) && f.end == j - 1) return &f;
         }
@@ -1111,7 +1198,7 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       }
       return {};
     };
-    if (n.words[r] == "according") {
+    if (word_is(r, "according")) {
       std::size_t k = r + m.length;
       while (k < se && (func_is(k, ClaimData::kDet) || !is_content(k)) && run_at[k] < 0) ++k;
       if (k < se) speaker = name_of(k);
@@ -1135,10 +1222,10 @@ std::string ClaimContext::attribution(std::size_t i, std::size_t claim_begin,
       if (speaker.empty() && r + 1 < se && run_at[r + 1] >= 0) speaker = name_of(r + 1);
       if (speaker.empty() && k > sb && is_content(k - 1) && !d.lifecycle.find_id(n.ids[k - 1]) &&
           (k - 1 == sb || !is_content(k - 2) || func_is(k - 2, ClaimData::kDet) ||
-           n.words[k - 2] == ",")) {
+           word_is(k - 2, ","))) {
         speaker = std::string(t.token_text(k - 1));  // "police said", "the company said"
       }
-      if (speaker.empty() && k > sb && (n.words[k - 1] == "he" || n.words[k - 1] == "she")) {
+      if (speaker.empty() && k > sb && (word_is(k - 1, "he") || word_is(k - 1, "she"))) {
         for (std::size_t q = runs.size(); q > 0; --q) {
           if (runs[q - 1].end <= k && runs[q - 1].person) {
             speaker = name_of(runs[q - 1].begin);

@@ -138,14 +138,20 @@ class ClaimContext {
   std::string as_of;
   /// Bit of sentence_triggers (in place of kFunctionWord): the sentence has a number token.
   static constexpr std::uint8_t kNumberInSentence = ClaimData::kFunctionWord;
+  /// Bit of next_trigger (beside ClaimData::kRuleTriggers): a number token.
+  static constexpr unsigned kNumberToken = 512;
   /// Sentence -> the ClaimData::TriggerBit of its words, and kNumberInSentence
   /// (a rule whose bit a sentence lacks finds nothing in it).
   std::vector<std::uint8_t> sentence_triggers;
 
   std::string_view word(std::size_t i) const { return n.words[i]; }
+  /// Whether token i's word is `w` (inline: cheaper than == on a literal).
+  bool word_is(std::size_t i, std::string_view w) const { return same_word(n.words[i], w); }
   /// PhraseVocabulary id of token i.
   std::uint32_t id(std::size_t i) const { return n.ids[i]; }
-  bool is_punct(std::size_t i) const;
+  bool is_punct(std::size_t i) const {
+    return t.tokens[i].kind == Token::Kind::kPunct || t.tokens[i].kind == Token::Kind::kSymbol;
+  }
   /// Function-word class ("det", "prep", "aux", "pron", "conj", "rel", "adv") or empty.
   std::string_view func(std::size_t i) const { return d.function_class[n.ids[i]]; }
   /// Whether token i is a function word of class `f` (func(i) == its name).
@@ -156,7 +162,9 @@ class ClaimContext {
   bool is_func_word(std::size_t i) const {
     return d.function_kind[n.ids[i]] != ClaimData::kNotFunction;
   }
-  bool is_content(std::size_t i) const;
+  bool is_content(std::size_t i) const {
+    return t.tokens[i].kind == Token::Kind::kWord && !is_func_word(i);
+  }
   /// Clause boundaries: punctuation that separates clauses, relativisers, conjunctions.
   bool is_boundary(std::size_t i, bool commas) const;
   std::size_t sentence_begin(std::size_t i) const {
@@ -201,7 +209,7 @@ class ClaimContext {
   /// Time expression starting in [begin, end) of type DATE/TIME, or nullptr.
   const TimeExpr* date_in(std::size_t begin, std::size_t end, std::size_t* first_token) const;
   /// The first token in [from, end) of from's sentence with one of `bits`
-  /// (ClaimData::kRuleTriggers bits), else `end`: the rules
+  /// (ClaimData::kRuleTriggers bits, kNumberToken), else `end`: the rules
   /// visit only these tokens (any other finds nothing).
   std::size_t next_trigger(std::size_t from, std::size_t end, unsigned bits) const {
     if (from >= end) return end;
@@ -215,18 +223,29 @@ class ClaimContext {
   }
   /// Token range of a byte span.
   std::pair<std::size_t, std::size_t> tokens_of(Span s) const;
+  /// The same, searching on from `*cursor` (the first token of the previous
+  /// span, 0 at first; set to this one's) for spans in text order.
+  std::pair<std::size_t, std::size_t> tokens_of(Span s, std::size_t* cursor) const;
+  /// tokens_of(x->span) of one of `times`.
+  std::pair<std::size_t, std::size_t> time_tokens(const TimeExpr* x) const {
+    const auto& range = time_tokens_[static_cast<std::size_t>(x - times.data())];
+    return {range.first, range.second};
+  }
 
  private:
-  std::vector<TimeExpr> bare_years_;                      // `times` when the annotations have none
-  std::unordered_set<std::string_view> facility_places_;  // views of runs' keys
-  std::string run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
+  std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> time_tokens_;  // by time: tokens_of its span
+  std::unordered_set<std::string_view> facility_places_;              // views of runs' keys
+  std::unique_ptr<char[]>
+      run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
   void find_times();
   void find_runs();
   void find_facilities();
   std::vector<std::uint32_t> facility_heads_;  // tokens with a kFacilityOrEventWord
-  // Tokens with a kRuleTriggers bit, in text order, with their
-  // bits; those of sentence s are [trigger_begin_[s], trigger_begin_[s + 1]).
+  // Tokens with a kRuleTriggers bit or a number, in text order, with their
+  // bits (kNumberToken for a number); those of sentence s are
+  // [trigger_begin_[s], trigger_begin_[s + 1]).
   std::vector<std::uint32_t> trigger_tokens_;
   std::vector<std::uint16_t> trigger_bits_;
   std::vector<std::uint32_t> trigger_begin_;

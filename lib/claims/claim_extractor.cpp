@@ -98,8 +98,8 @@ class Extractor {
     if (form == "noun") {
       std::size_t j = e;
       if (j < se && c_.is_content(j) && !c_.d.facilities.find_id(c_.id(j))) ++j;  // "opening date"
-      if (j < se && (c_.word(j) == "of" || c_.word(j) == "for" || c_.word(j) == "over" ||
-                     c_.word(j) == "about" || c_.word(j) == "on")) {
+      if (j < se && (c_.word_is(j, "of") || c_.word_is(j, "for") || c_.word_is(j, "over") ||
+                     c_.word_is(j, "about") || c_.word_is(j, "on"))) {
         std::size_t end = std::min(c_.clause_end(j, true), j + 9);
         const FacilityRef* f = c_.facility_in(j + 1, end);
         if (f && f->begin <= j + 1) return f;
@@ -166,7 +166,7 @@ class Extractor {
       std::string state = m.entry->value, form = m.entry->extra;
       // "close election", "open-ended", "Planned Parenthood": not predicates.
       if (i + m.length < se &&
-          (c_.word(i + m.length) == "-" || c_.facility_at[i + m.length] >= 0) && form == "verb") {
+          (c_.word_is(i + m.length, "-") || c_.facility_at[i + m.length] >= 0) && form == "verb") {
         continue;
       }
       if (i > sb && c_.t.token_text(i)[0] >= 'A' && c_.t.token_text(i)[0] <= 'Z' && i + 1 < se &&
@@ -180,9 +180,9 @@ class Extractor {
       for (int hops = 0; hops < 3; ++hops) {
         std::size_t j = inner_end;
         while (j < se && j < inner_end + 3 &&
-               (c_.word(j) == "to" || c_.word(j) == "is" || c_.word(j) == "the" ||
-                c_.word(j) == "be" || c_.word(j) == "a" || c_.word(j) == "an" ||
-                c_.word(j) == "of" || c_.word(j) == "over" || c_.word(j) == "for")) {
+               (c_.word_is(j, "to") || c_.word_is(j, "is") || c_.word_is(j, "the") ||
+                c_.word_is(j, "be") || c_.word_is(j, "a") || c_.word_is(j, "an") ||
+                c_.word_is(j, "of") || c_.word_is(j, "over") || c_.word_is(j, "for"))) {
           ++j;
         }
         auto m2 = c_.d.lifecycle.match(c_.n, j, se);
@@ -211,8 +211,8 @@ class Extractor {
       // plan ("a plan which includes the establishing of X").
       if (inner == i && form == "noun" && stage(state) >= stage("opened") && unknown.empty()) {
         std::size_t k = c_.clause_begin(i);
-        while (k < i && (c_.func_is(k, ClaimData::kDet) || c_.word(k) == "official" ||
-                         c_.word(k) == "formal"))
+        while (k < i && (c_.func_is(k, ClaimData::kDet) || c_.word_is(k, "official") ||
+                         c_.word_is(k, "formal")))
           ++k;
         if (k != i) {
           i = next - 1;
@@ -253,7 +253,7 @@ class Extractor {
         }
         if (when) {
           set_time(v, *when);
-          auto [tb, te] = c_.tokens_of(when->span);
+          auto [tb, te] = c_.time_tokens(when);
           span_b = std::min(span_b, tb);
           span_e = std::max(span_e, te);
         }
@@ -300,11 +300,11 @@ class Extractor {
       // before the comma of an appositive ("Jordan, a member since 1995,").
       std::size_t j = i;
       while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv) ||
-                        c_.word(j - 1) == "became" || c_.word(j - 1) == "remains" ||
-                        c_.word(j - 1) == "become")) {
+                        c_.word_is(j - 1, "became") || c_.word_is(j - 1, "remains") ||
+                        c_.word_is(j - 1, "become"))) {
         --j;
       }
-      if (j > sb && c_.word(j - 1) == ",") --j;
+      if (j > sb && c_.word_is(j - 1, ",")) --j;
       std::string subject, subject_name;
       if (const FacilityRef* f = c_.facility_ending_at(j)) {
         subject = f->key;
@@ -318,7 +318,7 @@ class Extractor {
       // The organisation: after "of", or the one the context was speaking of.
       std::string org, org_name;
       std::size_t k = cue_end;
-      if (k < se && (c_.word(k) == "of" || c_.word(k) == "in" || c_.word(k) == "to")) ++k;
+      if (k < se && (c_.word_is(k, "of") || c_.word_is(k, "in") || c_.word_is(k, "to"))) ++k;
       while (k < se && c_.func_is(k, ClaimData::kDet)) ++k;
       std::size_t span_e = cue_end;
       if (k < se && c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].possessive)
@@ -355,7 +355,7 @@ class Extractor {
       std::size_t tt = 0;
       const TimeExpr* since = nullptr;
       for (std::size_t q = cue_end; q + 1 < ce; ++q) {
-        if (c_.word(q) == "since" && c_.time_at[q + 1] >= 0) {
+        if (c_.word_is(q, "since") && c_.time_at[q + 1] >= 0) {
           since = &c_.times[c_.time_at[q + 1]];
           tt = q;
           break;
@@ -368,7 +368,7 @@ class Extractor {
         v.kind = ClaimValue::Kind::kTime;
         set_time(v, *since);
         value = "since " + since->value;
-        span_e = std::max(span_e, c_.tokens_of(since->span).second);
+        span_e = std::max(span_e, c_.time_tokens(since).second);
       } else {
         v.kind = ClaimValue::Kind::kEntity;
         v.entity = org;
@@ -411,29 +411,29 @@ class Extractor {
       return true;
     };
     for (std::size_t k = j; k <= se; ++k) {
-      bool stop = k == se || (c_.is_punct(k) && c_.word(k) != "," && c_.word(k) != "-") ||
+      bool stop = k == se || (c_.is_punct(k) && !c_.word_is(k, ",") && !c_.word_is(k, "-")) ||
                   (c_.func_is(k, ClaimData::kRel));
-      if (!stop && c_.word(k) == "among" && k + 1 < se && c_.word(k + 1) == "others") {
+      if (!stop && c_.word_is(k, "among") && k + 1 < se && c_.word_is(k + 1, "others")) {
         open = true;
         stop = true;
       }
-      if (!stop && (c_.word(k) == "etc")) {
+      if (!stop && (c_.word_is(k, "etc"))) {
         open = true;
         stop = true;
       }
-      if (stop || c_.word(k) == ",") {
+      if (stop || c_.word_is(k, ",")) {
         if (k > item_b && !flush(k)) return kNone;
         end = k;
         if (stop || last) break;
         item_b = k + 1;
-        if (item_b < se && (c_.word(item_b) == "and" || c_.word(item_b) == "or")) {
+        if (item_b < se && (c_.word_is(item_b, "and") || c_.word_is(item_b, "or"))) {
           last = true;
           ++item_b;
           ++k;
         }
         continue;
       }
-      if ((c_.word(k) == "and" || c_.word(k) == "or") && !last) {
+      if ((c_.word_is(k, "and") || c_.word_is(k, "or")) && !last) {
         if (k > item_b && !flush(k)) return kNone;
         last = true;
         item_b = k + 1;
@@ -460,7 +460,7 @@ class Extractor {
       std::size_t subj_b = sb, subj_e = sb;
       if (cb > sb && c_.func_is(cb, ClaimData::kRel) && cb >= 1) {
         std::size_t e = cb;
-        if (e > sb && c_.word(e - 1) == ",") --e;
+        if (e > sb && c_.word_is(e - 1, ",")) --e;
         std::size_t b = e;
         while (b > sb && !c_.is_boundary(b - 1, true) && !c_.func_is(b - 1, ClaimData::kAux)) --b;
         subj_b = b;
@@ -469,9 +469,9 @@ class Extractor {
         std::size_t e = sb;
         while (e < se &&
                (c_.time_at[e] >= 0 ||
-                (e == sb && (c_.word(e) == "on" || c_.word(e) == "in") && e + 1 < se &&
+                (e == sb && (c_.word_is(e, "on") || c_.word_is(e, "in")) && e + 1 < se &&
                  c_.time_at[e + 1] >= 0) ||
-                (c_.word(e) == "," && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
+                (c_.word_is(e, ",") && e < sb + 8 && c_.time_at[e - (e > sb ? 1 : 0)] >= 0))) {
           ++e;
         }
         subj_b = e;
@@ -505,7 +505,7 @@ class Extractor {
       if (is_list) {
         // The noun the list exemplifies: "UN peacekeeping missions, including".
         std::size_t e = i;
-        if (e > sb && c_.word(e - 1) == ",") --e;
+        if (e > sb && c_.word_is(e - 1, ",")) --e;
         std::size_t b = e;
         while (b > sb && !c_.is_punct(b - 1) && !c_.is_func_word(b - 1) && e - b < 5) --b;
         if (b == e || !c_.word(e - 1).ends_with("s")) continue;  // examples of a plural set
@@ -544,7 +544,7 @@ class Extractor {
       if (b == j && b > sb && c_.func_is(b - 1, ClaimData::kRel)) {
         // "the war on Gaza, which erupted on ...": the antecedent
         j = b - 1;
-        if (j > sb && c_.word(j - 1) == ",") --j;
+        if (j > sb && c_.word_is(j - 1, ",")) --j;
         b = j;
         while (b > sb && !c_.is_boundary(b - 1, true) && !c_.func_is(b - 1, ClaimData::kAux)) --b;
       }
@@ -580,7 +580,7 @@ class Extractor {
       std::size_t tt = 0;
       const TimeExpr* when = c_.date_in(verb_end, ce, &tt);
       if (when && first_time("event_date", subject, predicate, phase, i)) {
-        auto [tb, te] = c_.tokens_of(when->span);
+        auto [tb, te] = c_.time_tokens(when);
         Claim& cl = add("event_date", subject, subject_name, predicate, phase, i, head, te);
         ClaimValue v;
         v.kind = ClaimValue::Kind::kTime;
@@ -593,7 +593,7 @@ class Extractor {
       const NameRun* place = nullptr;
       std::size_t place_end = 0;
       for (std::size_t k = verb_end; k + 1 < ce; ++k) {
-        if ((c_.word(k) == "in" || c_.word(k) == "at") && c_.time_at[k + 1] < 0) {
+        if ((c_.word_is(k, "in") || c_.word_is(k, "at")) && c_.time_at[k + 1] < 0) {
           std::size_t q = k + 1;
           while (q < ce && c_.func_is(q, ClaimData::kDet)) ++q;
           if (q < ce && c_.run_at[q] >= 0 && c_.time_at[q] < 0) {
@@ -659,7 +659,7 @@ class Extractor {
       bool possessed = c_.n.possessive[i - 1];
       bool after_verb = c_.d.lifecycle.find_id(c_.id(i - 1)) != nullptr;
       if (!determined && !possessed && !after_verb) continue;
-      if (c_.word(i - 1) == "a" || c_.word(i - 1) == "an") continue;
+      if (c_.word_is(i - 1, "a") || c_.word_is(i - 1, "an")) continue;
       // The head noun: the facility, or the last word before a function word.
       std::size_t e = i + m.length;
       std::size_t head = kNone;
@@ -670,7 +670,7 @@ class Extractor {
           head = k;
           break;
         }
-        if (c_.is_punct(k) && c_.word(k) != "-") break;
+        if (c_.is_punct(k) && !c_.word_is(k, "-")) break;
         if (c_.is_func_word(k) || c_.d.lifecycle.find_id(c_.id(k))) break;
         head = k;
       }
@@ -681,7 +681,7 @@ class Extractor {
         const NameRun& r = c_.runs[c_.run_at[i - 1]];
         subject = r.id_or_key();
         subject_name = r.text;
-      } else if (c_.word(i - 1) == "its" || c_.word(i - 1) == "their") {
+      } else if (c_.word_is(i - 1, "its") || c_.word_is(i - 1, "their")) {
         if (const NameRun* a = c_.sentence_actor(i)) {
           subject = a->id_or_key();
           subject_name = a->text;
@@ -698,7 +698,7 @@ class Extractor {
         if (c_.run_at[k] >= 0 && c_.runs[c_.run_at[k]].place) region = c_.runs[c_.run_at[k]].key;
       }
       std::size_t span_e = head + 1;
-      if (head + 1 < se && c_.word(head + 1) == "in") {
+      if (head + 1 < se && c_.word_is(head + 1, "in")) {
         std::size_t q = head + 2;
         while (q < se && c_.func_is(q, ClaimData::kDet)) ++q;
         std::size_t r = q;
@@ -728,8 +728,10 @@ class Extractor {
   // ---- ordinals of recurring events ("the alliance's 75th anniversary") ----
 
   void ordinals(std::size_t sb, std::size_t se) {
-    for (std::size_t i = sb; i + 1 < se; ++i) {
-      if (c_.t.tokens[i].kind != Token::Kind::kNumber) continue;
+    // Only number tokens can be ordinals: visit those.
+    constexpr unsigned kCues = ClaimContext::kNumberToken;
+    for (std::size_t i = c_.next_trigger(sb, se, kCues); i + 1 < se;
+         i = c_.next_trigger(i + 1, se, kCues)) {
       std::string_view w = c_.word(i);
       std::size_t digits = 0;
       while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
@@ -814,9 +816,10 @@ class Extractor {
   }
 
   void quantities() {
+    std::size_t cursor = 0;  // the quantities come in text order
     for (const Quantity& q : c_.a.quantities) {
       if (time_unit(q.unit)) continue;
-      auto [qb, qe] = c_.tokens_of(q.span);
+      auto [qb, qe] = c_.tokens_of(q.span, &cursor);
       if (qb >= qe || qe > c_.t.tokens.size()) continue;
       std::size_t sb = c_.sentence_begin(qb), se = c_.sentence_end(qb);
       std::string predicate, subject, subject_name;
@@ -831,7 +834,7 @@ class Extractor {
         while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv)))
           --j;
         std::size_t e = j;
-        if (e > sb && c_.word(e - 1) == ",") {
+        if (e > sb && c_.word_is(e - 1, ",")) {
           // a participle: the event or subject of the clause before
           std::size_t cb = c_.clause_begin(e - 1);
           if (const FacilityRef* ev = c_.facility_in(cb, e - 1);
@@ -860,7 +863,7 @@ class Extractor {
           span_b = k;
         } else {
           std::size_t b = e;
-          while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && c_.word(b - 1) != "and" &&
+          while (b > sb && !c_.is_boundary(b - 1, true) && e - b < 6 && !c_.word_is(b - 1, "and") &&
                  !c_.d.casualty.find_id(c_.id(b - 1)) && !c_.d.reporting.find_id(c_.id(b - 1))) {
             --b;
           }
@@ -895,13 +898,13 @@ class Extractor {
       } else {
         // Verb after: "1,200 people were killed", "12 dead".
         std::size_t k = qe;
-        while (k < se && (c_.func_is(k, ClaimData::kAux) || c_.word(k) == "reported" ||
-                          c_.word(k) == "confirmed"))
+        while (k < se && (c_.func_is(k, ClaimData::kAux) || c_.word_is(k, "reported") ||
+                          c_.word_is(k, "confirmed")))
           ++k;
         // "the death toll rose to 45": a toll counts the dead.
         std::size_t toll = kNone;
         for (std::size_t p = qb; p > sb && qb - p < 10; --p) {
-          if (c_.word(p - 1) == "toll") toll = p - 1;
+          if (c_.word_is(p - 1, "toll")) toll = p - 1;
         }
         bool after = k < se && c_.d.casualty.find_id(c_.id(k));
         // A measure ("7.8 magnitude", "$5m") is never a count of the dead, even
@@ -911,7 +914,7 @@ class Extractor {
           predicate = after ? c_.d.casualty.find_id(c_.id(k))->value : "killed";
           trigger = after ? k : toll;
           span_e = after ? k + 1 : qe;
-          if (!after) span_b = toll > sb && c_.word(toll - 1) == "death" ? toll - 1 : toll;
+          if (!after) span_b = toll > sb && c_.word_is(toll - 1, "death") ? toll - 1 : toll;
           if (const FacilityRef* ev = nearest_event(sb, se, qb);
               ev && ev->key.rfind("event:", 0) == 0) {
             subject = ev->key;
@@ -919,7 +922,7 @@ class Extractor {
           }
           if (subject.empty()) {
             for (std::size_t h = qe; h < se; ++h) {
-              if ((c_.word(h) == "in") && h + 1 < se && c_.run_at[h + 1] >= 0) {
+              if ((c_.word_is(h, "in")) && h + 1 < se && c_.run_at[h + 1] >= 0) {
                 subject = c_.runs[c_.run_at[h + 1]].key;
                 subject_name = c_.runs[c_.run_at[h + 1]].text;
                 break;
