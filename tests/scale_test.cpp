@@ -25,7 +25,7 @@ void write(internal::JsonWriter& w, const Json& v) {
   if (v.is_object()) {
     w.begin_object();
     for (const auto& [key, value] : v.items()) {
-      w.key(key);
+      w.dynamic_key(key);
       write(w, value);
     }
     w.end_object();
@@ -78,9 +78,9 @@ TEST_CASE("the JSON writer prints what nlohmann's dump prints") {
   v["empty_object"] = Json::object();
   v["empty_array"] = Json::array();
   v["nested"] = Json{{"a", Json::array({1, -2, nullptr, true, false})}, {"b", Json::object()}};
-  v["numbers"] = Json::array({0.5, 2.3e9, 1e-7, -0.0, 123456789.125, 1e300, 3.0,
-                              std::uint64_t{18446744073709551615ULL},
-                              std::int64_t{-9223372036854775807LL}});
+  v["numbers"] =
+      Json::array({0.5, 2.3e9, 1e-7, -0.0, 123456789.125, 1e300, 3.0,
+                   std::uint64_t{18446744073709551615ULL}, std::int64_t{-9223372036854775807LL}});
   v["strings"] = Json::array({"", "x", "\"", "\\"});
   for (int indent : {2, -1}) {
     CAPTURE(indent);
@@ -94,10 +94,22 @@ TEST_CASE("the JSON writer escapes long and random strings as nlohmann does") {
   // Strings long enough for the 16-byte scans, with the bytes to escape and
   // the non-ASCII ones (valid or not) at every position.
   std::mt19937 rng(7);
-  const std::vector<std::string> pieces = {
-      "a", "word ", "\"", "\\", "\n", "\t", std::string(1, '\x01'), std::string(1, '\0'),
-      "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xC3", "\xED\xA0\x80", "\xFF",
-      "0123456789abcdef"};
+  const std::vector<std::string> pieces = {"a",
+                                           "word ",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\t",
+                                           std::string(1, '\x01'),
+                                           std::string(1, '\0'),
+                                           "\x7f",
+                                           "\xC3\xA9",
+                                           "\xE2\x80\x9C",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xC3",
+                                           "\xED\xA0\x80",
+                                           "\xFF",
+                                           "0123456789abcdef"};
   for (int round = 0; round < 3000; ++round) {
     std::string s;
     int n = static_cast<int>(rng() % 24);

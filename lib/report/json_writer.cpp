@@ -119,7 +119,15 @@ void JsonWriter::end_array() {
   maybe_flush();
 }
 
-void JsonWriter::key(std::string_view name) {
+void JsonWriter::key(Key name) {
+  before_value();
+  out_ += '"';
+  out_ += name.name();
+  out_ += indent_ >= 0 ? "\": " : "\":";
+  after_key_ = true;
+}
+
+void JsonWriter::dynamic_key(std::string_view name) {
   before_value();
   escaped(name);
   out_ += indent_ >= 0 ? ": " : ":";

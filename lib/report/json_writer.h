@@ -25,8 +25,26 @@ class JsonWriter {
   void end_object();
   void begin_array();
   void end_array();
-  /// An object member's key; the value follows.
-  void key(std::string_view name);
+  /// A key written in the source: checked when compiling to need no escaping,
+  /// so it is copied as it is.
+  class Key {
+   public:
+    consteval Key(const char* name) : name_(name) {  // NOLINT: implicit from literals
+      for (char c : name_) {
+        auto b = static_cast<unsigned char>(c);
+        if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) throw "this key needs escaping";
+      }
+    }
+    std::string_view name() const { return name_; }
+
+   private:
+    std::string_view name_;
+  };
+
+  /// An object member's key, known when compiling; the value follows.
+  void key(Key name);
+  /// An object member's key from data (escaped); the value follows.
+  void dynamic_key(std::string_view name);
 
   void string(std::string_view s);
   /// A string, or null when it is empty.
