@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "util/json_bytes.h"
+#include "util/utf8.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -30,24 +31,6 @@ long hex4(const char* p) {
   return v;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 class Reader {
  public:
   explicit Reader(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
@@ -67,17 +50,12 @@ class Reader {
   // A key without escapes, after its opening quote.
   bool key(std::string_view& out) {
     const char* begin = p_;
-    while (p_ < end_) {
-      auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        out = std::string_view(begin, static_cast<std::size_t>(p_ - begin));
-        ++p_;
-        return true;
-      }
-      if (c == '\\' || c < 0x20) return false;
-      ++p_;
-    }
-    return false;
+    bool non_ascii = false;  // (the caller checked the UTF-8)
+    p_ = json_plain_run_end(p_, end_, non_ascii);
+    if (p_ == end_ || *p_ != '"') return false;  // an escape or a control character
+    out = std::string_view(begin, static_cast<std::size_t>(p_ - begin));
+    ++p_;
+    return true;
   }
 
   // A string's contents, decoded, after its opening quote.
@@ -131,7 +109,7 @@ class Reader {
             p_ += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(out, static_cast<std::uint32_t>(cp));
+          append_utf8(out, static_cast<char32_t>(cp));
           break;
         }
         default:

@@ -116,7 +116,7 @@ class Fields {
     return s ? *s : kEmpty;
   }
   /// The same, moved out (the body is the record's largest string).
-  std::string take_string(std::string_view key) const {
+  std::string take_string(std::string_view key) {
     std::string* s = find_string(key);
     return s ? std::move(*s) : std::string();
   }
@@ -220,7 +220,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
       }
       if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
     }
-    const Fields fields = flat ? Fields(*flat) : Fields(j);
+    Fields fields = flat ? Fields(*flat) : Fields(j);
     Document d;
     d.origin = std::string(file) + ':' + std::to_string(line_no);
     if (fields.state("id") != Fields::kString || fields.string("id").empty()) {

@@ -7,53 +7,13 @@
 #include <ostream>
 
 #include "util/json_bytes.h"
+#include "util/utf8.h"
 
 namespace crosscheck::internal {
 
 namespace {
 
 constexpr std::size_t kFlushBytes = 1u << 16;
-
-// Well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
-// nothing above U+10FFFF), which is exactly what nlohmann's decoder accepts.
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-#if defined(__SSE2__)
-    while (n - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(
-                              reinterpret_cast<const __m128i*>(s.data() + i))) == 0) {
-      i += 16;
-    }
-    if (i >= n) break;
-#endif
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-      if (i + k >= n) return false;
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      return c >= lo && c <= hi;
-    };
-    if (b >= 0xC2 && b <= 0xDF) {
-      if (!cont(1)) return false;
-      i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      const unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2)) return false;
-      i += 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      const unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
-      i += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -145,7 +105,7 @@ void JsonWriter::escaped(std::string_view s) {
   bool non_ascii = false;
   const char* special = json_plain_run_end(p, end, non_ascii);
   // (Past a special byte the scan has not looked for non-ASCII bytes.)
-  if ((non_ascii || special != end) && !valid_utf8(s)) {
+  if ((non_ascii || special != end) && find_invalid_utf8(s)) {
     // Invalid UTF-8 (never in validated input): nlohmann's own replacement.
     out_ += nlohmann::json(std::string(s))
                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
