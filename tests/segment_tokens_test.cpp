@@ -225,3 +225,29 @@ TEST_CASE("segment_valid_utf8 into a reused layer equals a fresh segmentation") 
     CHECK(reused.lower == fresh.lower);
   }
 }
+
+// The block path gives tokens their sentence without a check per token when
+// the block ends before the next sentence: sentence boundaries at every
+// position relative to the blocks must still be right.
+TEST_CASE("segment token sentences match the sentence spans at every block alignment") {
+  const std::string piece =
+      "He left. She stayed in caf\xC3\xA9 \xE2\x80\x9CX\xE2\x80\x9D until 3.5 p.m. U.S. "
+      "officials said so. A. B. C.\nNext line! Why? Yes. ";
+  for (std::size_t shift = 0; shift <= 70; ++shift) {
+    std::string text(shift, 'x');
+    text += ". ";
+    for (int k = 0; k < 4; ++k) text += piece;
+    CAPTURE(text);
+    const auto layer = segment(text);
+    REQUIRE(layer.sentence_tokens.size() == layer.sentences.size() + 1);
+    CHECK(layer.sentence_tokens.back() == layer.tokens.size());
+    for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
+      const auto& t = layer.tokens[i];
+      REQUIRE(t.sentence < layer.sentences.size());
+      CHECK(layer.sentences[t.sentence].begin <= t.begin);
+      CHECK(t.end <= layer.sentences[t.sentence].end);
+      CHECK(layer.sentence_tokens[t.sentence] <= i);
+      CHECK(i < layer.sentence_tokens[t.sentence + 1]);
+    }
+  }
+}

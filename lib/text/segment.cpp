@@ -246,6 +246,17 @@ class TokenSink {
     *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
                     static_cast<std::uint32_t>(sentence_), kind};
   }
+  // Room for `count` more tokens of add_in_sentence().
+  void reserve(std::size_t count) {
+    while (static_cast<std::size_t>(limit_ - out_) < count) grow();
+  }
+  // Whether tokens that begin before `offset` are in the current sentence.
+  bool in_sentence_before(std::size_t offset) const { return offset <= next_begin_; }
+  // add() for a token in the current sentence, with room reserved.
+  void add_in_sentence(std::size_t begin, std::size_t end, Token::Kind kind) {
+    *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                    static_cast<std::uint32_t>(sentence_), kind};
+  }
   void finish() {
     for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
       layer_.sentence_tokens[k] = static_cast<std::uint32_t>(count());
@@ -322,13 +333,13 @@ void split_ascii_words(std::string_view text, std::size_t begin, std::size_t end
 // Bytes per block of the word splitter's fast path (four SSE2 loads): long
 // enough that few runs go on past a block.
 constexpr std::size_t kBlockBytes = 64;
-constexpr std::uint64_t kBlockBits = ~std::uint64_t{0} >> (64 - kBlockBytes);
 
-// Bit masks of one block: ASCII white space (as ByteClasses), bytes >= 0x80,
-// and ASCII bytes that join words (AsciiTables::joins: letters, '@',
-// digits, '_').
+// Bit masks of one block (bit k is byte k): ASCII white space (as
+// ByteClasses), bytes >= 0x80, and the ASCII word classes of AsciiTables:
+// letters and '@', digits, '_' (ExtendNumLet), MidNumLet ('.', '\'') and
+// MidNum (',', ';').
 struct BlockMasks {
-  std::uint64_t white, high, joins;
+  std::uint64_t white, high, letters, digits, underscores, mid_num_let, mid_num;
 };
 
 inline BlockMasks block_masks(const unsigned char* p) {
@@ -336,46 +347,57 @@ inline BlockMasks block_masks(const unsigned char* p) {
     return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
                          _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
   };
-  BlockMasks m{0, 0, 0};
+  auto either = [](__m128i x, char a, char b) {
+    return _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b)));
+  };
+  auto bits = [](__m128i x, std::size_t shift) {
+    return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(x))} << shift;
+  };
+  BlockMasks m{};
   for (std::size_t half = 0; half < kBlockBytes; half += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + half));
     const __m128i white =
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in_range(v, '\t', '\r'));
-    const __m128i letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-    const __m128i joins = _mm_or_si128(
-        _mm_or_si128(letter, in_range(v, '0', '9')),
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))));
-    m.white |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(white))} << half;
-    m.high |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(v))} << half;
-    m.joins |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(joins))} << half;
+    const __m128i letter = _mm_or_si128(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
+    m.white |= bits(white, half);
+    m.high |= bits(v, half);
+    m.letters |= bits(letter, half);
+    m.digits |= bits(in_range(v, '0', '9'), half);
+    m.underscores |= bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), half);
+    m.mid_num_let |= bits(either(v, '.', '\''), half);
+    m.mid_num |= bits(either(v, ',', ';'), half);
   }
   return m;
 }
 
-// split_ascii_words() on the ASCII run at bytes [start, stop) of the block at
-// text[base], whose joining bytes are the bits of `joins` (none outside the
-// run): a run of joining bytes is found with one bit scan, not byte by byte.
-void split_ascii_block(std::string_view text, std::size_t base, unsigned start, unsigned stop,
-                       std::uint64_t joins, const AsciiTables& t, TokenSink& tokens) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + base;
-  auto cls = [&](unsigned i) { return t.word_class[s[i]]; };
-  const std::uint64_t breaks = ~joins;  // bits at and after `stop` are set
-  for (unsigned i = start; i < stop;) {
-    unsigned j = i + 1;
-    if ((joins >> i) & 1) {
-      for (;;) {
-        j = static_cast<unsigned>(__builtin_ctzll(breaks & (~std::uint64_t{0} << j)));
-        if (j + 1 < stop) {
-          if (joins_across(cls(j - 1), cls(j), cls(j + 1))) {
-            j += 2;
-            continue;
-          }
-        }
-        break;
-      }
+// split_ascii_words() on the ASCII bytes `range` of the block at text[base]
+// (each run in it whole: white space, or the block's start, on either side),
+// from the block's masks rather than byte by byte. A token is a stretch of
+// joining bytes (letters, digits, '_', and a MidNumLet between two letters or
+// a MidNum(Let) between two digits: joins_across()) or any other byte alone.
+// Token starts and ends then alternate, and are taken in pairs.
+template <bool kSameSentence>
+void split_ascii_bits(const unsigned char* block, std::size_t base, const BlockMasks& m,
+                      std::uint64_t range, const AsciiTables& t, TokenSink& tokens) {
+  // (Bit 0 has white space or nothing before it, and `range` ends before
+  // white space: neighbours shifted in from outside the block never matter.)
+  const std::uint64_t across = (m.mid_num_let & (m.letters << 1) & (m.letters >> 1)) |
+                               ((m.mid_num_let | m.mid_num) & (m.digits << 1) & (m.digits >> 1));
+  const std::uint64_t words = (m.letters | m.digits | m.underscores | across) & range;
+  const std::uint64_t singles = range & ~m.white & ~words;
+  std::uint64_t starts = (words & ~(words << 1)) | singles;
+  std::uint64_t ends = (words & ~(words >> 1)) | singles;  // last bytes
+  while (starts != 0) {
+    const auto b = static_cast<unsigned>(__builtin_ctzll(starts));
+    const auto e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
+    if constexpr (kSameSentence) {
+      tokens.add_in_sentence(base + b, base + e, t.kind[block[b]]);
+    } else {
+      tokens.add(base + b, base + e, t.kind[block[b]]);
     }
-    tokens.add(base + i, base + j, t.kind[s[i]]);
-    i = j;
+    starts &= starts - 1;
+    ends &= ends - 1;
   }
 }
 #endif
@@ -578,40 +600,51 @@ void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& 
   bool failed = false;
 #if defined(__SSE2__)
   // Most of a news text is short ASCII words between single spaces: the masks
-  // of each block of kBlockBytes are computed once, and the runs that start
-  // and end inside it are split from them; the next block starts with a run
-  // that goes on past the block. A run as long as a block, or with non-ASCII
-  // bytes, takes the general path.
+  // of each block of kBlockBytes are computed once, and the runs that end
+  // before its last white space are split from them, but for runs with
+  // non-ASCII bytes, which take the general path. The next block starts after
+  // that white space, with the run that goes on past this block. A run as
+  // long as a block takes the general path too.
   const auto* bytes_at = reinterpret_cast<const unsigned char*>(text.data());
   while (run_begin + kBlockBytes <= text.size() && !failed) {
     const std::size_t pos = run_begin;
     const BlockMasks m = block_masks(bytes_at + pos);
-    run_begin = pos + kBlockBytes;
-    for (unsigned from = 0;;) {
-      const std::uint64_t non_white = ~m.white & kBlockBits & (~std::uint64_t{0} << from);
-      if (non_white == 0) break;
-      const auto start = static_cast<unsigned>(__builtin_ctzll(non_white));
-      const std::uint64_t white_after = m.white & (~std::uint64_t{0} << start);
-      if (white_after == 0) {
-        if (start > 0) {
-          run_begin = pos + start;  // the next block starts with this run
-          break;
-        }
-        bool non_ascii = false;  // a run as long as a block or longer
-        run_begin = find_run_end(text, pos, non_ascii);
-        failed = !split_run(pos, run_begin, non_ascii);
-        break;
+    if (m.white == 0) {
+      bool non_ascii = false;
+      run_begin = find_run_end(text, pos, non_ascii);
+      failed = !split_run(pos, run_begin, non_ascii);
+      continue;
+    }
+    const auto last_white = static_cast<unsigned>(63 - __builtin_clzll(m.white));
+    run_begin = pos + last_white + 1;
+    // Tokens in the current sentence need no check of where the next begins.
+    const bool same_sentence = tokens.in_sentence_before(pos + last_white);
+    auto split_ascii = [&](unsigned from, unsigned to) {
+      const std::uint64_t range = (std::uint64_t{1} << to) - (std::uint64_t{1} << from);
+      tokens.reserve(kBlockBytes);
+      if (same_sentence) {
+        split_ascii_bits<true>(bytes_at + pos, pos, m, range, ascii, tokens);
+      } else {
+        split_ascii_bits<false>(bytes_at + pos, pos, m, range, ascii, tokens);
       }
-      const auto stop = static_cast<unsigned>(__builtin_ctzll(white_after));
-      const std::uint64_t run = ((std::uint64_t{1} << stop) - 1) & (~std::uint64_t{0} << start);
-      if ((m.high & run) == 0) {
-        split_ascii_block(text, pos, start, stop, m.joins & run, ascii, tokens);
-      } else if (!split_run(pos + start, pos + stop, true)) {
+    };
+    unsigned from = 0;
+    for (std::uint64_t high = m.high & ((std::uint64_t{1} << last_white) - 1); high != 0;) {
+      // The run around the first non-ASCII byte left, between white space.
+      const auto at = static_cast<unsigned>(__builtin_ctzll(high));
+      const std::uint64_t white_before = m.white & ((std::uint64_t{1} << at) - 1);
+      const unsigned start =
+          white_before == 0 ? 0 : 64 - static_cast<unsigned>(__builtin_clzll(white_before));
+      const auto stop = static_cast<unsigned>(__builtin_ctzll(m.white & (~std::uint64_t{0} << at)));
+      split_ascii(from, start);
+      if (!split_run(pos + start, pos + stop, true)) {
         failed = true;
         break;
       }
       from = stop;
+      high &= ~std::uint64_t{0} << stop;
     }
+    if (!failed) split_ascii(from, last_white);
   }
 #endif
   while (run_begin < text.size() && !failed) {
