@@ -236,23 +236,27 @@ class TokenSink {
     limit_ = out_ + buffer_.size();
   }
   void add(std::size_t begin, std::size_t end, Token::Kind kind) {
+    enter_sentence_of(begin);
+    if (out_ == limit_) [[unlikely]] {
+      grow();
+    }
+    add_in_sentence(begin, end, kind);
+  }
+  // Moves on to the sentence of a token that begins at `begin`.
+  void enter_sentence_of(std::size_t begin) {
     while (begin >= next_begin_) {
       layer_.sentence_tokens[++sentence_] = static_cast<std::uint32_t>(count());
       next_begin_ = next_sentence_begin();
     }
-    if (out_ == limit_) [[unlikely]] {
-      grow();
-    }
-    *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
-                    static_cast<std::uint32_t>(sentence_), kind};
   }
+  // Where the sentence after the current one begins: tokens that begin
+  // before it are in the current one.
+  std::size_t next_begin() const { return next_begin_; }
   // Room for `count` more tokens of add_in_sentence().
   void reserve(std::size_t count) {
     while (static_cast<std::size_t>(limit_ - out_) < count) grow();
   }
-  // Whether tokens that begin before `offset` are in the current sentence.
-  bool in_sentence_before(std::size_t offset) const { return offset <= next_begin_; }
-  // add() for a token in the current sentence, with room reserved.
+  // add() for a token before next_begin(), with room reserved.
   void add_in_sentence(std::size_t begin, std::size_t end, Token::Kind kind) {
     *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
                     static_cast<std::uint32_t>(sentence_), kind};
@@ -371,13 +375,20 @@ inline BlockMasks block_masks(const unsigned char* p) {
   return m;
 }
 
+// The bits of the block at text[base] for the bytes before text[offset].
+inline std::uint64_t block_bits_before(std::size_t offset, std::size_t base) {
+  if (offset <= base) return 0;
+  if (offset - base >= kBlockBytes) return ~std::uint64_t{0};
+  return (std::uint64_t{1} << (offset - base)) - 1;
+}
+
 // split_ascii_words() on the ASCII bytes `range` of the block at text[base]
 // (each run in it whole: white space, or the block's start, on either side),
 // from the block's masks rather than byte by byte. A token is a stretch of
 // joining bytes (letters, digits, '_', and a MidNumLet between two letters or
 // a MidNum(Let) between two digits: joins_across()) or any other byte alone.
-// Token starts and ends then alternate, and are taken in pairs.
-template <bool kSameSentence>
+// Token starts and ends then alternate, and are taken in pairs; the tokens
+// of a sentence are added together, without a check each.
 void split_ascii_bits(const unsigned char* block, std::size_t base, const BlockMasks& m,
                       std::uint64_t range, const AsciiTables& t, TokenSink& tokens) {
   // (Bit 0 has white space or nothing before it, and `range` ends before
@@ -388,16 +399,18 @@ void split_ascii_bits(const unsigned char* block, std::size_t base, const BlockM
   const std::uint64_t singles = range & ~m.white & ~words;
   std::uint64_t starts = (words & ~(words << 1)) | singles;
   std::uint64_t ends = (words & ~(words >> 1)) | singles;  // last bytes
+  tokens.reserve(kBlockBytes);
   while (starts != 0) {
-    const auto b = static_cast<unsigned>(__builtin_ctzll(starts));
-    const auto e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
-    if constexpr (kSameSentence) {
+    const std::uint64_t before_next = block_bits_before(tokens.next_begin(), base);
+    for (std::uint64_t now = starts & before_next; now != 0; now &= now - 1) {
+      const auto b = static_cast<unsigned>(__builtin_ctzll(now));
+      const auto e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
       tokens.add_in_sentence(base + b, base + e, t.kind[block[b]]);
-    } else {
-      tokens.add(base + b, base + e, t.kind[block[b]]);
+      ends &= ends - 1;
     }
-    starts &= starts - 1;
-    ends &= ends - 1;
+    starts &= ~before_next;
+    if (starts != 0)
+      tokens.enter_sentence_of(base + static_cast<unsigned>(__builtin_ctzll(starts)));
   }
 }
 #endif
@@ -617,16 +630,9 @@ void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& 
     }
     const auto last_white = static_cast<unsigned>(63 - __builtin_clzll(m.white));
     run_begin = pos + last_white + 1;
-    // Tokens in the current sentence need no check of where the next begins.
-    const bool same_sentence = tokens.in_sentence_before(pos + last_white);
     auto split_ascii = [&](unsigned from, unsigned to) {
       const std::uint64_t range = (std::uint64_t{1} << to) - (std::uint64_t{1} << from);
-      tokens.reserve(kBlockBytes);
-      if (same_sentence) {
-        split_ascii_bits<true>(bytes_at + pos, pos, m, range, ascii, tokens);
-      } else {
-        split_ascii_bits<false>(bytes_at + pos, pos, m, range, ascii, tokens);
-      }
+      split_ascii_bits(bytes_at + pos, pos, m, range, ascii, tokens);
     };
     unsigned from = 0;
     for (std::uint64_t high = m.high & ((std::uint64_t{1} << last_white) - 1); high != 0;) {
