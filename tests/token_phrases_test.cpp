@@ -113,12 +113,13 @@ TEST_CASE("the vocabulary and tables are read-only: concurrent use agrees") {
 
 TEST_CASE("normalised tokens equal normalise_token of each token, however long or short") {
   // Words of one to over sixteen bytes, capitals in either eight-byte half,
-  // curly and straight possessives, non-ASCII letters and punctuation, and a
-  // last token that ends the text (the one-register path must not read past it).
+  // curly and straight possessives (their apostrophe in either half), non-ASCII letters and
+  // punctuation, and a last token that ends the text (the one-register path must not read past it).
   const std::string text =
       "A an THE Office OFFICES Counter-Terrorism INTERNATIONALISATION NATO\u2019s States' "
       "James's Amman\u2019 caf\u00e9 \u201cQuoted\u201d \u2014 ABCDEFGHij abcdefgHIJ "
-      "x's Xx'S 12,000 $5m Z";
+      "x's Xx'S 12,000 $5m Alliance's COUNTRIES' abcdefg's abcdefgh's abcdefghijklmn's "
+      "abcdefghijklmno's don't O'Neill ABCDEFGHIJKLMNOP abcdefghijklmnopq Z";
   TextLayer layer = segment(text);
   NormalisedTokens n = normalise_tokens(layer);
   REQUIRE(n.words.size() == layer.tokens.size());

@@ -104,6 +104,7 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
   while (id_mask_ < distinct.size()) id_mask_ = id_mask_ * 2 + 1;
   words_.emplace_back();  // kUnknown
   prefixes_.push_back(0);
+  seconds_.push_back(0);
   lengths_.push_back(0);
   for (const std::string& w : words) {  // ids in first-seen order
     if (w.empty()) continue;
@@ -112,10 +113,12 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
     if (find(w, load_padded(w.data(), w.size()), h) != kUnknown) continue;
     std::size_t at = h & mask_;
     while ((slots_[at] & id_mask_) != kUnknown) at = (at + 1) & mask_;
+    if (at != (h & mask_)) slots_[h & mask_] |= kDisplaced;
     const auto id = static_cast<std::uint32_t>(words_.size());
-    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_) | id;
+    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_ & ~kDisplaced) | id;
     words_.push_back(w);
     prefixes_.push_back(load_padded(w.data(), w.size()));
+    seconds_.push_back(w.size() > 8 ? load_padded(w.data() + 8, w.size() - 8) : 0);
     lengths_.push_back(static_cast<std::uint8_t>(w.size()));
     max_length_ = std::max(max_length_, w.size());
   }
@@ -213,7 +216,7 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
   std::uint64_t* hashes = out.hashes.data();
   std::uint32_t* ids = out.ids.data();
   std::uint8_t* possessive = out.possessive.data();
-  const PhraseVocabulary::ShortFinder short_words{vocabulary};
+  const PhraseVocabulary::ShortFinder finder{vocabulary};
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t begin = tokens[i].begin, size = tokens[i].end - begin;
     const char* start = source + begin;
@@ -237,7 +240,35 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
           const std::uint64_t h = hash_step(kHashSeed ^ kept, chunk);  // kept > 0
           words[i] = std::string_view(start, kept);
           hashes[i] = h;
-          ids[i] = short_words.find(kept, chunk, h);
+          ids[i] = finder.find(kept, chunk, h);
+          possessive[i] = poss;
+          continue;
+        }
+      } else if (size - 9 < 8) {
+        // ASCII words of nine to sixteen bytes: the same in two registers.
+        std::uint64_t first, second;
+        std::memcpy(&first, start, 8);
+        std::memcpy(&second, start + 8, 8);
+        second &= kFirstBytes[size - 8];
+        if (((first | second) & kHighs) == 0) {
+          std::size_t kept = size;
+          bool poss = false;
+          const char last = start[size - 1], before_last = start[size - 2];
+          if ((last == 's' && before_last == '\'') || (last == '\'' && before_last == 's'))
+              [[unlikely]] {
+            kept = without_possessive(start, size, &poss);
+            if (kept <= 8) {
+              first &= kFirstBytes[kept];
+              second = 0;
+            } else {
+              second &= kFirstBytes[kept - 8];
+            }
+          }
+          std::uint64_t h = hash_step(kHashSeed ^ kept, first);
+          if (kept > 8) h = hash_step(h, second);
+          words[i] = std::string_view(start, kept);
+          hashes[i] = h;
+          ids[i] = finder.find(kept, first, second, h);
           possessive[i] = poss;
           continue;
         }

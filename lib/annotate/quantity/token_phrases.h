@@ -60,14 +60,19 @@ class PhraseVocabulary {
 
  private:
   friend NormalisedTokens normalise_tokens(const TextLayer& text);
-  // A slot holds an id in its low bits (id_mask_) and the high half of the
-  // word's hash in the others: four bytes, so the table stays in the L1 cache.
+  // A slot holds an id in its low bits (id_mask_), kDisplaced, and the high
+  // bits of the word's hash in the others: four bytes, so the table stays in
+  // the L1 cache. kDisplaced marks a slot that is the first probe of a word
+  // stored further on; a word whose first probe holds another word without
+  // it is in no table.
+  static constexpr std::uint32_t kDisplaced = 1u << 31;
   // Whether slot s holds the word (the rest of a word longer than eight bytes
   // is compared only then).
   bool holds(std::uint32_t s, std::string_view word, std::uint64_t prefix,
              std::uint32_t high) const {
     const std::uint32_t id = s & id_mask_;
-    return (s & ~id_mask_) == (high & ~id_mask_) && prefixes_[id] == prefix &&
+    const std::uint32_t hash_bits = ~id_mask_ & ~kDisplaced;
+    return (s & hash_bits) == (high & hash_bits) && prefixes_[id] == prefix &&
            lengths_[id] == word.size() && (word.size() <= 8 || same_word(words_[id], word));
   }
   // Id of `word`, given its first eight bytes zero-padded and its hash.
@@ -80,34 +85,52 @@ class PhraseVocabulary {
       if (holds(s, word, prefix, high)) return s & id_mask_;
     }
   }
-  // find() for words of one to eight bytes (`prefix` is all of it), from
-  // plain copies of the table (a document's stores cannot make the compiler
-  // reload them), without a branch on whether the first slot holds the word.
+  // find() for words of one to sixteen bytes (their bytes, zero-padded, in
+  // `first` and `second`), from plain copies of the table (a document's
+  // stores cannot make the compiler reload them), without a branch on whether
+  // the first probe holds the word: it decides but after a displaced word.
   struct ShortFinder {
     const PhraseVocabulary& vocabulary;
     const std::uint32_t* slots = vocabulary.slots_.data();
     const std::uint64_t* prefixes = vocabulary.prefixes_.data();
+    const std::uint64_t* seconds = vocabulary.seconds_.data();
     const std::uint8_t* lengths = vocabulary.lengths_.data();
     std::size_t mask = vocabulary.mask_;
     std::uint32_t id_mask = vocabulary.id_mask_;
 
-    std::uint32_t find(std::size_t length, std::uint64_t prefix, std::uint64_t word_hash) const {
+    // A word of one to eight bytes (all in `first`).
+    std::uint32_t find(std::size_t length, std::uint64_t first, std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
       const std::uint32_t id = s & id_mask;
       // & rather than &&: no branches. The eight bytes and the length are the
       // whole word: the slot's hash bits need no comparing.
-      const bool same = (prefixes[id] == prefix) & (lengths[id] == length);
-      if (id != kUnknown && !same) [[unlikely]] {
-        // another word in the slot: probe on (the word's bytes are all in `prefix`)
-        char bytes[8];
-        std::memcpy(bytes, &prefix, 8);
-        return vocabulary.find(std::string_view(bytes, length), prefix, word_hash);
+      const bool same = (prefixes[id] == first) & (lengths[id] == length);
+      if (!same && (s & kDisplaced) != 0) [[unlikely]]
+        return probe(length, first, 0, word_hash);
+      return id & (0u - static_cast<std::uint32_t>(same));
+    }
+    // A word of one to sixteen bytes.
+    std::uint32_t find(std::size_t length, std::uint64_t first, std::uint64_t second,
+                       std::uint64_t word_hash) const {
+      const std::uint32_t s = slots[word_hash & mask];
+      const std::uint32_t id = s & id_mask;
+      const bool same = (prefixes[id] == first) & (seconds[id] == second) & (lengths[id] == length);
+      if (!same && (s & kDisplaced) != 0) [[unlikely]] {
+        return probe(length, first, second, word_hash);
       }
       return id & (0u - static_cast<std::uint32_t>(same));
+    }
+    std::uint32_t probe(std::size_t length, std::uint64_t first, std::uint64_t second,
+                        std::uint64_t word_hash) const {
+      char bytes[16];
+      std::memcpy(bytes, &first, 8);
+      std::memcpy(bytes + 8, &second, 8);
+      return vocabulary.find(std::string_view(bytes, length), first, word_hash);
     }
   };
   std::vector<std::string> words_;       // by id
   std::vector<std::uint64_t> prefixes_;  // by id: the first eight bytes, zero-padded
+  std::vector<std::uint64_t> seconds_;   // by id: the next eight bytes, zero-padded
   std::vector<std::uint8_t> lengths_;    // by id (words are short: max_length_ < 256)
   std::vector<std::uint32_t> slots_;     // open addressing, size a power of two
   std::size_t mask_ = 0;                 // slots_.size() - 1
