@@ -175,3 +175,34 @@ TEST_CASE("normalised tokens: the same words from a short, a long or a hand-made
     CHECK(own.possessive == n.possessive);
   }
 }
+
+// normalise_tokens finds ids from the first probe of the vocabulary's table
+// unless that slot is marked as passed over by a displaced word: every word of
+// the vocabulary (displaced ones too) and near misses of each must still get
+// the id that id() finds by probing.
+TEST_CASE("normalised tokens find every vocabulary word and no near miss") {
+  const PhraseVocabulary& v = PhraseVocabulary::instance();
+  std::string text;
+  std::vector<std::string> expected;
+  for (std::uint32_t id = 1; id < v.size(); ++id) {
+    const std::string word(v.word(id));
+    TextLayer alone = segment(word);
+    if (alone.tokens.size() != 1 || word.find('\'') != std::string::npos) continue;
+    for (const std::string& w : {word, word + "q", word.substr(0, word.size() - 1) + "q"}) {
+      if (segment(w).tokens.size() != 1) continue;  // "-" + "q"
+      text += w + " ";
+      expected.push_back(w);
+    }
+  }
+  TextLayer layer = segment(text);
+  NormalisedTokens n = normalise_tokens(layer);
+  REQUIRE(n.words.size() == expected.size());
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(expected[i]);
+    CHECK(n.words[i] == expected[i]);
+    CHECK(n.ids[i] == v.id(expected[i]));
+    found += n.ids[i] != PhraseVocabulary::kUnknown;
+  }
+  CHECK(found > 400);
+}
