@@ -101,10 +101,9 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
   while (capacity < 4 * (distinct.size() + 1)) capacity *= 2;
   slots_.assign(capacity, kUnknown);
   mask_ = capacity - 1;
-  while (id_mask_ < distinct.size()) id_mask_ = id_mask_ * 2 + 1;
+  if (distinct.size() >= kIdBits) throw std::logic_error("phrase vocabulary: too many words");
   words_.emplace_back();  // kUnknown
-  prefixes_.push_back(0);
-  seconds_.push_back(0);
+  keys_.emplace_back();
   lengths_.push_back(0);
   for (const std::string& w : words) {  // ids in first-seen order
     if (w.empty()) continue;
@@ -112,13 +111,13 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
     const std::uint64_t h = hash(w);
     if (find(w, load_padded(w.data(), w.size()), h) != kUnknown) continue;
     std::size_t at = h & mask_;
-    while ((slots_[at] & id_mask_) != kUnknown) at = (at + 1) & mask_;
+    while ((slots_[at] & kIdBits) != kUnknown) at = (at + 1) & mask_;
     if (at != (h & mask_)) slots_[h & mask_] |= kDisplaced;
     const auto id = static_cast<std::uint32_t>(words_.size());
-    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_ & ~kDisplaced) | id;
+    slots_[at] = slot_length(w.size()) << kLengthShift | id;
     words_.push_back(w);
-    prefixes_.push_back(load_padded(w.data(), w.size()));
-    seconds_.push_back(w.size() > 8 ? load_padded(w.data() + 8, w.size() - 8) : 0);
+    keys_.push_back(Key{load_padded(w.data(), w.size()),
+                        w.size() > 8 ? load_padded(w.data() + 8, w.size() - 8) : 0});
     lengths_.push_back(static_cast<std::uint8_t>(w.size()));
     max_length_ = std::max(max_length_, w.size());
   }

@@ -60,29 +60,35 @@ class PhraseVocabulary {
 
  private:
   friend NormalisedTokens normalise_tokens(const TextLayer& text);
-  // A slot holds an id in its low bits (id_mask_), kDisplaced, and the high
-  // bits of the word's hash in the others: four bytes, so the table stays in
-  // the L1 cache. kDisplaced marks a slot that is the first probe of a word
-  // stored further on; a word whose first probe holds another word without
-  // it is in no table.
-  static constexpr std::uint32_t kDisplaced = 1u << 31;
+  // A slot holds an id in its low bits (kIdBits), kDisplaced, and the word's
+  // length (127 for any longer) in the high bits: four bytes, so the table
+  // stays in the L1 cache. kDisplaced marks a slot that is the first probe of
+  // a word stored further on: a word whose first probe holds another word
+  // and not kDisplaced is in no table.
+  static constexpr std::uint32_t kIdBits = (1u << 24) - 1;
+  static constexpr std::uint32_t kDisplaced = 1u << 24;
+  static constexpr unsigned kLengthShift = 25;
+  static constexpr std::uint32_t slot_length(std::size_t length) {
+    return length < 127 ? static_cast<std::uint32_t>(length) : 127;
+  }
+  // The first sixteen bytes of a word, zero-padded.
+  struct Key {
+    std::uint64_t first = 0, second = 0;
+  };
   // Whether slot s holds the word (the rest of a word longer than eight bytes
   // is compared only then).
-  bool holds(std::uint32_t s, std::string_view word, std::uint64_t prefix,
-             std::uint32_t high) const {
-    const std::uint32_t id = s & id_mask_;
-    const std::uint32_t hash_bits = ~id_mask_ & ~kDisplaced;
-    return (s & hash_bits) == (high & hash_bits) && prefixes_[id] == prefix &&
+  bool holds(std::uint32_t s, std::string_view word, std::uint64_t prefix) const {
+    const std::uint32_t id = s & kIdBits;
+    return (s >> kLengthShift) == slot_length(word.size()) && keys_[id].first == prefix &&
            lengths_[id] == word.size() && (word.size() <= 8 || same_word(words_[id], word));
   }
   // Id of `word`, given its first eight bytes zero-padded and its hash.
   std::uint32_t find(std::string_view word, std::uint64_t prefix, std::uint64_t word_hash) const {
     if (word.size() > max_length_ || word.empty()) return kUnknown;
-    const auto high = static_cast<std::uint32_t>(word_hash >> 32);
     for (std::size_t at = word_hash & mask_;; at = (at + 1) & mask_) {
       const std::uint32_t s = slots_[at];
-      if ((s & id_mask_) == kUnknown) return kUnknown;
-      if (holds(s, word, prefix, high)) return s & id_mask_;
+      if ((s & kIdBits) == kUnknown) return kUnknown;
+      if (holds(s, word, prefix)) return s & kIdBits;
     }
   }
   // find() for words of one to sixteen bytes (their bytes, zero-padded, in
@@ -92,49 +98,48 @@ class PhraseVocabulary {
   struct ShortFinder {
     const PhraseVocabulary& vocabulary;
     const std::uint32_t* slots = vocabulary.slots_.data();
-    const std::uint64_t* prefixes = vocabulary.prefixes_.data();
-    const std::uint64_t* seconds = vocabulary.seconds_.data();
-    const std::uint8_t* lengths = vocabulary.lengths_.data();
+    const Key* keys = vocabulary.keys_.data();
     std::size_t mask = vocabulary.mask_;
-    std::uint32_t id_mask = vocabulary.id_mask_;
 
     // A word of one to eight bytes (all in `first`).
     std::uint32_t find(std::size_t length, std::uint64_t first, std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
-      const std::uint32_t id = s & id_mask;
+      const std::uint32_t id = s & kIdBits;
       // & rather than &&: no branches. The eight bytes and the length are the
-      // whole word: the slot's hash bits need no comparing.
-      const bool same = (prefixes[id] == first) & (lengths[id] == length);
-      if (!same && (s & kDisplaced) != 0) [[unlikely]]
-        return probe(length, first, 0, word_hash);
-      return id & (0u - static_cast<std::uint32_t>(same));
+      // whole word.
+      const auto same =
+          static_cast<std::uint32_t>((keys[id].first == first) & ((s >> kLengthShift) == length));
+      return decide(s, same, length, first, 0, word_hash);
     }
     // A word of one to sixteen bytes.
     std::uint32_t find(std::size_t length, std::uint64_t first, std::uint64_t second,
                        std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
-      const std::uint32_t id = s & id_mask;
-      const bool same = (prefixes[id] == first) & (seconds[id] == second) & (lengths[id] == length);
-      if (!same && (s & kDisplaced) != 0) [[unlikely]] {
-        return probe(length, first, second, word_hash);
-      }
-      return id & (0u - static_cast<std::uint32_t>(same));
+      const std::uint32_t id = s & kIdBits;
+      const auto same =
+          static_cast<std::uint32_t>((keys[id].first == first) & (keys[id].second == second) &
+                                     ((s >> kLengthShift) == length));
+      return decide(s, same, length, first, second, word_hash);
     }
-    std::uint32_t probe(std::size_t length, std::uint64_t first, std::uint64_t second,
-                        std::uint64_t word_hash) const {
-      char bytes[16];
-      std::memcpy(bytes, &first, 8);
-      std::memcpy(bytes + 8, &second, 8);
-      return vocabulary.find(std::string_view(bytes, length), first, word_hash);
+    // The slot's id if it holds the word (`same`: 1 or 0), else kUnknown or,
+    // after a displaced word, what probing on finds. (One branch, rarely
+    // taken: not one on `same`.)
+    std::uint32_t decide(std::uint32_t s, std::uint32_t same, std::size_t length,
+                         std::uint64_t first, std::uint64_t second, std::uint64_t word_hash) const {
+      if ((s & kDisplaced & (same - 1u)) != 0) [[unlikely]] {
+        char bytes[16];
+        std::memcpy(bytes, &first, 8);
+        std::memcpy(bytes + 8, &second, 8);
+        return vocabulary.find(std::string_view(bytes, length), first, word_hash);
+      }
+      return s & kIdBits & (0u - same);
     }
   };
-  std::vector<std::string> words_;       // by id
-  std::vector<std::uint64_t> prefixes_;  // by id: the first eight bytes, zero-padded
-  std::vector<std::uint64_t> seconds_;   // by id: the next eight bytes, zero-padded
-  std::vector<std::uint8_t> lengths_;    // by id (words are short: max_length_ < 256)
-  std::vector<std::uint32_t> slots_;     // open addressing, size a power of two
-  std::size_t mask_ = 0;                 // slots_.size() - 1
-  std::uint32_t id_mask_ = 0;            // 2^k - 1 >= every id
+  std::vector<std::string> words_;     // by id
+  std::vector<Key> keys_;              // by id
+  std::vector<std::uint8_t> lengths_;  // by id (words are short: max_length_ < 256)
+  std::vector<std::uint32_t> slots_;   // open addressing, size a power of two
+  std::size_t mask_ = 0;               // slots_.size() - 1
   std::size_t max_length_ = 0;
 };
 
