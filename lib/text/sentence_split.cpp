@@ -287,8 +287,14 @@ class AbbreviationFilter {
     struct Node {
       std::vector<std::pair<char32_t, int>> children;
       int value = -1;
+      int ascii_table = -1;  // index into ascii_tables, for nodes with many children
     };
     std::vector<Node> nodes{Node{}};
+    // The children of ASCII characters (-1: none) of nodes with more than
+    // kScanChildren children, looked up without a scan ("." has one for
+    // nearly every letter).
+    static constexpr std::size_t kScanChildren = 4;
+    std::vector<std::array<int, 128>> ascii_tables;
 
     void add(const std::u32string& key, int value) {
       int node = 0;
@@ -306,16 +312,35 @@ class AbbreviationFilter {
       }
       nodes[node].value = value;
     }
+    // After the last add(): the tables of nodes with many children.
+    void build() {
+      for (Node& n : nodes) {
+        if (n.children.size() <= kScanChildren) continue;
+        n.ascii_table = static_cast<int>(ascii_tables.size());
+        ascii_tables.emplace_back();
+        ascii_tables.back().fill(-1);
+        for (const auto& [c, child] : n.children) {
+          if (c < 128) ascii_tables.back()[c] = child;
+        }
+      }
+    }
+    // The child of `node` along `c`, or -1.
+    int child(int node, char32_t c) const {
+      const Node& n = nodes[node];
+      if (c < 128 && n.ascii_table >= 0) return ascii_tables[n.ascii_table][c];
+      for (const auto& [k, next] : n.children) {
+        if (k == c) return next;
+      }
+      return -1;
+    }
     // Moves `node` along `c`, with UCharsTrie::next's result.
     Result step(int& node, char32_t c) const {
-      for (const auto& [k, child] : nodes[node].children) {
-        if (k != c) continue;
-        node = child;
-        const bool more = !nodes[child].children.empty();
-        if (nodes[child].value >= 0) return more ? Result::kIntermediateValue : Result::kFinalValue;
-        return Result::kNoValue;
-      }
-      return Result::kNoMatch;
+      const int next = child(node, c);
+      if (next < 0) return Result::kNoMatch;
+      node = next;
+      const bool more = !nodes[next].children.empty();
+      if (nodes[next].value >= 0) return more ? Result::kIntermediateValue : Result::kFinalValue;
+      return Result::kNoValue;
     }
   };
 
@@ -343,6 +368,8 @@ class AbbreviationFilter {
         backward_.add(std::u32string(s.rbegin(), s.rend()), kMatch);
       }
     }
+    backward_.build();
+    forward_.build();
   }
 
   Trie backward_, forward_;
