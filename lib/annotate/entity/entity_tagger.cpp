@@ -114,10 +114,69 @@ struct WordKeyHash {
   }
 };
 
-// A key's flags and entry, small so that the per-word lookups stay in cache.
-struct FactsEntry {
-  const WordFacts* facts = nullptr;  // into Tables::facts (never changed once built)
-  std::uint16_t flags = 0;
+// Every key of the tables with its flags, for the look-up of each distinct
+// word of a document. A slot holds all that a look-up needs, keys of up to
+// eight bytes as one integer, so that a hit reads one cache line (the tables
+// leave the cache between documents) rather than a slot, the key's bytes and
+// an entry.
+class FactsIndex {
+ public:
+  struct Slot {
+    std::uint64_t tag = 0;    // the key's bytes (up to 8, zero-padded) or its WordKeyHash
+    std::uint32_t facts = 0;  // index + 1 into the facts' values; 0: empty slot
+    std::uint16_t flags = 0;  // fact_flags
+    std::uint16_t size = 0;   // the key's length
+  };
+
+  // Indexes `keys` (distinct) with their entries in `facts`.
+  void build(const std::vector<std::string_view>& keys, const StringIndex<WordFacts>& facts) {
+    std::size_t n = 16;
+    while (n < keys.size() * 2) n *= 2;
+    slots_.assign(n, Slot{});
+    filter_.assign(n / 16, 0);  // four bits per slot
+    long_keys_.assign(facts.size(), std::string());
+    const WordFacts* first = facts.values().data();
+    for (std::string_view k : keys) {
+      const WordFacts* f = facts.find(k);
+      if (!f) continue;  // (every key is in `facts`)
+      auto index = static_cast<std::uint32_t>(f - first);
+      std::uint64_t h = WordKeyHash{}(k);
+      std::uint64_t tag = h;
+      if (k.size() <= 8) {
+        tag = 0;
+        if (!k.empty()) std::memcpy(&tag, k.data(), k.size());
+      } else {
+        long_keys_[index] = std::string(k);
+      }
+      std::size_t slot = h & (n - 1);
+      while (slots_[slot].facts != 0) slot = (slot + 1) & (n - 1);
+      slots_[slot] = Slot{tag, index + 1, fact_flags(f), static_cast<std::uint16_t>(k.size())};
+      std::size_t bit = filter_bit(h);
+      filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+
+  // The slot of the key with this tag (as Tagger::intern computes it), hash
+  // (WordKeyHash) and bytes, or nullptr.
+  const Slot* find(std::uint64_t tag, std::uint64_t h, std::string_view key) const {
+    std::size_t bit = filter_bit(h);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      const Slot& s = slots_[slot];
+      if (s.facts == 0) return nullptr;
+      if (s.tag == tag && s.size == key.size() &&
+          (key.size() <= 8 || long_keys_[s.facts - 1] == key))
+        return &s;
+    }
+  }
+
+ private:
+  std::size_t filter_bit(std::uint64_t h) const { return (h >> 40) & (filter_.size() * 64 - 1); }
+
+  std::vector<Slot> slots_;             // a power of two, at most half full
+  std::vector<std::uint64_t> filter_;   // a one-hash Bloom filter: most words are in no table
+  std::vector<std::string> long_keys_;  // by facts index: keys longer than eight bytes
 };
 
 struct Tables {
@@ -135,7 +194,7 @@ struct Tables {
   std::unordered_set<std::string> given_names;
   // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
-  StringIndex<FactsEntry, WordKeyHash> entries;  // (hashes as the tagger's vocabulary)
+  FactsIndex entries;  // (hashes as the tagger's vocabulary)
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -204,12 +263,10 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) t.facts.try_emplace(k).first->common = true;
   for (const auto& k : t.person_cues) t.facts.try_emplace(k).first->person_cue = true;
   for (const auto& k : t.given_names) t.facts.try_emplace(k).first->given_name = true;
+  std::vector<std::string_view> keys;
+  std::unordered_set<std::string_view> seen;
   auto add_entry = [&](std::string_view k) {
-    auto [e, inserted] = t.entries.try_emplace(k);
-    if (inserted) {
-      const WordFacts* f = t.facts.find(k);
-      *e = FactsEntry{f, fact_flags(f)};
-    }
+    if (seen.insert(k).second) keys.push_back(k);
   };
   auto add_with_prefixes = [&](const std::string& k) {
     for (std::size_t n = 1; n <= k.size(); ++n) add_entry(std::string_view(k).substr(0, n));
@@ -223,6 +280,7 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) add_entry(k);
   for (const auto& k : t.person_cues) add_entry(k);
   for (const auto& k : t.given_names) add_entry(k);
+  t.entries.build(keys, t.facts);
 }
 
 Tables load_tables() {
@@ -911,7 +969,8 @@ class Tagger {
   // The vocabulary id of a key (at `key`, `size` bytes), added with its
   // table entries when new. Keys of up to eight bytes, most of them, are
   // compared as one integer; longer ones by hash, then by their bytes.
-  std::uint32_t intern(const char* key, std::size_t size) {
+  // (Inlined into build_words: it runs at every word.)
+  [[gnu::always_inline]] std::uint32_t intern(const char* key, std::size_t size) {
     std::uint64_t tag, h;
     if (size <= 8) {
       tag = packed_key(key, size);
@@ -925,13 +984,13 @@ class Tagger {
       VocabSlot& v = vocab_slots_[slot];
       if (v.id == 0) {
         std::string_view k(key, size);
-        const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
+        const FactsIndex::Slot* e = t_.entries.find(tag, h, k);  // (WordKeyHash, as `h`)
         DocWord& d = vocab_.emplace_back();
         d.key = k;
         d.tag = tag;
-        d.facts = e ? e->facts : nullptr;
-        if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
-        if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
+        d.facts = e ? t_.facts.values().data() + (e->facts - 1) : nullptr;
+        if (e && (e->flags & kTitlePrefix)) d.title_next = d.facts->title_next;
+        if (e && (e->flags & kKindPrefix)) d.kind_next = d.facts->kind_next;
         d.flags =
             static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
                                        (is_particle(k) ? kParticle : 0));
