@@ -82,10 +82,10 @@ enum FactFlag : std::uint16_t {
   kHead = 1 << 7,
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
-  kDeterminer = 1 << 10,  // (not from the tables) "the", "this" or "that"
+  kDeterminer = 1 << 10,  // (not from the data files) "the", "this" or "that"
   kTitle = 1 << 11,       // a whole title key
   kDemonym = 1 << 12,     // a whole demonym key
-  kParticle = 1 << 13,    // (not from the tables) a name particle: "of", "al", "van"...
+  kParticle = 1 << 13,    // (not from the data files) a name particle: "of", "al", "van"...
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -121,17 +121,21 @@ struct WordKeyHash {
 // an entry.
 class FactsIndex {
  public:
+  static constexpr std::uint32_t kNoFacts = UINT32_MAX;
   struct Slot {
     std::uint64_t tag = 0;    // the key's bytes (up to 8, zero-padded) or its WordKeyHash
-    std::uint32_t facts = 0;  // index + 1 into the facts' values; 0: empty slot
-    std::uint16_t flags = 0;  // fact_flags
+    std::uint32_t facts = 0;  // index + 1 into the facts' values; 0: empty slot; or kNoFacts
+    std::uint16_t flags = 0;  // fact_flags and `extra` flags
     std::uint16_t size = 0;   // the key's length
   };
 
-  // Indexes `keys` (distinct) with their entries in `facts`.
-  void build(const std::vector<std::string_view>& keys, const StringIndex<WordFacts>& facts) {
+  // Indexes `keys` (distinct) with their entries in `facts` and their
+  // fact_flags, and the flags in `extra` (keys of up to eight bytes, with or
+  // without facts).
+  void build(const std::vector<std::string_view>& keys, const StringIndex<WordFacts>& facts,
+             const std::vector<std::pair<std::string_view, std::uint16_t>>& extra) {
     std::size_t n = 16;
-    while (n < keys.size() * 2) n *= 2;
+    while (n < (keys.size() + extra.size()) * 2) n *= 2;
     slots_.assign(n, Slot{});
     filter_.assign(n / 16, 0);  // four bits per slot
     long_keys_.assign(facts.size(), std::string());
@@ -148,11 +152,18 @@ class FactsIndex {
       } else {
         long_keys_[index] = std::string(k);
       }
-      std::size_t slot = h & (n - 1);
-      while (slots_[slot].facts != 0) slot = (slot + 1) & (n - 1);
-      slots_[slot] = Slot{tag, index + 1, fact_flags(f), static_cast<std::uint16_t>(k.size())};
-      std::size_t bit = filter_bit(h);
-      filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+      insert(Slot{tag, index + 1, fact_flags(f), static_cast<std::uint16_t>(k.size())}, h);
+    }
+    for (auto [k, flags] : extra) {
+      if (k.size() > 8) continue;  // (none are)
+      std::uint64_t tag = 0;
+      if (!k.empty()) std::memcpy(&tag, k.data(), k.size());
+      std::uint64_t h = WordKeyHash{}(k);
+      if (Slot* s = find_slot(tag, h, k)) {
+        s->flags |= flags;
+      } else {
+        insert(Slot{tag, kNoFacts, flags, static_cast<std::uint16_t>(k.size())}, h);
+      }
     }
   }
 
@@ -170,8 +181,24 @@ class FactsIndex {
         return &s;
     }
   }
+  // The facts of a slot's key, given the facts' values, or nullptr.
+  static const WordFacts* facts_of(const Slot& s, const WordFacts* values) {
+    return s.facts == kNoFacts ? nullptr : values + (s.facts - 1);
+  }
 
  private:
+  Slot* find_slot(std::uint64_t tag, std::uint64_t h, std::string_view key) {
+    return const_cast<Slot*>(static_cast<const FactsIndex&>(*this).find(tag, h, key));
+  }
+  void insert(const Slot& s, std::uint64_t h) {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t slot = h & mask;
+    while (slots_[slot].facts != 0) slot = (slot + 1) & mask;
+    slots_[slot] = s;
+    std::size_t bit = filter_bit(h);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+
   std::size_t filter_bit(std::uint64_t h) const { return (h >> 40) & (filter_.size() * 64 - 1); }
 
   std::vector<Slot> slots_;             // a power of two, at most half full
@@ -280,7 +307,15 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) add_entry(k);
   for (const auto& k : t.person_cues) add_entry(k);
   for (const auto& k : t.given_names) add_entry(k);
-  t.entries.build(keys, t.facts);
+  // Keys flagged for the tagger's own tests: determiners, and the particles
+  // kept between the capitalised words of a name ("Bank of England").
+  std::vector<std::pair<std::string_view, std::uint16_t>> extra;
+  for (std::string_view k : {"the", "this", "that"}) extra.emplace_back(k, kDeterminer);
+  for (std::string_view k :
+       {"of", "al", "de", "du", "da", "la", "for", "bin", "van", "von", "der", "del"}) {
+    extra.emplace_back(k, kParticle);
+  }
+  t.entries.build(keys, t.facts, extra);
 }
 
 Tables load_tables() {
@@ -380,30 +415,6 @@ bool starts_upper(std::string_view s) {
   // Latin-1 capitals (À..Þ) as UTF-8 C3 80..C3 9E.
   return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 &&
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
-}
-
-bool is_determiner(std::string_view k) {
-  if (k.size() == 3) return k[0] == 't' && k[1] == 'h' && k[2] == 'e';
-  return k.size() == 4 && k[0] == 't' && k[1] == 'h' &&
-         ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
-}
-
-// Particles kept between the capitalised words of a name ("Bank of England"):
-// of, al, de, du, da, la, for, bin, van, von, der, del. (Tested once per
-// distinct key of a document, by bytes rather than twelve comparisons.)
-bool is_particle(std::string_view k) {
-  if (k.size() == 2) {
-    char a = k[0], b = k[1];
-    return (a == 'o' && b == 'f') || (a == 'a' && b == 'l') ||
-           (a == 'd' && (b == 'e' || b == 'u' || b == 'a')) || (a == 'l' && b == 'a');
-  }
-  if (k.size() == 3) {
-    char a = k[0], b = k[1], c = k[2];
-    return (a == 'f' && b == 'o' && c == 'r') || (a == 'b' && b == 'i' && c == 'n') ||
-           (a == 'v' && (b == 'a' || b == 'o') && c == 'n') ||
-           (a == 'd' && b == 'e' && (c == 'r' || c == 'l'));
-  }
-  return false;
 }
 
 bool is_hyphen(std::string_view s) {
@@ -988,12 +999,10 @@ class Tagger {
         DocWord& d = vocab_.emplace_back();
         d.key = k;
         d.tag = tag;
-        d.facts = e ? t_.facts.values().data() + (e->facts - 1) : nullptr;
+        d.facts = e ? FactsIndex::facts_of(*e, t_.facts.values().data()) : nullptr;
         if (e && (e->flags & kTitlePrefix)) d.title_next = d.facts->title_next;
         if (e && (e->flags & kKindPrefix)) d.kind_next = d.facts->kind_next;
-        d.flags =
-            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
-                                       (is_particle(k) ? kParticle : 0));
+        d.flags = e ? e->flags : 0;
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
         std::uint32_t id = v.id - 1;
         if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
