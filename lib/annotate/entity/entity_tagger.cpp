@@ -82,10 +82,10 @@ enum FactFlag : std::uint16_t {
   kHead = 1 << 7,
   kDescription = 1 << 8,
   kAliasStart = 1 << 9,   // (per word) capitalised, and some alias key starts with its key
-  kDeterminer = 1 << 10,  // (not from the tables) "the", "this" or "that"
+  kDeterminer = 1 << 10,  // (not from the data files) "the", "this" or "that"
   kTitle = 1 << 11,       // a whole title key
   kDemonym = 1 << 12,     // a whole demonym key
-  kParticle = 1 << 13,    // (not from the tables) a name particle: "of", "al", "van"...
+  kParticle = 1 << 13,    // (not from the data files) a name particle: "of", "al", "van"...
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -114,10 +114,96 @@ struct WordKeyHash {
   }
 };
 
-// A key's flags and entry, small so that the per-word lookups stay in cache.
-struct FactsEntry {
-  const WordFacts* facts = nullptr;  // into Tables::facts (never changed once built)
-  std::uint16_t flags = 0;
+// Every key of the tables with its flags, for the look-up of each distinct
+// word of a document. A slot holds all that a look-up needs, keys of up to
+// eight bytes as one integer, so that a hit reads one cache line (the tables
+// leave the cache between documents) rather than a slot, the key's bytes and
+// an entry.
+class FactsIndex {
+ public:
+  static constexpr std::uint32_t kNoFacts = UINT32_MAX;
+  struct Slot {
+    std::uint64_t tag = 0;    // the key's bytes (up to 8, zero-padded) or its WordKeyHash
+    std::uint32_t facts = 0;  // index + 1 into the facts' values; 0: empty slot; or kNoFacts
+    std::uint16_t flags = 0;  // fact_flags and `extra` flags
+    std::uint16_t size = 0;   // the key's length
+  };
+
+  // Indexes `keys` (distinct) with their entries in `facts` and their
+  // fact_flags, and the flags in `extra` (keys of up to eight bytes, with or
+  // without facts).
+  void build(const std::vector<std::string_view>& keys, const StringIndex<WordFacts>& facts,
+             const std::vector<std::pair<std::string_view, std::uint16_t>>& extra) {
+    std::size_t n = 16;
+    while (n < (keys.size() + extra.size()) * 2) n *= 2;
+    slots_.assign(n, Slot{});
+    filter_.assign(n / 16, 0);  // four bits per slot
+    long_keys_.assign(facts.size(), std::string());
+    const WordFacts* first = facts.values().data();
+    for (std::string_view k : keys) {
+      const WordFacts* f = facts.find(k);
+      if (!f) continue;  // (every key is in `facts`)
+      auto index = static_cast<std::uint32_t>(f - first);
+      std::uint64_t h = WordKeyHash{}(k);
+      std::uint64_t tag = h;
+      if (k.size() <= 8) {
+        tag = 0;
+        if (!k.empty()) std::memcpy(&tag, k.data(), k.size());
+      } else {
+        long_keys_[index] = std::string(k);
+      }
+      insert(Slot{tag, index + 1, fact_flags(f), static_cast<std::uint16_t>(k.size())}, h);
+    }
+    for (auto [k, flags] : extra) {
+      if (k.size() > 8) continue;  // (none are)
+      std::uint64_t tag = 0;
+      if (!k.empty()) std::memcpy(&tag, k.data(), k.size());
+      std::uint64_t h = WordKeyHash{}(k);
+      if (Slot* s = find_slot(tag, h, k)) {
+        s->flags |= flags;
+      } else {
+        insert(Slot{tag, kNoFacts, flags, static_cast<std::uint16_t>(k.size())}, h);
+      }
+    }
+  }
+
+  // The slot of the key with this tag (as Tagger::intern computes it), hash
+  // (WordKeyHash) and bytes, or nullptr.
+  const Slot* find(std::uint64_t tag, std::uint64_t h, std::string_view key) const {
+    std::size_t bit = filter_bit(h);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      const Slot& s = slots_[slot];
+      if (s.facts == 0) return nullptr;
+      if (s.tag == tag && s.size == key.size() &&
+          (key.size() <= 8 || long_keys_[s.facts - 1] == key))
+        return &s;
+    }
+  }
+  // The facts of a slot's key, given the facts' values, or nullptr.
+  static const WordFacts* facts_of(const Slot& s, const WordFacts* values) {
+    return s.facts == kNoFacts ? nullptr : values + (s.facts - 1);
+  }
+
+ private:
+  Slot* find_slot(std::uint64_t tag, std::uint64_t h, std::string_view key) {
+    return const_cast<Slot*>(static_cast<const FactsIndex&>(*this).find(tag, h, key));
+  }
+  void insert(const Slot& s, std::uint64_t h) {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t slot = h & mask;
+    while (slots_[slot].facts != 0) slot = (slot + 1) & mask;
+    slots_[slot] = s;
+    std::size_t bit = filter_bit(h);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+
+  std::size_t filter_bit(std::uint64_t h) const { return (h >> 40) & (filter_.size() * 64 - 1); }
+
+  std::vector<Slot> slots_;             // a power of two, at most half full
+  std::vector<std::uint64_t> filter_;   // a one-hash Bloom filter: most words are in no table
+  std::vector<std::string> long_keys_;  // by facts index: keys longer than eight bytes
 };
 
 struct Tables {
@@ -135,7 +221,7 @@ struct Tables {
   std::unordered_set<std::string> given_names;
   // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
-  StringIndex<FactsEntry, WordKeyHash> entries;  // (hashes as the tagger's vocabulary)
+  FactsIndex entries;  // (hashes as the tagger's vocabulary)
 };
 
 std::size_t words_in(std::string_view phrase) {
@@ -204,12 +290,10 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) t.facts.try_emplace(k).first->common = true;
   for (const auto& k : t.person_cues) t.facts.try_emplace(k).first->person_cue = true;
   for (const auto& k : t.given_names) t.facts.try_emplace(k).first->given_name = true;
+  std::vector<std::string_view> keys;
+  std::unordered_set<std::string_view> seen;
   auto add_entry = [&](std::string_view k) {
-    auto [e, inserted] = t.entries.try_emplace(k);
-    if (inserted) {
-      const WordFacts* f = t.facts.find(k);
-      *e = FactsEntry{f, fact_flags(f)};
-    }
+    if (seen.insert(k).second) keys.push_back(k);
   };
   auto add_with_prefixes = [&](const std::string& k) {
     for (std::size_t n = 1; n <= k.size(); ++n) add_entry(std::string_view(k).substr(0, n));
@@ -223,6 +307,15 @@ void index_facts(Tables& t) {
   for (const auto& k : t.common) add_entry(k);
   for (const auto& k : t.person_cues) add_entry(k);
   for (const auto& k : t.given_names) add_entry(k);
+  // Keys flagged for the tagger's own tests: determiners, and the particles
+  // kept between the capitalised words of a name ("Bank of England").
+  std::vector<std::pair<std::string_view, std::uint16_t>> extra;
+  for (std::string_view k : {"the", "this", "that"}) extra.emplace_back(k, kDeterminer);
+  for (std::string_view k :
+       {"of", "al", "de", "du", "da", "la", "for", "bin", "van", "von", "der", "del"}) {
+    extra.emplace_back(k, kParticle);
+  }
+  t.entries.build(keys, t.facts, extra);
 }
 
 Tables load_tables() {
@@ -322,30 +415,6 @@ bool starts_upper(std::string_view s) {
   // Latin-1 capitals (À..Þ) as UTF-8 C3 80..C3 9E.
   return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 &&
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
-}
-
-bool is_determiner(std::string_view k) {
-  if (k.size() == 3) return k[0] == 't' && k[1] == 'h' && k[2] == 'e';
-  return k.size() == 4 && k[0] == 't' && k[1] == 'h' &&
-         ((k[2] == 'i' && k[3] == 's') || (k[2] == 'a' && k[3] == 't'));
-}
-
-// Particles kept between the capitalised words of a name ("Bank of England"):
-// of, al, de, du, da, la, for, bin, van, von, der, del. (Tested once per
-// distinct key of a document, by bytes rather than twelve comparisons.)
-bool is_particle(std::string_view k) {
-  if (k.size() == 2) {
-    char a = k[0], b = k[1];
-    return (a == 'o' && b == 'f') || (a == 'a' && b == 'l') ||
-           (a == 'd' && (b == 'e' || b == 'u' || b == 'a')) || (a == 'l' && b == 'a');
-  }
-  if (k.size() == 3) {
-    char a = k[0], b = k[1], c = k[2];
-    return (a == 'f' && b == 'o' && c == 'r') || (a == 'b' && b == 'i' && c == 'n') ||
-           (a == 'v' && (b == 'a' || b == 'o') && c == 'n') ||
-           (a == 'd' && b == 'e' && (c == 'r' || c == 'l'));
-  }
-  return false;
 }
 
 bool is_hyphen(std::string_view s) {
@@ -911,7 +980,8 @@ class Tagger {
   // The vocabulary id of a key (at `key`, `size` bytes), added with its
   // table entries when new. Keys of up to eight bytes, most of them, are
   // compared as one integer; longer ones by hash, then by their bytes.
-  std::uint32_t intern(const char* key, std::size_t size) {
+  // (Inlined into build_words: it runs at every word.)
+  [[gnu::always_inline]] std::uint32_t intern(const char* key, std::size_t size) {
     std::uint64_t tag, h;
     if (size <= 8) {
       tag = packed_key(key, size);
@@ -925,16 +995,14 @@ class Tagger {
       VocabSlot& v = vocab_slots_[slot];
       if (v.id == 0) {
         std::string_view k(key, size);
-        const FactsEntry* e = t_.entries.find(k, h);  // (WordKeyHash, as `h`)
+        const FactsIndex::Slot* e = t_.entries.find(tag, h, k);  // (WordKeyHash, as `h`)
         DocWord& d = vocab_.emplace_back();
         d.key = k;
         d.tag = tag;
-        d.facts = e ? e->facts : nullptr;
-        if (e && (e->flags & kTitlePrefix)) d.title_next = e->facts->title_next;
-        if (e && (e->flags & kKindPrefix)) d.kind_next = e->facts->kind_next;
-        d.flags =
-            static_cast<std::uint16_t>((e ? e->flags : 0) | (is_determiner(k) ? kDeterminer : 0) |
-                                       (is_particle(k) ? kParticle : 0));
+        d.facts = e ? FactsIndex::facts_of(*e, t_.facts.values().data()) : nullptr;
+        if (e && (e->flags & kTitlePrefix)) d.title_next = d.facts->title_next;
+        if (e && (e->flags & kKindPrefix)) d.kind_next = d.facts->kind_next;
+        d.flags = e ? e->flags : 0;
         v = VocabSlot{h32, static_cast<std::uint32_t>(vocab_.size())};
         std::uint32_t id = v.id - 1;
         if (vocab_.size() * 2 > vocab_slots_.size()) grow_vocab_slots();
