@@ -73,7 +73,7 @@ struct TimeLexicon {
   struct Slot {
     std::uint64_t head = 0, tail = 0;  // key bytes [0, 8) and [len - 8, len) (0 if len <= 8)
     std::uint32_t length = 0;          // 0 in the sentinel, which matches no word
-    std::uint8_t flags = 0;            // kTrigger | kStandalone | kNotHead, copied from info
+    std::uint8_t flags = 0;            // kTrigger | kStandalone | kNotHead | tense, from info
     const char* key = nullptr;
     const WordInfo* info = nullptr;
   };
@@ -81,6 +81,13 @@ struct TimeLexicon {
   // that a rejected word never touches its WordInfo.
   static constexpr std::uint8_t kTrigger = 1, kStandalone = 2;
   static constexpr std::uint8_t kNotHead = 4;  ///< generic_noun or plan
+  /// WordInfo::tense (-1 to 5) in bits 3-6, two's complement: the tense
+  /// scanner reads it from the token, not from the word's WordInfo.
+  static constexpr int kTenseShift = 3;
+  static constexpr std::uint8_t tense_flags(int tense) {
+    return static_cast<std::uint8_t>((tense & 15) << kTenseShift);
+  }
+  static constexpr int tense_of(std::uint8_t flags) { return ((flags >> kTenseShift) ^ 8) - 8; }
   std::vector<Slot> slots;                     // slots[0]: the sentinel "no entry" (at most 65536)
   std::vector<std::uint16_t> cells;            // size is a power of two
   int shift = 64;                              // 64 - log2(cells.size())

@@ -444,7 +444,7 @@ class Tagger {
     for (std::size_t i = 0; i < n(); ++i) {
       const Tok& t = toks_[i];
       if (t.kind != kAlpha) continue;
-      int tense = t.w ? t.w->tense : 0;
+      int tense = time::TimeLexicon::tense_of(t.flags);  // (0 without a lexicon entry)
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
@@ -1180,7 +1180,7 @@ class Tagger {
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
-    if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
+    if (t.kind == kAlpha && !(t.flags & kTrigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
       const WordInfo* wi = t.w;
       if (wi && wi->phrases) consider(phrase(i));
