@@ -693,6 +693,7 @@ class Attributor {
   std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
   std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
+  mutable std::size_t last_word_found_ = 0;  ///< word_at_or_after()'s last answer
 
   void index_capitalised() const {
     std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
@@ -813,11 +814,37 @@ class Attributor {
     return words_.empty() ? 0 : words_.back().paragraph;
   }
 
+  /// The first word that begins at or after `byte` (words_.size() if none).
+  /// Most queries fall near the previous answer (the quotes are visited in
+  /// text order), so the search gallops out from it to bound a binary search
+  /// over a few nearby words, not over the whole document.
   std::size_t word_at_or_after(std::size_t byte) const {
-    return static_cast<std::size_t>(
-        std::lower_bound(words_.begin(), words_.end(), byte,
+    const std::size_t n = words_.size();
+    auto before = [&](std::size_t k) { return words_[k].begin < byte; };
+    const std::size_t hint = std::min(last_word_found_, n);
+    std::size_t lo, hi;  // the answer lies in [lo, hi]
+    std::size_t step = 1;
+    if (hint < n && before(hint)) {
+      lo = hint + 1;
+      while (lo + step <= n && before(lo + step - 1)) {
+        lo += step;
+        step *= 2;
+      }
+      hi = std::min(lo + step - 1, n);
+    } else {
+      hi = hint;
+      while (hi >= step && !before(hi - step)) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = hi >= step ? hi - step + 1 : 0;
+    }
+    last_word_found_ = static_cast<std::size_t>(
+        std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(lo),
+                         words_.begin() + static_cast<std::ptrdiff_t>(hi), byte,
                          [](const Word& w, std::size_t b) { return w.begin < b; }) -
         words_.begin());
+    return last_word_found_;
   }
 
   /// True when only a cue-free stretch without a sentence end separates two
