@@ -40,8 +40,9 @@ struct alignas(64) WordInfo {
       0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
-  std::string season;                                           ///< SP SU FA WI
-  std::string part_of_day;                                      ///< MO AF EV NI
+
+  std::string season;              ///< SP SU FA WI
+  std::string part_of_day;         ///< MO AF EV NI
   std::string vague;               ///< PRESENT_REF / PAST_REF / FUTURE_REF
   std::string set;                 ///< TIMEX3 value of a frequency word ("P1D")
   std::string part_of_day_plural;  ///< "nights" -> NI
