@@ -261,6 +261,11 @@ Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::s
 }
 
 struct Core {
+  // User-provided, so that `Core{}` and `return {};` (most patterns find
+  // nothing) set the members below, not zero the whole object first with a
+  // slow `rep stos` before setting them.
+  Core() {}
+
   std::size_t end = 0;    // exclusive token index; 0 = no match
   std::string_view type;  // a literal or lexicon storage
   std::string value;
