@@ -130,12 +130,12 @@ const QuoteData& quote_data() {
 /// member values: build_words() sets every field, and the reused buffer is
 /// not cleared per document.
 struct Word {
-  std::size_t begin, end;
-  std::string_view lower;  ///< lower-cased (ASCII), possessive "'s" removed; in TextLayer::lower
+  std::uint32_t begin, end;  // 32 bits as in Token: a word takes 32 bytes, not 48
+  std::string_view lower;    ///< lower-cased (ASCII), possessive "'s" removed; in TextLayer::lower
+  std::uint32_t paragraph;
   bool capitalised;
   bool punct;
   bool possessive;
-  std::size_t paragraph;
 };
 
 inline char ascii_lower_char(char c) {
@@ -194,7 +194,8 @@ struct CapitalSlot {
 /// Buffers reused by the documents a thread tags one after another.
 struct Scratch {
   std::vector<Word> words;                 ///< only grows; build_words() says how many are in use
-  std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words
+  std::vector<std::uint32_t> capitalised;  ///< indices of the capitalised words; only grows
+  std::size_t capitalised_count = 0;       ///< how many of `capitalised` are in use
   std::vector<CapitalSlot> capital_slots;
   std::vector<std::size_t> next_capitalised;
 
@@ -213,6 +214,29 @@ Scratch& scratch() {
   return buffers;
 }
 
+// Merges the tokens that continue the word at `tok`, which an adjacent token
+// follows: hyphenated words ("Secretary-General") and abbreviations ("Mr.").
+// Returns the last token taken and sets *end to its end. Out of line: few
+// words need it, and the loop of build_words() keeps its values in registers.
+[[gnu::noinline]] const Token* merge_word(const Token* tok, const Token* tok_end, const char* low,
+                                          std::uint32_t* end) {
+  const std::uint32_t b = tok->begin;
+  std::uint32_t e = *end;
+  while (tok + 2 < tok_end && tok[1].begin == e && tok[2].begin == tok[1].end &&
+         tok[1].end - tok[1].begin == 1 && low[tok[1].begin] == '-' &&
+         tok[2].kind == Token::Kind::kWord) {
+    e = tok[2].end;
+    tok += 2;
+  }
+  if (tok + 1 < tok_end && tok[1].begin == e && tok[1].end - tok[1].begin == 1 &&
+      low[tok[1].begin] == '.' && is_abbreviation(std::string_view(low + b, e - b))) {
+    e = tok[1].end;
+    ++tok;
+  }
+  *end = e;
+  return tok;
+}
+
 // Fills scratch.words (and scratch.capitalised) for the text and returns the
 // words; their `lower` views point into text.lower, the text in ASCII lower
 // case.
@@ -222,71 +246,77 @@ std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
   }
   const char* t = text.text.data();
   const char* low = text.lower.data();
-  std::vector<Word>& words = scratch.words;
-  std::vector<std::uint32_t>& capitalised = scratch.capitalised;
-  capitalised.clear();
-  const Token* toks = text.tokens.data();
-  const std::size_t n_toks = text.tokens.size();
+  const Token* tok = text.tokens.data();
+  const Token* const tok_end = tok + text.tokens.size();
   // One word per token at most. Grown, never shrunk or cleared: resizing to
   // each document's size would initialise every word before it is written.
-  if (words.size() < n_toks) words.resize(n_toks);
-  Word* out = words.data();
-  std::size_t count = 0;
-  std::size_t paragraph = 0;
-  std::size_t last_end = 0;
-  for (std::size_t i = 0; i < n_toks; ++i) {
-    std::size_t b = toks[i].begin, e = toks[i].end;
-    const Token::Kind kind = toks[i].kind;
-    // Hyphenated words and abbreviations: adjacent tokens without spaces.
-    if (kind == Token::Kind::kWord && i + 1 < n_toks && toks[i + 1].begin == e) {
-      while (i + 2 < n_toks && toks[i + 1].begin == e && toks[i + 2].begin == toks[i + 1].end &&
-             toks[i + 1].end - toks[i + 1].begin == 1 && t[toks[i + 1].begin] == '-' &&
-             toks[i + 2].kind == Token::Kind::kWord) {
-        e = toks[i + 2].end;
-        i += 2;
-      }
-      if (i + 1 < n_toks && toks[i + 1].begin == e && toks[i + 1].end - toks[i + 1].begin == 1 &&
-          t[toks[i + 1].begin] == '.' && is_abbreviation(std::string_view(low + b, e - b))) {
-        e = toks[i + 1].end;
-        ++i;
-      }
+  std::vector<Word>& words = scratch.words;
+  if (words.size() < text.tokens.size()) words.resize(text.tokens.size());
+  std::vector<std::uint32_t>& capitalised = scratch.capitalised;
+  if (capitalised.size() < text.tokens.size()) capitalised.resize(text.tokens.size());
+  Word* const out = words.data();
+  std::uint32_t* next_capital =
+      capitalised.data();  // written for every word, kept when capitalised
+  std::uint32_t count = 0;
+  std::uint32_t paragraph = 0;
+  std::uint32_t last_end = 0;
+  for (; tok < tok_end; ++tok) {
+    const std::uint32_t b = tok->begin;
+    std::uint32_t e = tok->end;
+    const Token::Kind kind = tok->kind;
+    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e) {
+      tok = merge_word(tok, tok_end, low, &e);
     }
-    // A line break between the previous word and this one starts a paragraph
-    // (most gaps are one space).
-    if (b == last_end + 1) {
-      if (t[last_end] == '\n') ++paragraph;
+    // A line break between the previous word and this one starts a paragraph.
+    // Most gaps are no byte (a mark after a word) or one space: arithmetic,
+    // not a branch on which (low[last_end] is this word's first byte then).
+    if (b <= last_end + 1) {
+      paragraph += (b > last_end) & (low[last_end] == '\n');
     } else {
-      for (std::size_t k = last_end; k < b; ++k) {
-        if (t[k] == '\n') {
+      for (std::uint32_t k = last_end; k < b; ++k) {
+        if (low[k] == '\n') {
           ++paragraph;
           break;
         }
       }
     }
     last_end = e;
+    std::uint32_t n = e - b;
+    const bool punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
+    // An ASCII capital is the one byte that lower-casing changes.
+    bool capital = !punct && n > 0 && t[b] != low[b];
+    if (!punct && n > 0 && static_cast<unsigned char>(t[b]) >= 0x80) [[unlikely]] {
+      capital = starts_upper_non_ascii(std::string_view(t + b, n));
+    }
+    *next_capital = count;
+    next_capital += capital;
+    // Lower case without the possessive ending and a final dot; most words
+    // end in neither 's' nor '.'.
+    bool possessive = false;
+    const char* s = low + b;
+    const char last = n > 0 ? s[n - 1] : 0;
+    if (last == 's' || last == '.') {
+      if (n > 2 && s[n - 2] == '\'' && last == 's') {
+        n -= 2;
+        possessive = true;
+      } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
+                 last == 's') {
+        n -= 4;
+        possessive = true;
+      }
+      if (n > 1 && s[n - 1] == '.') --n;
+    }
     Word& w = out[count++];
     w.begin = b;
     w.end = e;
-    const char* s = t + b;
-    std::size_t n = e - b;
-    w.punct = kind == Token::Kind::kPunct || kind == Token::Kind::kSymbol;
-    w.capitalised = !w.punct && starts_upper(std::string_view(s, n));
-    if (w.capitalised) capitalised.push_back(static_cast<std::uint32_t>(count - 1));
-    // Lower case without the possessive ending and a final dot.
-    w.possessive = false;
-    if (n > 2 && s[n - 2] == '\'' && low[b + n - 1] == 's') {
-      n -= 2;
-      w.possessive = true;
-    } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
-               low[b + n - 1] == 's') {
-      n -= 4;
-      w.possessive = true;
-    }
-    if (n > 1 && s[n - 1] == '.') --n;
-    w.lower = std::string_view(low + b, n);
+    w.lower = std::string_view(s, n);
     w.paragraph = paragraph;
+    w.capitalised = capital;
+    w.punct = punct;
+    w.possessive = possessive;
   }
-  return std::span<const Word>(words.data(), count);
+  scratch.capitalised_count = static_cast<std::size_t>(next_capital - capitalised.data());
+  return std::span<const Word>(out, count);
 }
 
 bool is_sentence_end(const Word& w) {
@@ -663,9 +693,11 @@ class Attributor {
   std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
   std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
+  mutable std::size_t last_word_found_ = 0;  ///< word_at_or_after()'s last answer
 
   void index_capitalised() const {
-    const std::vector<std::uint32_t>& capitalised = scratch_.capitalised;
+    std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
+                                               scratch_.capitalised_count);
     std::size_t size = 16;
     while (size < 2 * capitalised.size()) size *= 2;
     capital_slots_.assign(size, CapitalSlot{});
@@ -782,11 +814,37 @@ class Attributor {
     return words_.empty() ? 0 : words_.back().paragraph;
   }
 
+  /// The first word that begins at or after `byte` (words_.size() if none).
+  /// Most queries fall near the previous answer (the quotes are visited in
+  /// text order), so the search gallops out from it to bound a binary search
+  /// over a few nearby words, not over the whole document.
   std::size_t word_at_or_after(std::size_t byte) const {
-    return static_cast<std::size_t>(
-        std::lower_bound(words_.begin(), words_.end(), byte,
+    const std::size_t n = words_.size();
+    auto before = [&](std::size_t k) { return words_[k].begin < byte; };
+    const std::size_t hint = std::min(last_word_found_, n);
+    std::size_t lo, hi;  // the answer lies in [lo, hi]
+    std::size_t step = 1;
+    if (hint < n && before(hint)) {
+      lo = hint + 1;
+      while (lo + step <= n && before(lo + step - 1)) {
+        lo += step;
+        step *= 2;
+      }
+      hi = std::min(lo + step - 1, n);
+    } else {
+      hi = hint;
+      while (hi >= step && !before(hi - step)) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = hi >= step ? hi - step + 1 : 0;
+    }
+    last_word_found_ = static_cast<std::size_t>(
+        std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(lo),
+                         words_.begin() + static_cast<std::ptrdiff_t>(hi), byte,
                          [](const Word& w, std::size_t b) { return w.begin < b; }) -
         words_.begin());
+    return last_word_found_;
   }
 
   /// True when only a cue-free stretch without a sentence end separates two

@@ -243,7 +243,11 @@ const TimeLexicon& time_lexicon() {
       slot.info = &w;
       slot.flags = (w.trigger ? TimeLexicon::kTrigger : 0) |
                    (w.standalone ? TimeLexicon::kStandalone : 0) |
-                   (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0);
+                   (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0) |
+                   TimeLexicon::tense_flags(w.tense);
+      if (TimeLexicon::tense_of(slot.flags) != w.tense) {
+        throw std::logic_error("time lexicon: a tense outside -1 to 5");
+      }
       auto number = static_cast<std::uint16_t>(lex.slots.size());
       lex.slots.push_back(slot);
       std::uint64_t h = TimeLexicon::hash(slot.head, slot.tail, word.size());

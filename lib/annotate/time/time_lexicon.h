@@ -14,36 +14,40 @@
 namespace crosscheck::internal::time {
 
 /// What one lower-case word can mean; 0 / empty fields mean "not this class".
-struct WordInfo {
-  int month = 0;                   ///< full month name, 1-12
-  int month_abbr = 0;              ///< abbreviation ("Sept"), 1-12
-  int weekday = 0;                 ///< 1 = Monday ... 7 = Sunday
-  int weekday_plural = 0;          ///< "Tuesdays"
-  int number = -2;                 ///< cardinal; -1 = unspecified ("few"); -2 = none
-  int ordinal = 0;                 ///< "third" = 3; "last" = -1
-  char unit = 0;                   ///< Y M W D H N S E C Q K F L J
-  bool plural = false;             ///< plural unit ("years")
-  std::string season;              ///< SP SU FA WI
-  std::string part_of_day;         ///< MO AF EV NI
-  std::string part_of_day_plural;  ///< "nights" -> NI
-  int day_offset = 99;             ///< yesterday -1, today 0, tomorrow 1
+/// The numbers, flags and pointers come first (in the first cache line) and
+/// the strings last: the tagger tests most fields of a word that may begin an
+/// expression, which then touches three cache lines, not five.
+struct alignas(64) WordInfo {
+  int month = 0;           ///< full month name, 1-12
+  int month_abbr = 0;      ///< abbreviation ("Sept"), 1-12
+  int weekday = 0;         ///< 1 = Monday ... 7 = Sunday
+  int weekday_plural = 0;  ///< "Tuesdays"
+  int number = -2;         ///< cardinal; -1 = unspecified ("few"); -2 = none
+  int ordinal = 0;         ///< "third" = 3; "last" = -1
+  char unit = 0;           ///< Y M W D H N S E C Q K F L J
+  bool plural = false;     ///< plural unit ("years")
   bool tonight = false;
-  std::string vague;          ///< PRESENT_REF / PAST_REF / FUTURE_REF
-  int deictic = 99;           ///< last -1, this 0, next 1, recent -2, latest 3
-  std::string approx;         ///< TIMEX3 mod of an approximator ("APPROX")
-  std::string position;       ///< START / MID / END
-  std::string set;            ///< TIMEX3 value of a frequency word ("P1D")
-  int direction = 0;          ///< ago/earlier -1, later/hence +1
   bool plan = false;          ///< "planned", "scheduled": what they govern lies ahead of them
   bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
   bool discourse = false;     ///< "Now, ..." opening a sentence: a discourse marker, not a time
   bool rate_marker = false;   ///< "average daily volume": a frequency word after it is a rate
+  bool trigger = false;       ///< may begin an expression (the scanner skips other words)
+  bool standalone = false;    ///< may be an expression on its own ("June", "now", "years")
+  int day_offset = 99;        ///< yesterday -1, today 0, tomorrow 1
+  int deictic = 99;           ///< last -1, this 0, next 1, recent -2, latest 3
+  int direction = 0;          ///< ago/earlier -1, later/hence +1
   int tense =
       0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
-  bool trigger = false;     ///< may begin an expression (the scanner skips other words)
-  bool standalone = false;  ///< may be an expression on its own ("June", "now", "years")
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
+
+  std::string season;              ///< SP SU FA WI
+  std::string part_of_day;         ///< MO AF EV NI
+  std::string vague;               ///< PRESENT_REF / PAST_REF / FUTURE_REF
+  std::string set;                 ///< TIMEX3 value of a frequency word ("P1D")
+  std::string part_of_day_plural;  ///< "nights" -> NI
+  std::string approx;              ///< TIMEX3 mod of an approximator ("APPROX")
+  std::string position;            ///< START / MID / END
 };
 
 /// A multi-word expression from the data files.
@@ -73,7 +77,7 @@ struct TimeLexicon {
   struct Slot {
     std::uint64_t head = 0, tail = 0;  // key bytes [0, 8) and [len - 8, len) (0 if len <= 8)
     std::uint32_t length = 0;          // 0 in the sentinel, which matches no word
-    std::uint8_t flags = 0;            // kTrigger | kStandalone | kNotHead, copied from info
+    std::uint8_t flags = 0;            // kTrigger | kStandalone | kNotHead | tense, from info
     const char* key = nullptr;
     const WordInfo* info = nullptr;
   };
@@ -81,6 +85,13 @@ struct TimeLexicon {
   // that a rejected word never touches its WordInfo.
   static constexpr std::uint8_t kTrigger = 1, kStandalone = 2;
   static constexpr std::uint8_t kNotHead = 4;  ///< generic_noun or plan
+  /// WordInfo::tense (-1 to 5) in bits 3-6, two's complement: the tense
+  /// scanner reads it from the token, not from the word's WordInfo.
+  static constexpr int kTenseShift = 3;
+  static constexpr std::uint8_t tense_flags(int tense) {
+    return static_cast<std::uint8_t>((tense & 15) << kTenseShift);
+  }
+  static constexpr int tense_of(std::uint8_t flags) { return ((flags >> kTenseShift) ^ 8) - 8; }
   std::vector<Slot> slots;                     // slots[0]: the sentinel "no entry" (at most 65536)
   std::vector<std::uint16_t> cells;            // size is a power of two
   int shift = 64;                              // 64 - log2(cells.size())

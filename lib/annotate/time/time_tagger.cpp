@@ -126,13 +126,16 @@ struct Word {
 // The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
 // to `to` or the first digit or non-ASCII byte, which the caller takes. Kept
 // apart, without calls, so that its state stays in registers.
-[[gnu::noinline]] Cursor scan_ascii(const char* text, const char* low, std::size_t to,
-                                    const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
-                                    Cursor at) {
+// `at` is read and written field by field: a Cursor returned by value went
+// through memory and was reloaded in 16-byte halves that a store of 8 bytes
+// cannot forward (a stall at every call).
+[[gnu::noinline]] void scan_ascii(const char* text, const char* low, std::size_t to,
+                                  const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
+                                  Cursor* at) {
   const time::TimeLexicon::Index index = lex.index();
   const time::TimeLexicon::Slot* const* ascii_slots = lex.ascii_slots.data();
-  std::size_t i = at.i, n = at.n;
-  std::uint32_t* next_start = start + at.nstarts;  // one register, not two
+  std::size_t i = at->i, n = at->n;
+  std::uint32_t* next_start = start + at->nstarts;  // one register, not two
   while (i < to) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint8_t cls = kCharClass[c];
@@ -189,7 +192,9 @@ struct Word {
                    .w = slot->info};
     ++i;
   }
-  return {i, n, static_cast<std::size_t>(next_start - start)};
+  at->i = i;
+  at->n = n;
+  at->nstarts = static_cast<std::size_t>(next_start - start);
 }
 
 // Splits [from, to) of `text` into tokens written to `out`, which has room for
@@ -205,7 +210,7 @@ Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::s
                 const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
   Cursor at{from, 0, 0};
   for (;;) {
-    at = scan_ascii(text.data(), low, to, lex, out, start, at);
+    scan_ascii(text.data(), low, to, lex, out, start, &at);
     if (at.i >= to) return at;  // at.i may be to + 1 (a space after the last word)
     // A digit run or a non-ASCII character.
     std::size_t i = at.i;
@@ -256,6 +261,11 @@ Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::s
 }
 
 struct Core {
+  // User-provided, so that `Core{}` and `return {};` (most patterns find
+  // nothing) set the members below, not zero the whole object first with a
+  // slow `rep stos` before setting them.
+  Core() {}
+
   std::size_t end = 0;    // exclusive token index; 0 = no match
   std::string_view type;  // a literal or lexicon storage
   std::string value;
@@ -270,7 +280,6 @@ struct Core {
 struct Scratch {
   std::vector<Tok> toks;  // storage, one token per byte of the longest sentence
   std::vector<std::pair<int, int>> markers;
-  std::vector<Span> sentences;
   std::vector<std::uint32_t> starts;
 
   // After an unusually large document, gives the memory back rather than
@@ -278,7 +287,6 @@ struct Scratch {
   void trim() {
     release_if_larger(toks);
     release_if_larger(starts);
-    release_if_larger(sentences);
   }
 };
 
@@ -295,7 +303,6 @@ class Tagger {
         anchor_(anchor),
         tok_buffer_(scratch.toks),
         markers_(scratch.markers),
-        merged_(scratch.sentences),
         starts_(scratch.starts) {
     if (anchor_ && is_valid(*anchor_)) {
       anchor_days_ = days_from_civil(*anchor_);
@@ -310,34 +317,39 @@ class Tagger {
     const Span whole{0, text.size()};
     std::span<const Span> sentences = layer_.sentences;
     if (sentences.empty() && !text.empty()) sentences = std::span<const Span>(&whole, 1);
-    // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
-    // rejoin such pieces so the clock time keeps its day.
-    std::vector<Span>& merged = merged_;
-    merged.clear();
-    for (const Span& s : sentences) {
-      if (!merged.empty()) {
-        std::string_view prev = layer_.span_text(merged.back());
-        if (prev.size() >= 4) {
-          std::string_view tail = prev.substr(prev.size() - 4);
-          if (tail == "a.m." || tail == "p.m." || tail == "A.M." || tail == "P.M.") {
-            merged.back().end = s.end;
-            continue;
+    std::size_t covered = 0;
+    for (std::size_t next_sentence = 0; next_sentence < sentences.size();) {
+      Span s = sentences[next_sentence++];
+      std::size_t from, to;
+      Cursor end;
+      for (;;) {
+        from = std::max(s.begin, covered);
+        to = std::min(s.end, text.size());
+        if (from < to) {
+          // Most words cannot begin an expression: only the starts are tried.
+          if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
+          if (starts_.size() < to - from) starts_.resize(to - from);
+          end = tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(),
+                         starts_.data());
+        }
+        // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
+        // rejoin such pieces (and tokenize again) so the clock time keeps its
+        // day. Checked after tokenizing, when the sentence's end is in the cache.
+        if (next_sentence < sentences.size()) {
+          std::string_view piece = layer_.span_text(s);
+          if (piece.size() >= 4) {
+            std::string_view tail = piece.substr(piece.size() - 4);
+            if (tail == "a.m." || tail == "p.m." || tail == "A.M." || tail == "P.M.") {
+              s.end = sentences[next_sentence++].end;
+              continue;
+            }
           }
         }
+        break;
       }
-      merged.push_back(s);
-    }
-    std::size_t covered = 0;
-    for (const Span& s : merged) {
-      std::size_t from = std::max(s.begin, covered), to = std::min(s.end, text.size());
       if (from >= to) continue;
       covered = to;
       ++sentence_;
-      // Most words cannot begin an expression: only the starts are tried.
-      if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
-      if (starts_.size() < to - from) starts_.resize(to - from);
-      Cursor end =
-          tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(), starts_.data());
       toks_ = Tokens{tok_buffer_.data(), end.n};
       std::size_t nstarts = end.nstarts;
       markers_found_ = false;  // found on first use (most sentences need none)
@@ -355,7 +367,9 @@ class Tagger {
           continue;
         }
         Core m = match(i);
-        if (m.end <= i) m = second_day(i, out);
+        // (Only a number can be a second day: most starts skip the call, and
+        // the empty Core it would return.)
+        if (m.end <= i && t.kind == kDigit) m = second_day(i, out);
         if (m.end > i && !m.value.empty()) {
           emit(i + m.skip, std::move(m), out);
           next = m.end;
@@ -435,7 +449,7 @@ class Tagger {
     for (std::size_t i = 0; i < n(); ++i) {
       const Tok& t = toks_[i];
       if (t.kind != kAlpha) continue;
-      int tense = t.w ? t.w->tense : 0;
+      int tense = time::TimeLexicon::tense_of(t.flags);  // (0 without a lexicon entry)
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
@@ -1171,7 +1185,7 @@ class Tagger {
     };
     if (i >= n()) return best;
     const Tok& t = toks_[i];
-    if (t.kind == kAlpha && !(t.w && t.w->trigger)) return best;  // no pattern starts here
+    if (t.kind == kAlpha && !(t.flags & kTrigger)) return best;  // no pattern starts here
     if (t.kind == kAlpha) {
       const WordInfo* wi = t.w;
       if (wi && wi->phrases) consider(phrase(i));
@@ -2896,7 +2910,6 @@ class Tagger {
   // Tense markers of the current sentence (token index, tense), found lazily.
   std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
-  std::vector<Span>& merged_;           // the sentences, "p.m." pieces rejoined
   std::vector<std::uint32_t>& starts_;  // tokens of the sentence an expression may begin at
   int last_q_year_ = 0;
   int last_q_ = 0;
