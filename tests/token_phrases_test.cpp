@@ -68,6 +68,27 @@ TEST_CASE("normalised tokens: lower case, curly apostrophes, possessives, ids") 
   CHECK(moved.words[5] == "jordan");
 }
 
+TEST_CASE("normalised tokens written into a reused object equal fresh ones") {
+  // A long document with curly apostrophes (lower-cased copies), then a
+  // short one, then a short-string text (copied), all into one object.
+  std::string long_text =
+      "The Alliance\u2019s Secretary-General\u2019s office said Jordan's "
+      "NATO-ICI partners met in Amman on 3 May; the states' plans stand.";
+  std::string short_text = "Ministers\u2019 talks";
+  std::string tiny_text = "NATO's";
+  NormalisedTokens reused;
+  for (const std::string* text : {&long_text, &short_text, &tiny_text, &long_text}) {
+    TextLayer layer = segment(*text);
+    normalise_tokens(layer, reused);
+    NormalisedTokens fresh = normalise_tokens(layer);
+    REQUIRE(reused.words.size() == layer.tokens.size());
+    CHECK(reused.words == fresh.words);
+    CHECK(reused.ids == fresh.ids);
+    CHECK(reused.hashes == fresh.hashes);
+    CHECK(reused.possessive == fresh.possessive);
+  }
+}
+
 TEST_CASE("phrase tables match the longest phrase on ids, like the words") {
   PhraseTable lifecycle("claims/lifecycle.tsv");
   PhraseTable function_words("claims/function_words.tsv");

@@ -69,6 +69,23 @@ TextLayer& spare_text_layer() {
   return spare;
 }
 
+// The normalised tokens of the thread's last document, reused likewise (their
+// four arrays are sized by the token count). Shared with the stages (the
+// annotations, the claim context) only while a document is extracted: reused
+// only when nobody else holds them.
+std::shared_ptr<NormalisedTokens> spare_normalised() {
+  thread_local std::shared_ptr<NormalisedTokens> spare;
+  if (!spare || spare.use_count() != 1) spare = std::make_shared<NormalisedTokens>();
+  return spare;
+}
+
+// Whether `n`'s buffers are small enough to keep for the next document (its
+// lower-cased copies, when it makes them, are as long as the text).
+bool worth_keeping(const NormalisedTokens& n, std::size_t text_size) {
+  return n.words.capacity() * sizeof(std::string_view) <= kScratchKeepBytes &&
+         text_size <= kScratchKeepBytes;
+}
+
 // Runs the stages on `document` and moves it into the extraction only at the
 // end, so it is never copied; if a stage throws it is left intact for the
 // error message.
@@ -88,7 +105,9 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
     a.anchor = parse_iso_date(inferred->value);
   }
   a.times = tag_times(a.text, a.anchor);
-  a.normalised = std::make_shared<const NormalisedTokens>(normalise_tokens(a.text));
+  std::shared_ptr<NormalisedTokens> normalised = spare_normalised();
+  normalise_tokens(a.text, *normalised);
+  a.normalised = normalised;
   a.quantities = tag_quantities(a.text, a.times, *a.normalised);
   a.entities = tag_entities(a.text, lexicon);
   a.quotes = tag_quotes(a.text, a.entities);
@@ -112,6 +131,7 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
     a.text.text = {};
     spare = std::move(a.text);
   }
+  if (!worth_keeping(*normalised, document.text.size())) *normalised = NormalisedTokens();
   // Last: a.text views document.text, whose bytes a short (SSO) string would
   // take along.
   out.document = std::move(document);

@@ -184,10 +184,18 @@ std::size_t without_possessive(const char* w, std::size_t len, bool* possessive)
 }  // namespace
 
 NormalisedTokens normalise_tokens(const TextLayer& text) {
-  const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
   NormalisedTokens out;
+  normalise_tokens(text, out);
+  return out;
+}
+
+void normalise_tokens(const TextLayer& text, NormalisedTokens& out) {
+  const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
   const std::size_t n = text.tokens.size();
   const std::size_t text_size = text.text.size();
+  // Every element below n is written: resizing a reused object zeroes only
+  // what it grows by.
+  out.lowered_.clear();
   out.words.resize(n);
   out.ids.resize(n);
   out.possessive.resize(n);
@@ -300,7 +308,6 @@ NormalisedTokens normalise_tokens(const TextLayer& text) {
     ids[i] = vocabulary.id(w, h);
     possessive[i] = poss;
   }
-  return out;
 }
 
 // ---- PhraseTable ------------------------------------------------------------

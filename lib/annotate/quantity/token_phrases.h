@@ -31,6 +31,7 @@ inline bool same_word(std::string_view a, std::string_view b) {
 
 struct NormalisedTokens;
 NormalisedTokens normalise_tokens(const TextLayer& text);
+void normalise_tokens(const TextLayer& text, NormalisedTokens& out);
 
 /// Lowercases ASCII, maps the typographic apostrophe to "'".
 std::string normalise_token(std::string_view token);
@@ -59,7 +60,7 @@ class PhraseVocabulary {
   std::string_view word(std::uint32_t id) const { return words_[id]; }
 
  private:
-  friend NormalisedTokens normalise_tokens(const TextLayer& text);
+  friend void normalise_tokens(const TextLayer& text, NormalisedTokens& out);
   // A slot holds an id in its low bits (kIdBits), kDisplaced, and the word's
   // length (127 for any longer) in the high bits: four bytes, so the table
   // stays in the L1 cache. kDisplaced marks a slot that is the first probe of
@@ -161,10 +162,13 @@ struct NormalisedTokens {
   NormalisedTokens& operator=(const NormalisedTokens&) = delete;
 
  private:
-  friend NormalisedTokens normalise_tokens(const TextLayer& text);
+  friend void normalise_tokens(const TextLayer& text, NormalisedTokens& out);
   std::vector<char> lowered_;  // lowercased copies of the words that needed it
 };
 NormalisedTokens normalise_tokens(const TextLayer& text);
+/// The same into `out`, reusing its buffers (a thread's spare: no allocation
+/// and no zeroing once they are large enough).
+void normalise_tokens(const TextLayer& text, NormalisedTokens& out);
 
 /// A list of phrases with up to two payload fields, from a TSV data file.
 class PhraseTable {
