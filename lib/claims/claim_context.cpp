@@ -7,6 +7,7 @@
 
 #include "data/embedded.h"
 #include "util/date.h"
+#include "util/gallop.h"
 #include "util/string_index.h"
 
 namespace crosscheck::internal {
@@ -266,25 +267,13 @@ std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s) const {
 std::pair<std::size_t, std::size_t> ClaimContext::tokens_of(Span s, std::size_t* cursor) const {
   const Token* const tokens = t.tokens.data();
   const std::size_t count = t.tokens.size();
-  // Every token before `lo` ends by s.begin: the cursor's, unless this span
-  // starts before the last one (then the search starts at the first token).
-  std::size_t lo = *cursor;
-  if (lo > count || (lo > 0 && tokens[lo - 1].end > s.begin)) lo = 0;
-  // Gallop on from lo (the tokens near it are in the cache), then search the
-  // last stride: the first token that ends after s.begin.
-  std::size_t hi = lo, stride = 1;
-  while (hi < count && tokens[hi].end <= s.begin) {
-    lo = hi + 1;
-    hi = lo + stride;
-    stride *= 2;
-  }
-  hi = std::min(hi, count);
-  const Token* first = std::lower_bound(tokens + lo, tokens + hi, s.begin,
-                                        [](const Token& tk, std::size_t b) { return tk.end <= b; });
+  // The first token that ends after s.begin, searched from the cursor (the
+  // tokens near it are in the cache).
+  *cursor = gallop_partition_point(count, *cursor,
+                                   [&](std::size_t k) { return tokens[k].end <= s.begin; });
   // Spans cover a few tokens: walk to the end rather than search for it.
-  const Token* last = first;
+  const Token* last = tokens + *cursor;
   while (last != tokens + count && last->begin < s.end) ++last;
-  *cursor = static_cast<std::size_t>(first - tokens);
   return {*cursor, static_cast<std::size_t>(last - tokens)};
 }
 

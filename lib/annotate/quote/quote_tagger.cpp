@@ -25,6 +25,7 @@
 #include <string>
 
 #include "data/embedded.h"
+#include "util/gallop.h"
 #include "util/scratch.h"
 #include "util/string_index.h"
 
@@ -819,31 +820,8 @@ class Attributor {
   /// text order), so the search gallops out from it to bound a binary search
   /// over a few nearby words, not over the whole document.
   std::size_t word_at_or_after(std::size_t byte) const {
-    const std::size_t n = words_.size();
-    auto before = [&](std::size_t k) { return words_[k].begin < byte; };
-    const std::size_t hint = std::min(last_word_found_, n);
-    std::size_t lo, hi;  // the answer lies in [lo, hi]
-    std::size_t step = 1;
-    if (hint < n && before(hint)) {
-      lo = hint + 1;
-      while (lo + step <= n && before(lo + step - 1)) {
-        lo += step;
-        step *= 2;
-      }
-      hi = std::min(lo + step - 1, n);
-    } else {
-      hi = hint;
-      while (hi >= step && !before(hi - step)) {
-        hi -= step;
-        step *= 2;
-      }
-      lo = hi >= step ? hi - step + 1 : 0;
-    }
-    last_word_found_ = static_cast<std::size_t>(
-        std::lower_bound(words_.begin() + static_cast<std::ptrdiff_t>(lo),
-                         words_.begin() + static_cast<std::ptrdiff_t>(hi), byte,
-                         [](const Word& w, std::size_t b) { return w.begin < b; }) -
-        words_.begin());
+    last_word_found_ = gallop_partition_point(
+        words_.size(), last_word_found_, [&](std::size_t k) { return words_[k].begin < byte; });
     return last_word_found_;
   }
 
