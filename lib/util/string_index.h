@@ -53,6 +53,30 @@ struct ShortStringHash {
   std::uint64_t operator()(std::string_view s) const { return short_string_hash(s); }
 };
 
+/// A one-hash Bloom filter in front of an open-addressing table of `slots`
+/// slots (a power of two, at least 16), four bits per slot, read from bits 40
+/// and up of a 64-bit hash: most look-ups are misses, and the bits stay in
+/// cache where the slots do not.
+class HashFilter {
+ public:
+  /// Empties the filter and sizes it for a table of `slots` slots.
+  void reset(std::size_t slots) { bits_.assign(slots / 16, 0); }
+  /// Whether a key with hash `h` may have been added (never false for one
+  /// that was). The filter must have been reset() first.
+  bool may_contain(std::uint64_t h) const {
+    const std::size_t b = bit(h);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+  void add(std::uint64_t h) {
+    const std::size_t b = bit(h);
+    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+
+ private:
+  std::size_t bit(std::uint64_t h) const { return (h >> 40) & (bits_.size() * 64 - 1); }
+  std::vector<std::uint64_t> bits_;
+};
+
 /// Map from strings to `Value`s; values live in insertion order (see `values()`).
 /// `Hash` lets callers that already hashed their words (with another function)
 /// pass those hashes in instead of hashing again.
@@ -63,7 +87,7 @@ class StringIndex {
   const Value* find(std::string_view key) const { return find(key, Hash{}(key)); }
   /// The same, given `hash == Hash{}(key)` (to look one key up in several maps).
   const Value* find(std::string_view key, std::uint64_t hash) const {
-    if (!may_contain(hash)) return nullptr;
+    if (slots_.empty() || !filter_.may_contain(hash)) return nullptr;
     std::size_t slot = locate(key, hash);
     return slot == kNone || slots_.empty() || slots_[slot].value == 0
                ? nullptr
@@ -93,7 +117,7 @@ class StringIndex {
     chars_.append(key);
     values_.emplace_back();
     s.value = static_cast<std::uint32_t>(values_.size());
-    add_to_filter(h);
+    filter_.add(h);
     return {&values_.back(), true};
   }
 
@@ -115,18 +139,6 @@ class StringIndex {
     std::uint32_t value = 0;  // index + 1 into values_; 0: empty
   };
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-  // A one-hash Bloom filter (four bits per slot) in front of the slots: most
-  // lookups are misses, and the bits stay in cache where the slots do not.
-  bool may_contain(std::uint64_t h) const {
-    if (filter_.empty()) return false;
-    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
-  void add_to_filter(std::uint64_t h) {
-    std::size_t bit = (h >> 40) & (filter_.size() * 64 - 1);
-    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  }
 
   std::string_view key_of(const Slot& s) const {
     return std::string_view(chars_.data() + s.offset, s.length);
@@ -159,7 +171,7 @@ class StringIndex {
     if (size <= slots_.size()) return;
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(size, Slot{});
-    filter_.assign(size / 16, 0);  // size * 4 bits
+    filter_.reset(size);
     std::size_t mask = size - 1;
     for (const Slot& s : old) {
       if (s.value == 0) continue;
@@ -167,13 +179,13 @@ class StringIndex {
       std::size_t i = h & mask;
       while (slots_[i].value != 0) i = (i + 1) & mask;
       slots_[i] = s;
-      add_to_filter(h);
+      filter_.add(h);
     }
   }
 
   std::string chars_;
   std::vector<Slot> slots_;  // size is zero or a power of two (at least 16)
-  std::vector<std::uint64_t> filter_;
+  HashFilter filter_;        // (in front of the slots)
   std::vector<Value> values_;
 };
 

@@ -137,7 +137,7 @@ class FactsIndex {
     std::size_t n = 16;
     while (n < (keys.size() + extra.size()) * 2) n *= 2;
     slots_.assign(n, Slot{});
-    filter_.assign(n / 16, 0);  // four bits per slot
+    filter_.reset(n);
     long_keys_.assign(facts.size(), std::string());
     const WordFacts* first = facts.values().data();
     for (std::string_view k : keys) {
@@ -170,8 +170,7 @@ class FactsIndex {
   // The slot of the key with this tag (as Tagger::intern computes it), hash
   // (WordKeyHash) and bytes, or nullptr.
   const Slot* find(std::uint64_t tag, std::uint64_t h, std::string_view key) const {
-    std::size_t bit = filter_bit(h);
-    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    if (!filter_.may_contain(h)) return nullptr;
     std::size_t mask = slots_.size() - 1;
     for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
       const Slot& s = slots_[slot];
@@ -195,14 +194,11 @@ class FactsIndex {
     std::size_t slot = h & mask;
     while (slots_[slot].facts != 0) slot = (slot + 1) & mask;
     slots_[slot] = s;
-    std::size_t bit = filter_bit(h);
-    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    filter_.add(h);
   }
 
-  std::size_t filter_bit(std::uint64_t h) const { return (h >> 40) & (filter_.size() * 64 - 1); }
-
   std::vector<Slot> slots_;             // a power of two, at most half full
-  std::vector<std::uint64_t> filter_;   // a one-hash Bloom filter: most words are in no table
+  HashFilter filter_;                   // most words are in no table
   std::vector<std::string> long_keys_;  // by facts index: keys longer than eight bytes
 };
 
