@@ -89,7 +89,6 @@ bool worth_keeping(const NormalisedTokens& n, std::size_t text_size) {
 // Runs the stages on `document` and moves it into the extraction only at the
 // end, so it is never copied; if a stage throws it is left intact for the
 // error message.
-
 Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon) {
   Extraction out;
   Annotations a;
