@@ -689,11 +689,16 @@ class Attributor {
   std::vector<Span> quoted_;  ///< inner spans of all quotes
   /// Capitalised words by lower case: a chain per spelling, in text order,
   /// from the first word (first_capitalised) on through next_capitalised_.
-  /// Built on first use (about half the documents need it).
+  /// Built when expand_surname() has asked often (most documents ask a few
+  /// times, and about half of them never).
   static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
   std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
   std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
+  /// Capitalised words expand_surname() has read one by one; past
+  /// kScanBudget times their number it indexes them instead.
+  mutable std::size_t capitalised_scanned_ = 0;
+  static constexpr std::size_t kScanBudget = 8;
   mutable std::size_t last_word_found_ = 0;  ///< word_at_or_after()'s last answer
 
   void index_capitalised() const {
@@ -1375,9 +1380,8 @@ class Attributor {
     std::string_view surname = words_[name_word].lower;
     std::size_t best_first = kNoWord, best_last = kNoWord;  // (the text is made once)
     std::size_t end = word_at_or_after(before);
-    for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
-      if (i >= end) break;
-      if (i == 0) continue;
+    auto consider = [&](std::size_t i) {
+      if (i == 0) return;
       std::size_t k = i;
       while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive &&
              !data_.titles.count(words_[k - 1].lower) && i - k < 3 &&
@@ -1387,6 +1391,23 @@ class Attributor {
       if (k < i) {
         best_first = k;
         best_last = i;
+      }
+    };
+    std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
+                                               scratch_.capitalised_count);
+    if (!capitalised_indexed_ && capitalised_scanned_ <= kScanBudget * capitalised.size()) {
+      // Most documents ask a few times: reading the capitalised words before
+      // `end` in order costs less than indexing them all by spelling.
+      for (std::uint32_t i : capitalised) {
+        if (i >= end) break;
+        ++capitalised_scanned_;
+        if (words_[i].lower == surname) consider(i);
+      }
+    } else {
+      // Many questions: the index keeps the document linear.
+      for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
+        if (i >= end) break;
+        consider(i);
       }
     }
     return best_first == kNoWord ? std::string() : words_text(best_first, best_last);
