@@ -265,7 +265,10 @@ std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
     const std::uint32_t b = tok->begin;
     std::uint32_t e = tok->end;
     const Token::Kind kind = tok->kind;
-    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e) {
+    // Only a hyphen or a dot right after a word can continue it (most
+    // adjacent marks are commas and quotation marks: no call for them).
+    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e &&
+        tok[1].end - tok[1].begin == 1 && (low[e] == '-' || low[e] == '.')) {
       tok = merge_word(tok, tok_end, low, &e);
     }
     // A line break between the previous word and this one starts a paragraph.
@@ -699,7 +702,8 @@ class Attributor {
   /// kScanBudget times their number it indexes them instead.
   mutable std::size_t capitalised_scanned_ = 0;
   static constexpr std::size_t kScanBudget = 8;
-  mutable std::size_t last_word_found_ = 0;  ///< word_at_or_after()'s last answer
+  mutable std::size_t last_word_found_ = 0;     ///< word_at_or_after()'s last answer
+  mutable std::size_t last_mention_found_ = 0;  ///< first_mention_at_or_after()'s last answer
 
   void index_capitalised() const {
     std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
@@ -1293,12 +1297,20 @@ class Attributor {
     if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
   }
 
+  /// The first entity mention that begins at or after `byte`. Speakers are
+  /// resolved in text order, so the search gallops out from the last answer
+  /// (the mentions are in text order).
+  std::size_t first_mention_at_or_after(std::size_t byte) const {
+    const auto& ms = entities_.mentions;
+    last_mention_found_ = gallop_partition_point(
+        ms.size(), last_mention_found_, [&](std::size_t k) { return ms[k].span.begin < byte; });
+    return last_mention_found_;
+  }
+
   const Entity* entity_overlapping(std::size_t b, std::size_t e) const {
     // Mentions are in text order: look at the few starting before `e`.
     const auto& ms = entities_.mentions;
-    auto it = std::lower_bound(ms.begin(), ms.end(), e, [](const EntityMention& m, std::size_t x) {
-      return m.span.begin < x;
-    });
+    auto it = ms.begin() + static_cast<std::ptrdiff_t>(first_mention_at_or_after(e));
     const EntityMention* found = nullptr;
     for (int k = 0; k < 8 && it != ms.begin(); ++k) {
       --it;
@@ -1520,9 +1532,7 @@ class Attributor {
         // Most recent person entity mentioned before the quote.
         const Entity* last = nullptr;
         const auto& ms = entities_.mentions;
-        auto it = std::lower_bound(
-            ms.begin(), ms.end(), at,
-            [](const EntityMention& m, std::size_t x) { return m.span.begin < x; });
+        auto it = ms.begin() + static_cast<std::ptrdiff_t>(first_mention_at_or_after(at));
         for (int k = 0; k < 200 && it != ms.begin() && !last; ++k) {
           --it;
           if (it->entity < entities_.entities.size() &&
