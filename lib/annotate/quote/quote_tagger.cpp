@@ -400,31 +400,34 @@ inline std::size_t mark_step(std::string_view text, std::size_t pos) {
   return 1;
 }
 
-/// The first byte in [i, end) where a quotation mark starts, or `end`, as a
-/// byte-by-byte scan with mark_step would find it. Bytes that may start one
-/// are found sixteen at a time where SSE2 is there (else eight); most 0xE2
-/// bytes are apostrophes and dashes and are passed over here.
-std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
+/// The first byte from i on where a quotation mark starts (as a byte-by-byte
+/// scan with mark_step would find it) or a line break is, or text.size(): one
+/// pass finds the marks of a paragraph and where it ends. A line break ends
+/// the paragraph even inside a sequence mark_step skips (broken UTF-8). Bytes
+/// that may start one are found sixteen at a time where SSE2 is there (else
+/// eight); most 0xE2 bytes are apostrophes and dashes and are passed over here.
+std::size_t next_mark_or_line(std::string_view text, std::size_t i) {
   const char* p = text.data();
-  std::size_t skip = i;  // candidates before this byte were passed over
+  const std::size_t end = text.size();
+  std::size_t skip = i;  // mark candidates before this byte were passed over
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i bit5 = _mm_set1_epi8(0x20);  // 0xC2 | 0x20 == 0xE2
-  // Loads may run past `end` (a paragraph's end) while inside the text.
-  while (i < end && i + 16 <= text.size()) {
+  const __m128i line = _mm_set1_epi8('\n');
+  for (; i + 16 <= end; i += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i hits =
-        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
+    __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead)),
+        _mm_cmpeq_epi8(x, line));
     for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
       std::size_t pos = i + static_cast<std::size_t>(std::countr_zero(mask));
-      if (pos >= end) return end;
+      if (p[pos] == '\n') return pos;
       if (pos < skip) continue;
       std::size_t step = mark_step(text, pos);
       if (step == 0) return pos;
       skip = pos + step;
     }
-    i += 16;
   }
 #else
   // A zero byte of x ^ pattern, found exactly (no borrow between bytes).
@@ -436,19 +439,20 @@ std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
     std::uint64_t x;
     std::memcpy(&x, p + i, 8);
     std::uint64_t y = x | 0x2020202020202020ull;  // 0xC2 | 0x20 == 0xE2
-    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull)) break;
+    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull) |
+        zero_bytes(x ^ 0x0A0A0A0A0A0A0A0Aull)) {
+      break;
+    }
     i += 8;
   }
 #endif
-  for (i = std::max(i, skip); i < end;) {
+  for (; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c != '"' && c != 0xE2 && c != 0xC2) {
-      ++i;
-      continue;
-    }
+    if (c == '\n') return i;
+    if (i < skip || (c != '"' && c != 0xE2 && c != 0xC2)) continue;
     std::size_t step = mark_step(text, i);
     if (step == 0) return i;
-    i += step;
+    skip = i + step;
   }
   return end;
 }
@@ -460,17 +464,20 @@ void find_regions(std::string_view text, std::vector<Region>& regions, std::vect
   regions.clear();
   std::size_t para_begin = 0;
   while (para_begin <= text.size()) {
-    std::size_t para_end = text.find('\n', para_begin);
-    if (para_end == std::string_view::npos) para_end = text.size();
+    // The paragraph's marks, up to its line break (found by the same scan).
+    std::size_t para_end;
     marks.clear();
-    for (std::size_t i = para_begin; i < para_end;) {
-      i = next_mark(text, i, para_end);
-      if (i >= para_end) break;
+    for (std::size_t i = para_begin;;) {
+      i = next_mark_or_line(text, i);
+      if (i >= text.size() || text[i] == '\n') {
+        para_end = i;
+        break;
+      }
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
         marks.push_back({i, 1, MarkKind::kEither});
         ++i;
-      } else if (c == 0xE2 && i + 2 < para_end + 0 + 1 && i + 2 < text.size() &&
+      } else if (c == 0xE2 && i + 2 < text.size() &&
                  static_cast<unsigned char>(text[i + 1]) == 0x80) {
         unsigned char d = static_cast<unsigned char>(text[i + 2]);
         if (d == 0x9C || d == 0x9E) marks.push_back({i, 3, MarkKind::kOpen});
