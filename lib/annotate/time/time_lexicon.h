@@ -171,24 +171,6 @@ struct TimeLexicon {
         if (s->head == head) return s;
       }
     }
-    /// find() for a word of 1 to 15 bytes given as its key words (see
-    /// key_words()): one path for short and long words alike, without a
-    /// branch on the length.
-    const Slot* find_upto16(std::uint64_t head, std::uint64_t tail, std::size_t len) const {
-      std::size_t i = hash(head, tail, len) >> shift;
-      std::uint32_t cell = cells[i];
-      const Slot* s = slots + cell;
-      std::uint32_t same = (s->head == head) & (s->tail == tail) & (s->length == len);  // 0 or 1
-      std::uint32_t other = cell & (same - 1);  // another word's cell
-      if (__builtin_expect(other == 0, 1)) return slots + (cell & (0u - same));
-      for (;;) {  // the first cell holds another word: probe on
-        i = (i + 1) & mask;
-        cell = cells[i];
-        if (!cell) return slots;
-        s = slots + cell;
-        if (s->head == head && s->tail == tail && s->length == len) return s;
-      }
-    }
   };
   Index index() const { return {slots.data(), cells.data(), cells.size() - 1, max_length, shift}; }
   /// Looks up a lower-case word at p, 1 <= len; p[0, 8) must be readable.

@@ -104,31 +104,17 @@ inline std::size_t leading_letters(const char* p) {
 #endif
 }
 
-// The number of leading bytes of p[0, 16) that are 'a'-'z' (0 to 16).
-inline std::size_t leading_letters16(const char* p) {
-#if defined(__SSE2__)
-  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  __m128i letters = _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),
-                                   _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))));
-  return static_cast<std::size_t>(
-      __builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(letters))));  // bit 16 is clear
-#else
-  std::size_t n = leading_letters(p);
-  return n < 8 ? n : 8 + leading_letters(p + 8);
-#endif
-}
-
 struct Word {
   const time::TimeLexicon::Slot* slot;
   std::size_t length;
 };
 
-// A word of sixteen letters or more at low[i], one that runs past `to` (where
-// it is cut), or one in the last bytes of the text, where sixteen bytes cannot
-// be read at once. Out of the hot loop, which it would crowd.
+// A word of eight letters or more at low[i], or one that runs past `to`
+// (where it is cut), of which `counted` letters are known. Out of the hot
+// loop, which it would crowd.
 [[gnu::noinline]] Word long_word(const char* low, std::size_t i, std::size_t to,
-                                 const time::TimeLexicon::Index& index) {
-  std::size_t more = 8, j = i;
+                                 const time::TimeLexicon::Index& index, std::size_t counted) {
+  std::size_t more = counted, j = i + more;
   while (more == 8 && j < to) {
     more = leading_letters(low + j);
     j += more;
@@ -144,8 +130,8 @@ struct Word {
 // through memory and was reloaded in 16-byte halves that a store of 8 bytes
 // cannot forward (a stall at every call).
 [[gnu::noinline]] void scan_ascii(const char* text, const char* low, std::size_t to,
-                                  std::size_t wide_to, const time::TimeLexicon& lex, Tok* out,
-                                  std::uint32_t* start, Cursor* at) {
+                                  const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
+                                  Cursor* at) {
   const time::TimeLexicon::Index index = lex.index();
   const time::TimeLexicon::Slot* const* ascii_slots = lex.ascii_slots.data();
   std::size_t i = at->i, n = at->n;
@@ -154,23 +140,14 @@ struct Word {
     unsigned char c = static_cast<unsigned char>(text[i]);
     std::uint8_t cls = kCharClass[c];
     if (cls == 2) {
-      std::size_t len = 0;
-      const time::TimeLexicon::Slot* slot = nullptr;
-      if (__builtin_expect(i < wide_to, 1)) {
-        len = leading_letters16(low + i);
-        if (__builtin_expect(len < 16 && i + len <= to, 1)) {
-          // Most words: up to fifteen letters, one path whatever their length
-          // (a branch on it would mispredict often): the key is the first
-          // eight bytes with those past the word cleared and, past eight
-          // letters, the last eight (else 0), as TimeLexicon::key_words() has it.
-          std::uint64_t head = time::TimeLexicon::load8(low + i) & kKeepBytes[len < 8 ? len : 8];
-          std::uint64_t tail = time::TimeLexicon::load8(low + i + (len > 8 ? len - 8 : 0));
-          tail = len > 8 ? tail : 0;
-          slot = index.find_upto16(head, tail, len);
-        }
-      }
-      if (__builtin_expect(slot == nullptr, 0)) {
-        Word word = long_word(low, i, to, index);
+      std::size_t len = leading_letters(low + i);
+      const time::TimeLexicon::Slot* slot;
+      if (__builtin_expect(len < 8 && i + len <= to, 1)) {
+        // Most words: up to seven letters, whose key is their eight bytes with
+        // those past the word cleared.
+        slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
+      } else {
+        Word word = long_word(low, i, to, index, len);
         slot = word.slot;
         len = word.length;
       }
@@ -229,13 +206,11 @@ struct Word {
 // digits, apostrophes) go in order to `start` (room for one per byte): the
 // scanner visits only those, and they are collected without a branch per word.
 // Returns the numbers of tokens and of starts written.
-Cursor tokenize(std::string_view text, const char* low, std::size_t low_size, std::size_t from,
-                std::size_t to, const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
+Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::size_t to,
+                const time::TimeLexicon& lex, Tok* out, std::uint32_t* start) {
   Cursor at{from, 0, 0};
-  // Where a word may be read sixteen bytes at a time: low[i, i + 16) readable.
-  const std::size_t wide_to = low_size >= 16 ? low_size - 15 : 0;
   for (;;) {
-    scan_ascii(text.data(), low, to, wide_to, lex, out, start, &at);
+    scan_ascii(text.data(), low, to, lex, out, start, &at);
     if (at.i >= to) return at;  // at.i may be to + 1 (a space after the last word)
     // A digit run or a non-ASCII character.
     std::size_t i = at.i;
@@ -354,8 +329,8 @@ class Tagger {
           // Most words cannot begin an expression: only the starts are tried.
           if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
           if (starts_.size() < to - from) starts_.resize(to - from);
-          end = tokenize(text, layer_.lower.data(), layer_.lower.size(), from, to, lex_,
-                         tok_buffer_.data(), starts_.data());
+          end = tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(),
+                         starts_.data());
         }
         // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
         // rejoin such pieces (and tokenize again) so the clock time keeps its
