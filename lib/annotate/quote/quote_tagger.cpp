@@ -1499,7 +1499,8 @@ class Attributor {
             out.name = byname->name;
             out.id = byname->id;
           } else {
-            if (first == i) {
+            // (Untitled, a lone word was expanded above already.)
+            if (first == i && titled) {
               std::string full = expand_surname(i, words_[i].begin);
               if (!full.empty()) name = std::move(full);
             }
