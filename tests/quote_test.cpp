@@ -162,6 +162,15 @@ TEST_CASE("unbalanced quotation marks do not swallow the document") {
   CHECK(t.quotes[1].text == "It will be close,");
   CHECK(t.quotes[1].speaker == "Jane Smith");
 
+  SUBCASE("a line break ends the paragraph right after an apostrophe or a dash") {
+    // The scan for marks skips apostrophes and dashes (three bytes each) and
+    // finds the line break in the same pass, wherever it falls.
+    auto u = tag("Ann Lee said: \"the fans" RS "\nown words\" today. Tom Brown said: " LQ
+                 "so far \xE2\x80\x94\nit is not" RQ " later.");
+    REQUIRE(u.quotes.size() == 2);
+    CHECK(u.quotes[0].text == "the fans" RS);
+    CHECK(u.quotes[1].text == "so far \xE2\x80\x94");
+  }
   SUBCASE("a stray closing mark is ignored") {
     auto u = tag("The word" RQ " appears. " LQ "Yes," RQ " Ann Lee said.");
     REQUIRE(u.quotes.size() == 1);

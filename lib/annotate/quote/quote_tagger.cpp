@@ -265,7 +265,10 @@ std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
     const std::uint32_t b = tok->begin;
     std::uint32_t e = tok->end;
     const Token::Kind kind = tok->kind;
-    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e) {
+    // Only a hyphen or a dot right after a word can continue it (most
+    // adjacent marks are commas and quotation marks: no call for them).
+    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e &&
+        tok[1].end - tok[1].begin == 1 && (low[e] == '-' || low[e] == '.')) {
       tok = merge_word(tok, tok_end, low, &e);
     }
     // A line break between the previous word and this one starts a paragraph.
@@ -397,31 +400,34 @@ inline std::size_t mark_step(std::string_view text, std::size_t pos) {
   return 1;
 }
 
-/// The first byte in [i, end) where a quotation mark starts, or `end`, as a
-/// byte-by-byte scan with mark_step would find it. Bytes that may start one
-/// are found sixteen at a time where SSE2 is there (else eight); most 0xE2
-/// bytes are apostrophes and dashes and are passed over here.
-std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
+/// The first byte from i on where a quotation mark starts (as a byte-by-byte
+/// scan with mark_step would find it) or a line break is, or text.size(): one
+/// pass finds the marks of a paragraph and where it ends. A line break ends
+/// the paragraph even inside a sequence mark_step skips (broken UTF-8). Bytes
+/// that may start one are found sixteen at a time where SSE2 is there (else
+/// eight); most 0xE2 bytes are apostrophes and dashes and are passed over here.
+std::size_t next_mark_or_line(std::string_view text, std::size_t i) {
   const char* p = text.data();
-  std::size_t skip = i;  // candidates before this byte were passed over
+  const std::size_t end = text.size();
+  std::size_t skip = i;  // mark candidates before this byte were passed over
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i bit5 = _mm_set1_epi8(0x20);  // 0xC2 | 0x20 == 0xE2
-  // Loads may run past `end` (a paragraph's end) while inside the text.
-  while (i < end && i + 16 <= text.size()) {
+  const __m128i line = _mm_set1_epi8('\n');
+  for (; i + 16 <= end; i += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i hits =
-        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead));
+    __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(_mm_or_si128(x, bit5), lead)),
+        _mm_cmpeq_epi8(x, line));
     for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1) {
       std::size_t pos = i + static_cast<std::size_t>(std::countr_zero(mask));
-      if (pos >= end) return end;
+      if (p[pos] == '\n') return pos;
       if (pos < skip) continue;
       std::size_t step = mark_step(text, pos);
       if (step == 0) return pos;
       skip = pos + step;
     }
-    i += 16;
   }
 #else
   // A zero byte of x ^ pattern, found exactly (no borrow between bytes).
@@ -433,19 +439,20 @@ std::size_t next_mark(std::string_view text, std::size_t i, std::size_t end) {
     std::uint64_t x;
     std::memcpy(&x, p + i, 8);
     std::uint64_t y = x | 0x2020202020202020ull;  // 0xC2 | 0x20 == 0xE2
-    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull)) break;
+    if (zero_bytes(y ^ 0x2222222222222222ull) | zero_bytes(y ^ 0xE2E2E2E2E2E2E2E2ull) |
+        zero_bytes(x ^ 0x0A0A0A0A0A0A0A0Aull)) {
+      break;
+    }
     i += 8;
   }
 #endif
-  for (i = std::max(i, skip); i < end;) {
+  for (; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c != '"' && c != 0xE2 && c != 0xC2) {
-      ++i;
-      continue;
-    }
+    if (c == '\n') return i;
+    if (i < skip || (c != '"' && c != 0xE2 && c != 0xC2)) continue;
     std::size_t step = mark_step(text, i);
     if (step == 0) return i;
-    i += step;
+    skip = i + step;
   }
   return end;
 }
@@ -457,17 +464,20 @@ void find_regions(std::string_view text, std::vector<Region>& regions, std::vect
   regions.clear();
   std::size_t para_begin = 0;
   while (para_begin <= text.size()) {
-    std::size_t para_end = text.find('\n', para_begin);
-    if (para_end == std::string_view::npos) para_end = text.size();
+    // The paragraph's marks, up to its line break (found by the same scan).
+    std::size_t para_end;
     marks.clear();
-    for (std::size_t i = para_begin; i < para_end;) {
-      i = next_mark(text, i, para_end);
-      if (i >= para_end) break;
+    for (std::size_t i = para_begin;;) {
+      i = next_mark_or_line(text, i);
+      if (i >= text.size() || text[i] == '\n') {
+        para_end = i;
+        break;
+      }
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == '"') {
         marks.push_back({i, 1, MarkKind::kEither});
         ++i;
-      } else if (c == 0xE2 && i + 2 < para_end + 0 + 1 && i + 2 < text.size() &&
+      } else if (c == 0xE2 && i + 2 < text.size() &&
                  static_cast<unsigned char>(text[i + 1]) == 0x80) {
         unsigned char d = static_cast<unsigned char>(text[i + 2]);
         if (d == 0x9C || d == 0x9E) marks.push_back({i, 3, MarkKind::kOpen});
@@ -689,12 +699,18 @@ class Attributor {
   std::vector<Span> quoted_;  ///< inner spans of all quotes
   /// Capitalised words by lower case: a chain per spelling, in text order,
   /// from the first word (first_capitalised) on through next_capitalised_.
-  /// Built on first use (about half the documents need it).
+  /// Built when expand_surname() has asked often (most documents ask a few
+  /// times, and about half of them never).
   static constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
   std::vector<CapitalSlot>& capital_slots_;  // open addressing, size a power of two
   std::vector<std::size_t>& next_capitalised_;
   mutable bool capitalised_indexed_ = false;
-  mutable std::size_t last_word_found_ = 0;  ///< word_at_or_after()'s last answer
+  /// Capitalised words expand_surname() has read one by one; past
+  /// kScanBudget times their number it indexes them instead.
+  mutable std::size_t capitalised_scanned_ = 0;
+  static constexpr std::size_t kScanBudget = 8;
+  mutable std::size_t last_word_found_ = 0;     ///< word_at_or_after()'s last answer
+  mutable std::size_t last_mention_found_ = 0;  ///< first_mention_at_or_after()'s last answer
 
   void index_capitalised() const {
     std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
@@ -1288,12 +1304,20 @@ class Attributor {
     if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
   }
 
+  /// The first entity mention that begins at or after `byte`. Speakers are
+  /// resolved in text order, so the search gallops out from the last answer
+  /// (the mentions are in text order).
+  std::size_t first_mention_at_or_after(std::size_t byte) const {
+    const auto& ms = entities_.mentions;
+    last_mention_found_ = gallop_partition_point(
+        ms.size(), last_mention_found_, [&](std::size_t k) { return ms[k].span.begin < byte; });
+    return last_mention_found_;
+  }
+
   const Entity* entity_overlapping(std::size_t b, std::size_t e) const {
     // Mentions are in text order: look at the few starting before `e`.
     const auto& ms = entities_.mentions;
-    auto it = std::lower_bound(ms.begin(), ms.end(), e, [](const EntityMention& m, std::size_t x) {
-      return m.span.begin < x;
-    });
+    auto it = ms.begin() + static_cast<std::ptrdiff_t>(first_mention_at_or_after(e));
     const EntityMention* found = nullptr;
     for (int k = 0; k < 8 && it != ms.begin(); ++k) {
       --it;
@@ -1375,9 +1399,8 @@ class Attributor {
     std::string_view surname = words_[name_word].lower;
     std::size_t best_first = kNoWord, best_last = kNoWord;  // (the text is made once)
     std::size_t end = word_at_or_after(before);
-    for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
-      if (i >= end) break;
-      if (i == 0) continue;
+    auto consider = [&](std::size_t i) {
+      if (i == 0) return;
       std::size_t k = i;
       while (k > 0 && words_[k - 1].capitalised && !words_[k - 1].possessive &&
              !data_.titles.count(words_[k - 1].lower) && i - k < 3 &&
@@ -1387,6 +1410,23 @@ class Attributor {
       if (k < i) {
         best_first = k;
         best_last = i;
+      }
+    };
+    std::span<const std::uint32_t> capitalised(scratch_.capitalised.data(),
+                                               scratch_.capitalised_count);
+    if (!capitalised_indexed_ && capitalised_scanned_ <= kScanBudget * capitalised.size()) {
+      // Most documents ask a few times: reading the capitalised words before
+      // `end` in order costs less than indexing them all by spelling.
+      for (std::uint32_t i : capitalised) {
+        if (i >= end) break;
+        ++capitalised_scanned_;
+        if (words_[i].lower == surname) consider(i);
+      }
+    } else {
+      // Many questions: the index keeps the document linear.
+      for (std::size_t i = first_capitalised(surname); i != kNoWord; i = next_capitalised_[i]) {
+        if (i >= end) break;
+        consider(i);
       }
     }
     return best_first == kNoWord ? std::string() : words_text(best_first, best_last);
@@ -1459,7 +1499,8 @@ class Attributor {
             out.name = byname->name;
             out.id = byname->id;
           } else {
-            if (first == i) {
+            // (Untitled, a lone word was expanded above already.)
+            if (first == i && titled) {
               std::string full = expand_surname(i, words_[i].begin);
               if (!full.empty()) name = std::move(full);
             }
@@ -1499,9 +1540,7 @@ class Attributor {
         // Most recent person entity mentioned before the quote.
         const Entity* last = nullptr;
         const auto& ms = entities_.mentions;
-        auto it = std::lower_bound(
-            ms.begin(), ms.end(), at,
-            [](const EntityMention& m, std::size_t x) { return m.span.begin < x; });
+        auto it = ms.begin() + static_cast<std::ptrdiff_t>(first_mention_at_or_after(at));
         for (int k = 0; k < 200 && it != ms.begin() && !last; ++k) {
           --it;
           if (it->entity < entities_.entities.size() &&

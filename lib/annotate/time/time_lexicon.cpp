@@ -210,6 +210,14 @@ const TimeLexicon& time_lexicon() {
                      (w.holidays && !w.holidays->empty());
       lex.max_length = std::max(lex.max_length, word.size());
     }
+    for (auto& [word, w] : lex.words) {
+      w.has = (w.season.empty() ? 0 : WordInfo::kHasSeason) |
+              (w.part_of_day.empty() ? 0 : WordInfo::kHasPartOfDay) |
+              (w.vague.empty() ? 0 : WordInfo::kHasVague) |
+              (w.set.empty() ? 0 : WordInfo::kHasSet) |
+              (w.approx.empty() ? 0 : WordInfo::kHasApprox) |
+              (w.position.empty() ? 0 : WordInfo::kHasPosition);
+    }
     for (std::string_view w : kStandalone) lex.words.find(w)->second.standalone = true;
     // A one-word phrase ("weeklong") is an expression by itself.
     for (const Phrase& p : lex.phrases) {

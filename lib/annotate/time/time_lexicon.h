@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_TIME_TIME_LEXICON_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -14,9 +15,9 @@
 namespace crosscheck::internal::time {
 
 /// What one lower-case word can mean; 0 / empty fields mean "not this class".
-/// The numbers, flags and pointers come first (in the first cache line) and
-/// the strings last: the tagger tests most fields of a word that may begin an
-/// expression, which then touches three cache lines, not five.
+/// What the tagger tests of a word that may begin an expression lies in the
+/// first cache line: the numbers, the pointers and which strings are set
+/// (`has`); the strings come last, read only when a pattern uses them.
 struct alignas(64) WordInfo {
   int month = 0;           ///< full month name, 1-12
   int month_abbr = 0;      ///< abbreviation ("Sept"), 1-12
@@ -33,13 +34,17 @@ struct alignas(64) WordInfo {
   bool rate_marker = false;   ///< "average daily volume": a frequency word after it is a rate
   bool trigger = false;       ///< may begin an expression (the scanner skips other words)
   bool standalone = false;    ///< may be an expression on its own ("June", "now", "years")
+  std::uint8_t has = 0;       ///< kHasSeason...: which of the strings below are not empty
   int day_offset = 99;        ///< yesterday -1, today 0, tomorrow 1
   int deictic = 99;           ///< last -1, this 0, next 1, recent -2, latest 3
-  int direction = 0;          ///< ago/earlier -1, later/hence +1
-  int tense =
-      0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
+  int direction = 0;                                            ///< ago/earlier -1, later/hence +1
+  int tense =
+      0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
+
+  static constexpr std::uint8_t kHasSeason = 1, kHasPartOfDay = 2, kHasVague = 4, kHasSet = 8,
+                                kHasApprox = 16, kHasPosition = 32;
 
   std::string season;              ///< SP SU FA WI
   std::string part_of_day;         ///< MO AF EV NI
@@ -51,6 +56,9 @@ struct alignas(64) WordInfo {
 };
 
 /// A multi-word expression from the data files.
+// The fields the tagger tests at every expression start share a cache line.
+static_assert(offsetof(WordInfo, holidays) + sizeof(WordInfo::holidays) <= 64);
+
 struct Phrase {
   std::vector<std::string> words;      ///< lower-case tokens
   std::vector<const WordInfo*> infos;  ///< the lexicon entry of each word (compared by address)

@@ -1056,7 +1056,7 @@ class Tagger {
     std::string_view approx, position;  // literals or lexicon storage
     if (is(j, "the")) {
       const WordInfo* p = w(j + 1);
-      if (p && !p->position.empty() && is(j + 2, "of")) {
+      if (p && (p->has & WordInfo::kHasPosition) && is(j + 2, "of")) {
         position = p->position;
         j += 3;
       } else {
@@ -1079,7 +1079,7 @@ class Tagger {
         approx = "EQUAL_OR_LESS", j += 3;
       else if (is(j, "close") && is(j + 1, "to"))
         approx = "APPROX", j += 2;
-      else if (w(j) && !w(j)->approx.empty() && !is(j, "over"))
+      else if (w(j) && (w(j)->has & WordInfo::kHasApprox) && !is(j, "over"))
         approx = w(j)->approx, ++j;
       if (!approx.empty() && is(j, "the")) the = true, ++j;
     }
@@ -1122,11 +1122,12 @@ class Tagger {
     bool found = false;
     for (std::size_t k = b; k < e && !found; ++k) {
       const WordInfo* wi = toks_[k].kind == kAlpha && toks_[k].cap ? w(k) : nullptr;
-      if (!wi || !(!wi->part_of_day.empty() || wi->day_offset != 99 || wi->tonight ||
-                   !wi->vague.empty() || !wi->season.empty())) {
+      if (!wi ||
+          !((wi->has & (WordInfo::kHasPartOfDay | WordInfo::kHasVague | WordInfo::kHasSeason)) ||
+            wi->day_offset != 99 || wi->tonight)) {
         continue;
       }
-      if (!wi->season.empty() && k + 1 < n() && toks_[k + 1].kind == kDigit)
+      if ((wi->has & WordInfo::kHasSeason) && k + 1 < n() && toks_[k + 1].kind == kDigit)
         continue;         // "Fall 2016"
       std::size_t j = k;  // skip opening quotes: "Rubio says, “Tonight was ..."
       while (j > 0 && quote_mark(j - 1)) --j;
@@ -1192,17 +1193,17 @@ class Tagger {
       if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
-        if (!wi->vague.empty()) consider(vague(i));
-        if (!wi->set.empty()) consider(set_word(i));
+        if (wi->has & WordInfo::kHasVague) consider(vague(i));
+        if (wi->has & WordInfo::kHasSet) consider(set_word(i));
         if (wi->deictic != 99) consider(deictic(i));
         if (wi->number != -2) consider(number_unit(i));
         if (wi->month || wi->month_abbr) consider(month_expr(i));
         if (wi->weekday) consider(weekday_expr(i, 0, false));
         if (wi->weekday_plural) consider(weekday_set(i));
         if (wi->ordinal) consider(ordinal_expr(i));
-        if (!wi->season.empty()) consider(season_expr(i, 99));
+        if (wi->has & WordInfo::kHasSeason) consider(season_expr(i, 99));
         if (wi->unit) consider(unit_expr(i));
-        if (wi->part_of_day.size()) consider(part_of_day(i));
+        if (wi->has & WordInfo::kHasPartOfDay) consider(part_of_day(i));
       }
       // Patterns that name their first word, dispatched on its first letter
       // (no word begins two groups, so each word keeps its order of patterns).
