@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <memory>
 
 #include "data/embedded.h"
 #include "util/date.h"
 #include "util/gallop.h"
+#include "util/scratch.h"
 #include "util/string_index.h"
 
 namespace crosscheck::internal {
@@ -148,6 +150,54 @@ std::string id_suffix(std::string_view id) {
   return std::string(colon == std::string_view::npos ? id : id.substr(colon + 1));
 }
 
+namespace {
+
+// The per-document arrays of the thread's last ClaimContext, handed on to the
+// next one (no allocation per document once they are large enough).
+struct ContextBuffers {
+  std::vector<int> time_at, run_at, facility_at;
+  std::vector<NameRun> runs;
+  std::vector<FacilityRef> facilities;
+  std::vector<std::uint8_t> sentence_triggers;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> time_tokens;
+  std::vector<std::uint32_t> facility_heads, trigger_tokens, trigger_begin;
+  std::vector<std::uint16_t> trigger_bits;
+  std::vector<char> run_phrases;
+};
+
+ContextBuffers& spare_buffers() {
+  thread_local ContextBuffers spare;
+  return spare;
+}
+
+// Moves `from` (emptied, unless it is unusually large) to `to`.
+template <class T>
+void hand_on(std::vector<T>& from, std::vector<T>& to) {
+  from.clear();
+  release_if_larger(from);
+  to = std::move(from);
+}
+
+}  // namespace
+
+ClaimContext::~ClaimContext() {
+  ContextBuffers& spare = spare_buffers();
+  hand_on(time_at, spare.time_at);
+  hand_on(run_at, spare.run_at);
+  hand_on(facility_at, spare.facility_at);
+  hand_on(runs, spare.runs);
+  hand_on(facilities, spare.facilities);
+  hand_on(sentence_triggers, spare.sentence_triggers);
+  hand_on(time_tokens_, spare.time_tokens);
+  hand_on(facility_heads_, spare.facility_heads);
+  hand_on(trigger_tokens_, spare.trigger_tokens);
+  hand_on(trigger_begin_, spare.trigger_begin);
+  hand_on(trigger_bits_, spare.trigger_bits);
+  // Kept at its size: find_runs overwrites what it uses (no zeroing).
+  release_if_larger(run_phrases_);
+  spare.run_phrases = std::move(run_phrases_);
+}
+
 ClaimContext::ClaimContext(const Annotations& annotations)
     : a(annotations),
       t(annotations.text),
@@ -163,6 +213,19 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   } else if (a.anchor) {
     as_of = format_iso(*a.anchor);
   }
+  ContextBuffers& spare = spare_buffers();
+  time_at = std::move(spare.time_at);
+  run_at = std::move(spare.run_at);
+  facility_at = std::move(spare.facility_at);
+  runs = std::move(spare.runs);
+  facilities = std::move(spare.facilities);
+  sentence_triggers = std::move(spare.sentence_triggers);
+  time_tokens_ = std::move(spare.time_tokens);
+  facility_heads_ = std::move(spare.facility_heads);
+  trigger_tokens_ = std::move(spare.trigger_tokens);
+  trigger_begin_ = std::move(spare.trigger_begin);
+  trigger_bits_ = std::move(spare.trigger_bits);
+  run_phrases_ = std::move(spare.run_phrases);
   mentions_sorted_ = std::is_sorted(
       a.entities.mentions.begin(), a.entities.mentions.end(),
       [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
@@ -414,21 +477,22 @@ bool place_preposition(std::string_view w) {
 // insertion. Callers pass hashes they have (NormalisedTokens'), or
 // PhraseVocabulary::hash; a slot holds the hash with the id, so a probe
 // compares words only when the hashes are equal, and growing rehashes from
-// the slots.
+// the slots. Its storage is kept from one document to the next (clear()).
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
 
-  /// Room for `expected` keys without growing.
-  explicit ViewIds(std::size_t expected) {
+  /// Empties the table, with room for `expected` keys without growing.
+  void clear(std::size_t expected) {
     std::size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
-    allocate(capacity);
+    allocate(slots_, capacity);
+    keys_.clear();
     keys_.reserve(expected);
   }
 
   /// The id of `key` (whose hash is h), inserting it when new.
-  std::uint32_t intern(std::string_view key, std::uint64_t h) {
+  [[gnu::always_inline]] std::uint32_t intern(std::string_view key, std::uint64_t h) {
     Slot& s = slots_[locate(key, h)];
     if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
@@ -437,40 +501,49 @@ class ViewIds {
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
   /// The id of `key`, or kNone.
-  std::uint32_t find(std::string_view key, std::uint64_t h) const {
+  [[gnu::always_inline]] std::uint32_t find(std::string_view key, std::uint64_t h) const {
     return slots_[locate(key, h)].id - 1;  // 0 - 1 == kNone
   }
   std::size_t size() const { return keys_.size(); }
+  /// Frees what an unusually large document left behind.
+  void trim() {
+    release_if_larger(slots_);
+    release_if_larger(old_);
+    release_if_larger(keys_);
+  }
 
  private:
   struct Slot {  // trivial: a new table is zero-filled at once
     std::uint64_t hash;
     std::uint32_t id;  // id + 1, or 0 when empty
   };
-  void allocate(std::size_t capacity) {
-    slots_ = std::make_unique<Slot[]>(capacity);  // zeros: all empty
+  // Makes `slots` the table of `capacity` empty slots (zeros).
+  void allocate(std::vector<Slot>& slots, std::size_t capacity) {
+    if (slots.size() < capacity) slots.resize(capacity);
+    std::memset(slots.data(), 0, capacity * sizeof(Slot));
     mask_ = capacity - 1;
   }
-  std::size_t locate(std::string_view key, std::uint64_t h) const {
+  [[gnu::always_inline]] std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const Slot& s = slots_[at];
       if (s.id == 0 || (s.hash == h && same_word(keys_[s.id - 1], key))) return at;
     }
   }
   void grow() {
-    const std::unique_ptr<Slot[]> old = std::move(slots_);
+    slots_.swap(old_);
     const std::size_t old_capacity = mask_ + 1;
-    allocate(2 * old_capacity);
+    allocate(slots_, 2 * old_capacity);
     for (std::size_t k = 0; k < old_capacity; ++k) {
-      const Slot& s = old[k];
+      const Slot& s = old_[k];
       if (s.id == 0) continue;
       std::size_t at = s.hash & mask_;
       while (slots_[at].id != 0) at = (at + 1) & mask_;
       slots_[at] = s;
     }
   }
-  std::unique_ptr<Slot[]> slots_;
-  std::size_t mask_ = 0;  // capacity - 1
+  std::vector<Slot> slots_;  // the first mask_ + 1 are the table
+  std::vector<Slot> old_;    // the table before it grew
+  std::size_t mask_ = 0;     // capacity - 1
   std::vector<std::string_view> keys_;
 };
 
@@ -500,6 +573,57 @@ bool has_space(std::string_view w) {
   return false;
 }
 
+// find_runs' working arrays, kept by each thread from one document to the
+// next (no allocation per document). Only what a document reads is written
+// or zeroed: as much as now, sized by the document, not by the largest seen.
+struct RunScratch {
+  std::vector<std::uint8_t> role_token, name_token, word_use, built, key_use;
+  std::vector<std::uint32_t> capitalised_at, capitalised_word, lower_at, rare_at, key_of;
+  std::vector<std::uint64_t> filter, phrase_hash;
+  std::vector<std::string_view> phrase;
+  ViewIds word_ids, standalone, keys;
+
+  /// Frees what an unusually large document left behind.
+  void trim() {
+    release_if_larger(role_token);
+    release_if_larger(name_token);
+    release_if_larger(word_use);
+    release_if_larger(built);
+    release_if_larger(key_use);
+    release_if_larger(capitalised_at);
+    release_if_larger(capitalised_word);
+    release_if_larger(lower_at);
+    release_if_larger(rare_at);
+    release_if_larger(key_of);
+    release_if_larger(filter);
+    release_if_larger(phrase_hash);
+    release_if_larger(phrase);
+    word_ids.trim();
+    standalone.trim();
+    keys.trim();
+  }
+};
+
+RunScratch& run_scratch() {
+  thread_local RunScratch scratch;
+  return scratch;
+}
+
+// Room for n elements at the start of `buffer` (contents unspecified).
+template <class T>
+T* room(std::vector<T>& buffer, std::size_t n) {
+  if (buffer.size() < n) buffer.resize(n);
+  return buffer.data();
+}
+
+// n zeros at the start of `buffer`.
+template <class T>
+T* zeros(std::vector<T>& buffer, std::size_t n) {
+  T* const p = room(buffer, n);
+  std::fill_n(p, n, T{});
+  return p;
+}
+
 }  // namespace
 
 void ClaimContext::find_runs() {
@@ -524,13 +648,14 @@ void ClaimContext::find_runs() {
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
   const std::size_t sentences = t.sentences.size();
-  std::vector<std::uint8_t> role_token(count, 0);
+  RunScratch& scratch = run_scratch();
+  std::uint8_t* const role_token = zeros(scratch.role_token, count);
   // Only capitalised content words can be names (name_test rejects function
   // words first), and only content words written in lower case matter.
-  const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto rare_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
+  std::uint32_t* const capitalised_at = room(scratch.capitalised_at, count);
+  std::uint32_t* const capitalised_word = room(scratch.capitalised_word, count);
+  std::uint32_t* const lower_at = room(scratch.lower_at, count);
+  std::uint32_t* const rare_at = room(scratch.rare_at, count);
   std::size_t capitalised = 0, lower = 0, rare = 0;
   constexpr unsigned kRare = ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord;
   // The sentences' tokens, [sentence_tokens[0], sentence_tokens[sentences]),
@@ -595,12 +720,12 @@ void ClaimContext::find_runs() {
   // filter of the capitalised words' hashes (a bit each, at least 16 bits a
   // word) passes few lower-case words on to the table, whose probes would
   // mispredict as often as they meet a full slot.
-  ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use(capitalised, 0);  // by word id
-  unsigned filter_shift = 64 - 9;                      // 512 bits at least
+  ViewIds& word_ids = scratch.word_ids;
+  word_ids.clear(count / 8);
+  std::uint8_t* const word_use = zeros(scratch.word_use, capitalised);  // by word id
+  unsigned filter_shift = 64 - 9;                                       // 512 bits at least
   while ((std::size_t{1} << (64 - filter_shift)) < 16 * capitalised) --filter_shift;
-  const auto filter =
-      std::make_unique<std::uint64_t[]>((std::size_t{1} << (64 - filter_shift)) / 64);
+  std::uint64_t* const filter = zeros(scratch.filter, (std::size_t{1} << (64 - filter_shift)) / 64);
   for (std::size_t k = 0; k < capitalised; ++k) {
     const std::uint32_t i = capitalised_at[k];
     const std::uint64_t h = hashes[i];
@@ -654,7 +779,7 @@ void ClaimContext::find_runs() {
            next.ends_with("ed");
   };
   // Each token is tested once (the run scan below asks about most twice).
-  std::vector<std::uint8_t> name_token(count, 0);
+  std::uint8_t* const name_token = zeros(scratch.name_token, count);
   for (std::size_t k = 0; k < capitalised; ++k)
     name_token[capitalised_at[k]] = name_test(capitalised_at[k], capitalised_word[k]);
   run_at.assign(count, -1);
@@ -717,9 +842,9 @@ void ClaimContext::find_runs() {
   // A one-word run's phrase key is its normalised word (with its hash) unless
   // that holds a space; longer runs' are written to run_phrases_, sized
   // first for all of them. A suffix of a phrase key is a view of it.
-  std::vector<std::string_view> phrase(runs.size());
-  std::vector<std::uint64_t> phrase_hash(runs.size());
-  std::vector<std::uint8_t> built(runs.size(), 0);
+  std::string_view* const phrase = room(scratch.phrase, runs.size());
+  std::uint64_t* const phrase_hash = room(scratch.phrase_hash, runs.size());
+  std::uint8_t* const built = zeros(scratch.built, runs.size());
   std::size_t phrase_bytes = 0;
   for (std::size_t q = 0; q < runs.size(); ++q) {
     const NameRun& r = runs[q];
@@ -727,8 +852,7 @@ void ClaimContext::find_runs() {
     built[q] = 1;
     for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
   }
-  run_phrases_ = std::make_unique_for_overwrite<char[]>(phrase_bytes);
-  char* phrase_end = run_phrases_.get();
+  char* phrase_end = room(run_phrases_, phrase_bytes);
   for (std::size_t q = 0; q < runs.size(); ++q) {
     const NameRun& r = runs[q];
     if (!built[q]) {
@@ -741,13 +865,15 @@ void ClaimContext::find_runs() {
     phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
-  ViewIds standalone(runs.size());
+  ViewIds& standalone = scratch.standalone;
+  standalone.clear(runs.size());
   for (std::size_t q = 0; q < runs.size(); ++q) standalone.intern(phrase[q], phrase_hash[q]);
   // Every run's key gets a number; what the context says of a key is a flag of it.
-  ViewIds keys(runs.size());
-  std::vector<std::uint32_t> key_of(runs.size());
+  ViewIds& keys = scratch.keys;
+  keys.clear(runs.size());
+  std::uint32_t* const key_of = room(scratch.key_of, runs.size());
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
-  std::vector<std::uint8_t> key_use(runs.size(), 0);  // by key id
+  std::uint8_t* const key_use = zeros(scratch.key_use, runs.size());  // by key id
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
     std::uint64_t h = 0;
@@ -815,6 +941,7 @@ void ClaimContext::find_runs() {
     NameRun& r = runs[q];
     r.org = r.org || (!r.person && !r.place && (key_use[key_of[q]] & kOrg));
   }
+  scratch.trim();
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {
