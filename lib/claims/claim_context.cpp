@@ -475,9 +475,10 @@ bool place_preposition(std::string_view w) {
 
 // Numbers strings the caller keeps alive (views), in order of first
 // insertion. Callers pass hashes they have (NormalisedTokens'), or
-// PhraseVocabulary::hash; a slot holds the hash with the id, so a probe
-// compares words only when the hashes are equal, and growing rehashes from
-// the slots. Its storage is kept from one document to the next (clear()).
+// PhraseVocabulary::hash; a slot holds the hash's low 32 bits (which place
+// it: tables stay below 2^32 slots) with the id, so a probe compares words
+// only when those are equal, and growing rehashes from the slots. Its storage is kept from one
+// document to the next (clear()).
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
@@ -496,7 +497,7 @@ class ViewIds {
     Slot& s = slots_[locate(key, h)];
     if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
-    s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+    s = Slot{static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(keys_.size())};
     if (2 * keys_.size() > mask_ + 1) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
@@ -513,9 +514,9 @@ class ViewIds {
   }
 
  private:
-  struct Slot {  // trivial: a new table is zero-filled at once
-    std::uint64_t hash;
-    std::uint32_t id;  // id + 1, or 0 when empty
+  struct Slot {          // trivial: a new table is zero-filled at once
+    std::uint32_t hash;  // the key's hash's low bits
+    std::uint32_t id;    // id + 1, or 0 when empty
   };
   // Makes `slots` the table of `capacity` empty slots (zeros).
   void allocate(std::vector<Slot>& slots, std::size_t capacity) {
@@ -526,7 +527,8 @@ class ViewIds {
   [[gnu::always_inline]] std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const Slot& s = slots_[at];
-      if (s.id == 0 || (s.hash == h && same_word(keys_[s.id - 1], key))) return at;
+      if (s.id == 0 || (s.hash == static_cast<std::uint32_t>(h) && same_word(keys_[s.id - 1], key)))
+        return at;
     }
   }
   void grow() {
@@ -577,8 +579,8 @@ bool has_space(std::string_view w) {
 // next (no allocation per document). Only what a document reads is written
 // or zeroed: as much as now, sized by the document, not by the largest seen.
 struct RunScratch {
-  std::vector<std::uint8_t> role_token, name_token, word_use, built, key_use;
-  std::vector<std::uint32_t> capitalised_at, capitalised_word, lower_at, rare_at, key_of;
+  std::vector<std::uint8_t> role_token, name_token, word_use, key_use;
+  std::vector<std::uint32_t> capitalised_at, capitalised_word, lower_at, rare_at, key_of, several;
   std::vector<std::uint64_t> filter, phrase_hash;
   std::vector<std::string_view> phrase;
   ViewIds word_ids, standalone, keys;
@@ -588,7 +590,7 @@ struct RunScratch {
     release_if_larger(role_token);
     release_if_larger(name_token);
     release_if_larger(word_use);
-    release_if_larger(built);
+    release_if_larger(several);
     release_if_larger(key_use);
     release_if_larger(capitalised_at);
     release_if_larger(capitalised_word);
@@ -744,39 +746,44 @@ void ClaimContext::find_runs() {
         word_use[w] |= kLowerCase;
     }
   }
+  // Whether a token may be part of a name (kName), and whether that name
+  // word is in capitals (kAllCaps: a run starting with it is an organisation
+  // unless the context says otherwise), else 0.
+  enum NameBits : std::uint8_t { kName = 1, kAllCaps = 2 };
   // Inlined into its one call: it runs for every capitalised word.
   auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
     // i is a capitalised content word w
-    if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return false;
+    if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return std::uint8_t{0};
     const std::string_view word = words[i];
-    if (word.size() <= 4 && is_honorific(word)) return false;
+    if (word.size() <= 4 && is_honorific(word)) return std::uint8_t{0};
     const bool caps = all_caps(t.token_text(i));
-    if (!caps && d.facilities.find_id(ids[i])) return false;
+    if (!caps && d.facilities.find_id(ids[i])) return std::uint8_t{0};
     // Words also written in lower case are common nouns in a title ("Liaison Office").
     const std::uint8_t use = word_use[w];
-    if (!caps && (use & kLowerCase)) return false;
+    if (!caps && (use & kLowerCase)) return std::uint8_t{0};
+    const std::uint8_t name = caps ? kName | kAllCaps : kName;
     const std::size_t sb = sentence_tokens[tokens[i].sentence];
-    if (i != sb) return true;
-    if (caps || (use & kMidCapitalised)) return true;
+    if (i != sb || caps || (use & kMidCapitalised)) return name;
     // An opening word is a name when it acts like one: "Apple will", "Siemens
     // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
     const std::uint32_t id = ids[i];
     if (d.events.find_id(id) || d.facilities.find_id(id) || d.lifecycle.find_id(id) ||
         d.proxy.find_id(id) || d.roles.find_id(id) || d.reporting.find_id(id)) {
-      return false;
+      return std::uint8_t{0};
     }
-    if (n.possessive[i]) return true;
+    if (n.possessive[i]) return name;
     const std::size_t se = sentence_tokens[tokens[i].sentence + 1];
     std::size_t k = i + 1;
-    if (k >= se) return false;
+    if (k >= se) return std::uint8_t{0};
     std::string_view next = words[k];
-    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return true;
+    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return name;
     if (func_is(k, ClaimData::kAux) || d.lifecycle.find_id(ids[k]) ||
         d.membership.match(n, k, se) || d.roles.match(n, k, se)) {
-      return true;
+      return name;
     }
-    return tokens[k].kind == Token::Kind::kWord && !is_func_word(k) && next.size() > 3 &&
-           next.ends_with("ed");
+    const bool participle = tokens[k].kind == Token::Kind::kWord && !is_func_word(k) &&
+                            next.size() > 3 && next.ends_with("ed");
+    return participle ? name : std::uint8_t{0};
   };
   // Each token is tested once (the run scan below asks about most twice).
   std::uint8_t* const name_token = zeros(scratch.name_token, count);
@@ -786,6 +793,13 @@ void ClaimContext::find_runs() {
   runs.reserve(capitalised);  // every run starts with one
   // Mentions in text order: entity_at's scan starts at a cursor that only moves on.
   EntityCursor cursor = entity_cursor();
+  // A one-word run's phrase key is its normalised word (with its hash) unless
+  // that holds a space; longer runs' (`several`) are written to run_phrases_
+  // below, sized for all of them. Every run starts with a capitalised word.
+  std::string_view* const phrase = room(scratch.phrase, capitalised);
+  std::uint64_t* const phrase_hash = room(scratch.phrase_hash, capitalised);
+  std::uint32_t* const several = room(scratch.several, capitalised);
+  std::size_t several_runs = 0, phrase_bytes = 0;
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
   for (std::size_t c = 0; c < capitalised; ++c) {
@@ -835,31 +849,23 @@ void ClaimContext::find_runs() {
       r.person = same_word(type, "PERSON");
       r.org = same_word(type, "ORGANIZATION");
     }
-    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(runs.size() - 1);
+    const std::size_t q = runs.size() - 1;
+    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(q);
+    if (j - i == 1 && !has_space(words[i])) {
+      phrase[q] = words[i];
+      phrase_hash[q] = hashes[i];
+    } else {
+      several[several_runs++] = static_cast<std::uint32_t>(q);
+      for (std::size_t k = i; k < j; ++k) phrase_bytes += words[k].size() + 1;
+    }
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  // A one-word run's phrase key is its normalised word (with its hash) unless
-  // that holds a space; longer runs' are written to run_phrases_, sized
-  // first for all of them. A suffix of a phrase key is a view of it.
-  std::string_view* const phrase = room(scratch.phrase, runs.size());
-  std::uint64_t* const phrase_hash = room(scratch.phrase_hash, runs.size());
-  std::uint8_t* const built = zeros(scratch.built, runs.size());
-  std::size_t phrase_bytes = 0;
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    const NameRun& r = runs[q];
-    if (r.end - r.begin == 1 && !has_space(words[r.begin])) continue;
-    built[q] = 1;
-    for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
-  }
+  // A suffix of a phrase key is a view of it.
   char* phrase_end = room(run_phrases_, phrase_bytes);
-  for (std::size_t q = 0; q < runs.size(); ++q) {
+  for (std::size_t m = 0; m < several_runs; ++m) {
+    const std::size_t q = several[m];
     const NameRun& r = runs[q];
-    if (!built[q]) {
-      phrase[q] = words[r.begin];
-      phrase_hash[q] = hashes[r.begin];
-      continue;
-    }
     char* const start = phrase_end;
     phrase_end = write_phrase_key(words, r.begin, r.end, start);
     phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
@@ -931,7 +937,7 @@ void ClaimContext::find_runs() {
     bool before_verb =
         r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
     r.org =
-        !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
+        !r.person && !r.place && ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
   for (std::size_t q = 0; q < runs.size(); ++q) {
