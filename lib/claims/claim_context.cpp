@@ -580,7 +580,7 @@ bool has_space(std::string_view w) {
 // or zeroed: as much as now, sized by the document, not by the largest seen.
 struct RunScratch {
   std::vector<std::uint8_t> role_token, name_token, word_use, key_use;
-  std::vector<std::uint32_t> capitalised_at, capitalised_word, lower_at, rare_at, key_of, several;
+  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several;
   std::vector<std::uint64_t> filter, phrase_hash;
   std::vector<std::string_view> phrase;
   ViewIds word_ids, standalone, keys;
@@ -592,10 +592,8 @@ struct RunScratch {
     release_if_larger(word_use);
     release_if_larger(several);
     release_if_larger(key_use);
-    release_if_larger(capitalised_at);
     release_if_larger(capitalised_word);
-    release_if_larger(lower_at);
-    release_if_larger(rare_at);
+    release_if_larger(token_lists);
     release_if_larger(key_of);
     release_if_larger(filter);
     release_if_larger(phrase_hash);
@@ -654,11 +652,15 @@ void ClaimContext::find_runs() {
   std::uint8_t* const role_token = zeros(scratch.role_token, count);
   // Only capitalised content words can be names (name_test rejects function
   // words first), and only content words written in lower case matter.
-  std::uint32_t* const capitalised_at = room(scratch.capitalised_at, count);
+  // The three lists share one buffer, a third each, and the loop below
+  // keeps one pointer to it with three positions (fewer registers: none of
+  // its variables is spilled to the stack).
+  std::uint32_t* const lists = room(scratch.token_lists, 3 * count);
+  std::uint32_t* const rare_at = lists;
+  std::uint32_t* const lower_at = lists + count;
+  std::uint32_t* const capitalised_at = lists + 2 * count;
   std::uint32_t* const capitalised_word = room(scratch.capitalised_word, count);
-  std::uint32_t* const lower_at = room(scratch.lower_at, count);
-  std::uint32_t* const rare_at = room(scratch.rare_at, count);
-  std::size_t capitalised = 0, lower = 0, rare = 0;
+  std::size_t rare_end = 0, lower_end = count, capitalised_end = 2 * count;
   constexpr unsigned kRare = ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord;
   // The sentences' tokens, [sentence_tokens[0], sentence_tokens[sentences]),
   // are consecutive.
@@ -667,8 +669,8 @@ void ClaimContext::find_runs() {
   for (std::size_t i = first_token; i < last_token; ++i) {
     const Token token = tokens[i];
     const unsigned bits = triggers[ids[i]];
-    rare_at[rare] = static_cast<std::uint32_t>(i);
-    rare += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
+    lists[rare_end] = static_cast<std::uint32_t>(i);
+    rare_end += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
     if (token.end == token.begin) [[unlikely]] {
       continue;
     }
@@ -677,11 +679,13 @@ void ClaimContext::find_runs() {
     static_assert(ClaimData::kFunctionWord >> 6 == 2);
     const unsigned letter = kLetterCase[static_cast<unsigned char>(text[token.begin])] >>
                             ((bits & ClaimData::kFunctionWord) >> 6);
-    lower_at[lower] = static_cast<std::uint32_t>(i);
-    lower += letter & kLowerCaseByte;
-    capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
-    capitalised += letter >> 1;
+    lists[lower_end] = static_cast<std::uint32_t>(i);
+    lower_end += letter & kLowerCaseByte;
+    lists[capitalised_end] = static_cast<std::uint32_t>(i);
+    capitalised_end += letter >> 1;
   }
+  const std::size_t rare = rare_end, lower = lower_end - count,
+                    capitalised = capitalised_end - 2 * count;
   // The trigger bits of each sentence and the trigger tokens, from the rare ones.
   sentence_triggers.assign(sentences, 0);
   // The rare tokens are at most all of each list: reserved once, no regrowing.
