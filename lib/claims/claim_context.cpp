@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <memory>
 
 #include "data/embedded.h"
 #include "util/date.h"
 #include "util/gallop.h"
+#include "util/scratch.h"
 #include "util/string_index.h"
 
 namespace crosscheck::internal {
@@ -148,6 +150,54 @@ std::string id_suffix(std::string_view id) {
   return std::string(colon == std::string_view::npos ? id : id.substr(colon + 1));
 }
 
+namespace {
+
+// The per-document arrays of the thread's last ClaimContext, handed on to the
+// next one (no allocation per document once they are large enough).
+struct ContextBuffers {
+  std::vector<int> time_at, run_at, facility_at;
+  std::vector<NameRun> runs;
+  std::vector<FacilityRef> facilities;
+  std::vector<std::uint8_t> sentence_triggers;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> time_tokens;
+  std::vector<std::uint32_t> facility_heads, trigger_tokens, trigger_begin;
+  std::vector<std::uint16_t> trigger_bits;
+  std::vector<char> run_phrases;
+};
+
+ContextBuffers& spare_buffers() {
+  thread_local ContextBuffers spare;
+  return spare;
+}
+
+// Moves `from` (emptied, unless it is unusually large) to `to`.
+template <class T>
+void hand_on(std::vector<T>& from, std::vector<T>& to) {
+  from.clear();
+  release_if_larger(from);
+  to = std::move(from);
+}
+
+}  // namespace
+
+ClaimContext::~ClaimContext() {
+  ContextBuffers& spare = spare_buffers();
+  hand_on(time_at, spare.time_at);
+  hand_on(run_at, spare.run_at);
+  hand_on(facility_at, spare.facility_at);
+  hand_on(runs, spare.runs);
+  hand_on(facilities, spare.facilities);
+  hand_on(sentence_triggers, spare.sentence_triggers);
+  hand_on(time_tokens_, spare.time_tokens);
+  hand_on(facility_heads_, spare.facility_heads);
+  hand_on(trigger_tokens_, spare.trigger_tokens);
+  hand_on(trigger_begin_, spare.trigger_begin);
+  hand_on(trigger_bits_, spare.trigger_bits);
+  // Kept at its size: find_runs overwrites what it uses (no zeroing).
+  release_if_larger(run_phrases_);
+  spare.run_phrases = std::move(run_phrases_);
+}
+
 ClaimContext::ClaimContext(const Annotations& annotations)
     : a(annotations),
       t(annotations.text),
@@ -163,6 +213,19 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   } else if (a.anchor) {
     as_of = format_iso(*a.anchor);
   }
+  ContextBuffers& spare = spare_buffers();
+  time_at = std::move(spare.time_at);
+  run_at = std::move(spare.run_at);
+  facility_at = std::move(spare.facility_at);
+  runs = std::move(spare.runs);
+  facilities = std::move(spare.facilities);
+  sentence_triggers = std::move(spare.sentence_triggers);
+  time_tokens_ = std::move(spare.time_tokens);
+  facility_heads_ = std::move(spare.facility_heads);
+  trigger_tokens_ = std::move(spare.trigger_tokens);
+  trigger_begin_ = std::move(spare.trigger_begin);
+  trigger_bits_ = std::move(spare.trigger_bits);
+  run_phrases_ = std::move(spare.run_phrases);
   mentions_sorted_ = std::is_sorted(
       a.entities.mentions.begin(), a.entities.mentions.end(),
       [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
@@ -412,65 +475,77 @@ bool place_preposition(std::string_view w) {
 
 // Numbers strings the caller keeps alive (views), in order of first
 // insertion. Callers pass hashes they have (NormalisedTokens'), or
-// PhraseVocabulary::hash; a slot holds the hash with the id, so a probe
-// compares words only when the hashes are equal, and growing rehashes from
-// the slots.
+// PhraseVocabulary::hash; a slot holds the hash's low 32 bits (which place
+// it: tables stay below 2^32 slots) with the id, so a probe compares words
+// only when those are equal, and growing rehashes from the slots. Its storage is kept from one
+// document to the next (clear()).
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
 
-  /// Room for `expected` keys without growing.
-  explicit ViewIds(std::size_t expected) {
+  /// Empties the table, with room for `expected` keys without growing.
+  void clear(std::size_t expected) {
     std::size_t capacity = 16;
     while (capacity < 2 * expected) capacity *= 2;
-    allocate(capacity);
+    allocate(slots_, capacity);
+    keys_.clear();
     keys_.reserve(expected);
   }
 
   /// The id of `key` (whose hash is h), inserting it when new.
-  std::uint32_t intern(std::string_view key, std::uint64_t h) {
+  [[gnu::always_inline]] std::uint32_t intern(std::string_view key, std::uint64_t h) {
     Slot& s = slots_[locate(key, h)];
     if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
-    s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+    s = Slot{static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(keys_.size())};
     if (2 * keys_.size() > mask_ + 1) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
   }
   /// The id of `key`, or kNone.
-  std::uint32_t find(std::string_view key, std::uint64_t h) const {
+  [[gnu::always_inline]] std::uint32_t find(std::string_view key, std::uint64_t h) const {
     return slots_[locate(key, h)].id - 1;  // 0 - 1 == kNone
   }
   std::size_t size() const { return keys_.size(); }
+  /// Frees what an unusually large document left behind.
+  void trim() {
+    release_if_larger(slots_);
+    release_if_larger(old_);
+    release_if_larger(keys_);
+  }
 
  private:
-  struct Slot {  // trivial: a new table is zero-filled at once
-    std::uint64_t hash;
-    std::uint32_t id;  // id + 1, or 0 when empty
+  struct Slot {          // trivial: a new table is zero-filled at once
+    std::uint32_t hash;  // the key's hash's low bits
+    std::uint32_t id;    // id + 1, or 0 when empty
   };
-  void allocate(std::size_t capacity) {
-    slots_ = std::make_unique<Slot[]>(capacity);  // zeros: all empty
+  // Makes `slots` the table of `capacity` empty slots (zeros).
+  void allocate(std::vector<Slot>& slots, std::size_t capacity) {
+    if (slots.size() < capacity) slots.resize(capacity);
+    std::memset(slots.data(), 0, capacity * sizeof(Slot));
     mask_ = capacity - 1;
   }
-  std::size_t locate(std::string_view key, std::uint64_t h) const {
+  [[gnu::always_inline]] std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const Slot& s = slots_[at];
-      if (s.id == 0 || (s.hash == h && same_word(keys_[s.id - 1], key))) return at;
+      if (s.id == 0 || (s.hash == static_cast<std::uint32_t>(h) && same_word(keys_[s.id - 1], key)))
+        return at;
     }
   }
   void grow() {
-    const std::unique_ptr<Slot[]> old = std::move(slots_);
+    slots_.swap(old_);
     const std::size_t old_capacity = mask_ + 1;
-    allocate(2 * old_capacity);
+    allocate(slots_, 2 * old_capacity);
     for (std::size_t k = 0; k < old_capacity; ++k) {
-      const Slot& s = old[k];
+      const Slot& s = old_[k];
       if (s.id == 0) continue;
       std::size_t at = s.hash & mask_;
       while (slots_[at].id != 0) at = (at + 1) & mask_;
       slots_[at] = s;
     }
   }
-  std::unique_ptr<Slot[]> slots_;
-  std::size_t mask_ = 0;  // capacity - 1
+  std::vector<Slot> slots_;  // the first mask_ + 1 are the table
+  std::vector<Slot> old_;    // the table before it grew
+  std::size_t mask_ = 0;     // capacity - 1
   std::vector<std::string_view> keys_;
 };
 
@@ -500,6 +575,55 @@ bool has_space(std::string_view w) {
   return false;
 }
 
+// find_runs' working arrays, kept by each thread from one document to the
+// next (no allocation per document). Only what a document reads is written
+// or zeroed: as much as now, sized by the document, not by the largest seen.
+struct RunScratch {
+  std::vector<std::uint8_t> role_token, name_token, word_use, key_use;
+  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several;
+  std::vector<std::uint64_t> filter, phrase_hash;
+  std::vector<std::string_view> phrase;
+  ViewIds word_ids, standalone, keys;
+
+  /// Frees what an unusually large document left behind.
+  void trim() {
+    release_if_larger(role_token);
+    release_if_larger(name_token);
+    release_if_larger(word_use);
+    release_if_larger(several);
+    release_if_larger(key_use);
+    release_if_larger(capitalised_word);
+    release_if_larger(token_lists);
+    release_if_larger(key_of);
+    release_if_larger(filter);
+    release_if_larger(phrase_hash);
+    release_if_larger(phrase);
+    word_ids.trim();
+    standalone.trim();
+    keys.trim();
+  }
+};
+
+RunScratch& run_scratch() {
+  thread_local RunScratch scratch;
+  return scratch;
+}
+
+// Room for n elements at the start of `buffer` (contents unspecified).
+template <class T>
+T* room(std::vector<T>& buffer, std::size_t n) {
+  if (buffer.size() < n) buffer.resize(n);
+  return buffer.data();
+}
+
+// n zeros at the start of `buffer`.
+template <class T>
+T* zeros(std::vector<T>& buffer, std::size_t n) {
+  T* const p = room(buffer, n);
+  std::fill_n(p, n, T{});
+  return p;
+}
+
 }  // namespace
 
 void ClaimContext::find_runs() {
@@ -524,14 +648,19 @@ void ClaimContext::find_runs() {
   const std::uint32_t* sentence_tokens = t.sentence_tokens.data();
   const std::size_t count = t.tokens.size();
   const std::size_t sentences = t.sentences.size();
-  std::vector<std::uint8_t> role_token(count, 0);
+  RunScratch& scratch = run_scratch();
+  std::uint8_t* const role_token = zeros(scratch.role_token, count);
   // Only capitalised content words can be names (name_test rejects function
   // words first), and only content words written in lower case matter.
-  const auto capitalised_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto capitalised_word = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto lower_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  const auto rare_at = std::make_unique_for_overwrite<std::uint32_t[]>(count);
-  std::size_t capitalised = 0, lower = 0, rare = 0;
+  // The three lists share one buffer, a third each, and the loop below
+  // keeps one pointer to it with three positions (fewer registers: none of
+  // its variables is spilled to the stack).
+  std::uint32_t* const lists = room(scratch.token_lists, 3 * count);
+  std::uint32_t* const rare_at = lists;
+  std::uint32_t* const lower_at = lists + count;
+  std::uint32_t* const capitalised_at = lists + 2 * count;
+  std::uint32_t* const capitalised_word = room(scratch.capitalised_word, count);
+  std::size_t rare_end = 0, lower_end = count, capitalised_end = 2 * count;
   constexpr unsigned kRare = ClaimData::kRuleTriggers | ClaimData::kFacilityOrEventWord;
   // The sentences' tokens, [sentence_tokens[0], sentence_tokens[sentences]),
   // are consecutive.
@@ -540,8 +669,8 @@ void ClaimContext::find_runs() {
   for (std::size_t i = first_token; i < last_token; ++i) {
     const Token token = tokens[i];
     const unsigned bits = triggers[ids[i]];
-    rare_at[rare] = static_cast<std::uint32_t>(i);
-    rare += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
+    lists[rare_end] = static_cast<std::uint32_t>(i);
+    rare_end += ((bits & kRare) != 0) | (token.kind == Token::Kind::kNumber);
     if (token.end == token.begin) [[unlikely]] {
       continue;
     }
@@ -550,11 +679,13 @@ void ClaimContext::find_runs() {
     static_assert(ClaimData::kFunctionWord >> 6 == 2);
     const unsigned letter = kLetterCase[static_cast<unsigned char>(text[token.begin])] >>
                             ((bits & ClaimData::kFunctionWord) >> 6);
-    lower_at[lower] = static_cast<std::uint32_t>(i);
-    lower += letter & kLowerCaseByte;
-    capitalised_at[capitalised] = static_cast<std::uint32_t>(i);
-    capitalised += letter >> 1;
+    lists[lower_end] = static_cast<std::uint32_t>(i);
+    lower_end += letter & kLowerCaseByte;
+    lists[capitalised_end] = static_cast<std::uint32_t>(i);
+    capitalised_end += letter >> 1;
   }
+  const std::size_t rare = rare_end, lower = lower_end - count,
+                    capitalised = capitalised_end - 2 * count;
   // The trigger bits of each sentence and the trigger tokens, from the rare ones.
   sentence_triggers.assign(sentences, 0);
   // The rare tokens are at most all of each list: reserved once, no regrowing.
@@ -595,12 +726,12 @@ void ClaimContext::find_runs() {
   // filter of the capitalised words' hashes (a bit each, at least 16 bits a
   // word) passes few lower-case words on to the table, whose probes would
   // mispredict as often as they meet a full slot.
-  ViewIds word_ids(count / 8);
-  std::vector<std::uint8_t> word_use(capitalised, 0);  // by word id
-  unsigned filter_shift = 64 - 9;                      // 512 bits at least
+  ViewIds& word_ids = scratch.word_ids;
+  word_ids.clear(count / 8);
+  std::uint8_t* const word_use = zeros(scratch.word_use, capitalised);  // by word id
+  unsigned filter_shift = 64 - 9;                                       // 512 bits at least
   while ((std::size_t{1} << (64 - filter_shift)) < 16 * capitalised) --filter_shift;
-  const auto filter =
-      std::make_unique<std::uint64_t[]>((std::size_t{1} << (64 - filter_shift)) / 64);
+  std::uint64_t* const filter = zeros(scratch.filter, (std::size_t{1} << (64 - filter_shift)) / 64);
   for (std::size_t k = 0; k < capitalised; ++k) {
     const std::uint32_t i = capitalised_at[k];
     const std::uint64_t h = hashes[i];
@@ -619,48 +750,60 @@ void ClaimContext::find_runs() {
         word_use[w] |= kLowerCase;
     }
   }
+  // Whether a token may be part of a name (kName), and whether that name
+  // word is in capitals (kAllCaps: a run starting with it is an organisation
+  // unless the context says otherwise), else 0.
+  enum NameBits : std::uint8_t { kName = 1, kAllCaps = 2 };
   // Inlined into its one call: it runs for every capitalised word.
   auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
     // i is a capitalised content word w
-    if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return false;
+    if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return std::uint8_t{0};
     const std::string_view word = words[i];
-    if (word.size() <= 4 && is_honorific(word)) return false;
+    if (word.size() <= 4 && is_honorific(word)) return std::uint8_t{0};
     const bool caps = all_caps(t.token_text(i));
-    if (!caps && d.facilities.find_id(ids[i])) return false;
+    if (!caps && d.facilities.find_id(ids[i])) return std::uint8_t{0};
     // Words also written in lower case are common nouns in a title ("Liaison Office").
     const std::uint8_t use = word_use[w];
-    if (!caps && (use & kLowerCase)) return false;
+    if (!caps && (use & kLowerCase)) return std::uint8_t{0};
+    const std::uint8_t name = caps ? kName | kAllCaps : kName;
     const std::size_t sb = sentence_tokens[tokens[i].sentence];
-    if (i != sb) return true;
-    if (caps || (use & kMidCapitalised)) return true;
+    if (i != sb || caps || (use & kMidCapitalised)) return name;
     // An opening word is a name when it acts like one: "Apple will", "Siemens
     // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
     const std::uint32_t id = ids[i];
     if (d.events.find_id(id) || d.facilities.find_id(id) || d.lifecycle.find_id(id) ||
         d.proxy.find_id(id) || d.roles.find_id(id) || d.reporting.find_id(id)) {
-      return false;
+      return std::uint8_t{0};
     }
-    if (n.possessive[i]) return true;
+    if (n.possessive[i]) return name;
     const std::size_t se = sentence_tokens[tokens[i].sentence + 1];
     std::size_t k = i + 1;
-    if (k >= se) return false;
+    if (k >= se) return std::uint8_t{0};
     std::string_view next = words[k];
-    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return true;
+    if (next == "," && k + 1 < se && func_is(k + 1, ClaimData::kDet)) return name;
     if (func_is(k, ClaimData::kAux) || d.lifecycle.find_id(ids[k]) ||
         d.membership.match(n, k, se) || d.roles.match(n, k, se)) {
-      return true;
+      return name;
     }
-    return tokens[k].kind == Token::Kind::kWord && !is_func_word(k) && next.size() > 3 &&
-           next.ends_with("ed");
+    const bool participle = tokens[k].kind == Token::Kind::kWord && !is_func_word(k) &&
+                            next.size() > 3 && next.ends_with("ed");
+    return participle ? name : std::uint8_t{0};
   };
   // Each token is tested once (the run scan below asks about most twice).
-  std::vector<std::uint8_t> name_token(count, 0);
+  std::uint8_t* const name_token = zeros(scratch.name_token, count);
   for (std::size_t k = 0; k < capitalised; ++k)
     name_token[capitalised_at[k]] = name_test(capitalised_at[k], capitalised_word[k]);
   run_at.assign(count, -1);
   runs.reserve(capitalised);  // every run starts with one
   // Mentions in text order: entity_at's scan starts at a cursor that only moves on.
   EntityCursor cursor = entity_cursor();
+  // A one-word run's phrase key is its normalised word (with its hash) unless
+  // that holds a space; longer runs' (`several`) are written to run_phrases_
+  // below, sized for all of them. Every run starts with a capitalised word.
+  std::string_view* const phrase = room(scratch.phrase, capitalised);
+  std::uint64_t* const phrase_hash = room(scratch.phrase_hash, capitalised);
+  std::uint32_t* const several = room(scratch.several, capitalised);
+  std::size_t several_runs = 0, phrase_bytes = 0;
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
   for (std::size_t c = 0; c < capitalised; ++c) {
@@ -710,44 +853,37 @@ void ClaimContext::find_runs() {
       r.person = same_word(type, "PERSON");
       r.org = same_word(type, "ORGANIZATION");
     }
-    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(runs.size() - 1);
+    const std::size_t q = runs.size() - 1;
+    for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(q);
+    if (j - i == 1 && !has_space(words[i])) {
+      phrase[q] = words[i];
+      phrase_hash[q] = hashes[i];
+    } else {
+      several[several_runs++] = static_cast<std::uint32_t>(q);
+      for (std::size_t k = i; k < j; ++k) phrase_bytes += words[k].size() + 1;
+    }
   }
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
-  // A one-word run's phrase key is its normalised word (with its hash) unless
-  // that holds a space; longer runs' are written to run_phrases_, sized
-  // first for all of them. A suffix of a phrase key is a view of it.
-  std::vector<std::string_view> phrase(runs.size());
-  std::vector<std::uint64_t> phrase_hash(runs.size());
-  std::vector<std::uint8_t> built(runs.size(), 0);
-  std::size_t phrase_bytes = 0;
-  for (std::size_t q = 0; q < runs.size(); ++q) {
+  // A suffix of a phrase key is a view of it.
+  char* phrase_end = room(run_phrases_, phrase_bytes);
+  for (std::size_t m = 0; m < several_runs; ++m) {
+    const std::size_t q = several[m];
     const NameRun& r = runs[q];
-    if (r.end - r.begin == 1 && !has_space(words[r.begin])) continue;
-    built[q] = 1;
-    for (std::size_t k = r.begin; k < r.end; ++k) phrase_bytes += words[k].size() + 1;
-  }
-  run_phrases_ = std::make_unique_for_overwrite<char[]>(phrase_bytes);
-  char* phrase_end = run_phrases_.get();
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    const NameRun& r = runs[q];
-    if (!built[q]) {
-      phrase[q] = words[r.begin];
-      phrase_hash[q] = hashes[r.begin];
-      continue;
-    }
     char* const start = phrase_end;
     phrase_end = write_phrase_key(words, r.begin, r.end, start);
     phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
-  ViewIds standalone(runs.size());
+  ViewIds& standalone = scratch.standalone;
+  standalone.clear(runs.size());
   for (std::size_t q = 0; q < runs.size(); ++q) standalone.intern(phrase[q], phrase_hash[q]);
   // Every run's key gets a number; what the context says of a key is a flag of it.
-  ViewIds keys(runs.size());
-  std::vector<std::uint32_t> key_of(runs.size());
+  ViewIds& keys = scratch.keys;
+  keys.clear(runs.size());
+  std::uint32_t* const key_of = room(scratch.key_of, runs.size());
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
-  std::vector<std::uint8_t> key_use(runs.size(), 0);  // by key id
+  std::uint8_t* const key_use = zeros(scratch.key_use, runs.size());  // by key id
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
     std::uint64_t h = 0;
@@ -805,7 +941,7 @@ void ClaimContext::find_runs() {
     bool before_verb =
         r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
     r.org =
-        !r.person && !r.place && (all_caps(t.token_text(r.begin)) || r.possessive || before_verb);
+        !r.person && !r.place && ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
   }
   // A name is an organisation everywhere once it is one somewhere.
   for (std::size_t q = 0; q < runs.size(); ++q) {
@@ -815,6 +951,7 @@ void ClaimContext::find_runs() {
     NameRun& r = runs[q];
     r.org = r.org || (!r.person && !r.place && (key_use[key_of[q]] & kOrg));
   }
+  scratch.trim();
 }
 
 const NameRun* ClaimContext::org_before(std::size_t i) const {

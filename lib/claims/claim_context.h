@@ -116,6 +116,8 @@ struct FacilityRef {
 class ClaimContext {
  public:
   explicit ClaimContext(const Annotations& a);
+  /// Hands the per-document arrays on to the thread's next context.
+  ~ClaimContext();
   // The runs' keys are views into this object's buffers: neither copied nor moved.
   ClaimContext(const ClaimContext&) = delete;
   ClaimContext& operator=(const ClaimContext&) = delete;
@@ -236,8 +238,7 @@ class ClaimContext {
   std::vector<TimeExpr> bare_years_;  // `times` when the annotations have none
   std::vector<std::pair<std::uint32_t, std::uint32_t>> time_tokens_;  // by time: tokens_of its span
   std::unordered_set<std::string_view> facility_places_;              // views of runs' keys
-  std::unique_ptr<char[]>
-      run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
+  std::vector<char> run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
   void find_times();
   void find_runs();

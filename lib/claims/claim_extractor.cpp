@@ -6,6 +6,7 @@
 #include "claims/claim_extractor.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -70,11 +71,22 @@ class Extractor {
     return out_.back();
   }
 
-  bool first_time(const std::string& type, const std::string& subject, const std::string& predicate,
-                  const std::string& qualifier, std::size_t token) {
-    std::string key = type + "|" + subject + "|" + predicate + "|" + qualifier + "|" +
-                      std::to_string(c_.t.tokens[token].sentence);
-    return seen_.insert(key).second;
+  bool first_time(std::string_view type, std::string_view subject, std::string_view predicate,
+                  std::string_view qualifier, std::size_t token) {
+    // type|subject|predicate|qualifier|sentence, written into a string of its
+    // size (no temporaries).
+    char sentence[16];
+    const char* const sentence_end =
+        std::to_chars(sentence, sentence + sizeof sentence, c_.t.tokens[token].sentence).ptr;
+    std::string key;
+    key.reserve(type.size() + subject.size() + predicate.size() + qualifier.size() +
+                static_cast<std::size_t>(sentence_end - sentence) + 4);
+    for (const std::string_view part : {type, subject, predicate, qualifier}) {
+      key += part;
+      key += '|';
+    }
+    key.append(sentence, static_cast<std::size_t>(sentence_end - sentence));
+    return seen_.insert(std::move(key)).second;
   }
 
   static void set_time(ClaimValue& v, const TimeExpr& x) {
