@@ -89,11 +89,8 @@ const PhraseVocabulary& PhraseVocabulary::instance() {
 }
 
 PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
-  // The distinct words (the table files repeat many) size the table: half
-  // full at most (the built-in tables' 597 words fill 29% of 2048 slots). A
-  // sparser one costs a document more cache misses than its longer probes
-  // would (most tokens look up a random slot, and the other stages evict the
-  // table between documents).
+  // The distinct words (the table files repeat many) size the table: a
+  // quarter full at most.
   std::vector<std::string_view> distinct;
   for (const std::string& w : words) {
     if (!w.empty()) distinct.push_back(w);
@@ -101,13 +98,12 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   std::size_t capacity = 16;
-  while (capacity < 2 * (distinct.size() + 1)) capacity *= 2;
+  while (capacity < 4 * (distinct.size() + 1)) capacity *= 2;
   slots_.assign(capacity, kUnknown);
   mask_ = capacity - 1;
   if (distinct.size() >= kIdBits) throw std::logic_error("phrase vocabulary: too many words");
   words_.emplace_back();  // kUnknown
-  firsts_.push_back(0);
-  seconds_.push_back(0);
+  keys_.emplace_back();
   lengths_.push_back(0);
   for (const std::string& w : words) {  // ids in first-seen order
     if (w.empty()) continue;
@@ -120,8 +116,8 @@ PhraseVocabulary::PhraseVocabulary(const std::vector<std::string>& words) {
     const auto id = static_cast<std::uint32_t>(words_.size());
     slots_[at] = slot_length(w.size()) << kLengthShift | id;
     words_.push_back(w);
-    firsts_.push_back(load_padded(w.data(), w.size()));
-    seconds_.push_back(w.size() > 8 ? load_padded(w.data() + 8, w.size() - 8) : 0);
+    keys_.push_back(Key{load_padded(w.data(), w.size()),
+                        w.size() > 8 ? load_padded(w.data() + 8, w.size() - 8) : 0});
     lengths_.push_back(static_cast<std::uint8_t>(w.size()));
     max_length_ = std::max(max_length_, w.size());
   }

@@ -72,11 +72,15 @@ class PhraseVocabulary {
   static constexpr std::uint32_t slot_length(std::size_t length) {
     return length < 127 ? static_cast<std::uint32_t>(length) : 127;
   }
+  // The first sixteen bytes of a word, zero-padded.
+  struct Key {
+    std::uint64_t first = 0, second = 0;
+  };
   // Whether slot s holds the word (the rest of a word longer than eight bytes
   // is compared only then).
   bool holds(std::uint32_t s, std::string_view word, std::uint64_t prefix) const {
     const std::uint32_t id = s & kIdBits;
-    return (s >> kLengthShift) == slot_length(word.size()) && firsts_[id] == prefix &&
+    return (s >> kLengthShift) == slot_length(word.size()) && keys_[id].first == prefix &&
            lengths_[id] == word.size() && (word.size() <= 8 || same_word(words_[id], word));
   }
   // Id of `word`, given its first eight bytes zero-padded and its hash.
@@ -95,8 +99,7 @@ class PhraseVocabulary {
   struct ShortFinder {
     const PhraseVocabulary& vocabulary;
     const std::uint32_t* slots = vocabulary.slots_.data();
-    const std::uint64_t* firsts = vocabulary.firsts_.data();
-    const std::uint64_t* seconds = vocabulary.seconds_.data();
+    const Key* keys = vocabulary.keys_.data();
     std::size_t mask = vocabulary.mask_;
 
     // A word of one to eight bytes (all in `first`).
@@ -106,7 +109,7 @@ class PhraseVocabulary {
       // & rather than &&: no branches. The eight bytes and the length are the
       // whole word.
       const auto same =
-          static_cast<std::uint32_t>((firsts[id] == first) & ((s >> kLengthShift) == length));
+          static_cast<std::uint32_t>((keys[id].first == first) & ((s >> kLengthShift) == length));
       return decide(s, same, length, first, 0, word_hash);
     }
     // A word of one to sixteen bytes.
@@ -114,8 +117,9 @@ class PhraseVocabulary {
                        std::uint64_t word_hash) const {
       const std::uint32_t s = slots[word_hash & mask];
       const std::uint32_t id = s & kIdBits;
-      const auto same = static_cast<std::uint32_t>((firsts[id] == first) & (seconds[id] == second) &
-                                                   ((s >> kLengthShift) == length));
+      const auto same =
+          static_cast<std::uint32_t>((keys[id].first == first) & (keys[id].second == second) &
+                                     ((s >> kLengthShift) == length));
       return decide(s, same, length, first, second, word_hash);
     }
     // The slot's id if it holds the word (`same`: 1 or 0), else kUnknown or,
@@ -132,12 +136,8 @@ class PhraseVocabulary {
       return s & kIdBits & (0u - same);
     }
   };
-  std::vector<std::string> words_;  // by id
-  // By id, the word's first eight bytes and the next eight, zero-padded: in
-  // two arrays, as most words are short and need only the first (half the
-  // cache lines for a document's look-ups).
-  std::vector<std::uint64_t> firsts_;
-  std::vector<std::uint64_t> seconds_;
+  std::vector<std::string> words_;     // by id
+  std::vector<Key> keys_;              // by id
   std::vector<std::uint8_t> lengths_;  // by id (words are short: max_length_ < 256)
   std::vector<std::uint32_t> slots_;   // open addressing, size a power of two
   std::size_t mask_ = 0;               // slots_.size() - 1
