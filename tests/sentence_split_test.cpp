@@ -368,6 +368,19 @@ TEST_CASE("the splitter declines invalid UTF-8; segment() then still equals ICU"
   }
 }
 
+TEST_CASE("the splitter's reused buffer gives the same breaks, or false where it declines") {
+  std::vector<std::uint32_t> buffer{7, 8, 9};  // what a previous document left
+  const std::string_view long_text = "Mr. Smith came. He left at 5 p.m. on Monday.\nNext line";
+  REQUIRE(fast_sentence_breaks(long_text, true, false, buffer));
+  CHECK(buffer == *fast_sentence_breaks(long_text));
+  CHECK(buffer.size() == 3);
+  REQUIRE(fast_sentence_breaks("Short. Text.", true, false, buffer));
+  CHECK(buffer == std::vector<std::uint32_t>{7, 12});
+  REQUIRE(fast_sentence_breaks("", true, false, buffer));
+  CHECK(buffer.empty());
+  CHECK_FALSE(fast_sentence_breaks("Bad \xff byte. Next.", true, false, buffer));
+}
+
 TEST_CASE("the splitter keeps ICU's abbreviation quirks") {
   auto breaks = [](std::string_view text) { return *fast_sentence_breaks(text); };
   // "Lt." is in our list, but "Lt.Cdr." in ICU's moves it to the forward

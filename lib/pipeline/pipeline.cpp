@@ -1,6 +1,7 @@
 // The public entry points: extract() and check() run the stages in order.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <memory>
 #include <new>
@@ -55,10 +56,12 @@ void set_claim_id(std::string& id, std::string_view document, std::size_t n) {
     *--p = static_cast<char>('0' + n % 10);
     n /= 10;
   } while (n != 0);
-  id.reserve(document.size() + 1 + static_cast<std::size_t>(end - p));
-  id.assign(document);
-  id += '#';
-  id.append(p, end);
+  const auto digit_count = static_cast<std::size_t>(end - p);
+  id.resize(document.size() + 1 + digit_count);  // then overwritten
+  char* out = id.data();
+  std::memcpy(out, document.data(), document.size());
+  out[document.size()] = '#';
+  std::memcpy(out + document.size() + 1, p, digit_count);
 }
 
 // The text layer's buffers (tokens, lower-cased text) of the thread's last

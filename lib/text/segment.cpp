@@ -575,8 +575,15 @@ void segment_text(std::string_view text, bool fast, bool valid_utf8, TextLayer& 
     }
   }
   // The hand-written splitter gives ICU's breaks; ICU itself when it cannot.
-  auto breaks = fast ? fast_sentence_breaks(text, true, valid_utf8) : std::nullopt;
-  add_sentences(layer, breaks ? *breaks : icu_sentence_breaks(text));
+  // (The fast breaks go to a buffer the thread reuses, as one per document
+  // would be allocated and freed each time.)
+  thread_local std::vector<std::uint32_t> break_buffer;
+  std::vector<std::uint32_t>& breaks = break_buffer;
+  if (!fast || !fast_sentence_breaks(text, true, valid_utf8, breaks)) {
+    breaks = icu_sentence_breaks(text);
+  }
+  add_sentences(layer, breaks);
+  release_if_larger(breaks);
 
   // The word iterator (UTF-8, byte offsets) only for runs that need it.
   UText* ut = nullptr;

@@ -542,21 +542,27 @@ class Splitter {
 
 }  // namespace
 
-std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view text,
-                                                               bool with_abbreviations,
-                                                               bool valid_utf8) {
+bool fast_sentence_breaks(std::string_view text, bool with_abbreviations, bool valid_utf8,
+                          std::vector<std::uint32_t>& breaks) {
+  breaks.clear();
   if (text.size() >= static_cast<std::size_t>(INT32_MAX) ||
       (!valid_utf8 && find_invalid_utf8(text))) {
-    return std::nullopt;
+    return false;
   }
   const AbbreviationFilter* filter = nullptr;
   if (with_abbreviations) {
     filter = abbreviation_filter();
-    if (!filter) return std::nullopt;
+    if (!filter) return false;
   }
-  std::vector<std::uint32_t> breaks;
   breaks.reserve(text.size() / 64 + 1);
-  if (!Splitter(text, filter).run(breaks)) return std::nullopt;
+  return Splitter(text, filter).run(breaks);
+}
+
+std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view text,
+                                                               bool with_abbreviations,
+                                                               bool valid_utf8) {
+  std::vector<std::uint32_t> breaks;
+  if (!fast_sentence_breaks(text, with_abbreviations, valid_utf8, breaks)) return std::nullopt;
   return breaks;
 }
 

@@ -23,6 +23,10 @@ namespace crosscheck::internal {
 std::optional<std::vector<std::uint32_t>> fast_sentence_breaks(std::string_view text,
                                                                bool with_abbreviations = true,
                                                                bool valid_utf8 = false);
+/// The same into `breaks` (cleared first; its storage is reused): false
+/// where the above gives nullopt.
+bool fast_sentence_breaks(std::string_view text, bool with_abbreviations, bool valid_utf8,
+                          std::vector<std::uint32_t>& breaks);
 
 /// The same breaks from ICU's iterators (the reference; slow).
 std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text,

@@ -15,12 +15,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "annotate/quantity/token_phrases.h"
 #include "data/embedded.h"
+#include "util/gallop.h"
 #include "util/scratch.h"
 
 namespace crosscheck::internal {
@@ -73,28 +76,37 @@ struct ParsedNumber {
 };
 
 std::optional<ParsedNumber> parse_digits(std::string_view token) {
-  std::string digits;
+  // The digits (and decimal point) without separators: never more than the
+  // token's bytes, on the stack but for an absurdly long number.
+  char on_stack[64];
+  std::string on_heap;
+  char* digits = on_stack;
+  if (token.size() > sizeof on_stack) {
+    on_heap.resize(token.size());
+    digits = on_heap.data();
+  }
+  std::size_t digit_count = 0;
   std::size_t i = 0;
   bool separators = false, decimal = false;
   for (; i < token.size(); ++i) {
     char c = token[i];
     if (c >= '0' && c <= '9') {
-      digits.push_back(c);
+      digits[digit_count++] = c;
     } else if (c == ',' && i + 3 < token.size() + 1 && !decimal) {
       separators = true;
     } else if (c == '.' && !decimal && i + 1 < token.size() && token[i + 1] >= '0' &&
                token[i + 1] <= '9') {
-      digits.push_back('.');
+      digits[digit_count++] = '.';
       decimal = true;
     } else {
       break;
     }
   }
-  if (digits.empty()) return std::nullopt;
+  if (digit_count == 0) return std::nullopt;
   ParsedNumber n;
-  n.value = to_double(digits);
+  n.value = to_double(std::string_view(digits, digit_count));
   if (std::isnan(n.value)) return std::nullopt;
-  std::string suffix = normalise_token(token.substr(i));
+  const std::string suffix = i < token.size() ? normalise_token(token.substr(i)) : std::string();
   if (!suffix.empty()) {
     const PhraseTable::Entry* s = data().scale.find_word(suffix);
     if (!s) return std::nullopt;  // "75th", "3pm", "5G"
@@ -108,15 +120,18 @@ std::optional<ParsedNumber> parse_digits(std::string_view token) {
 // not overlap, so those inside a span are one run from the first that starts
 // in it.
 // Into `inside`, a buffer reused from one document to the next.
+// The times come in text order, so each search starts from the last one's
+// token (gallop_partition_point: a few steps, not a bisection of the text).
 void tokens_in_times(const TextLayer& text, const std::vector<TimeExpr>& times,
                      std::vector<std::uint8_t>& inside) {
-  inside.assign(text.tokens.size(), 0);
+  const Token* tokens = text.tokens.data();
+  const std::size_t n = text.tokens.size();
+  inside.assign(n, 0);
+  std::size_t at = 0;
   for (const TimeExpr& x : times) {
-    auto it = std::lower_bound(text.tokens.begin(), text.tokens.end(), x.span.begin,
-                               [](const Token& t, std::size_t b) { return t.begin < b; });
-    for (; it != text.tokens.end() && it->end <= x.span.end; ++it) {
-      inside[static_cast<std::size_t>(it - text.tokens.begin())] = 1;
-    }
+    at = gallop_partition_point(n, at,
+                                [&](std::size_t k) { return tokens[k].begin < x.span.begin; });
+    for (std::size_t k = at; k < n && tokens[k].end <= x.span.end; ++k) inside[k] = 1;
   }
 }
 
@@ -205,7 +220,11 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
 
 std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times,
                                      const NormalisedTokens& norm) {
-  std::vector<Quantity> out;
+  // Collected in a buffer reused from one document to the next, then moved
+  // to a vector of the exact size (one allocation, no regrowth).
+  thread_local std::vector<Quantity> found_buffer;
+  std::vector<Quantity>& found = found_buffer;
+  found.clear();
   const QuantityData& d = data();
   thread_local std::vector<std::uint8_t> in_times_buffer;
   tokens_in_times(text, times, in_times_buffer);
@@ -217,7 +236,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
          i = next_candidate(d, text, norm, i + 1, se)) {
       if (in_times[i]) continue;
       std::size_t start = i, j = i;
-      std::string approx;
+      std::string_view approx;  // (views of the tables' and the tokens' text)
       bool between = false;
       if (norm.words[j] == "between" || norm.words[j] == "from") {
         between = true;
@@ -226,7 +245,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         approx = m.entry->value;
         j += m.length;
       }
-      std::string unit;
+      std::string_view unit;
       if (j < se) {
         if (auto m = d.units.match(norm, j, se);
             m && (m.entry->extra == "prefix" || m.entry->extra == "both")) {
@@ -238,7 +257,7 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       if (!number || in_times[j]) continue;
       std::size_t k = number->end;
       double low = number->value, high = number->value;
-      std::string bound = "exact";
+      std::string_view bound = "exact";
       // Ranges: "10 to 20", "10-20", "between 10 and 20".
       if (k + 1 < se &&
           (norm.words[k] == "to" || norm.words[k] == "-" || (between && norm.words[k] == "and"))) {
@@ -326,13 +345,17 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       q.value = number->value;
       q.low = low;
       q.high = high;
-      q.unit = std::move(unit);
-      q.bound = std::move(bound);
-      out.push_back(std::move(q));
+      q.unit = unit;
+      q.bound = bound;
+      found.push_back(std::move(q));
       i = (unit_end > k ? unit_end : k) - 1;
     }
   }
   release_if_larger(in_times_buffer);
+  std::vector<Quantity> out(std::make_move_iterator(found.begin()),
+                            std::make_move_iterator(found.end()));
+  found.clear();
+  release_if_larger(found);
   return out;
 }
 
