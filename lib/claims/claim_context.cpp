@@ -150,11 +150,9 @@ std::string id_suffix(std::string_view id) {
   return std::string(colon == std::string_view::npos ? id : id.substr(colon + 1));
 }
 
-namespace {
-
 // The per-document arrays of the thread's last ClaimContext, handed on to the
 // next one (no allocation per document once they are large enough).
-struct ContextBuffers {
+struct ClaimContextBuffers {
   std::vector<int> time_at, run_at, facility_at;
   std::vector<NameRun> runs;
   std::vector<FacilityRef> facilities;
@@ -165,34 +163,37 @@ struct ContextBuffers {
   std::vector<char> run_phrases;
 };
 
-ContextBuffers& spare_buffers() {
-  thread_local ContextBuffers spare;
-  return spare;
-}
+namespace {
 
-// Moves `from` (emptied, unless it is unusually large) to `to`.
-template <class T>
-void hand_on(std::vector<T>& from, std::vector<T>& to) {
-  from.clear();
-  release_if_larger(from);
-  to = std::move(from);
+ClaimContextBuffers& spare_buffers() {
+  thread_local ClaimContextBuffers spare;
+  return spare;
 }
 
 }  // namespace
 
+template <class Visit>
+void ClaimContext::each_reused_array(ClaimContextBuffers& spare, Visit visit) {
+  visit(time_at, spare.time_at);
+  visit(run_at, spare.run_at);
+  visit(facility_at, spare.facility_at);
+  visit(runs, spare.runs);
+  visit(facilities, spare.facilities);
+  visit(sentence_triggers, spare.sentence_triggers);
+  visit(time_tokens_, spare.time_tokens);
+  visit(facility_heads_, spare.facility_heads);
+  visit(trigger_tokens_, spare.trigger_tokens);
+  visit(trigger_begin_, spare.trigger_begin);
+  visit(trigger_bits_, spare.trigger_bits);
+}
+
 ClaimContext::~ClaimContext() {
-  ContextBuffers& spare = spare_buffers();
-  hand_on(time_at, spare.time_at);
-  hand_on(run_at, spare.run_at);
-  hand_on(facility_at, spare.facility_at);
-  hand_on(runs, spare.runs);
-  hand_on(facilities, spare.facilities);
-  hand_on(sentence_triggers, spare.sentence_triggers);
-  hand_on(time_tokens_, spare.time_tokens);
-  hand_on(facility_heads_, spare.facility_heads);
-  hand_on(trigger_tokens_, spare.trigger_tokens);
-  hand_on(trigger_begin_, spare.trigger_begin);
-  hand_on(trigger_bits_, spare.trigger_bits);
+  ClaimContextBuffers& spare = spare_buffers();
+  each_reused_array(spare, [](auto& mine, auto& kept) {
+    mine.clear();
+    release_if_larger(mine);  // (an unusually large document's)
+    kept = std::move(mine);
+  });
   // Kept at its size: find_runs overwrites what it uses (no zeroing).
   release_if_larger(run_phrases_);
   spare.run_phrases = std::move(run_phrases_);
@@ -213,18 +214,8 @@ ClaimContext::ClaimContext(const Annotations& annotations)
   } else if (a.anchor) {
     as_of = format_iso(*a.anchor);
   }
-  ContextBuffers& spare = spare_buffers();
-  time_at = std::move(spare.time_at);
-  run_at = std::move(spare.run_at);
-  facility_at = std::move(spare.facility_at);
-  runs = std::move(spare.runs);
-  facilities = std::move(spare.facilities);
-  sentence_triggers = std::move(spare.sentence_triggers);
-  time_tokens_ = std::move(spare.time_tokens);
-  facility_heads_ = std::move(spare.facility_heads);
-  trigger_tokens_ = std::move(spare.trigger_tokens);
-  trigger_begin_ = std::move(spare.trigger_begin);
-  trigger_bits_ = std::move(spare.trigger_bits);
+  ClaimContextBuffers& spare = spare_buffers();
+  each_reused_array(spare, [](auto& mine, auto& kept) { mine = std::move(kept); });
   run_phrases_ = std::move(spare.run_phrases);
   mentions_sorted_ = std::is_sorted(
       a.entities.mentions.begin(), a.entities.mentions.end(),

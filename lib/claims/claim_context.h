@@ -113,6 +113,8 @@ struct FacilityRef {
   std::string name;  ///< words as written
 };
 
+struct ClaimContextBuffers;  // a thread's spare per-document arrays (claim_context.cpp)
+
 class ClaimContext {
  public:
   explicit ClaimContext(const Annotations& a);
@@ -240,6 +242,11 @@ class ClaimContext {
   std::unordered_set<std::string_view> facility_places_;              // views of runs' keys
   std::vector<char> run_phrases_;  // the phrase keys of runs of several words (`runs` view them)
   bool mentions_sorted_ = false;
+  // Calls visit(array, the thread's spare of it) for each per-document array
+  // that is handed from one context to the next, but run_phrases_ (kept at
+  // its size, not emptied): the constructor and destructor share the list.
+  template <class Visit>
+  void each_reused_array(ClaimContextBuffers& spare, Visit visit);
   void find_times();
   void find_runs();
   void find_facilities();

@@ -55,10 +55,10 @@ struct alignas(64) WordInfo {
   std::string position;            ///< START / MID / END
 };
 
-/// A multi-word expression from the data files.
 // The fields the tagger tests at every expression start share a cache line.
 static_assert(offsetof(WordInfo, holidays) + sizeof(WordInfo::holidays) <= 64);
 
+/// A multi-word expression from the data files.
 struct Phrase {
   std::vector<std::string> words;      ///< lower-case tokens
   std::vector<const WordInfo*> infos;  ///< the lexicon entry of each word (compared by address)
