@@ -261,6 +261,13 @@ class TokenSink {
     *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
                     static_cast<std::uint32_t>(sentence_), kind};
   }
+  // For a caller that writes tokens of the current sentence itself (before
+  // next_begin(), room reserved) through a local pointer, then hands it back
+  // with advance_to(): out_, which may alias the tokens as far as the compiler
+  // knows, would be stored and reloaded around each one.
+  Token* cursor() const { return out_; }
+  std::uint32_t sentence() const { return static_cast<std::uint32_t>(sentence_); }
+  void advance_to(Token* out) { out_ = out; }
   void finish() {
     for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
       layer_.sentence_tokens[k] = static_cast<std::uint32_t>(count());
@@ -400,18 +407,24 @@ void split_ascii_bits(const unsigned char* block, std::size_t base, const BlockM
   std::uint64_t starts = (words & ~(words << 1)) | singles;
   std::uint64_t ends = (words & ~(words >> 1)) | singles;  // last bytes
   tokens.reserve(kBlockBytes);
+  Token* out = tokens.cursor();
   while (starts != 0) {
     const std::uint64_t before_next = block_bits_before(tokens.next_begin(), base);
+    const std::uint32_t sentence = tokens.sentence();
     for (std::uint64_t now = starts & before_next; now != 0; now &= now - 1) {
       const auto b = static_cast<unsigned>(__builtin_ctzll(now));
       const auto e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
-      tokens.add_in_sentence(base + b, base + e, t.kind[block[b]]);
+      *out++ = Token{static_cast<std::uint32_t>(base + b), static_cast<std::uint32_t>(base + e),
+                     sentence, t.kind[block[b]]};
       ends &= ends - 1;
     }
     starts &= ~before_next;
-    if (starts != 0)
+    if (starts != 0) {
+      tokens.advance_to(out);
       tokens.enter_sentence_of(base + static_cast<unsigned>(__builtin_ctzll(starts)));
+    }
   }
+  tokens.advance_to(out);
 }
 #endif
 
