@@ -160,13 +160,14 @@ std::optional<Error> validation_error(Document& document, const Limits& limits) 
                               " bytes, over the limit of " +
                               std::to_string(limits.max_document_bytes));
   }
-  if (auto bad = find_invalid_utf8(document.text)) {
+  std::size_t nul;  // (looked for in the same pass)
+  if (auto bad = find_invalid_utf8(document.text, nul)) {
     return document_error(document, ErrorCode::kEncoding,
                           "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
   }
   // NUL is valid UTF-8 but no article holds one: it marks a binary file or
   // UTF-16 read as bytes, whose text would be garbage.
-  if (auto nul = document.text.find('\0'); nul != std::string::npos) {
+  if (nul != std::string::npos) {
     return document_error(
         document, ErrorCode::kEncoding,
         "NUL byte at byte " + std::to_string(nul) + " of the text (binary or UTF-16 input?)");
