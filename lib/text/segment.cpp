@@ -441,12 +441,17 @@ struct RunChar {
 bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
                       const AsciiTables& ascii, std::vector<RunChar>& chars, TokenSink& tokens) {
   const auto& wide = wide_classes();
-  chars.clear();
+  // One RunChar per character and one for the end: no more than the bytes
+  // and one. They are written through a pointer, not push_back(), and
+  // `chars` is only ever made larger (it is reused from run to run).
+  if (chars.size() < end - begin + 1) chars.resize(end - begin + 1);
+  RunChar* const first = chars.data();
+  RunChar* out = first;
   for (std::size_t i = begin; i < end;) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
-      chars.push_back(
-          RunChar{static_cast<std::uint32_t>(i), ascii.word_class[byte], ascii.kind[byte], false});
+      *out++ =
+          RunChar{static_cast<std::uint32_t>(i), ascii.word_class[byte], ascii.kind[byte], false};
       ++i;
       continue;
     }
@@ -456,16 +461,15 @@ bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
     if (c < static_cast<UChar32>(kWideFirst) || c >= static_cast<UChar32>(kWideEnd)) return false;
     const WideClass& w = wide[c - kWideFirst];
     if (!w.handled) return false;
-    chars.push_back(RunChar{static_cast<std::uint32_t>(at), w.word_class, w.kind, w.white});
+    *out++ = RunChar{static_cast<std::uint32_t>(at), w.word_class, w.kind, w.white};
   }
-  chars.push_back(
-      RunChar{static_cast<std::uint32_t>(end), AsciiClass::kOther, Token::Kind::kSymbol, false});
+  *out = RunChar{static_cast<std::uint32_t>(end), AsciiClass::kOther, Token::Kind::kSymbol, false};
   split_words(
-      chars.size() - 1, [&](std::size_t i) { return chars[i].word_class; },
+      static_cast<std::size_t>(out - first), [&](std::size_t i) { return first[i].word_class; },
       [&](std::size_t i, std::size_t j) {
         // A lone white space character (NBSP) is a segment but no token.
-        if (j == i + 1 && chars[i].white) return;
-        tokens.add(chars[i].begin, chars[j].begin, chars[i].kind);
+        if (j == i + 1 && first[i].white) return;
+        tokens.add(first[i].begin, first[j].begin, first[i].kind);
       });
   return true;
 }
