@@ -26,6 +26,7 @@
 #include "graph/claim_graph.h"
 #include "pipeline/check_steps.h"
 #include "pipeline/thread_pool.h"
+#include "pipeline/validate.h"
 #include "text/sentence_split.h"
 #include "util/date.h"
 #include "util/scratch.h"
@@ -150,8 +151,25 @@ std::optional<Error> extract_into(Extraction& out, const Lexicon& lexicon) {
   }
 }
 
-// What validate() checks, on `document` in place (whose date it then cuts to
-// YYYY-MM-DD): the error, or nullopt when the document is valid.
+// The extraction of `document`, made in `out` (default-constructed): the one
+// copy of the document, validated and extracted where it stays; the error
+// if it is not valid or a stage fails.
+std::optional<Error> extract_copy_into(const Document& document, const Limits& limits,
+                                       const Lexicon& lexicon, Extraction& out) {
+  out.document = document;
+  if (auto error = validation_error(out.document, limits)) return error;
+  return extract_into(out, lexicon);
+}
+
+// The built-in lexicon is built once per process; only user lexicons cost a
+// build per call (extract() is called once per document by library users).
+Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
+  if (options.lexicons.empty()) return Lexicon::builtin();
+  return Lexicon::build(options.lexicons, options.lexicon_names);
+}
+
+}  // namespace
+
 std::optional<Error> validation_error(Document& document, const Limits& limits) {
   if (document.id.empty()) return document_error(document, ErrorCode::kInput, "document has no id");
   if (document.text.size() > limits.max_document_bytes) {
@@ -183,24 +201,6 @@ std::optional<Error> validation_error(Document& document, const Limits& limits) 
   return std::nullopt;
 }
 
-// The extraction of `document`, made in `out` (default-constructed): the one
-// copy of the document, validated and extracted where it stays; the error
-// if it is not valid or a stage fails.
-std::optional<Error> extract_copy_into(const Document& document, const Limits& limits,
-                                       const Lexicon& lexicon, Extraction& out) {
-  out.document = document;
-  if (auto error = validation_error(out.document, limits)) return error;
-  return extract_into(out, lexicon);
-}
-
-// The built-in lexicon is built once per process; only user lexicons cost a
-// build per call (extract() is called once per document by library users).
-Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
-  if (options.lexicons.empty()) return Lexicon::builtin();
-  return Lexicon::build(options.lexicons, options.lexicon_names);
-}
-
-}  // namespace
 }  // namespace internal
 
 Result<Document> validate(Document document, const Limits& limits) {
