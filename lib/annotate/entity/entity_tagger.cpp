@@ -393,7 +393,8 @@ struct Word {
   std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
-  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer
+  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer,
+                               // right after the previous word's key (see phrase_key)
   std::uint32_t key_size = 0;  // (see Tagger::key_of)
   std::uint32_t id = 0;        // the key's index in the document's vocabulary
   std::uint16_t flags = 0;     // FactFlag bits of the key
@@ -1029,6 +1030,13 @@ class Tagger {
   std::string_view key_of(const Word& w) const {
     return std::string_view(keys_.data() + w.key_at, w.key_size);
   }
+  // The keys of words [i, j) (i < j) joined: build_words writes each word's
+  // key right after the previous word's, so they are already side by side.
+  std::string_view phrase_key(std::size_t i, std::size_t j) const {
+    const Word& last = words_[j - 1];
+    return std::string_view(keys_.data() + words_[i].key_at,
+                            last.key_at + last.key_size - words_[i].key_at);
+  }
   std::string_view text_of(const Word& w) const {
     return std::string_view(text_.text.data() + w.begin, w.end - w.begin);
   }
@@ -1194,14 +1202,12 @@ class Tagger {
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon_phrase(
       std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
     for (std::size_t n = 1; n <= lexicon_.max_alias_words() && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += key_of(w);
+      const std::string_view k = phrase_key(i, i + n);
       const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
       // No alias key starts with `k`: no longer phrase can match either.
       bool dead_end = !info && !k.empty();
@@ -1253,14 +1259,12 @@ class Tagger {
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
       std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
     for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += key_of(w);
+      const std::string_view k = phrase_key(i, i + n);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
@@ -1277,12 +1281,10 @@ class Tagger {
     return match_demonym_phrase(i, end);
   }
   [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
-      k += key_of(words_[i + n - 1]);
+      const std::string_view k = phrase_key(i, i + n);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
@@ -1830,13 +1832,11 @@ class Tagger {
     for (; kind_cursor_ < kind_count_ && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
       std::size_t i = kind_starts_[kind_cursor_];
       // Longest kind phrase starting here.
-      std::string& k = phrase_;
-      k.clear();
       std::size_t kind_words = 0;
       const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
-        k += key_of(words_[i + n - 1]);
+        const std::string_view k = phrase_key(i, i + n);
         const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
         if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
         if (f && f->is_kind) {
@@ -1852,9 +1852,8 @@ class Tagger {
       // (Only if some kind key starts with the previous word's key.)
       if (i > begin && !words_[i - 1].punct &&
           (key_of(words_[i - 1]).empty() || has(i - 1, kKindPrefix))) {
-        k.assign(key_of(words_[i - 1]));
-        for (std::size_t n = 0; n < kind_words; ++n) k += key_of(words_[i + n]);
-        if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
+        if (const WordFacts* f = phrase_facts(phrase_key(i - 1, head_end)); f && f->is_kind)
+          continue;
       }
       // "at the centre of", "took office": not facilities.
       if (word_is(head_end, "of")) continue;
@@ -2234,9 +2233,8 @@ class Tagger {
   std::size_t determiner_count_ = 0;
   std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
   std::size_t kind_cursor_ = 0;
-  unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
-  mutable std::string phrase_;  // scratch for phrase keys
-  std::string name_key_;        // (compound_entity: the name's key)
+  unsigned vocab_shift_ = 0;  // vocab_slots_ index: the top bits of a key's hash
+  std::string name_key_;      // (compound_entity: the name's key)
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
   std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
