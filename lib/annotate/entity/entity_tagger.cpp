@@ -489,7 +489,11 @@ struct Draft {
   // tagger); null: no tags.
   const std::vector<std::string>* tags = nullptr;
   std::vector<std::string> located_in;
-  std::vector<std::string> aliases;
+  // Aliases: a list in the thread's AliasRef pool (see Tagger::add_alias),
+  // first and last entry + 1 (0: none), made strings only in finish().
+  std::uint32_t first_alias = 0;
+  std::uint32_t last_alias = 0;
+  std::uint32_t alias_count = 0;
   // Facilities: owner entity, normalised kind and place entity (-1: unknown).
   long owner = -1;
   std::string kind;
@@ -576,6 +580,23 @@ struct VocabSlot {
   std::uint32_t id = 0;    // vocab index + 1; 0: empty
 };
 
+// An alias of a draft: bytes [begin, end) of the text, and the draft's next
+// alias (index + 1 in the pool; 0: none).
+struct AliasRef {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t next = 0;
+};
+
+// A compound name's draft by the name's key (bytes [at, at + size) of
+// DraftScratch::name_keys), for compound_entity.
+struct NamedDraft {
+  std::uint64_t hash = 0;
+  std::uint32_t at = 0;
+  std::uint32_t size = 0;
+  std::uint32_t draft = 0;
+};
+
 // A name mention by words.
 struct WordMention {
   std::uint32_t entity;
@@ -621,10 +642,17 @@ struct DraftScratch {
   std::vector<Draft> drafts;
   std::vector<RawMention> mentions;
   std::vector<RawMention> facility_mentions;
+  std::vector<RawMention> descriptions;  // (tag_descriptions)
   std::vector<std::uint32_t> mention_starts;
   std::vector<std::size_t> facilities;
   std::vector<std::size_t> person_drafts;
   std::vector<NameKey> person_keys;
+  std::vector<AliasRef> aliases;  // every draft's aliases, as lists
+  // Compound names' drafts by key: an open-addressing table of `named`
+  // index + 1 (a power of two, at most half full; all zero between documents).
+  std::string name_keys;
+  std::vector<NamedDraft> named;
+  std::vector<std::uint32_t> named_slots;
   // Per lexicon entity: its draft + 1, 0: none yet. Only the entries listed
   // in lexicon_used are non-zero, and they are reset before the next document.
   std::vector<std::uint32_t> by_lexicon;
@@ -644,6 +672,10 @@ struct DraftScratch {
     facilities.clear();
     person_drafts.clear();
     person_keys.clear();
+    aliases.clear();
+    if (!named.empty()) std::fill(named_slots.begin(), named_slots.end(), 0);
+    named.clear();
+    name_keys.clear();
     for (std::uint32_t index : lexicon_used) by_lexicon[index] = 0;
     lexicon_used.clear();
     if (by_lexicon.size() < lexicon_entities) by_lexicon.resize(lexicon_entities, 0);
@@ -653,10 +685,19 @@ struct DraftScratch {
     release_if_larger(drafts);
     release_if_larger(mentions);
     release_if_larger(facility_mentions);
+    release_if_larger(descriptions);
     release_if_larger(mention_starts);
     release_if_larger(facilities);
     release_if_larger(person_drafts);
     release_if_larger(person_keys);
+    release_if_larger(aliases);
+    if (name_keys.capacity() > kScratchKeepBytes) std::string().swap(name_keys);
+    if (named.capacity() * sizeof(NamedDraft) > kScratchKeepBytes ||
+        named_slots.size() * sizeof(std::uint32_t) > kScratchKeepBytes) {
+      // (Both: clear() zeroes the table only when `named` lists entries.)
+      std::vector<NamedDraft>().swap(named);
+      std::vector<std::uint32_t>().swap(named_slots);
+    }
     release_if_larger(lexicon_used);
     release_if_larger(by_id);
     release_if_larger(draft_to_entity);
@@ -698,6 +739,7 @@ class Tagger {
         facilities_(lists_.facilities),
         person_drafts_(lists_.person_drafts),
         person_keys_(lists_.person_keys),
+        aliases_(lists_.aliases),
         by_lexicon_(lists_.by_lexicon),
         lexicon_used_(lists_.lexicon_used) {
     lists_.clear(lexicon_.entities().size());
@@ -1152,11 +1194,30 @@ class Tagger {
 
   // The text of bytes [begin, end) as an alias of the draft, unless it has it;
   // the string is built only when added.
+  // (Kept in the thread's pool, not in a vector per draft: most drafts have
+  // one or two aliases, and growing a vector for each costs an allocation per alias.)
   void add_alias(std::size_t entity, std::size_t begin, std::size_t end) {
-    std::string_view surface = text_.text.substr(begin, end - begin);
-    auto& aliases = drafts_[entity].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.emplace_back(surface);
+    const std::string_view text = text_.text;
+    const std::size_t size = end - begin;
+    Draft& d = drafts_[entity];
+    for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next) {
+      const AliasRef& r = aliases_[a - 1];
+      if (r.end - r.begin == size && text.compare(r.begin, size, text.substr(begin, size)) == 0)
+        return;
+    }
+    aliases_.push_back(
+        AliasRef{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), 0});
+    auto index = static_cast<std::uint32_t>(aliases_.size());
+    if (d.last_alias != 0) {
+      aliases_[d.last_alias - 1].next = index;
+    } else {
+      d.first_alias = index;
+    }
+    d.last_alias = index;
+    ++d.alias_count;
+  }
+  std::string_view alias_text(const AliasRef& r) const {
+    return text_.text.substr(r.begin, r.end - r.begin);
   }
 
   std::size_t lexicon_entity(std::size_t index) {
@@ -1711,10 +1772,16 @@ class Tagger {
 
   std::size_t compound_entity(std::size_t i, std::size_t j, const std::string& type) {
     std::string_view name = text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin);
-    std::string& k = name_key_;
-    k.clear();
-    Lexicon::append_key(name, k);
-    if (auto it = by_name_.find(k); it != by_name_.end()) return it->second;
+    // The name's key, at the end of the thread's key bytes (dropped again if known).
+    std::string& keys = lists_.name_keys;
+    const std::size_t at = keys.size();
+    Lexicon::append_key(name, keys);
+    const std::string_view k = std::string_view(keys).substr(at);
+    const std::uint64_t h = short_string_hash(k);
+    if (std::uint32_t* slot = named_slot(k, h); *slot != 0) {
+      keys.resize(at);
+      return lists_.named[*slot - 1].draft;
+    }
     Draft& d = new_draft();  // (`type` is never a draft's: drafts_ may grow)
     d.origin = Origin::kName;
     d.type = type;
@@ -1727,8 +1794,42 @@ class Tagger {
       if (const WordFacts* f = facts(head); f && f->is_head) d.tags = &f->head_tags;
     }
     std::size_t e = added_draft();
-    by_name_.emplace(k, e);
+    add_named(NamedDraft{h, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(k.size()),
+                         static_cast<std::uint32_t>(e)});
     return e;
+  }
+
+  // The slot of compound_entity's table that holds key `k` (hash `h`), or the
+  // empty slot where it would go.
+  std::uint32_t* named_slot(std::string_view k, std::uint64_t h) {
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    if (slots.empty()) slots.assign(64, 0);
+    const std::string_view keys = lists_.name_keys;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      std::uint32_t index = slots[slot];
+      if (index == 0) return &slots[slot];
+      const NamedDraft& n = lists_.named[index - 1];
+      if (n.hash == h && keys.substr(n.at, n.size) == k) return &slots[slot];
+    }
+  }
+  void add_named(const NamedDraft& n) {
+    std::vector<NamedDraft>& named = lists_.named;
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    named.push_back(n);
+    if (named.size() * 2 > slots.size()) {
+      slots.assign(slots.size() * 2, 0);
+      for (std::size_t k = 0; k < named.size(); ++k) place_named(k);
+    } else {
+      place_named(named.size() - 1);
+    }
+  }
+  void place_named(std::size_t index) {
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    const std::size_t mask = slots.size() - 1;
+    std::size_t slot = lists_.named[index].hash & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = static_cast<std::uint32_t>(index + 1);
   }
 
   void add_located(std::size_t inner, std::size_t outer) {
@@ -2066,7 +2167,8 @@ class Tagger {
   // ---- definite descriptions -------------------------------------------
 
   [[gnu::noinline]] void tag_descriptions() {
-    std::vector<RawMention> found;
+    std::vector<RawMention>& found = lists_.descriptions;
+    found.clear();
     for (std::size_t d = 0; d < determiner_count_; ++d) {  // "the", "this", "that"
       std::size_t i = determiners_[d];
       if (i + 1 >= words_.size()) break;
@@ -2177,9 +2279,10 @@ class Tagger {
           slot = (slot + 1) & (slots - 1);
         if (by_id[slot] != 0) {
           e = draft_to_entity[m.entity] = by_id[slot] - 1;
-          for (const auto& a : d.aliases) {
-            auto& list = layer.entities[e].aliases;
-            if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+          auto& list = layer.entities[e].aliases;
+          for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next) {
+            std::string_view alias = alias_text(aliases_[a - 1]);
+            if (std::find(list.begin(), list.end(), alias) == list.end()) list.emplace_back(alias);
           }
         } else {
           e = draft_to_entity[m.entity] = layer.entities.size();
@@ -2188,7 +2291,9 @@ class Tagger {
           out.id = std::move(d.id);
           out.name = std::move(d.name);
           out.type = std::move(d.type);
-          out.aliases = std::move(d.aliases);
+          out.aliases.reserve(d.alias_count);
+          for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next)
+            out.aliases.emplace_back(alias_text(aliases_[a - 1]));
           out.located_in = std::move(d.located_in);
           mention_count.push_back(0);
         }
@@ -2234,7 +2339,6 @@ class Tagger {
   std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
   std::size_t kind_cursor_ = 0;
   unsigned vocab_shift_ = 0;  // vocab_slots_ index: the top bits of a key's hash
-  std::string name_key_;      // (compound_entity: the name's key)
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
   std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
@@ -2252,11 +2356,11 @@ class Tagger {
   std::vector<std::size_t>& facilities_;        // draft indices, least recent first
   std::vector<std::size_t>& person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::vector<NameKey>& person_keys_;        // (their name keys)
+  std::vector<AliasRef>& aliases_;           // (see Draft::first_alias)
   std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
   std::array<std::uint64_t, 4> person_surnames_{};
   std::vector<std::uint32_t>& by_lexicon_;  // (see DraftScratch)
   std::vector<std::uint32_t>& lexicon_used_;
-  std::unordered_map<std::string, std::size_t> by_name_;
 };
 
 }  // namespace
