@@ -509,6 +509,29 @@ struct RawMention {
   std::uint32_t last_word = 0;
 };
 
+// What slug() does with each byte: keeps it (lower-cased), drops it as a
+// separator, or looks closer (apostrophes and dots are skipped, 0xE2 may start
+// typographic punctuation).
+struct SlugBytes {
+  static constexpr std::uint8_t kKeep = 1;
+  static constexpr std::uint8_t kSpecial = 2;
+  std::uint8_t cls[256] = {};
+  char lower[256] = {};
+  constexpr SlugBytes() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) cls[c] = kKeep;
+      if (c >= 'A' && c <= 'Z') {
+        cls[c] = kKeep;
+        lower[c] = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    cls['\''] = cls['.'] = kSpecial;
+    cls[0xE2] = kKeep | kSpecial;
+  }
+};
+constexpr SlugBytes kSlugBytes;
+
 // `prefix` and the slug of `s`: lower-case letters and digits, runs of
 // anything else as one '_' between them, apostrophes and dots dropped.
 std::string slug(std::string_view s, std::string_view prefix = {}) {
@@ -516,29 +539,35 @@ std::string slug(std::string_view s, std::string_view prefix = {}) {
   // at least one byte dropped).
   std::string out(prefix.size() + s.size(), '\0');
   char* const begin = out.data();
-  if (!prefix.empty()) std::memcpy(begin, prefix.data(), prefix.size());
+  if (prefix.size() == 4) {
+    std::memcpy(begin, prefix.data(), 4);  // ("org:": a fixed-size copy, inlined)
+  } else if (!prefix.empty()) {
+    std::memcpy(begin, prefix.data(), prefix.size());
+  }
   char* const start = begin + prefix.size();
   char* at = start;
-  bool underscore = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\'' || c == '.') continue;
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      i += 2;  // typographic punctuation
-      continue;
+  unsigned underscore = 0;  // a separator since the last byte kept
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = bytes[i];
+    unsigned cls = kSlugBytes.cls[c];
+    if (cls & SlugBytes::kSpecial) {
+      if (c != 0xE2) continue;  // apostrophe or dot
+      if (i + 2 < n && bytes[i + 1] == 0x80) {
+        i += 2;  // typographic punctuation
+        continue;
+      }
     }
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (keep) {
-      if (underscore && at != start) *at++ = '_';
-      underscore = false;
-      *at++ = static_cast<char>(c);
-    } else {
-      underscore = true;
-    }
+    // (Without branches: '_' is written and kept only before a kept byte
+    // that follows a separator, not at the start; a dropped byte is written
+    // and overwritten.)
+    unsigned keep = cls & SlugBytes::kKeep;
+    *at = '_';
+    at += underscore & keep & static_cast<unsigned>(at != start);
+    *at = kSlugBytes.lower[c];
+    at += keep;
+    underscore = keep ^ 1;
   }
   out.resize(static_cast<std::size_t>(at - begin));
   return out;
