@@ -16,6 +16,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -483,8 +484,10 @@ struct Draft {
   std::string id;  // known now for lexicon entities, computed at the end otherwise
   std::string name;
   // Persons: the longest name seen, as views of the text or of the lexicon
-  // entity's name (both outlive the tagger).
-  std::vector<std::string_view> name_words;
+  // entity's name (both outlive the tagger): entries [name_at, name_at +
+  // name_size) of the thread's name word pool (see Tagger::name_words).
+  std::uint32_t name_at = 0;
+  std::uint32_t name_size = 0;
   // Into the lexicon entity or the head word's table entry (both outlive the
   // tagger); null: no tags.
   const std::vector<std::string>* tags = nullptr;
@@ -676,7 +679,8 @@ struct DraftScratch {
   std::vector<std::size_t> facilities;
   std::vector<std::size_t> person_drafts;
   std::vector<NameKey> person_keys;
-  std::vector<AliasRef> aliases;  // every draft's aliases, as lists
+  std::vector<AliasRef> aliases;             // every draft's aliases, as lists
+  std::vector<std::string_view> name_words;  // persons' name words (see Draft::name_at)
   // Compound names' drafts by key: an open-addressing table of `named`
   // index + 1 (a power of two, at most half full; all zero between documents).
   std::string name_keys;
@@ -702,6 +706,7 @@ struct DraftScratch {
     person_drafts.clear();
     person_keys.clear();
     aliases.clear();
+    name_words.clear();
     if (!named.empty()) std::fill(named_slots.begin(), named_slots.end(), 0);
     named.clear();
     name_keys.clear();
@@ -720,6 +725,7 @@ struct DraftScratch {
     release_if_larger(person_drafts);
     release_if_larger(person_keys);
     release_if_larger(aliases);
+    release_if_larger(name_words);
     if (name_keys.capacity() > kScratchKeepBytes) std::string().swap(name_keys);
     if (named.capacity() * sizeof(NamedDraft) > kScratchKeepBytes ||
         named_slots.size() * sizeof(std::uint32_t) > kScratchKeepBytes) {
@@ -769,6 +775,7 @@ class Tagger {
         person_drafts_(lists_.person_drafts),
         person_keys_(lists_.person_keys),
         aliases_(lists_.aliases),
+        name_pool_(lists_.name_words),
         by_lexicon_(lists_.by_lexicon),
         lexicon_used_(lists_.lexicon_used) {
     lists_.clear(lexicon_.entities().size());
@@ -1156,7 +1163,7 @@ class Tagger {
     const Draft& d = drafts_.back();
     if (is_person(d)) {
       person_drafts_.push_back(drafts_.size() - 1);
-      person_keys_.push_back(name_key(d.name_words));
+      person_keys_.push_back(name_key(name_words(d)));
       add_to_person_filter(person_keys_.back());
     }
     return drafts_.size() - 1;
@@ -1182,7 +1189,7 @@ class Tagger {
   static std::uint64_t add_to_name_hash(std::uint64_t h, std::uint64_t word_hash) {
     return (h ^ word_hash) * 0xBF58476D1CE4E5B9ull + 1;
   }
-  static NameKey name_key(const std::vector<std::string_view>& name_words) {
+  static NameKey name_key(std::span<const std::string_view> name_words) {
     NameKey key;
     for (std::string_view w : name_words) key.name = add_to_name_hash(key.name, name_word_hash(w));
     if (!name_words.empty()) key.last = name_word_hash(name_words.back());
@@ -1213,8 +1220,7 @@ class Tagger {
     return (filter[(h >> 62) & 3] >> ((h >> 56) & 63)) & 1;
   }
 
-  bool same_name(const std::vector<std::string_view>& name_words, std::size_t i,
-                 std::size_t j) const {
+  bool same_name(std::span<const std::string_view> name_words, std::size_t i, std::size_t j) const {
     if (name_words.size() != j - i) return false;
     for (std::size_t k = i; k < j; ++k) {
       if (name_words[k - i] != text_of(words_[k])) return false;
@@ -1278,13 +1284,15 @@ class Tagger {
       d.located_in = e.located_in;
       if (e.type == "PERSON") {
         // Known people take part in surname coreference ("Mr X").
+        d.name_at = static_cast<std::uint32_t>(name_pool_.size());
         std::string_view name = e.name;
         while (!name.empty()) {
           std::size_t sp = name.find(' ');
-          if (sp != 0) d.name_words.emplace_back(name.substr(0, sp));
+          if (sp != 0) name_pool_.emplace_back(name.substr(0, sp));
           if (sp == std::string_view::npos) break;
           name.remove_prefix(sp + 1);
         }
+        d.name_size = static_cast<std::uint32_t>(name_pool_.size() - d.name_at);
       }
       added_draft();
     }
@@ -1500,14 +1508,14 @@ class Tagger {
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
     }
     if (n == 1) {
       std::string_view only = text_of(words_[i]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {
         const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
-        if (p.words > 1 && p.last == key.last && drafts_[e].name_words.back() == only) return e;
+        if (p.words > 1 && p.last == key.last && name_words(drafts_[e]).back() == only) return e;
       }
     } else {
       std::string_view last = text_of(words_[j - 1]);
@@ -1516,8 +1524,8 @@ class Tagger {
         std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
         if (p.words == 1 && p.last == key.last && d.origin == Origin::kPerson &&
-            d.name_words[0] == last) {
-          d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
+            name_words(d)[0] == last) {
+          set_name_words(d, i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
           d.name = span_words_joined(i, j);
           person_keys_[k] = key;
           add_to_person_filter(key);
@@ -1528,7 +1536,7 @@ class Tagger {
     Draft& d = new_draft();
     d.origin = Origin::kPerson;
     d.type = "PERSON";
-    d.name_words = words_text(i, j);
+    set_name_words(d, i, j);
     d.name = span_words_joined(i, j);
     return added_draft();
   }
@@ -1555,19 +1563,25 @@ class Tagger {
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
       if (n == 1 && p.words > 1 && p.last == key.last &&
-          drafts_[e].name_words.back() == text_of(words_[i]))
+          name_words(drafts_[e]).back() == text_of(words_[i]))
         return e;
     }
     return std::nullopt;
   }
 
-  std::vector<std::string_view> words_text(std::size_t i, std::size_t j) const {
-    std::vector<std::string_view> out;
-    out.reserve(j - i);
-    for (std::size_t k = i; k < j; ++k) out.push_back(text_of(words_[k]));
-    return out;
+  // A person draft's name words (views into the thread's pool: valid until
+  // the pool grows).
+  std::span<const std::string_view> name_words(const Draft& d) const {
+    return {name_pool_.data() + d.name_at, d.name_size};
+  }
+  // Makes the text of words [i, j) the draft's name words (a longer name
+  // leaves the old entries in the pool unused).
+  void set_name_words(Draft& d, std::size_t i, std::size_t j) {
+    d.name_at = static_cast<std::uint32_t>(name_pool_.size());
+    for (std::size_t k = i; k < j; ++k) name_pool_.push_back(text_of(words_[k]));
+    d.name_size = static_cast<std::uint32_t>(j - i);
   }
 
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
@@ -2400,6 +2414,7 @@ class Tagger {
   std::vector<std::size_t>& person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::vector<NameKey>& person_keys_;        // (their name keys)
   std::vector<AliasRef>& aliases_;           // (see Draft::first_alias)
+  std::vector<std::string_view>& name_pool_;     // (see Draft::name_at)
   std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
   std::array<std::uint64_t, 4> person_surnames_{};
   std::vector<std::uint32_t>& by_lexicon_;  // (see DraftScratch)
