@@ -1241,10 +1241,10 @@ class Tagger {
     add_alias(entity, m.begin, m.end);
   }
 
-  // The text of bytes [begin, end) as an alias of the draft, unless it has it;
-  // the string is built only when added.
-  // (Kept in the thread's pool, not in a vector per draft: most drafts have
-  // one or two aliases, and growing a vector for each costs an allocation per alias.)
+  // The text of bytes [begin, end) as an alias of the draft, unless it has it.
+  // (Kept as a span in the thread's pool, not as a string in a vector per
+  // draft: growing a vector for each draft costs an allocation per alias;
+  // finish() makes the strings, into exactly reserved vectors.)
   void add_alias(std::size_t entity, std::size_t begin, std::size_t end) {
     const std::string_view text = text_.text;
     const std::size_t size = end - begin;
