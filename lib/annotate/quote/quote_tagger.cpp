@@ -593,7 +593,7 @@ struct Resolved {
   std::string id;
   bool person = false;
   bool nominal = false;
-  std::string head;  ///< last word of a nominal speaker ("official")
+  std::string_view head;  ///< last word of a nominal speaker ("official"), in TextLayer::lower
 };
 
 class Attributor {
@@ -686,7 +686,7 @@ class Attributor {
     std::size_t quote;
     bool person;
     bool nominal;
-    std::string head;
+    std::string_view head;  // in TextLayer::lower: no string to copy when the vector grows
     std::size_t at;
   };
   std::vector<Seen> seen_;
@@ -1297,8 +1297,8 @@ class Attributor {
 
   // Quote `quote`'s speaker, resolved as `who` (whose name and id the quote
   // took), named at byte `at`.
-  void remember(std::size_t quote, Resolved& who, std::size_t at) {
-    seen_.push_back({quote, who.person, who.nominal, std::move(who.head), at});
+  void remember(std::size_t quote, const Resolved& who, std::size_t at) {
+    seen_.push_back({quote, who.person, who.nominal, who.head, at});
     // Only recent speakers matter for pronouns and "the official"; keeping a
     // bounded window keeps long documents linear.
     if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
