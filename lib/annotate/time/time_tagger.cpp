@@ -1132,8 +1132,12 @@ class Tagger {
         }
       }
     }
-    if (best.end > i && in_title(i, best.end - 1)) return {};
-    if (best.end > i && capitalised_in_name(i + best.skip, best.end)) return {};
+    // One object returned on every path, so that it is built in the caller's
+    // (moving a Core copies its value string with a memcpy call, even empty).
+    if (best.end > i &&
+        (in_title(i, best.end - 1) || capitalised_in_name(i + best.skip, best.end))) {
+      best = Core();
+    }
     return best;
   }
 
