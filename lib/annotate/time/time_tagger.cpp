@@ -281,6 +281,10 @@ struct Core {
 // vector grown per expression moved every TimeExpr, four strings each, about
 // twice).
 struct Found {
+  // User-provided, so that emplace_back() sets the members, not zero the
+  // whole object first with a slow `rep stos` (as Core()).
+  Found() {}
+
   Span span;
   std::string_view type;  // a literal or lexicon storage
   std::string value;
