@@ -294,21 +294,21 @@ std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
     }
     *next_capital = count;
     next_capital += capital;
-    // Lower case without the possessive ending ("'s", "\u2019s") and a final
-    // dot. In arithmetic, not branches: which words end in 's' is a coin
-    // toss to a branch predictor. A word too short for a test reads other
-    // bytes instead (its first one, or zeros), and the test is false anyway.
-    const char* s = low + b;
+    // Lower case without the possessive ending and a final dot; most words
+    // end in neither 's' nor '.'.
     bool possessive = false;
-    if (n > 0) [[likely]] {
-      const bool ends_s = s[n - 1] == 's';
-      const bool ascii = ends_s & (n > 2) & (s[n < 2 ? 0 : n - 2] == '\'');
-      static constexpr char kNoTail[4] = {};
-      const char* tail4 = n < 4 ? kNoTail : s + n - 4;
-      const bool curly = !ascii & (n > 4) & (std::memcmp(tail4, "\xE2\x80\x99s", 4) == 0);
-      n -= 2 * static_cast<std::uint32_t>(ascii) + 4 * static_cast<std::uint32_t>(curly);
-      possessive = ascii | curly;
-      n -= static_cast<std::uint32_t>((n > 1) & (s[n - 1] == '.'));
+    const char* s = low + b;
+    const char last = n > 0 ? s[n - 1] : 0;
+    if (last == 's' || last == '.') {
+      if (n > 2 && s[n - 2] == '\'' && last == 's') {
+        n -= 2;
+        possessive = true;
+      } else if (n > 4 && s[n - 4] == '\xE2' && s[n - 3] == '\x80' && s[n - 2] == '\x99' &&
+                 last == 's') {
+        n -= 4;
+        possessive = true;
+      }
+      if (n > 1 && s[n - 1] == '.') --n;
     }
     Word& w = out[count++];
     w.begin = b;
