@@ -348,7 +348,8 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         bound = "at_least";
       }
       found.push_back(FoundQuantity{
-          .span = Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end},
+          .span =
+              Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end},
           .value = number->value,
           .low = low,
           .high = high,
