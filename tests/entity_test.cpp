@@ -591,6 +591,15 @@ TEST_CASE("words: keys read eight bytes at a time, and documents with many disti
     CHECK(nato->mentions.size() == 3);
     CHECK(t.at("Jordan")->id == "loc:jordan");
   }
+  SUBCASE("possessive endings in capitals, typographic, and at the text's very start") {
+    Tagged t("EU's envoy met NATO'S partners and NATO\xE2\x80\x99s envoy.");
+    const Entity* eu = t.find("org:eu");
+    REQUIRE(eu);
+    CHECK(t.mention_texts("org:eu") == std::set<std::string>{"EU"});
+    CHECK(t.mention_texts("org:nato") == std::set<std::string>{"NATO"});
+    REQUIRE(t.find("org:nato"));
+    CHECK(t.find("org:nato")->mentions.size() == 2);
+  }
   SUBCASE("thousands of distinct words before the names") {
     std::string text;
     for (int i = 0; i < 5000; ++i) text += "w" + std::to_string(i) + (i % 7 ? " " : ". ");
@@ -602,4 +611,19 @@ TEST_CASE("words: keys read eight bytes at a time, and documents with many disti
     CHECK(t.find("loc:amman"));
     CHECK(t.find("fac:nato/office/amman"));
   }
+}
+
+TEST_CASE("aliases in order of first use, once each; a repeated compound name is one entity") {
+  Tagged t(
+      "The Danish Energy Agency met NATO officials. Nato said the Danish Energy Agency and "
+      "NATO agreed.");
+  const Entity* nato = t.find("org:nato");
+  REQUIRE(nato);
+  CHECK(nato->aliases == std::vector<std::string>{"NATO", "Nato"});
+  CHECK(nato->mentions.size() == 3);
+  const Entity* agency = t.at("Danish Energy Agency");
+  REQUIRE(agency);
+  CHECK(agency == t.at("Danish Energy Agency", t.text.find("said")));
+  CHECK(agency->aliases == std::vector<std::string>{"Danish Energy Agency"});
+  CHECK(agency->mentions.size() == 2);
 }

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -393,7 +394,8 @@ struct Word {
   std::uint32_t begin = 0;  // (byte offsets and sentence as in Token)
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;
-  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer
+  std::uint32_t key_at = 0;    // Lexicon::key(text) is at this offset in the key buffer,
+                               // right after the previous word's key (see phrase_key)
   std::uint32_t key_size = 0;  // (see Tagger::key_of)
   std::uint32_t id = 0;        // the key's index in the document's vocabulary
   std::uint16_t flags = 0;     // FactFlag bits of the key
@@ -482,13 +484,19 @@ struct Draft {
   std::string id;  // known now for lexicon entities, computed at the end otherwise
   std::string name;
   // Persons: the longest name seen, as views of the text or of the lexicon
-  // entity's name (both outlive the tagger).
-  std::vector<std::string_view> name_words;
+  // entity's name (both outlive the tagger): entries [name_at, name_at +
+  // name_size) of the thread's name word pool (see Tagger::name_words).
+  std::uint32_t name_at = 0;
+  std::uint32_t name_size = 0;
   // Into the lexicon entity or the head word's table entry (both outlive the
   // tagger); null: no tags.
   const std::vector<std::string>* tags = nullptr;
   std::vector<std::string> located_in;
-  std::vector<std::string> aliases;
+  // Aliases: a list in the thread's AliasRef pool (see Tagger::add_alias),
+  // first and last entry + 1 (0: none), made strings only in finish().
+  std::uint32_t first_alias = 0;
+  std::uint32_t last_alias = 0;
+  std::uint32_t alias_count = 0;
   // Facilities: owner entity, normalised kind and place entity (-1: unknown).
   long owner = -1;
   std::string kind;
@@ -504,6 +512,29 @@ struct RawMention {
   std::uint32_t last_word = 0;
 };
 
+// What slug() does with each byte: keeps it (lower-cased), drops it as a
+// separator, or looks closer (apostrophes and dots are skipped, 0xE2 may start
+// typographic punctuation).
+struct SlugBytes {
+  static constexpr std::uint8_t kKeep = 1;
+  static constexpr std::uint8_t kSpecial = 2;
+  std::uint8_t cls[256] = {};
+  char lower[256] = {};
+  constexpr SlugBytes() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) cls[c] = kKeep;
+      if (c >= 'A' && c <= 'Z') {
+        cls[c] = kKeep;
+        lower[c] = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    cls['\''] = cls['.'] = kSpecial;
+    cls[0xE2] = kKeep | kSpecial;
+  }
+};
+constexpr SlugBytes kSlugBytes;
+
 // `prefix` and the slug of `s`: lower-case letters and digits, runs of
 // anything else as one '_' between them, apostrophes and dots dropped.
 std::string slug(std::string_view s, std::string_view prefix = {}) {
@@ -511,29 +542,35 @@ std::string slug(std::string_view s, std::string_view prefix = {}) {
   // at least one byte dropped).
   std::string out(prefix.size() + s.size(), '\0');
   char* const begin = out.data();
-  if (!prefix.empty()) std::memcpy(begin, prefix.data(), prefix.size());
+  if (prefix.size() == 4) {
+    std::memcpy(begin, prefix.data(), 4);  // ("org:": a fixed-size copy, inlined)
+  } else if (!prefix.empty()) {
+    std::memcpy(begin, prefix.data(), prefix.size());
+  }
   char* const start = begin + prefix.size();
   char* at = start;
-  bool underscore = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\'' || c == '.') continue;
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      i += 2;  // typographic punctuation
-      continue;
+  unsigned underscore = 0;  // a separator since the last byte kept
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = bytes[i];
+    unsigned cls = kSlugBytes.cls[c];
+    if (cls & SlugBytes::kSpecial) {
+      if (c != 0xE2) continue;  // apostrophe or dot
+      if (i + 2 < n && bytes[i + 1] == 0x80) {
+        i += 2;  // typographic punctuation
+        continue;
+      }
     }
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (keep) {
-      if (underscore && at != start) *at++ = '_';
-      underscore = false;
-      *at++ = static_cast<char>(c);
-    } else {
-      underscore = true;
-    }
+    // (Without branches: '_' is written and kept only before a kept byte
+    // that follows a separator, not at the start; a dropped byte is written
+    // and overwritten.)
+    unsigned keep = cls & SlugBytes::kKeep;
+    *at = '_';
+    at += underscore & keep & static_cast<unsigned>(at != start);
+    *at = kSlugBytes.lower[c];
+    at += keep;
+    underscore = keep ^ 1;
   }
   out.resize(static_cast<std::size_t>(at - begin));
   return out;
@@ -573,6 +610,23 @@ struct DocWord {
 struct VocabSlot {
   std::uint32_t hash = 0;  // the key's hash, top half (its top bits choose the slot)
   std::uint32_t id = 0;    // vocab index + 1; 0: empty
+};
+
+// An alias of a draft: bytes [begin, end) of the text, and the draft's next
+// alias (index + 1 in the pool; 0: none).
+struct AliasRef {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t next = 0;
+};
+
+// A compound name's draft by the name's key (bytes [at, at + size) of
+// DraftScratch::name_keys), for compound_entity.
+struct NamedDraft {
+  std::uint64_t hash = 0;
+  std::uint32_t at = 0;
+  std::uint32_t size = 0;
+  std::uint32_t draft = 0;
 };
 
 // A name mention by words.
@@ -620,10 +674,18 @@ struct DraftScratch {
   std::vector<Draft> drafts;
   std::vector<RawMention> mentions;
   std::vector<RawMention> facility_mentions;
+  std::vector<RawMention> descriptions;  // (tag_descriptions)
   std::vector<std::uint32_t> mention_starts;
   std::vector<std::size_t> facilities;
   std::vector<std::size_t> person_drafts;
   std::vector<NameKey> person_keys;
+  std::vector<AliasRef> aliases;             // every draft's aliases, as lists
+  std::vector<std::string_view> name_words;  // persons' name words (see Draft::name_at)
+  // Compound names' drafts by key: an open-addressing table of `named`
+  // index + 1 (a power of two, at most half full; all zero between documents).
+  std::string name_keys;
+  std::vector<NamedDraft> named;
+  std::vector<std::uint32_t> named_slots;
   // Per lexicon entity: its draft + 1, 0: none yet. Only the entries listed
   // in lexicon_used are non-zero, and they are reset before the next document.
   std::vector<std::uint32_t> by_lexicon;
@@ -643,6 +705,11 @@ struct DraftScratch {
     facilities.clear();
     person_drafts.clear();
     person_keys.clear();
+    aliases.clear();
+    name_words.clear();
+    if (!named.empty()) std::fill(named_slots.begin(), named_slots.end(), 0);
+    named.clear();
+    name_keys.clear();
     for (std::uint32_t index : lexicon_used) by_lexicon[index] = 0;
     lexicon_used.clear();
     if (by_lexicon.size() < lexicon_entities) by_lexicon.resize(lexicon_entities, 0);
@@ -652,10 +719,20 @@ struct DraftScratch {
     release_if_larger(drafts);
     release_if_larger(mentions);
     release_if_larger(facility_mentions);
+    release_if_larger(descriptions);
     release_if_larger(mention_starts);
     release_if_larger(facilities);
     release_if_larger(person_drafts);
     release_if_larger(person_keys);
+    release_if_larger(aliases);
+    release_if_larger(name_words);
+    if (name_keys.capacity() > kScratchKeepBytes) std::string().swap(name_keys);
+    if (named.capacity() * sizeof(NamedDraft) > kScratchKeepBytes ||
+        named_slots.size() * sizeof(std::uint32_t) > kScratchKeepBytes) {
+      // (Both: clear() zeroes the table only when `named` lists entries.)
+      std::vector<NamedDraft>().swap(named);
+      std::vector<std::uint32_t>().swap(named_slots);
+    }
     release_if_larger(lexicon_used);
     release_if_larger(by_id);
     release_if_larger(draft_to_entity);
@@ -697,6 +774,8 @@ class Tagger {
         facilities_(lists_.facilities),
         person_drafts_(lists_.person_drafts),
         person_keys_(lists_.person_keys),
+        aliases_(lists_.aliases),
+        name_pool_(lists_.name_words),
         by_lexicon_(lists_.by_lexicon),
         lexicon_used_(lists_.lexicon_used) {
     lists_.clear(lexicon_.entities().size());
@@ -807,16 +886,30 @@ class Tagger {
         w.flags = vocab_[punct_id].flags;
         continue;
       }
-      std::size_t len = size;
-      bool possessive = false;
-      if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S')) {
-        len -= 2;
-        possessive = true;
-      } else if (len > 4 && s[len - 4] == '\xE2' && s[len - 3] == '\x80' && s[len - 2] == '\x99' &&
-                 s[len - 1] == 's') {
-        len -= 4;
-        possessive = true;
+      // A possessive ending, "'s", "'S" or "’s", from the token's last four
+      // bytes as one integer, without branches (word lengths are random: tests
+      // of them mispredict). (The bytes before a short token are text too,
+      // except at the very start, where size < 4.)
+      std::uint32_t tail = 0;
+      if (tok.end >= 4) {
+        const char* last = text_begin + tok.end - 4;
+        if constexpr (std::endian::native == std::endian::little) {
+          std::memcpy(&tail, last, 4);
+        } else {
+          const auto* b = reinterpret_cast<const unsigned char*>(last);
+          tail = std::uint32_t{b[0]} | std::uint32_t{b[1]} << 8 | std::uint32_t{b[2]} << 16 |
+                 std::uint32_t{b[3]} << 24;
+        }
+      } else {
+        for (std::size_t k = 0; k < size; ++k)  // (the token's bytes, the last one highest)
+          tail |= std::uint32_t{static_cast<unsigned char>(s[size - 1 - k])} << (24 - 8 * k);
       }
+      // (Bytes from the lowest: ... '\'' 's', 0xDF folding 's' to 'S'; or E2 80 99 's'.)
+      std::size_t drop = ((tail >> 16) & 0xDFFF) == 0x5327 ? 2 : 0;
+      drop = tail == 0x739980E2 ? 4 : drop;
+      drop = size > drop ? drop : 0;  // (the ending alone is no word)
+      const bool possessive = drop != 0;
+      const std::size_t len = size - drop;
       // Split internal hyphens ("NATO-ICI", "secretary-general"). Each part's
       // key is written as Lexicon::write_key does, eight ASCII letters or
       // digits at a time when it can, with whether the part is all capitals
@@ -1029,6 +1122,13 @@ class Tagger {
   std::string_view key_of(const Word& w) const {
     return std::string_view(keys_.data() + w.key_at, w.key_size);
   }
+  // The keys of words [i, j) (i < j) joined: build_words writes each word's
+  // key right after the previous word's, so they are already side by side.
+  std::string_view phrase_key(std::size_t i, std::size_t j) const {
+    const Word& last = words_[j - 1];
+    return std::string_view(keys_.data() + words_[i].key_at,
+                            last.key_at + last.key_size - words_[i].key_at);
+  }
   std::string_view text_of(const Word& w) const {
     return std::string_view(text_.text.data() + w.begin, w.end - w.begin);
   }
@@ -1063,7 +1163,7 @@ class Tagger {
     const Draft& d = drafts_.back();
     if (is_person(d)) {
       person_drafts_.push_back(drafts_.size() - 1);
-      person_keys_.push_back(name_key(d.name_words));
+      person_keys_.push_back(name_key(name_words(d)));
       add_to_person_filter(person_keys_.back());
     }
     return drafts_.size() - 1;
@@ -1089,7 +1189,7 @@ class Tagger {
   static std::uint64_t add_to_name_hash(std::uint64_t h, std::uint64_t word_hash) {
     return (h ^ word_hash) * 0xBF58476D1CE4E5B9ull + 1;
   }
-  static NameKey name_key(const std::vector<std::string_view>& name_words) {
+  static NameKey name_key(std::span<const std::string_view> name_words) {
     NameKey key;
     for (std::string_view w : name_words) key.name = add_to_name_hash(key.name, name_word_hash(w));
     if (!name_words.empty()) key.last = name_word_hash(name_words.back());
@@ -1120,8 +1220,7 @@ class Tagger {
     return (filter[(h >> 62) & 3] >> ((h >> 56) & 63)) & 1;
   }
 
-  bool same_name(const std::vector<std::string_view>& name_words, std::size_t i,
-                 std::size_t j) const {
+  bool same_name(std::span<const std::string_view> name_words, std::size_t i, std::size_t j) const {
     if (name_words.size() != j - i) return false;
     for (std::size_t k = i; k < j; ++k) {
       if (name_words[k - i] != text_of(words_[k])) return false;
@@ -1142,13 +1241,32 @@ class Tagger {
     add_alias(entity, m.begin, m.end);
   }
 
-  // The text of bytes [begin, end) as an alias of the draft, unless it has it;
-  // the string is built only when added.
+  // The text of bytes [begin, end) as an alias of the draft, unless it has it.
+  // (Kept as a span in the thread's pool, not as a string in a vector per
+  // draft: growing a vector for each draft costs an allocation per alias;
+  // finish() makes the strings, into exactly reserved vectors.)
   void add_alias(std::size_t entity, std::size_t begin, std::size_t end) {
-    std::string_view surface = text_.text.substr(begin, end - begin);
-    auto& aliases = drafts_[entity].aliases;
-    if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end())
-      aliases.emplace_back(surface);
+    const std::string_view text = text_.text;
+    const std::size_t size = end - begin;
+    Draft& d = drafts_[entity];
+    for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next) {
+      const AliasRef& r = aliases_[a - 1];
+      if (r.end - r.begin == size && text.compare(r.begin, size, text.substr(begin, size)) == 0)
+        return;
+    }
+    aliases_.push_back(
+        AliasRef{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), 0});
+    auto index = static_cast<std::uint32_t>(aliases_.size());
+    if (d.last_alias != 0) {
+      aliases_[d.last_alias - 1].next = index;
+    } else {
+      d.first_alias = index;
+    }
+    d.last_alias = index;
+    ++d.alias_count;
+  }
+  std::string_view alias_text(const AliasRef& r) const {
+    return text_.text.substr(r.begin, r.end - r.begin);
   }
 
   std::size_t lexicon_entity(std::size_t index) {
@@ -1166,13 +1284,15 @@ class Tagger {
       d.located_in = e.located_in;
       if (e.type == "PERSON") {
         // Known people take part in surname coreference ("Mr X").
+        d.name_at = static_cast<std::uint32_t>(name_pool_.size());
         std::string_view name = e.name;
         while (!name.empty()) {
           std::size_t sp = name.find(' ');
-          if (sp != 0) d.name_words.emplace_back(name.substr(0, sp));
+          if (sp != 0) name_pool_.emplace_back(name.substr(0, sp));
           if (sp == std::string_view::npos) break;
           name.remove_prefix(sp + 1);
         }
+        d.name_size = static_cast<std::uint32_t>(name_pool_.size() - d.name_at);
       }
       added_draft();
     }
@@ -1194,14 +1314,12 @@ class Tagger {
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, std::size_t>> match_lexicon_phrase(
       std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::optional<std::pair<std::size_t, std::size_t>> best;  // (words, draft-or-lexicon)
     for (std::size_t n = 1; n <= lexicon_.max_alias_words() && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += key_of(w);
+      const std::string_view k = phrase_key(i, i + n);
       const AliasKeyInfo* info = n == 1 ? vocab_[w.id].alias : lexicon_.find_alias_prefix(k);
       // No alias key starts with `k`: no longer phrase can match either.
       bool dead_end = !info && !k.empty();
@@ -1253,14 +1371,12 @@ class Tagger {
   }
   [[gnu::noinline]] std::optional<std::pair<std::size_t, TitleInfo>> match_title_phrase(
       std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::optional<std::pair<std::size_t, TitleInfo>> best;
     for (std::size_t n = 1; n <= t_.max_title_words && i + n <= end; ++n) {
       const Word& w = words_[i + n - 1];
       if (w.punct) break;
       if (n > 1 && words_[i + n - 2].possessive) break;
-      k += key_of(w);
+      const std::string_view k = phrase_key(i, i + n);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->title_prefix)) break;  // no title starts so
       if (f && f->title) best = {n, f->title_info};
@@ -1277,12 +1393,10 @@ class Tagger {
     return match_demonym_phrase(i, end);
   }
   [[gnu::noinline]] std::size_t match_demonym_phrase(std::size_t i, std::size_t end) const {
-    std::string& k = phrase_;
-    k.clear();
     std::size_t best = 0;
     for (std::size_t n = 1; n <= t_.max_demonym_words && i + n <= end; ++n) {
       if (words_[i + n - 1].punct || !words_[i + n - 1].cap) break;
-      k += key_of(words_[i + n - 1]);
+      const std::string_view k = phrase_key(i, i + n);
       const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
       if (!k.empty() && !(f && f->demonym_prefix)) break;  // no demonym starts so
       if (f && f->demonym) best = n;
@@ -1394,14 +1508,14 @@ class Tagger {
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
     }
     if (n == 1) {
       std::string_view only = text_of(words_[i]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {
         const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
-        if (p.words > 1 && p.last == key.last && drafts_[e].name_words.back() == only) return e;
+        if (p.words > 1 && p.last == key.last && name_words(drafts_[e]).back() == only) return e;
       }
     } else {
       std::string_view last = text_of(words_[j - 1]);
@@ -1410,8 +1524,8 @@ class Tagger {
         std::size_t e = person_drafts_[k];
         Draft& d = drafts_[e];
         if (p.words == 1 && p.last == key.last && d.origin == Origin::kPerson &&
-            d.name_words[0] == last) {
-          d.name_words = words_text(i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
+            name_words(d)[0] == last) {
+          set_name_words(d, i, j);  // "Stoltenberg" first, "Jens Stoltenberg" later
           d.name = span_words_joined(i, j);
           person_keys_[k] = key;
           add_to_person_filter(key);
@@ -1422,7 +1536,7 @@ class Tagger {
     Draft& d = new_draft();
     d.origin = Origin::kPerson;
     d.type = "PERSON";
-    d.name_words = words_text(i, j);
+    set_name_words(d, i, j);
     d.name = span_words_joined(i, j);
     return added_draft();
   }
@@ -1449,19 +1563,25 @@ class Tagger {
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (p.name == key.name && p.words == n && same_name(drafts_[e].name_words, i, j)) return e;
+      if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
       if (n == 1 && p.words > 1 && p.last == key.last &&
-          drafts_[e].name_words.back() == text_of(words_[i]))
+          name_words(drafts_[e]).back() == text_of(words_[i]))
         return e;
     }
     return std::nullopt;
   }
 
-  std::vector<std::string_view> words_text(std::size_t i, std::size_t j) const {
-    std::vector<std::string_view> out;
-    out.reserve(j - i);
-    for (std::size_t k = i; k < j; ++k) out.push_back(text_of(words_[k]));
-    return out;
+  // A person draft's name words (views into the thread's pool: valid until
+  // the pool grows).
+  std::span<const std::string_view> name_words(const Draft& d) const {
+    return {name_pool_.data() + d.name_at, d.name_size};
+  }
+  // Makes the text of words [i, j) the draft's name words (a longer name
+  // leaves the old entries in the pool unused).
+  void set_name_words(Draft& d, std::size_t i, std::size_t j) {
+    d.name_at = static_cast<std::uint32_t>(name_pool_.size());
+    for (std::size_t k = i; k < j; ++k) name_pool_.push_back(text_of(words_[k]));
+    d.name_size = static_cast<std::uint32_t>(j - i);
   }
 
   // "(ACR)" right after word j-1: defines ACR as an alias of `entity`.
@@ -1709,10 +1829,16 @@ class Tagger {
 
   std::size_t compound_entity(std::size_t i, std::size_t j, const std::string& type) {
     std::string_view name = text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin);
-    std::string& k = name_key_;
-    k.clear();
-    Lexicon::append_key(name, k);
-    if (auto it = by_name_.find(k); it != by_name_.end()) return it->second;
+    // The name's key, at the end of the thread's key bytes (dropped again if known).
+    std::string& keys = lists_.name_keys;
+    const std::size_t at = keys.size();
+    Lexicon::append_key(name, keys);
+    const std::string_view k = std::string_view(keys).substr(at);
+    const std::uint64_t h = short_string_hash(k);
+    if (std::uint32_t* slot = named_slot(k, h); *slot != 0) {
+      keys.resize(at);
+      return lists_.named[*slot - 1].draft;
+    }
     Draft& d = new_draft();  // (`type` is never a draft's: drafts_ may grow)
     d.origin = Origin::kName;
     d.type = type;
@@ -1725,8 +1851,42 @@ class Tagger {
       if (const WordFacts* f = facts(head); f && f->is_head) d.tags = &f->head_tags;
     }
     std::size_t e = added_draft();
-    by_name_.emplace(k, e);
+    add_named(NamedDraft{h, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(k.size()),
+                         static_cast<std::uint32_t>(e)});
     return e;
+  }
+
+  // The slot of compound_entity's table that holds key `k` (hash `h`), or the
+  // empty slot where it would go.
+  std::uint32_t* named_slot(std::string_view k, std::uint64_t h) {
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    if (slots.empty()) slots.assign(64, 0);
+    const std::string_view keys = lists_.name_keys;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      std::uint32_t index = slots[slot];
+      if (index == 0) return &slots[slot];
+      const NamedDraft& n = lists_.named[index - 1];
+      if (n.hash == h && keys.substr(n.at, n.size) == k) return &slots[slot];
+    }
+  }
+  void add_named(const NamedDraft& n) {
+    std::vector<NamedDraft>& named = lists_.named;
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    named.push_back(n);
+    if (named.size() * 2 > slots.size()) {
+      slots.assign(slots.size() * 2, 0);
+      for (std::size_t k = 0; k < named.size(); ++k) place_named(k);
+    } else {
+      place_named(named.size() - 1);
+    }
+  }
+  void place_named(std::size_t index) {
+    std::vector<std::uint32_t>& slots = lists_.named_slots;
+    const std::size_t mask = slots.size() - 1;
+    std::size_t slot = lists_.named[index].hash & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = static_cast<std::uint32_t>(index + 1);
   }
 
   void add_located(std::size_t inner, std::size_t outer) {
@@ -1830,13 +1990,11 @@ class Tagger {
     for (; kind_cursor_ < kind_count_ && kind_starts_[kind_cursor_] < end; ++kind_cursor_) {
       std::size_t i = kind_starts_[kind_cursor_];
       // Longest kind phrase starting here.
-      std::string& k = phrase_;
-      k.clear();
       std::size_t kind_words = 0;
       const std::string* kind_of = nullptr;
       for (std::size_t n = 1; n <= t_.max_kind_words && i + n <= end; ++n) {
         if (words_[i + n - 1].punct) break;
-        k += key_of(words_[i + n - 1]);
+        const std::string_view k = phrase_key(i, i + n);
         const WordFacts* f = n == 1 ? facts(i) : phrase_facts(k);
         if (!k.empty() && !(f && f->kind_prefix)) break;  // no kind starts so
         if (f && f->is_kind) {
@@ -1852,9 +2010,8 @@ class Tagger {
       // (Only if some kind key starts with the previous word's key.)
       if (i > begin && !words_[i - 1].punct &&
           (key_of(words_[i - 1]).empty() || has(i - 1, kKindPrefix))) {
-        k.assign(key_of(words_[i - 1]));
-        for (std::size_t n = 0; n < kind_words; ++n) k += key_of(words_[i + n]);
-        if (const WordFacts* f = phrase_facts(k); f && f->is_kind) continue;
+        if (const WordFacts* f = phrase_facts(phrase_key(i - 1, head_end)); f && f->is_kind)
+          continue;
       }
       // "at the centre of", "took office": not facilities.
       if (word_is(head_end, "of")) continue;
@@ -2067,7 +2224,8 @@ class Tagger {
   // ---- definite descriptions -------------------------------------------
 
   [[gnu::noinline]] void tag_descriptions() {
-    std::vector<RawMention> found;
+    std::vector<RawMention>& found = lists_.descriptions;
+    found.clear();
     for (std::size_t d = 0; d < determiner_count_; ++d) {  // "the", "this", "that"
       std::size_t i = determiners_[d];
       if (i + 1 >= words_.size()) break;
@@ -2178,9 +2336,10 @@ class Tagger {
           slot = (slot + 1) & (slots - 1);
         if (by_id[slot] != 0) {
           e = draft_to_entity[m.entity] = by_id[slot] - 1;
-          for (const auto& a : d.aliases) {
-            auto& list = layer.entities[e].aliases;
-            if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
+          auto& list = layer.entities[e].aliases;
+          for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next) {
+            std::string_view alias = alias_text(aliases_[a - 1]);
+            if (std::find(list.begin(), list.end(), alias) == list.end()) list.emplace_back(alias);
           }
         } else {
           e = draft_to_entity[m.entity] = layer.entities.size();
@@ -2189,7 +2348,9 @@ class Tagger {
           out.id = std::move(d.id);
           out.name = std::move(d.name);
           out.type = std::move(d.type);
-          out.aliases = std::move(d.aliases);
+          out.aliases.reserve(d.alias_count);
+          for (std::uint32_t a = d.first_alias; a != 0; a = aliases_[a - 1].next)
+            out.aliases.emplace_back(alias_text(aliases_[a - 1]));
           out.located_in = std::move(d.located_in);
           mention_count.push_back(0);
         }
@@ -2234,9 +2395,7 @@ class Tagger {
   std::size_t determiner_count_ = 0;
   std::size_t name_cursor_ = 0;  // next name_starts_ entry to visit
   std::size_t kind_cursor_ = 0;
-  unsigned vocab_shift_ = 0;    // vocab_slots_ index: the top bits of a key's hash
-  mutable std::string phrase_;  // scratch for phrase keys
-  std::string name_key_;        // (compound_entity: the name's key)
+  unsigned vocab_shift_ = 0;  // vocab_slots_ index: the top bits of a key's hash
   std::vector<std::size_t>& sentence_first_;
   std::vector<std::uint32_t>& sentence_alpha_;  // words starting with a letter, per sentence
   std::vector<std::uint32_t>& sentence_caps_;   // of which capitalised
@@ -2254,11 +2413,12 @@ class Tagger {
   std::vector<std::size_t>& facilities_;        // draft indices, least recent first
   std::vector<std::size_t>& person_drafts_;  // drafts of type PERSON, in order (types never change)
   std::vector<NameKey>& person_keys_;        // (their name keys)
+  std::vector<AliasRef>& aliases_;           // (see Draft::first_alias)
+  std::vector<std::string_view>& name_pool_;     // (see Draft::name_at)
   std::array<std::uint64_t, 4> person_names_{};  // (see add_to_person_filter)
   std::array<std::uint64_t, 4> person_surnames_{};
   std::vector<std::uint32_t>& by_lexicon_;  // (see DraftScratch)
   std::vector<std::uint32_t>& lexicon_used_;
-  std::unordered_map<std::string, std::size_t> by_name_;
 };
 
 }  // namespace

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -218,12 +217,21 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
   return tag_quantities(text, times, normalise_tokens(text));
 }
 
+// A quantity found, before it becomes a Quantity: its strings are views (of
+// the tables and the text), made into strings once, in the vector returned.
+struct FoundQuantity {
+  Span span;
+  double value, low, high;
+  std::string_view unit, bound;
+};
+
 std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<TimeExpr>& times,
                                      const NormalisedTokens& norm) {
-  // Collected in a buffer reused from one document to the next, then moved
-  // to a vector of the exact size (one allocation, no regrowth).
-  thread_local std::vector<Quantity> found_buffer;
-  std::vector<Quantity>& found = found_buffer;
+  // Collected in a buffer reused from one document to the next, then made
+  // into a vector of the exact size (one allocation, no regrowth, and each
+  // string copied once).
+  thread_local std::vector<FoundQuantity> found_buffer;
+  std::vector<FoundQuantity>& found = found_buffer;
   found.clear();
   const QuantityData& d = data();
   thread_local std::vector<std::uint8_t> in_times_buffer;
@@ -339,21 +347,30 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
         high = inf;
         bound = "at_least";
       }
-      Quantity q;
-      q.span = Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end};
-      q.text = text.span_text(q.span);
-      q.value = number->value;
-      q.low = low;
-      q.high = high;
-      q.unit = unit;
-      q.bound = bound;
-      found.push_back(std::move(q));
+      found.push_back(FoundQuantity{
+          .span =
+              Span{text.tokens[start].begin, text.tokens[unit_end > k ? unit_end - 1 : k - 1].end},
+          .value = number->value,
+          .low = low,
+          .high = high,
+          .unit = unit,
+          .bound = bound});
       i = (unit_end > k ? unit_end : k) - 1;
     }
   }
   release_if_larger(in_times_buffer);
-  std::vector<Quantity> out(std::make_move_iterator(found.begin()),
-                            std::make_move_iterator(found.end()));
+  std::vector<Quantity> out(found.size());
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const FoundQuantity& f = found[k];
+    Quantity& q = out[k];
+    q.span = f.span;
+    q.text = text.span_text(f.span);
+    q.value = f.value;
+    q.low = f.low;
+    q.high = f.high;
+    q.unit = f.unit;
+    q.bound = f.bound;
+  }
   found.clear();
   release_if_larger(found);
   return out;

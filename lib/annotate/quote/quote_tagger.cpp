@@ -575,12 +575,25 @@ struct SpeakerPhrase {
   PronounKind pronoun = PronounKind::kPerson;
 };
 
-// find_regions()' buffers and the regions' speaker phrases, per thread.
+// A speaker seen so far, for pronouns and "the official": the quote whose
+// speaker (name and id) it is, and the rest of its Resolved.
+struct SeenSpeaker {
+  std::size_t quote;
+  bool person;
+  bool nominal;
+  std::string_view head;  // in TextLayer::lower: no string to copy when the vector grows
+  std::size_t at;
+};
+
+// find_regions()' buffers, the regions' speaker phrases and the attributor's
+// lists, per thread (reused: no allocations per document).
 struct RegionBuffers {
   std::vector<Region> regions;
   std::vector<Mark> marks;
   std::vector<std::optional<SpeakerPhrase>> phrases;
   std::vector<std::uint8_t> cued;
+  std::vector<Span> quoted;
+  std::vector<SeenSpeaker> seen;
 };
 
 RegionBuffers& region_buffers() {
@@ -593,7 +606,7 @@ struct Resolved {
   std::string id;
   bool person = false;
   bool nominal = false;
-  std::string head;  ///< last word of a nominal speaker ("official")
+  std::string_view head;  ///< last word of a nominal speaker ("official"), in TextLayer::lower
 };
 
 class Attributor {
@@ -603,8 +616,13 @@ class Attributor {
         entities_(entities),
         data_(quote_data()),
         scratch_(scratch()),
+        seen_(region_buffers().seen),
+        quoted_(region_buffers().quoted),
         capital_slots_(scratch_.capital_slots),
-        next_capitalised_(scratch_.next_capitalised) {}
+        next_capitalised_(scratch_.next_capitalised) {
+    seen_.clear();
+    quoted_.clear();
+  }
 
   std::vector<Quote> run() {
     RegionBuffers& buffers = region_buffers();
@@ -680,23 +698,16 @@ class Attributor {
   const QuoteData& data_;
   Scratch& scratch_;             // buffers reused across documents
   std::span<const Word> words_;  // in scratch_.words
-  // Speakers seen so far, in text order, for pronouns and "the official": the
-  // quote whose speaker (name and id) they are, and the rest of its Resolved.
-  struct Seen {
-    std::size_t quote;
-    bool person;
-    bool nominal;
-    std::string head;
-    std::size_t at;
-  };
-  std::vector<Seen> seen_;
+  // Speakers seen so far, in text order (in region_buffers()).
+  using Seen = SeenSpeaker;
+  std::vector<Seen>& seen_;
   const std::vector<Quote>* quotes_ = nullptr;  // the quotes made so far (run())
   const std::string& name_of(const Seen& seen) const { return (*quotes_)[seen.quote].speaker; }
   Resolved resolved_of(const Seen& seen) const {
     const Quote& q = (*quotes_)[seen.quote];
     return Resolved{q.speaker, q.speaker_id, seen.person, seen.nominal, seen.head};
   }
-  std::vector<Span> quoted_;  ///< inner spans of all quotes
+  std::vector<Span>& quoted_;  ///< inner spans of all quotes (in region_buffers())
   /// Capitalised words by lower case: a chain per spelling, in text order,
   /// from the first word (first_capitalised) on through next_capitalised_.
   /// Built when expand_surname() has asked often (most documents ask a few
@@ -1297,8 +1308,8 @@ class Attributor {
 
   // Quote `quote`'s speaker, resolved as `who` (whose name and id the quote
   // took), named at byte `at`.
-  void remember(std::size_t quote, Resolved& who, std::size_t at) {
-    seen_.push_back({quote, who.person, who.nominal, std::move(who.head), at});
+  void remember(std::size_t quote, const Resolved& who, std::size_t at) {
+    seen_.push_back({quote, who.person, who.nominal, who.head, at});
     // Only recent speakers matter for pronouns and "the official"; keeping a
     // bounded window keeps long documents linear.
     if (seen_.size() > 2 * kSeenWindow) seen_.erase(seen_.begin(), seen_.end() - kSeenWindow);
@@ -1656,6 +1667,7 @@ std::vector<Quote> tag_quotes(const TextLayer& text, const EntityLayer& entities
   release_if_larger(buffers.marks);
   release_if_larger(buffers.phrases);
   release_if_larger(buffers.cued);
+  release_if_larger(buffers.quoted);
   return quotes;
 }
 

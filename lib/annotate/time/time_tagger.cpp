@@ -276,17 +276,36 @@ struct Core {
   std::size_t skip = 0;    // leading tokens that set `mod` but stay outside the span
 };
 
+// An expression found, before it becomes a TimeExpr: its text and type are
+// made only once the document is done, in a vector of the exact size (a
+// vector grown per expression moved every TimeExpr, four strings each, about
+// twice).
+struct Found {
+  // User-provided, so that emplace_back() sets the members, not zero the
+  // whole object first with a slow `rep stos` (as Core()).
+  Found() {}
+
+  Span span;
+  std::string_view type;  // a literal or lexicon storage
+  std::string value;
+  std::string_view mod;  // a literal or lexicon storage
+  TimeInterval interval;
+};
+
 // Buffers reused from one document to the next on the same thread.
 struct Scratch {
   std::vector<Tok> toks;  // storage, one token per byte of the longest sentence
   std::vector<std::pair<int, int>> markers;
   std::vector<std::uint32_t> starts;
+  std::vector<Found> found;
 
   // After an unusually large document, gives the memory back rather than
   // keeping it for the thread's lifetime.
   void trim() {
     release_if_larger(toks);
     release_if_larger(starts);
+    found.clear();
+    release_if_larger(found);
   }
 };
 
@@ -303,7 +322,8 @@ class Tagger {
         anchor_(anchor),
         tok_buffer_(scratch.toks),
         markers_(scratch.markers),
-        starts_(scratch.starts) {
+        starts_(scratch.starts),
+        found_(scratch.found) {
     if (anchor_ && is_valid(*anchor_)) {
       anchor_days_ = days_from_civil(*anchor_);
     } else {
@@ -312,7 +332,8 @@ class Tagger {
   }
 
   std::vector<TimeExpr> run() {
-    std::vector<TimeExpr> out;
+    std::vector<Found>& out = found_;
+    out.clear();
     std::string_view text = layer_.text;
     const Span whole{0, text.size()};
     std::span<const Span> sentences = layer_.sentences;
@@ -376,12 +397,23 @@ class Tagger {
         }
       }
     }
-    return out;
+    std::vector<TimeExpr> times;
+    times.reserve(out.size());
+    for (Found& f : out) {
+      TimeExpr& e = times.emplace_back();
+      e.span = f.span;
+      e.text = layer_.text.substr(f.span.begin, f.span.end - f.span.begin);
+      e.type = f.type;
+      e.value = std::move(f.value);
+      e.mod = f.mod;
+      e.interval = f.interval;
+    }
+    return times;
   }
 
  private:
   // "April 24 and 25", "Oct. 3-5": the second day of the month just tagged.
-  Core second_day(std::size_t i, const std::vector<TimeExpr>& out) {
+  Core second_day(std::size_t i, const std::vector<Found>& out) {
     if (out.empty() || i < 2 || !digit(i) || toks_[i].ndig > 2 || toks_[i].num < 1 ||
         toks_[i].num > 31) {
       return {};
@@ -390,7 +422,7 @@ class Tagger {
           is_dash(i - 1))) {
       return {};
     }
-    const TimeExpr& prev = out.back();
+    const Found& prev = out.back();
     if (prev.span.end != toks_[i - 2].e || prev.value.size() != 10 || prev.value[4] != '-' ||
         prev.value[7] != '-' || toks_[i - 2].kind != kDigit) {
       return {};
@@ -581,14 +613,11 @@ class Tagger {
 
   // ---- output ----------------------------------------------------------------
   // (Takes `m`'s value.)
-  void emit(std::size_t i, Core&& m, std::vector<TimeExpr>& out) {
+  void emit(std::size_t i, Core&& m, std::vector<Found>& out) {
     const Span span{toks_[i].b, toks_[m.end - 1].e};
     if (!out.empty() && out.back().span.end > span.begin) return;  // never overlap
-    TimeExpr e;
+    Found& e = out.emplace_back();
     e.span = span;
-    // A trailing period belongs to the sentence, not the expression, unless it
-    // ends an abbreviation ("a.m.", "Dec.").
-    e.text = layer_.text.substr(e.span.begin, e.span.end - e.span.begin);
     e.type = m.type;
     e.value = std::move(m.value);
     e.mod = m.mod;
@@ -600,7 +629,6 @@ class Tagger {
       ref_ = e.value;
       ref_sentence_ = sentence_;
     }
-    out.push_back(std::move(e));
   }
 
   // ---- calendar helpers --------------------------------------------------------
@@ -1108,8 +1136,12 @@ class Tagger {
         }
       }
     }
-    if (best.end > i && in_title(i, best.end - 1)) return {};
-    if (best.end > i && capitalised_in_name(i + best.skip, best.end)) return {};
+    // One object returned on every path, so that it is built in the caller's
+    // (moving a Core copies its value string with a memcpy call, even empty).
+    if (best.end > i &&
+        (in_title(i, best.end - 1) || capitalised_in_name(i + best.skip, best.end))) {
+      best = Core();
+    }
     return best;
   }
 
@@ -2912,6 +2944,7 @@ class Tagger {
   std::vector<std::pair<int, int>>& markers_;
   mutable bool markers_found_ = false;
   std::vector<std::uint32_t>& starts_;  // tokens of the sentence an expression may begin at
+  std::vector<Found>& found_;           // the expressions of the document, in text order
   int last_q_year_ = 0;
   int last_q_ = 0;
   std::string ref_;       // value of the latest anchored DATE/TIME emitted
