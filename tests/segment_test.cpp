@@ -124,3 +124,20 @@ TEST_CASE("text without punctuation is cut into bounded sentences at white space
   for (const auto& s : w.sentences)
     CHECK((static_cast<unsigned char>(word[s.begin]) & 0xC0) != 0x80);
 }
+
+TEST_CASE("sentence_at gives the last sentence beginning at or before an offset") {
+  const std::string text =
+      "  First one here. Second one! Third?\n\nFourth line\nFifth. Sixth one. Seventh.";
+  const auto layer = segment(text);
+  REQUIRE(layer.sentences.size() == 7);
+  for (std::size_t offset = 0; offset <= text.size() + 3; ++offset) {
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < layer.sentences.size(); ++i) {
+      if (layer.sentences[i].begin <= offset) expected = i;
+    }
+    CAPTURE(offset);
+    CHECK(layer.sentence_at(offset) == expected);
+  }
+  CHECK(segment("").sentence_at(5) == 0);
+  CHECK(segment("One.").sentence_at(0) == 0);
+}

@@ -10,6 +10,7 @@
 #include "crosscheck/crosscheck.h"
 #include "ingest/flat_json.h"
 #include "ingest/limits.h"
+#include "pipeline/validate.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -164,9 +165,10 @@ Result<std::vector<Document>> read_plain(const fs::path& path, Kind kind,
   } else {
     d.text = std::move(*content);
   }
-  auto valid = validate(std::move(d), options.limits);
-  if (!valid) return valid.error();
-  return std::vector<Document>{std::move(*valid)};
+  if (auto error = internal::validation_error(d, options.limits)) return *std::move(error);
+  std::vector<Document> docs;  // (not {std::move(d)}: an initializer list copies)
+  docs.push_back(std::move(d));
+  return docs;
 }
 
 }  // namespace
@@ -221,7 +223,9 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
       if (!j.is_object()) return input_error(file, line_no, "expected a JSON object");
     }
     Fields fields = flat ? Fields(*flat) : Fields(j);
-    Document d;
+    // Made in its place in `docs` and validated there (on an error the
+    // whole result is dropped anyway).
+    Document& d = docs.emplace_back();
     d.origin = std::string(file) + ':' + std::to_string(line_no);
     if (fields.state("id") != Fields::kString || fields.string("id").empty()) {
       return input_error(file, line_no, "missing string field 'id'");
@@ -262,9 +266,7 @@ Result<std::vector<Document>> parse_jsonl(std::string_view content, std::string_
     } else {
       d.text = fields.take_string("text");
     }
-    auto valid = validate(std::move(d), options.limits);
-    if (!valid) return valid.error();
-    docs.push_back(std::move(*valid));
+    if (auto error = internal::validation_error(d, options.limits)) return *std::move(error);
     if (docs.size() > options.limits.max_documents) {
       return input_error(
           file, line_no,

@@ -26,6 +26,7 @@
 #include "graph/claim_graph.h"
 #include "pipeline/check_steps.h"
 #include "pipeline/thread_pool.h"
+#include "pipeline/validate.h"
 #include "text/sentence_split.h"
 #include "util/date.h"
 #include "util/scratch.h"
@@ -89,11 +90,11 @@ bool worth_keeping(const NormalisedTokens& n, std::size_t text_size) {
          text_size <= kScratchKeepBytes;
 }
 
-// Runs the stages on `document` and moves it into the extraction only at the
-// end, so it is never copied; if a stage throws it is left intact for the
-// error message.
-Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon) {
-  Extraction out;
+// Runs the stages on `out.document` (already validated), filling the rest of
+// `out` in place: the document is never moved, and if a stage throws it is
+// left intact for the error message.
+void extract_unguarded(Extraction& out, const Lexicon& lexicon) {
+  const Document& document = out.document;
   Annotations a;
   a.document = &document;
   a.lexicon = &lexicon;
@@ -134,23 +135,30 @@ Result<Extraction> extract_unguarded(Document& document, const Lexicon& lexicon)
     spare = std::move(a.text);
   }
   if (!worth_keeping(*normalised, document.text.size())) *normalised = NormalisedTokens();
-  // Last: a.text views document.text, whose bytes a short (SSO) string would
-  // take along.
-  out.document = std::move(document);
-  return out;
 }
 
 // A stage that throws is a bug; it becomes an error for this document rather
 // than a crash of the whole run (or of the host program).
-Result<Extraction> extract_with(Document& document, const Lexicon& lexicon) {
+std::optional<Error> extract_into(Extraction& out, const Lexicon& lexicon) {
   try {
-    return extract_unguarded(document, lexicon);
+    extract_unguarded(out, lexicon);
+    return std::nullopt;
   } catch (const std::bad_alloc&) {
-    return document_error(document, ErrorCode::kLimit, "out of memory while extracting");
+    return document_error(out.document, ErrorCode::kLimit, "out of memory while extracting");
   } catch (const std::exception& e) {
-    return document_error(document, ErrorCode::kInternal,
+    return document_error(out.document, ErrorCode::kInternal,
                           std::string("internal error while extracting: ") + e.what());
   }
+}
+
+// The extraction of `document`, made in `out` (default-constructed): the one
+// copy of the document, validated and extracted where it stays; the error
+// if it is not valid or a stage fails.
+std::optional<Error> extract_copy_into(const Document& document, const Limits& limits,
+                                       const Lexicon& lexicon, Extraction& out) {
+  out.document = document;
+  if (auto error = validation_error(out.document, limits)) return error;
+  return extract_into(out, lexicon);
 }
 
 // The built-in lexicon is built once per process; only user lexicons cost a
@@ -161,10 +169,8 @@ Result<std::shared_ptr<const Lexicon>> lexicon_for(const Options& options) {
 }
 
 }  // namespace
-}  // namespace internal
 
-Result<Document> validate(Document document, const Limits& limits) {
-  using internal::document_error;
+std::optional<Error> validation_error(Document& document, const Limits& limits) {
   if (document.id.empty()) return document_error(document, ErrorCode::kInput, "document has no id");
   if (document.text.size() > limits.max_document_bytes) {
     return document_error(document, ErrorCode::kLimit,
@@ -172,13 +178,14 @@ Result<Document> validate(Document document, const Limits& limits) {
                               " bytes, over the limit of " +
                               std::to_string(limits.max_document_bytes));
   }
-  if (auto bad = internal::find_invalid_utf8(document.text)) {
+  std::size_t nul;  // (looked for in the same pass)
+  if (auto bad = find_invalid_utf8(document.text, nul)) {
     return document_error(document, ErrorCode::kEncoding,
                           "invalid UTF-8 at byte " + std::to_string(*bad) + " of the text");
   }
   // NUL is valid UTF-8 but no article holds one: it marks a binary file or
   // UTF-16 read as bytes, whose text would be garbage.
-  if (auto nul = document.text.find('\0'); nul != std::string::npos) {
+  if (nul != std::string::npos) {
     return document_error(
         document, ErrorCode::kEncoding,
         "NUL byte at byte " + std::to_string(nul) + " of the text (binary or UTF-16 input?)");
@@ -186,20 +193,31 @@ Result<Document> validate(Document document, const Limits& limits) {
   if (document.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return document_error(document, ErrorCode::kInput, "document text is empty");
   }
-  if (!document.published.empty() && !internal::parse_iso_date(document.published)) {
+  if (!document.published.empty() && !parse_iso_date(document.published)) {
     return document_error(document, ErrorCode::kInput,
                           "published date '" + document.published + "' is not YYYY-MM-DD");
   }
   if (!document.published.empty()) document.published.resize(10);
+  return std::nullopt;
+}
+
+}  // namespace internal
+
+Result<Document> validate(Document document, const Limits& limits) {
+  if (auto error = internal::validation_error(document, limits)) return *std::move(error);
   return document;
 }
 
 Result<Extraction> extract(const Document& document, const Options& options) {
-  auto valid = validate(document, options.limits);  // the one copy of the document
-  if (!valid) return valid.error();
+  Extraction out;
+  out.document = document;  // the one copy of the document
+  if (auto error = internal::validation_error(out.document, options.limits)) {
+    return *std::move(error);
+  }
   auto lexicon = internal::lexicon_for(options);
   if (!lexicon) return lexicon.error();
-  return internal::extract_with(*valid, **lexicon);
+  if (auto error = internal::extract_into(out, **lexicon)) return *std::move(error);
+  return out;
 }
 
 namespace internal {
@@ -251,13 +269,10 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
   std::vector<Extraction> extractions(documents.size());
   std::vector<std::unique_ptr<Error>> errors(documents.size());
   parallel_for(documents.size(), options.threads, [&](std::size_t i) {
-    auto valid = validate(documents[i], options.limits);  // the one copy of the document
-    auto result = valid ? extract_with(*valid, lexicon) : Result<Extraction>(valid.error());
-    if (!result) {
-      errors[i] = std::make_unique<Error>(result.error());
+    if (auto error = extract_copy_into(documents[i], options.limits, lexicon, extractions[i])) {
+      errors[i] = std::make_unique<Error>(*std::move(error));
       return;
     }
-    extractions[i] = std::move(result).value();
     if (lean) keep_only_what_check_needs(extractions[i]);
   });
   for (const auto& error : errors) {

@@ -261,6 +261,13 @@ class TokenSink {
     *out_++ = Token{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
                     static_cast<std::uint32_t>(sentence_), kind};
   }
+  // For a caller that writes tokens of the current sentence itself (before
+  // next_begin(), room reserved) through a local pointer, then hands it back
+  // with advance_to(): out_, which may alias the tokens as far as the compiler
+  // knows, would be stored and reloaded around each one.
+  Token* cursor() const { return out_; }
+  std::uint32_t sentence() const { return static_cast<std::uint32_t>(sentence_); }
+  void advance_to(Token* out) { out_ = out; }
   void finish() {
     for (std::size_t k = sentence_ + 1; k <= layer_.sentences.size(); ++k) {
       layer_.sentence_tokens[k] = static_cast<std::uint32_t>(count());
@@ -400,18 +407,24 @@ void split_ascii_bits(const unsigned char* block, std::size_t base, const BlockM
   std::uint64_t starts = (words & ~(words << 1)) | singles;
   std::uint64_t ends = (words & ~(words >> 1)) | singles;  // last bytes
   tokens.reserve(kBlockBytes);
+  Token* out = tokens.cursor();
   while (starts != 0) {
     const std::uint64_t before_next = block_bits_before(tokens.next_begin(), base);
+    const std::uint32_t sentence = tokens.sentence();
     for (std::uint64_t now = starts & before_next; now != 0; now &= now - 1) {
       const auto b = static_cast<unsigned>(__builtin_ctzll(now));
       const auto e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
-      tokens.add_in_sentence(base + b, base + e, t.kind[block[b]]);
+      *out++ = Token{static_cast<std::uint32_t>(base + b), static_cast<std::uint32_t>(base + e),
+                     sentence, t.kind[block[b]]};
       ends &= ends - 1;
     }
     starts &= ~before_next;
-    if (starts != 0)
+    if (starts != 0) {
+      tokens.advance_to(out);
       tokens.enter_sentence_of(base + static_cast<unsigned>(__builtin_ctzll(starts)));
+    }
   }
+  tokens.advance_to(out);
 }
 #endif
 
@@ -428,12 +441,17 @@ struct RunChar {
 bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
                       const AsciiTables& ascii, std::vector<RunChar>& chars, TokenSink& tokens) {
   const auto& wide = wide_classes();
-  chars.clear();
+  // One RunChar per character and one for the end: no more than the bytes
+  // and one. They are written through a pointer, not push_back(), and
+  // `chars` is only ever made larger (it is reused from run to run).
+  if (chars.size() < end - begin + 1) chars.resize(end - begin + 1);
+  RunChar* const first = chars.data();
+  RunChar* out = first;
   for (std::size_t i = begin; i < end;) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
-      chars.push_back(
-          RunChar{static_cast<std::uint32_t>(i), ascii.word_class[byte], ascii.kind[byte], false});
+      *out++ =
+          RunChar{static_cast<std::uint32_t>(i), ascii.word_class[byte], ascii.kind[byte], false};
       ++i;
       continue;
     }
@@ -443,16 +461,15 @@ bool split_wide_words(std::string_view text, std::size_t begin, std::size_t end,
     if (c < static_cast<UChar32>(kWideFirst) || c >= static_cast<UChar32>(kWideEnd)) return false;
     const WideClass& w = wide[c - kWideFirst];
     if (!w.handled) return false;
-    chars.push_back(RunChar{static_cast<std::uint32_t>(at), w.word_class, w.kind, w.white});
+    *out++ = RunChar{static_cast<std::uint32_t>(at), w.word_class, w.kind, w.white};
   }
-  chars.push_back(
-      RunChar{static_cast<std::uint32_t>(end), AsciiClass::kOther, Token::Kind::kSymbol, false});
+  *out = RunChar{static_cast<std::uint32_t>(end), AsciiClass::kOther, Token::Kind::kSymbol, false};
   split_words(
-      chars.size() - 1, [&](std::size_t i) { return chars[i].word_class; },
+      static_cast<std::size_t>(out - first), [&](std::size_t i) { return first[i].word_class; },
       [&](std::size_t i, std::size_t j) {
         // A lone white space character (NBSP) is a segment but no token.
-        if (j == i + 1 && chars[i].white) return;
-        tokens.add(chars[i].begin, chars[j].begin, chars[i].kind);
+        if (j == i + 1 && first[i].white) return;
+        tokens.add(first[i].begin, first[j].begin, first[i].kind);
       });
   return true;
 }
@@ -541,9 +558,18 @@ std::size_t find_run_end(std::string_view text, std::size_t begin, bool& non_asc
 }  // namespace
 
 std::size_t TextLayer::sentence_at(std::size_t offset) const {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                             [](std::size_t o, const Span& s) { return o < s.begin; });
-  return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin()) - 1;
+  // The last sentence that begins at or before `offset` (the first if none
+  // does), by a binary search without branches (a conditional move per
+  // step): the taggers ask with offsets all over the text, so a search
+  // with branches mispredicts about every other step.
+  const Span* first = sentences.data();
+  const Span* at = first;
+  for (std::size_t n = sentences.size(); n > 1;) {
+    const std::size_t half = n / 2;
+    at = at[half].begin <= offset ? at + half : at;
+    n -= half;
+  }
+  return static_cast<std::size_t>(at - first);
 }
 
 namespace {

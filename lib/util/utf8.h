@@ -12,6 +12,11 @@ namespace crosscheck::internal {
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+/// The same, and in the same pass the offset of the first NUL byte in
+/// `first_nul` (npos when there is none; meaningful only when the text is
+/// valid): a document's validation wants both.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text, std::size_t& first_nul);
+
 /// 1-based line number of byte `offset` in `text`.
 std::size_t line_of(std::string_view text, std::size_t offset);
 
