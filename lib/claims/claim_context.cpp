@@ -454,7 +454,7 @@ constexpr std::uint64_t short_word_code_of(std::string_view w) {
 
 // Whether a normalised word (see short_word_code) is an honorific: a length
 // test and integer compares, no call or byte loop.
-bool is_honorific(std::string_view w) {
+[[gnu::always_inline]] inline bool is_honorific(std::string_view w) {
   if (w.size() - 2 > 2) return false;  // two to four bytes
   const std::uint64_t x = short_word_code(w);
   return x == short_word_code_of("mr") || x == short_word_code_of("ms") ||
@@ -969,20 +969,20 @@ void ClaimContext::find_runs() {
       }
     }
   }
+  // A name is an organisation everywhere once it is one somewhere (kOrg is
+  // set as each run is decided; the loop reads only kPerson and kPlace).
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
-    if (!r.id.empty()) continue;
-    r.person = key_use[key_of[q]] & kPerson;
-    r.place = !r.person && (key_use[key_of[q]] & kPlace);
-    const std::size_t se = sentence_end(r.begin);
-    bool before_verb =
-        r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
-    r.org =
-        !r.person && !r.place && ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
-  }
-  // A name is an organisation everywhere once it is one somewhere.
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    if (runs[q].org) key_use[key_of[q]] |= kOrg;
+    if (r.id.empty()) {
+      r.person = key_use[key_of[q]] & kPerson;
+      r.place = !r.person && (key_use[key_of[q]] & kPlace);
+      const std::size_t se = sentence_end(r.begin);
+      bool before_verb =
+          r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
+      r.org = !r.person && !r.place &&
+              ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
+    }
+    if (r.org) key_use[key_of[q]] |= kOrg;
   }
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
