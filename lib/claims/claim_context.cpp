@@ -64,6 +64,11 @@ ClaimData::ClaimData() {
     if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
     if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
     if (unknown_date.starts_phrase(id)) triggers[id] |= kUnknownDateTrigger;
+    if (facilities.find_id(id)) triggers[id] |= kFacilityWord;
+    if (events.find_id(id) || facilities.find_id(id) || lifecycle.find_id(id) ||
+        proxy.find_id(id) || roles.find_id(id) || reporting.find_id(id)) {
+      triggers[id] |= kKnownNoun;
+    }
   }
 }
 
@@ -786,14 +791,40 @@ void ClaimContext::find_runs() {
   // word is in capitals (kAllCaps: a run starting with it is an organisation
   // unless the context says otherwise), else 0.
   enum NameBits : std::uint8_t { kName = 1, kAllCaps = 2 };
+  // all_caps(t.token_text(i)), a token of up to eight bytes tested at once
+  // (its letters as bit masks) when eight bytes of text can be read from it.
+  const std::size_t text_size = t.text.size();
+  auto all_caps_token = [&](std::size_t i) __attribute__((always_inline)) {
+    const std::size_t begin = tokens[i].begin, size = tokens[i].end - begin;
+    if (size > 8 || begin + 8 > text_size) [[unlikely]] {
+      return all_caps(t.token_text(i));
+    }
+    std::uint64_t x;
+    std::memcpy(&x, text + begin, 8);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const std::uint64_t in_token =
+        size == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+    // ASCII bytes only (bytes of 0x80 and over are no letters): with their
+    // high bit clear, adding c to each byte carries into no other byte.
+    const std::uint64_t ascii = ~x & kHigh & in_token;
+    const std::uint64_t low7 = x & ~kHigh;
+    auto between = [&](unsigned char first, unsigned char last) {
+      // High bit of each byte: first <= byte <= last.
+      return (low7 + kOnes * (0x80 - first)) & ~(low7 + kOnes * (0x7F - last)) & ascii;
+    };
+    const std::uint64_t lower = between('a', 'z'), upper = between('A', 'Z');
+    return lower == 0 && (upper & (upper - 1)) != 0;  // no lower case, two capitals or more
+  };
   // Inlined into its one call: it runs for every capitalised word.
   auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
     // i is a capitalised content word w
     if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return std::uint8_t{0};
     const std::string_view word = words[i];
     if (is_honorific(word)) return std::uint8_t{0};
-    const bool caps = all_caps(t.token_text(i));
-    if (!caps && d.facilities.find_id(ids[i])) return std::uint8_t{0};
+    const bool caps = all_caps_token(i);
+    // One look-up of the word's bits for the facilities and known nouns.
+    const unsigned bits = triggers[ids[i]];
+    if (!caps && (bits & ClaimData::kFacilityWord)) return std::uint8_t{0};
     // Words also written in lower case are common nouns in a title ("Liaison Office").
     const std::uint8_t use = word_use[w];
     if (!caps && (use & kLowerCase)) return std::uint8_t{0};
@@ -802,11 +833,7 @@ void ClaimContext::find_runs() {
     if (i != sb || caps || (use & kMidCapitalised)) return name;
     // An opening word is a name when it acts like one: "Apple will", "Siemens
     // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
-    const std::uint32_t id = ids[i];
-    if (d.events.find_id(id) || d.facilities.find_id(id) || d.lifecycle.find_id(id) ||
-        d.proxy.find_id(id) || d.roles.find_id(id) || d.reporting.find_id(id)) {
-      return std::uint8_t{0};
-    }
+    if (bits & ClaimData::kKnownNoun) return std::uint8_t{0};
     if (n.possessive[i]) return name;
     const std::size_t se = sentence_tokens[tokens[i].sentence + 1];
     std::size_t k = i + 1;
