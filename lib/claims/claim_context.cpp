@@ -458,7 +458,8 @@ constexpr std::uint64_t short_word_code_of(std::string_view w) {
 }
 
 // Whether a normalised word (see short_word_code) is an honorific: a length
-// test and integer compares, no call or byte loop.
+// test and integer compares, no call or byte loop. (A branch-free version
+// mispredicted less but ran 20 more instructions a word.)
 [[gnu::always_inline]] inline bool is_honorific(std::string_view w) {
   if (w.size() - 2 > 2) return false;  // two to four bytes
   const std::uint64_t x = short_word_code(w);
@@ -1013,7 +1014,8 @@ void ClaimContext::find_runs() {
   }
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
-    r.org = r.org || (!r.person && !r.place && (key_use[key_of[q]] & kOrg));
+    // (Bitwise: whether a run is one varies from run to run.)
+    r.org = r.org | (!r.person & !r.place & ((key_use[key_of[q]] & kOrg) != 0));
   }
   scratch.trim();
 }
