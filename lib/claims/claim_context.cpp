@@ -649,7 +649,7 @@ bool has_space(std::string_view w) {
 // or zeroed: as much as now, sized by the document, not by the largest seen.
 struct RunScratch {
   std::vector<std::uint8_t> role_token, name_token, word_use, key_use, standalone;
-  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several;
+  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several, run_entity, entity_key;
   std::vector<std::uint64_t> filter, phrase_hash;
   std::vector<std::string_view> phrase;
   ViewIds word_ids, names;
@@ -660,6 +660,8 @@ struct RunScratch {
     release_if_larger(name_token);
     release_if_larger(word_use);
     release_if_larger(several);
+    release_if_larger(run_entity);
+    release_if_larger(entity_key);
     release_if_larger(key_use);
     release_if_larger(capitalised_word);
     release_if_larger(token_lists);
@@ -894,6 +896,9 @@ void ClaimContext::find_runs() {
   std::string_view* const phrase = room(scratch.phrase, capitalised);
   std::uint64_t* const phrase_hash = room(scratch.phrase_hash, capitalised);
   std::uint32_t* const several = room(scratch.several, capitalised);
+  // The entity of each run keyed by one (its index in the entity layer).
+  std::uint32_t* const run_entity = room(scratch.run_entity, capitalised);
+  const Entity* const first_entity = a.entities.entities.data();
   std::size_t several_runs = 0, phrase_bytes = 0;
   std::size_t entity_runs = 0;  // runs keyed by their entity
   // Runs start at names, which are capitalised: visit only those tokens.
@@ -945,6 +950,7 @@ void ClaimContext::find_runs() {
       r.person = same_word(type, "PERSON");
       r.org = same_word(type, "ORGANIZATION");
       ++entity_runs;
+      run_entity[runs.size() - 1] = static_cast<std::uint32_t>(entity - first_entity);
     }
     const std::size_t q = runs.size() - 1;
     for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(q);
@@ -984,6 +990,7 @@ void ClaimContext::find_runs() {
   }
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
   std::uint8_t* const key_use = zeros(scratch.key_use, most_names);  // by number
+  std::uint32_t* const entity_key = zeros(scratch.entity_key, a.entities.entities.size());
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
     if (r.key.empty()) {
@@ -1008,7 +1015,11 @@ void ClaimContext::find_runs() {
       }
       r.key = key;  // key_of[q] is its number (the whole phrase's, set above, or the tail's)
     } else {
-      key_of[q] = names.intern(r.key, key_hash(r.key));
+      // A name's entity is named again and again: its key's number is
+      // looked up (and its key hashed) once per entity.
+      std::uint32_t& known = entity_key[run_entity[q]];  // number + 1, or 0
+      if (known == 0) known = names.intern(r.key, key_hash(r.key)) + 1;
+      key_of[q] = known - 1;
     }
     const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
