@@ -64,6 +64,11 @@ ClaimData::ClaimData() {
     if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
     if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
     if (unknown_date.starts_phrase(id)) triggers[id] |= kUnknownDateTrigger;
+    if (facilities.find_id(id)) triggers[id] |= kFacilityWord;
+    if (events.find_id(id) || facilities.find_id(id) || lifecycle.find_id(id) ||
+        proxy.find_id(id) || roles.find_id(id) || reporting.find_id(id)) {
+      triggers[id] |= kKnownNoun;
+    }
   }
 }
 
@@ -434,27 +439,45 @@ bool all_caps(std::string_view s) {
   return letters >= 2;
 }
 
-// The word compares below go by length first: most words differ in it.
-bool is_honorific(std::string_view w) {
-  switch (w.size()) {
-    case 2:
-      return same_word(w, "mr") || same_word(w, "ms") || same_word(w, "dr");
-    case 3:
-      return same_word(w, "mrs") || same_word(w, "sir");
-    case 4:
-      return same_word(w, "dame");
-    default:
-      return false;
-  }
+// A normalised word of up to four bytes (a view of NormalisedTokens, whose
+// text has eight readable bytes after every word) as one number: its bytes
+// and its length. Short words then compare as integers.
+std::uint64_t short_word_code(std::string_view w) {
+  std::uint32_t x;
+  std::memcpy(&x, w.data(), 4);
+  if (w.size() < 4) x &= (std::uint32_t{1} << (8 * w.size())) - 1;
+  return std::uint64_t{w.size()} << 32 | x;
+}
+
+// short_word_code of a literal of up to four bytes.
+constexpr std::uint64_t short_word_code_of(std::string_view w) {
+  std::uint64_t x = std::uint64_t{w.size()} << 32;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    x |= std::uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+  return x;
+}
+
+// Whether a normalised word (see short_word_code) is an honorific: a length
+// test and integer compares, no call or byte loop. (A branch-free version
+// mispredicted less but ran 20 more instructions a word.)
+[[gnu::always_inline]] inline bool is_honorific(std::string_view w) {
+  if (w.size() - 2 > 2) return false;  // two to four bytes
+  const std::uint64_t x = short_word_code(w);
+  return x == short_word_code_of("mr") || x == short_word_code_of("ms") ||
+         x == short_word_code_of("dr") || x == short_word_code_of("mrs") ||
+         x == short_word_code_of("sir") || x == short_word_code_of("dame");
 }
 
 // A word before a place name ("in Amman", "towards Gaza").
 bool place_preposition(std::string_view w) {
   switch (w.size()) {
     case 2:
-      return w == "in" || w == "at";
-    case 4:
-      return w == "from" || w == "near" || w == "into";
+    case 4: {  // a normalised word (see short_word_code)
+      const std::uint64_t x = short_word_code(w);
+      return x == short_word_code_of("in") || x == short_word_code_of("at") ||
+             x == short_word_code_of("from") || x == short_word_code_of("near") ||
+             x == short_word_code_of("into");
+    }
     case 6:
       return w == "across";
     case 7:
@@ -465,11 +488,14 @@ bool place_preposition(std::string_view w) {
 }
 
 // Numbers strings the caller keeps alive (views), in order of first
-// insertion. Callers pass hashes they have (NormalisedTokens'), or
-// PhraseVocabulary::hash; a slot holds the hash's low 32 bits (which place
-// it: tables stay below 2^32 slots) with the id, so a probe compares words
-// only when those are equal, and growing rehashes from the slots. Its storage is kept from one
-// document to the next (clear()).
+// insertion. Callers pass PhraseVocabulary::hash of the key (NormalisedTokens'
+// hashes are that); a slot holds the hash's low 32 bits (which place it:
+// tables stay below 2^32 slots) with the id, so a probe looks further only
+// when those are equal, and growing rehashes from the slots. For keys of up
+// to eight bytes that hash is one-to-one (per length: one multiply by an odd
+// number and one xor-shift of the zero-padded bytes), so equal hashes and
+// lengths are equal keys: their bytes are never read (only longer keys are
+// compared). Its storage is kept from one document to the next (clear()).
 class ViewIds {
  public:
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
@@ -481,6 +507,8 @@ class ViewIds {
     allocate(slots_, capacity);
     keys_.clear();
     keys_.reserve(expected);
+    hashes_.clear();
+    hashes_.reserve(expected);
   }
 
   /// The id of `key` (whose hash is h), inserting it when new.
@@ -488,6 +516,7 @@ class ViewIds {
     Slot& s = slots_[locate(key, h)];
     if (s.id != 0) return s.id - 1;
     keys_.push_back(key);
+    hashes_.push_back(h);
     s = Slot{static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(keys_.size())};
     if (2 * keys_.size() > mask_ + 1) grow();
     return static_cast<std::uint32_t>(keys_.size() - 1);
@@ -502,6 +531,7 @@ class ViewIds {
     release_if_larger(slots_);
     release_if_larger(old_);
     release_if_larger(keys_);
+    release_if_larger(hashes_);
   }
 
  private:
@@ -518,8 +548,11 @@ class ViewIds {
   [[gnu::always_inline]] std::size_t locate(std::string_view key, std::uint64_t h) const {
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const Slot& s = slots_[at];
-      if (s.id == 0 || (s.hash == static_cast<std::uint32_t>(h) && same_word(keys_[s.id - 1], key)))
-        return at;
+      if (s.id == 0) return at;
+      if (s.hash == static_cast<std::uint32_t>(h) && hashes_[s.id - 1] == h) {
+        const std::string_view k = keys_[s.id - 1];
+        if (k.size() == key.size() && (key.size() <= 8 || same_word(k, key))) return at;
+      }
     }
   }
   void grow() {
@@ -538,6 +571,7 @@ class ViewIds {
   std::vector<Slot> old_;    // the table before it grew
   std::size_t mask_ = 0;     // capacity - 1
   std::vector<std::string_view> keys_;
+  std::vector<std::uint64_t> hashes_;  // by id: the key's whole hash
 };
 
 std::uint64_t key_hash(std::string_view key) { return PhraseVocabulary::hash(key); }
@@ -559,7 +593,51 @@ constexpr auto kLetterCase = [] {
 
 bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
 
+// write_phrase_key for normalised words (views of NormalisedTokens: eight
+// readable bytes after each), writing a word of up to eight bytes as one
+// eight-byte store (its spaces made '_' in the register), so `first` needs
+// eight bytes of room more. No loop per byte: its end mispredicted.
+char* write_padded_phrase_key(const std::string_view* words, std::size_t begin, std::size_t end,
+                              char* const first) {
+  char* p = first;
+  bool after_hyphen = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string_view w = words[i];
+    const bool hyphen = w.size() == 1 && w[0] == '-';
+    if (p != first && !hyphen && !after_hyphen) *p++ = '_';
+    if (w.size() <= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, w.data(), 8);
+      // Bytes equal to ' ' (exactly: no borrow crosses bytes here) become '_'.
+      constexpr std::uint64_t kSpaces = 0x2020202020202020ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
+      const std::uint64_t y = x ^ kSpaces;
+      const std::uint64_t nonzero = ((y & kLow7) + kLow7) | y;  // high bit: byte != ' '
+      const std::uint64_t space = (~nonzero & ~kLow7) >> 7;     // 1 in each space byte
+      x += space * static_cast<std::uint64_t>('_' - ' ');
+      std::memcpy(p, &x, 8);
+      p += w.size();
+    } else {
+      for (char c : w) *p++ = c == ' ' ? '_' : c;
+    }
+    after_hyphen = hyphen;
+  }
+  return p;
+}
+
+// Whether a normalised word (a view of NormalisedTokens: eight readable
+// bytes after it) holds a space; one of up to eight bytes is tested at once.
 bool has_space(std::string_view w) {
+  if (w.size() <= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, w.data(), 8);
+    x ^= 0x2020202020202020ull;  // a space becomes a zero byte
+    // A zero byte among the word's sets its high bit here (bytes above a zero
+    // may be marked too, but none below the first one is).
+    const std::uint64_t zero = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+    const std::uint64_t in_word =
+        w.size() == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * w.size())) - 1;
+    return (zero & in_word) != 0;
+  }
   for (char c : w) {
     if (c == ' ') return true;
   }
@@ -570,11 +648,11 @@ bool has_space(std::string_view w) {
 // next (no allocation per document). Only what a document reads is written
 // or zeroed: as much as now, sized by the document, not by the largest seen.
 struct RunScratch {
-  std::vector<std::uint8_t> role_token, name_token, word_use, key_use;
-  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several;
+  std::vector<std::uint8_t> role_token, name_token, word_use, key_use, standalone;
+  std::vector<std::uint32_t> token_lists, capitalised_word, key_of, several, run_entity, entity_key;
   std::vector<std::uint64_t> filter, phrase_hash;
   std::vector<std::string_view> phrase;
-  ViewIds word_ids, standalone, keys;
+  ViewIds word_ids, names;
 
   /// Frees what an unusually large document left behind.
   void trim() {
@@ -582,6 +660,8 @@ struct RunScratch {
     release_if_larger(name_token);
     release_if_larger(word_use);
     release_if_larger(several);
+    release_if_larger(run_entity);
+    release_if_larger(entity_key);
     release_if_larger(key_use);
     release_if_larger(capitalised_word);
     release_if_larger(token_lists);
@@ -589,9 +669,9 @@ struct RunScratch {
     release_if_larger(filter);
     release_if_larger(phrase_hash);
     release_if_larger(phrase);
+    release_if_larger(standalone);
     word_ids.trim();
-    standalone.trim();
-    keys.trim();
+    names.trim();
   }
 };
 
@@ -745,14 +825,40 @@ void ClaimContext::find_runs() {
   // word is in capitals (kAllCaps: a run starting with it is an organisation
   // unless the context says otherwise), else 0.
   enum NameBits : std::uint8_t { kName = 1, kAllCaps = 2 };
+  // all_caps(t.token_text(i)), a token of up to eight bytes tested at once
+  // (its letters as bit masks) when eight bytes of text can be read from it.
+  const std::size_t text_size = t.text.size();
+  auto all_caps_token = [&](std::size_t i) __attribute__((always_inline)) {
+    const std::size_t begin = tokens[i].begin, size = tokens[i].end - begin;
+    if (size > 8 || begin + 8 > text_size) [[unlikely]] {
+      return all_caps(t.token_text(i));
+    }
+    std::uint64_t x;
+    std::memcpy(&x, text + begin, 8);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const std::uint64_t in_token =
+        size == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+    // ASCII bytes only (bytes of 0x80 and over are no letters): with their
+    // high bit clear, adding c to each byte carries into no other byte.
+    const std::uint64_t ascii = ~x & kHigh & in_token;
+    const std::uint64_t low7 = x & ~kHigh;
+    auto between = [&](unsigned char first, unsigned char last) {
+      // High bit of each byte: first <= byte <= last.
+      return (low7 + kOnes * (0x80 - first)) & ~(low7 + kOnes * (0x7F - last)) & ascii;
+    };
+    const std::uint64_t lower = between('a', 'z'), upper = between('A', 'Z');
+    return lower == 0 && (upper & (upper - 1)) != 0;  // no lower case, two capitals or more
+  };
   // Inlined into its one call: it runs for every capitalised word.
   auto name_test = [&](std::size_t i, std::uint32_t w) __attribute__((always_inline)) {
     // i is a capitalised content word w
     if (tokens[i].kind != Token::Kind::kWord || role_token[i]) return std::uint8_t{0};
     const std::string_view word = words[i];
-    if (word.size() <= 4 && is_honorific(word)) return std::uint8_t{0};
-    const bool caps = all_caps(t.token_text(i));
-    if (!caps && d.facilities.find_id(ids[i])) return std::uint8_t{0};
+    if (is_honorific(word)) return std::uint8_t{0};
+    const bool caps = all_caps_token(i);
+    // One look-up of the word's bits for the facilities and known nouns.
+    const unsigned bits = triggers[ids[i]];
+    if (!caps && (bits & ClaimData::kFacilityWord)) return std::uint8_t{0};
     // Words also written in lower case are common nouns in a title ("Liaison Office").
     const std::uint8_t use = word_use[w];
     if (!caps && (use & kLowerCase)) return std::uint8_t{0};
@@ -761,11 +867,7 @@ void ClaimContext::find_runs() {
     if (i != sb || caps || (use & kMidCapitalised)) return name;
     // An opening word is a name when it acts like one: "Apple will", "Siemens
     // signed", "Iceland, a member", "Turkey's" -- unless it is a known noun.
-    const std::uint32_t id = ids[i];
-    if (d.events.find_id(id) || d.facilities.find_id(id) || d.lifecycle.find_id(id) ||
-        d.proxy.find_id(id) || d.roles.find_id(id) || d.reporting.find_id(id)) {
-      return std::uint8_t{0};
-    }
+    if (bits & ClaimData::kKnownNoun) return std::uint8_t{0};
     if (n.possessive[i]) return name;
     const std::size_t se = sentence_tokens[tokens[i].sentence + 1];
     std::size_t k = i + 1;
@@ -794,7 +896,11 @@ void ClaimContext::find_runs() {
   std::string_view* const phrase = room(scratch.phrase, capitalised);
   std::uint64_t* const phrase_hash = room(scratch.phrase_hash, capitalised);
   std::uint32_t* const several = room(scratch.several, capitalised);
+  // The entity of each run keyed by one (its index in the entity layer).
+  std::uint32_t* const run_entity = room(scratch.run_entity, capitalised);
+  const Entity* const first_entity = a.entities.entities.data();
   std::size_t several_runs = 0, phrase_bytes = 0;
+  std::size_t entity_runs = 0;  // runs keyed by their entity
   // Runs start at names, which are capitalised: visit only those tokens.
   std::size_t next_free = 0;  // the token after the last run
   for (std::size_t c = 0; c < capitalised; ++c) {
@@ -843,6 +949,8 @@ void ClaimContext::find_runs() {
       r.place = same_word(type, "LOCATION");
       r.person = same_word(type, "PERSON");
       r.org = same_word(type, "ORGANIZATION");
+      ++entity_runs;
+      run_entity[runs.size() - 1] = static_cast<std::uint32_t>(entity - first_entity);
     }
     const std::size_t q = runs.size() - 1;
     for (std::size_t k = r.begin; k < r.end; ++k) run_at[k] = static_cast<int>(q);
@@ -857,31 +965,37 @@ void ClaimContext::find_runs() {
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
   // A suffix of a phrase key is a view of it.
-  char* phrase_end = room(run_phrases_, phrase_bytes);
+  // (Eight bytes of room more: write_padded_phrase_key stores eight at a time.)
+  char* phrase_end = room(run_phrases_, phrase_bytes + 8);
   for (std::size_t m = 0; m < several_runs; ++m) {
     const std::size_t q = several[m];
     const NameRun& r = runs[q];
     char* const start = phrase_end;
-    phrase_end = write_phrase_key(words, r.begin, r.end, start);
+    phrase_end = write_padded_phrase_key(words, r.begin, r.end, start);
     phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
-  ViewIds& standalone = scratch.standalone;
-  standalone.clear(runs.size());
-  for (std::size_t q = 0; q < runs.size(); ++q) standalone.intern(phrase[q], phrase_hash[q]);
-  // Every run's key gets a number; what the context says of a key is a flag of it.
-  ViewIds& keys = scratch.keys;
-  keys.clear(runs.size());
+  // One table numbers the runs' phrases and their keys (the same string has
+  // one number): a phrase's number is its key's when the run is keyed by it,
+  // and what the context says of a key is a flag of its number. Every
+  // phrase is numbered (and marked standalone) before any key is looked for.
+  ViewIds& names = scratch.names;
+  const std::size_t most_names = runs.size() + entity_runs;
+  names.clear(most_names);
   std::uint32_t* const key_of = room(scratch.key_of, runs.size());
+  std::uint8_t* const standalone = zeros(scratch.standalone, most_names);  // by number
+  for (std::size_t q = 0; q < runs.size(); ++q) {
+    key_of[q] = names.intern(phrase[q], phrase_hash[q]);
+    standalone[key_of[q]] = 1;
+  }
   enum KeyUse : std::uint8_t { kPlace = 1, kPerson = 2, kOrg = 4 };
-  std::uint8_t* const key_use = zeros(scratch.key_use, runs.size());  // by key id
+  std::uint8_t* const key_use = zeros(scratch.key_use, most_names);  // by number
+  std::uint32_t* const entity_key = zeros(scratch.entity_key, a.entities.entities.size());
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
-    std::uint64_t h = 0;
     if (r.key.empty()) {
       const std::string_view whole = phrase[q];
       std::string_view key = whole;
-      h = phrase_hash[q];
       // Suffixes from the longest down: each starts after a '_' of the phrase
       // (words[b] and words[b - 1] are not hyphens, so they were joined by one).
       std::size_t suffix = whole.size();
@@ -890,20 +1004,23 @@ void ClaimContext::find_runs() {
         const bool glued = is_hyphen(words[b]) || is_hyphen(words[b - 1]);
         if (!glued) {
           const std::string_view tail = whole.substr(suffix);
-          const std::uint64_t tail_hash = key_hash(tail);
-          if (standalone.find(tail, tail_hash) != ViewIds::kNone) {
+          const std::uint32_t tail_id = names.find(tail, key_hash(tail));
+          if (tail_id != ViewIds::kNone && standalone[tail_id]) {
             key = tail;
-            h = tail_hash;
+            key_of[q] = tail_id;
             break;
           }
           --suffix;  // the '_' before words[b]
         }
       }
-      r.key = key;
+      r.key = key;  // key_of[q] is its number (the whole phrase's, set above, or the tail's)
     } else {
-      h = key_hash(r.key);
+      // A name's entity is named again and again: its key's number is
+      // looked up (and its key hashed) once per entity.
+      std::uint32_t& known = entity_key[run_entity[q]];  // number + 1, or 0
+      if (known == 0) known = names.intern(r.key, key_hash(r.key)) + 1;
+      key_of[q] = known - 1;
     }
-    key_of[q] = keys.intern(r.key, h);
     const std::size_t sb = sentence_begin(r.begin);
     std::size_t p = r.begin;
     while (p > sb && func_is(p - 1, ClaimData::kDet)) --p;
@@ -923,24 +1040,25 @@ void ClaimContext::find_runs() {
       }
     }
   }
+  // A name is an organisation everywhere once it is one somewhere (kOrg is
+  // set as each run is decided; the loop reads only kPerson and kPlace).
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
-    if (!r.id.empty()) continue;
-    r.person = key_use[key_of[q]] & kPerson;
-    r.place = !r.person && (key_use[key_of[q]] & kPlace);
-    const std::size_t se = sentence_end(r.begin);
-    bool before_verb =
-        r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
-    r.org =
-        !r.person && !r.place && ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
-  }
-  // A name is an organisation everywhere once it is one somewhere.
-  for (std::size_t q = 0; q < runs.size(); ++q) {
-    if (runs[q].org) key_use[key_of[q]] |= kOrg;
+    if (r.id.empty()) {
+      r.person = key_use[key_of[q]] & kPerson;
+      r.place = !r.person && (key_use[key_of[q]] & kPlace);
+      const std::size_t se = sentence_end(r.begin);
+      bool before_verb =
+          r.end < se && (func_is(r.end, ClaimData::kAux) || d.lifecycle.match(n, r.end, se));
+      r.org = !r.person && !r.place &&
+              ((name_token[r.begin] & kAllCaps) || r.possessive || before_verb);
+    }
+    if (r.org) key_use[key_of[q]] |= kOrg;
   }
   for (std::size_t q = 0; q < runs.size(); ++q) {
     NameRun& r = runs[q];
-    r.org = r.org || (!r.person && !r.place && (key_use[key_of[q]] & kOrg));
+    // (Bitwise: whether a run is one varies from run to run.)
+    r.org = r.org | (!r.person & !r.place & ((key_use[key_of[q]] & kOrg) != 0));
   }
   scratch.trim();
 }

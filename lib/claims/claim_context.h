@@ -50,6 +50,10 @@ struct ClaimData {
     kFacilityOrEventWord = 64,  ///< a one-word entry of facilities or events
     kFunctionWord = 128,        ///< has a function_class (not a trigger: never a name)
     kUnknownDateTrigger = 256,  ///< starts an unknown_date phrase
+    kFacilityWord = 1024,       ///< a one-word entry of facilities (not a trigger)
+    /// A one-word entry of events, facilities, lifecycle, proxy, roles or
+    /// reporting: a known noun, not a name, when it opens a sentence.
+    kKnownNoun = 2048,
   };
   /// The bits whose tokens the rules visit (ClaimContext::next_trigger).
   static constexpr unsigned kRuleTriggers = kLifecycleTrigger | kMembershipTrigger | kScopeTrigger |
