@@ -105,7 +105,12 @@ namespace {
 
 // join_phrase of words [begin, end) with '_' for every space (words rarely
 // hold one), in one pass, written at `first`, which has room for the words
-// and a separator each. Returns the end of what it wrote.
+// and a separator each. Returns the end of what it wrote. With kPadded, the
+// words are normalised ones (views of NormalisedTokens: eight readable bytes
+// after each) and a word of up to eight bytes is written as one eight-byte
+// store (its spaces made '_' in the register), so `first` needs eight bytes of
+// room more. No loop per byte: its end mispredicted.
+template <bool kPadded>
 char* write_phrase_key(const std::string_view* words, std::size_t begin, std::size_t end,
                        char* const first) {
   char* p = first;
@@ -114,7 +119,20 @@ char* write_phrase_key(const std::string_view* words, std::size_t begin, std::si
     const std::string_view w = words[i];
     const bool hyphen = w.size() == 1 && w[0] == '-';
     if (p != first && !hyphen && !after_hyphen) *p++ = '_';
-    for (char c : w) *p++ = c == ' ' ? '_' : c;
+    if (kPadded && w.size() <= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, w.data(), 8);
+      // Bytes equal to ' ' (exactly: no borrow crosses bytes here) become '_'.
+      constexpr std::uint64_t kSpaces = 0x2020202020202020ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
+      const std::uint64_t y = x ^ kSpaces;
+      const std::uint64_t nonzero = ((y & kLow7) + kLow7) | y;  // high bit: byte != ' '
+      const std::uint64_t space = (~nonzero & ~kLow7) >> 7;     // 1 in each space byte
+      x += space * static_cast<std::uint64_t>('_' - ' ');
+      std::memcpy(p, &x, 8);
+      p += w.size();
+    } else {
+      for (char c : w) *p++ = c == ' ' ? '_' : c;
+    }
     after_hyphen = hyphen;
   }
   return p;
@@ -130,7 +148,7 @@ void append_phrase_key(const std::vector<std::string_view>& words, std::size_t b
   const std::size_t start = out->size();
   out->resize(start + most);
   char* const first = out->data() + start;
-  char* const last = write_phrase_key(words.data(), begin, end, first);
+  char* const last = write_phrase_key<false>(words.data(), begin, end, first);
   out->resize(start + static_cast<std::size_t>(last - first));
 }
 
@@ -593,37 +611,6 @@ constexpr auto kLetterCase = [] {
 
 bool is_hyphen(std::string_view w) { return w.size() == 1 && w[0] == '-'; }
 
-// write_phrase_key for normalised words (views of NormalisedTokens: eight
-// readable bytes after each), writing a word of up to eight bytes as one
-// eight-byte store (its spaces made '_' in the register), so `first` needs
-// eight bytes of room more. No loop per byte: its end mispredicted.
-char* write_padded_phrase_key(const std::string_view* words, std::size_t begin, std::size_t end,
-                              char* const first) {
-  char* p = first;
-  bool after_hyphen = false;
-  for (std::size_t i = begin; i < end; ++i) {
-    const std::string_view w = words[i];
-    const bool hyphen = w.size() == 1 && w[0] == '-';
-    if (p != first && !hyphen && !after_hyphen) *p++ = '_';
-    if (w.size() <= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, w.data(), 8);
-      // Bytes equal to ' ' (exactly: no borrow crosses bytes here) become '_'.
-      constexpr std::uint64_t kSpaces = 0x2020202020202020ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
-      const std::uint64_t y = x ^ kSpaces;
-      const std::uint64_t nonzero = ((y & kLow7) + kLow7) | y;  // high bit: byte != ' '
-      const std::uint64_t space = (~nonzero & ~kLow7) >> 7;     // 1 in each space byte
-      x += space * static_cast<std::uint64_t>('_' - ' ');
-      std::memcpy(p, &x, 8);
-      p += w.size();
-    } else {
-      for (char c : w) *p++ = c == ' ' ? '_' : c;
-    }
-    after_hyphen = hyphen;
-  }
-  return p;
-}
-
 // Whether a normalised word (a view of NormalisedTokens: eight readable
 // bytes after it) holds a space; one of up to eight bytes is tested at once.
 bool has_space(std::string_view w) {
@@ -965,13 +952,13 @@ void ClaimContext::find_runs() {
   // Keys: the shortest final part of the run that also stands alone somewhere
   // ("Home Industry Defence NATO" -> "nato"); roles of names from context.
   // A suffix of a phrase key is a view of it.
-  // (Eight bytes of room more: write_padded_phrase_key stores eight at a time.)
+  // (Eight bytes of room more: write_phrase_key<true> stores eight at a time.)
   char* phrase_end = room(run_phrases_, phrase_bytes + 8);
   for (std::size_t m = 0; m < several_runs; ++m) {
     const std::size_t q = several[m];
     const NameRun& r = runs[q];
     char* const start = phrase_end;
-    phrase_end = write_padded_phrase_key(words, r.begin, r.end, start);
+    phrase_end = write_phrase_key<true>(words, r.begin, r.end, start);
     phrase[q] = std::string_view(start, static_cast<std::size_t>(phrase_end - start));
     phrase_hash[q] = key_hash(phrase[q]);
   }
