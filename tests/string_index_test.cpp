@@ -48,6 +48,29 @@ TEST_CASE("StringIndex: finds what was inserted, nothing else, across growth and
   CHECK(index.values().front() == 0);  // insertion order
 }
 
+TEST_CASE("StringIndex::clear empties the index for reuse, keeping its storage") {
+  StringIndex<int> index;
+  index.clear();  // (an empty index, never used)
+  CHECK(index.size() == 0);
+  for (int i = 0; i < 100; ++i) *index.try_emplace("key" + std::to_string(i)).first = i;
+  const std::size_t held = index.capacity_bytes();
+  CHECK(held > 0);
+  index.clear();
+  CHECK(index.size() == 0);
+  CHECK(index.values().empty());
+  CHECK(index.capacity_bytes() >= held);
+  for (int i = 0; i < 100; ++i) CHECK(index.find("key" + std::to_string(i)) == nullptr);
+  // Reused: keys old and new are inserted afresh and found with their new values.
+  auto [value, inserted] = index.try_emplace("key7");
+  CHECK(inserted);
+  *value = 70;
+  *index.try_emplace("other").first = 1;
+  CHECK(*index.find("key7") == 70);
+  CHECK(*index.find("other") == 1);
+  CHECK(index.find("key8") == nullptr);
+  CHECK(index.size() == 2);
+}
+
 TEST_CASE("short_string_hash: equal strings hash equal whatever their storage") {
   std::string a = "secretarygeneral";
   std::string b = std::string("xx") + "secretarygeneral";

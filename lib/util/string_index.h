@@ -4,6 +4,7 @@
 #ifndef CROSSCHECK_LIB_UTIL_STRING_INDEX_H_
 #define CROSSCHECK_LIB_UTIL_STRING_INDEX_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -125,6 +126,21 @@ class StringIndex {
   void reserve(std::size_t n) {
     if (n * 2 > slots_.size()) grow(n * 2);
     values_.reserve(n);
+  }
+
+  /// Empties the index but keeps its storage (for reuse, as from one
+  /// document to the next).
+  void clear() {
+    if (values_.empty()) return;
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    filter_.reset(slots_.size());
+    chars_.clear();
+    values_.clear();
+  }
+  /// The bytes of storage it holds.
+  std::size_t capacity_bytes() const {
+    return chars_.capacity() + slots_.capacity() * sizeof(Slot) + slots_.size() / 8 +
+           values_.capacity() * sizeof(Value);
   }
 
   std::size_t size() const { return values_.size(); }

@@ -620,15 +620,6 @@ struct AliasRef {
   std::uint32_t next = 0;
 };
 
-// A compound name's draft by the name's key (bytes [at, at + size) of
-// DraftScratch::name_keys), for compound_entity.
-struct NamedDraft {
-  std::uint64_t hash = 0;
-  std::uint32_t at = 0;
-  std::uint32_t size = 0;
-  std::uint32_t draft = 0;
-};
-
 // A name mention by words.
 struct WordMention {
   std::uint32_t entity;
@@ -681,11 +672,9 @@ struct DraftScratch {
   std::vector<NameKey> person_keys;
   std::vector<AliasRef> aliases;             // every draft's aliases, as lists
   std::vector<std::string_view> name_words;  // persons' name words (see Draft::name_at)
-  // Compound names' drafts by key: an open-addressing table of `named`
-  // index + 1 (a power of two, at most half full; all zero between documents).
-  std::string name_keys;
-  std::vector<NamedDraft> named;
-  std::vector<std::uint32_t> named_slots;
+  // Compound names' drafts by the name's key (compound_entity).
+  std::string name_key;
+  StringIndex<std::uint32_t> named;
   // Per lexicon entity: its draft + 1, 0: none yet. Only the entries listed
   // in lexicon_used are non-zero, and they are reset before the next document.
   std::vector<std::uint32_t> by_lexicon;
@@ -707,9 +696,7 @@ struct DraftScratch {
     person_keys.clear();
     aliases.clear();
     name_words.clear();
-    if (!named.empty()) std::fill(named_slots.begin(), named_slots.end(), 0);
     named.clear();
-    name_keys.clear();
     for (std::uint32_t index : lexicon_used) by_lexicon[index] = 0;
     lexicon_used.clear();
     if (by_lexicon.size() < lexicon_entities) by_lexicon.resize(lexicon_entities, 0);
@@ -726,13 +713,8 @@ struct DraftScratch {
     release_if_larger(person_keys);
     release_if_larger(aliases);
     release_if_larger(name_words);
-    if (name_keys.capacity() > kScratchKeepBytes) std::string().swap(name_keys);
-    if (named.capacity() * sizeof(NamedDraft) > kScratchKeepBytes ||
-        named_slots.size() * sizeof(std::uint32_t) > kScratchKeepBytes) {
-      // (Both: clear() zeroes the table only when `named` lists entries.)
-      std::vector<NamedDraft>().swap(named);
-      std::vector<std::uint32_t>().swap(named_slots);
-    }
+    if (name_key.capacity() > kScratchKeepBytes) std::string().swap(name_key);
+    if (named.capacity_bytes() > kScratchKeepBytes) named = StringIndex<std::uint32_t>();
     release_if_larger(lexicon_used);
     release_if_larger(by_id);
     release_if_larger(draft_to_entity);
@@ -1829,16 +1811,13 @@ class Tagger {
 
   std::size_t compound_entity(std::size_t i, std::size_t j, const std::string& type) {
     std::string_view name = text_.text.substr(words_[i].begin, words_[j - 1].end - words_[i].begin);
-    // The name's key, at the end of the thread's key bytes (dropped again if known).
-    std::string& keys = lists_.name_keys;
-    const std::size_t at = keys.size();
-    Lexicon::append_key(name, keys);
-    const std::string_view k = std::string_view(keys).substr(at);
-    const std::uint64_t h = short_string_hash(k);
-    if (std::uint32_t* slot = named_slot(k, h); *slot != 0) {
-      keys.resize(at);
-      return lists_.named[*slot - 1].draft;
-    }
+    std::string& k = lists_.name_key;
+    k.clear();
+    Lexicon::append_key(name, k);
+    // (`draft` stays valid below: nothing else is added to the index before
+    // it is set.)
+    auto [draft, added] = lists_.named.try_emplace(k);
+    if (!added) return *draft;
     Draft& d = new_draft();  // (`type` is never a draft's: drafts_ may grow)
     d.origin = Origin::kName;
     d.type = type;
@@ -1851,42 +1830,8 @@ class Tagger {
       if (const WordFacts* f = facts(head); f && f->is_head) d.tags = &f->head_tags;
     }
     std::size_t e = added_draft();
-    add_named(NamedDraft{h, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(k.size()),
-                         static_cast<std::uint32_t>(e)});
+    *draft = static_cast<std::uint32_t>(e);
     return e;
-  }
-
-  // The slot of compound_entity's table that holds key `k` (hash `h`), or the
-  // empty slot where it would go.
-  std::uint32_t* named_slot(std::string_view k, std::uint64_t h) {
-    std::vector<std::uint32_t>& slots = lists_.named_slots;
-    if (slots.empty()) slots.assign(64, 0);
-    const std::string_view keys = lists_.name_keys;
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-      std::uint32_t index = slots[slot];
-      if (index == 0) return &slots[slot];
-      const NamedDraft& n = lists_.named[index - 1];
-      if (n.hash == h && keys.substr(n.at, n.size) == k) return &slots[slot];
-    }
-  }
-  void add_named(const NamedDraft& n) {
-    std::vector<NamedDraft>& named = lists_.named;
-    std::vector<std::uint32_t>& slots = lists_.named_slots;
-    named.push_back(n);
-    if (named.size() * 2 > slots.size()) {
-      slots.assign(slots.size() * 2, 0);
-      for (std::size_t k = 0; k < named.size(); ++k) place_named(k);
-    } else {
-      place_named(named.size() - 1);
-    }
-  }
-  void place_named(std::size_t index) {
-    std::vector<std::uint32_t>& slots = lists_.named_slots;
-    const std::size_t mask = slots.size() - 1;
-    std::size_t slot = lists_.named[index].hash & mask;
-    while (slots[slot] != 0) slot = (slot + 1) & mask;
-    slots[slot] = static_cast<std::uint32_t>(index + 1);
   }
 
   void add_located(std::size_t inner, std::size_t outer) {
