@@ -61,12 +61,13 @@ ClaimData::ClaimData() {
     for (const auto& [table, bit] : trigger_tables) {
       if (table->starts_phrase(id)) triggers[id] |= bit;
     }
-    if (facilities.find_id(id) || events.find_id(id)) triggers[id] |= kFacilityOrEventWord;
+    const bool facility = facilities.find_id(id), event = events.find_id(id);
+    if (facility || event) triggers[id] |= kFacilityOrEventWord;
     if (!function_class[id].empty()) triggers[id] |= kFunctionWord;
     if (unknown_date.starts_phrase(id)) triggers[id] |= kUnknownDateTrigger;
-    if (facilities.find_id(id)) triggers[id] |= kFacilityWord;
-    if (events.find_id(id) || facilities.find_id(id) || lifecycle.find_id(id) ||
-        proxy.find_id(id) || roles.find_id(id) || reporting.find_id(id)) {
+    if (facility) triggers[id] |= kFacilityWord;
+    if (facility || event || lifecycle.find_id(id) || proxy.find_id(id) || roles.find_id(id) ||
+        reporting.find_id(id)) {
       triggers[id] |= kKnownNoun;
     }
   }
