@@ -68,6 +68,31 @@ TEST_CASE("speaker after the quote") {
   }
 }
 
+TEST_CASE("words merged across hyphens and abbreviation dots, up to the text's end") {
+  SUBCASE("an abbreviation, the text ending on the name") {
+    auto t = tag("\"We stand together,\" said Mr. Dubois");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Dubois");
+    CHECK(mention_text(t, t.quotes[0]) == "Mr. Dubois");
+  }
+  SUBCASE("a hyphenated name ending the text") {
+    auto t = tag("\"We stand together,\" said Jean-Pierre Dubois");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Jean-Pierre Dubois");
+  }
+  SUBCASE("a hyphen that ends the text joins nothing") {
+    auto t = tag("\"We stand together,\" said Dubois-");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Dubois");
+  }
+  SUBCASE("a sentence's dot after a name is no abbreviation") {
+    auto t = tag("\"We stand together,\" said Dubois. Then he left.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Dubois");
+    CHECK(mention_text(t, t.quotes[0]) == "Dubois");
+  }
+}
+
 TEST_CASE("speaker before the quote") {
   SUBCASE("title and name with a colon") {
     auto t = tag("NATO Secretary-General Mark Rutte said: " LQ "The alliance stands united." RQ);

@@ -55,7 +55,8 @@ TEST_CASE("normalised tokens: lower case, curly apostrophes, possessives, ids") 
   std::vector<std::string> words(n.words.begin(), n.words.end());
   CHECK(words ==
         std::vector<std::string>{"nato", "office", "opened", ";", "the", "jordan", "plans"});
-  CHECK(n.possessive == std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1, 0});
+  CHECK(std::vector<std::uint8_t>(n.possessive.begin(), n.possessive.end()) ==
+        std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1, 0});
   const PhraseVocabulary& v = PhraseVocabulary::instance();
   for (std::size_t i = 0; i < n.words.size(); ++i) {
     CHECK(n.ids[i] == v.id(n.words[i]));
@@ -86,6 +87,32 @@ TEST_CASE("normalised tokens written into a reused object equal fresh ones") {
     CHECK(reused.ids == fresh.ids);
     CHECK(reused.hashes == fresh.hashes);
     CHECK(reused.possessive == fresh.possessive);
+  }
+}
+
+TEST_CASE("a reused object that grows back over stale numbers writes every one") {
+  // The numbers' vectors are not zeroed when they grow: a short document
+  // after a long one, then a longer one still (past the capacity), each
+  // element must be this document's, possessive flags of 0 included.
+  const std::string long_text = "the states' plans and NATO's 'Office' of the Jordan's";
+  const std::string short_text = "plans";
+  const std::string longer_text = long_text + " rates rose " + long_text + " week\u2019s end";
+  NormalisedTokens reused;
+  for (const std::string* text : {&long_text, &short_text, &longer_text, &short_text, &long_text}) {
+    TextLayer layer = segment(*text);
+    normalise_tokens(layer, reused);
+    NormalisedTokens fresh = normalise_tokens(layer);
+    REQUIRE(reused.ids.size() == layer.tokens.size());
+    REQUIRE(reused.hashes.size() == layer.tokens.size());
+    REQUIRE(reused.possessive.size() == layer.tokens.size());
+    CHECK(reused.words == fresh.words);
+    CHECK(reused.ids == fresh.ids);
+    CHECK(reused.hashes == fresh.hashes);
+    CHECK(reused.possessive == fresh.possessive);
+    for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
+      CHECK(reused.possessive[i] <= 1);
+      CHECK(reused.hashes[i] == PhraseVocabulary::hash(reused.words[i]));
+    }
   }
 }
 

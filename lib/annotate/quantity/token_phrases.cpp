@@ -194,7 +194,7 @@ void normalise_tokens(const TextLayer& text, NormalisedTokens& out) {
   const std::size_t n = text.tokens.size();
   const std::size_t text_size = text.text.size();
   // Every element below n is written: resizing a reused object zeroes only
-  // what it grows by.
+  // the views it grows by (the numbers' vectors leave theirs uninitialised).
   out.lowered_.clear();
   out.words.resize(n);
   out.ids.resize(n);

@@ -11,8 +11,12 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "text/segment.h"
@@ -28,6 +32,31 @@ inline bool same_word(std::string_view a, std::string_view b) {
   }
   return true;
 }
+
+/// An allocator whose vectors leave new elements of trivial types
+/// uninitialised on resize(n): a reused buffer that every document overwrites
+/// whole need not be zeroed each time it grows back.
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  UninitialisedAllocator() = default;
+  template <class U>
+  UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;  // default-, not value-initialised
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+/// A vector of numbers that resize() does not zero.
+template <class T>
+using UninitialisedVector = std::vector<T, UninitialisedAllocator<T>>;
 
 struct NormalisedTokens;
 NormalisedTokens normalise_tokens(const TextLayer& text);
@@ -151,9 +180,11 @@ class PhraseVocabulary {
 /// can be moved but not copied.
 struct NormalisedTokens {
   std::vector<std::string_view> words;
-  std::vector<std::uint32_t> ids;        ///< PhraseVocabulary ids, kUnknown for most words
-  std::vector<std::uint64_t> hashes;     ///< PhraseVocabulary::hash of each word
-  std::vector<std::uint8_t> possessive;  ///< 1 where "'s" or "'" was removed
+  // The numbers are not zeroed when a reused object grows: every element is
+  // written. (The views are: std::string_view has no uninitialised state.)
+  UninitialisedVector<std::uint32_t> ids;        ///< PhraseVocabulary ids, kUnknown for most words
+  UninitialisedVector<std::uint64_t> hashes;     ///< PhraseVocabulary::hash of each word
+  UninitialisedVector<std::uint8_t> possessive;  ///< 1 where "'s" or "'" was removed
 
   NormalisedTokens() = default;
   NormalisedTokens(NormalisedTokens&&) = default;

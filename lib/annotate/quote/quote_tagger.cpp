@@ -267,8 +267,10 @@ std::span<const Word> build_words(const TextLayer& text, Scratch& scratch) {
     const Token::Kind kind = tok->kind;
     // Only a hyphen or a dot right after a word can continue it (most
     // adjacent marks are commas and quotation marks: no call for them).
-    if (kind == Token::Kind::kWord && tok + 1 < tok_end && tok[1].begin == e &&
-        tok[1].end - tok[1].begin == 1 && (low[e] == '-' || low[e] == '.')) {
+    // low[e] is text or padding: tested first, it decides for most tokens.
+    const char after = low[e];
+    if ((after == '-' || after == '.') && kind == Token::Kind::kWord && tok + 1 < tok_end &&
+        tok[1].begin == e && tok[1].end - tok[1].begin == 1) {
       tok = merge_word(tok, tok_end, low, &e);
     }
     // A line break between the previous word and this one starts a paragraph.
