@@ -1,5 +1,6 @@
 // The checker's contract: options, exit statuses, one-line errors that name
 // the file (and line), never partial output.
+#include <crosscheck/crosscheck.h>
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -152,6 +153,52 @@ TEST_CASE("bad input exits 2 with one line naming the file and line") {
                               "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"b\",\"text\":\"B.\"}\n"
                               "{\"id\":\"c\",\"text\":\"C.\"}\n");
     expect_bad_input(run_checker("extract --max-documents 2 " + shell_quote(f)), "many.jsonl:3:");
+  }
+}
+
+TEST_CASE("extract prints each document's JSON on its own line, in input order") {
+  // Three copies of the sample under new ids: more lines than threads, and
+  // documents of different sizes.
+  ScratchDir dir;
+  std::string jsonl;
+  auto sample = crosscheck::read_inputs({kSample});
+  REQUIRE(sample);
+  std::vector<crosscheck::Document> docs;
+  for (int copy = 0; copy < 3; ++copy) {
+    for (const crosscheck::Document& d : *sample) {
+      crosscheck::Document c = d;
+      c.id = d.id + "-" + std::to_string(copy);
+      c.origin.clear();
+      nlohmann::json line = {{"id", c.id}, {"text", c.text}};
+      for (const auto& [key, value] : {std::pair{"source", c.source},
+                                       {"url", c.url},
+                                       {"title", c.title},
+                                       {"author", c.author},
+                                       {"language", c.language},
+                                       {"published", c.published}}) {
+        if (!value.empty()) line[key] = value;
+      }
+      jsonl += line.dump() + "\n";
+      docs.push_back(std::move(c));
+    }
+  }
+  std::string input = dir.write("copies.jsonl", jsonl);
+  auto extractions = crosscheck::extract_all(docs);
+  REQUIRE(extractions);
+  std::string expected;
+  for (const crosscheck::Extraction& x : *extractions) expected += crosscheck::to_json(x) + "\n";
+
+  for (const char* threads : {"1", "4"}) {
+    CAPTURE(threads);
+    Run out = run_checker(std::string("extract --threads ") + threads + " " + shell_quote(input));
+    REQUIRE(out.status == 0);
+    CHECK(out.out == expected);
+    std::string file = dir.path(std::string("x") + threads + ".jsonl");
+    Run to_file = run_checker(std::string("extract --threads ") + threads + " -o " +
+                              shell_quote(file) + " " + shell_quote(input));
+    REQUIRE(to_file.status == 0);
+    CHECK(to_file.out.empty());
+    CHECK(test_support::read_all(file) == expected);
   }
 }
 

@@ -68,10 +68,6 @@ int emit(const Writer& whole, const Writer& stream, const std::string& path) {
   return kExitOk;
 }
 
-int emit(const std::string& output, const std::string& path) {
-  return emit([&](std::ostream& out) { out << output; }, nullptr, path);
-}
-
 bool read_lexicons(const std::vector<std::string>& paths, std::vector<std::string>& texts,
                    std::string& error) {
   for (const std::string& p : paths) {
@@ -155,9 +151,24 @@ int run(int argc, char** argv) {
   if (extract->parsed()) {
     auto extractions = crosscheck::extract_all(*documents, options);
     if (!extractions) return fail(extractions.error().message());
-    std::string out;
-    for (const crosscheck::Extraction& x : *extractions) out += crosscheck::to_json(x) + "\n";
-    return emit(out, output);
+    std::vector<crosscheck::Document>().swap(*documents);  // each extraction holds its own
+    // Each document's line is rendered on its own (all of them before any is
+    // written, so output is never partial) and written as it is: joining them
+    // into one string would copy the whole output several times as it grows.
+    std::vector<std::string> lines;
+    lines.reserve(extractions->size());
+    for (crosscheck::Extraction& x : *extractions) {
+      lines.push_back(crosscheck::to_json(x));
+      x = crosscheck::Extraction();  // its memory serves the next lines
+    }
+    return emit(
+        [&](std::ostream& out) {
+          for (const std::string& line : lines) {
+            out.write(line.data(), static_cast<std::streamsize>(line.size()));
+            out.put('\n');
+          }
+        },
+        nullptr, output);
   }
 
   // The report keeps what it prints, not every document's annotations.
