@@ -230,7 +230,7 @@ int main(int argc, char** argv) {
     const double link_s = seconds_since(t);
     progress("link", link_s);
     t = Clock::now();
-    internal::ClaimGraph graph(report);
+    internal::ClaimGraph graph(report, internal::ClaimGraph::Parts::kIndex);  // as check() does
     const double graph_s = seconds_since(t);
     progress("graph", graph_s);
     t = Clock::now();

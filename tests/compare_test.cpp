@@ -565,6 +565,39 @@ TEST_CASE("graph outputs keep kinds apart and record verdicts") {
   CHECK(graph.to_graphml().find("supersedes") != std::string::npos);
 }
 
+TEST_CASE("the key index alone groups and compares as the whole graph does") {
+  Builder b;
+  b.doc("x", "2024-07-10").doc("y", "").doc("z", "2024-07-12");
+  b.unknown_time("x");
+  Claim& opened = b.state("y", "inaugurated", 5);
+  opened.typed.time = interval("2025-09-16", "2025-09-16", Granularity::kDay);
+  opened.typed.time_value = "2025-09-16";
+  b.time("x", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "org:dialogue";
+  b.time("z", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
+      "dialogue";
+  b.time("z", "1996", interval("1996-01-01", "1996-12-31", Granularity::kYear)).qualifier =
+      "org:dialogue";
+  ClaimGraph whole(b.report);
+  ClaimGraph index(b.report, ClaimGraph::Parts::kIndex);
+  CHECK(index.comparable_groups() == whole.comparable_groups());
+  CHECK(index.unknown_date_bridges() == whole.unknown_date_bridges());
+  REQUIRE(!whole.unknown_date_bridges().empty());
+  auto from_whole = compare_claims(b.report, whole);
+  auto from_index = compare_claims(b.report, index);
+  REQUIRE(from_whole.size() >= 3);
+  REQUIRE(from_index.size() == from_whole.size());
+  for (std::size_t i = 0; i < from_whole.size(); ++i) {
+    CHECK(from_index[i].claims == from_whole[i].claims);
+    CHECK(from_index[i].kind == from_whole[i].kind);
+    CHECK(from_index[i].resolution == from_whole[i].resolution);
+    CHECK(from_index[i].rule == from_whole[i].rule);
+  }
+  // Only the whole graph has vertices to render.
+  CHECK(whole.to_dot().find("claim:x#1") != std::string::npos);
+  CHECK(index.to_dot().find("claim:") == std::string::npos);
+}
+
 TEST_CASE("malformed values never become findings") {
   Builder b;
   b.doc("a", "2024-07-10").doc("b", "2024-07-10");

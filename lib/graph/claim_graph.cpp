@@ -82,6 +82,22 @@ struct ClaimGraph::Impl {
     return out;
   }
   const std::vector<Claim>* claims = nullptr;
+  /// False when only the index below was built (Parts::kIndex).
+  bool vertices = true;
+
+  /// Groups the claims by claim key and by event.
+  void index(const std::vector<Claim>& all) {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Claim& c = all[i];
+      // Quotes are compared by their own module (quote divergences).
+      if (c.type == "quote") continue;
+      by_key[claim_key(c)].push_back(i);
+      if (c.typed.kind == ClaimValue::Kind::kUnknownTime || has_date(c)) {
+        by_event[claim_key(c, false)].push_back(i);
+      }
+    }
+    claims = &all;
+  }
 
   Vertex add(const std::string& id, const std::string& kind, const std::string& label) {
     std::string key;
@@ -94,7 +110,12 @@ struct ClaimGraph::Impl {
   }
 };
 
-ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
+ClaimGraph::ClaimGraph(const Report& report, Parts parts) : impl_(std::make_unique<Impl>()) {
+  impl_->vertices = parts == Parts::kAll;
+  if (!impl_->vertices) {
+    impl_->index(report.claims);
+    return;
+  }
   for (const Extraction& x : report.extractions) {
     impl_->add(x.document.id, "document",
                x.document.source.empty() ? x.document.id : x.document.source);
@@ -122,14 +143,8 @@ ClaimGraph::ClaimGraph(const Report& report) : impl_(std::make_unique<Impl>()) {
       boost::add_edge(cv, it->second, EdgeProps{c.type == "quote" ? "quotes" : "about"},
                       impl_->graph);
     }
-    // Quotes are compared by their own module (quote divergences).
-    if (c.type == "quote") continue;
-    impl_->by_key[claim_key(c)].push_back(i);
-    if (c.typed.kind == ClaimValue::Kind::kUnknownTime || has_date(c)) {
-      impl_->by_event[claim_key(c, false)].push_back(i);
-    }
   }
-  impl_->claims = &report.claims;
+  impl_->index(report.claims);
   for (const auto* entry : Impl::sorted(impl_->by_key)) {
     const auto& members = entry->second;
     for (std::size_t k = 1; k < members.size(); ++k) {
@@ -184,6 +199,7 @@ std::vector<std::vector<std::size_t>> ClaimGraph::unknown_date_bridges() const {
 }
 
 void ClaimGraph::add_finding(const Finding& finding) {
+  if (!impl_->vertices) return;
   // Claims of a contradiction are listed oldest first: each later claim
   // supersedes (or contradicts) the one before it.
   bool newer_first = finding.resolution == "superseded";

@@ -13,10 +13,13 @@ namespace crosscheck::internal {
 /// Opaque wrapper; Boost types stay inside lib/graph.
 class ClaimGraph {
  public:
+  /// What to build: the vertices and edges as well (to render the graph), or
+  /// only the claim-key index that comparison reads.
+  enum class Parts { kAll, kIndex };
   /// Builds vertices for the report's documents, entities and claims, with
   /// asserts / mentions / same-subject edges; claims are linked through an
   /// index on their key, not by comparing all pairs.
-  explicit ClaimGraph(const Report& report);
+  explicit ClaimGraph(const Report& report, Parts parts = Parts::kAll);
   ~ClaimGraph();
   ClaimGraph(ClaimGraph&&) noexcept;
 
@@ -27,7 +30,7 @@ class ClaimGraph {
   /// lifecycle claims (another claim type) about the same subject, predicate
   /// and qualifier, when the unknown date's own group has no date.
   std::vector<std::vector<std::size_t>> unknown_date_bridges() const;
-  /// Records a verdict as edges between its claims.
+  /// Records a verdict as edges between its claims (none with Parts::kIndex).
   void add_finding(const Finding& finding);
   /// Graphviz DOT and GraphML renderings (Boost's writers).
   std::string to_dot() const;

@@ -285,12 +285,25 @@ Result<std::vector<Extraction>> extract_all_with(const std::vector<Document>& do
 void gather_claims(Report& report, bool lean) {
   std::size_t claim_count = 0;
   for (const Extraction& x : report.extractions) claim_count += x.claims.size();
+  if (lean) {
+    // The documents' entities served linking only: their memory goes back
+    // before the claims' list is filled, and the documents' own claim lists
+    // as they are emptied, so the claims are not held twice at the peak.
+    for (Extraction& x : report.extractions) std::vector<Entity>().swap(x.entities);
+    release_free_memory();
+  }
   report.claims.reserve(claim_count);
+  constexpr std::size_t kReleaseBytes = std::size_t{64} << 20;
+  std::size_t freed = 0;
   for (Extraction& x : report.extractions) {
     if (lean) {
       std::move(x.claims.begin(), x.claims.end(), std::back_inserter(report.claims));
+      freed += x.claims.capacity() * sizeof(Claim);
       std::vector<Claim>().swap(x.claims);
-      std::vector<Entity>().swap(x.entities);
+      if (freed >= kReleaseBytes) {
+        release_free_memory();
+        freed = 0;
+      }
     } else {
       report.claims.insert(report.claims.end(), x.claims.begin(), x.claims.end());
     }
@@ -320,7 +333,7 @@ Result<Report> check_unguarded(const std::vector<Document>& documents, const Opt
   report.entities = internal::link_entities(report.extractions, **lexicon);
   internal::gather_claims(report, lean);
   internal::align_event_places(report.claims);
-  internal::ClaimGraph graph(report);
+  internal::ClaimGraph graph(report, internal::ClaimGraph::Parts::kIndex);
   report.findings = internal::compare_claims(report, graph);
   for (Finding& f : internal::find_quote_divergences(report)) {
     graph.add_finding(f);
