@@ -226,6 +226,7 @@ int main(int argc, char** argv) {
     report.entities = internal::link_entities(report.extractions, **lexicon);
     progress("link_entities", seconds_since(t));
     internal::gather_claims(report, true);
+    progress("gather_claims", seconds_since(t));
     internal::align_event_places(report.claims);
     const double link_s = seconds_since(t);
     progress("link", link_s);

@@ -410,6 +410,42 @@ TEST_CASE("cross-document linking rewrites ids everywhere") {
   for (std::size_t i = 0; i < canonical.size(); ++i) CHECK(canonical[i].id == canonical2[i].id);
 }
 
+TEST_CASE("cross-document linking merges a document's entities that become one") {
+  // "Kipchoge" alone joins "Ruto Kipchoge": in a document that names both,
+  // the two entities become the first one, with both aliases and mentions.
+  auto person = [](std::string id, std::string name, std::size_t begin) {
+    Entity e;
+    e.id = std::move(id);
+    e.name = name;
+    e.type = "PERSON";
+    e.aliases = {name};
+    e.mentions.push_back(crosscheck::Mention{{begin, begin + name.size()}, name});
+    return e;
+  };
+  std::vector<crosscheck::Extraction> extractions(1);
+  extractions[0].document.id = "a";
+  extractions[0].entities.push_back(person("per:kipchoge", "Kipchoge", 40));
+  Entity place;
+  place.id = "loc:kenya";
+  place.name = "Kenya";
+  place.type = "LOCATION";
+  extractions[0].entities.push_back(place);
+  extractions[0].entities.push_back(person("per:ruto_kipchoge", "Ruto Kipchoge", 0));
+  auto canonical = crosscheck::internal::link_entities(extractions, *Lexicon::builtin());
+  const auto& entities = extractions[0].entities;
+  REQUIRE(entities.size() == 2);
+  CHECK(entities[0].id == "per:ruto_kipchoge");
+  CHECK(entities[0].name == "Ruto Kipchoge");
+  CHECK(entities[0].aliases == std::vector<std::string>{"Kipchoge", "Ruto Kipchoge"});
+  REQUIRE(entities[0].mentions.size() == 2);
+  CHECK(entities[0].mentions[0].span.begin == 0);
+  CHECK(entities[0].mentions[1].span.begin == 40);
+  CHECK(entities[1].id == "loc:kenya");
+  REQUIRE(find_entity(canonical, "per:ruto_kipchoge"));
+  CHECK(find_entity(canonical, "per:ruto_kipchoge")->documents == std::vector<std::string>{"a"});
+  CHECK_FALSE(find_entity(canonical, "per:kipchoge"));
+}
+
 TEST_CASE("lexicon: user JSON, synonyms and errors") {
   SUBCASE("user entities extend the gazetteer") {
     auto lexicon =

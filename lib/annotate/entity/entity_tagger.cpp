@@ -2422,8 +2422,8 @@ struct Node {
   std::string type;
   std::vector<std::string> aliases;
   std::vector<std::string> located_in;
-  std::vector<std::string> documents;
-  std::size_t first_seen = 0;  // order of first appearance
+  std::vector<std::size_t> documents;  // extraction indices, in input order
+  std::size_t first_seen = 0;          // order of first appearance
 };
 
 }  // namespace
@@ -2432,7 +2432,8 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
   // One node per distinct id, in order of first appearance.
   std::vector<Node> nodes;
   std::unordered_map<std::string, std::size_t> by_id;
-  for (const Extraction& x : extractions) {
+  for (std::size_t xi = 0; xi < extractions.size(); ++xi) {
+    const Extraction& x = extractions[xi];
     for (const Entity& e : x.entities) {
       auto [it, inserted] = by_id.emplace(e.id, nodes.size());
       if (inserted) {
@@ -2452,8 +2453,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
         if (std::find(n.located_in.begin(), n.located_in.end(), l) == n.located_in.end())
           n.located_in.push_back(l);
       }
-      if (n.documents.empty() || n.documents.back() != x.document.id)
-        n.documents.push_back(x.document.id);
+      if (n.documents.empty() || n.documents.back() != xi) n.documents.push_back(xi);
       if (e.name.size() > n.name.size() && e.type == "PERSON") n.name = e.name;
     }
   }
@@ -2581,12 +2581,15 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
     return it == id_to_canonical.end() ? nullptr : &nodes[it->second].id;
   };
 
-  // Rewrite every extraction.
+  // Rewrite every extraction (in place: entities that now share an id merge
+  // into the first of them).
+  std::unordered_map<std::string_view, std::size_t> seen;  // canonical id -> kept index
   for (Extraction& x : extractions) {
     std::unordered_map<std::string, std::string> renamed_names;  // old name -> canonical name
-    std::vector<Entity> merged;
-    std::unordered_map<std::string, std::size_t> seen;
-    for (Entity& e : x.entities) {
+    seen.clear();
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+      Entity& e = x.entities[k];
       std::size_t c = id_to_canonical.at(e.id);
       if (nodes[c].name != e.name) renamed_names[e.name] = nodes[c].name;
       e.id = nodes[c].id;
@@ -2594,11 +2597,12 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       for (auto& l : e.located_in) {
         if (const std::string* n = new_id(l)) l = *n;
       }
-      auto [it, inserted] = seen.emplace(e.id, merged.size());
+      auto [it, inserted] = seen.emplace(nodes[c].id, kept);
       if (inserted) {
-        merged.push_back(std::move(e));
+        if (kept != k) x.entities[kept] = std::move(e);
+        ++kept;
       } else {
-        Entity& into = merged[it->second];
+        Entity& into = x.entities[it->second];
         for (auto& a : e.aliases) {
           if (std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end())
             into.aliases.push_back(a);
@@ -2611,7 +2615,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
                   });
       }
     }
-    x.entities = std::move(merged);
+    x.entities.erase(x.entities.begin() + static_cast<std::ptrdiff_t>(kept), x.entities.end());
     for (Quote& q : x.quotes) {
       if (const std::string* n = new_id(q.speaker_id)) {
         q.speaker_id = *n;
@@ -2637,9 +2641,6 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
 
   // Documents in input order (an entity's documents are gathered as
   // positions, so that joining large groups costs no linear search).
-  std::unordered_map<std::string_view, std::size_t> doc_order;
-  for (std::size_t i = 0; i < extractions.size(); ++i)
-    doc_order.emplace(extractions[i].document.id, i);
   // The canonical list, in order of first appearance.
   std::vector<Entity> out;
   std::vector<std::vector<std::size_t>> out_documents;
@@ -2669,7 +2670,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
       }
     }
     auto& documents = out_documents[it->second];
-    for (const auto& d : nodes[i].documents) documents.push_back(doc_order.at(d));
+    documents.insert(documents.end(), nodes[i].documents.begin(), nodes[i].documents.end());
   }
   for (std::size_t k = 0; k < out.size(); ++k) {
     auto& documents = out_documents[k];
