@@ -17,6 +17,7 @@
 
 #include "compare/rules.h"
 #include "data/embedded.h"
+#include "util/ascii.h"
 #include "util/date.h"
 
 namespace crosscheck::internal {
@@ -25,7 +26,7 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : out) ch = ascii_lower(ch);
   return out;
 }
 
@@ -35,7 +36,7 @@ std::string fold(std::string_view s) {
   std::string out;
   for (char ch : s) {
     auto u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
+    if (ascii_alnum(u) || u >= 0x80) out += ascii_lower(ch);
   }
   return out;
 }
@@ -45,8 +46,8 @@ std::vector<std::string> words(std::string_view s) {
   std::string cur;
   for (char ch : s) {
     auto u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u) || u >= 0x80) {
-      cur += static_cast<char>(std::tolower(u));
+    if (ascii_alnum(u) || u >= 0x80) {
+      cur += ascii_lower(ch);
     } else if (!cur.empty()) {
       out.push_back(std::move(cur));
       cur.clear();

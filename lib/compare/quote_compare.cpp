@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "compare/compare.h"
+#include "util/ascii.h"
 
 namespace crosscheck::internal {
 namespace {
@@ -86,7 +87,7 @@ std::vector<std::string> quote_words(std::string_view text) {
       i += 2;
     } else if (c == '\'') {
       if (!cur.empty()) cur += '\'';
-    } else if (std::isalnum(c) || c >= 0x80 || (c == '-' && !cur.empty())) {
+    } else if (ascii_alnum(c) || c >= 0x80 || (c == '-' && !cur.empty())) {
       cur += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
     } else {
       flush();

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "util/ascii.h"
+
 namespace crosscheck::internal {
 
 namespace {
@@ -31,7 +33,7 @@ using Graph =
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
 std::string lower(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : s) ch = ascii_lower(ch);
   return s;
 }
 

@@ -13,6 +13,7 @@
 
 #include "crosscheck/crosscheck.h"
 #include "ingest/limits.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace crosscheck {
@@ -166,8 +167,7 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 std::string lower_tag_name(std::string_view html, std::size_t& i) {
   std::string name;
   while (i < html.size() && !is_html_space(html[i]) && html[i] != '>' && html[i] != '/') {
-    if (name.size() < 16)
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+    if (name.size() < 16) name += internal::ascii_lower(html[i]);
     ++i;
   }
   return name;
@@ -197,7 +197,7 @@ std::size_t find_end_tag(std::string_view html, std::size_t from, std::string_vi
     if (i + 2 + name.size() > html.size()) break;
     bool same = true;
     for (std::size_t k = 0; k < name.size() && same; ++k) {
-      same = std::tolower(static_cast<unsigned char>(html[i + 2 + k])) == name[k];
+      same = internal::ascii_lower(html[i + 2 + k]) == name[k];
     }
     if (same) return i;
   }

@@ -11,6 +11,7 @@
 #include "ingest/flat_json.h"
 #include "ingest/limits.h"
 #include "pipeline/validate.h"
+#include "util/ascii.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -47,7 +48,7 @@ enum class Kind { kJsonl, kText, kHtml, kOther };
 Kind kind_of(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+                 [](char c) { return internal::ascii_lower(c); });
   if (ext == ".jsonl") return Kind::kJsonl;
   if (ext == ".txt" || ext == ".md") return Kind::kText;
   if (ext == ".html" || ext == ".htm") return Kind::kHtml;

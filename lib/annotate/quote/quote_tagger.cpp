@@ -25,6 +25,7 @@
 #include <string>
 
 #include "data/embedded.h"
+#include "util/ascii.h"
 #include "util/gallop.h"
 #include "util/scratch.h"
 #include "util/string_index.h"
@@ -821,7 +822,7 @@ class Attributor {
       std::string_view w = q.substr(b, i - b);
       if (w.empty()) continue;
       std::size_t first = 0;
-      while (first < w.size() && !std::isalnum(static_cast<unsigned char>(w[first])) &&
+      while (first < w.size() && !ascii_alnum(static_cast<unsigned char>(w[first])) &&
              static_cast<unsigned char>(w[first]) < 0x80) {
         ++first;
       }
@@ -831,7 +832,7 @@ class Attributor {
         ++capitals;
       } else {
         std::string lw = ascii_lower(w.substr(first));
-        while (!lw.empty() && !std::isalnum(static_cast<unsigned char>(lw.back()))) lw.pop_back();
+        while (!lw.empty() && !ascii_alnum(static_cast<unsigned char>(lw.back()))) lw.pop_back();
         if (!data_.function_words.count(lw) && !data_.determiners.count(lw)) return true;
       }
     }

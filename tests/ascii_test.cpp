@@ -1,0 +1,50 @@
+// ASCII character classes: the same as the C library's in the "C" locale for
+// every byte, and unchanged when the process runs in another locale.
+#include "util/ascii.h"
+
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <clocale>
+#include <string>
+
+using crosscheck::internal::ascii_alnum;
+using crosscheck::internal::ascii_alpha;
+using crosscheck::internal::ascii_digit;
+using crosscheck::internal::ascii_lower;
+
+TEST_CASE("ASCII classes equal the C locale's for every byte") {
+  REQUIRE(std::string(std::setlocale(LC_CTYPE, nullptr)) == "C");
+  for (int b = 0; b < 256; ++b) {
+    CAPTURE(b);
+    auto u = static_cast<unsigned char>(b);
+    CHECK(ascii_digit(u) == (std::isdigit(b) != 0));
+    CHECK(ascii_alpha(u) == (std::isalpha(b) != 0));
+    CHECK(ascii_alnum(u) == (std::isalnum(b) != 0));
+    CHECK(static_cast<unsigned char>(ascii_lower(static_cast<char>(b))) == std::tolower(b));
+  }
+}
+
+TEST_CASE("ASCII classes ignore the process's locale") {
+  // A single-byte locale classifies bytes above 0x7F as letters; crosscheck
+  // must not. (Skipped where no such locale is installed.)
+  const char* latin1 = nullptr;
+  for (const char* name : {"en_US.ISO-8859-1", "en_US.iso88591", "de_DE.ISO-8859-1", "C.UTF-8"}) {
+    if (std::setlocale(LC_CTYPE, name)) {
+      latin1 = name;
+      break;
+    }
+  }
+  if (!latin1) {
+    MESSAGE("no other locale installed: skipped");
+    return;
+  }
+  CAPTURE(latin1);
+  for (int b = 0x80; b < 256; ++b) {
+    auto u = static_cast<unsigned char>(b);
+    CHECK_FALSE(ascii_alnum(u));
+    CHECK(ascii_lower(static_cast<char>(b)) == static_cast<char>(b));
+  }
+  CHECK(ascii_lower('Q') == 'q');
+  std::setlocale(LC_CTYPE, "C");
+}
