@@ -2,10 +2,12 @@
 // must not become contradictions.
 #include "compare/compare.h"
 
+#include <crosscheck/crosscheck.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <limits>
+#include <locale>
 
 #include "compare/rules.h"
 #include "graph/claim_graph.h"
@@ -596,6 +598,48 @@ TEST_CASE("the key index alone groups and compares as the whole graph does") {
   // Only the whole graph has vertices to render.
   CHECK(whole.to_dot().find("claim:x#1") != std::string::npos);
   CHECK(index.to_dot().find("claim:") == std::string::npos);
+}
+
+TEST_CASE("explanations print numbers the same whatever the host's global locale") {
+  // A host may make a locale with a decimal comma and digit grouping global;
+  // quantities without their text are printed by the library itself.
+  struct Comma : std::numpunct<char> {
+    char do_decimal_point() const override { return ','; }
+    char do_thousands_sep() const override { return '.'; }
+    std::string do_grouping() const override { return "\3"; }
+  };
+  auto explain = [] {
+    Builder b;
+    b.doc("a", "2024-07-10").doc("b", "2024-07-12");
+    b.quantity("a", "", 12500.5, 12500.5, 12500.5, "exact");
+    b.quantity("b", "", 12500.5, 12500.5, 12500.5, "exact");
+    auto fs = b.run();
+    REQUIRE(fs.size() == 1);
+    return fs[0].explanation;
+  };
+  const std::string plain = explain();
+  CHECK(plain.find("12500.5") != std::string::npos);
+  std::locale before = std::locale::global(std::locale(std::locale::classic(), new Comma));
+  const std::string with_comma = explain();
+  std::locale::global(before);
+  CHECK(with_comma == plain);
+
+  // The whole report in every format, on the sample story.
+  auto docs =
+      crosscheck::read_inputs({std::string(CROSSCHECK_SOURCE_DIR) + "/examples/nato-amman.jsonl"});
+  REQUIRE(docs);
+  auto render = [&] {
+    auto report = crosscheck::check(*docs);
+    REQUIRE(report);
+    return crosscheck::to_json(*report) + crosscheck::to_text(*report) +
+           crosscheck::to_html(*report) + crosscheck::to_dot(*report) +
+           crosscheck::to_graphml(*report);
+  };
+  const std::string reports = render();
+  before = std::locale::global(std::locale(std::locale::classic(), new Comma));
+  const std::string reports_with_comma = render();
+  std::locale::global(before);
+  CHECK(reports_with_comma == reports);
 }
 
 TEST_CASE("malformed values never become findings") {

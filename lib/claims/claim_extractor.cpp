@@ -808,7 +808,9 @@ class Extractor {
     if (x == std::floor(x) && std::fabs(x) < 1e15) {
       std::snprintf(buf, sizeof buf, "%.0f", x);
     } else {
-      std::snprintf(buf, sizeof buf, "%.6g", x);
+      // (%.6g, but without the locale's decimal point: to_chars is the C locale's.)
+      auto end = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::general, 6).ptr;
+      return std::string(buf, end);
     }
     return buf;
   }

@@ -5,6 +5,7 @@
 #include "compare/compare.h"
 
 #include <algorithm>
+#include <locale>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -265,6 +266,7 @@ Bounds quantity_bounds(const Quantity& q) {
 std::string quantity_text(const Quantity& q) {
   if (!q.text.empty()) return q.text;
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // not a locale the host may have made global
   out << q.value;
   return out.str();
 }

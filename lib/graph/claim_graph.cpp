@@ -6,6 +6,7 @@
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
 #include <cctype>
+#include <locale>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -224,6 +225,7 @@ void ClaimGraph::add_finding(const Finding& finding) {
 
 std::string ClaimGraph::to_dot() const {
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // numbers as written, whatever the global locale
   boost::dynamic_properties dp;
   dp.property("node_id", boost::get(&VertexProps::key, impl_->graph));
   dp.property("id", boost::get(&VertexProps::id, impl_->graph));
@@ -236,6 +238,7 @@ std::string ClaimGraph::to_dot() const {
 
 std::string ClaimGraph::to_graphml() const {
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // numbers as written, whatever the global locale
   boost::dynamic_properties dp;
   dp.property("id", boost::get(&VertexProps::id, impl_->graph));
   dp.property("label", boost::get(&VertexProps::label, impl_->graph));

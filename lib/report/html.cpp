@@ -1,6 +1,7 @@
 // One self-contained HTML page for journalists: findings with the evidence
 // side by side, a timeline of the story's states, highlighted claim words.
 // No scripts, fonts, images or style sheets are loaded from anywhere.
+#include <locale>
 #include <sstream>
 
 #include "crosscheck/crosscheck.h"
@@ -146,6 +147,7 @@ std::string to_html(const Report& report) {
     if (f.kind == "quote_divergence") ++quotes;
   }
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // numbers as written, whatever the global locale
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>crosscheck report</title><style>"

@@ -1,4 +1,5 @@
 // Reports for people (text) and for graph tools (DOT, GraphML).
+#include <locale>
 #include <sstream>
 
 #include "crosscheck/crosscheck.h"
@@ -61,6 +62,7 @@ std::string printable(std::string text) {
 std::string to_text(const Report& report) {
   ReportView view(report);
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // numbers as written, whatever the global locale
   out << "crosscheck report: " << report.extractions.size() << " documents, "
       << report.claims.size() << " claims, " << report.findings.size() << " findings\n";
   out << "\nSources:\n";
