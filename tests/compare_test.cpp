@@ -56,6 +56,12 @@ struct Builder {
     return report.claims.back();
   }
 
+  /// A claim dated to a whole year ("1995").
+  Claim& year(const std::string& document, const std::string& y) {
+    return time(document, y,
+                interval((y + "-01-01").c_str(), (y + "-12-31").c_str(), Granularity::kYear));
+  }
+
   Claim& time(const std::string& document, const std::string& value, TimeInterval t) {
     Claim& c = claim(document, "event_date", value);
     c.typed.kind = ClaimValue::Kind::kTime;
@@ -539,12 +545,9 @@ TEST_CASE("a very large group of one key stays bounded") {
 TEST_CASE("an entity qualifier links with or without its id prefix") {
   Builder b;
   b.doc("a", "2024-07-10").doc("b", "2024-07-12");
-  b.time("a", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
-      "org:dialogue";
-  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
-      "dialogue";
-  b.time("b", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
-      "org:council";
+  b.year("a", "1995").qualifier = "org:dialogue";
+  b.year("b", "1995").qualifier = "dialogue";
+  b.year("b", "1995").qualifier = "org:council";
   ClaimGraph graph(b.report);
   auto groups = graph.comparable_groups();
   REQUIRE(groups.size() == 1);
@@ -574,12 +577,9 @@ TEST_CASE("the key index alone groups and compares as the whole graph does") {
   Claim& opened = b.state("y", "inaugurated", 5);
   opened.typed.time = interval("2025-09-16", "2025-09-16", Granularity::kDay);
   opened.typed.time_value = "2025-09-16";
-  b.time("x", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
-      "org:dialogue";
-  b.time("z", "1995", interval("1995-01-01", "1995-12-31", Granularity::kYear)).qualifier =
-      "dialogue";
-  b.time("z", "1996", interval("1996-01-01", "1996-12-31", Granularity::kYear)).qualifier =
-      "org:dialogue";
+  b.year("x", "1995").qualifier = "org:dialogue";
+  b.year("z", "1995").qualifier = "dialogue";
+  b.year("z", "1996").qualifier = "org:dialogue";
   ClaimGraph whole(b.report);
   ClaimGraph index(b.report, ClaimGraph::Parts::kIndex);
   CHECK(index.comparable_groups() == whole.comparable_groups());
