@@ -12,6 +12,7 @@ using crosscheck::internal::ascii_alnum;
 using crosscheck::internal::ascii_alpha;
 using crosscheck::internal::ascii_digit;
 using crosscheck::internal::ascii_lower;
+using crosscheck::internal::ascii_lowered;
 
 TEST_CASE("ASCII classes equal the C locale's for every byte") {
   REQUIRE(std::string(std::setlocale(LC_CTYPE, nullptr)) == "C");
@@ -23,6 +24,9 @@ TEST_CASE("ASCII classes equal the C locale's for every byte") {
     CHECK(ascii_alnum(u) == (std::isalnum(b) != 0));
     CHECK(static_cast<unsigned char>(ascii_lower(static_cast<char>(b))) == std::tolower(b));
   }
+  // The string form lowers ASCII capitals only; UTF-8 bytes stay as they are.
+  CHECK(ascii_lowered("NATO-Jordan \xC3\x89t\xC3\xA9") == "nato-jordan \xC3\x89t\xC3\xA9");
+  CHECK(ascii_lowered("").empty());
 }
 
 TEST_CASE("ASCII classes ignore the process's locale") {
@@ -46,5 +50,6 @@ TEST_CASE("ASCII classes ignore the process's locale") {
     CHECK(ascii_lower(static_cast<char>(b)) == static_cast<char>(b));
   }
   CHECK(ascii_lower('Q') == 'q');
+  CHECK(ascii_lowered("NATO-Jordan \xC3\x89t\xC3\xA9") == "nato-jordan \xC3\x89t\xC3\xA9");
   std::setlocale(LC_CTYPE, "C");
 }

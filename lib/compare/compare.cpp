@@ -5,9 +5,9 @@
 #include "compare/compare.h"
 
 #include <algorithm>
-#include <locale>
 #include <cctype>
 #include <cmath>
+#include <locale>
 #include <map>
 #include <numeric>
 #include <set>
@@ -24,12 +24,6 @@
 namespace crosscheck::internal {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = ascii_lower(ch);
-  return out;
-}
 
 // Words of a text, lowercased, letters and digits only ("Cyber-security" ->
 // "cybersecurity"), so spelling variants of list items compare equal.
@@ -95,7 +89,7 @@ const LifecyclePhases& LifecyclePhases::builtin() {
 }
 
 std::optional<int> LifecyclePhases::phase(const ClaimValue& v) const {
-  if (auto it = phase_of.find(lower(v.state)); it != phase_of.end()) return it->second;
+  if (auto it = phase_of.find(ascii_lowered(v.state)); it != phase_of.end()) return it->second;
   return std::nullopt;
 }
 
@@ -274,7 +268,8 @@ std::string quantity_text(const Quantity& q) {
 Relation compare_quantities(const CompareContext& ctx, const Claim& a, const Claim& b) {
   const Quantity& qa = a.typed.quantity;
   const Quantity& qb = b.typed.quantity;
-  if (lower(qa.unit) != lower(qb.unit)) return {};  // different units: not comparable
+  if (ascii_lowered(qa.unit) != ascii_lowered(qb.unit))
+    return {};  // different units: not comparable
   Bounds ba = quantity_bounds(qa), bb = quantity_bounds(qb);
   if (std::isnan(ba.low) || std::isnan(ba.high) || std::isnan(bb.low) || std::isnan(bb.high))
     return {};
@@ -369,7 +364,7 @@ Relation compare_states(const CompareContext& ctx, const Claim& a, const Claim& 
   if (!pa || !pb) {
     // States outside the phase table: fall back on the extractor's stage order.
     if (va.stage < 0 || vb.stage < 0) {
-      return lower(va.state) == lower(vb.state)
+      return ascii_lowered(va.state) == ascii_lowered(vb.state)
                  ? compatible("lifecycle.same_state", "both report " + va.state)
                  : Relation{};
     }
@@ -381,7 +376,7 @@ Relation compare_states(const CompareContext& ctx, const Claim& a, const Claim& 
         (va.time.last_day < vb.time.first_day || vb.time.last_day < va.time.first_day)) {
       return {};  // the same stage at different times: maybe a second occurrence
     }
-    std::string both = lower(va.state) == lower(vb.state)
+    std::string both = ascii_lowered(va.state) == ascii_lowered(vb.state)
                            ? "both report the state " + va.state
                            : va.state + " and " + vb.state + " are the same stage";
     return compatible("lifecycle.same_stage", both);

@@ -33,15 +33,10 @@ using Graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
-std::string lower(std::string s) {
-  for (char& ch : s) ch = ascii_lower(ch);
-  return s;
-}
-
 // A qualifier that names an entity may come with its id prefix ("org:x") or
 // without it ("x") depending on whether the entity was linked; both are one key.
 std::string qualifier_key(const std::string& q) {
-  std::string out = lower(q);
+  std::string out = ascii_lowered(q);
   auto colon = out.find(':');
   if (colon != std::string::npos && colon > 0 &&
       std::all_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(colon),
@@ -54,8 +49,8 @@ std::string qualifier_key(const std::string& q) {
 // Claims that may be compared share subject, predicate and qualifier (the
 // event); `type` joins them unless empty (for the bridge of unknown dates).
 std::string claim_key(const Claim& c, bool with_type = true) {
-  return c.subject + '\x1f' + (with_type ? lower(c.type) : std::string()) + '\x1f' +
-         lower(c.predicate) + '\x1f' + qualifier_key(c.qualifier);
+  return c.subject + '\x1f' + (with_type ? ascii_lowered(c.type) : std::string()) + '\x1f' +
+         ascii_lowered(c.predicate) + '\x1f' + qualifier_key(c.qualifier);
 }
 
 bool has_date(const Claim& c) {
@@ -114,11 +109,9 @@ struct ClaimGraph::Impl {
 };
 
 ClaimGraph::ClaimGraph(const Report& report, Parts parts) : impl_(std::make_unique<Impl>()) {
+  impl_->index(report.claims);
   impl_->vertices = parts == Parts::kAll;
-  if (!impl_->vertices) {
-    impl_->index(report.claims);
-    return;
-  }
+  if (!impl_->vertices) return;
   for (const Extraction& x : report.extractions) {
     impl_->add(x.document.id, "document",
                x.document.source.empty() ? x.document.id : x.document.source);
@@ -147,7 +140,6 @@ ClaimGraph::ClaimGraph(const Report& report, Parts parts) : impl_(std::make_uniq
                       impl_->graph);
     }
   }
-  impl_->index(report.claims);
   for (const auto* entry : Impl::sorted(impl_->by_key)) {
     const auto& members = entry->second;
     for (std::size_t k = 1; k < members.size(); ++k) {
@@ -188,7 +180,7 @@ std::vector<std::vector<std::size_t>> ClaimGraph::unknown_date_bridges() const {
     for (std::size_t i : members) {
       if (claims[i].typed.kind != ClaimValue::Kind::kState || !has_date(claims[i])) continue;
       bool other_type = std::all_of(unknown.begin(), unknown.end(), [&](std::size_t u) {
-        return lower(claims[u].type) != lower(claims[i].type);
+        return ascii_lowered(claims[u].type) != ascii_lowered(claims[i].type);
       });
       if (other_type) dated_other_type.push_back(i);
     }

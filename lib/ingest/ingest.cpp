@@ -46,9 +46,7 @@ Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
 enum class Kind { kJsonl, kText, kHtml, kOther };
 
 Kind kind_of(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](char c) { return internal::ascii_lower(c); });
+  const std::string ext = internal::ascii_lowered(path.extension().string());
   if (ext == ".jsonl") return Kind::kJsonl;
   if (ext == ".txt" || ext == ".md") return Kind::kText;
   if (ext == ".html" || ext == ".htm") return Kind::kHtml;

@@ -4,6 +4,9 @@
 #ifndef CROSSCHECK_LIB_UTIL_ASCII_H_
 #define CROSSCHECK_LIB_UTIL_ASCII_H_
 
+#include <string>
+#include <string_view>
+
 namespace crosscheck::internal {
 
 constexpr bool ascii_digit(unsigned char c) { return static_cast<unsigned>(c) - '0' < 10u; }
@@ -14,6 +17,13 @@ constexpr char ascii_lower(char c) {
   return static_cast<unsigned>(static_cast<unsigned char>(c)) - 'A' < 26u
              ? static_cast<char>(c + 32)
              : c;
+}
+
+/// A copy of `s` with 'A'..'Z' lowered.
+inline std::string ascii_lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
 }
 
 }  // namespace crosscheck::internal

@@ -140,26 +140,16 @@ struct Word {
   bool possessive;
 };
 
-inline char ascii_lower_char(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower_char(c);
-  return out;
-}
-
-/// ascii_lower(a) == ascii_lower(b), without building either.
+/// ascii_lowered(a) == ascii_lowered(b), without building either.
 bool ascii_iequal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t k = 0; k < a.size(); ++k) {
-    if (ascii_lower_char(a[k]) != ascii_lower_char(b[k])) return false;
+    if (ascii_lower(a[k]) != ascii_lower(b[k])) return false;
   }
   return true;
 }
 
-/// ascii_lower(s).ends_with(lower_suffix), for a suffix already in lower case.
+/// ascii_lowered(s).ends_with(lower_suffix), for a suffix already in lower case.
 bool ascii_lower_ends_with(std::string_view s, std::string_view lower_suffix) {
   return s.size() >= lower_suffix.size() &&
          ascii_iequal(s.substr(s.size() - lower_suffix.size()), lower_suffix);
@@ -831,7 +821,7 @@ class Attributor {
       if (starts_upper(w.substr(first))) {
         ++capitals;
       } else {
-        std::string lw = ascii_lower(w.substr(first));
+        std::string lw = ascii_lowered(w.substr(first));
         while (!lw.empty() && !ascii_alnum(static_cast<unsigned char>(lw.back()))) lw.pop_back();
         if (!data_.function_words.count(lw) && !data_.determiners.count(lw)) return true;
       }
@@ -1394,7 +1384,7 @@ class Attributor {
     std::string key = "per:";
     bool gap = false;
     for (char raw : name) {
-      char c = ascii_lower_char(raw);
+      char c = ascii_lower(raw);
       bool alnum =
           (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
       if (alnum) {

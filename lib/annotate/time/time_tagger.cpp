@@ -16,6 +16,7 @@
 
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
+#include "util/ascii.h"
 #include "util/date.h"
 #include "util/scratch.h"
 
@@ -2987,8 +2988,7 @@ std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
   };
   auto byline = [](std::string_view line) {
     if (line.size() <= 60) return true;
-    std::string lower(line);
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = ascii_lowered(line);
     return lower.find("updated") != std::string::npos ||
            lower.find("published") != std::string::npos ||
            lower.find("posted") != std::string::npos;
