@@ -961,3 +961,69 @@ TEST_CASE("a modal perfect ('might have been') looks back; 'will have' still ahe
             .value == "2016-03-01");
   CHECK(one("By Tuesday, the race will have changed.", "Tuesday", friday).value == "2016-03-08");
 }
+
+TEST_CASE("later years, months of that year and weekdays counted in a month follow the narrative") {
+  CivilDate anchor{2016, 3, 15};
+  // "later" never counts from the publication date: from the year just named,
+  // else only the span is known.
+  CHECK(one("Obama won the state in 2008 but lost it to Romney four years later.",
+            "four years later", anchor)
+            .value == "2012");
+  CHECK(one("On Nov. 11, 2014, they met. A little more than a year later, they signed.",
+            "more than a year later", anchor)
+            .value == "2015");
+  CHECK(
+      one("An attack that even three years later remains charged.", "three years", anchor).value ==
+      "P3Y");
+  // A month or season with "that" or "of that year" is of the narrative's year.
+  auto narrated =
+      tag("Obama took office in January 2009 and the rate peaked in October of that year. "
+          "Humphrey ran in 1968. His loss that November hurt, and one rival quit that spring.",
+          anchor);
+  CHECK(find(narrated, "October of that year").value == "2009-10");
+  CHECK(find(narrated, "that November").value == "1968-11");
+  CHECK(find(narrated, "that spring").value == "1968-SP");
+  // "said Tuesday that March 1 is ...": "that" opens a clause.
+  CHECK(one("In 2012 he ran. He said Tuesday that March 1 is key.", "March 1", anchor).value ==
+        "2016-03-01");
+  // A weekday counted within a month, last or nth.
+  CHECK(one("The board met on the last Friday in August 2015.", "the last Friday in August 2015",
+            anchor)
+            .value == "2015-08-28");
+  CHECK(one("Labor Day falls on the first Monday in September 2016.",
+            "the first Monday in September 2016", anchor)
+            .value == "2016-09-05");
+  CHECK(one("It met on the fifth Monday of February 2016.", "the fifth Monday of February 2016",
+            anchor)
+            .value == "2016-02-29");
+}
+
+TEST_CASE("a past reporting verb after a fronted weekday sets its tense") {
+  CivilDate thursday{2016, 3, 17};
+  CHECK(one("On Tuesday, the company said it would not file its report.", "Tuesday", thursday)
+            .value == "2016-03-15");
+  CHECK(one("On Monday, Sanders told the AP that he would run.", "Monday", thursday).value ==
+        "2016-03-14");
+  // A parenthetical "officials said," does not: the clause's own verb does.
+  CHECK(one("On Tuesday, officials said, the board will vote.", "Tuesday", thursday).value ==
+        "2016-03-22");
+}
+
+TEST_CASE("words that only look temporal") {
+  CivilDate anchor{2016, 9, 28};
+  // "following" without "the" is a preposition.
+  CHECK(one("Following Monday's debate, Politifact did a check.", "Monday", anchor).value ==
+        "2016-09-26");
+  CHECK(tag("It is a slow issue that, on a day-to-day basis, people do not see.", anchor).empty());
+  CHECK(tag("They retaliated against Christmas trees and visited Easter Island.", anchor).empty());
+  CHECK(one("He flew home for Christmas.", "Christmas", anchor).value == "2015-12-25");
+  // A month before a capitalised name is a first name; after a determiner, a modifier.
+  CHECK(tag("April Mellody, a spokeswoman, declined to comment.", anchor).empty());
+  CHECK(one("At a June Trump campaign event, he spoke.", "June", anchor).value == "2016-06");
+  // Digits glued to letters are a code or a link, not a time.
+  CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
+  // A final day is not yesterday; "in the last day" is a span.
+  CHECK(tag("On the last day of the convention, she spoke. It was his last day in office.", anchor)
+            .empty());
+  CHECK(one("Prices fell in the last day.", "the last day", anchor).value == "P1D");
+}

@@ -105,6 +105,8 @@ const TimeLexicon& time_lexicon() {
         w.discourse = true;
       else if (cls == "rate")
         w.rate_marker = true;
+      else if (cls == "holiday_noun")
+        w.holiday_noun = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

@@ -32,6 +32,7 @@ struct alignas(64) WordInfo {
   bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
   bool discourse = false;     ///< "Now, ..." opening a sentence: a discourse marker, not a time
   bool rate_marker = false;   ///< "average daily volume": a frequency word after it is a rate
+  bool holiday_noun = false;  ///< "Christmas trees", "Easter Island": a thing, not the day
   bool trigger = false;       ///< may begin an expression (the scanner skips other words)
   bool standalone = false;    ///< may be an expression on its own ("June", "now", "years")
   std::uint8_t has = 0;       ///< kHasSeason...: which of the strings below are not empty

@@ -541,6 +541,12 @@ class Tagger {
     }
     auto norm = [](int t) { return t == 2 ? 0 : t == 3 ? -1 : t; };
     if (left >= 0) return norm(left_tense);
+    // "On Tuesday, the company said it would ...": a past reporting verb
+    // before any other marker is the clause's own verb (but not a
+    // parenthetical "Next week, officials said, the vote will ...").
+    if (right_r < right && !is(right_r + 1, ",") && (is(right_r, "said") || is(right_r, "told"))) {
+      return -1;
+    }
     if (right < (1 << 30)) return norm(right_tense);
     if (right_r < (1 << 30)) return norm(right_report);
     return 0;
@@ -1220,6 +1226,8 @@ class Tagger {
     if (i >= n()) return best;
     const Tok& t = toks_[i];
     if (t.kind == kAlpha && !(t.flags & kTrigger)) return best;  // no pattern starts here
+    // Digits glued to a letter are part of a code or link ("P2qpm3h3Pm", "F16"), not a number.
+    if (t.kind == kDigit && i > 0 && adjacent(i) && toks_[i - 1].kind == kAlpha) return best;
     if (t.kind == kAlpha) {
       const WordInfo* wi = t.w;
       if (wi && wi->phrases) consider(phrase(i));
@@ -1333,6 +1341,9 @@ class Tagger {
       while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
+      // "Christmas trees", "Easter Island": a thing or a place named after the
+      // holiday, not the day. The longest name matched decides.
+      if (w(end) && w(end)->holiday_noun) return {};
       const std::string& v = p->value;
       std::string_view type = p->type;
       std::string value = v;
@@ -1410,6 +1421,9 @@ class Tagger {
       }
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
+      // "Christmas trees", "Easter Island": a thing or a place named after the
+      // holiday, not the day. The longest name matched decides.
+      if (w(end) && w(end)->holiday_noun) return {};
       int year_given = 0;
       std::size_t e2 = 0;
       if (is(end, ","))
@@ -1639,6 +1653,9 @@ class Tagger {
     const WordInfo* wi = w(i);
     int d = wi->deictic;
     std::size_t j = i + 1;
+    // "Following Monday's debate", "following years of neglect": without
+    // "the", the word is a preposition, not "the following Monday".
+    if ((is(i, "following") || is(i, "preceding")) && !(i > 0 && is(i - 1, "the"))) return {};
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
     if (is(i, "this") && is(j, "coming")) d = 1, ++j;
     if (is(i, "past") && i > 0 && is(i - 1, "the") == false && !(i > 0 && is(i - 1, "in")) &&
@@ -1701,6 +1718,18 @@ class Tagger {
     if (u->unit) {
       char unit = u->unit;
       std::size_t end = j + 1;
+      // "the last day of the convention", "his last day in office", "the last
+      // day I took off": a final day, not yesterday. Only "in the last day"
+      // is a span, as "in the past day".
+      if (is(i, "last") && unit == 'D' && !u->plural) {
+        if (i > 1 && is(i - 1, "the") && !is(end, "of") &&
+            (is(i - 2, "in") || is(i - 2, "over") || is(i - 2, "during") || is(i - 2, "within"))) {
+          Core c = make(end, "DURATION", "P1D");
+          c.the_ok = true;
+          return c;
+        }
+        return {};
+      }
       if (is(i, "past") && (unit == 'E' || unit == 'C' || unit == 'W' || unit == 'D' ||
                             unit == 'M' || unit == 'Q')) {
         Core c = make(end, "DURATION", duration_value(1, unit));
@@ -1830,6 +1859,16 @@ class Tagger {
     return {};
   }
 
+  // The year of the date mentioned last (the narrative's), or 0.
+  int ref_year() const {
+    if (ref_.size() < 4) return 0;
+    int y = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      if (ref_[k] < '0' || ref_[k] > '9') return 0;
+      y = y * 10 + (ref_[k] - '0');
+    }
+    return y;
+  }
   // "the following year", "the previous month": next to the date mentioned
   // last, not to the anchor. Empty when that date lacks the unit.
   std::string ref_shifted(char unit, int k) const {
@@ -1863,6 +1902,17 @@ class Tagger {
     std::size_t j = i + 1;
     if (is(j, "same")) ++j;
     const WordInfo* u = w(j);
+    // "Humphrey's loss that November", "that spring": a month or season of
+    // the year the narrative is on. Not "said Tuesday that March 1 is ...",
+    // where "that" opens a clause.
+    if (u && (u->month || !u->season.empty()) && !u->plural && !digit(j + 1) &&
+        (!u->month || toks_[j].cap) && ref_year() &&
+        !(start > 0 && w(start - 1) &&
+          (w(start - 1)->tense == 3 || w(start - 1)->weekday || w(start - 1)->day_offset != 99))) {
+      std::string v = u->month ? time::month_str(ref_year(), u->month)
+                               : time::year_str(ref_year()) + "-" + u->season;
+      return make(j + 1, "DATE", v);
+    }
     if (!u || !u->unit || u->plural || ref_.empty()) return {};
     bool same_or_shifted = j > i + 1 || start < i;  // "that same day", "later that day"
     auto digits = [this](std::size_t from, std::size_t len) {
@@ -2028,6 +2078,8 @@ class Tagger {
     if (unit == 'Q' && num == 1) return {};             // "a quarter" is a fraction
     if (unit == 'Q' && hyphen && u->plural) return {};  // "three-quarters"
     std::size_t end = k + 1;
+    // "on a day-to-day basis", "month-to-month": a manner, not a span.
+    if (is_dash(end) && adjacent(end) && is(end + 1, "to") && is_dash(end + 2)) return {};
     // "a day-long strike": the article counts the strike, the unit is the duration.
     bool long_compound = is_dash(end) && adjacent(end) && is(end + 1, "long") && adjacent(end + 1);
     if ((is(i, "a") || is(i, "an")) && j == i + 1 && long_compound) return {};
@@ -2070,9 +2122,20 @@ class Tagger {
           c.approx_ok = true;
           return c;
         }
+        // "lost it to Romney four years later" counts from the year the
+        // narrative is on (2008), never from the anchor: a later year is
+        // that one moved on, and without one only the span is known.
+        if (is(end, "later") && (unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
+          std::string v = ref_shifted('Y', num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
+          if (!v.empty()) {
+            Core c = make(end + 1, "DATE", v);
+            c.approx_ok = true;
+            return c;
+          }
+        }
         // "three days later" counts from a narrated event, not the anchor:
         // TimeBank tags the span "three days" and leaves "later" as a signal.
-        if (unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') {
+        if ((unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') || is(end, "later")) {
           Core c =
               make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
           c.approx_ok = true;
@@ -2243,10 +2306,41 @@ class Tagger {
   }
 
   // "third quarter", "the first half of 1990", "first nine months", "the 20th century".
+  // "the first Monday in September", "the last Friday of August 2001": a
+  // weekday counted within a month.
+  Core weekday_of_month(std::size_t i) {
+    int ord = w(i)->ordinal;
+    const WordInfo* day = w(i + 1);
+    if (ord < -1 || ord > 5 || ord == 0 || !day || !day->weekday || !toks_[i + 1].cap) return {};
+    if (!(is(i + 2, "in") || is(i + 2, "of"))) return {};
+    int m = 0;
+    std::size_t end = month_at(i + 3, &m);
+    if (!end || !toks_[i + 3].cap) return {};
+    int y = 0;
+    if (std::size_t ye = is(end, ",") ? year_at(end + 1, &y) : year_at(end, &y)) end = ye;
+    if (!y && !anchor_) {
+      std::string v = time::month_str(0, m);
+      v.replace(0, 4, "XXXX");
+      return theok(make(end, "DATE", v + "-XX"));
+    }
+    if (!y) y = std::atoi(month_in_context(m, i + 3).c_str());
+    std::int32_t d;
+    if (ord > 0) {
+      std::int32_t first = days_from_civil({y, m, 1});
+      d = first + ((day->weekday - 1) - weekday(first) + 7) % 7 + 7 * (ord - 1);
+      if (civil_from_days(d).month != m) return {};  // no fifth Monday that month
+    } else {
+      std::int32_t last = days_from_civil({y, m, days_in_month(y, m)});
+      d = last - (weekday(last) - (day->weekday - 1) + 7) % 7;
+    }
+    return theok(make(end, "DATE", time::day_str(civil_from_days(d))));
+  }
+
   Core ordinal_expr(std::size_t i) {
     const WordInfo* o = w(i);
     int ord = o->ordinal;
     std::size_t j = i + 1;
+    if (Core c = weekday_of_month(i); c.end) return c;
     bool fiscal = false;
     bool compound = false;  // "third-quarter" is an adjective; "the" belongs to its noun
     if (is_dash(j) && adjacent(j)) ++j, compound = true;
@@ -2453,6 +2547,16 @@ class Tagger {
     if (abbr && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until")))) {
       return {};
     }
+    // "October of that year", "June of the same year": a month of the year
+    // the narrative is on ("took office in January 2009 and peaked ... in").
+    std::size_t of_that = 0;
+    if (is(k, "of") && is(k + 1, "that") && is(k + 2, "year")) of_that = k + 3;
+    if (is(k, "of") && is(k + 1, "the") && is(k + 2, "same") && is(k + 3, "year")) of_that = k + 4;
+    if (int ry = ref_year(); of_that && ry) {
+      Core c = make(of_that, "DATE", time::month_str(ry, m));
+      c.pos_ok = true;
+      return c;
+    }
     // "July last year", "January this year", "June next year"
     if ((is(k, "last") || is(k, "this") || is(k, "next")) && is(k + 1, "year") && anchor_) {
       int yy = a().year + w(k)->deictic;
@@ -2481,6 +2585,17 @@ class Tagger {
       }
       if (!prep) return {};
       if (t.low == "may" && i == 0) return {};
+    }
+    // "April Mellody, a spokeswoman", "August Wilson": a month before a
+    // capitalised word outside the lexicon, with no determiner or preposition
+    // before it, is a first name (but "a July NATO summit", "in July Obama").
+    if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap && !w(k) &&
+        !(i > 0 &&
+          (determiner(i - 1) || is_dash(i - 1) || is(i - 1, "in") || is(i - 1, "since") ||
+           is(i - 1, "until") || is(i - 1, "by") || is(i - 1, "of") || is(i - 1, "during") ||
+           is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "before") ||
+           is(i - 1, "after") || is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this")))) {
+      return {};
     }
     Core c = make(k, "DATE", month_in_context(m, i));
     c.pos_ok = true;
