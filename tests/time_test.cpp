@@ -1004,6 +1004,9 @@ TEST_CASE("a past reporting verb after a fronted weekday sets its tense") {
             .value == "2016-03-15");
   CHECK(one("On Monday, Sanders told the AP that he would run.", "Monday", thursday).value ==
         "2016-03-14");
+  // A sentence-opening participle is a past verb, unlike a name ("United").
+  CHECK(one("Asked on Monday whether he would run, she laughed.", "Monday", thursday).value ==
+        "2016-03-14");
   // A parenthetical "officials said," does not: the clause's own verb does.
   CHECK(one("On Tuesday, officials said, the board will vote.", "Tuesday", thursday).value ==
         "2016-03-22");

@@ -489,9 +489,13 @@ class Tagger {
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // A word in -ed is mostly a past verb, but not a name ("United") nor an
-      // adjective after a determiner ("the proposed sale").
+      // adjective after a determiner ("the proposed sale"). Opening a sentence
+      // before a lower-case word it is a verb too ("Asked on Monday whether").
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
-          !(t.w && (t.w->month || t.w->weekday)) && !t.cap && !determiner(i - 1)) {
+          !(t.w && (t.w->month || t.w->weekday)) &&
+          (!t.cap || (sentence_initial(i) && i + 1 < n() && toks_[i + 1].kind == kAlpha &&
+                      !toks_[i + 1].cap)) &&
+          !determiner(i - 1)) {
         tense = -1;
       }
       // A participle after "be"/"is" is a passive: its auxiliary gives the tense
