@@ -998,12 +998,18 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
             .value == "2016-02-29");
 }
 
-TEST_CASE("a past reporting verb after a fronted weekday sets its tense") {
+TEST_CASE("the verb that governs a fronted weekday, and 'since' before a gerund") {
   CivilDate thursday{2016, 3, 17};
   CHECK(one("On Tuesday, the company said it would not file its report.", "Tuesday", thursday)
             .value == "2016-03-15");
   CHECK(one("On Monday, Sanders told the AP that he would run.", "Monday", thursday).value ==
         "2016-03-14");
+  // "since" governs a month after a gerund and its object.
+  CHECK(one("Since announcing in October that he would not run, he has campaigned.", "October",
+            thursday)
+            .value == "2015-10");
+  CHECK(one("Since taking office in January, he has worked.", "January", thursday).value ==
+        "2016-01");
   // A sentence-opening participle is a past verb, unlike a name ("United").
   CHECK(one("Asked on Monday whether he would run, she laughed.", "Monday", thursday).value ==
         "2016-03-14");

@@ -598,7 +598,18 @@ class Tagger {
             is(k - 1, "soon") || is(k - 1, "early") || is(k - 1, "late"))) {
       --k;
     }
-    return k < i && k > 0 && is(k - 1, "since");
+    if (k < i && k > 0 && is(k - 1, "since")) return true;
+    // "since announcing in October", "since taking office in January": a
+    // gerund and at most one object word between "since" and "in"/"on".
+    if (i >= 3 && (is(i - 1, "in") || is(i - 1, "on"))) {
+      for (std::size_t g : {i - 2, i - 3}) {
+        std::string_view l = toks_[g].low;
+        if (g >= 1 && l.size() > 4 && l.substr(l.size() - 3) == "ing" && is(g - 1, "since")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
   // The nearest tense marker on the left, close by, is a future one.
   bool future_event_at(std::size_t i) const {
