@@ -1036,3 +1036,12 @@ TEST_CASE("words that only look temporal") {
             .empty());
   CHECK(one("Prices fell in the last day.", "the last day", anchor).value == "P1D");
 }
+
+TEST_CASE("'can' and 'must' look ahead; 'can't' does not") {
+  CivilDate march{2016, 3, 1};
+  CHECK(one("Voters want a candidate who can win in November.", "November", march).value ==
+        "2016-11");
+  CHECK(one("Clinton must win in November.", "November", march).value == "2016-11");
+  CHECK(one("You can't trash us in February and then come back.", "February", march).value ==
+        "2016-02");
+}

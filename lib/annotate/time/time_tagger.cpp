@@ -485,6 +485,11 @@ class Tagger {
       int tense = time::TimeLexicon::tense_of(t.flags);  // (0 without a lexicon entry)
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
+      // "can win in November" looks ahead; "can't trash us in February" does not.
+      if (tense == 1 && t.low == "can" &&
+          (apostrophe(i + 1) || is(i + 1, "not") || is(i + 1, "n"))) {
+        tense = 0;
+      }
       if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
