@@ -993,6 +993,9 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(one("Labor Day falls on the first Monday in September 2016.",
             "the first Monday in September 2016", anchor)
             .value == "2016-09-05");
+  CHECK(one("At 2 p.m. on the last Friday in August 2015, the board met.",
+            "2 p.m. on the last Friday in August 2015", anchor)
+            .value == "2015-08-28T14:00");
   CHECK(one("It met on the fifth Monday of February 2016.", "the fifth Monday of February 2016",
             anchor)
             .value == "2016-02-29");

@@ -3045,8 +3045,12 @@ class Tagger {
     if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
     const WordInfo* d = w(dk);
     Core dated;
-    if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
-        dated.value.size() == 10) {
+    if (is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
+        (dated = weekday_of_month(dk + 2)).end && dated.value.size() == 10) {
+      date = dated.value;  // "2 p.m. on the last Friday in August"
+      k = dated.end;
+    } else if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
+               dated.value.size() == 10) {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
       k = dated.end;
     } else if (d && d->weekday && toks_[dk].cap) {
