@@ -1048,3 +1048,13 @@ TEST_CASE("'can' and 'must' look ahead; 'can't' does not") {
   CHECK(one("You can't trash us in February and then come back.", "February", march).value ==
         "2016-02");
 }
+
+TEST_CASE("a weekday's possessive is past unless 'will' governs it") {
+  CivilDate monday{2016, 2, 8};
+  CHECK(one("Wednesday's ruling angered them.", "Wednesday", monday).value == "2016-02-03");
+  CHECK(one("He hopes he will do well in Tuesday's primary.", "Tuesday", monday).value ==
+        "2016-02-09");
+  // A future seen from the past is not one seen from now.
+  CHECK(one("They said they would get around Wednesday's ruling.", "Wednesday", monday).value ==
+        "2016-02-03");
+}

@@ -624,6 +624,17 @@ class Tagger {
     }
     return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
   }
+  // The nearest tense marker on the left is a future one seen from now
+  // ("will", "can", "planning"), not from the past ("would", "could", "might").
+  bool will_before(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers()) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    if (left < 0 || tense != 1) return false;
+    auto k = static_cast<std::size_t>(left);
+    return !(is(k, "would") || is(k, "could") || is(k, "might"));
+  }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
     int left = -1, tense = 0;
@@ -2662,8 +2673,10 @@ class Tagger {
     // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
     // caucus" is as often told afterwards.)
     if (direction == 0 && i > 1 && is(i - 1, "of") && is(i - 2, "ahead")) direction = 1;
-    // "Wednesday's ruling" names something that has happened.
-    if (direction == 0 && apostrophe(j) && is(j + 1, "s")) direction = -1;
+    // "Wednesday's ruling" names something that has happened, unless the verb
+    // before it looks ahead ("he will do well in Tuesday's primary"; not "said
+    // they would get around Wednesday's ruling", a future seen from the past).
+    if (direction == 0 && apostrophe(j) && is(j + 1, "s") && !will_before(i)) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
