@@ -1054,6 +1054,12 @@ TEST_CASE("a weekday's possessive is past unless 'will' governs it") {
   CHECK(one("Wednesday's ruling angered them.", "Wednesday", monday).value == "2016-02-03");
   CHECK(one("He hopes he will do well in Tuesday's primary.", "Tuesday", monday).value ==
         "2016-02-09");
+  // "will have" is the modal's verb group; "due" names a deadline.
+  CivilDate thursday{2016, 3, 10};
+  CHECK(one("Voters will have a chance to make their voice known on Tuesday.", "Tuesday", thursday)
+            .value == "2016-03-15");
+  CHECK(one("The filings due Sunday night are expected to show gains.", "Sunday night", thursday)
+            .value == "2016-03-13");
   // A future seen from the past is not one seen from now.
   CHECK(one("They said they would get around Wednesday's ruling.", "Wednesday", monday).value ==
         "2016-02-03");

@@ -522,6 +522,12 @@ class Tagger {
           !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
         tense = 1;
       }
+      // "will have a chance": the modal's verb group, whose tense the modal gives.
+      if (tense == 2 && i > 0 &&
+          (is(i - 1, "will") || is(i - 1, "shall") || is(i - 1, "can") || is(i - 1, "must") ||
+           (is(i - 1, "ll") && i > 1 && apostrophe(i - 2)))) {
+        continue;
+      }
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
   }
@@ -782,7 +788,8 @@ class Tagger {
     // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
     // unless a past perfect follows ("Until Thursday, they had not ...").
     if (direction == 0 &&
-        ((i > 0 && (is(i - 1, "until") || is(i - 1, "till"))) ||
+        ((i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "due"))) ||
+         (i > 1 && is(i - 1, "on") && is(i - 2, "due")) ||
          (i > 1 && is(i - 1, "as") && is(i - 2, "soon"))) &&
         !had_follows(i)) {
       t = 1;
