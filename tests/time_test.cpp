@@ -1034,6 +1034,10 @@ TEST_CASE("words that only look temporal") {
   CHECK(one("At a June Trump campaign event, he spoke.", "June", anchor).value == "2016-06");
   // Digits glued to letters are a code or a link, not a time.
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
+  // A year that a clause names is not the anchor's.
+  CHECK(tag("That was the year he returned to teaching, the year Mr. Ackman bought in.", anchor)
+            .empty());
+  CHECK(one("Sales rose for the year.", "the year", anchor).value == "2016");
   // A final day is not yesterday; "in the last day" is a span.
   CHECK(tag("On the last day of the convention, she spoke. It was his last day in office.", anchor)
             .empty());

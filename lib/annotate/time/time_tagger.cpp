@@ -1379,9 +1379,6 @@ class Tagger {
       while (k < p->infos.size() && w(i + k) == p->infos[k]) ++k;
       if (k != p->words.size()) continue;
       std::size_t end = i + k;
-      // "Christmas trees", "Easter Island": a thing or a place named after the
-      // holiday, not the day. The longest name matched decides.
-      if (w(end) && w(end)->holiday_noun) return {};
       const std::string& v = p->value;
       std::string_view type = p->type;
       std::string value = v;
@@ -1392,6 +1389,13 @@ class Tagger {
         Core c = make(ye, "DATE", time::year_str(year));
         c.the_ok = true;
         return c;
+      }
+      // "the year he returned to teaching", "the year Mr. Ackman teamed up": a
+      // year that a clause names, not the anchor's.
+      if (p->words.size() == 2 && p->words[0] == "the" && p->words[1] == "year" && end < n() &&
+          (is(end, "he") || is(end, "she") || is(end, "they") || is(end, "we") || is(end, "i") ||
+           is(end, "you") || (toks_[end].kind == kAlpha && toks_[end].cap && !w(end)))) {
+        return {};
       }
       if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
