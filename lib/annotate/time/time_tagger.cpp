@@ -1633,7 +1633,8 @@ class Tagger {
     }
     // A plural noun counted by a number: "10,000 units", "two million barrels".
     std::string_view l = t.low;
-    return k > 0 && t.kind == kAlpha && !t.w && l.size() > 3 && l.back() == 's' &&
+    return k > 0 && t.kind == kAlpha && (!t.w || !t.w->trigger) && l.size() > 3 &&
+           l.back() == 's' &&
            (toks_[k - 1].kind == kDigit || is(k - 1, "million") || is(k - 1, "billion"));
   }
 
