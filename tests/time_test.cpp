@@ -1034,6 +1034,7 @@ TEST_CASE("words that only look temporal") {
   CHECK(one("At a June Trump campaign event, he spoke.", "June", anchor).value == "2016-06");
   // Digits glued to letters are a code or a link, not a time.
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
+  CHECK(one("Years from now, you will look back.", "Years from now", anchor).value == "FUTURE_REF");
   // A rate counted in nouns the lexicon knows for other reasons is still a rate.
   CHECK(tag("Growers plant two million trees annually.", anchor).empty());
   // A year that a clause names is not the anchor's.

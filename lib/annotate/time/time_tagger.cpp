@@ -2281,6 +2281,8 @@ class Tagger {
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
       if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
+      // "Years from now, you'll look back": as "many years from now".
+      if (is(i + 1, "from") && is(i + 2, "now")) c = make(i + 3, "DATE", "FUTURE_REF");
       return c;
     }
     if (u->unit == 'Q' && !u->plural && i > 0 && is(i - 1, "the") &&
