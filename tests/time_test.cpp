@@ -1047,6 +1047,9 @@ TEST_CASE("words that only look temporal") {
   // Digits glued to letters are a code or a link, not a time.
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
   CHECK(one("Years from now, you will look back.", "Years from now", anchor).value == "FUTURE_REF");
+  // Ages are not temporal expressions.
+  CHECK(tag("He was only five years old; then 29-years-old, he polled 18-to-34-year-olds.", anchor)
+            .empty());
   // A rate counted in nouns the lexicon knows for other reasons is still a rate.
   CHECK(tag("Growers plant two million trees annually.", anchor).empty());
   // A year that a clause names is not the anchor's.

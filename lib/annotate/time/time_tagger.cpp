@@ -2129,7 +2129,7 @@ class Tagger {
     // "year-earlier", "year-ago" are compounds of their own.
     if (is_dash(end) && (is(end + 1, "earlier") || is(end + 1, "ago"))) return {};
     // Ages ("6-year-old", "52 years old") are not temporal expressions in TimeML.
-    if (is_dash(end) && is(end + 1, "old")) return {};
+    if (is_dash(end) && (is(end + 1, "old") || is(end + 1, "olds"))) return {};
     if (u->plural && (is(end, "old") || (is(end, "of") && is(end + 1, "age")))) return {};
     if (unit == 'S' && num == 1 && !digit(i) && !is(end, "later") && !is(end, "earlier")) {
       return {};  // "a second group": the ordinal, not the unit
@@ -2279,6 +2279,10 @@ class Tagger {
         return theok(make(i + 1, "DURATION", duration_value(-1, u->unit)));
       }
       if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
+      // "five years old", "then 29-years-old": an age, which the count's rule declined.
+      if (is(i + 1, "old") || (is_dash(i + 1) && (is(i + 2, "old") || is(i + 2, "olds")))) {
+        return {};
+      }
       Core c = make(i + 1, "DURATION", duration_value(-1, u->unit));
       if (is(i + 1, "ago")) c = make(i + 2, "DATE", "PAST_REF");
       // "Years from now, you'll look back": as "many years from now".
