@@ -1008,6 +1008,12 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(one("At 2 p.m. on the last Friday in August 2015, the board met.",
             "2 p.m. on the last Friday in August 2015", anchor)
             .value == "2015-08-28T14:00");
+  // A full date then a clock time is one timestamp, even glued to a scraped headline.
+  CHECK(one("Posted February 6, 2016 9:52PMBush speaks.", "February 6, 2016 9:52", anchor).value ==
+        "2016-02-06T21:52");
+  CHECK(one("Updated: March 5, 2024, 10:31 a.m. Prices rose.", "March 5, 2024, 10:31 a.m.", anchor)
+            .value == "2024-03-05T10:31");
+  CHECK(one("On May 5, 2015, 20 people came.", "May 5, 2015", anchor).value == "2015-05-05");
   CHECK(one("It met on the fifth Monday of February 2016.", "the fifth Monday of February 2016",
             anchor)
             .value == "2016-02-29");

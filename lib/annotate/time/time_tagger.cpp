@@ -2568,6 +2568,17 @@ class Tagger {
         else
           ye = year_at(end, &y);
         if (ye) {
+          // "February 6, 2016 9:52PM", "March 5, 2024, 10:31 a.m.": a timestamp.
+          std::size_t ck = is(ye, ",") || is(ye, "at") ? ye + 1 : ye;
+          if (digit(ck) && is_valid({y, m, day})) {
+            Core t = clock(ck);
+            std::size_t tpos = t.value.find('T');
+            if (t.end && t.type == "TIME" && tpos == 10) {
+              Core c = make(t.end, "TIME", time::day_str({y, m, day}) + t.value.substr(tpos));
+              c.approx_ok = true;
+              return c;
+            }
+          }
           Core c = make(ye, "DATE",
                         is_valid({y, m, day}) ? time::day_str({y, m, day}) : time::month_str(y, m));
           c.approx_ok = true;
@@ -3049,6 +3060,13 @@ class Tagger {
       pm = is(k, "pm");
       am = !pm;
       ++k;
+    } else if (k < n() && toks_[k].kind == kAlpha && adjacent(k) && toks_[k].low.size() > 2 &&
+               (toks_[k].low.substr(0, 2) == "am" || toks_[k].low.substr(0, 2) == "pm") &&
+               layer_.text[toks_[k].b + 2] >= 'A' && layer_.text[toks_[k].b + 2] <= 'Z') {
+      // "9:52PMBush Says ...": a scraped timestamp glued to a headline; the
+      // marker counts, the glued word stays outside the span.
+      pm = toks_[k].low[0] == 'p';
+      am = !pm;
     }
     if (!am && !pm && !has_clock) return {};
     if (!am && !pm && toks_[i].kind == kDigit && !(j > i + 2 || is(i + 1, "o"))) {
