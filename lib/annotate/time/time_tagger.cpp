@@ -3060,7 +3060,7 @@ class Tagger {
       pm = is(k, "pm");
       am = !pm;
       ++k;
-    } else if (k < n() && toks_[k].kind == kAlpha && adjacent(k) && toks_[k].low.size() > 2 &&
+    } else if (k < n() && toks_[k].kind == kAlpha && adjacent(k) && toks_[k].e - toks_[k].b > 2 &&
                (toks_[k].low.substr(0, 2) == "am" || toks_[k].low.substr(0, 2) == "pm") &&
                layer_.text[toks_[k].b + 2] >= 'A' && layer_.text[toks_[k].b + 2] <= 'Z') {
       // "9:52PMBush Says ...": a scraped timestamp glued to a headline; the
