@@ -1014,6 +1014,13 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(one("Updated: March 5, 2024, 10:31 a.m. Prices rose.", "March 5, 2024, 10:31 a.m.", anchor)
             .value == "2024-03-05T10:31");
   CHECK(one("On May 5, 2015, 20 people came.", "May 5, 2015", anchor).value == "2015-05-05");
+  // A timestamp's clock does not read the next date: each keeps its own day.
+  std::string log;
+  for (int d = 1; d <= 28; ++d) log += "Feb. " + std::to_string(d) + ", 2015 5 p.m. ";
+  auto stamps = tag(log, anchor);
+  REQUIRE(stamps.size() == 28);
+  CHECK(stamps[0].value == "2015-02-01T17:00");
+  CHECK(stamps[27].value == "2015-02-28T17:00");
   CHECK(one("It met on the fifth Monday of February 2016.", "the fifth Monday of February 2016",
             anchor)
             .value == "2016-02-29");

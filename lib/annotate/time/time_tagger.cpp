@@ -2570,8 +2570,11 @@ class Tagger {
         if (ye) {
           // "February 6, 2016 9:52PM", "March 5, 2024, 10:31 a.m.": a timestamp.
           std::size_t ck = is(ye, ",") || is(ye, "at") ? ye + 1 : ye;
-          if (digit(ck) && is_valid({y, m, day})) {
+          if (digit(ck) && is_valid({y, m, day}) && !in_timestamp_) {
+            // (A clock reads a date after it in turn: no chain of date, clock, date...)
+            in_timestamp_ = true;
             Core t = clock(ck);
+            in_timestamp_ = false;
             std::size_t tpos = t.value.find('T');
             if (t.end && t.type == "TIME" && tpos == 10) {
               Core c = make(t.end, "TIME", time::day_str({y, m, day}) + t.value.substr(tpos));
@@ -3092,9 +3095,10 @@ class Tagger {
       ++dk;
     }
     if (is(dk, ",") && w(dk + 1) && (w(dk + 1)->month || w(dk + 1)->month_abbr)) ++dk;
-    const WordInfo* d = w(dk);
+    // After a full date ("March 5, 2024, 10:31 a.m.") the day is given already.
+    const WordInfo* d = in_timestamp_ ? nullptr : w(dk);
     Core dated;
-    if (is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
+    if (!in_timestamp_ && is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
         (dated = weekday_of_month(dk + 2)).end && dated.value.size() == 10) {
       date = dated.value;  // "2 p.m. on the last Friday in August"
       k = dated.end;
@@ -3108,7 +3112,7 @@ class Tagger {
     } else if (d && d->day_offset != 99 && !d->tonight) {
       date = day_rel(d->day_offset);
       k = dk + 1;
-    } else if (is(dk, "(")) {
+    } else if (!in_timestamp_ && is(dk, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
@@ -3136,9 +3140,10 @@ class Tagger {
   std::vector<Found>& found_;           // the expressions of the document, in text order
   int last_q_year_ = 0;
   int last_q_ = 0;
-  std::string ref_;       // value of the latest anchored DATE/TIME emitted
-  int sentence_ = 0;      // index of the sentence being tagged
-  int ref_sentence_ = 0;  // the sentence in which ref_ was emitted
+  std::string ref_;            // value of the latest anchored DATE/TIME emitted
+  int sentence_ = 0;           // index of the sentence being tagged
+  int ref_sentence_ = 0;       // the sentence in which ref_ was emitted
+  bool in_timestamp_ = false;  // reading the clock time after a full date
 };
 
 }  // namespace
