@@ -342,34 +342,24 @@ class Tagger {
     std::size_t covered = 0;
     for (std::size_t next_sentence = 0; next_sentence < sentences.size();) {
       Span s = sentences[next_sentence++];
-      std::size_t from, to;
-      Cursor end;
-      for (;;) {
-        from = std::max(s.begin, covered);
-        to = std::min(s.end, text.size());
-        if (from < to) {
-          // Most words cannot begin an expression: only the starts are tried.
-          if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
-          if (starts_.size() < to - from) starts_.resize(to - from);
-          end = tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(),
-                         starts_.data());
-        }
-        // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
-        // rejoin such pieces (and tokenize again) so the clock time keeps its
-        // day. Checked after tokenizing, when the sentence's end is in the cache.
-        if (next_sentence < sentences.size()) {
-          std::string_view piece = layer_.span_text(s);
-          if (piece.size() >= 4) {
-            std::string_view tail = piece.substr(piece.size() - 4);
-            if (tail == "a.m." || tail == "p.m." || tail == "A.M." || tail == "P.M.") {
-              s.end = sentences[next_sentence++].end;
-              continue;
-            }
-          }
-        }
-        break;
+      // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
+      // rejoin such pieces so the clock time keeps its day. (All of them before
+      // tokenizing once: a run of them must not be tokenized again per piece.)
+      while (next_sentence < sentences.size()) {
+        std::string_view piece = layer_.span_text(s);
+        if (piece.size() < 4) break;
+        std::string_view tail = piece.substr(piece.size() - 4);
+        if (tail != "a.m." && tail != "p.m." && tail != "A.M." && tail != "P.M.") break;
+        s.end = sentences[next_sentence++].end;
       }
+      std::size_t from = std::max(s.begin, covered);
+      std::size_t to = std::min(s.end, text.size());
       if (from >= to) continue;
+      // Most words cannot begin an expression: only the starts are tried.
+      if (tok_buffer_.size() < to - from) tok_buffer_.resize(to - from);
+      if (starts_.size() < to - from) starts_.resize(to - from);
+      Cursor end =
+          tokenize(text, layer_.lower.data(), from, to, lex_, tok_buffer_.data(), starts_.data());
       covered = to;
       ++sentence_;
       toks_ = Tokens{tok_buffer_.data(), end.n};
