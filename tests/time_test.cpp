@@ -525,6 +525,10 @@ TEST_CASE("robustness") {
   auto many = tag(stamps, CivilDate{2024, 7, 12});
   REQUIRE(many.size() == 20000);
   CHECK(many.back().value == "1989-11-06T17:00");
+  // Rejoined no further than a long sentence: each clock and weekday is still found.
+  std::string said;
+  for (int k = 0; k < 5000; ++k) said += "He said Monday it would rain at 5 p.m. ";
+  CHECK(tag(said, CivilDate{2024, 7, 12}).size() == 10000);
 }
 
 TEST_CASE("random temporal word salad keeps spans valid") {

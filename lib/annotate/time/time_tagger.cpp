@@ -130,6 +130,10 @@ struct Word {
 // `at` is read and written field by field: a Cursor returned by value went
 // through memory and was reloaded in 16-byte halves that a store of 8 bytes
 // cannot forward (a stall at every call).
+// How far sentences ended after "p.m." are rejoined (segmentation cuts
+// sentences at 4 KB; a run of clock times must not make one sentence of a file).
+constexpr std::size_t kMaxRejoinedBytes = 8192;
+
 [[gnu::noinline]] void scan_ascii(const char* text, const char* low, std::size_t to,
                                   const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
                                   Cursor* at) {
@@ -344,8 +348,9 @@ class Tagger {
       Span s = sentences[next_sentence++];
       // ICU ends a sentence after "p.m." before a capital ("10 p.m. Wednesday");
       // rejoin such pieces so the clock time keeps its day. (All of them before
-      // tokenizing once: a run of them must not be tokenized again per piece.)
-      while (next_sentence < sentences.size()) {
+      // tokenizing once, and no further than a long sentence: the work per
+      // sentence grows with its length squared.)
+      while (next_sentence < sentences.size() && s.end - s.begin < kMaxRejoinedBytes) {
         std::string_view piece = layer_.span_text(s);
         if (piece.size() < 4) break;
         std::string_view tail = piece.substr(piece.size() - 4);
