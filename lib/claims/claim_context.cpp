@@ -1119,6 +1119,9 @@ const NameRun* ClaimContext::clause_subject(std::size_t i) const {
   return nullptr;
 }
 
+// How many of the facilities found before one are searched for its antecedent.
+constexpr std::size_t kFacilityWindow = 256;
+
 void ClaimContext::find_facilities() {
   facility_at.assign(t.tokens.size(), -1);
   facilities.reserve(facility_heads_.size());  // one each, and a few aliases
@@ -1221,9 +1224,13 @@ void ClaimContext::find_facilities() {
         owner = o2->key;
       }
     }
-    // In-document coreference: the most recent compatible facility.
+    // In-document coreference: the most recent compatible facility, among the
+    // last kFacilityWindow (an antecedent lies a few paragraphs back at most;
+    // a search of all of them grew with a long document's facilities squared).
     const FacilityRef* antecedent = nullptr;
-    for (std::size_t k = facilities.size(); k > 0; --k) {
+    const std::size_t oldest =
+        facilities.size() > kFacilityWindow ? facilities.size() - kFacilityWindow : 0;
+    for (std::size_t k = facilities.size(); k > oldest; --k) {
       const FacilityRef& g = facilities[k - 1];
       if (g.kind != f.kind) continue;
       if (event && !definite && !pronoun) continue;
