@@ -1032,6 +1032,10 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   REQUIRE(stamps.size() == 28);
   CHECK(stamps[0].value == "2015-02-01T17:00");
   CHECK(stamps[27].value == "2015-02-28T17:00");
+  // "next March 3", "this coming September 30": that day, the first one after the anchor.
+  CHECK(one("The deal expires next March 3.", "next March 3", anchor).value == "2017-03-03");
+  CHECK(one("It airs this coming March 30.", "this coming March 30", anchor).value == "2016-03-30");
+  CHECK(one("He came last March 3 years ago.", "3 years ago", anchor).value == "2013");
   CHECK(one("It met on the fifth Monday of February 2016.", "the fifth Monday of February 2016",
             anchor)
             .value == "2016-02-29");

@@ -1853,6 +1853,29 @@ class Tagger {
     if (u->month) {
       int m = u->month;
       if (!toks_[j].cap) return {};
+      // "next March 3", "this coming September 30th", "last Nov. 8": that day,
+      // the first one after (or before) the anchor.
+      std::size_t k = j + 1;
+      if (u->month_abbr && !u->month) k = is(k, ".") ? k + 1 : 0;
+      int day = 0, year = 0;
+      std::size_t de = k ? day_at(k, &day) : 0;
+      if (de && digit(k) && !(w(de) && w(de)->unit) && !year_at(de, &year) &&
+          !(is(de, ",") && year_at(de + 1, &year))) {
+        if (!anchor_) {
+          char buf[24];
+          std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, day);
+          return make(de, "DATE", buf);
+        }
+        int y = a().year;
+        auto at = [&](int yy) {
+          return days_from_civil({yy, m, std::min(day, days_in_month(yy, m))});
+        };
+        if (d > 0 && at(y) <= anchor_days_) ++y;
+        if (d < 0 && at(y) >= anchor_days_) --y;
+        if (d == 0) return make(de, "DATE", month_day_in_context(m, day, j));
+        if (!is_valid({y, m, day})) return {};
+        return make(de, "DATE", time::day_str({y, m, day}));
+      }
       if (!anchor_) return make(j + 1, "DATE", "XXXX-" + time::month_str(0, m).substr(5));
       int y = a().year;
       if (d < 0)
