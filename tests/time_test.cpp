@@ -1075,6 +1075,8 @@ TEST_CASE("words that only look temporal") {
   // Digits glued to letters are a code or a link, not a time.
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
   CHECK(one("Years from now, you will look back.", "Years from now", anchor).value == "FUTURE_REF");
+  CHECK(tag("After this fall in prices, the indicators changed.", anchor).empty());
+  CHECK(one("He campaigns this fall in Ohio.", "this fall", anchor).value == "2016-FA");
   // Ages are not temporal expressions.
   CHECK(tag("He was only five years old; then 29-years-old, he polled 18-to-34-year-olds.", anchor)
             .empty());
@@ -1095,6 +1097,12 @@ TEST_CASE("'can' and 'must' look ahead; 'can't' does not") {
   CHECK(one("Voters want a candidate who can win in November.", "November", march).value ==
         "2016-11");
   CHECK(one("Clinton must win in November.", "November", march).value == "2016-11");
+  // "would have" + a noun is the modal's verb group; + a participle, a modal perfect.
+  CHECK(one("He would have trouble winning in the fall.", "the fall", march).value == "2016-FA");
+  CHECK(one("He would have won in the fall.", "the fall", march).value == "2015-FA");
+  // "this summer" under a future verb in winter is the coming one.
+  CHECK(one("He will speak at the convention this summer.", "this summer", CivilDate{2015, 12, 21})
+            .value == "2016-SU");
   CHECK(one("You can't trash us in February and then come back.", "February", march).value ==
         "2016-02");
 }

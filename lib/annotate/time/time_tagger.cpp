@@ -509,9 +509,13 @@ class Tagger {
       // "had been scheduled to expire Friday": a plan that lies in the past.
       if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
       // "might have been", "would have won": a modal perfect looks back, unlike
-      // "will have changed".
-      if (tense == 1 && is(i + 1, "have") && t.low != "will" && t.low != "shall" && t.low != "ll")
+      // "will have changed" and "would have trouble": a participle must follow,
+      // or nothing ("the role he could have Tuesday", a clause cut short).
+      if (tense == 1 && is(i + 1, "have") && t.low != "will" && t.low != "shall" && t.low != "ll" &&
+          (participle_at(i + 2) || i + 2 >= n() || toks_[i + 2].kind != kAlpha ||
+           (toks_[i + 2].w && toks_[i + 2].w->trigger))) {
         tense = -1;
+      }
       // "is to resume trading Tuesday": a plan.
       if (tense == 2 && is(i + 1, "to") && i + 2 < n() && toks_[i + 2].kind == kAlpha &&
           !(toks_[i + 2].w && toks_[i + 2].w->trigger) && !determiner(i + 2)) {
@@ -520,11 +524,22 @@ class Tagger {
       // "will have a chance": the modal's verb group, whose tense the modal gives.
       if (tense == 2 && i > 0 &&
           (is(i - 1, "will") || is(i - 1, "shall") || is(i - 1, "can") || is(i - 1, "must") ||
+           is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "might") ||
            (is(i - 1, "ll") && i > 1 && apostrophe(i - 2)))) {
         continue;
       }
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
+  }
+  // Token k looks like a past participle: "been", "won", "changed", "taken", "done".
+  bool participle_at(std::size_t k) const {
+    if (k >= n() || toks_[k].kind != kAlpha) return false;
+    std::string_view l = toks_[k].low;
+    auto ends = [&](std::string_view e) {
+      return l.size() > e.size() + 1 && l.substr(l.size() - e.size()) == e;
+    };
+    return time::TimeLexicon::tense_of(toks_[k].flags) == -1 || l == "been" || l == "done" ||
+           l == "gone" || ends("ed") || ends("en") || ends("wn");
   }
   bool determiner(std::size_t k) const {
     return k < n() &&
@@ -853,6 +868,8 @@ class Tagger {
     if (deictic == 0) {
       idx = current / 4 * 4 + k;  // "this summer": the current season-year
       if (k == 3 && am <= 2) idx = (y - 1) * 4 + 3;
+      // "expecting their second child this summer" in December: the coming one.
+      if (idx < current && tense_at(i) > 0) idx += 4;
     } else if (t < 0) {
       idx = current / 4 * 4 + k;
       // The coming season under a past verb elsewhere in the clause is still
@@ -2774,6 +2791,11 @@ class Tagger {
       c.the_ok = true;
       c.pos_ok = true;
       return c;
+    }
+    // "After this fall in prices": a decline, not autumn.
+    if (s->season == "FA" && is(j, "in") && j + 1 < n() && toks_[j + 1].kind == kAlpha &&
+        !toks_[j + 1].cap && !determiner(j + 1)) {
+      return {};
     }
     return theok(make(j, "DATE", season_in_context(s->season, i, deictic)));
   }
