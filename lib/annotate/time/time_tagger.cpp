@@ -124,16 +124,16 @@ struct Word {
   return {index.find(low + i, j - i), j - i};
 }
 
+// How far sentences ended after "p.m." are rejoined (segmentation cuts
+// sentences at 4 KB; a run of clock times must not make one sentence of a file).
+constexpr std::size_t kMaxRejoinedBytes = 8192;
+
 // The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
 // to `to` or the first digit or non-ASCII byte, which the caller takes. Kept
 // apart, without calls, so that its state stays in registers.
 // `at` is read and written field by field: a Cursor returned by value went
 // through memory and was reloaded in 16-byte halves that a store of 8 bytes
 // cannot forward (a stall at every call).
-// How far sentences ended after "p.m." are rejoined (segmentation cuts
-// sentences at 4 KB; a run of clock times must not make one sentence of a file).
-constexpr std::size_t kMaxRejoinedBytes = 8192;
-
 [[gnu::noinline]] void scan_ascii(const char* text, const char* low, std::size_t to,
                                   const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
                                   Cursor* at) {
@@ -632,31 +632,30 @@ class Tagger {
     }
     return false;
   }
-  // The nearest tense marker on the left, close by, is a future one.
-  bool future_event_at(std::size_t i) const {
+  // The nearest tense marker on the left of token i: {position, tense}, or {-1, 0}.
+  std::pair<int, int> marker_before(std::size_t i) const {
     int left = -1, tense = 0;
     for (auto [pos, t] : markers()) {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
+    return {left, tense};
+  }
+  // The nearest tense marker on the left, close by, is a future one.
+  bool future_event_at(std::size_t i) const {
+    auto [left, tense] = marker_before(i);
     return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
   }
   // The nearest tense marker on the left is a future one seen from now
   // ("will", "can", "planning"), not from the past ("would", "could", "might").
   bool will_before(std::size_t i) const {
-    int left = -1, tense = 0;
-    for (auto [pos, t] : markers()) {
-      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
-    }
+    auto [left, tense] = marker_before(i);
     if (left < 0 || tense != 1) return false;
     auto k = static_cast<std::size_t>(left);
     return !(is(k, "would") || is(k, "could") || is(k, "might"));
   }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
-    int left = -1, tense = 0;
-    for (auto [pos, t] : markers()) {
-      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
-    }
+    auto [left, tense] = marker_before(i);
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
                   is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
                   is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
@@ -1870,12 +1869,11 @@ class Tagger {
     if (u->month) {
       int m = u->month;
       if (!toks_[j].cap) return {};
-      // "next March 3", "this coming September 30th", "last Nov. 8": that day,
-      // the first one after (or before) the anchor.
+      // "next March 3", "this coming September 30th": that day, the first one
+      // after (or before) the anchor.
       std::size_t k = j + 1;
-      if (u->month_abbr && !u->month) k = is(k, ".") ? k + 1 : 0;
       int day = 0, year = 0;
-      std::size_t de = k ? day_at(k, &day) : 0;
+      std::size_t de = day_at(k, &day);
       if (de && digit(k) && !(w(de) && w(de)->unit) && !year_at(de, &year) &&
           !(is(de, ",") && year_at(de + 1, &year))) {
         if (!anchor_) {
@@ -2664,12 +2662,8 @@ class Tagger {
     }
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
-      bool prep = i > 0 &&
-                  (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "by") ||
-                   is(i - 1, "of") || is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") ||
-                   is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this") ||
-                   is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "during") ||
-                   is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") || is(i - 1, "and"));
+      bool prep = i > 0 && (month_lead(i - 1) || is(i - 1, "from") || is(i - 1, "to") ||
+                            is(i - 1, "-") || is(i - 1, "and"));
       // "the March accession", "a May interview": a month as a modifier. Not
       // "the March on Washington", "the March of Dimes" (names).
       if (!prep && i > 0 && determiner(i - 1) && k < n() && toks_[k].kind == kAlpha &&
@@ -2688,16 +2682,19 @@ class Tagger {
     // capitalised word outside the lexicon, with no determiner or preposition
     // before it, is a first name (but "a July NATO summit", "in July Obama").
     if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap && !w(k) &&
-        !(i > 0 &&
-          (determiner(i - 1) || is_dash(i - 1) || is(i - 1, "in") || is(i - 1, "since") ||
-           is(i - 1, "until") || is(i - 1, "by") || is(i - 1, "of") || is(i - 1, "during") ||
-           is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "before") ||
-           is(i - 1, "after") || is(i - 1, "last") || is(i - 1, "next") || is(i - 1, "this")))) {
+        !(i > 0 && (determiner(i - 1) || is_dash(i - 1) || month_lead(i - 1)))) {
       return {};
     }
     Core c = make(k, "DATE", month_in_context(m, i));
     c.pos_ok = true;
     return c;
+  }
+
+  // A word before a month that makes it a date ("in May", "early March", "last June").
+  bool month_lead(std::size_t k) const {
+    return is(k, "in") || is(k, "since") || is(k, "until") || is(k, "by") || is(k, "of") ||
+           is(k, "early") || is(k, "late") || is(k, "mid") || is(k, "last") || is(k, "next") ||
+           is(k, "this") || is(k, "before") || is(k, "after") || is(k, "during");
   }
 
   // "16 September 2025", "16th of September".
