@@ -193,6 +193,31 @@ TEST_CASE("megabyte pages and nesting limits") {
   }
 }
 
+TEST_CASE("one claim repeated thousands of times stays linear") {
+  // An article that states one fact 5,000 times, against another that states
+  // it as often: every claim is compared within a bounded window, and
+  // agreements keep the rule and reasons of their pairs.
+  std::string sentence = "NATO opened its liaison office in Amman on September 16, 2025. ";
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += sentence;
+  const auto start = std::chrono::steady_clock::now();
+  auto r = crosscheck::check({doc("first", text, "2025-09-17"), doc("second", text, "2025-09-18")});
+  const double took =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK_MESSAGE(took < 120, "took " << took << " s");
+  REQUIRE_MESSAGE(r.ok(), r.error().message());
+  CHECK(r->claims.size() >= 10000);
+  std::size_t agreements = 0;
+  for (const auto& f : r->findings) {
+    CHECK(f.kind == "agreement");
+    CHECK(!f.rule.empty());
+    CHECK(!f.explanation.empty());
+    CHECK(f.documents.size() == 2);
+    agreements += f.kind == "agreement";
+  }
+  CHECK(agreements > 0);
+}
+
 TEST_CASE("concurrent check() calls on separate inputs") {
   // Each thread checks its own pair of documents; results must equal the
   // sequential ones.

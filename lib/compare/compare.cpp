@@ -5,6 +5,7 @@
 #include "compare/compare.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cmath>
 #include <locale>
@@ -769,12 +770,24 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
                    std::vector<std::pair<std::size_t, Finding>>& out) {
   const auto& claims = report.claims;
   const std::size_t n = group.size();
-  std::vector<Edge> edges;
+  auto related = [&](std::size_t i, std::size_t j) {
+    return relate(ctx, claims[group[i]], claims[group[j]]);
+  };
+  // Compatible pairs are most pairs on repetitive input (an article stating
+  // one fact thousands of times): they are kept as one bit per windowed pair,
+  // and their relations are computed again only for the clusters that become
+  // findings. Storing them all took 60 KB per claim.
+  std::vector<std::bitset<kPairWindow>> compatible(n);
+  std::vector<Edge> edges;  // conflicts and supersessions
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j < n && j <= i + kPairWindow; ++j) {
       if (bridge && claims[group[i]].type == claims[group[j]].type) continue;
-      Relation r = relate(ctx, claims[group[i]], claims[group[j]]);
-      if (r.rel != Rel::kUnrelated) edges.push_back(Edge{i, j, std::move(r)});
+      Relation r = related(i, j);
+      if (r.rel == Rel::kCompatible) {
+        compatible[i].set(j - i - 1);
+      } else if (r.rel != Rel::kUnrelated) {
+        edges.push_back(Edge{i, j, std::move(r)});
+      }
     }
   }
   auto first_index = [&](const std::vector<std::size_t>& members) {
@@ -820,17 +833,9 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
   }
   // Agreements: greedy clusters of mutually compatible claims, in claim order;
   // only clusters spanning two documents or more are findings.
-  std::unordered_map<std::uint64_t, std::size_t> compat;  // (i << 32 | j), i < j -> edge
-  auto pair_key = [](std::size_t i, std::size_t j) {
-    if (i > j) std::swap(i, j);
-    return (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
-  };
-  for (std::size_t k = 0; k < edges.size(); ++k) {
-    if (edges[k].relation.rel == Rel::kCompatible)
-      compat.emplace(pair_key(edges[k].a, edges[k].b), k);
-  }
   auto compatible_pair = [&](std::size_t i, std::size_t j) {
-    return compat.count(pair_key(i, j)) > 0;
+    if (i > j) std::swap(i, j);
+    return j - i <= kPairWindow && compatible[i].test(j - i - 1);
   };
   std::vector<std::vector<std::size_t>> clusters;
   std::size_t open_from = 0;  // clusters before it are out of the window for good
@@ -856,14 +861,16 @@ void compare_group(const Report& report, const CompareContext& ctx, FindingBuild
     for (std::size_t p : cluster) docs.insert(claims[group[p]].document);
     if (docs.size() < 2) continue;
     std::vector<std::size_t> members;
-    std::vector<const Edge*> cluster_edges;
+    std::vector<Edge> cluster_edges;
     for (std::size_t x = 0; x < cluster.size(); ++x) {
       members.push_back(group[cluster[x]]);
       for (std::size_t y = x + 1; y < cluster.size(); ++y) {
-        cluster_edges.push_back(&edges[compat.at(pair_key(cluster[x], cluster[y]))]);
+        cluster_edges.push_back(Edge{cluster[x], cluster[y], related(cluster[x], cluster[y])});
       }
     }
-    out.emplace_back(first_index(members), builder.make("agreement", "", members, cluster_edges));
+    std::vector<const Edge*> deciding;
+    for (const Edge& e : cluster_edges) deciding.push_back(&e);
+    out.emplace_back(first_index(members), builder.make("agreement", "", members, deciding));
   }
 }
 

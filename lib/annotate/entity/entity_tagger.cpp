@@ -1896,13 +1896,22 @@ class Tagger {
     }
   };
 
+  // How many mentions begin before byte `before` (mentions_ is sorted by
+  // position here); a backward scan starts there, not at the end of a long
+  // document.
+  std::size_t mentions_before(std::size_t before) const {
+    return static_cast<std::size_t>(
+        std::partition_point(mentions_.begin(), mentions_.end(),
+                             [&](const RawMention& m) { return m.begin < before; }) -
+        mentions_.begin());
+  }
+
   // Most recent ORGANIZATION (non-facility) mentioned before byte `before`,
   // in sentence `s` only when `same_sentence`.
   std::optional<std::size_t> recent_org(std::size_t before,
                                         std::optional<std::size_t> sentence) const {
-    for (std::size_t k = mentions_.size(); k-- > 0;) {
+    for (std::size_t k = mentions_before(before); k-- > 0;) {
       const RawMention& m = mentions_[k];
-      if (m.begin >= before) continue;
       if (sentence && text_.sentence_at(m.begin) != *sentence) return std::nullopt;
       const Draft& d = drafts_[m.entity];
       if (d.type == "ORGANIZATION" && d.origin != Origin::kFacility && d.origin != Origin::kPerson)
@@ -2185,9 +2194,8 @@ class Tagger {
         if (word_is(h + 1, "of")) break;  // "the city of X" names a new place
         const DescriptionInfo& info = facts(h)->description;
         std::size_t limit_sentences = info.tags.empty() ? 3 : 30;
-        for (std::size_t k = mentions_.size(); k-- > 0;) {
+        for (std::size_t k = mentions_before(words_[i].begin); k-- > 0;) {
           const RawMention& m = mentions_[k];
-          if (m.begin >= words_[i].begin) continue;
           if (s - text_.sentence_at(m.begin) > limit_sentences) break;
           const Draft& d = drafts_[m.entity];
           if (d.type != info.type || d.origin == Origin::kFacility) continue;
