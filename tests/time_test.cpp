@@ -1106,3 +1106,32 @@ TEST_CASE("'can' and 'must' look ahead; 'can't' does not") {
   CHECK(one("You can't trash us in February and then come back.", "February", march).value ==
         "2016-02");
 }
+
+TEST_CASE("'the past' before a count modifies it; spans counted with '-plus' and '-and-a-half'") {
+  CivilDate august{2016, 8, 17};
+  // A count of things, not of time: no expression at all.
+  CHECK(tag("Sanders has won six of the past seven contests.", august).empty());
+  CHECK(tag("The past two winners rose on the religious right.", august).empty());
+  CHECK(tag("In the past few election cycles they lost.", august).empty());
+  // "the past" alone still names the past.
+  CHECK(one("In the past, he said so.", "the past", august).value == "PAST_REF");
+  CHECK(one("Over the past two years it grew.", "the past two years", august).value == "P2Y");
+  auto seven = one("His agenda over the past seven-and-a-half years hurt.",
+                   "seven-and-a-half years", august);
+  CHECK(seven.value == "P7Y6M");
+  auto plus = one("Contests over the past four-plus months.", "four-plus months", august);
+  CHECK(plus.value == "P4M");
+  CHECK(std::string(plus.mod) == "MORE_THAN");
+  // "half-dozen" is six, never the dozen alone.
+  for (const auto& t : tag("Stumbles over the past half-dozen days.", august))
+    CHECK(t.value != "P12D");
+}
+
+TEST_CASE("a part of day repeated is a set of every day's part") {
+  CivilDate november{2015, 11, 19};
+  auto night = one("He had to sleep every night in a dormitory.", "every night", november);
+  CHECK(night.type == "SET");
+  CHECK(night.value == "XXXX-XX-XXTNI");
+  CHECK(one("The reason he got up every morning.", "every morning", november).value ==
+        "XXXX-XX-XXTMO");
+}

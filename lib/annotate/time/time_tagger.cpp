@@ -939,6 +939,10 @@ class Tagger {
       *value = 2;
       return is(i + 1, "of") ? i + 2 : i + 1;
     }
+    // "a half-dozen", "half a dozen" are six, not a dozen: not counted here.
+    if (is(i, "dozen") && i >= 2 && (is_dash(i - 1) || is(i - 1, "a")) && is(i - 2, "half")) {
+      return 0;
+    }
     int v = wi->number;
     std::size_t j = i + 1;
     if (v >= 20 && v < 100 && v % 10 == 0) {
@@ -1452,6 +1456,14 @@ class Tagger {
           is(end, "of")) {
         return {};
       }
+      // "the past six election cycles", "the past half-dozen days": "past"
+      // modifies a count of things, it does not name the past.
+      if ((value == "FUTURE_REF" || value == "PAST_REF") && p->words.size() == 2 &&
+          p->words.front() == "the" && end < n() &&
+          (digit(end) || is(end, "few") || is(end, "several") || is(end, "couple") ||
+           is(end, "half") || (w(end) && w(end)->number > 0))) {
+        return {};
+      }
       // "most recently last October": the date that follows is the time; the
       // adverb only orders it.
       if (value == "PAST_REF" && p->words.back() == "recently" && date_follows(end)) return {};
@@ -1690,7 +1702,7 @@ class Tagger {
     }
     if (u->month) return make(j + 1, "SET", "XXXX-" + time::month_str(0, u->month).substr(5));
     if (!u->season.empty()) return make(j + 1, "SET", "XXXX-" + u->season);
-    if (!u->part_of_day.empty()) return make(j + 1, "SET", "TXX" + u->part_of_day);
+    if (!u->part_of_day.empty()) return make(j + 1, "SET", "XXXX-XX-XXT" + u->part_of_day);
     return {};
   }
 
@@ -2134,7 +2146,13 @@ class Tagger {
       half = true, k += 3;
     } else if (num >= 0 && is(k, "and") && is(k + 1, "a") && is(k + 2, "half")) {
       half = true, k += 3;
+    } else if (num >= 0 && is_dash(k) && is(k + 1, "and") && is_dash(k + 2) && is(k + 3, "a") &&
+               is_dash(k + 4) && is(k + 5, "half")) {
+      half = true, k += 6;  // "seven-and-a-half years"
     }
+    // "four-plus months": more than four.
+    bool plus = num > 0 && is_dash(k) && adjacent(k) && is(k + 1, "plus") && adjacent(k + 1);
+    if (plus) k += 2;
     bool hyphen = false;
     if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
     if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "straight") ||
@@ -2176,6 +2194,7 @@ class Tagger {
       if (long_compound) end += 2;  // "a 10-day-long march"
       Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
       c.approx_ok = true;
+      if (plus) c.mod = "MORE_THAN";
       return c;
     }
     // "will one day be", "the hope he one day follows": some day in the future.
@@ -2249,6 +2268,7 @@ class Tagger {
     Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
     c.approx_ok = true;
+    if (plus) c.mod = "MORE_THAN";
     return c;
   }
 
