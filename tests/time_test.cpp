@@ -1135,3 +1135,40 @@ TEST_CASE("a part of day repeated is a set of every day's part") {
   CHECK(one("The reason he got up every morning.", "every morning", november).value ==
         "XXXX-XX-XXTMO");
 }
+
+TEST_CASE("a date under an infinitive after a past verb is the infinitive's") {
+  CivilDate july{2016, 7, 31};
+  CHECK(one("She believed Russia engineered the release to influence the Nov. 8 election.",
+            "Nov. 8", july)
+            .value == "2016-11-08");
+  CHECK(one("It was seen as an attempt to appear presidential ahead of the Nov. 8 election.",
+            "Nov. 8", CivilDate{2016, 7, 3})
+            .value == "2016-11-08");
+  // "to" before a noun it governs starts no infinitive: the past verb decides.
+  CHECK(one("Slepian was shot to death on the night of Oct. 23 in his home.", "Oct. 23",
+            CivilDate{1999, 5, 5})
+            .value == "1998-10-23");
+  CHECK(one("Kopp was sent to prison on Oct. 23.", "Oct. 23", CivilDate{1999, 5, 5}).value ==
+        "1998-10-23");
+}
+
+TEST_CASE("a final period, a generic 'of tomorrow' and days after Thanksgiving") {
+  CivilDate december{2015, 12, 15};
+  // "his last year in office" is his final year, not the year before the anchor.
+  auto parties = tag("He hosted parties in 2008, his last year in office.", december);
+  REQUIRE(parties.size() == 1);
+  CHECK(parties[0].value == "2008");
+  CHECK(one("His last week was busy.", "last week", december).value == "2015-W50");
+  CHECK(one("Last year he hosted none.", "Last year", december).value == "2014");
+  // After "of", a plural noun makes the day a figure of speech.
+  CHECK(tag("They are the presidential candidates of tomorrow.", december).empty());
+  CHECK(one("The results of tomorrow's vote matter.", "tomorrow", december).value == "2015-12-16");
+  // Black Friday and Cyber Monday follow Thanksgiving (the fourth Thursday of November).
+  CHECK(one("Protesters marched on Black Friday.", "Black Friday", CivilDate{2015, 12, 4}).value ==
+        "2015-11-27");
+  CHECK(
+      one("Stores expect crowds on Black Friday.", "Black Friday", CivilDate{2019, 11, 1}).value ==
+      "2019-11-29");  // November 1 is a Friday: not the fourth Friday
+  CHECK(one("Cyber Monday sales rose.", "Cyber Monday", CivilDate{2015, 12, 4}).value ==
+        "2015-11-30");
+}

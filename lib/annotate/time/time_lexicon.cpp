@@ -115,6 +115,10 @@ const TimeLexicon& time_lexicon() {
         w.plan = true;
         continue;
       }
+      if (row[1] == "noun_after_to") {
+        w.noun_after_to = true;
+        continue;
+      }
       w.tense = row[1] == "past"        ? -1
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3
@@ -142,8 +146,9 @@ const TimeLexicon& time_lexicon() {
         p.month = to_int(row[2]);
         p.nth = to_int(row[3]);
         p.weekday = to_int(row[4]);
+        if (row.size() >= 6) p.offset = to_int(row[5]);
       } else if (p.type == "easter" && row.size() >= 3) {
-        p.easter_offset = to_int(row[2]);
+        p.offset = to_int(row[2]);
       }
       if (!p.words.empty()) lex.holidays.push_back(std::move(p));
     }

@@ -28,16 +28,17 @@ struct alignas(64) WordInfo {
   char unit = 0;           ///< Y M W D H N S E C Q K F L J
   bool plural = false;     ///< plural unit ("years")
   bool tonight = false;
-  bool plan = false;          ///< "planned", "scheduled": what they govern lies ahead of them
-  bool generic_noun = false;  ///< "today's youth", "the world of tomorrow": not a date
-  bool discourse = false;     ///< "Now, ..." opening a sentence: a discourse marker, not a time
-  bool rate_marker = false;   ///< "average daily volume": a frequency word after it is a rate
-  bool holiday_noun = false;  ///< "Christmas trees", "Easter Island": a thing, not the day
-  bool trigger = false;       ///< may begin an expression (the scanner skips other words)
-  bool standalone = false;    ///< may be an expression on its own ("June", "now", "years")
-  std::uint8_t has = 0;       ///< kHasSeason...: which of the strings below are not empty
-  int day_offset = 99;        ///< yesterday -1, today 0, tomorrow 1
-  int deictic = 99;           ///< last -1, this 0, next 1, recent -2, latest 3
+  bool plan = false;           ///< "planned", "scheduled": what they govern lies ahead of them
+  bool generic_noun = false;   ///< "today's youth", "the world of tomorrow": not a date
+  bool discourse = false;      ///< "Now, ..." opening a sentence: a discourse marker, not a time
+  bool rate_marker = false;    ///< "average daily volume": a frequency word after it is a rate
+  bool holiday_noun = false;   ///< "Christmas trees", "Easter Island": a thing, not the day
+  bool noun_after_to = false;  ///< "shot to death", "rose to power": "to" is no infinitive here
+  bool trigger = false;        ///< may begin an expression (the scanner skips other words)
+  bool standalone = false;     ///< may be an expression on its own ("June", "now", "years")
+  std::uint8_t has = 0;        ///< kHasSeason...: which of the strings below are not empty
+  int day_offset = 99;         ///< yesterday -1, today 0, tomorrow 1
+  int deictic = 99;            ///< last -1, this 0, next 1, recent -2, latest 3
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
   int direction = 0;                                            ///< ago/earlier -1, later/hence +1
@@ -61,11 +62,12 @@ static_assert(offsetof(WordInfo, holidays) + sizeof(WordInfo::holidays) <= 64);
 
 /// A multi-word expression from the data files.
 struct Phrase {
-  std::vector<std::string> words;      ///< lower-case tokens
-  std::vector<const WordInfo*> infos;  ///< the lexicon entry of each word (compared by address)
-  std::string type;                    ///< TIMEX3 type (phrases), or rule kind (holidays)
-  std::string value;                   ///< TIMEX3 value or relative code ("+0Y")
-  int month = 0, nth = 0, weekday = 0, easter_offset = 0;  ///< holiday rules
+  std::vector<std::string> words;       ///< lower-case tokens
+  std::vector<const WordInfo*> infos;   ///< the lexicon entry of each word (compared by address)
+  std::string type;                     ///< TIMEX3 type (phrases), or rule kind (holidays)
+  std::string value;                    ///< TIMEX3 value or relative code ("+0Y")
+  int month = 0, nth = 0, weekday = 0;  ///< holiday rules
+  int offset = 0;  ///< days after the rule's day (Easter's, or an nth weekday's)
 };
 
 struct TimeLexicon {

@@ -742,7 +742,7 @@ class Tagger {
     for (std::size_t k = static_cast<std::size_t>(left) + 1; k + 1 < i; ++k) {
       if (is(k, ",") || is(k, ";")) return false;
       if (is(k, "to") && toks_[k + 1].kind == kAlpha && !toks_[k + 1].cap && !determiner(k + 1) &&
-          !(w(k + 1) && w(k + 1)->trigger)) {
+          !(w(k + 1) && (w(k + 1)->trigger || w(k + 1)->noun_after_to))) {
         return true;
       }
     }
@@ -772,6 +772,9 @@ class Tagger {
     bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
                           is(i - 1, "till") || is(i - 1, "due"));
     int clause = tense_no_report(i);
+    // "engineered the release to influence the Nov. 8 election": the date is
+    // the infinitive's, as for months.
+    if (clause < 0 && infinitive_between(i)) clause = 0;
     std::int32_t ahead = at(best_y) - anchor_days_;
     bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
     if (!plan &&
@@ -1503,7 +1506,7 @@ class Tagger {
           int g = (b - f + 1) / 3, h = (19 * aa + b - d - g + 15) % 30, ii = c / 4, kk = c % 4;
           int l = (32 + 2 * e + 2 * ii - h - kk) % 7, m = (aa + 11 * h + 22 * l) / 451;
           int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-          return civil_from_days(days_from_civil({y, month, day}) + p->easter_offset);
+          return civil_from_days(days_from_civil({y, month, day}) + p->offset);
         }
         if (p->type == "election") {  // Tuesday after the first Monday of November
           std::int32_t d1 = days_from_civil({y, 11, 1});
@@ -1514,11 +1517,11 @@ class Tagger {
         if (p->nth > 0) {
           std::int32_t d1 = days_from_civil({y, p->month, 1});
           int delta = ((p->weekday - 1) - weekday(d1) + 7) % 7;
-          return civil_from_days(d1 + delta + 7 * (p->nth - 1));
+          return civil_from_days(d1 + delta + 7 * (p->nth - 1) + p->offset);
         }
         std::int32_t dl = days_from_civil({y, p->month, days_in_month(y, p->month)});
         int delta = (weekday(dl) - (p->weekday - 1) + 7) % 7;
-        return civil_from_days(dl - delta);
+        return civil_from_days(dl - delta + p->offset);
       };
       if (year_given) return make(end, "DATE", time::day_str(date_in(year_given)));
       if (!anchor_) return make(end, "DATE", "XXXX-XX-XX");
@@ -1591,9 +1594,14 @@ class Tagger {
         ++k;  // "today's personal computers"
       }
       if (k > i + 1 && w(k) && w(k)->generic_noun) return {};
-      if (i > 1 && is(i - 1, "of") && (toks_[i - 2].kind == kAlpha) && w(i - 2) &&
-          w(i - 2)->generic_noun) {
-        return {};
+      // "the people of tomorrow", "presidential candidates of tomorrow": after
+      // "of", a plural noun or a generic one makes the day a figure of speech.
+      if (i > 1 && is(i - 1, "of") && toks_[i - 2].kind == kAlpha && !toks_[i - 2].cap &&
+          !(apostrophe(i + 1) && is(i + 2, "s"))) {
+        std::string_view noun = toks_[i - 2].low;
+        bool plural = noun.size() > 3 && noun.back() == 's' && noun[noun.size() - 2] != 's' &&
+                      !(w(i - 2) && w(i - 2)->unit);
+        if (plural || (w(i - 2) && w(i - 2)->generic_noun)) return {};
       }
     }
     std::string date = day_rel(wi->day_offset);
@@ -1722,12 +1730,18 @@ class Tagger {
     // "Following Monday's debate", "following years of neglect": without
     // "the", the word is a preposition, not "the following Monday".
     if ((is(i, "following") || is(i, "preceding")) && !(i > 0 && is(i - 1, "the"))) return {};
+    // "his last year in office", "the store's last week of trading": a final
+    // period of something, not the one before the anchor ("his last week" alone
+    // may be either).
+    if (is(i, "last") && i > 0 && w(j) && w(j)->unit && !w(j)->plural &&
+        (is(j + 1, "in") || is(j + 1, "as") || is(j + 1, "of") || is(j + 1, "at")) &&
+        (is(i - 1, "his") || is(i - 1, "her") || is(i - 1, "its") || is(i - 1, "their") ||
+         is(i - 1, "my") || is(i - 1, "our") || is(i - 1, "your") ||
+         (i > 1 && is(i - 1, "s") && apostrophe(i - 2)))) {
+      return {};
+    }
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
     if (is(i, "this") && is(j, "coming")) d = 1, ++j;
-    if (is(i, "past") && i > 0 && is(i - 1, "the") == false && !(i > 0 && is(i - 1, "in")) &&
-        !(i > 0 && is(i - 1, "over")) && !(i > 0 && is(i - 1, "for"))) {
-      // "past decade" without "the" is still temporal; keep going
-    }
     // Counted spans: "the past three years", "the next few days", "recent weeks".
     int num = 0;
     std::size_t e = number_at(j, &num);
