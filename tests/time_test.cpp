@@ -1172,3 +1172,17 @@ TEST_CASE("a final period, a generic 'of tomorrow' and days after Thanksgiving")
   CHECK(one("Cyber Monday sales rose.", "Cyber Monday", CivilDate{2015, 12, 4}).value ==
         "2015-11-30");
 }
+
+TEST_CASE("Super Tuesday is the first Tuesday of March, not the nearest Tuesday") {
+  CHECK(one("Rubio's poor showings on Super Tuesday hurt him.", "Super Tuesday",
+            CivilDate{2016, 3, 10})
+            .value == "2016-03-01");
+  CHECK(one("She is counting on South Carolina and on Super Tuesday.", "Super Tuesday",
+            CivilDate{2016, 2, 9})
+            .value == "2016-03-01");
+  CHECK(one("Voters go to the polls on Super Tuesday.", "Super Tuesday", CivilDate{2020, 2, 20})
+            .value == "2020-03-03");
+  // "Super Tuesday 2" is another Tuesday: the weekday alone.
+  CHECK(one("Right before 'Super Tuesday 2' she won.", "Tuesday", CivilDate{2016, 3, 15}).value ==
+        "2016-03-15");
+}

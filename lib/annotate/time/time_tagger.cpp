@@ -1492,6 +1492,8 @@ class Tagger {
       // "Christmas trees", "Easter Island": a thing or a place named after the
       // holiday, not the day. The longest name matched decides.
       if (w(end) && w(end)->holiday_noun) return {};
+      // "Super Tuesday 2", "Super Tuesday III": another day of that name.
+      if ((digit(end) && toks_[end].ndig <= 2) || is(end, "ii") || is(end, "iii")) return {};
       int year_given = 0;
       std::size_t e2 = 0;
       if (is(end, ","))
