@@ -1186,3 +1186,26 @@ TEST_CASE("Super Tuesday is the first Tuesday of March, not the nearest Tuesday"
   CHECK(one("Right before 'Super Tuesday 2' she won.", "Tuesday", CivilDate{2016, 3, 15}).value ==
         "2016-03-15");
 }
+
+TEST_CASE("a month or date naming a scheduled event is the coming one unless a past verb rules") {
+  CivilDate march{2016, 3, 4};
+  CHECK(one("It is far better for them if the November election does not break their way.",
+            "November", march)
+            .value == "2016-11");
+  CHECK(
+      one("Residents aren't eligible to vote in the November general election.", "November", march)
+          .value == "2016-11");
+  CHECK(one("Voters head to the polls for the Nov. 8 election.", "Nov. 8", march).value ==
+        "2016-11-08");
+  // A past verb, or a date only weeks gone, keeps the one before.
+  CHECK(one("Bevin won the November election.", "November", march).value == "2015-11");
+  CHECK(one("Trump said, referring to the Sept. 16 debate on the network.", "Sept. 16",
+            CivilDate{2015, 12, 3})
+            .value == "2015-09-16");
+  // Without an event the month is still the nearest one.
+  CHECK(one("It is far better for them if November does not break their way.", "November", march)
+            .value == "2015-11");
+  // A participle after "may be", "can be" is a passive, not a past verb.
+  CHECK(one("He suggests the November vote may be rigged.", "November", CivilDate{2016, 8, 16})
+            .value == "2016-11");
+}

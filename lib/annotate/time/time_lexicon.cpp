@@ -107,6 +107,8 @@ const TimeLexicon& time_lexicon() {
         w.rate_marker = true;
       else if (cls == "holiday_noun")
         w.holiday_noun = true;
+      else if (cls == "event_noun")
+        w.event_noun = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

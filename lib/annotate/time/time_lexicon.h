@@ -34,6 +34,7 @@ struct alignas(64) WordInfo {
   bool rate_marker = false;    ///< "average daily volume": a frequency word after it is a rate
   bool holiday_noun = false;   ///< "Christmas trees", "Easter Island": a thing, not the day
   bool noun_after_to = false;  ///< "shot to death", "rose to power": "to" is no infinitive here
+  bool event_noun = false;     ///< "the November election": an event held on a date set ahead
   bool trigger = false;        ///< may begin an expression (the scanner skips other words)
   bool standalone = false;     ///< may be an expression on its own ("June", "now", "years")
   std::uint8_t has = 0;        ///< kHasSeason...: which of the strings below are not empty

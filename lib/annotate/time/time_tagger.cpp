@@ -502,7 +502,8 @@ class Tagger {
       // ("will be paid Dec. 14", "is expected").
       if (tense == -1 && i > 0 &&
           ((is(i - 1, "be") && i > 1 &&
-            (is(i - 2, "will") || is(i - 2, "ll") || is(i - 2, "would") || is(i - 2, "to"))) ||
+            (is(i - 2, "will") || is(i - 2, "ll") || is(i - 2, "would") || is(i - 2, "to") ||
+             is(i - 2, "may") || is(i - 2, "might") || is(i - 2, "should") || is(i - 2, "can"))) ||
            is(i - 1, "is") || is(i - 1, "are"))) {
         continue;
       }
@@ -663,6 +664,29 @@ class Tagger {
     }
     return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
   }
+  // An event held on a set date follows token k, after at most two modifiers
+  // ("election", "general election", "New Hampshire primary").
+  bool event_noun_after(std::size_t k) const {
+    for (std::size_t j = k; j < n() && j < k + 3; ++j) {
+      if (toks_[j].kind != kAlpha) return false;
+      if (w(j) && w(j)->event_noun) return true;
+      if ((toks_[j].flags & kTrigger) || determiner(j) || is(j, "in") || is(j, "of") ||
+          is(j, "on") || is(j, "at") || is(j, "for") || is(j, "to") || is(j, "and") ||
+          is(j, "or")) {
+        return false;
+      }
+    }
+    return false;
+  }
+  // The token after a month and day at i ("Nov. 8", "March 15th").
+  std::size_t after_month_day(std::size_t i) const {
+    std::size_t k = i + 1;
+    if (is(k, ".") && adjacent(k)) ++k;
+    if (!digit(k)) return 0;
+    ++k;
+    if (adjacent(k) && (is(k, "st") || is(k, "nd") || is(k, "rd") || is(k, "th"))) ++k;
+    return k;
+  }
 
   // ---- output ----------------------------------------------------------------
   // (Takes `m`'s value.)
@@ -723,6 +747,8 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
+    // "the November election" with no past verb is the coming one.
+    if (t == 0 && event_noun_after(i + 1)) t = 1;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
@@ -783,7 +809,11 @@ class Tagger {
                                                 : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
-    } else if ((future_event_at(i) ? ahead < 0 : clause > 0 && ahead < -90) &&
+    } else if ((future_event_at(i) ? ahead < 0
+                : clause > 0 ||
+                        (clause == 0 && !after_since(i) && event_noun_after(after_month_day(i)))
+                    ? ahead < -90
+                    : false) &&
                at(best_y + 1) - anchor_days_ <= 366) {
       ++best_y;
     }
