@@ -17,8 +17,13 @@
 
 namespace {
 
+// The file's bytes; exits with a message when it cannot be read.
 std::string read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "time_bench: cannot read %s\n", path);
+    std::exit(2);
+  }
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -55,6 +60,9 @@ int main(int argc, char** argv) {
       anchor = parse_iso_date(argv[++i]);
     } else if (a == "--min-mb" && i + 1 < argc) {
       min_mb = std::atof(argv[++i]);
+    } else if (!a.empty() && a[0] == '-') {
+      texts.clear();  // an unknown option (or --help): usage
+      break;
     } else {
       texts.push_back(plain_text(read_file(argv[i])));
     }
@@ -68,6 +76,10 @@ int main(int argc, char** argv) {
   for (const auto& t : texts) {
     layers.push_back(segment(t));
     bytes += t.size();
+  }
+  if (bytes == 0) {  // repeating nothing until N MB are done would never end
+    std::fprintf(stderr, "time_bench: the files hold no text\n");
+    return 2;
   }
   std::size_t done = 0, expressions = 0;
   auto start = std::chrono::steady_clock::now();
