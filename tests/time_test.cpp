@@ -1209,3 +1209,14 @@ TEST_CASE("a month or date naming a scheduled event is the coming one unless a p
   CHECK(one("He suggests the November vote may be rigged.", "November", CivilDate{2016, 8, 16})
             .value == "2016-11");
 }
+
+TEST_CASE("shares of a period are rates; 'this N years ago' is the offset") {
+  CivilDate june{2016, 6, 17};
+  CHECK(tag("Users spend 50 minutes a day on the site.", june).empty());
+  CHECK(tag("The show airs seven days a week.", june).empty());
+  CHECK(tag("Workers earn $20 or more an hour.", june).empty());
+  CHECK(one("It lasted a day.", "a day", june).value == "P1D");
+  auto ago = one("You said this 20 years ago.", "20 years ago", CivilDate{2015, 11, 8});
+  CHECK(ago.type == "DATE");
+  CHECK(ago.value == "1995");
+}

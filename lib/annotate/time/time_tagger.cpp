@@ -1789,7 +1789,8 @@ class Tagger {
       }
       if (is(k, "more")) ++k;
       const WordInfo* u = w(k);
-      if (u && u->unit && (u->plural || num == 1)) {
+      // "you said this 20 years ago": the offset, not a span.
+      if (u && u->unit && (u->plural || num == 1) && !is(k + 1, "ago")) {
         std::size_t end = k + 1;
         if (is(end, "or") && is(end + 1, "so")) end += 2;
         Core c = make(end, "DURATION", duration_value(num, u->unit));
@@ -2342,10 +2343,13 @@ class Tagger {
   bool rate_before(std::size_t k) const {
     const Tok& t = toks_[k];
     if (t.kind == kDigit || is(k, "%")) return true;
+    // "$20 or more an hour", "a $15 dollar-an-hour wage"
+    if (k > 1 && (is(k, "more") || is(k, "less")) && is(k - 1, "or")) return rate_before(k - 2);
+    if (k > 0 && is_dash(k) && adjacent(k)) return rate_before(k - 1);
     if (t.kind != kAlpha) return false;
     if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
         is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") || is(k, "cents") ||
-        is(k, "dollars") || is(k, "day") || is(k, "hours")) {
+        is(k, "dollars") || is(k, "dollar") || is(k, "day") || is(k, "hours")) {
       return true;
     }
     // A plural noun right before: "seats a week", "flights a day".
@@ -2353,7 +2357,7 @@ class Tagger {
     return l.size() > 3 && l.back() == 's' && !t.cap && l != "this" && l != "was" && l != "has" &&
            l != "is" && l != "its" && l != "his" && l != "does" && l != "us" && l != "less" &&
            l != "across" && l != "unless" && l != "plus" && l != "thus" && l != "as" &&
-           !(t.w && (t.w->unit || t.w->tense));
+           !(t.w && ((t.w->unit && !t.w->plural) || t.w->tense));  // "50 minutes a day"
   }
 
   // A unit word alone: "years" (PXY), "the year-earlier period".
