@@ -1220,3 +1220,16 @@ TEST_CASE("shares of a period are rates; 'this N years ago' is the offset") {
   CHECK(ago.type == "DATE");
   CHECK(ago.value == "1995");
 }
+
+TEST_CASE("'ahead of' opens a noun phrase whose weekday lies ahead") {
+  CivilDate friday{2016, 4, 15};
+  CHECK(one("The race has turned nasty ahead of New York's delegate-rich Tuesday primary.",
+            "Tuesday", friday)
+            .value == "2016-04-19");
+  CHECK(one("She is in a tight race ahead of the Iowa caucuses on Monday.", "Monday",
+            CivilDate{2016, 1, 29})
+            .value == "2016-02-01");
+  // Without "ahead of" the possessive weekday is past.
+  CHECK(one("The race turned nasty after New York's Tuesday primary.", "Tuesday", friday).value ==
+        "2016-04-12");
+}

@@ -858,6 +858,19 @@ class Tagger {
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
   }
+  // "ahead of Tuesday's vote", "ahead of New York's delegate-rich Tuesday
+  // primary": "ahead of" opens the noun phrase that token i is in.
+  bool ahead_of_before(std::size_t i) const {
+    for (std::size_t k = i, steps = 0; k > 1 && steps < 9; --k, ++steps) {
+      if (is(k - 1, "of")) return is(k - 2, "ahead");
+      const Tok& t = toks_[k - 1];
+      bool modifier = apostrophe(k - 1) || is(k - 1, "s") || is_dash(k - 1) || is(k - 1, "the") ||
+                      (t.kind == kAlpha && (t.cap || !(t.flags & kTrigger)) &&
+                       time::TimeLexicon::tense_of(t.flags) == 0 && !determiner(k - 1));
+      if (!modifier) return false;
+    }
+    return false;
+  }
   // A verb of planning governs token i: the nearest verb on its left, a few
   // words away within the clause, is "planned", "plans", "scheduled"...
   bool planned_at(std::size_t i) const {
@@ -2806,7 +2819,7 @@ class Tagger {
     }
     // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
     // caucus" is as often told afterwards.)
-    if (direction == 0 && i > 1 && is(i - 1, "of") && is(i - 2, "ahead")) direction = 1;
+    if (direction == 0 && ahead_of_before(i)) direction = 1;
     // "Wednesday's ruling" names something that has happened, unless the verb
     // before it looks ahead ("he will do well in Tuesday's primary"; not "said
     // they would get around Wednesday's ruling", a future seen from the past).
