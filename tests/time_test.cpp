@@ -1233,3 +1233,12 @@ TEST_CASE("'ahead of' opens a noun phrase whose weekday lies ahead") {
   CHECK(one("The race turned nasty after New York's Tuesday primary.", "Tuesday", friday).value ==
         "2016-04-12");
 }
+
+TEST_CASE("the turn of the century is the century year nearest the anchor") {
+  CHECK(one("By the turn of the century, computers will fail.", "the turn of the century",
+            CivilDate{1998, 5, 1})
+            .value == "2000");
+  CHECK(one("Job losses since the turn of the century hurt.", "the turn of the century",
+            CivilDate{2016, 4, 27})
+            .value == "2000");
+}

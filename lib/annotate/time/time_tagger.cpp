@@ -1458,6 +1458,9 @@ class Tagger {
            is(end, "you") || (toks_[end].kind == kAlpha && toks_[end].cap && !w(end)))) {
         return {};
       }
+      // "the turn of the century": the century year nearest the anchor (2000
+      // seen from 1998 or from 2016), not the anchor's century.
+      if (v == "~C") value = anchor_ ? time::year_str((a().year + 50) / 100 * 100) : "XXXX";
       if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
         char unit = v.back();
