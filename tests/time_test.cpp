@@ -873,6 +873,12 @@ TEST_CASE("hours of the day in words and restated clock times") {
   CHECK(find(t, "4 a.m. EDT Thursday").value == "2000-04-06T04:00");
   t = tag("Polls opened at 7 a.m. (0400 GMT Sunday) in the capital.", CivilDate{2000, 4, 3});
   CHECK(find(t, "7 a.m.").value == "2000-04-02T07:00");
+  // Hours in words before "o'clock".
+  CHECK(one("He tweets at three o'clock in the morning.", "three o'clock in the morning", anchor)
+            .value == "2000-04-05T03:00");
+  CHECK(
+      one("At nine o\u2019clock at night they left.", "nine o\u2019clock at night", anchor).value ==
+      "2000-04-05T21:00");
   // Without a day in or after the parentheses the clock time keeps the anchor's day.
   t = tag("The talks resumed at 9 a.m. (local time) in Geneva.", anchor);
   CHECK(find(t, "9 a.m.").value == "2000-04-05T09:00");

@@ -1336,7 +1336,10 @@ class Tagger {
         if (wi->has & WordInfo::kHasVague) consider(vague(i));
         if (wi->has & WordInfo::kHasSet) consider(set_word(i));
         if (wi->deictic != 99) consider(deictic(i));
-        if (wi->number != -2) consider(number_unit(i));
+        if (wi->number != -2) {
+          consider(number_unit(i));
+          if (is(i + 1, "o")) consider(word_clock(i));
+        }
         if (wi->month || wi->month_abbr) consider(month_expr(i));
         if (wi->weekday) consider(weekday_expr(i, 0, false));
         if (wi->weekday_plural) consider(weekday_set(i));
@@ -3110,6 +3113,27 @@ class Tagger {
       if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
     }
     return {};
+  }
+
+  // An hour in words: "three o'clock", "five o'clock in the morning".
+  Core word_clock(std::size_t i) {
+    int h = w(i)->number;
+    if (h < 1 || h > 12 || !(apostrophe(i + 2) && is(i + 3, "clock"))) return {};
+    std::size_t e = i + 4;
+    if (is(e, "in") && is(e + 1, "the") &&
+        (is(e + 2, "morning") || is(e + 2, "afternoon") || is(e + 2, "evening"))) {
+      if (is(e + 2, "morning") && h == 12) h = 0;
+      if (!is(e + 2, "morning") && h < 12) h += 12;
+      e += 3;
+    } else if (is(e, "at") && is(e + 1, "night")) {
+      if (h >= 5 && h < 12) h += 12;
+      e += 2;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "T%02d:00", h);
+    Core c = make(e, "TIME", day_rel(0) + buf);
+    c.approx_ok = true;
+    return c;
   }
 
   // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
