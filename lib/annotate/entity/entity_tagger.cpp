@@ -445,7 +445,7 @@ struct KeyBytes {
         cls[c] = kKeepByte;
       }
     }
-    cls['-'] = kSpecialByte;
+    cls[static_cast<unsigned char>('-')] = kSpecialByte;
     cls[0xE2] = kKeepByte | kSpecialByte;
   }
 };
@@ -529,7 +529,7 @@ struct SlugBytes {
         lower[c] = static_cast<char>(c - 'A' + 'a');
       }
     }
-    cls['\''] = cls['.'] = kSpecial;
+    cls[static_cast<unsigned char>('\'')] = cls[static_cast<unsigned char>('.')] = kSpecial;
     cls[0xE2] = kKeep | kSpecial;
   }
 };

@@ -64,7 +64,8 @@ constexpr std::uint64_t kKeepBytes[9] = {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~0ull};
 
 // Bit 7 of each byte of the result is set where `lower8` holds 'a'-'z'.
-inline std::uint64_t letter_bytes(std::uint64_t lower8) {
+// (The portable fallback of leading_letters(); unused where SSE2 is.)
+[[maybe_unused]] inline std::uint64_t letter_bytes(std::uint64_t lower8) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::uint64_t low7 = lower8 & ~kHigh;  // no carries between bytes below
