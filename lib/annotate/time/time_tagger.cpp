@@ -679,6 +679,15 @@ class Tagger {
     }
     return false;
   }
+  // "if" or "unless" opens the clause token i is in: its present tense speaks
+  // of what is to come.
+  bool condition_before(std::size_t i) const {
+    for (std::size_t k = i; k-- > 0 && i - k <= 12;) {
+      if (toks_[k].kind == kPunct && !apostrophe(k) && !is_dash(k)) return false;
+      if (is(k, "if") || is(k, "unless")) return true;
+    }
+    return false;
+  }
   // The token after a month and day at i ("Nov. 8", "March 15th").
   std::size_t after_month_day(std::size_t i) const {
     std::size_t k = i + 1;
@@ -748,8 +757,9 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
-    // "the November election" with no past verb is the coming one.
-    if (t == 0 && event_noun_after(i + 1)) t = 1;
+    // "the November election" with no past verb is the coming one, and so is
+    // a month in a condition ("if he is the nominee in November").
+    if (t == 0 && (event_noun_after(i + 1) || condition_before(i))) t = 1;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
