@@ -1260,3 +1260,15 @@ TEST_CASE("a month in a condition speaks of what is to come") {
   CHECK(one("If it rained in November, the crops died.", "November", march).value == "2015-11");
   CHECK(one("He is the Republican nominee in November.", "November", march).value == "2015-11");
 }
+
+TEST_CASE("a participle before 'by' is no past verb; short past verbs count") {
+  CHECK(one("In the primary on Tuesday, Kingson faces a veteran, a race followed by many.",
+            "Tuesday", CivilDate{2016, 6, 27})
+            .value == "2016-06-28");
+  CHECK(one("His campaign sued the DNC in federal court on Friday.", "Friday",
+            CivilDate{2015, 12, 20})
+            .value == "2015-12-18");
+  CHECK(one("It owed the firm money through the end of June, the period covered by its filings.",
+            "the end of June", CivilDate{2016, 1, 29})
+            .value == "2015-06");
+}

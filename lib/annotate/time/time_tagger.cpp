@@ -492,8 +492,10 @@ class Tagger {
       // A word in -ed is mostly a past verb, but not a name ("United") nor an
       // adjective after a determiner ("the proposed sale"). Opening a sentence
       // before a lower-case word it is a verb too ("Asked on Monday whether").
+      // Nor a participle before "by" ("a speech on Monday, followed by one on
+      // Tuesday"): a passive whose tense, if any, its auxiliary gives.
       if (tense == 0 && t.low.size() >= 5 && t.low.substr(t.low.size() - 2) == "ed" &&
-          !(t.w && (t.w->month || t.w->weekday)) &&
+          !(t.w && (t.w->month || t.w->weekday)) && !is(i + 1, "by") &&
           (!t.cap || (sentence_initial(i) && i + 1 < n() && toks_[i + 1].kind == kAlpha &&
                       !toks_[i + 1].cap)) &&
           !determiner(i - 1)) {
