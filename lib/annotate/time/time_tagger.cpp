@@ -546,10 +546,12 @@ class Tagger {
            l == "gone" || ends("ed") || ends("en") || ends("wn");
   }
   bool determiner(std::size_t k) const {
-    return k < n() &&
-           (is(k, "the") || is(k, "a") || is(k, "an") || is(k, "its") || is(k, "their") ||
-            is(k, "his") || is(k, "her") || is(k, "our") || is(k, "this") || is(k, "these") ||
-            is(k, "those") || is(k, "my") || is(k, "your"));
+    return k < n() && (is(k, "the") || is(k, "a") || is(k, "an") || is(k, "this") ||
+                       is(k, "these") || is(k, "those") || possessive_pronoun(k));
+  }
+  bool possessive_pronoun(std::size_t k) const {
+    return is(k, "its") || is(k, "their") || is(k, "his") || is(k, "her") || is(k, "our") ||
+           is(k, "my") || is(k, "your");
   }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
@@ -815,6 +817,10 @@ class Tagger {
     // the infinitive's, as for months.
     if (clause < 0 && infinitive_between(i)) clause = 0;
     std::int32_t ahead = at(best_y) - anchor_days_;
+    // A future clause, or none before "the Nov. 8 election", sees the date ahead.
+    auto looks_ahead = [&] {
+      return clause > 0 || (clause == 0 && !after_since(i) && event_noun_after(after_month_day(i)));
+    };
     bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
     if (!plan &&
         (ended                                  ? ahead > 0
@@ -822,11 +828,7 @@ class Tagger {
                                                 : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
-    } else if ((future_event_at(i) ? ahead < 0
-                : clause > 0 ||
-                        (clause == 0 && !after_since(i) && event_noun_after(after_month_day(i)))
-                    ? ahead < -90
-                    : false) &&
+    } else if ((future_event_at(i) ? ahead < 0 : ahead < -90 && looks_ahead()) &&
                at(best_y + 1) - anchor_days_ <= 366) {
       ++best_y;
     }
@@ -1799,9 +1801,7 @@ class Tagger {
     // may be either).
     if (is(i, "last") && i > 0 && w(j) && w(j)->unit && !w(j)->plural &&
         (is(j + 1, "in") || is(j + 1, "as") || is(j + 1, "of") || is(j + 1, "at")) &&
-        (is(i - 1, "his") || is(i - 1, "her") || is(i - 1, "its") || is(i - 1, "their") ||
-         is(i - 1, "my") || is(i - 1, "our") || is(i - 1, "your") ||
-         (i > 1 && is(i - 1, "s") && apostrophe(i - 2)))) {
+        (possessive_pronoun(i - 1) || (i > 1 && is(i - 1, "s") && apostrophe(i - 2)))) {
       return {};
     }
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
@@ -2375,9 +2375,8 @@ class Tagger {
   bool rate_before(std::size_t k) const {
     const Tok& t = toks_[k];
     if (t.kind == kDigit || is(k, "%")) return true;
-    // "$20 or more an hour", "a $15 dollar-an-hour wage"
+    // "$20 or more an hour"
     if (k > 1 && (is(k, "more") || is(k, "less")) && is(k - 1, "or")) return rate_before(k - 2);
-    if (k > 0 && is_dash(k) && adjacent(k)) return rate_before(k - 1);
     if (t.kind != kAlpha) return false;
     if (is(k, "million") || is(k, "billion") || is(k, "thousand") || is(k, "hundred") ||
         is(k, "percent") || is(k, "times") || is(k, "twice") || is(k, "once") || is(k, "cents") ||
@@ -3128,20 +3127,32 @@ class Tagger {
     return {};
   }
 
+  // An hour of the clock face (1-12) read with the part of day at j ("in the
+  // morning", "in the evening", "at night"): moves *h to 0-23 and *end past
+  // the part, or returns false when none follows.
+  bool hour_of_part(int* h, std::size_t j, std::size_t* end) const {
+    bool morning;
+    if (is(j, "in") && is(j + 1, "the") &&
+        (is(j + 2, "morning") || is(j + 2, "afternoon") || is(j + 2, "evening"))) {
+      morning = is(j + 2, "morning");
+      if (morning && *h == 12) *h = 0;  // twelve in the morning is midnight
+      *end = j + 3;
+    } else if (is(j, "at") && is(j + 1, "night")) {
+      morning = *h < 5;  // "2 at night"
+      *end = j + 2;
+    } else {
+      return false;
+    }
+    if (!morning && *h < 12) *h += 12;  // twelve in the afternoon or at night stays 12
+    return true;
+  }
+
   // An hour in words: "three o'clock", "five o'clock in the morning".
   Core word_clock(std::size_t i) {
     int h = w(i)->number;
     if (h < 1 || h > 12 || !(apostrophe(i + 2) && is(i + 3, "clock"))) return {};
     std::size_t e = i + 4;
-    if (is(e, "in") && is(e + 1, "the") &&
-        (is(e + 2, "morning") || is(e + 2, "afternoon") || is(e + 2, "evening"))) {
-      if (is(e + 2, "morning") && h == 12) h = 0;
-      if (!is(e + 2, "morning") && h < 12) h += 12;
-      e += 3;
-    } else if (is(e, "at") && is(e + 1, "night")) {
-      if (h >= 5 && h < 12) h += 12;
-      e += 2;
-    }
+    hour_of_part(&h, e, &e);
     char buf[32];
     std::snprintf(buf, sizeof buf, "T%02d:00", h);
     Core c = make(e, "TIME", day_rel(0) + buf);
@@ -3183,17 +3194,11 @@ class Tagger {
         if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) j += 2;
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
         j += 3;
-      } else if (h >= 1 && h <= 12 && i > 0 &&
-                 (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") || is(i - 1, "around") ||
-                  is(i - 1, "about")) &&
-                 ((is(j, "in") && is(j + 1, "the") &&
-                   (is(j + 2, "morning") || is(j + 2, "afternoon") || is(j + 2, "evening"))) ||
-                  (is(j, "at") && is(j + 1, "night")))) {
+      } else if (std::size_t e = 0; h >= 1 && h <= 12 && i > 0 &&
+                                    (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") ||
+                                     is(i - 1, "around") || is(i - 1, "about")) &&
+                                    hour_of_part(&h, j, &e)) {
         // "at 4 in the morning", "by 9 at night"
-        bool morning = is(j + 2, "morning") || (is(j + 1, "night") && h < 5) || h == 12;
-        if (!morning && h < 12) h += 12;
-        if (morning && h == 12 && is(j + 2, "morning")) h = 0;
-        std::size_t e = is(j, "at") ? j + 2 : j + 3;
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:00", h);
         std::string date = day_rel(0);
