@@ -1272,3 +1272,23 @@ TEST_CASE("a participle before 'by' is no past verb; short past verbs count") {
             "the end of June", CivilDate{2016, 1, 29})
             .value == "2015-06");
 }
+
+TEST_CASE("'or more' and 'or fewer' bound a count; a frequency word between names is a paper") {
+  CivilDate march{2016, 3, 21};
+  auto more = one("Foreigners sentenced to two or more years in jail.", "two or more years", march);
+  CHECK(more.value == "P2Y");
+  CHECK(std::string(more.mod) == "EQUAL_OR_MORE");
+  auto fewer = one("A ruling due in 10 or fewer days.", "10 or fewer days", march);
+  CHECK(fewer.value == "P10D");
+  CHECK(std::string(fewer.mod) == "EQUAL_OR_LESS");
+  // An article inside a hyphenated compound makes a rate, not a span.
+  CHECK(tag("She backed a $15 dollar-an-hour wage in a $400-million-a-year business.", march)
+            .empty());
+  // "daily" between two names, or after an article with nothing after it, is a paper.
+  CHECK(tag("Valls told the Paris daily Libération and the Communist Party daily Granma.", march)
+            .empty());
+  CHECK(tag("Adelson owns Israel Hayom, a daily, and told the daily.", march).empty());
+  // A recurrence before a name or after a verb stays a set.
+  CHECK(one("Carson left the weekly GOP Power Rankings.", "weekly", march).value == "P1W");
+  CHECK(one("The index is updated daily.", "daily", march).type == "SET");
+}

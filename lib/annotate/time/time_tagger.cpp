@@ -379,9 +379,10 @@ class Tagger {
         // Of the marks only an apostrophe before two digits begins one ("'90s").
         if (t.kind == kPunct && !digit(i + 1)) continue;
         // A word that only modifies ("a", "the", "last") needs a known word, a
-        // number or a mark after it.
+        // number or a mark after it ("two or more years" is a count too).
         if (t.kind == kAlpha && !(t.flags & kStandalone) && i + 1 < toks_.size() &&
-            toks_[i + 1].kind == kAlpha && (!toks_[i + 1].w || (toks_[i + 1].flags & kNotHead))) {
+            toks_[i + 1].kind == kAlpha && (!toks_[i + 1].w || (toks_[i + 1].flags & kNotHead)) &&
+            !(is(i + 1, "or") && (is(i + 2, "more") || is(i + 2, "fewer") || is(i + 2, "less")))) {
           continue;
         }
         Core m = match(i);
@@ -1718,6 +1719,17 @@ class Tagger {
                          (i + 1 < n() && toks_[i + 1].kind == kAlpha && toks_[i + 1].cap))) {
       return {};
     }
+    // "the Paris daily Libération", "the Communist Party daily Granma": between two
+    // names, a paper. ("the weekly GOP Power Rankings" is a recurrence.) "told the
+    // daily.": a paper, the article before it and nothing after.
+    const bool name_after = i + 1 < n() && toks_[i + 1].kind == kAlpha && toks_[i + 1].cap;
+    const bool name_before =
+        i > 0 && toks_[i - 1].kind == kAlpha && toks_[i - 1].cap && !sentence_initial(i - 1);
+    if (name_after && name_before) return {};
+    if (i > 0 && (is(i - 1, "the") || is(i - 1, "a")) &&
+        (i + 1 >= n() || is(i + 1, ".") || is(i + 1, ",") || is(i + 1, ";"))) {
+      return {};
+    }
     return make(i + 1, "SET", w(i)->set);
   }
 
@@ -2196,6 +2208,12 @@ class Tagger {
     std::size_t j = number_at(i, &num);
     if (!j) return {};
     if (digit(i) && i > 0 && (is(i - 1, "$") || is(i - 1, "#"))) return {};
+    // "a dollar-an-hour wage", "a once-a-year event": the article inside a
+    // compound makes it a rate.
+    if ((is(i, "a") || is(i, "an")) && i > 1 && is_dash(i - 1) && adjacent(i) && adjacent(i - 1) &&
+        toks_[i - 2].kind == kAlpha) {
+      return {};
+    }
     std::size_t k = j;
     if (is(k, "or") || is(k, "to")) {  // "two or three years", "two to three weeks"
       int num2 = 0;
@@ -2229,9 +2247,16 @@ class Tagger {
                is_dash(k + 4) && is(k + 5, "half")) {
       half = true, k += 6;  // "seven-and-a-half years"
     }
-    // "four-plus months": more than four.
-    bool plus = num > 0 && is_dash(k) && adjacent(k) && is(k + 1, "plus") && adjacent(k + 1);
-    if (plus) k += 2;
+    // "four-plus months": more than four; "two or more years", "ten or fewer days".
+    std::string_view count_mod;  // a literal
+    if (num > 0 && is_dash(k) && adjacent(k) && is(k + 1, "plus") && adjacent(k + 1)) {
+      count_mod = "MORE_THAN", k += 2;
+    } else if (num > 0 && is(k, "or") && w(k + 2) && w(k + 2)->unit) {
+      if (is(k + 1, "more"))
+        count_mod = "EQUAL_OR_MORE", k += 2;
+      else if (is(k + 1, "fewer") || is(k + 1, "less"))
+        count_mod = "EQUAL_OR_LESS", k += 2;
+    }
     bool hyphen = false;
     if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
     if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "straight") ||
@@ -2273,7 +2298,7 @@ class Tagger {
       if (long_compound) end += 2;  // "a 10-day-long march"
       Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
       c.approx_ok = true;
-      if (plus) c.mod = "MORE_THAN";
+      c.mod = count_mod;
       return c;
     }
     // "will one day be", "the hope he one day follows": some day in the future.
@@ -2347,7 +2372,7 @@ class Tagger {
     Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
     c.the_ok = true;
     c.approx_ok = true;
-    if (plus) c.mod = "MORE_THAN";
+    c.mod = count_mod;
     return c;
   }
 
