@@ -1292,3 +1292,44 @@ TEST_CASE("'or more' and 'or fewer' bound a count; a frequency word between name
   CHECK(one("Carson left the weekly GOP Power Rankings.", "weekly", march).value == "P1W");
   CHECK(one("The index is updated daily.", "daily", march).type == "SET");
 }
+
+TEST_CASE("halves of a month, parts of 'the year' by tense, and 'a year ago' outside a report") {
+  CivilDate december{2015, 12, 21};
+  auto july =
+      one("The events are scheduled to coincide with the conventions in the second half of July.",
+          "the second half of July", december);
+  CHECK(july.value == "2016-07");
+  CHECK(std::string(july.mod) == "END");
+  CivilDate january{2016, 1, 4};
+  CHECK(one("He raised $12 million during the third quarter of the year.",
+            "the third quarter of the year", january)
+            .value == "2015-Q3");
+  CHECK(
+      one("It raised more in the second half of the year.", "the second half of the year", january)
+          .value == "2015-H2");
+  CHECK(one("It will raise more in the second half of the year.", "the second half of the year",
+            january)
+            .value == "2016-H2");
+  // After a quarter is named, "a year ago" is the year-ago quarter only where
+  // figures are compared.
+  CivilDate april{2016, 4, 20};
+  const char* poll =
+      "Her rating is down 13 points from her first-quarter average. It is doubtful Clinton "
+      "imagined a year ago that it would fall.";
+  CHECK(one(poll, "a year ago", april).value == "2015");
+  const char* report =
+      "Third-quarter net rose 10%. Net was $5 million, up from $4 million a year ago.";
+  CHECK(one(report, "a year ago", CivilDate{1989, 10, 26}).value == "1988-Q3");
+}
+
+TEST_CASE("'is expected', 'are due' and 'is set for' look ahead without 'to'") {
+  CivilDate december{2015, 12, 21};
+  CHECK(one("The vote is expected in July.", "July", december).value == "2016-07");
+  CHECK(one("The report is due in July.", "July", december).value == "2016-07");
+  CHECK(one("The vote is set for July.", "July", december).value == "2016-07");
+  CHECK(one("They are expecting their second child this summer.", "this summer", december).value ==
+        "2016-SU");
+  // Told in the past, or a story's setting, they do not.
+  CHECK(one("The report was due in July.", "July", december).value == "2015-07");
+  CHECK(one("The film is set in July.", "July", december).value == "2015-07");
+}

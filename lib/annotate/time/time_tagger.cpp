@@ -487,7 +487,14 @@ class Tagger {
           (apostrophe(i + 1) || is(i + 1, "not") || is(i + 1, "n"))) {
         tense = 0;
       }
-      if (tense == 4) tense = is(i + 1, "to") ? 1 : 0;
+      // "is expected to", and "is expected in July", "are due on Friday": after
+      // "is"/"are" the word is a passive or an adjective that looks ahead ("is
+      // set in" places a story; "is set for" schedules).
+      if (tense == 4) {
+        bool after_be =
+            i > 0 && (is(i - 1, "is") || is(i - 1, "are")) && (t.low != "set" || is(i + 1, "for"));
+        tense = is(i + 1, "to") || after_be ? 1 : 0;
+      }
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // A word in -ed is mostly a past verb, but not a name ("United") nor an
@@ -1733,6 +1740,21 @@ class Tagger {
     return make(i + 1, "SET", w(i)->set);
   }
 
+  // Whether the sentence around token i compares figures, as earnings reports
+  // do with "a year ago" ("rose to $5 million from $4 million a year ago",
+  // "higher than a year ago"), rather than tell a story ("It is doubtful she
+  // imagined a year ago ...").
+  bool compares_figures(std::size_t i) const {
+    if (i > 0 && (is(i - 1, "from") || is(i - 1, "than") || is(i - 1, "with") ||
+                  is(i - 1, "versus") || is(i - 1, "vs"))) {
+      return true;
+    }
+    for (std::size_t k = 0; k < n(); ++k) {
+      if (toks_[k].kind == kDigit || is(k, "%") || is(k, "$")) return true;
+    }
+    return false;
+  }
+
   // Whether token k ends a quantity: "8.5%", "$17.9 million", "10,000 units".
   bool quantity_before(std::size_t k) const {
     const Tok& t = toks_[k];
@@ -2316,7 +2338,8 @@ class Tagger {
       int sign = post->direction;
       if (is(end, "earlier") || is(end, "later")) {
         // "a year earlier" in an earnings report is the year-ago quarter.
-        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_) {
+        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_ &&
+            compares_figures(i)) {
           Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
           c.approx_ok = true;
           return c;
@@ -2341,7 +2364,7 @@ class Tagger {
           return c;
         }
       }
-      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_) {
+      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_ && compares_figures(i)) {
         Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
         c.approx_ok = true;
         return c;
@@ -2568,12 +2591,19 @@ class Tagger {
         y = a().year + w(end + 1)->deictic;
         e = end + 3;
       }
+      // "the third quarter of the year": the year in the story, so the tense
+      // decides as for "the third quarter" ("raised during the third quarter
+      // of the year" in January is last year's).
+      bool of_the_year = false;
       if (!e && is(end, "of") && is(end + 1, "the") && is(end + 2, "year") && anchor_) {
-        y = a().year;  // "the fourth quarter of the year"
+        of_the_year = true;
         e = end + 3;
       }
       std::string v;
-      if (e) {
+      if (of_the_year) {
+        end = e;
+        v = quarter_in_context(ord, i);
+      } else if (e) {
         end = e;
         note_quarter(y, ord);
         v = time::quarter_str(y, ord);
@@ -2618,14 +2648,25 @@ class Tagger {
           return c;
         }
       }
-      // "the second half of the year", "the first half of next year"
+      // "the second half of July": that month, begun or ended.
+      if (is(end, "of") && w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
+        Core m = month_expr(end + 1);
+        if (m.end && m.type == "DATE" && m.value.size() == 7) {
+          Core c = theok(make(m.end, "DATE", m.value));
+          c.mod = ord == 1 ? "START" : "END";
+          return c;
+        }
+      }
+      // "the first half of this year", "the first half of next year"
       if (is(end, "of") && anchor_ &&
-          (is(end + 1, "the") || is(end + 1, "this") || is(end + 1, "last") ||
-           is(end + 1, "next")) &&
+          (is(end + 1, "this") || is(end + 1, "last") || is(end + 1, "next")) &&
           is(end + 2, "year")) {
         int yy = a().year + (is(end + 1, "last") ? -1 : is(end + 1, "next") ? 1 : 0);
         return theok(make(end + 3, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
       }
+      // "the second half" and "the second half of the year": the year in the
+      // story; a second half told in the past in the first half is last year's.
+      if (is(end, "of") && is(end + 1, "the") && is(end + 2, "year")) end += 3;
       if (!anchor_) return theok(make(end, "DATE", "XXXX-H" + std::to_string(ord)));
       int yy = a().year;
       if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
