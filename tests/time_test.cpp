@@ -1333,3 +1333,14 @@ TEST_CASE("'is expected', 'are due' and 'is set for' look ahead without 'to'") {
   CHECK(one("The report was due in July.", "July", december).value == "2015-07");
   CHECK(one("The film is set in July.", "July", december).value == "2015-07");
 }
+
+TEST_CASE("a month glued to a label in scraped text is cut free") {
+  CivilDate anchor{2016, 2, 7};
+  auto stamp = one("Ani Vrabel moderatorFeaturedFebruary 6, 2016 9:52PMTrump speaks.",
+                   "February 6, 2016 9:52", anchor);
+  CHECK(stamp.value == "2016-02-06T21:52");
+  CHECK(one("UpdatedMay 3, 2016 at 5 p.m.", "May 3, 2016 at 5 p.m", anchor).value ==
+        "2016-05-03T17:00");
+  // Only a month, and only before a number: names and hashtags stay whole.
+  CHECK(tag("#GivingTuesday 5 and LaMarcherie 5 went.", anchor).empty());
+}

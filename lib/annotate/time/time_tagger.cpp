@@ -114,7 +114,7 @@ struct Word {
 // A word of eight letters or more at low[i], or one that runs past `to`
 // (where it is cut), of which `counted` letters are known. Out of the hot
 // loop, which it would crowd.
-[[gnu::noinline]] Word long_word(const char* low, std::size_t i, std::size_t to,
+[[gnu::noinline]] Word long_word(const char* text, const char* low, std::size_t i, std::size_t to,
                                  const time::TimeLexicon::Index& index, std::size_t counted) {
   std::size_t more = counted, j = i + more;
   while (more == 8 && j < to) {
@@ -122,7 +122,19 @@ struct Word {
     j += more;
   }
   if (j > to) j = to;
-  return {index.find(low + i, j - i), j - i};
+  const time::TimeLexicon::Slot* slot = index.find(low + i, j - i);
+  // Text scraped from pages glues a label to a date: "FeaturedFebruary 6, 2016".
+  // An unknown word ending in a capitalised month before a space and a digit
+  // is cut before the month.
+  if (slot == index.slots && j + 1 < to && text[j] == ' ' && text[j + 1] >= '0' &&
+      text[j + 1] <= '9') {
+    for (std::size_t p = i + 2; p + 3 <= j; ++p) {
+      if (text[p] < 'A' || text[p] > 'Z' || text[p - 1] < 'a' || text[p - 1] > 'z') continue;
+      const time::TimeLexicon::Slot* tail = index.find(low + p, j - p);
+      if (tail->info && tail->info->month) return {index.find(low + i, p - i), p - i};
+    }
+  }
+  return {slot, j - i};
 }
 
 // How far sentences ended after "p.m." are rejoined (segmentation cuts
@@ -153,7 +165,7 @@ constexpr std::size_t kMaxRejoinedBytes = 8192;
         // those past the word cleared.
         slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
       } else {
-        Word word = long_word(low, i, to, index, len);
+        Word word = long_word(text, low, i, to, index, len);
         slot = word.slot;
         len = word.length;
       }
