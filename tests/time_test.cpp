@@ -1341,6 +1341,10 @@ TEST_CASE("a month glued to a label in scraped text is cut free") {
   CHECK(stamp.value == "2016-02-06T21:52");
   CHECK(one("UpdatedMay 3, 2016 at 5 p.m.", "May 3, 2016 at 5 p.m", anchor).value ==
         "2016-05-03T17:00");
+  // At the very end of the text, and with a known word before the month.
+  CHECK(one("Posted by the moderatorFeaturedFebruary 6", "February 6", anchor).value ==
+        "2016-02-06");
+  CHECK(one("It was in the meetingsOctober 6", "October 6", anchor).value == "2015-10-06");
   // Only a month, and only before a number: names and hashtags stay whole.
   CHECK(tag("#GivingTuesday 5 and LaMarcherie 5 went.", anchor).empty());
 }

@@ -114,7 +114,7 @@ struct Word {
 // A word of eight letters or more at low[i], or one that runs past `to`
 // (where it is cut), of which `counted` letters are known. Out of the hot
 // loop, which it would crowd.
-[[gnu::noinline]] Word long_word(const char* text, const char* low, std::size_t i, std::size_t to,
+[[gnu::noinline]] Word long_word(const char* low, std::size_t i, std::size_t to,
                                  const time::TimeLexicon::Index& index, std::size_t counted) {
   std::size_t more = counted, j = i + more;
   while (more == 8 && j < to) {
@@ -122,19 +122,7 @@ struct Word {
     j += more;
   }
   if (j > to) j = to;
-  const time::TimeLexicon::Slot* slot = index.find(low + i, j - i);
-  // Text scraped from pages glues a label to a date: "FeaturedFebruary 6, 2016".
-  // An unknown word ending in a capitalised month before a space and a digit
-  // is cut before the month.
-  if (slot == index.slots && j + 1 < to && text[j] == ' ' && text[j + 1] >= '0' &&
-      text[j + 1] <= '9') {
-    for (std::size_t p = i + 2; p + 3 <= j; ++p) {
-      if (text[p] < 'A' || text[p] > 'Z' || text[p - 1] < 'a' || text[p - 1] > 'z') continue;
-      const time::TimeLexicon::Slot* tail = index.find(low + p, j - p);
-      if (tail->info && tail->info->month) return {index.find(low + i, p - i), p - i};
-    }
-  }
-  return {slot, j - i};
+  return {index.find(low + i, j - i), j - i};
 }
 
 // How far sentences ended after "p.m." are rejoined (segmentation cuts
@@ -165,7 +153,7 @@ constexpr std::size_t kMaxRejoinedBytes = 8192;
         // those past the word cleared.
         slot = index.find_short(time::TimeLexicon::load8(low + i) & kKeepBytes[len], len);
       } else {
-        Word word = long_word(text, low, i, to, index, len);
+        Word word = long_word(low, i, to, index, len);
         slot = word.slot;
         len = word.length;
       }
@@ -215,6 +203,42 @@ constexpr std::size_t kMaxRejoinedBytes = 8192;
   at->nstarts = static_cast<std::size_t>(next_start - start);
 }
 
+// Text scraped from pages glues a label to a date: "FeaturedFebruary 6, 2016".
+// Called before the digit run at `digit_at`: if the token before it is an
+// unknown word of eight letters or more, one space back, that ends in a
+// capitalised month, the month becomes a token of its own. (At digits, which
+// are rare, rather than at every long word.)
+[[gnu::noinline]] void cut_glued_month(const char* text, const char* low, std::size_t digit_at,
+                                       const time::TimeLexicon& lex, Tok* out, std::uint32_t* start,
+                                       Cursor* at) {
+  if (at->n == 0) return;
+  Tok& word = out[at->n - 1];
+  if (word.kind != kAlpha || word.w || word.e + 1 != digit_at || text[word.e] != ' ' ||
+      word.e - word.b < 8) {
+    return;
+  }
+  for (std::size_t p = word.b + 2; p + 3 <= word.e; ++p) {
+    if (text[p] < 'A' || text[p] > 'Z' || text[p - 1] < 'a' || text[p - 1] > 'z') continue;
+    const time::TimeLexicon::Slot* month = lex.find_padded(low + p, word.e - p);
+    if (!month->info || !month->info->month) continue;
+    const time::TimeLexicon::Slot* head = lex.find_padded(low + word.b, p - word.b);
+    Tok tail = word;
+    tail.b = static_cast<std::uint32_t>(p);
+    tail.cap = true;
+    tail.flags = month->flags;
+    tail.low = std::string_view(low + p, word.e - p);
+    tail.w = month->info;
+    word.e = static_cast<std::uint32_t>(p);
+    word.flags = head->flags;
+    word.low = std::string_view(low + word.b, p - word.b);
+    word.w = head->info;
+    if (word.flags & kTrigger) start[at->nstarts++] = static_cast<std::uint32_t>(at->n - 1);
+    if (tail.flags & kTrigger) start[at->nstarts++] = static_cast<std::uint32_t>(at->n);
+    out[at->n++] = tail;
+    return;
+  }
+}
+
 // Splits [from, to) of `text` into tokens written to `out`, which has room for
 // one token per byte (every token is at least one byte long, so tokens are
 // built in place, with no capacity checks). `low` is the ASCII-lower-cased
@@ -234,6 +258,7 @@ Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::s
     std::size_t i = at.i;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (char_class(text[i]) == 3) {
+      cut_glued_month(text.data(), low, i, lex, out, start, &at);
       std::size_t j = i;
       long long v = 0;
       while (j < to && char_class(text[j]) == 3) {
