@@ -1348,3 +1348,12 @@ TEST_CASE("a month glued to a label in scraped text is cut free") {
   // Only a month, and only before a number: names and hashtags stay whole.
   CHECK(tag("#GivingTuesday 5 and LaMarcherie 5 went.", anchor).empty());
 }
+
+TEST_CASE("a weekday that ends a quoted title is part of a name") {
+  CivilDate anchor{2016, 7, 31};
+  CHECK(tag("Clinton said in an interview with “Fox News Sunday.” Then she left.", anchor).empty());
+  CHECK(tag("He answered three times on ''Fox News Sunday'' about it.", anchor).empty());
+  // Before a quote but after a lower-case word, or with no quote, a day.
+  CHECK(one("“We will win Tuesday,” he said.", "Tuesday", anchor).value == "2016-08-02");
+  CHECK(one("Obama Monday said it.", "Monday", anchor).value == "2016-07-25");
+}

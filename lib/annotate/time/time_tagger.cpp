@@ -691,6 +691,17 @@ class Tagger {
     }
     return {left, tense};
   }
+  // Token i ends a quoted name in title case: "an interview with “Fox News
+  // Sunday.”", ''Fox News Sunday''. (A capitalised word before a weekday is
+  // common in news, "Obama Monday said"; the closing quote makes it a title.)
+  bool ends_quoted_title(std::size_t i) const {
+    if (i < 2 || toks_[i - 1].kind != kAlpha || !toks_[i - 1].cap || sentence_initial(i - 1)) {
+      return false;
+    }
+    std::size_t k = i + 1;
+    if (is(k, ",") || is(k, ".")) ++k;
+    return is(k, "\xE2\x80\x9D") || is(k, "\"") || (apostrophe(k) && apostrophe(k + 1));
+  }
   // The nearest tense marker on the left, close by, is a future one.
   bool future_event_at(std::size_t i) const {
     auto [left, tense] = marker_before(i);
@@ -2923,6 +2934,7 @@ class Tagger {
   // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
   Core weekday_expr(std::size_t i, int direction, bool strict) {
     if (!toks_[i].cap) return {};
+    if (ends_quoted_title(i)) return {};
     std::size_t j = i + 1;
     // An explicit date after the weekday decides.
     std::size_t k = is(j, ",") ? j + 1 : j;
