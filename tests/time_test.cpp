@@ -1357,3 +1357,17 @@ TEST_CASE("a weekday that ends a quoted title is part of a name") {
   CHECK(one("“We will win Tuesday,” he said.", "Tuesday", anchor).value == "2016-08-02");
   CHECK(one("Obama Monday said it.", "Monday", anchor).value == "2016-07-25");
 }
+
+TEST_CASE("the next day after a month or a year named is a day of it") {
+  CivilDate anchor{2016, 1, 20};
+  CHECK(one("Last September, Beck called Palin a clown. He apologized the next day.",
+            "the next day", anchor)
+            .value == "2015-09-XX");
+  CHECK(one("In 1990 he signed a letter. But the next day, Trump made demands.", "the next day",
+            anchor)
+            .value == "1990-XX-XX");
+  // After a day, the day after it; with no date before, the day after the anchor.
+  CHECK(one("He signed it on Monday. The next day he left.", "The next day", anchor).value ==
+        "2016-01-19");
+  CHECK(one("He left. The next day he came back.", "The next day", anchor).value == "2016-01-21");
+}

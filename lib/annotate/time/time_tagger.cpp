@@ -2001,6 +2001,9 @@ class Tagger {
       bool narrative = is(i, "following") || is(i, "previous") || is(i, "preceding") ||
                        (unit == 'D' && i > 0 && is(i - 1, "the") && (is(i, "next")));
       std::string narrated = narrative ? ref_shifted(unit, d) : std::string();
+      // After "In June 2001" or "in 1990" the next day is a day of that month
+      // or year, not of the anchor's ("2001-06-XX").
+      if (narrative && narrated.empty() && unit == 'D') narrated = ref_with_unknown_day();
       Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, d) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
@@ -2117,6 +2120,19 @@ class Tagger {
       y = y * 10 + (ref_[k] - '0');
     }
     return y;
+  }
+  // The date mentioned last, a month or a year, as a day whose unknown parts
+  // are X ("2001-06-XX", "1990-XX-XX"); empty for any other value.
+  std::string ref_with_unknown_day() const {
+    auto digits = [this](std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k < to; ++k) {
+        if (ref_[k] < '0' || ref_[k] > '9') return false;
+      }
+      return true;
+    };
+    if (ref_.size() == 4 && digits(0, 4)) return ref_ + "-XX-XX";
+    if (ref_.size() == 7 && digits(0, 4) && ref_[4] == '-' && digits(5, 7)) return ref_ + "-XX";
+    return {};
   }
   // "the following year", "the previous month": next to the date mentioned
   // last, not to the anchor. Empty when that date lacks the unit.
