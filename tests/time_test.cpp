@@ -1371,3 +1371,11 @@ TEST_CASE("the next day after a month or a year named is a day of it") {
         "2016-01-19");
   CHECK(one("He left. The next day he came back.", "The next day", anchor).value == "2016-01-21");
 }
+
+TEST_CASE("'years past' is the past, not a span") {
+  CivilDate anchor{2015, 12, 19};
+  auto past = one("In years past, he has had sharp words for Washington.", "years past", anchor);
+  CHECK(past.type == "DATE");
+  CHECK(past.value == "PAST_REF");
+  CHECK(one("It was two years past the deadline.", "two years", anchor).value == "P2Y");
+}
