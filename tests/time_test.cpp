@@ -1379,3 +1379,17 @@ TEST_CASE("'years past' is the past, not a span") {
   CHECK(past.value == "PAST_REF");
   CHECK(one("It was two years past the deadline.", "two years", anchor).value == "P2Y");
 }
+
+TEST_CASE("a range's year reaches its first month; 'N years earlier' counts from the narrative") {
+  CivilDate february{2016, 2, 8};
+  CHECK(one("From September to December 2014, 46,000 accounts were used.", "September", february)
+            .value == "2014-09");
+  CHECK(one("It ran from November to February 2015.", "November", february).value == "2014-11");
+  CHECK(one("It ran between March and June 2012.", "March", february).value == "2012-03");
+  CHECK(one("It ran from January to June 30.", "January", february).value == "2016-01");
+  CivilDate march{2016, 3, 23};
+  CHECK(one("A poll in December found that, relative to two years earlier, more agreed.",
+            "two years earlier", march)
+            .value == "2013");
+  CHECK(one("Sales rose from two years earlier.", "two years earlier", march).value == "2014");
+}

@@ -2411,8 +2411,11 @@ class Tagger {
         // "lost it to Romney four years later" counts from the year the
         // narrative is on (2008), never from the anchor: a later year is
         // that one moved on, and without one only the span is known.
-        if (is(end, "later") && (unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
-          std::string v = ref_shifted('Y', num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
+        // So does "two years earlier" ("A poll in December found that, relative to
+        // two years earlier, ..." in March 2016 is 2013), back to the anchor's
+        // year when nothing was narrated.
+        if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
+          std::string v = ref_shifted('Y', sign * num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
           if (!v.empty()) {
             Core c = make(end + 1, "DATE", v);
             c.approx_ok = true;
@@ -2894,7 +2897,7 @@ class Tagger {
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
       bool prep = i > 0 && (month_lead(i - 1) || is(i - 1, "from") || is(i - 1, "to") ||
-                            is(i - 1, "-") || is(i - 1, "and"));
+                            is(i - 1, "-") || is(i - 1, "and") || is(i - 1, "between"));
       // "the March accession", "a May interview": a month as a modifier. Not
       // "the March on Washington", "the March of Dimes" (names).
       if (!prep && i > 0 && determiner(i - 1) && k < n() && toks_[k].kind == kAlpha &&
@@ -2915,6 +2918,23 @@ class Tagger {
     if (k < n() && toks_[k].kind == kAlpha && toks_[k].cap && !w(k) &&
         !(i > 0 && (determiner(i - 1) || is_dash(i - 1) || month_lead(i - 1)))) {
       return {};
+    }
+    // "from September to December 2014", "in October and November 2014": the
+    // year on the second month is the first's too (the year before when the
+    // range crosses New Year: "November to February 2015").
+    if (is(k, "to") || is(k, "through") || is(k, "until") || is(k, "and") || is(k, "or") ||
+        is_dash(k)) {
+      int m2 = 0, y2 = 0;
+      std::size_t e2 = month_at(k + 1, &m2);
+      if (e2 && toks_[k + 1].cap) {
+        std::size_t ye2 = year_at(e2, &y2);
+        if (!ye2 && is(e2, ",")) ye2 = year_at(e2 + 1, &y2);
+        if (ye2) {
+          Core c = make(k, "DATE", time::month_str(m > m2 ? y2 - 1 : y2, m));
+          c.pos_ok = true;
+          return c;
+        }
+      }
     }
     Core c = make(k, "DATE", month_in_context(m, i));
     c.pos_ok = true;
