@@ -1393,3 +1393,9 @@ TEST_CASE("a range's year reaches its first month; 'N years earlier' counts from
             .value == "2013");
   CHECK(one("Sales rose from two years earlier.", "two years earlier", march).value == "2014");
 }
+
+TEST_CASE("a hyphenated run-off is a scheduled event") {
+  CHECK(one("Polls see Le Pen making it to an early May run-off in France.", "early May",
+            CivilDate{2016, 8, 31})
+            .value == "2017-05");
+}

@@ -731,6 +731,7 @@ class Tagger {
     for (std::size_t j = k; j < n() && j < k + 3; ++j) {
       if (toks_[j].kind != kAlpha) return false;
       if (w(j) && w(j)->event_noun) return true;
+      if (is(j, "run") && is_dash(j + 1) && is(j + 2, "off")) return true;  // "run-off"
       if ((toks_[j].flags & kTrigger) || determiner(j) || is(j, "in") || is(j, "of") ||
           is(j, "on") || is(j, "at") || is(j, "for") || is(j, "to") || is(j, "and") ||
           is(j, "or")) {
