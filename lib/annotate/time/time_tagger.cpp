@@ -357,6 +357,17 @@ Scratch& thread_scratch() {
   return scratch;
 }
 
+// The day number of the nth `weekday_1` (1 = Monday) of a month, or of its
+// last one when nth < 0. A fifth that the month lacks runs into the next month.
+std::int32_t nth_weekday_in(int year, int month, int weekday_1, int nth) {
+  if (nth > 0) {
+    std::int32_t first = days_from_civil({year, month, 1});
+    return first + ((weekday_1 - 1) - weekday(first) + 7) % 7 + 7 * (nth - 1);
+  }
+  std::int32_t last = days_from_civil({year, month, days_in_month(year, month)});
+  return last - (weekday(last) - (weekday_1 - 1) + 7) % 7;
+}
+
 class Tagger {
  public:
   Tagger(const TextLayer& layer, const std::optional<CivilDate>& anchor, Scratch& scratch)
@@ -1632,19 +1643,11 @@ class Tagger {
           return civil_from_days(days_from_civil({y, month, day}) + p->offset);
         }
         if (p->type == "election") {  // Tuesday after the first Monday of November
-          std::int32_t d1 = days_from_civil({y, 11, 1});
-          int wd = weekday(d1);  // 0 = Monday
-          return civil_from_days(d1 + (7 - wd) % 7 + 1);
+          return civil_from_days(nth_weekday_in(y, 11, 1, 1) + 1);
         }
-        // nth weekday of month
-        if (p->nth > 0) {
-          std::int32_t d1 = days_from_civil({y, p->month, 1});
-          int delta = ((p->weekday - 1) - weekday(d1) + 7) % 7;
-          return civil_from_days(d1 + delta + 7 * (p->nth - 1) + p->offset);
-        }
-        std::int32_t dl = days_from_civil({y, p->month, days_in_month(y, p->month)});
-        int delta = (weekday(dl) - (p->weekday - 1) + 7) % 7;
-        return civil_from_days(dl - delta + p->offset);
+        // nth weekday of month (the last one when nth is not positive)
+        return civil_from_days(nth_weekday_in(y, p->month, p->weekday, p->nth > 0 ? p->nth : -1) +
+                               p->offset);
       };
       if (year_given) return make(end, "DATE", time::day_str(date_in(year_given)));
       if (!anchor_) return make(end, "DATE", "XXXX-XX-XX");
@@ -2112,45 +2115,34 @@ class Tagger {
     return {};
   }
 
-  // The year of the date mentioned last (the narrative's), or 0.
-  int ref_year() const {
-    if (ref_.size() < 4) return 0;
-    int y = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      if (ref_[k] < '0' || ref_[k] > '9') return 0;
-      y = y * 10 + (ref_[k] - '0');
+  // The number written in ref_[from, from + len), or -1 when those are not all digits.
+  int ref_number(std::size_t from, std::size_t len) const {
+    if (ref_.size() < from + len) return -1;
+    int v = 0;
+    for (std::size_t k = from; k < from + len; ++k) {
+      if (ref_[k] < '0' || ref_[k] > '9') return -1;
+      v = v * 10 + (ref_[k] - '0');
     }
-    return y;
+    return v;
   }
+  // The year of the date mentioned last (the narrative's), or 0.
+  int ref_year() const { return std::max(ref_number(0, 4), 0); }
+  // The month of the date mentioned last ("2001-06"), or -1.
+  int ref_month() const { return ref_.size() >= 7 && ref_[4] == '-' ? ref_number(5, 2) : -1; }
   // The date mentioned last, a month or a year, as a day whose unknown parts
   // are X ("2001-06-XX", "1990-XX-XX"); empty for any other value.
   std::string ref_with_unknown_day() const {
-    auto digits = [this](std::size_t from, std::size_t to) {
-      for (std::size_t k = from; k < to; ++k) {
-        if (ref_[k] < '0' || ref_[k] > '9') return false;
-      }
-      return true;
-    };
-    if (ref_.size() == 4 && digits(0, 4)) return ref_ + "-XX-XX";
-    if (ref_.size() == 7 && digits(0, 4) && ref_[4] == '-' && digits(5, 7)) return ref_ + "-XX";
+    if (ref_.size() == 4 && ref_number(0, 4) >= 0) return ref_ + "-XX-XX";
+    if (ref_.size() == 7 && ref_number(0, 4) >= 0 && ref_month() >= 0) return ref_ + "-XX";
     return {};
   }
   // "the following year", "the previous month": next to the date mentioned
   // last, not to the anchor. Empty when that date lacks the unit.
   std::string ref_shifted(char unit, int k) const {
-    auto num = [this](std::size_t from, std::size_t len) {
-      int v = 0;
-      if (ref_.size() < from + len) return -1;
-      for (std::size_t p = from; p < from + len; ++p) {
-        if (ref_[p] < '0' || ref_[p] > '9') return -1;
-        v = v * 10 + (ref_[p] - '0');
-      }
-      return v;
-    };
-    int y = num(0, 4);
+    int y = ref_number(0, 4);
     if (y < 0) return {};
-    int m = ref_.size() >= 7 && ref_[4] == '-' ? num(5, 2) : -1;
-    int d = m > 0 && ref_.size() >= 10 && ref_[7] == '-' ? num(8, 2) : -1;
+    int m = ref_month();
+    int d = m > 0 && ref_.size() >= 10 && ref_[7] == '-' ? ref_number(8, 2) : -1;
     if (unit == 'Y') return time::year_str(y + k);
     if (unit == 'M' && m >= 1 && m <= 12) {
       int idx = y * 12 + m - 1 + k;
@@ -2181,15 +2173,8 @@ class Tagger {
     }
     if (!u || !u->unit || u->plural || ref_.empty()) return {};
     bool same_or_shifted = j > i + 1 || start < i;  // "that same day", "later that day"
-    auto digits = [this](std::size_t from, std::size_t len) {
-      if (ref_.size() < from + len) return false;
-      for (std::size_t k = from; k < from + len; ++k) {
-        if (ref_[k] < '0' || ref_[k] > '9') return false;
-      }
-      return true;
-    };
-    bool has_month = digits(5, 2) && ref_[4] == '-';
-    bool has_day = has_month && ref_.size() >= 10 && ref_[7] == '-' && digits(8, 2);
+    bool has_month = ref_month() >= 0;
+    bool has_day = has_month && ref_.size() >= 10 && ref_[7] == '-' && ref_number(8, 2) >= 0;
     std::string v;
     switch (u->unit) {
       case 'Y':
@@ -2205,16 +2190,13 @@ class Tagger {
         // that day"), so it needs the day itself.
         if (has_day)
           v = ref_.substr(0, 10);
-        else if (same_or_shifted && has_month && ref_.size() == 7)
-          v = ref_ + "-XX";
-        else if (same_or_shifted && ref_.size() == 4)
-          v = ref_ + "-XX-XX";
+        else if (same_or_shifted)
+          v = ref_with_unknown_day();
         break;
       case 'W':
         if (has_day) {
           v = time::week_str(
-              days_from_civil({std::stoi(ref_.substr(0, 4)), std::stoi(ref_.substr(5, 2)),
-                               std::stoi(ref_.substr(8, 2))}));
+              days_from_civil({ref_number(0, 4), ref_number(5, 2), ref_number(8, 2)}));
         }
         break;
       case 'Q':
@@ -2623,15 +2605,8 @@ class Tagger {
       return theok(make(end, "DATE", v + "-XX"));
     }
     if (!y) y = std::atoi(month_in_context(m, i + 3).c_str());
-    std::int32_t d;
-    if (ord > 0) {
-      std::int32_t first = days_from_civil({y, m, 1});
-      d = first + ((day->weekday - 1) - weekday(first) + 7) % 7 + 7 * (ord - 1);
-      if (civil_from_days(d).month != m) return {};  // no fifth Monday that month
-    } else {
-      std::int32_t last = days_from_civil({y, m, days_in_month(y, m)});
-      d = last - (weekday(last) - (day->weekday - 1) + 7) % 7;
-    }
+    std::int32_t d = nth_weekday_in(y, m, day->weekday, ord);
+    if (civil_from_days(d).month != m) return {};  // no fifth Monday that month
     return theok(make(end, "DATE", time::day_str(civil_from_days(d))));
   }
 
