@@ -1399,3 +1399,65 @@ TEST_CASE("a hyphenated run-off is a scheduled event") {
             CivilDate{2016, 8, 31})
             .value == "2017-05");
 }
+
+TEST_CASE("four digits before a plural noun are its year after a determiner or near the anchor") {
+  CivilDate may{2016, 5, 1};
+  CHECK(one("Two Americans were killed in the 2012 attacks on the compound.", "2012", may).value ==
+        "2012");
+  CHECK(one("He raised less than Obama's 2012 bundlers did.", "2012", may).value == "2012");
+  CHECK(one("Republicans were eyeing 2020 campaigns.", "2020", may).value == "2020");
+  CHECK(one("As 2015 comes to an end, we look back.", "2015", may).value == "2015");
+  SUBCASE("a count stays a count") {
+    for (const char* text :
+         {"The army sent 1800 troops to the border.", "About 2014 voters took part in the poll.",
+          "The Huffington Post poll of 2047 registered voters was released."}) {
+      CAPTURE(text);
+      for (const auto& t : tag(text, may)) CHECK(t.value.find("20") != 0);
+      for (const auto& t : tag(text, may)) CHECK(t.value.find("18") != 0);
+    }
+  }
+}
+
+TEST_CASE("a half or a quarter of a unit is counted in the unit below") {
+  CivilDate may{2016, 5, 1};
+  CHECK(one("It took little more than half an hour.", "half an hour", may).value == "PT30M");
+  CHECK(one("For more than half a century, he worked here.", "half a century", may).value ==
+        "P50Y");
+  CHECK(one("He has spent a quarter-century in Congress.", "a quarter-century", may).value ==
+        "P25Y");
+  CHECK(one("It went off the air a quarter-century ago.", "a quarter-century ago", may).value ==
+        "1991");
+  CHECK(one("It emerged more than a half century ago.", "a half century ago", may).value == "1966");
+  CHECK(one("It cost half a year of wages.", "half a year", may).value == "P6M");
+  CHECK(one("Prices fell over the past quarter century.", "the past quarter century", may).value ==
+        "P25Y");
+  CHECK(one("It was issued a half-hour before the event.", "a half-hour", may).value == "PT30M");
+  SUBCASE("no whole unit for a half month or a share of people") {
+    for (const char* text : {"It ended half a month later.", "Half of the voters stayed home.",
+                             "A quarter of voters stayed home."}) {
+      CAPTURE(text);
+      CHECK(tag(text, may).empty());
+    }
+  }
+  CHECK(one("Sales rose in the last quarter.", "the last quarter", may).value == "2016-Q1");
+}
+
+TEST_CASE("plural days and hours before 'ago' are the past") {
+  CHECK(one("Just days ago, he changed his mind.", "days ago", CivilDate{2016, 7, 25}).value ==
+        "PAST_REF");
+  CHECK(one("It ended hours ago.", "hours ago", CivilDate{2016, 7, 25}).value == "PAST_REF");
+}
+
+TEST_CASE("a season after 'into', 'throughout' or 'much of the', or joined to another") {
+  CivilDate february{2016, 2, 9};
+  CHECK(one("It is braced for a fight it expects to last into the spring.", "the spring", february)
+            .value == "2016-SP");
+  auto times = tag("He led in the polls for much of the fall and winter.", february);
+  CHECK(find(times, "the fall").value == "2015-FA");
+  CHECK(find(times, "winter").value == "2015-WI");
+  CHECK(one("It ran in the fall and winter of 2014.", "the fall", february).value == "2014-FA");
+  SUBCASE("a season that modifies a noun is no time") {
+    CHECK(tag("They met at the spring meeting in Florida.", february).empty());
+    CHECK(tag("It will spring into action.", february).empty());
+  }
+}

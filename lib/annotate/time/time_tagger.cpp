@@ -1421,6 +1421,9 @@ class Tagger {
         if (wi->deictic != 99) consider(deictic(i));
         if (wi->number != -2) {
           consider(number_unit(i));
+          if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
+            consider(fraction_unit(i));
+          }
           if (is(i + 1, "o")) consider(word_clock(i));
         }
         if (wi->month || wi->month_abbr) consider(month_expr(i));
@@ -1447,6 +1450,9 @@ class Tagger {
           if (is(i, "fiscal") || is(i, "fy")) consider(fiscal(i));
           if (is(i, "fifties") || is(i, "forties")) consider(decade_word(i));
           break;
+        case 'h':
+          if (is(i, "half")) consider(fraction_unit(i));
+          break;
         case 'l':
           if (is(i, "later") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
           break;
@@ -1463,6 +1469,7 @@ class Tagger {
           break;
         case 'q':
           if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
+          if (is(i, "quarter")) consider(fraction_unit(i));
           break;
         case 's':
           if (is(i, "seventies") || is(i, "sixties")) consider(decade_word(i));
@@ -1926,6 +1933,11 @@ class Tagger {
       }
       return {};
     }
+    // "the past quarter-century", "the last half century": a span, as "the past decade".
+    if ((d == -1 || d == 1) && (is(j, "quarter") || is(j, "half"))) {
+      Core f = fraction_unit(j, true);
+      if (f.end && f.type == "DURATION") return theok(std::move(f));
+    }
     const WordInfo* u = w(j);
     if (!u) return {};
     if (u->unit && u->plural) {
@@ -2270,6 +2282,75 @@ class Tagger {
     return make(i + 3, "DATE", day_rel(0));
   }
 
+  // A half or a quarter of a unit: "half an hour" (PT30M), "a quarter-century
+  // ago" (25 years back), "half a century", "a half-hour show". The span is
+  // counted in the next smaller unit that holds it whole; a half month or
+  // week has none, and is left untagged rather than read as a whole one.
+  // `determined`: a determiner comes before ("the past quarter century").
+  Core fraction_unit(std::size_t i, bool determined = false) {
+    std::size_t k = i;
+    bool article = is(k, "a") || is(k, "an");
+    if (article) ++k;
+    article = article || determined;
+    int parts = is(k, "half") ? 2 : is(k, "quarter") ? 4 : 0;
+    if (!parts) return {};
+    ++k;
+    if (is(k, "of") && (is(k + 1, "a") || is(k + 1, "an"))) {
+      k += 2;  // "a quarter of a century"
+    } else if (!article && parts == 2 && (is(k, "a") || is(k, "an"))) {
+      ++k;  // "half a century"
+    } else if (is_dash(k) && adjacent(k) && adjacent(k + 1)) {
+      ++k;  // "a half-century", "quarter-hour"
+    } else if (!(article && w(k) && w(k)->unit)) {
+      return {};  // "quarter century" only after its article
+    }
+    const WordInfo* u = w(k);
+    if (!u || !u->unit || u->plural || toks_[k].cap) return {};
+    int count = 0;
+    char unit = 0;
+    switch (u->unit) {
+      case 'L':
+        count = 1000 / parts, unit = 'Y';
+        break;
+      case 'C':
+        count = 100 / parts, unit = 'Y';
+        break;
+      case 'E':
+        if (parts == 2) count = 5, unit = 'Y';
+        break;
+      case 'Y':
+        count = 12 / parts, unit = 'M';
+        break;
+      case 'D':
+        count = 24 / parts, unit = 'H';
+        break;
+      case 'H':
+        count = 60 / parts, unit = 'N';
+        break;
+      case 'N':
+        count = 60 / parts, unit = 'S';
+        break;
+    }
+    if (!unit) return {};
+    std::size_t end = k + 1;
+    if (is_dash(end) && (is(end + 1, "old") || is(end + 1, "olds"))) return {};  // an age
+    if (is_dash(end) && adjacent(end) && is(end + 1, "long") && adjacent(end + 1)) end += 2;
+    const WordInfo* post = w(end);
+    if (post && post->direction != 0 && !is(end, "before")) {
+      int sign = post->direction;
+      if (is(end, "earlier") || is(end, "later")) {
+        // As "four years later": from the year the narrative is on.
+        std::string v = unit == 'Y' ? ref_shifted('Y', sign * count) : "";
+        if (v.empty()) return theok(make(end, "DURATION", duration_value(count, unit)));
+        return make(end + 1, "DATE", v);
+      }
+      return make(end + 1, "DATE", shifted(count, unit, sign));
+    }
+    if (is(end, "from") && is(end + 1, "now"))
+      return make(end + 2, "DATE", shifted(count, unit, 1));
+    return theok(make(end, "DURATION", duration_value(count, unit)));
+  }
+
   // Counted durations ("three years", "a decade", "two-year") and offsets
   // from the anchor ("two weeks ago", "a year earlier").
   Core number_unit(std::size_t i) {
@@ -2338,6 +2419,11 @@ class Tagger {
     const WordInfo* u = w(k);
     if (!u || !u->unit) return {};
     if (toks_[k].cap && k > 0 && !toks_[k - 1].cap) return {};  // a title: "This Week"
+    // "half a month", "a quarter of an hour": the fraction's rule reads them.
+    if ((is(i, "a") || is(i, "an")) && i > 0 &&
+        (is(i - 1, "half") || (is(i - 1, "of") && i > 1 && is(i - 2, "quarter")))) {
+      return {};
+    }
     char unit = u->unit;
     if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
     bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
@@ -2501,6 +2587,11 @@ class Tagger {
     if (u->plural && (u->unit == 'D' || u->unit == 'H') && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
+    }
+    // "just days ago", as "weeks ago" below.
+    if (u->plural && (u->unit == 'D' || u->unit == 'H') && is(i + 1, "ago") &&
+        !(i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit))) {
+      return make(i + 2, "DATE", "PAST_REF");
     }
     if (u->plural &&
         (u->unit == 'Y' || u->unit == 'E' || u->unit == 'C' || u->unit == 'M' || u->unit == 'W')) {
@@ -3000,6 +3091,12 @@ class Tagger {
     std::size_t ye = year_at(j, &y);
     if (!ye && is(j, "of")) ye = year_at(j + 1, &y);
     if (ye) return theok(make(ye, "DATE", time::year_str(y) + "-" + s->season));
+    // "the fall and winter of 2014": the year named after the second season is
+    // the first's too (the season's own span stays one word).
+    if ((is(j, "and") || is(j, "or")) && w(j + 1) && (w(j + 1)->has & WordInfo::kHasSeason) &&
+        (year_at(j + 2, &y) || (is(j + 2, "of") && year_at(j + 3, &y)))) {
+      return theok(make(j, "DATE", time::year_str(y) + "-" + s->season));
+    }
     if (deictic == 99) {
       // Bare seasons: "spring" and "fall" are also common nouns and verbs.
       bool the = i > 0 && is(i - 1, "the");
@@ -3009,8 +3106,23 @@ class Tagger {
       bool prep2 = the && i > 1 &&
                    (is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") ||
                     is(i - 2, "until") || is(i - 2, "since"));
+      // "into the spring", "throughout the spring and summer", "much of the
+      // fall": when a time word ends the phrase, not "the spring meeting".
+      bool ends = j >= n() || toks_[j].kind != kAlpha || is(j, "and") || is(j, "or") ||
+                  is(j, "when") || is(j, "before") || is(j, "after") || is(j, "as") ||
+                  is(j, "if") || is(j, "but") || is(j, "because");
+      bool span =
+          the && i > 1 && ends &&
+          (is(i - 2, "into") || is(i - 2, "through") || is(i - 2, "throughout") ||
+           is(i - 2, "over") ||
+           (is(i - 2, "of") && i > 2 &&
+            (is(i - 3, "much") || is(i - 3, "most") || is(i - 3, "rest") || is(i - 3, "part"))));
+      // "the spring and summer": the second of two seasons joined.
+      bool joined = i > 2 && (is(i - 1, "and") || is(i - 1, "or")) && w(i - 2) &&
+                    (w(i - 2)->has & WordInfo::kHasSeason) && is(i - 3, "the") && ends;
+      prep2 = prep2 || span || joined;
       bool weak = s->season == "FA" || s->season == "SP";
-      if (weak ? !(prep || prep2) : !(prep || the)) return {};
+      if (weak ? !(prep || prep2) : !(prep || the || joined)) return {};
       if (is(j, "of")) return {};
       Core c = make(j, "DATE", season_in_context(s->season, i, 99));
       c.the_ok = true;
@@ -3147,12 +3259,19 @@ class Tagger {
            is(i - 1, "after") || is(i - 1, "through") || is(i - 1, "to") || is(i - 1, "and") ||
            is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") || is(i - 1, "-"));
       if (!temporal_prep && (y < 1800 || y > 2100)) return {};
-      if (!temporal_prep && nx && nx->kind == kAlpha && !nx->cap && nx->low.size() > 3 &&
-          nx->low.back() == 's' && !(nx->w && (nx->w->unit || nx->w->ordinal)) &&
-          nx->low != "levels" && nx->low != "results" && nx->low != "elections" &&
-          nx->low != "games" && nx->low != "sales" && nx->low != "earnings" &&
-          nx->low != "figures" && nx->low != "profits") {
-        return {};  // "2000 troops"
+      // Figures that are reported by year: "1989 results", "2005 levels".
+      bool yearly = is(e, "levels") || is(e, "results") || is(e, "elections") || is(e, "games") ||
+                    is(e, "sales") || is(e, "earnings") || is(e, "figures") || is(e, "profits");
+      if (!temporal_prep && plural_noun(e) && !yearly && !year_modifier(i, y)) {
+        return {};  // "sent 2000 troops"
+      }
+      // "a poll of 2047 registered voters": a year decades ahead that a
+      // counted noun follows is the count. News writes counts above 999 with
+      // a comma, so this is the rare unedited one.
+      if (anchor_ && y > a().year + 20 && (is(i - 1, "of") || quantity_word(i - 1)) &&
+          (plural_noun(e) ||
+           (e < n() && toks_[e].kind == kAlpha && !toks_[e].cap && plural_noun(e + 1)))) {
+        return {};
       }
       if (nx && nx->kind == kAlpha &&
           (nx->low == "people" || nx->low == "feet" || nx->low == "meters" || nx->low == "metres" ||
@@ -3188,6 +3307,37 @@ class Tagger {
     c.approx_ok = true;
     c.the_ok = !digits;  // "the year two thousand" is a phrase elsewhere
     return c;
+  }
+
+  // A lowercase plural noun at k ("troops", "attacks"), not a unit of time.
+  bool plural_noun(std::size_t k) const {
+    if (k >= n()) return false;
+    const Tok& t = toks_[k];
+    return t.kind == kAlpha && !t.cap && t.low.size() > 3 && t.low.back() == 's' &&
+           !(t.w && (t.w->unit || t.w->ordinal));
+  }
+
+  // "about", "nearly", "than": a word that introduces a count.
+  bool quantity_word(std::size_t k) const {
+    return is(k, "about") || is(k, "around") || is(k, "nearly") || is(k, "almost") ||
+           is(k, "some") || is(k, "over") || is(k, "under") || is(k, "than") || is(k, "roughly") ||
+           is(k, "approximately") || is(k, "least") || is(k, "only") || is(k, "just") ||
+           is(k, "up");
+  }
+
+  // Whether the four digits at i, before a plural noun, name the year of
+  // the noun ("the 2012 attacks", "Obama's 2012 bundlers", "eyeing 2020
+  // campaigns") rather than count it ("sent 2000 troops"). A determiner or a
+  // possessive says so; without one, a year near the anchor does, unless a
+  // count word comes first ("about 2000 people").
+  bool year_modifier(std::size_t i, int y) const {
+    if (i > 0 && (determiner(i - 1) || is(i - 1, "all") || is(i - 1, "any") || is(i - 1, "every") ||
+                  is(i - 1, "each"))) {
+      return true;
+    }
+    if (i > 1 && is(i - 1, "s") && apostrophe(i - 2)) return true;
+    if (!anchor_ || (i > 0 && quantity_word(i - 1))) return false;
+    return y >= a().year - 15 && y <= a().year + 6;
   }
 
   bool is_month_before(std::size_t i) const {
