@@ -1461,3 +1461,21 @@ TEST_CASE("a season after 'into', 'throughout' or 'much of the', or joined to an
     CHECK(tag("It will spring into action.", february).empty());
   }
 }
+
+TEST_CASE("'that night' is a part of the day named in this sentence or the one before") {
+  CivilDate april{2016, 4, 5};
+  CHECK(one("Clinton proposed a debate on April 4, but the title game would be later that night.",
+            "later that night", april)
+            .value == "2016-04-04TNI");
+  CHECK(one("The Guard will stay through Sunday, when a game is held in the city that afternoon.",
+            "that afternoon", CivilDate{2016, 9, 25})
+            .value == "2016-09-25TAF");
+  SUBCASE("without a day close by, or as a pronoun, nothing") {
+    CHECK(tag("That night, I could barely sleep.", april).empty());
+    auto times =
+        tag("It began Jan. 30. Clinton declined. Sanders spoke. He said you can't do that "
+            "overnight.",
+            april);
+    for (const auto& t : times) CHECK(t.text != "that overnight");
+  }
+}

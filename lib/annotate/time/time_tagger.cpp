@@ -2183,10 +2183,18 @@ class Tagger {
                                : time::year_str(ref_year()) + "-" + u->season;
       return make(j + 1, "DATE", v);
     }
-    if (!u || !u->unit || u->plural || ref_.empty()) return {};
+    bool part = u && !u->part_of_day.empty() && !toks_[j].cap && !is(j, "overnight");
+    if (!u || !(u->unit || part) || u->plural || ref_.empty()) return {};
     bool same_or_shifted = j > i + 1 || start < i;  // "that same day", "later that day"
     bool has_month = ref_month() >= 0;
     bool has_day = has_month && ref_.size() >= 10 && ref_[7] == '-' && ref_number(8, 2) >= 0;
+    // "that night", "later that evening": the part of the day named in this
+    // sentence or the one before; an older date is often another story's.
+    if (part) {
+      std::string day = recent_ref_day();
+      if (day.empty()) return {};
+      return make(j + 1, "TIME", day + "T" + u->part_of_day);
+    }
     std::string v;
     switch (u->unit) {
       case 'Y':
