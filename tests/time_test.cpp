@@ -1479,3 +1479,17 @@ TEST_CASE("'that night' is a part of the day named in this sentence or the one b
     for (const auto& t : times) CHECK(t.text != "that overnight");
   }
 }
+
+TEST_CASE("a month and day that news uses as an event's name is that event's date") {
+  CivilDate april{2016, 4, 14};
+  CHECK(one("Clinton noted the Sept. 11 attacks and her work for first responders.", "Sept. 11",
+            april)
+            .value == "2001-09-11");
+  CHECK(
+      one("It came weeks after the September 11 terrorist attacks.", "September 11", april).value ==
+      "2001-09-11");
+  SUBCASE("without the event's noun, or before the event, the date is read as any other") {
+    CHECK(one("The vote is on Sept. 11.", "Sept. 11", april).value == "2016-09-11");
+    CHECK(one("The Jan. 6 committee met on Tuesday.", "Jan. 6", april).value == "2016-01-06");
+  }
+}

@@ -154,6 +154,15 @@ const TimeLexicon& time_lexicon() {
       }
       if (!p.words.empty()) lex.holidays.push_back(std::move(p));
     }
+    for (const auto& row : data_tsv("time/events.tsv")) {
+      if (row.size() < 3 || row[0].size() != 5) continue;
+      DatedEvent e;
+      e.month = to_int(row[0].substr(0, 2));
+      e.day = to_int(row[0].substr(3));
+      e.year = to_int(row[1]);
+      for (const std::string& noun : split_words(row[2])) e.nouns.push_back(&entry(noun));
+      lex.dated_events.push_back(std::move(e));
+    }
     // Index by first word once the vectors no longer move.
     auto index = [](std::vector<Phrase>& list,
                     std::unordered_map<std::string_view, std::vector<const Phrase*>>& by_first) {

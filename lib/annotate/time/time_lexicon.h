@@ -71,8 +71,15 @@ struct Phrase {
   int offset = 0;  ///< days after the rule's day (Easter's, or an nth weekday's)
 };
 
+/// An event that news names by its month and day ("the Sept. 11 attacks").
+struct DatedEvent {
+  int month = 0, day = 0, year = 0;
+  std::vector<const WordInfo*> nouns;  ///< words that name it after the date
+};
+
 struct TimeLexicon {
   std::unordered_map<std::string_view, WordInfo> words;
+  std::vector<DatedEvent> dated_events;  ///< from events.tsv
   /// Phrases and holidays by first word, longest first.
   std::unordered_map<std::string_view, std::vector<const Phrase*>> phrases_by_first;
   std::unordered_map<std::string_view, std::vector<const Phrase*>> holidays_by_first;

@@ -857,12 +857,30 @@ class Tagger {
     }
     return false;
   }
+  // The year of a dated event from the data ("the Sept. 11 attacks": 2001)
+  // that the month and day at i name, or 0. (A year narrated nearby is no
+  // better guide: "the 2016 race" comes up beside the 2001 attacks as often
+  // as "2012" beside the Benghazi one.)
+  int dated_event_year(int month, int day, std::size_t i) const {
+    std::size_t k = after_month_day(i);
+    if (!k) return 0;
+    for (const time::DatedEvent& e : lex_.dated_events) {
+      if (e.month != month || e.day != day || a().year < e.year) continue;
+      for (std::size_t j = k; j < n() && j < k + 3 && toks_[j].kind == kAlpha; ++j) {
+        if (std::find(e.nouns.begin(), e.nouns.end(), w(j)) == e.nouns.end()) continue;
+        return e.year;
+      }
+    }
+    return 0;
+  }
+
   std::string month_day_in_context(int month, int day, std::size_t i) const {
     if (!anchor_) {
       char buf[24];
       std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
       return buf;
     }
+    if (int y = dated_event_year(month, day, i)) return time::day_str({y, month, day});
     // The nearest such date (a year either side of the anchor), unless the
     // clause's tense puts it on the other side: "since October 7", "was shot
     // on Oct. 23" lie before the anchor, "will be paid Dec. 14" after it.
