@@ -2332,30 +2332,17 @@ class Tagger {
     }
     const WordInfo* u = w(k);
     if (!u || !u->unit || u->plural || toks_[k].cap) return {};
+    // Each unit in the next smaller one that a half or a quarter of it fills
+    // whole (a quarter of a decade does not).
+    static constexpr struct {
+      char unit, below;
+      int size;
+    } kBelow[] = {{'L', 'Y', 1000}, {'C', 'Y', 100}, {'E', 'Y', 10}, {'Y', 'M', 12},
+                  {'D', 'H', 24},   {'H', 'N', 60},  {'N', 'S', 60}};
     int count = 0;
     char unit = 0;
-    switch (u->unit) {
-      case 'L':
-        count = 1000 / parts, unit = 'Y';
-        break;
-      case 'C':
-        count = 100 / parts, unit = 'Y';
-        break;
-      case 'E':
-        if (parts == 2) count = 5, unit = 'Y';
-        break;
-      case 'Y':
-        count = 12 / parts, unit = 'M';
-        break;
-      case 'D':
-        count = 24 / parts, unit = 'H';
-        break;
-      case 'H':
-        count = 60 / parts, unit = 'N';
-        break;
-      case 'N':
-        count = 60 / parts, unit = 'S';
-        break;
+    for (const auto& b : kBelow) {
+      if (b.unit == u->unit && b.size % parts == 0) count = b.size / parts, unit = b.below;
     }
     if (!unit) return {};
     std::size_t end = k + 1;
