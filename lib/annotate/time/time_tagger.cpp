@@ -609,6 +609,10 @@ class Tagger {
     return is(k, "its") || is(k, "their") || is(k, "his") || is(k, "her") || is(k, "our") ||
            is(k, "my") || is(k, "your");
   }
+  // A possessive right before token i: "his", "the store's".
+  bool possessive_before(std::size_t i) const {
+    return i > 0 && (possessive_pronoun(i - 1) || (i > 1 && is(i - 1, "s") && apostrophe(i - 2)));
+  }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
   // The governing verb usually comes before the time expression ("said
@@ -1750,8 +1754,7 @@ class Tagger {
       if (i > 1 && is(i - 1, "of") && toks_[i - 2].kind == kAlpha && !toks_[i - 2].cap &&
           !(apostrophe(i + 1) && is(i + 2, "s"))) {
         std::string_view noun = toks_[i - 2].low;
-        bool plural = noun.size() > 3 && noun.back() == 's' && noun[noun.size() - 2] != 's' &&
-                      !(w(i - 2) && w(i - 2)->unit);
+        bool plural = plural_noun(i - 2) && noun[noun.size() - 2] != 's';  // not "congress"
         if (plural || (w(i - 2) && w(i - 2)->generic_noun)) return {};
       }
     }
@@ -1910,9 +1913,9 @@ class Tagger {
     // "his last year in office", "the store's last week of trading": a final
     // period of something, not the one before the anchor ("his last week" alone
     // may be either).
-    if (is(i, "last") && i > 0 && w(j) && w(j)->unit && !w(j)->plural &&
+    if (is(i, "last") && w(j) && w(j)->unit && !w(j)->plural &&
         (is(j + 1, "in") || is(j + 1, "as") || is(j + 1, "of") || is(j + 1, "at")) &&
-        (possessive_pronoun(i - 1) || (i > 1 && is(i - 1, "s") && apostrophe(i - 2)))) {
+        possessive_before(i)) {
       return {};
     }
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
@@ -3348,7 +3351,7 @@ class Tagger {
                   is(i - 1, "each"))) {
       return true;
     }
-    if (i > 1 && is(i - 1, "s") && apostrophe(i - 2)) return true;
+    if (possessive_before(i)) return true;
     if (!anchor_ || (i > 0 && quantity_word(i - 1))) return false;
     return y >= a().year - 15 && y <= a().year + 6;
   }
