@@ -1129,8 +1129,22 @@ TEST_CASE("'the past' before a count modifies it; spans counted with '-plus' and
   CHECK(plus.value == "P4M");
   CHECK(std::string(plus.mod) == "MORE_THAN");
   // "half-dozen" is six, never the dozen alone.
-  for (const auto& t : tag("Stumbles over the past half-dozen days.", august))
-    CHECK(t.value != "P12D");
+  CHECK(one("Stumbles over the past half-dozen days.", "the past half-dozen days", august).value ==
+        "P6D");
+}
+
+TEST_CASE("half a dozen is six, two dozen twenty-four") {
+  CivilDate april{2016, 4, 10};
+  CHECK(one("It took half a dozen years.", "half a dozen years", april).value == "P6Y");
+  CHECK(one("It took a half-dozen years.", "a half-dozen years", april).value == "P6Y");
+  CHECK(one("He left a half dozen weeks ago.", "a half dozen weeks ago", april).value ==
+        "2016-W08");
+  CHECK(one("Two dozen hours later, it ended.", "Two dozen hours", april).value == "PT24H");
+  CHECK(one("He served for a dozen years.", "a dozen years", april).value == "P12Y");
+  SUBCASE("a half alone is still a fraction, and a dozen of things no time") {
+    CHECK(one("They waited half an hour.", "half an hour", april).value == "PT30M");
+    CHECK(tag("Half a dozen voters stayed home.", april).empty());
+  }
 }
 
 TEST_CASE("a part of day repeated is a set of every day's part") {

@@ -1069,6 +1069,16 @@ class Tagger {
       *value = v;
       return j;
     }
+    // "half a dozen", "a half-dozen", "half dozen": six.
+    {
+      std::size_t k = (is(i, "a") || is(i, "an")) && is(i + 1, "half") ? i + 1 : i;
+      if (is(k, "half")) {
+        std::size_t d = is(k + 1, "a") || is_dash(k + 1) ? k + 2 : k + 1;
+        if (!is(d, "dozen")) return 0;
+        *value = 6;
+        return d + 1;
+      }
+    }
     const WordInfo* wi = w(i);
     if (!wi || wi->number == -2) return 0;
     if (is(i, "a") || is(i, "an")) {
@@ -1106,6 +1116,9 @@ class Tagger {
     }
     if (v > 0 && v < 100 && is(j, "hundred")) {
       v *= 100;
+      ++j;
+    } else if (v > 0 && v < 100 && is(j, "dozen")) {
+      v *= 12;  // "two dozen"
       ++j;
     }
     *value = v;
@@ -1473,7 +1486,10 @@ class Tagger {
           if (is(i, "fifties") || is(i, "forties")) consider(decade_word(i));
           break;
         case 'h':
-          if (is(i, "half")) consider(fraction_unit(i));
+          if (is(i, "half")) {
+            consider(fraction_unit(i));
+            consider(number_unit(i));  // "half a dozen years"
+          }
           break;
         case 'l':
           if (is(i, "later") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
