@@ -1434,14 +1434,19 @@ TEST_CASE("four digits before a plural noun are its year after a determiner or n
 
 TEST_CASE("a half or a quarter of a unit is counted in the unit below") {
   CivilDate may{2016, 5, 1};
-  CHECK(one("It took little more than half an hour.", "half an hour", may).value == "PT30M");
-  CHECK(one("For more than half a century, he worked here.", "half a century", may).value ==
-        "P50Y");
+  CHECK(one("It took little more than half an hour.", "more than half an hour", may).value ==
+        "PT30M");
+  auto century =
+      one("For more than half a century, he worked here.", "more than half a century", may);
+  CHECK(century.value == "P50Y");
+  CHECK(std::string(century.mod) == "MORE_THAN");
   CHECK(one("He has spent a quarter-century in Congress.", "a quarter-century", may).value ==
         "P25Y");
   CHECK(one("It went off the air a quarter-century ago.", "a quarter-century ago", may).value ==
         "1991");
-  CHECK(one("It emerged more than a half century ago.", "a half century ago", may).value == "1966");
+  CHECK(
+      one("It emerged more than a half century ago.", "more than a half century ago", may).value ==
+      "1966");
   CHECK(one("It cost half a year of wages.", "half a year", may).value == "P6M");
   CHECK(one("Prices fell over the past quarter century.", "the past quarter century", may).value ==
         "P25Y");
@@ -1454,6 +1459,23 @@ TEST_CASE("a half or a quarter of a unit is counted in the unit below") {
     }
   }
   CHECK(one("Sales rose in the last quarter.", "the last quarter", may).value == "2016-Q1");
+  SUBCASE("a fraction takes a count's approximators and offsets") {
+    auto nearly =
+        one("He was a fixture for nearly a quarter-century.", "nearly a quarter-century", may);
+    CHECK(nearly.value == "P25Y");
+    CHECK(std::string(nearly.mod) == "APPROX");
+    CHECK(one("They called it less than a half-hour after polls closed.", "less than a half-hour",
+              may)
+              .mod == std::string("LESS_THAN"));
+    // With no year narrated, "earlier" counts back from the anchor, as
+    // "fifty years earlier" does.
+    CHECK(one("Half a century earlier, the war began.", "Half a century earlier", may).value ==
+          "1966");
+    CHECK(
+        one("In 1966 it rose. Half a century later, it fell.", "Half a century later", may).value ==
+        "2016");
+    CHECK(one("He left half an hour or so ago.", "half an hour or so ago", may).type == "DATE");
+  }
 }
 
 TEST_CASE("plural days and hours before 'ago' are the past") {

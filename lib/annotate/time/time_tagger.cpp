@@ -2367,20 +2367,74 @@ class Tagger {
     std::size_t end = k + 1;
     if (is_dash(end) && (is(end + 1, "old") || is(end + 1, "olds"))) return {};  // an age
     if (is_dash(end) && adjacent(end) && is(end + 1, "long") && adjacent(end + 1)) end += 2;
+    end = or_so(end);
+    if (Core off = counted_offset(i, end, count, unit, false); off.end) return off;
+    Core c = make(end, "DURATION", duration_value(count, unit));
+    c.the_ok = true;
+    c.approx_ok = true;  // "nearly half an hour", "more than a quarter-century"
+    return c;
+  }
+
+  // "a week or so ago" is as far back as "a week ago": the index of "ago".
+  std::size_t or_so(std::size_t end) const {
+    return is(end, "or") && is(end + 1, "so") && w(end + 2) && w(end + 2)->direction != 0 ? end + 2
+                                                                                          : end;
+  }
+
+  // `num` units (and a half) ending before token `end`, as an offset when a
+  // direction word follows: from the anchor ("two weeks ago", "a
+  // quarter-century ago", "three years from now") or from the narrative
+  // ("four years later"). An empty Core when no offset follows.
+  Core counted_offset(std::size_t i, std::size_t end, int num, char unit, bool half) {
     const WordInfo* post = w(end);
     if (post && post->direction != 0 && !is(end, "before")) {
       int sign = post->direction;
       if (is(end, "earlier") || is(end, "later")) {
-        // As "four years later": from the year the narrative is on.
-        std::string v = unit == 'Y' ? ref_shifted('Y', sign * count) : "";
-        if (v.empty()) return theok(make(end, "DURATION", duration_value(count, unit)));
-        return make(end + 1, "DATE", v);
+        // "a year earlier" in an earnings report is the year-ago quarter.
+        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_ &&
+            compares_figures(i)) {
+          Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+          c.approx_ok = true;
+          return c;
+        }
+        // "lost it to Romney four years later" counts from the year the
+        // narrative is on (2008), never from the anchor: a later year is
+        // that one moved on, and without one only the span is known.
+        // So does "two years earlier" ("A poll in December found that, relative to
+        // two years earlier, ..." in March 2016 is 2013), back to the anchor's
+        // year when nothing was narrated.
+        if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
+          std::string v = ref_shifted('Y', sign * num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
+          if (!v.empty()) {
+            Core c = make(end + 1, "DATE", v);
+            c.approx_ok = true;
+            return c;
+          }
+        }
+        // "three days later" counts from a narrated event, not the anchor:
+        // TimeBank tags the span "three days" and leaves "later" as a signal.
+        if ((unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') || is(end, "later")) {
+          Core c =
+              make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
+          c.approx_ok = true;
+          return c;
+        }
       }
-      return make(end + 1, "DATE", shifted(count, unit, sign));
+      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_ && compares_figures(i)) {
+        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+        c.approx_ok = true;
+        return c;
+      }
+      Core c = make(end + 1, "DATE", shifted(num, unit, sign));
+      c.approx_ok = true;
+      return c;
     }
-    if (is(end, "from") && is(end + 1, "now"))
-      return make(end + 2, "DATE", shifted(count, unit, 1));
-    return theok(make(end, "DURATION", duration_value(count, unit)));
+    if (is(end, "from") && is(end + 1, "now")) {
+      Core c = make(end + 2, "DATE", shifted(num, unit, 1));
+      c.approx_ok = true;
+      return c;
+    }
+    return {};
   }
 
   // Counted durations ("three years", "a decade", "two-year") and offsets
@@ -2496,56 +2550,8 @@ class Tagger {
          is(i - 1, "i") || is(i - 1, "you"))) {
       return make(end, "DATE", "FUTURE_REF");
     }
-    // Offsets from the anchor; "a week or so ago" is as far back as "a week ago".
-    if (is(end, "or") && is(end + 1, "so") && w(end + 2) && w(end + 2)->direction != 0) end += 2;
-    const WordInfo* post = w(end);
-    if (post && post->direction != 0 && !is(end, "before")) {
-      int sign = post->direction;
-      if (is(end, "earlier") || is(end, "later")) {
-        // "a year earlier" in an earnings report is the year-ago quarter.
-        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_ &&
-            compares_figures(i)) {
-          Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
-          c.approx_ok = true;
-          return c;
-        }
-        // "lost it to Romney four years later" counts from the year the
-        // narrative is on (2008), never from the anchor: a later year is
-        // that one moved on, and without one only the span is known.
-        // So does "two years earlier" ("A poll in December found that, relative to
-        // two years earlier, ..." in March 2016 is 2013), back to the anchor's
-        // year when nothing was narrated.
-        if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
-          std::string v = ref_shifted('Y', sign * num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
-          if (!v.empty()) {
-            Core c = make(end + 1, "DATE", v);
-            c.approx_ok = true;
-            return c;
-          }
-        }
-        // "three days later" counts from a narrated event, not the anchor:
-        // TimeBank tags the span "three days" and leaves "later" as a signal.
-        if ((unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') || is(end, "later")) {
-          Core c =
-              make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
-          c.approx_ok = true;
-          return c;
-        }
-      }
-      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_ && compares_figures(i)) {
-        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
-        c.approx_ok = true;
-        return c;
-      }
-      Core c = make(end + 1, "DATE", shifted(num, unit, sign));
-      c.approx_ok = true;
-      return c;
-    }
-    if (is(end, "from") && is(end + 1, "now")) {
-      Core c = make(end + 2, "DATE", shifted(num, unit, 1));
-      c.approx_ok = true;
-      return c;
-    }
+    end = or_so(end);
+    if (Core off = counted_offset(i, end, num, unit, half); off.end) return off;
     if (!digit(i) && num == 1 && (is(i, "a") || is(i, "an")) && unit == 'D' && i > 0 &&
         toks_[i - 1].kind == kDigit) {
       return {};  // "three times a day" is a rate
