@@ -1133,6 +1133,13 @@ TEST_CASE("'the past' before a count modifies it; spans counted with '-plus' and
         "P6D");
 }
 
+TEST_CASE("a count before a singular unit is an adjective; the article stays outside") {
+  CivilDate march{2016, 3, 16};
+  CHECK(one("The 60 second ad ends with a voice.", "60 second", march).value == "PT60S");
+  CHECK(one("In the 95 minute rant he spoke.", "95 minute", march).value == "PT95M");
+  CHECK(one("Over the two years he rose.", "the two years", march).value == "P2Y");
+}
+
 TEST_CASE("half a dozen is six, two dozen twenty-four") {
   CivilDate april{2016, 4, 10};
   CHECK(one("It took half a dozen years.", "half a dozen years", april).value == "P6Y");

@@ -2567,7 +2567,9 @@ class Tagger {
       return {};
     }
     Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
-    c.the_ok = true;
+    // "the 60 second ad": a count before a singular unit is an adjective, and
+    // the article belongs to the noun it modifies.
+    c.the_ok = u->plural || num <= 1;
     c.approx_ok = true;
     c.mod = count_mod;
     return c;
