@@ -1525,6 +1525,9 @@ TEST_CASE("'that night' is a part of the day named in this sentence or the one b
 
 TEST_CASE("a month and day that news uses as an event's name is that event's date") {
   CivilDate april{2016, 4, 14};
+  CHECK(
+      one("It has trafficked in Sept. 11 conspiracy theories.", "Sept. 11", CivilDate{2016, 9, 19})
+          .value == "2001-09-11");
   CHECK(one("Clinton noted the Sept. 11 attacks and her work for first responders.", "Sept. 11",
             april)
             .value == "2001-09-11");
