@@ -1140,6 +1140,16 @@ TEST_CASE("a count before a singular unit is an adjective; the article stays out
   CHECK(one("Over the two years he rose.", "the two years", march).value == "P2Y");
 }
 
+TEST_CASE("a quarter's kind between the ordinal and 'quarter' does not move it") {
+  CivilDate november{2015, 11, 23};
+  CHECK(one("His haul in the third fundraising quarter was small.", "the third fundraising quarter",
+            november)
+            .value == "2015-Q3");
+  CHECK(one("It rose in the third calendar quarter of 2014.", "the third calendar quarter of 2014",
+            november)
+            .value == "2014-Q3");
+}
+
 TEST_CASE("half a dozen is six, two dozen twenty-four") {
   CivilDate april{2016, 4, 10};
   CHECK(one("It took half a dozen years.", "half a dozen years", april).value == "P6Y");

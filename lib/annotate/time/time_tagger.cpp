@@ -2746,12 +2746,12 @@ class Tagger {
     int ord = o->ordinal;
     std::size_t j = i + 1;
     if (Core c = weekday_of_month(i); c.end) return c;
-    bool fiscal = false;
     bool compound = false;  // "third-quarter" is an adjective; "the" belongs to its noun
     if (is_dash(j) && adjacent(j)) ++j, compound = true;
-    if (is(j, "fiscal")) fiscal = true, ++j;
+    // "the fourth fiscal quarter", "the third fundraising quarter": the kind of
+    // quarter does not move it.
+    if (is(j, "fiscal") || is(j, "calendar") || is(j, "financial") || is(j, "fundraising")) ++j;
     if (is_dash(j) && adjacent(j)) ++j;
-    (void)fiscal;
     if ((is(j, "quarter") || is(j, "period")) && ord >= 1 && ord <= 4) {
       std::size_t end = j + 1;
       int y = 0;
