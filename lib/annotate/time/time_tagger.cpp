@@ -1100,7 +1100,8 @@ class Tagger {
       *value = 2;
       return is(i + 1, "of") ? i + 2 : i + 1;
     }
-    // "a half-dozen", "half a dozen" are six, not a dozen: not counted here.
+    // The "dozen" of "a half-dozen", "half a dozen" is not a dozen on its own:
+    // the six are counted from "half" above.
     if (is(i, "dozen") && i >= 2 && (is_dash(i - 1) || is(i - 1, "a")) && is(i - 2, "half")) {
       return 0;
     }
