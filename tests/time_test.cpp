@@ -803,6 +803,30 @@ TEST_CASE("a weekday's possessive is past unless 'ahead of', 'will' or a deadlin
             .value == "2016-03-15");
   CHECK(one("The filings due Sunday night are expected to show gains.", "Sunday night", thursday)
             .value == "2016-03-13");
+  SUBCASE("the possessive may follow a part of the day") {
+    CivilDate sunday{2016, 2, 7};
+    CHECK(one("The beginning of Saturday night\xE2\x80\x99s debate was awkward.", "Saturday night",
+              sunday)
+              .value == "2016-02-06");
+    CHECK(one("He hopes he will shine in Tuesday night's debate.", "Tuesday night", sunday).value ==
+          "2016-02-09");
+  }
+}
+
+TEST_CASE("'the end of' before a period's possessive is the possessed thing's end") {
+  CivilDate wednesday{2016, 4, 20};
+  // The span is the period alone; "the end of" belongs to the contests.
+  auto times = tag("By the end of next week's contests, the field will be smaller.", wednesday);
+  REQUIRE(times.size() == 1);
+  CHECK(times[0].text == "next week");
+  CHECK(times[0].value == "2016-W17");
+  times = tag("At the end of the week\xE2\x80\x99s talks, they left.", wednesday);
+  REQUIRE(times.size() == 1);
+  CHECK(times[0].text == "the week");
+  // Without the possessive the end is the period's.
+  CHECK(
+      one("By the end of next week, the field will be smaller.", "the end of next week", wednesday)
+          .value == "2016-W17");
 }
 
 TEST_CASE("'overnight' is the night before the narrated day") {

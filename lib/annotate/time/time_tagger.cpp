@@ -1348,6 +1348,9 @@ class Tagger {
       if (ok && the && !c.the_ok) ok = false;
       if (ok && !approx.empty() && !c.approx_ok) ok = false;
       if (ok && !position.empty() && !c.pos_ok && !is(i, "the")) ok = false;
+      // "the end of next week's contests": the end is the contests', not the week's.
+      if (ok && is(i, "the") && !position.empty() && apostrophe(c.end) && is(c.end + 1, "s"))
+        ok = false;
       if (ok && approx == "MORE_THAN" && is(i, "over") && c.type != "DURATION") ok = false;
       if (ok && c.end >= best.end) {
         best = c;
@@ -1643,6 +1646,12 @@ class Tagger {
           p->words.front() == "the" && end < n() &&
           (digit(end) || is(end, "few") || is(end, "several") || is(end, "couple") ||
            is(end, "half") || (w(end) && w(end)->number > 0))) {
+        return {};
+      }
+      // "the end of the week's talks": the end is the talks', not the week's; the
+      // period alone is found from its own first word.
+      if (p->words.size() >= 4 && p->words.front() == "the" && p->words[2] == "of" &&
+          apostrophe(end) && is(end + 1, "s")) {
         return {};
       }
       // "most recently last October": the date that follows is the time; the
@@ -3100,9 +3109,12 @@ class Tagger {
     // "Wednesday's ruling" names something that has happened, unless the verb
     // before it looks ahead ("he will do well in Tuesday's primary"; not "said
     // they would get around Wednesday's ruling", a future seen from the past).
-    if (direction == 0 && apostrophe(j) && is(j + 1, "s") && !will_before(i)) direction = -1;
-    std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     const WordInfo* p = w(j);
+    std::size_t owner = p && !p->part_of_day.empty() ? j + 1 : j;  // "Saturday night's debate"
+    if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i)) {
+      direction = -1;
+    }
+    std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
       return make(j + 1, "SET",
                   "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" + p->part_of_day_plural);
