@@ -283,6 +283,16 @@ TEST_CASE("parts of day and clock times") {
   CHECK(clock.value == "2024-07-09T07:48");
   CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m.").value == "2024-07-12T20:00");
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
+  // A day just named before "at" dates the clock time: "until Friday at noon"
+  // on a Thursday is the next day's noon.
+  CivilDate thursday{2016, 7, 14};
+  CHECK(one("They have until Friday at noon to file.", "noon", thursday).value ==
+        "2016-07-15T12:00");
+  CHECK(one("They met Friday, at 3 p.m., in Ohio.", "3 p.m.", thursday).value ==
+        "2016-07-08T15:00");
+  CHECK(one("He arrives tomorrow at 9 a.m. in Ohio.", "9 a.m.", thursday).value ==
+        "2016-07-15T09:00");
+  CHECK(one("In Ohio at 9 a.m. they met.", "9 a.m.", thursday).value == "2016-07-14T09:00");
   CHECK(one("Shots were heard last night.", "last night").value == "2024-07-11TNI");
   CHECK(one("The truce began at 0400 GMT.", "0400 GMT").value == "2024-07-12T04:00");
   // A weekday's evening or afternoon is that part of the day; its morning and
@@ -678,6 +688,10 @@ TEST_CASE("plans, second days and figures of speech") {
   // A participle is not the plan's verb: the canceled service lay in the past.
   CHECK(one("A service planned for Saturday was canceled.", "Saturday", anchor).value ==
         "1998-09-26");
+  // A present passive schedules: "is planned Friday" on a Sunday.
+  CHECK(one("A public memorial service is planned Friday in Louisville.", "Friday",
+            CivilDate{2016, 6, 5})
+            .value == "2016-06-10");
   auto days = tag("The summit will be held on April 24 and 25 in Washington.", anchor);
   CHECK(find(days, "April 24").value == "1999-04-24");
   CHECK(find(days, "25").value == "1999-04-25");
@@ -713,6 +727,14 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("They meet separately Monday with the envoy.", "Monday", friday).value == "1998-05-04");
   CHECK(one("They meet separately Tuesday with the envoy.", "Tuesday", friday).value ==
         "1998-04-28");
+  // After "is" or "are" the same: "is on the line in Tuesday's primary" on a
+  // Saturday; four days ahead it is the past day again.
+  CivilDate saturday{2016, 3, 12};
+  CHECK(one("His candidacy is on the line in the primary on Tuesday.", "Tuesday", saturday).value ==
+        "2016-03-15");
+  CHECK(one("He is hoping for a strong finish Monday.", "Monday", saturday).value == "2016-03-14");
+  CHECK(one("Clinton is taking on protesters Wednesday.", "Wednesday", saturday).value ==
+        "2016-03-09");
   CHECK(one("It closes in the second half of the year.", "the second half of the year", thursday)
             .value == "2013-H2");
   CHECK(one("Growth slows in the first half of next year.", "the first half of next year", thursday)

@@ -944,14 +944,14 @@ class Tagger {
     // "planned to leave on Thursday", "scheduled a rally Saturday": a plan
     // reported before it happens, so the coming day, unless a past perfect
     // or a passive past ("was planned") puts the plan behind.
-    if (direction == 0 && t < 0 && planned_at(i)) t = 1;
+    if (direction == 0 && t <= 0 && planned_at(i)) t = 1;
     int today = weekday(anchor_days_) + 1;
     int delta;
     // No tense marker at all, as in a present-tense schedule ("the meeting
     // ends Friday", "they meet Monday" on a Friday): the nearest such day when
     // it is at most three days ahead.
     if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 3 &&
-        (wd - today + 7) % 7 > 0 && markers().empty()) {
+        (wd - today + 7) % 7 > 0 && (markers().empty() || present_left(i))) {
       t = 1;
     }
     if (t > 0) {
@@ -962,6 +962,14 @@ class Tagger {
       if (strict && delta == 0) delta = -7;
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
+  }
+  // The nearest tense marker on the left of token i is a present tense ("is", "are").
+  bool present_left(std::size_t i) const {
+    int left = -1, tense = 0;
+    for (auto [pos, t] : markers()) {
+      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+    }
+    return left >= 0 && tense == 2;
   }
   // "ahead of Tuesday's vote", "ahead of New York's delegate-rich Tuesday
   // primary": "ahead of" opens the noun phrase that token i is in.
@@ -987,7 +995,9 @@ class Tagger {
       if (t.w->plan) {
         // An active plan with its object: "planned to leave", "planned a rally";
         // not a participle ("the service planned for Saturday was canceled").
-        if (!(is(k + 1, "to") || determiner(k + 1))) return false;
+        // A present passive schedules too: "a service is planned Friday".
+        bool present_passive = k > 0 && (is(k - 1, "is") || is(k - 1, "are"));
+        if (!(is(k + 1, "to") || determiner(k + 1) || present_passive)) return false;
         return !(k > 0 && (is(k - 1, "was") || is(k - 1, "were") || is(k - 1, "had") ||
                            is(k - 1, "been") || is(k - 1, "originally")));
       }
@@ -3491,6 +3501,11 @@ class Tagger {
   }
 
   // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
+  // A calendar day, "2016-07-15" (not a week, a month or a day unknown).
+  static bool is_day_value(std::string_view v) {
+    return v.size() == 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' &&
+           v[8] >= '0' && v[8] <= '9';
+  }
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
@@ -3611,6 +3626,10 @@ class Tagger {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
+    } else if (std::size_t b = i > 2 && is(i - 2, ",") ? i - 3 : i - 2;
+               i > 1 && is(i - 1, "at") && !found_.empty() &&
+               found_.back().span.end == toks_[b].e && is_day_value(found_.back().value)) {
+      date = found_.back().value;  // "until Friday at noon": the day just named
     }
     char buf[32];
     if (h == 24)
