@@ -325,6 +325,23 @@ TEST_CASE("durations") {
     CHECK(one("But a minute and a half later, a pilot called.", "a minute and a half").value ==
           "PT1M30S");
   }
+  SUBCASE("a count of the next smaller unit joins the first") {
+    CHECK(one("It lasted two hours and 15 minutes.", "two hours and 15 minutes").value ==
+          "PT2H15M");
+    CHECK(one("He made the case in 3 minutes 32 seconds.", "3 minutes 32 seconds").value ==
+          "PT3M32S");
+    CHECK(one("He served two years, 10 months in prison.", "two years, 10 months").value ==
+          "P2Y10M");
+    CHECK(one("Talks took a day and two hours.", "a day and two hours").value == "P1DT2H");
+    // Not across a gap in the units, nor into an offset.
+    CHECK(one("It took two years and five days.", "two years").value == "P2Y");
+    CHECK(one("It began two years and three months ago.", "two years").value == "P2Y");
+  }
+  SUBCASE("thousands count") {
+    CHECK(one("He was in the Senate for a thousand years.", "a thousand years").value == "P1000Y");
+    CHECK(one("It was kept for more than two thousand years.", "more than two thousand years")
+              .value == "P2000Y");
+  }
   SUBCASE("'three days later' is a duration; 'later' is a signal outside it") {
     auto t = one("Three days later, the index closed higher.", "Three days");
     CHECK(t.type == "DURATION");
@@ -367,6 +384,10 @@ TEST_CASE("sets") {
     CHECK(tag("The plan costs $3 million annually.", anchor).empty());
     CHECK(tag("The average daily volume fell.", anchor).empty());
     CHECK(one("The prize is awarded annually in Oslo.", "annually").value == "P1Y");
+  }
+  SUBCASE("a month after 'each' or 'every' is capitalised; 'each may' is a modal") {
+    CHECK(one("Each May, the council meets.", "Each May").value == "XXXX-05");
+    CHECK(tag("A look at where each may thrive.", CivilDate{2016, 4, 7}).empty());
   }
 }
 
@@ -697,6 +718,8 @@ TEST_CASE("plans, second days and figures of speech") {
   CHECK(find(days, "25").value == "1999-04-25");
   CHECK(tag("On May 5 and 20 people died.", anchor).size() == 1);
   CHECK(one("Islam will one day be the second religion.", "one day", anchor).value == "FUTURE_REF");
+  CHECK(one("Researchers hope one day to harness it.", "one day", anchor).value == "FUTURE_REF");
+  CHECK(one("It takes one day to process.", "one day", anchor).value == "P1D");
   CHECK(one("The pay rose for one day only.", "one day", anchor).value == "P1D");
   // "today's youth" and "High Noon" are not dates or times.
   CHECK(tag("It is for today's youth and today's personal computers.", anchor).empty());

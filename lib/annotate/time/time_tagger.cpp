@@ -1094,8 +1094,8 @@ class Tagger {
     if (is(i, "a") || is(i, "an")) {
       // "a few", "a couple of", "a dozen", "a hundred"
       const WordInfo* nx = w(i + 1);
-      if (nx &&
-          (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") || is(i + 1, "hundred"))) {
+      if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
+                 is(i + 1, "hundred") || is(i + 1, "thousand"))) {
         if (is(i + 1, "couple")) {
           *value = 2;
           return is(i + 2, "of") ? i + 3 : i + 2;
@@ -1127,6 +1127,9 @@ class Tagger {
     }
     if (v > 0 && v < 100 && is(j, "hundred")) {
       v *= 100;
+      ++j;
+    } else if (v > 0 && v < 100 && is(j, "thousand")) {
+      v *= 1000;  // "two thousand years"
       ++j;
     } else if (v > 0 && v < 100 && is(j, "dozen")) {
       v *= 12;  // "two dozen"
@@ -1924,7 +1927,11 @@ class Tagger {
       if (p && !p->part_of_day.empty()) return make(j + 2, "SET", v + "T" + p->part_of_day);
       return make(j + 1, "SET", v);
     }
-    if (u->month) return make(j + 1, "SET", "XXXX-" + time::month_str(0, u->month).substr(5));
+    if (u->month) {
+      // "where each may thrive": a modal, not the month.
+      if (!toks_[j].cap && (is(j, "may") || is(j, "march"))) return {};
+      return make(j + 1, "SET", "XXXX-" + time::month_str(0, u->month).substr(5));
+    }
     if (!u->season.empty()) return make(j + 1, "SET", "XXXX-" + u->season);
     if (!u->part_of_day.empty()) return make(j + 1, "SET", "XXXX-XX-XXT" + u->part_of_day);
     return {};
@@ -2570,6 +2577,15 @@ class Tagger {
          is(i - 1, "i") || is(i - 1, "you"))) {
       return make(end, "DATE", "FUTURE_REF");
     }
+    // "researchers hope one day to harness it": a wish for some day to come
+    // (not "it takes one day to process").
+    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0 && is(end, "to") &&
+        (is(i - 1, "hope") || is(i - 1, "hopes") || is(i - 1, "hoped") || is(i - 1, "hoping") ||
+         is(i - 1, "want") || is(i - 1, "wants") || is(i - 1, "wanted") || is(i - 1, "dream") ||
+         is(i - 1, "dreams") || is(i - 1, "dreamed") || is(i - 1, "aspire") ||
+         is(i - 1, "aspires") || is(i - 1, "expect") || is(i - 1, "expects"))) {
+      return make(end, "DATE", "FUTURE_REF");
+    }
     end = or_so(end);
     if (Core off = counted_offset(i, end, num, unit, half); off.end) return off;
     if (!digit(i) && num == 1 && (is(i, "a") || is(i, "an")) && unit == 'D' && i > 0 &&
@@ -2586,13 +2602,43 @@ class Tagger {
         !(w(end + 2) && w(end + 2)->direction)) {  // but "three days a week ago"
       return {};
     }
-    Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
+    std::string value = half ? half_duration(num, unit) : duration_value(num, unit);
+    if (!half && num > 0) end = compound_duration(end, num, unit, &value);
+    Core c = make(end, "DURATION", std::move(value));
     // "the 60 second ad": a count before a singular unit is an adjective, and
     // the article belongs to the noun it modifies.
     c.the_ok = u->plural || num <= 1;
     c.approx_ok = true;
     c.mod = count_mod;
     return c;
+  }
+
+  // "two hours and 15 minutes", "3 minutes 32 seconds": a count of the next
+  // smaller unit after `num` units ending before `end` joins them in one
+  // value. Returns the new end, or `end` when nothing joins.
+  std::size_t compound_duration(std::size_t end, int num, char unit, std::string* value) const {
+    static constexpr std::string_view kOrder = "YMWDHNS";
+    std::size_t at = kOrder.find(unit);
+    if (at == std::string_view::npos || at + 1 >= kOrder.size()) return end;
+    std::size_t k = is(end, "and") || is(end, ",") ? end + 1 : end;
+    int num2 = 0;
+    std::size_t e = number_at(k, &num2);
+    if (!e || num2 <= 0 || is(k, "a") || is(k, "an")) return end;
+    const WordInfo* u2 = w(e);
+    if (!u2 || !u2->unit || (u2->plural != (num2 > 1))) return end;
+    // The next smaller unit, or days after months ("two years and three
+    // months", "two months and five days"; not "two years and five days").
+    std::size_t at2 = kOrder.find(u2->unit);
+    if (at2 != at + 1 && !(unit == 'M' && u2->unit == 'D')) return end;
+    // An offset or a compound adjective is another expression: "two years and
+    // three months ago", "three hours and 20-minute breaks".
+    if (is_dash(e + 1) || (w(e + 1) && w(e + 1)->direction) || is(e + 1, "ago")) return end;
+    auto part = [](int n, char u) { return std::to_string(n) + (u == 'N' ? 'M' : u); };
+    bool time1 = unit == 'H' || unit == 'N' || unit == 'S';
+    bool time2 = u2->unit == 'H' || u2->unit == 'N' || u2->unit == 'S';
+    *value = std::string(time1 ? "PT" : "P") + part(num, unit) + (time2 && !time1 ? "T" : "") +
+             part(num2, u2->unit);
+    return e + 1;
   }
 
   // `count` and a half units, in the next smaller unit: "P2Y6M", "PT5H30M".
