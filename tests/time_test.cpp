@@ -104,6 +104,14 @@ TEST_CASE("months, weekdays and the tense of the clause") {
   SUBCASE("in June: past and future") {
     CHECK(one("The talks collapsed in June.", "June", CivilDate{2024, 3, 10}).value == "2023-06");
     CHECK(one("The talks will resume in June.", "June", CivilDate{2024, 7, 12}).value == "2025-06");
+    // "shows" is the clause's present verb, not the "will" of the clause it reports.
+    CHECK(one("A poll in January shows voters say guns will be important.", "January",
+              CivilDate{2016, 2, 25})
+              .value == "2016-01");
+    // "looming" before the noun looks ahead.
+    CHECK(one("He was not hopeful about the looming showdown in July.", "July",
+              CivilDate{2016, 4, 17})
+              .value == "2016-07");
   }
   SUBCASE("May and March as verbs are not months") {
     auto times = tag("Officials may march to the square.", CivilDate{2024, 7, 12});
@@ -758,6 +766,21 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("He is hoping for a strong finish Monday.", "Monday", saturday).value == "2016-03-14");
   CHECK(one("Clinton is taking on protesters Wednesday.", "Wednesday", saturday).value ==
         "2016-03-09");
+  // With nothing on the left, the present marker on the right governs; a
+  // present perfect ("has mounted") and a participle ("taken") look back.
+  CHECK(
+      one("On Friday, he has a speech scheduled in Ohio.", "Friday", CivilDate{2016, 6, 9}).value ==
+      "2016-06-10");
+  CHECK(
+      one("And since Thursday, Mr. Khan has mounted a campaign.", "Thursday", CivilDate{2016, 8, 1})
+          .value == "2016-07-28");
+  CHECK(one("The poll, taken Thursday through Monday, has a margin of error.", "Thursday",
+            CivilDate{2016, 2, 17})
+            .value == "2016-02-11");
+  // A future word before a mark governs nothing after it.
+  CHECK(one("With the primary looming, the mayor on Monday intervened.", "Monday",
+            CivilDate{2016, 4, 5})
+            .value == "2016-04-04");
   CHECK(one("It closes in the second half of the year.", "the second half of the year", thursday)
             .value == "2013-H2");
   CHECK(one("Growth slows in the first half of next year.", "the first half of next year", thursday)

@@ -543,6 +543,9 @@ class Tagger {
             i > 0 && (is(i - 1, "is") || is(i - 1, "are")) && (t.low != "set" || is(i + 1, "for"));
         tense = is(i + 1, "to") || after_be ? 1 : 0;
       }
+      // "with the primary looming, he intervened on Monday": a future word
+      // before a mark governs nothing after it.
+      if (tense == 1 && i + 1 < n() && toks_[i + 1].kind == kPunct && !apostrophe(i + 1)) tense = 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // A word in -ed is mostly a past verb, but not a name ("United") nor an
@@ -951,7 +954,7 @@ class Tagger {
     // ends Friday", "they meet Monday" on a Friday): the nearest such day when
     // it is at most three days ahead.
     if (t == 0 && direction == 0 && !strict && (wd - today + 7) % 7 <= 3 &&
-        (wd - today + 7) % 7 > 0 && (markers().empty() || present_left(i))) {
+        (wd - today + 7) % 7 > 0 && (markers().empty() || present_at(i))) {
       t = 1;
     }
     if (t > 0) {
@@ -963,13 +966,30 @@ class Tagger {
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
   }
-  // The nearest tense marker on the left of token i is a present tense ("is", "are").
-  bool present_left(std::size_t i) const {
-    int left = -1, tense = 0;
+  // The tense marker that governs token i (the nearest on its left, else the
+  // nearest on its right) is a present tense: "is", "are", "shows".
+  bool present_at(std::size_t i) const {
+    int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
     for (auto [pos, t] : markers()) {
-      if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
+      if (pos < static_cast<int>(i)) {
+        if (pos > left) left = pos, left_tense = t;
+      } else if (pos < right) {
+        right = pos, right_tense = t;
+      }
     }
-    return left >= 0 && tense == 2;
+    int at = left >= 0 ? left : right;
+    if ((left >= 0 ? left_tense : right_tense) != 2) return false;
+    // "has mounted", "has suddenly taken": a present perfect looks back.
+    if (is(at, "has") || is(at, "have")) {
+      std::size_t v = at + 1;
+      if (v < n() && toks_[v].low.size() > 4 && toks_[v].low.ends_with("ly")) ++v;
+      if (v < n() && toks_[v].kind == kAlpha &&
+          (toks_[v].low.ends_with("ed") || toks_[v].low.ends_with("en") ||
+           time::TimeLexicon::tense_of(toks_[v].flags) == -1)) {
+        return false;
+      }
+    }
+    return true;
   }
   // "ahead of Tuesday's vote", "ahead of New York's delegate-rich Tuesday
   // primary": "ahead of" opens the noun phrase that token i is in.
