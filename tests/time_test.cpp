@@ -832,6 +832,12 @@ TEST_CASE("a month after an infinitive in a past clause is the nearest such mont
         "1989-02");
   // A comma ends the infinitive's clause.
   CHECK(one("He agreed to resign, and left in February.", "February", october).value == "1989-02");
+  // After an implicative word the infinitive happens when the past verb does.
+  CivilDate november{2015, 11, 24};
+  CHECK(one("He was bold enough to tout his position there in March.", "March", november).value ==
+        "2015-03");
+  CHECK(one("He managed to pass the bill in March.", "March", november).value == "2015-03");
+  CHECK(one("He agreed to hold a summit there in March.", "March", november).value == "2016-03");
 }
 
 TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated day") {

@@ -121,6 +121,10 @@ const TimeLexicon& time_lexicon() {
         w.noun_after_to = true;
         continue;
       }
+      if (row[1] == "implicative") {
+        w.implicative = true;
+        continue;
+      }
       w.tense = row[1] == "past"        ? -1
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3

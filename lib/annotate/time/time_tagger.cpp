@@ -858,7 +858,8 @@ class Tagger {
     for (std::size_t k = static_cast<std::size_t>(left) + 1; k + 1 < i; ++k) {
       if (is(k, ",") || is(k, ";")) return false;
       if (is(k, "to") && toks_[k + 1].kind == kAlpha && !toks_[k + 1].cap && !determiner(k + 1) &&
-          !(w(k + 1) && (w(k + 1)->trigger || w(k + 1)->noun_after_to))) {
+          !(w(k + 1) && (w(k + 1)->trigger || w(k + 1)->noun_after_to)) &&
+          !(k > 0 && w(k - 1) && w(k - 1)->implicative)) {
         return true;
       }
     }
