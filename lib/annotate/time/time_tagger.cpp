@@ -3567,12 +3567,13 @@ class Tagger {
     return c;
   }
 
-  // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
   // A calendar day, "2016-07-15" (not a week, a month or a day unknown).
   static bool is_day_value(std::string_view v) {
     return v.size() == 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' &&
            v[8] >= '0' && v[8] <= '9';
   }
+
+  // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
