@@ -34,14 +34,13 @@ struct alignas(64) WordInfo {
   bool rate_marker = false;    ///< "average daily volume": a frequency word after it is a rate
   bool holiday_noun = false;   ///< "Christmas trees", "Easter Island": a thing, not the day
   bool noun_after_to = false;  ///< "shot to death", "rose to power": "to" is no infinitive here
-  bool implicative =
-      false;                ///< "managed", "enough": the infinitive after it is the verb's own time
-  bool event_noun = false;  ///< "the November election": an event held on a date set ahead
-  bool trigger = false;     ///< may begin an expression (the scanner skips other words)
-  bool standalone = false;  ///< may be an expression on its own ("June", "now", "years")
-  std::uint8_t has = 0;     ///< kHasSeason...: which of the strings below are not empty
-  int day_offset = 99;      ///< yesterday -1, today 0, tomorrow 1
-  int deictic = 99;         ///< last -1, this 0, next 1, recent -2, latest 3
+  bool implicative = false;    ///< "managed", "enough": the infinitive after it is the verb's time
+  bool event_noun = false;     ///< "the November election": an event held on a date set ahead
+  bool trigger = false;        ///< may begin an expression (the scanner skips other words)
+  bool standalone = false;     ///< may be an expression on its own ("June", "now", "years")
+  std::uint8_t has = 0;        ///< kHasSeason...: which of the strings below are not empty
+  int day_offset = 99;         ///< yesterday -1, today 0, tomorrow 1
+  int deictic = 99;            ///< last -1, this 0, next 1, recent -2, latest 3
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
   int direction = 0;                                            ///< ago/earlier -1, later/hence +1

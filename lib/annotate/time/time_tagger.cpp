@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_value.h"
@@ -469,8 +470,8 @@ class Tagger {
       return {};
     }
     const Found& prev = out.back();
-    if (prev.span.end != toks_[i - 2].e || prev.value.size() != 10 || prev.value[4] != '-' ||
-        prev.value[7] != '-' || toks_[i - 2].kind != kDigit) {
+    if (prev.span.end != toks_[i - 2].e || !is_day_value(prev.value) ||
+        toks_[i - 2].kind != kDigit) {
       return {};
     }
     // Not a count or a number of something: "April 24 and 25 people", "25%".
@@ -482,10 +483,14 @@ class Tagger {
     int y = std::atoi(prev.value.substr(0, 4).c_str());
     int m = std::atoi(prev.value.substr(5, 2).c_str());
     int d = toks_[i].num;
-    if (prev.value[0] == 'X' || !is_valid({y, m, d}) ||
-        d <= std::atoi(prev.value.substr(8).c_str()))
-      return {};
+    if (!is_valid({y, m, d}) || d <= std::atoi(prev.value.substr(8).c_str())) return {};
     return make(i + 1, "DATE", time::day_str({y, m, d}));
+  }
+
+  // A calendar day, "2016-07-15" (not a week, a month or a day unknown).
+  static bool is_day_value(std::string_view v) {
+    return v.size() == 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' &&
+           v[8] >= '0' && v[8] <= '9';
   }
 
   // ---- token helpers -------------------------------------------------------
@@ -708,6 +713,14 @@ class Tagger {
       if (pos < static_cast<int>(i) && pos > left) left = pos, tense = t;
     }
     return {left, tense};
+  }
+  // The nearest tense marker at or after token i: {position, tense}, or {-1, 0}.
+  std::pair<int, int> marker_after(std::size_t i) const {
+    int right = -1, tense = 0;
+    for (auto [pos, t] : markers()) {
+      if (pos >= static_cast<int>(i) && (right < 0 || pos < right)) right = pos, tense = t;
+    }
+    return {right, tense};
   }
   // Token i ends a quoted name in title case: "an interview with “Fox News
   // Sunday.”", ''Fox News Sunday''. (A capitalised word before a weekday is
@@ -970,16 +983,10 @@ class Tagger {
   // The tense marker that governs token i (the nearest on its left, else the
   // nearest on its right) is a present tense: "is", "are", "shows".
   bool present_at(std::size_t i) const {
-    int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
-    for (auto [pos, t] : markers()) {
-      if (pos < static_cast<int>(i)) {
-        if (pos > left) left = pos, left_tense = t;
-      } else if (pos < right) {
-        right = pos, right_tense = t;
-      }
-    }
-    int at = left >= 0 ? left : right;
-    if ((left >= 0 ? left_tense : right_tense) != 2) return false;
+    std::pair<int, int> governing = marker_before(i);
+    if (governing.first < 0) governing = marker_after(i);
+    auto [at, tense] = governing;
+    if (at < 0 || tense != 2) return false;
     // "has mounted", "has suddenly taken": a present perfect looks back.
     if (is(at, "has") || is(at, "have")) {
       std::size_t v = at + 1;
@@ -2340,8 +2347,7 @@ class Tagger {
     std::size_t j = i + 3;
     if (j < n()) {
       Core c = match(j);
-      if (c.end > j && c.value.size() == 10 && c.value[4] == '-' && c.value[7] == '-' &&
-          c.value[0] != 'X' && (c.type == "DATE" || c.type == "TIME")) {
+      if (c.end > j && is_day_value(c.value) && (c.type == "DATE" || c.type == "TIME")) {
         CivilDate d{std::atoi(c.value.substr(0, 4).c_str()),
                     std::atoi(c.value.substr(5, 2).c_str()),
                     std::atoi(c.value.substr(8, 2).c_str())};
@@ -2590,22 +2596,20 @@ class Tagger {
       c.mod = count_mod;
       return c;
     }
-    // "will one day be", "the hope he one day follows": some day in the future.
-    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0 &&
-        (is(i - 1, "will") || is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "may") ||
-         is(i - 1, "might") || is(i - 1, "can") || is(i - 1, "should") || is(i - 1, "must") ||
-         is(i - 1, "he") || is(i - 1, "she") || is(i - 1, "they") || is(i - 1, "we") ||
-         is(i - 1, "i") || is(i - 1, "you"))) {
-      return make(end, "DATE", "FUTURE_REF");
-    }
-    // "researchers hope one day to harness it": a wish for some day to come
-    // (not "it takes one day to process").
-    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0 && is(end, "to") &&
-        (is(i - 1, "hope") || is(i - 1, "hopes") || is(i - 1, "hoped") || is(i - 1, "hoping") ||
-         is(i - 1, "want") || is(i - 1, "wants") || is(i - 1, "wanted") || is(i - 1, "dream") ||
-         is(i - 1, "dreams") || is(i - 1, "dreamed") || is(i - 1, "aspire") ||
-         is(i - 1, "aspires") || is(i - 1, "expect") || is(i - 1, "expects"))) {
-      return make(end, "DATE", "FUTURE_REF");
+    // "will one day be", "the hope he one day follows", "researchers hope one
+    // day to harness it": some day in the future (not "it takes one day to").
+    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0) {
+      std::size_t b = i - 1;
+      bool modal_or_subject = is(b, "will") || is(b, "would") || is(b, "could") || is(b, "may") ||
+                              is(b, "might") || is(b, "can") || is(b, "should") || is(b, "must") ||
+                              is(b, "he") || is(b, "she") || is(b, "they") || is(b, "we") ||
+                              is(b, "i") || is(b, "you");
+      bool wish =
+          is(end, "to") && (is(b, "hope") || is(b, "hopes") || is(b, "hoped") || is(b, "hoping") ||
+                            is(b, "want") || is(b, "wants") || is(b, "wanted") || is(b, "dream") ||
+                            is(b, "dreams") || is(b, "dreamed") || is(b, "aspire") ||
+                            is(b, "aspires") || is(b, "expect") || is(b, "expects"));
+      if (modal_or_subject || wish) return make(end, "DATE", "FUTURE_REF");
     }
     end = or_so(end);
     if (Core off = counted_offset(i, end, num, unit, half); off.end) return off;
@@ -3565,12 +3569,6 @@ class Tagger {
     Core c = make(e, "TIME", day_rel(0) + buf);
     c.approx_ok = true;
     return c;
-  }
-
-  // A calendar day, "2016-07-15" (not a week, a month or a day unknown).
-  static bool is_day_value(std::string_view v) {
-    return v.size() == 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' &&
-           v[8] >= '0' && v[8] <= '9';
   }
 
   // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
