@@ -897,6 +897,10 @@ TEST_CASE("'the end of' before a period's possessive is the possessed thing's en
   times = tag("At the end of the week\xE2\x80\x99s talks, they left.", wednesday);
   REQUIRE(times.size() == 1);
   CHECK(times[0].text == "the week");
+  // "the turn of the century's architecture" is the period's: no position word.
+  CHECK(
+      one("He loves the turn of the century's architecture.", "the turn of the century", wednesday)
+          .value == "2000");
   // Without the possessive the end is the period's.
   CHECK(
       one("By the end of next week, the field will be smaller.", "the end of next week", wednesday)

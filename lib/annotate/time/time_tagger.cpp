@@ -1389,9 +1389,6 @@ class Tagger {
       if (ok && the && !c.the_ok) ok = false;
       if (ok && !approx.empty() && !c.approx_ok) ok = false;
       if (ok && !position.empty() && !c.pos_ok && !is(i, "the")) ok = false;
-      // "the end of next week's contests": the end is the contests', not the week's.
-      if (ok && is(i, "the") && !position.empty() && apostrophe(c.end) && is(c.end + 1, "s"))
-        ok = false;
       if (ok && approx == "MORE_THAN" && is(i, "over") && c.type != "DURATION") ok = false;
       if (ok && c.end >= best.end) {
         best = c;
@@ -1404,6 +1401,13 @@ class Tagger {
           // keep the year; TimeBank marks "the beginning of 1990" as 1990
         }
       }
+    }
+    // "the end of next week's contests", "the end of the week's talks": the end
+    // is the contests', not the week's; the period alone is found from its own
+    // first word. (Not "the turn of the century's architecture", the period's.)
+    if (best.end > i && is(i, "the") && w(i + 1) && (w(i + 1)->has & WordInfo::kHasPosition) &&
+        is(i + 2, "of") && apostrophe(best.end) && is(best.end + 1, "s")) {
+      best = Core();
     }
     // One object returned on every path, so that it is built in the caller's
     // (moving a Core copies its value string with a memcpy call, even empty).
@@ -1687,12 +1691,6 @@ class Tagger {
           p->words.front() == "the" && end < n() &&
           (digit(end) || is(end, "few") || is(end, "several") || is(end, "couple") ||
            is(end, "half") || (w(end) && w(end)->number > 0))) {
-        return {};
-      }
-      // "the end of the week's talks": the end is the talks', not the week's; the
-      // period alone is found from its own first word.
-      if (p->words.size() >= 4 && p->words.front() == "the" && p->words[2] == "of" &&
-          apostrophe(end) && is(end + 1, "s")) {
         return {};
       }
       // "most recently last October": the date that follows is the time; the
