@@ -702,6 +702,9 @@ TEST_CASE("earnings-report periods and offsets") {
   CHECK(find(fiscal, "the quarter").value == "1989-Q2");
   CHECK(find(fiscal, "July 31").value == "1989-07-31");
   CHECK(tag("In the quarter ended Jan. 31, sales rose.", anchor).front().value == "1988-Q4");
+  // "the quarter of <people>" is a fraction; "the quarter of the year" a period.
+  CHECK(tag("He won the quarter of voters who are independents.", anchor).empty());
+  CHECK(one("Profit in the quarter of the year rose.", "the quarter", anchor).value == "1989-Q3");
   CHECK(one("It closed eight trading days later.", "eight trading days", anchor).value == "P8D");
   CHECK(
       one("Then, a week or so ago, he picked Saturday.", "a week or so ago", CivilDate{1991, 2, 25})

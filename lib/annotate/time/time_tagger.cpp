@@ -2743,6 +2743,16 @@ class Tagger {
     }
     if (u->unit == 'Q' && !u->plural && i > 0 && is(i - 1, "the") &&
         !(is_dash(i + 1) && adjacent(i + 1))) {  // not "the quarter-to-quarter comparison"
+      // "the quarter of Democratic voters" is a fraction; "the quarter of
+      // 2016" and "the quarter of the year" are periods.
+      if (is(i + 1, "of")) {
+        std::size_t k = i + 2;
+        while (is(k, "the") || is(k, "this") || is(k, "that") || is(k, "last") || is(k, "next") ||
+               is(k, "fiscal")) {
+          ++k;
+        }
+        if (!digit(k) && !(w(k) && w(k)->unit)) return {};
+      }
       // "the quarter": the quarter the report is about
       if (!anchor_) {
         Core c = make(i + 1, "DATE", "XXXX-QX");
