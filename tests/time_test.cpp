@@ -157,6 +157,20 @@ TEST_CASE("relative expressions") {
     CHECK(one("It was signed earlier this month.", "earlier this month").value == "2024-07");
     CHECK(one("They met earlier this week.", "earlier this week").value == "2024-W28");
   }
+  SUBCASE("this week on a Sunday") {
+    // Sunday 14 July 2024 ends ISO week 28; a week still to come is week 29.
+    CivilDate sunday{2024, 7, 14};
+    CHECK(one("Gore will skip this week's convention.", "this week", sunday).value == "2024-W29");
+    CHECK(one("He is not available this week.", "this week", sunday).value == "2024-W29");
+    CHECK(one("He flies to Ohio later this week.", "later this week", sunday).value == "2024-W29");
+    CHECK(one("He campaigned in Iowa this week.", "this week", sunday).value == "2024-W28");
+    CHECK(one("They met earlier this week.", "earlier this week", sunday).value == "2024-W28");
+    // Officials this week detailed ...: a present verb after the week does not decide.
+    CHECK(one("Officials this week detailed the plan, which is new.", "this week", sunday).value ==
+          "2024-W28");
+    // On a Saturday the week is the ISO week.
+    CHECK(one("He will speak this week.", "this week", CivilDate{2024, 7, 13}).value == "2024-W28");
+  }
   SUBCASE("next June, last Friday") {
     CHECK(one("The summit is planned for next June.", "next June").value == "2025-06");
     CHECK(one("He resigned last Friday.", "last Friday").value == "2024-07-05");

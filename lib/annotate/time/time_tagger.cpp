@@ -1314,6 +1314,16 @@ class Tagger {
     return "";
   }
 
+  // An American week begins on Sunday: in a Sunday article, "this week" still
+  // to come ("will skip this week's convention", "is not available this week",
+  // "later this week") is the ISO week that starts the next day.
+  bool week_to_come_on_sunday(std::size_t i) const {
+    if (!anchor_ || weekday(anchor_days_) != 6) return false;
+    // A present verb after the week does not decide: "officials this week
+    // detailed the plan, which is ...".
+    return is(i, "later") || tense_at(i) > 0 || (marker_before(i).first >= 0 && present_at(i));
+  }
+
   // The same period as the anchor, shifted by `k` (last year -1, this month 0).
   std::string period_rel(char unit, int k) {
     switch (unit) {
@@ -1644,6 +1654,7 @@ class Tagger {
       if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
         char unit = v.back();
+        if (off == 0 && unit == 'W' && p->words[0] == "later" && week_to_come_on_sunday(i)) off = 1;
         value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
         if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending"))) {
           // "the year ended Sept. 30": a fiscal year, a span rather than a calendar year
@@ -2110,7 +2121,12 @@ class Tagger {
       // After "In June 2001" or "in 1990" the next day is a day of that month
       // or year, not of the anchor's ("2001-06-XX").
       if (narrative && narrated.empty() && unit == 'D') narrated = ref_with_unknown_day();
-      Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, d) : narrated);
+      int shift = d;
+      if (unit == 'W' && d == 0 && is(i, "this") && !(i > 0 && is(i - 1, "earlier")) &&
+          week_to_come_on_sunday(i)) {
+        shift = 1;
+      }
+      Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, shift) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
           is(i, "coming") || is(i, "preceding") || is(i, "prior")) {
         c.the_ok = true;
