@@ -157,7 +157,7 @@ TEST_CASE("relative expressions") {
     CHECK(one("It was signed earlier this month.", "earlier this month").value == "2024-07");
     CHECK(one("They met earlier this week.", "earlier this week").value == "2024-W28");
   }
-  SUBCASE("this week on a Sunday") {
+  SUBCASE("this week and this weekend by the weekday of the report") {
     // Sunday 14 July 2024 ends ISO week 28; a week still to come is week 29.
     CivilDate sunday{2024, 7, 14};
     CHECK(one("Gore will skip this week's convention.", "this week", sunday).value == "2024-W29");
@@ -168,6 +168,16 @@ TEST_CASE("relative expressions") {
     // Officials this week detailed ...: a present verb after the week does not decide.
     CHECK(one("Officials this week detailed the plan, which is new.", "this week", sunday).value ==
           "2024-W28");
+    // In a Monday to Wednesday report a past "this weekend" is the one just past.
+    CivilDate tuesday{2024, 7, 16};
+    CHECK(one("This weekend, Sanders complained about it.", "This weekend", tuesday).value ==
+          "2024-W28-WE");
+    CHECK(one("A rally is scheduled for this weekend.", "this weekend", tuesday).value ==
+          "2024-W29-WE");
+    CHECK(one("It stalled: if he wins this weekend, he gains.", "this weekend", tuesday).value ==
+          "2024-W29-WE");
+    CHECK(one("He said he would campaign this weekend.", "this weekend", CivilDate{2024, 7, 19})
+              .value == "2024-W29-WE");
     // On a Saturday the week is the ISO week.
     CHECK(one("He will speak this week.", "this week", CivilDate{2024, 7, 13}).value == "2024-W28");
   }

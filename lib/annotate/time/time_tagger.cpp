@@ -714,6 +714,13 @@ class Tagger {
     }
     return {left, tense};
   }
+  // A colon or semicolon lies between tokens `from` (-1: none) and i.
+  bool colon_between(int from, std::size_t i) const {
+    for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
+      if (is(k, ":") || is(k, ";")) return true;
+    }
+    return false;
+  }
   // The nearest tense marker at or after token i: {position, tense}, or {-1, 0}.
   std::pair<int, int> marker_after(std::size_t i) const {
     int right = -1, tense = 0;
@@ -2125,6 +2132,13 @@ class Tagger {
       if (unit == 'W' && d == 0 && is(i, "this") && !(i > 0 && is(i - 1, "earlier")) &&
           week_to_come_on_sunday(i)) {
         shift = 1;
+      }
+      // "This weekend, Sanders complained", in a Monday to Wednesday report:
+      // the weekend just past, as for "over the weekend". (Not after a colon:
+      // "the revolution remains stalled: even if he wins this weekend".)
+      if (unit == 'K' && d == 0 && is(i, "this") && anchor_ && weekday(anchor_days_) <= 2 &&
+          tense_at(i) < 0 && !colon_between(marker_before(i).first, i)) {
+        shift = -1;
       }
       Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, shift) : narrated);
       if (is(i, "past") || is(i, "previous") || is(i, "following") || is(i, "current") ||
