@@ -178,6 +178,9 @@ TEST_CASE("relative expressions") {
           "2024-W29-WE");
     CHECK(one("He said he would campaign this weekend.", "this weekend", CivilDate{2024, 7, 19})
               .value == "2024-W29-WE");
+    CHECK(one("The fighting goes on, with gains over the weekend.", "the weekend", tuesday).value ==
+          "2024-W28-WE");
+    CHECK(one("He will rest over the weekend.", "the weekend", tuesday).value == "2024-W29-WE");
     // On a Saturday the week is the ISO week.
     CHECK(one("He will speak this week.", "this week", CivilDate{2024, 7, 13}).value == "2024-W28");
   }

@@ -1693,8 +1693,13 @@ class Tagger {
             end + 1 < n() && toks_[end + 1].kind != kPunct) {
           return {};
         }
-        if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 && tense_at(i) < 0) {
-          value = period_rel('K', -1);  // "over the weekend" in a weekday's report
+        // "over the weekend" in a weekday's report, in a past clause or, early in
+        // the week, in any clause not looking ahead ("insurgents making gains
+        // over the weekend").
+        if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 &&
+            (tense_at(i) < 0 ||
+             (weekday(anchor_days_) <= 2 && i > 0 && is(i - 1, "over") && tense_at(i) == 0))) {
+          value = period_rel('K', -1);
         }
       }
       // "the future of the alliance", "the past of the city": its fate or
