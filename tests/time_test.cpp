@@ -112,6 +112,14 @@ TEST_CASE("months, weekdays and the tense of the clause") {
     CHECK(one("He was not hopeful about the looming showdown in July.", "July",
               CivilDate{2016, 4, 17})
               .value == "2016-07");
+    // A report named by its month accounts for a month that has begun, whatever the tense.
+    CivilDate march20{2016, 3, 20};
+    CHECK(
+        one("They must file their February campaign finance reports.", "February", march20).value ==
+        "2016-02");
+    CHECK(one("Markets will watch the November jobs report.", "November", march20).value ==
+          "2015-11");
+    CHECK(one("The debate in November will be big.", "November", march20).value == "2016-11");
   }
   SUBCASE("May and March as verbs are not months") {
     auto times = tag("Officials may march to the square.", CivilDate{2024, 7, 12});

@@ -109,6 +109,8 @@ const TimeLexicon& time_lexicon() {
         w.holiday_noun = true;
       else if (cls == "event_noun")
         w.event_noun = true;
+      else if (cls == "report_noun")
+        w.report_noun = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

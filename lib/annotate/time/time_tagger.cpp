@@ -765,11 +765,18 @@ class Tagger {
   }
   // An event held on a set date follows token k, after at most two modifiers
   // ("election", "general election", "New Hampshire primary").
-  bool event_noun_after(std::size_t k) const {
+  bool event_noun_after(std::size_t k) const { return noun_after(k, &WordInfo::event_noun); }
+  // "the November jobs report", "their February campaign finance reports".
+  bool report_noun_after(std::size_t k) const { return noun_after(k, &WordInfo::report_noun); }
+  // Within three words from k, before any trigger, determiner or preposition,
+  // a word of the class `flag`.
+  bool noun_after(std::size_t k, bool WordInfo::*flag) const {
     for (std::size_t j = k; j < n() && j < k + 3; ++j) {
       if (toks_[j].kind != kAlpha) return false;
-      if (w(j) && w(j)->event_noun) return true;
-      if (is(j, "run") && is_dash(j + 1) && is(j + 2, "off")) return true;  // "run-off"
+      if (w(j) && w(j)->*flag) return true;
+      if (flag == &WordInfo::event_noun && is(j, "run") && is_dash(j + 1) && is(j + 2, "off")) {
+        return true;  // "run-off"
+      }
       if ((toks_[j].flags & kTrigger) || determiner(j) || is(j, "in") || is(j, "of") ||
           is(j, "on") || is(j, "at") || is(j, "for") || is(j, "to") || is(j, "and") ||
           is(j, "or")) {
@@ -852,6 +859,8 @@ class Tagger {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     int y = a().year, am = a().month;
     if (after_since(i)) return time::month_str(month <= am ? y : y - 1, month);
+    // "the November jobs report" accounts for a month that has begun.
+    if (report_noun_after(i + 1)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
