@@ -98,6 +98,14 @@ TEST_CASE("months, weekdays and the tense of the clause") {
   SUBCASE("a future weekday") {
     CHECK(one("The ministers will meet on Tuesday.", "Tuesday").value == "2024-07-16");
   }
+  SUBCASE("a result dated by a weekday has happened") {
+    CivilDate wednesday{2016, 2, 10};
+    CHECK(one("He should also get a boost from the win Tuesday.", "Tuesday", wednesday).value ==
+          "2016-02-09");
+    CHECK(one("We really can win on Tuesday.", "Tuesday", wednesday).value == "2016-02-16");
+    CHECK(one("He will reel off a few more victories on Saturday.", "Saturday", wednesday).value ==
+          "2016-02-13");
+  }
   SUBCASE("the same weekday as the anchor is the anchor's day") {
     CHECK(one("The alliance announced the plan Friday.", "Friday").value == "2024-07-12");
   }
@@ -120,6 +128,12 @@ TEST_CASE("months, weekdays and the tense of the clause") {
     CHECK(one("Markets will watch the November jobs report.", "November", march20).value ==
           "2015-11");
     CHECK(one("The debate in November will be big.", "November", march20).value == "2016-11");
+    // A passive after a modal and adverbs takes the modal's tense; "should" looks ahead.
+    CHECK(one("The nominee will almost certainly be decided in July.", "July", march20).value ==
+          "2016-07");
+    CHECK(one("He declared that they should beat her at the polls in November.", "November",
+              CivilDate{2016, 7, 22})
+              .value == "2016-11");
   }
   SUBCASE("May and March as verbs are not months") {
     auto times = tag("Officials may march to the square.", CivilDate{2024, 7, 12});

@@ -111,6 +111,8 @@ const TimeLexicon& time_lexicon() {
         w.event_noun = true;
       else if (cls == "report_noun")
         w.report_noun = true;
+      else if (cls == "result_noun")
+        w.result_noun = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

@@ -37,6 +37,7 @@ struct alignas(64) WordInfo {
   bool implicative = false;    ///< "managed", "enough": the infinitive after it is the verb's time
   bool event_noun = false;     ///< "the November election": an event held on a date set ahead
   bool report_noun = false;    ///< "the November jobs report": an account of a month past
+  bool result_noun = false;    ///< "the win Tuesday": an outcome the day has seen
   bool trigger = false;        ///< may begin an expression (the scanner skips other words)
   bool standalone = false;     ///< may be an expression on its own ("June", "now", "years")
   std::uint8_t has = 0;        ///< kHasSeason...: which of the strings below are not empty

@@ -567,13 +567,21 @@ class Tagger {
       }
       // A participle after "be"/"is" is a passive: its auxiliary gives the tense
       // ("will be paid Dec. 14", "is expected").
-      if (tense == -1 && i > 0 &&
-          ((is(i - 1, "be") && i > 1 &&
-            (is(i - 2, "will") || is(i - 2, "ll") || is(i - 2, "would") || is(i - 2, "to") ||
-             is(i - 2, "may") || is(i - 2, "might") || is(i - 2, "should") || is(i - 2, "can"))) ||
-           is(i - 1, "is") || is(i - 1, "are"))) {
-        continue;
+      // (Adverbs may come between: "will almost certainly be decided".)
+      if (tense == -1 && i > 0 && is(i - 1, "be") && i > 1) {
+        std::size_t m = i - 2;
+        while (m > 0 && i - m <= 4 &&
+               ((toks_[m].low.size() > 4 && toks_[m].low.ends_with("ly")) || is(m, "not") ||
+                is(m, "also") || is(m, "still") || is(m, "never") || is(m, "almost") ||
+                is(m, "just") || is(m, "even"))) {
+          --m;
+        }
+        if (is(m, "will") || is(m, "ll") || is(m, "would") || is(m, "to") || is(m, "may") ||
+            is(m, "might") || is(m, "should") || is(m, "can")) {
+          continue;
+        }
       }
+      if (tense == -1 && i > 0 && (is(i - 1, "is") || is(i - 1, "are"))) continue;
       // "had been scheduled to expire Friday": a plan that lies in the past.
       if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
       // "might have been", "would have won": a modal perfect looks back, unlike
@@ -762,6 +770,15 @@ class Tagger {
       return false;  // deadlines and plans: "was extended until Nov. 20"
     }
     return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
+  }
+  // A result noun ("win", "victories") comes just before token i (or before
+  // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
+  bool result_noun_before(std::size_t i) const {
+    std::size_t k = i > 0 && is(i - 1, "on") ? i - 1 : i;
+    if (k < 2 || !w(k - 1) || !w(k - 1)->result_noun) return false;
+    std::size_t b = k - 2;
+    return !(is(b, "to") || is(b, "more") || is(b, "ll") ||
+             time::TimeLexicon::tense_of(toks_[b].flags) == 1);
   }
   // An event held on a set date follows token k, after at most two modifiers
   // ("election", "general election", "New Hampshire primary").
@@ -3247,6 +3264,9 @@ class Tagger {
     if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i)) {
       direction = -1;
     }
+    // "a boost from the win Tuesday", "Clinton's wins on Tuesday": a result
+    // that the day has seen, whatever the clause's tense.
+    if (direction == 0 && result_noun_before(i)) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
       return make(j + 1, "SET",
