@@ -1347,6 +1347,10 @@ class Tagger {
     return "";
   }
 
+  // The report is of a Monday, Tuesday or Wednesday: a weekend it names
+  // without a tense looking ahead is mostly the one just past.
+  bool early_in_week() const { return anchor_ && weekday(anchor_days_) <= 2; }
+
   // An American week begins on Sunday: in a Sunday article, "this week" still
   // to come ("will skip this week's convention", "is not available this week",
   // "later this week") is the ISO week that starts the next day.
@@ -1724,7 +1728,7 @@ class Tagger {
         // over the weekend").
         if (off == 0 && unit == 'K' && anchor_ && weekday(anchor_days_) < 5 &&
             (tense_at(i) < 0 ||
-             (weekday(anchor_days_) <= 2 && i > 0 && is(i - 1, "over") && tense_at(i) == 0))) {
+             (early_in_week() && i > 0 && is(i - 1, "over") && tense_at(i) == 0))) {
           value = period_rel('K', -1);
         }
       }
@@ -2165,10 +2169,10 @@ class Tagger {
         shift = 1;
       }
       // "This weekend, Sanders complained", in a Monday to Wednesday report:
-      // the weekend just past, as for "over the weekend". (Not after a colon:
-      // "the revolution remains stalled: even if he wins this weekend".)
-      if (unit == 'K' && d == 0 && is(i, "this") && anchor_ && weekday(anchor_days_) <= 2 &&
-          tense_at(i) < 0 && !colon_between(marker_before(i).first, i)) {
+      // the weekend just past, as for "over the weekend". (Not when a colon
+      // parts it from the past verb: "remains stalled: if he wins this weekend".)
+      if (unit == 'K' && d == 0 && is(i, "this") && early_in_week() && tense_at(i) < 0 &&
+          !colon_between(marker_before(i).first, i)) {
         shift = -1;
       }
       Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, shift) : narrated);
