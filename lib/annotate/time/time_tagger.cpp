@@ -571,9 +571,8 @@ class Tagger {
       if (tense == -1 && i > 0 && is(i - 1, "be") && i > 1) {
         std::size_t m = i - 2;
         while (m > 0 && i - m <= 4 &&
-               ((toks_[m].low.size() > 4 && toks_[m].low.ends_with("ly")) || is(m, "not") ||
-                is(m, "also") || is(m, "still") || is(m, "never") || is(m, "almost") ||
-                is(m, "just") || is(m, "even"))) {
+               (ly_adverb(m) || is(m, "not") || is(m, "also") || is(m, "still") || is(m, "never") ||
+                is(m, "almost") || is(m, "just") || is(m, "even"))) {
           --m;
         }
         if (is(m, "will") || is(m, "ll") || is(m, "would") || is(m, "to") || is(m, "may") ||
@@ -616,6 +615,10 @@ class Tagger {
     };
     return time::TimeLexicon::tense_of(toks_[k].flags) == -1 || l == "been" || l == "done" ||
            l == "gone" || ends("ed") || ends("en") || ends("wn");
+  }
+  // An adverb in -ly at k: "certainly", "suddenly".
+  bool ly_adverb(std::size_t k) const {
+    return k < n() && toks_[k].low.size() > 4 && toks_[k].low.ends_with("ly");
   }
   bool determiner(std::size_t k) const {
     return k < n() && (is(k, "the") || is(k, "a") || is(k, "an") || is(k, "this") ||
@@ -875,9 +878,11 @@ class Tagger {
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     int y = a().year, am = a().month;
-    if (after_since(i)) return time::month_str(month <= am ? y : y - 1, month);
-    // "the November jobs report" accounts for a month that has begun.
-    if (report_noun_after(i + 1)) return time::month_str(month <= am ? y : y - 1, month);
+    // "since October", and "the November jobs report", which accounts for a
+    // month that has begun: the latest such month.
+    if (after_since(i) || report_noun_after(i + 1)) {
+      return time::month_str(month <= am ? y : y - 1, month);
+    }
     int t = tense_at(i);
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
@@ -1023,7 +1028,7 @@ class Tagger {
     // "has mounted", "has suddenly taken": a present perfect looks back.
     if (is(at, "has") || is(at, "have")) {
       std::size_t v = at + 1;
-      if (v < n() && toks_[v].low.size() > 4 && toks_[v].low.ends_with("ly")) ++v;
+      if (ly_adverb(v)) ++v;
       if (v < n() && toks_[v].kind == kAlpha &&
           (toks_[v].low.ends_with("ed") || toks_[v].low.ends_with("en") ||
            time::TimeLexicon::tense_of(toks_[v].flags) == -1)) {
@@ -2506,14 +2511,14 @@ class Tagger {
     const WordInfo* post = w(end);
     if (post && post->direction != 0 && !is(end, "before")) {
       int sign = post->direction;
+      // "a year earlier", "a year ago" in an earnings report: the year-ago quarter.
+      if (unit == 'Y' && num == 1 && (is(end, "earlier") || is(end, "ago")) && last_q_ && anchor_ &&
+          compares_figures(i)) {
+        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+        c.approx_ok = true;
+        return c;
+      }
       if (is(end, "earlier") || is(end, "later")) {
-        // "a year earlier" in an earnings report is the year-ago quarter.
-        if (unit == 'Y' && num == 1 && is(end, "earlier") && last_q_ && anchor_ &&
-            compares_figures(i)) {
-          Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
-          c.approx_ok = true;
-          return c;
-        }
         // "lost it to Romney four years later" counts from the year the
         // narrative is on (2008), never from the anchor: a later year is
         // that one moved on, and without one only the span is known.
@@ -2536,11 +2541,6 @@ class Tagger {
           c.approx_ok = true;
           return c;
         }
-      }
-      if (unit == 'Y' && num == 1 && is(end, "ago") && last_q_ && anchor_ && compares_figures(i)) {
-        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
-        c.approx_ok = true;
-        return c;
       }
       Core c = make(end + 1, "DATE", shifted(num, unit, sign));
       c.approx_ok = true;
