@@ -244,6 +244,14 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
   CHECK(one("The father would be traveling to the United States Thursday.", "Thursday",
             CivilDate{2000, 4, 5})
             .value == "2000-04-06");
+  // After a modal "hit" is the base form, not the past: the modal's tense.
+  CHECK(one("The storm will hit Florida Monday.", "Monday", CivilDate{2016, 3, 12}).value ==
+        "2016-03-14");
+  CHECK(one("The ad is airing and could hit Florida airwaves Monday.", "Monday",
+            CivilDate{2016, 3, 12})
+            .value == "2016-03-14");
+  CHECK(one("The storm hit Florida Monday.", "Monday", CivilDate{2016, 3, 12}).value ==
+        "2016-03-07");
   // "is to" + verb is a plan; "had been scheduled to" one that has passed.
   CHECK(one("Trading is to resume in Paris Tuesday.", "Tuesday", CivilDate{1989, 10, 27}).value ==
         "1989-10-31");

@@ -603,8 +603,26 @@ class Tagger {
            (is(i - 1, "ll") && i > 1 && apostrophe(i - 2)))) {
         continue;
       }
+      // "will hit Florida Monday", "to hit": after a modal or "to" a past form
+      // is the base form it shares ("hit"); the modal marks the tense.
+      if (tense == -1 && after_modal(i)) continue;
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
+  }
+  // A modal, "to" or "do" comes before token i, perhaps across adverbs and
+  // "not": "could hit", "will not hit", "to hit".
+  bool after_modal(std::size_t i) const {
+    std::size_t m = i;
+    while (m > 0 && i - m < 3 &&
+           (ly_adverb(m - 1) || is(m - 1, "not") || is(m - 1, "also") || is(m - 1, "still") ||
+            is(m - 1, "never") || is(m - 1, "just") || is(m - 1, "even"))) {
+      --m;
+    }
+    if (m == 0) return false;
+    std::size_t k = m - 1;
+    return is(k, "will") || is(k, "would") || is(k, "could") || is(k, "can") || is(k, "may") ||
+           is(k, "might") || is(k, "should") || is(k, "must") || is(k, "shall") || is(k, "to") ||
+           is(k, "do") || is(k, "does") || (is(k, "ll") && k > 0 && apostrophe(k - 1));
   }
   // Token k looks like a past participle: "been", "won", "changed", "taken", "done".
   bool participle_at(std::size_t k) const {
