@@ -937,6 +937,20 @@ TEST_CASE("a weekday's possessive is past unless 'ahead of', 'will' or a deadlin
             .value == "2016-03-15");
   CHECK(one("The filings due Sunday night are expected to show gains.", "Sunday night", thursday)
             .value == "2016-03-13");
+  SUBCASE("a present progressive runs in the coming event, not from a past one") {
+    CivilDate saturday{2016, 6, 4};
+    CHECK(one("Schoen described the situation Clinton is facing in Tuesday's California primary.",
+              "Tuesday", saturday)
+              .value == "2016-06-07");
+    CHECK(one("She is running in Tuesday\xE2\x80\x99s congressional primary.", "Tuesday",
+              CivilDate{2016, 6, 27})
+              .value == "2016-06-28");
+    CHECK(one("Clinton is still reeling from Tuesday's primary.", "Tuesday", saturday).value ==
+          "2016-05-31");
+    CHECK(one("Trump is raising questions about his microphone during Monday's debate.", "Monday",
+              CivilDate{2016, 9, 30})
+              .value == "2016-09-26");
+  }
   SUBCASE("the possessive may follow a part of the day") {
     CivilDate sunday{2016, 2, 7};
     CHECK(one("The beginning of Saturday night\xE2\x80\x99s debate was awkward.", "Saturday night",

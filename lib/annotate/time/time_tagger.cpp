@@ -1055,6 +1055,24 @@ class Tagger {
     }
     return true;
   }
+  // A present progressive governs token i, at most a preposition that does
+  // not look back and a determiner away: "is running in Tuesday's primary",
+  // not "is reeling from Tuesday's debate".
+  bool progressive_before(std::size_t i) const {
+    auto [at, tense] = marker_before(i);
+    if (at < 0 || tense != 2) return false;
+    std::size_t v = static_cast<std::size_t>(at) + 1;
+    if (ly_adverb(v)) ++v;
+    if (v >= i || toks_[v].kind != kAlpha || !toks_[v].low.ends_with("ing") || i - v > 3) {
+      return false;
+    }
+    for (std::size_t k = v + 1; k < i; ++k) {
+      if (is(k, "from") || is(k, "after") || is(k, "since") || is(k, "about") || is(k, "over")) {
+        return false;
+      }
+    }
+    return true;
+  }
   // "ahead of Tuesday's vote", "ahead of New York's delegate-rich Tuesday
   // primary": "ahead of" opens the noun phrase that token i is in.
   bool ahead_of_before(std::size_t i) const {
@@ -3280,10 +3298,13 @@ class Tagger {
     if (direction == 0 && ahead_of_before(i)) direction = 1;
     // "Wednesday's ruling" names something that has happened, unless the verb
     // before it looks ahead ("he will do well in Tuesday's primary"; not "said
-    // they would get around Wednesday's ruling", a future seen from the past).
+    // they would get around Wednesday's ruling", a future seen from the past),
+    // or a present progressive is taking part in the event ("is running in
+    // Tuesday's primary": the coming one if it is at most three days ahead).
     const WordInfo* p = w(j);
     std::size_t owner = p && !p->part_of_day.empty() ? j + 1 : j;  // "Saturday night's debate"
-    if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i)) {
+    if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i) &&
+        !(progressive_before(i) && event_noun_after(owner + 2))) {
       direction = -1;
     }
     // "a boost from the win Tuesday", "Clinton's wins on Tuesday": a result
