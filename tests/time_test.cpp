@@ -995,6 +995,14 @@ TEST_CASE("'overnight' is the night before the narrated day") {
   CHECK(tag("You can't build an organization like that overnight.", monday).empty());
   CHECK(tag("Change will not happen overnight.", monday).empty());
   CHECK(tag("Its size doubled almost overnight.", monday).empty());
+  SUBCASE("with a change of state in the clause, 'overnight' is suddenly") {
+    CHECK(tag("Overnight, Faso became a serious contender.", monday).empty());
+    CHECK(tag("She transformed from \"Queen Nancy\" to \"Bag Lady\" overnight.", monday).empty());
+    CHECK(tag("It meant doubling the firm's size and stature overnight.", monday).empty());
+    // A change in another clause does not count.
+    CHECK(one("Prices doubled, and the sites were struck overnight.", "overnight", monday).value ==
+          "1989-10-29TNI");
+  }
 }
 
 TEST_CASE("'today is the eighth day of ...': the counted day is the anchor's") {

@@ -113,6 +113,8 @@ const TimeLexicon& time_lexicon() {
         w.report_noun = true;
       else if (cls == "result_noun")
         w.result_noun = true;
+      else if (cls == "change_verb")
+        w.change_verb = true;
     }
     for (const auto& row : tense_rows) {
       if (row.size() < 2) continue;

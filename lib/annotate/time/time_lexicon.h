@@ -59,6 +59,7 @@ struct alignas(64) WordInfo {
   std::string part_of_day_plural;  ///< "nights" -> NI
   std::string approx;              ///< TIMEX3 mod of an approximator ("APPROX")
   std::string position;            ///< START / MID / END
+  bool change_verb = false;        ///< "became", "transformed": "overnight" with it means suddenly
 };
 
 // The fields the tagger tests at every expression start share a cache line.

@@ -3386,6 +3386,26 @@ class Tagger {
     return theok(make(j, "DATE", season_in_context(s->season, i, deictic)));
   }
 
+  // A verb of change of state shares token i's clause: "Faso became a serious
+  // contender overnight", "Overnight, Faso became ...", "doubling its size
+  // overnight". The clause ends at a stop, a comma or a colon (not at the
+  // quotes of "from 'Queen Nancy' to 'Bag Lady'"), or ten words away.
+  bool change_in_clause(std::size_t i) const {
+    auto change = [&](std::size_t k) { return w(k) && w(k)->change_verb; };
+    auto stop = [&](std::size_t k) {
+      return is(k, ",") || is(k, ".") || is(k, ";") || is(k, ":") || is(k, "?") || is(k, "!");
+    };
+    for (std::size_t k = i, words = 0; k > 0 && words < 10 && !stop(k - 1); --k) {
+      if (change(k - 1)) return true;
+      words += toks_[k - 1].kind == kAlpha;
+    }
+    std::size_t k = is(i + 1, ",") ? i + 2 : i + 1;
+    for (std::size_t words = 0; k < n() && words < 10 && !stop(k); ++k) {
+      if (change(k)) return true;
+      words += toks_[k].kind == kAlpha;
+    }
+    return false;
+  }
   Core part_of_day(std::size_t i) {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
     // "overnight" is the night before the day the narrative is on (the one
@@ -3398,6 +3418,7 @@ class Tagger {
                     is(i - 1, "nearly") || is(i - 1, "practically") || is(i - 1, "literally"))) {
         return {};
       }
+      if (change_in_clause(i)) return {};
       std::int32_t day = anchor_days_;
       std::string named = recent_ref_day();
       if (!named.empty()) ref_day(&day);
