@@ -1733,3 +1733,23 @@ TEST_CASE("a month and day that news uses as an event's name is that event's dat
     CHECK(one("The Jan. 6 committee met on Tuesday.", "Jan. 6", april).value == "2016-01-06");
   }
 }
+
+TEST_CASE("a month joined to the month tagged before it follows that month") {
+  CivilDate november{2015, 11, 27};
+  auto times = tag("The ads reserved in December and January come from super PACs.", november);
+  CHECK(find(times, "December").value == "2015-12");
+  CHECK(find(times, "January").value == "2016-01");
+  times = tag("Tell us how much you love us in May or June or July.", CivilDate{2016, 5, 5});
+  CHECK(find(times, "June").value == "2016-06");
+  CHECK(find(times, "July").value == "2016-07");
+  // A range runs forward however far: "from October to February".
+  CHECK(one("When the cold winds blow from October to February, it closes.", "February",
+            CivilDate{2016, 7, 15})
+            .value == "2017-02");
+  SUBCASE("a pair further apart may be listed either way: each month on its own") {
+    times =
+        tag("It barely moved from the two polls, in February and October.", CivilDate{2016, 5, 12});
+    CHECK(find(times, "February").value == "2016-02");
+    CHECK(find(times, "October").value == "2015-10");
+  }
+}

@@ -895,6 +895,7 @@ class Tagger {
   // A month (1-12) without a year, resolved by the tense near token i.
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
+    if (int y = joined_month_year(month, i)) return time::month_str(y, month);
     int y = a().year, am = a().month;
     // "since October", and "the November jobs report", which accounts for a
     // month that has begun: the latest such month.
@@ -915,6 +916,32 @@ class Tagger {
     if (diff > 6) return time::month_str(y - 1, month);
     if (diff < -6) return time::month_str(y + 1, month);
     return time::month_str(y, month);
+  }
+  // The year of a month at i joined to the month tagged just before it, or 0:
+  // "December and January", "May or June", "October to February". A range
+  // runs forward; a pair does when the second month is at most three after
+  // the first ("in February and October" may list them either way).
+  int joined_month_year(int month, std::size_t i) const {
+    std::size_t c = i;
+    while (c > 0 &&
+           (is(c - 1, "early") || is(c - 1, "late") || is(c - 1, "mid") || is_dash(c - 1))) {
+      if (is_dash(c - 1) && !(c > 1 && is(c - 2, "mid"))) break;
+      --c;
+    }
+    if (c < 2 || found_.empty()) return 0;
+    --c;  // the joining word
+    bool range = is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c);
+    if (!range && !is(c, "and") && !is(c, "or")) return 0;
+    const Found& prev = found_.back();
+    const std::string& v = prev.value;
+    if (prev.span.end != toks_[c - 1].e || v.size() != 7 || v[4] != '-' || v[0] < '0' ||
+        v[0] > '9') {
+      return 0;
+    }
+    int py = std::atoi(v.substr(0, 4).c_str()), pm = std::atoi(v.substr(5, 2).c_str());
+    int gap = (month - pm + 12) % 12;
+    if (gap == 0 || (!range && gap > 3)) return 0;
+    return month > pm ? py : py + 1;
   }
   // "to" and a verb lie between the nearest tense marker on the left and token
   // i, within the clause: "agreed to purchase the line for $22 million in".
