@@ -1428,6 +1428,24 @@ TEST_CASE("a month or date naming a scheduled event is the coming one unless a p
   // A participle after "may be", "can be" is a passive, not a past verb.
   CHECK(one("He suggests the November vote may be rigged.", "November", CivilDate{2016, 8, 16})
             .value == "2016-11");
+  SUBCASE("a past verb in another clause does not date the event; the event's own verb does") {
+    CHECK(one("The justice they may get stuck with if the November election does not break their "
+              "way.",
+              "November", march)
+              .value == "2016-11");
+    CHECK(one("Tuesday's contests strengthened the prospect that the November election will pit "
+              "them against each other.",
+              "November", march)
+              .value == "2016-11");
+    CHECK(one("Europe doubted, with low growth and the threat of a British exit in a June "
+              "referendum.",
+              "June", CivilDate{2016, 3, 23})
+              .value == "2016-06");
+    CHECK(one("When Bevin won, the November election was close.", "November", march).value ==
+          "2015-11");
+    CHECK(one("The summit prompted NATO at its July summit to act.", "July", CivilDate{2016, 9, 10})
+              .value == "2016-07");
+  }
 }
 
 TEST_CASE("shares of a period are rates; 'this N years ago' is the offset") {

@@ -825,6 +825,16 @@ class Tagger {
   }
   // "if" or "unless" opens the clause token i is in: its present tense speaks
   // of what is to come.
+  // A mark or a word that opens a clause lies between tokens `from` and i.
+  bool clause_break_between(int from, std::size_t i) const {
+    for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
+      if (is(k, ",") || is(k, ";") || is(k, ":") || is(k, "that") || is(k, "which") ||
+          is(k, "who") || is(k, "if") || is(k, "when") || is(k, "whether") || is(k, "unless")) {
+        return true;
+      }
+    }
+    return false;
+  }
   bool condition_before(std::size_t i) const {
     for (std::size_t k = i; k-- > 0 && i - k <= 12;) {
       if (toks_[k].kind == kPunct && !apostrophe(k) && !is_dash(k)) return false;
@@ -908,6 +918,15 @@ class Tagger {
     if (t < 0 && infinitive_between(i)) t = 0;
     // "the November election" with no past verb is the coming one, and so is
     // a month in a condition ("if he is the nominee in November").
+    // A past verb in another clause does not date the event: "strengthened
+    // the prospect that the November election will ...", "the threat of ...,
+    // security lapses and a British exit in a June referendum". The event's
+    // own verb, if any, does ("..., the November election was close").
+    if (t < 0 && event_noun_after(i + 1) && clause_break_between(marker_before(i).first, i)) {
+      auto [right, tense] = marker_after(i);
+      t = right >= 0 && !clause_break_between(static_cast<int>(i), right) && tense != 2 ? tense : 0;
+      if (t == 3) t = -1;  // a reporting verb
+    }
     if (t == 0 && (event_noun_after(i + 1) || condition_before(i))) t = 1;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
