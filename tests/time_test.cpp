@@ -209,6 +209,12 @@ TEST_CASE("relative expressions") {
   SUBCASE("next June, last Friday") {
     CHECK(one("The summit is planned for next June.", "next June").value == "2025-06");
     CHECK(one("He resigned last Friday.", "last Friday").value == "2024-07-05");
+    // "this Tuesday" is the one to come, or today, unless the clause is past.
+    CivilDate friday{2016, 3, 4};
+    CHECK(one("He is hoping to win Michigan this Tuesday.", "this Tuesday", friday).value ==
+          "2016-03-08");
+    CHECK(one("They meet this Friday.", "this Friday", friday).value == "2016-03-04");
+    CHECK(one("He won Michigan this Tuesday.", "this Tuesday", friday).value == "2016-03-01");
   }
   SUBCASE("July last year in a July 2024 article") {
     auto t = one("The office was agreed in July last year.", "July last year");

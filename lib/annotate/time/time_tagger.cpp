@@ -2337,7 +2337,11 @@ class Tagger {
     }
     if (u->weekday) {
       if (!toks_[j].cap) return {};
-      Core c = weekday_expr(j, d == 0 ? 0 : d, d != 0);
+      // "this Tuesday" is the one to come (or today) unless the clause is past:
+      // "Michigan votes this Tuesday" on a Friday.
+      bool strict = d != 0;
+      if (d == 0) d = tense_at(j) < 0 ? -1 : 1;
+      Core c = weekday_expr(j, d, strict);
       if (c.end) c.pos_ok = true;
       return c;
     }
