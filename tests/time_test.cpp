@@ -303,6 +303,11 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
   CHECK(one("In March, it rejected a bid. The following month, it put itself up for sale.",
             "The following month", CivilDate{1989, 10, 27})
             .value == "1989-04");
+  // "that" points away from the present: "today" in between is no antecedent.
+  CHECK(one("Compared with the 2008 race, Trump's support today is below McCain's support that "
+            "year.",
+            "that year", CivilDate{2016, 9, 7})
+            .value == "2008");
   // Without an earlier date there is nothing to refer to.
   CHECK(one("It may be resolved in a hearing the week of March 6.", "the week of March 6",
             CivilDate{2000, 2, 24})

@@ -864,7 +864,11 @@ class Tagger {
     e.mod = m.mod;
     if (e.type == "DATE" || e.type == "TIME") e.interval = time::interval_of(e.value);
     // The latest calendar date mentioned: what "that year" / "that day" refer to.
-    if ((e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
+    // (Not "today" or "this year": "that" points away from the present, as in
+    // "the 2008 race ... support today is below McCain's support that year".)
+    bool present = is(i, "today") || is(i, "tonight") || is(i, "now") ||
+                   (is(i, "this") && w(i + 1) && w(i + 1)->unit);
+    if (!present && (e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
         std::all_of(e.value.begin(), e.value.begin() + 4,
                     [](char c) { return c >= '0' && c <= '9'; })) {
       ref_ = e.value;
