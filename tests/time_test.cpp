@@ -1199,6 +1199,14 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(
       one("An attack that even three years later remains charged.", "three years", anchor).value ==
       "P3Y");
+  // Nor past the publication year in a clause that does not look ahead: the
+  // year moved on is the wrong one.
+  CHECK(one("Last year, she spoke at a conference. And a decade later, HP remains on the brink.",
+            "a decade", CivilDate{2016, 1, 20})
+            .value == "P10Y");
+  CHECK(
+      one("In 2014 they won. Three years later, they will run again.", "Three years later", anchor)
+          .value == "2017");
   // A month or season with "that" or "of that year" is of the narrative's year.
   auto narrated =
       tag("Obama took office in January 2009 and the rate peaked in October of that year. "

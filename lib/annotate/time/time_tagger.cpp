@@ -2615,8 +2615,15 @@ class Tagger {
         // So does "two years earlier" ("A poll in December found that, relative to
         // two years earlier, ..." in March 2016 is 2013), back to the anchor's
         // year when nothing was narrated.
+        // A later year past the anchor's in a clause that does not look ahead
+        // is moved on from the wrong year ("Last year, she said ... And a
+        // decade later, HP remains ..."): only the span is known then too.
         if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
           std::string v = ref_shifted('Y', sign * num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
+          if (!v.empty() && sign > 0 && anchor_ && std::atoi(v.c_str()) > a().year &&
+              tense_at(i) <= 0) {
+            v.clear();
+          }
           if (!v.empty()) {
             Core c = make(end + 1, "DATE", v);
             c.approx_ok = true;
