@@ -568,13 +568,9 @@ class Tagger {
       // A participle after "be"/"is" is a passive: its auxiliary gives the tense
       // ("will be paid Dec. 14", "is expected").
       // (Adverbs may come between: "will almost certainly be decided".)
-      if (tense == -1 && i > 0 && is(i - 1, "be") && i > 1) {
-        std::size_t m = i - 2;
-        while (m > 0 && i - m <= 4 &&
-               (ly_adverb(m) || is(m, "not") || is(m, "also") || is(m, "still") || is(m, "never") ||
-                is(m, "almost") || is(m, "just") || is(m, "even"))) {
-          --m;
-        }
+      // ("could", "must" not: "could not be reached for comment Saturday".)
+      if (tense == -1 && i > 1 && is(i - 1, "be")) {
+        std::size_t m = before_adverbs(i - 1);
         if (is(m, "will") || is(m, "ll") || is(m, "would") || is(m, "to") || is(m, "may") ||
             is(m, "might") || is(m, "should") || is(m, "can")) {
           continue;
@@ -609,17 +605,21 @@ class Tagger {
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
   }
+  // The nearest token before k that is not one of at most two adverbs or
+  // "not" (n() if none): the modal of "will almost certainly be", "could not hit".
+  std::size_t before_adverbs(std::size_t k) const {
+    std::size_t m = k;
+    while (m > 0 && k - m < 2 &&
+           (ly_adverb(m - 1) || is(m - 1, "not") || is(m - 1, "also") || is(m - 1, "still") ||
+            is(m - 1, "never") || is(m - 1, "almost") || is(m - 1, "just") || is(m - 1, "even"))) {
+      --m;
+    }
+    return m == 0 ? n() : m - 1;
+  }
   // A modal, "to" or "do" comes before token i, perhaps across adverbs and
   // "not": "could hit", "will not hit", "to hit".
   bool after_modal(std::size_t i) const {
-    std::size_t m = i;
-    while (m > 0 && i - m < 3 &&
-           (ly_adverb(m - 1) || is(m - 1, "not") || is(m - 1, "also") || is(m - 1, "still") ||
-            is(m - 1, "never") || is(m - 1, "just") || is(m - 1, "even"))) {
-      --m;
-    }
-    if (m == 0) return false;
-    std::size_t k = m - 1;
+    std::size_t k = before_adverbs(i);
     return is(k, "will") || is(k, "would") || is(k, "could") || is(k, "can") || is(k, "may") ||
            is(k, "might") || is(k, "should") || is(k, "must") || is(k, "shall") || is(k, "to") ||
            is(k, "do") || is(k, "does") || (is(k, "ll") && k > 0 && apostrophe(k - 1));
@@ -823,8 +823,6 @@ class Tagger {
     }
     return false;
   }
-  // "if" or "unless" opens the clause token i is in: its present tense speaks
-  // of what is to come.
   // A mark or a word that opens a clause lies between tokens `from` and i.
   bool clause_break_between(int from, std::size_t i) const {
     for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
@@ -835,6 +833,8 @@ class Tagger {
     }
     return false;
   }
+  // "if" or "unless" opens the clause token i is in: its present tense speaks
+  // of what is to come.
   bool condition_before(std::size_t i) const {
     for (std::size_t k = i; k-- > 0 && i - k <= 12;) {
       if (toks_[k].kind == kPunct && !apostrophe(k) && !is_dash(k)) return false;
@@ -920,9 +920,7 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
-    // "the November election" with no past verb is the coming one, and so is
-    // a month in a condition ("if he is the nominee in November").
-    // A past verb in another clause does not date the event: "strengthened
+    // A past verb in another clause does not date an event: "strengthened
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
     // own verb, if any, does ("..., the November election was close").
@@ -931,6 +929,8 @@ class Tagger {
       t = right >= 0 && !clause_break_between(static_cast<int>(i), right) && tense != 2 ? tense : 0;
       if (t == 3) t = -1;  // a reporting verb
     }
+    // "the November election" with no past verb is the coming one, and so is
+    // a month in a condition ("if he is the nominee in November").
     if (t == 0 && (event_noun_after(i + 1) || condition_before(i))) t = 1;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
