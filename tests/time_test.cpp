@@ -258,6 +258,16 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "2016-03-14");
   CHECK(one("The storm hit Florida Monday.", "Monday", CivilDate{2016, 3, 12}).value ==
         "2016-03-07");
+  // A plan told in the past ("was scheduled to", "was set to") may have been
+  // carried out or be still to come: the nearest such day.
+  CHECK(one("He was scheduled to leave New Hampshire late Tuesday.", "late Tuesday",
+            CivilDate{2016, 2, 10})
+            .value == "2016-02-09");
+  CHECK(one("Palin was scheduled to speak to the delegates Saturday morning.", "Saturday morning",
+            CivilDate{2016, 4, 15})
+            .value == "2016-04-16");
+  CHECK(one("He will leave New Hampshire late Tuesday.", "late Tuesday", CivilDate{2016, 2, 10})
+            .value == "2016-02-16");
   // "is to" + verb is a plan; "had been scheduled to" one that has passed.
   CHECK(one("Trading is to resume in Paris Tuesday.", "Tuesday", CivilDate{1989, 10, 27}).value ==
         "1989-10-31");

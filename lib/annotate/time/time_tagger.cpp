@@ -1070,6 +1070,14 @@ class Tagger {
     if (direction == 0 && t <= 0 && planned_at(i)) t = 1;
     int today = weekday(anchor_days_) + 1;
     int delta;
+    // "was scheduled to leave late Tuesday", "was set to headline Tuesday": a
+    // plan told in the past may have been carried out or be still to come;
+    // the nearest such day.
+    if (direction == 0 && t > 0 && !strict && past_plan_before(i)) {
+      int ahead = (wd - today + 7) % 7;
+      delta = ahead <= 3 ? ahead : ahead - 7;
+      return time::day_str(civil_from_days(anchor_days_ + delta));
+    }
     // No tense marker at all, as in a present-tense schedule ("the meeting
     // ends Friday", "they meet Monday" on a Friday): the nearest such day when
     // it is at most three days ahead.
@@ -1104,6 +1112,12 @@ class Tagger {
       }
     }
     return true;
+  }
+  // The nearest tense marker before token i looks ahead from a past "was" or
+  // "were": "was scheduled to", "were set to", "was going to".
+  bool past_plan_before(std::size_t i) const {
+    auto [at, tense] = marker_before(i);
+    return at > 0 && tense == 1 && (is(at - 1, "was") || is(at - 1, "were"));
   }
   // A present progressive governs token i, at most a preposition that does
   // not look back and a determiner away: "is running in Tuesday's primary",
