@@ -369,7 +369,7 @@ TEST_CASE("parts of day and clock times") {
   CHECK(clock.value == "2024-07-09T07:48");
   CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m.").value == "2024-07-12T20:00");
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
-  // A day just named before "at" dates the clock time: "until Friday at noon"
+  // A day just named before the clock time dates it: "until Friday at noon"
   // on a Thursday is the next day's noon.
   CivilDate thursday{2016, 7, 14};
   CHECK(one("They have until Friday at noon to file.", "noon", thursday).value ==
@@ -379,6 +379,12 @@ TEST_CASE("parts of day and clock times") {
   CHECK(one("He arrives tomorrow at 9 a.m. in Ohio.", "9 a.m.", thursday).value ==
         "2016-07-15T09:00");
   CHECK(one("In Ohio at 9 a.m. they met.", "9 a.m.", thursday).value == "2016-07-14T09:00");
+  // So does one a few words before, with no stop between: "between 10-11 a.m.".
+  CHECK(
+      one("She speaks Saturday morning between 10-11 a.m. in Casper.", "11 a.m.", thursday).value ==
+      "2016-07-16T11:00");
+  CHECK(one("She spoke Saturday. At 11 a.m. they met.", "11 a.m.", thursday).value ==
+        "2016-07-14T11:00");
   CHECK(one("Shots were heard last night.", "last night").value == "2024-07-11TNI");
   CHECK(one("The truce began at 0400 GMT.", "0400 GMT").value == "2024-07-12T04:00");
   // A weekday's evening or afternoon is that part of the day; its morning and

@@ -3903,10 +3903,10 @@ class Tagger {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
-    } else if (std::size_t b = i > 2 && is(i - 2, ",") ? i - 3 : i - 2;
-               i > 1 && is(i - 1, "at") && !found_.empty() &&
-               found_.back().span.end == toks_[b].e && is_day_value(found_.back().value)) {
-      date = found_.back().value;  // "until Friday at noon": the day just named
+    } else if (!found_.empty() && is_day_value(found_.back().value.substr(0, 10)) &&
+               day_just_before(i, found_.back().span.end)) {
+      // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day just named.
+      date = found_.back().value.substr(0, 10);
     }
     char buf[32];
     if (h == 24)
@@ -3916,6 +3916,17 @@ class Tagger {
     Core c = make(k, "TIME", date + buf);
     c.approx_ok = true;
     return c;
+  }
+
+  // The expression that ends at byte `end` lies in this sentence a few words
+  // before token i, with no clause between: "Friday at noon", "Saturday
+  // morning between 10-11 a.m.".
+  bool day_just_before(std::size_t i, std::size_t end) const {
+    for (std::size_t k = i, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+      if (toks_[k - 1].e == end) return true;
+      if (is(k - 1, ".") || is(k - 1, ";")) return false;
+    }
+    return false;
   }
 
   const TextLayer& layer_;
