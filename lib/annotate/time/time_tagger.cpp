@@ -743,10 +743,15 @@ class Tagger {
     }
     return {left, tense};
   }
-  // A colon or semicolon lies between tokens `from` (-1: none) and i.
-  bool colon_between(int from, std::size_t i) const {
+  // A colon or semicolon lies between tokens `from` (-1: none) and i; with
+  // `clause`, also a comma or a word that opens a clause ("that", "if").
+  bool break_between(int from, std::size_t i, bool clause) const {
     for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
       if (is(k, ":") || is(k, ";")) return true;
+      if (clause && (is(k, ",") || is(k, "that") || is(k, "which") || is(k, "who") || is(k, "if") ||
+                     is(k, "when") || is(k, "whether") || is(k, "unless"))) {
+        return true;
+      }
     }
     return false;
   }
@@ -819,16 +824,6 @@ class Tagger {
           is(j, "on") || is(j, "at") || is(j, "for") || is(j, "to") || is(j, "and") ||
           is(j, "or")) {
         return false;
-      }
-    }
-    return false;
-  }
-  // A mark or a word that opens a clause lies between tokens `from` and i.
-  bool clause_break_between(int from, std::size_t i) const {
-    for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
-      if (is(k, ",") || is(k, ";") || is(k, ":") || is(k, "that") || is(k, "which") ||
-          is(k, "who") || is(k, "if") || is(k, "when") || is(k, "whether") || is(k, "unless")) {
-        return true;
       }
     }
     return false;
@@ -924,14 +919,15 @@ class Tagger {
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
     // own verb, if any, does ("..., the November election was close").
-    if (t < 0 && event_noun_after(i + 1) && clause_break_between(marker_before(i).first, i)) {
+    bool event = event_noun_after(i + 1);
+    if (t < 0 && event && break_between(marker_before(i).first, i, true)) {
       auto [right, tense] = marker_after(i);
-      t = right >= 0 && !clause_break_between(static_cast<int>(i), right) && tense != 2 ? tense : 0;
+      t = right >= 0 && !break_between(static_cast<int>(i), right, true) && tense != 2 ? tense : 0;
       if (t == 3) t = -1;  // a reporting verb
     }
     // "the November election" with no past verb is the coming one, and so is
     // a month in a condition ("if he is the nominee in November").
-    if (t == 0 && (event_noun_after(i + 1) || condition_before(i))) t = 1;
+    if (t == 0 && (event || condition_before(i))) t = 1;
     if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
@@ -2277,7 +2273,7 @@ class Tagger {
       // the weekend just past, as for "over the weekend". (Not when a colon
       // parts it from the past verb: "remains stalled: if he wins this weekend".)
       if (unit == 'K' && d == 0 && is(i, "this") && early_in_week() && tense_at(i) < 0 &&
-          !colon_between(marker_before(i).first, i)) {
+          !break_between(marker_before(i).first, i, false)) {
         shift = -1;
       }
       Core c = make(end, "DATE", narrated.empty() ? period_rel(unit, shift) : narrated);
@@ -3903,8 +3899,8 @@ class Tagger {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
-    } else if (!found_.empty() && is_day_value(found_.back().value.substr(0, 10)) &&
-               day_just_before(i, found_.back().span.end)) {
+    } else if (!found_.empty() && day_just_before(i, found_.back().span.end) &&
+               is_day_value(std::string_view(found_.back().value).substr(0, 10))) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day just named.
       date = found_.back().value.substr(0, 10);
     }
@@ -3918,9 +3914,9 @@ class Tagger {
     return c;
   }
 
-  // The expression that ends at byte `end` lies in this sentence a few words
-  // before token i, with no clause between: "Friday at noon", "Saturday
-  // morning between 10-11 a.m.".
+  // The expression that ends at byte `end` lies in this sentence at most four
+  // tokens before token i, with no stop or semicolon between: "Friday at
+  // noon", "Saturday morning between 10-11 a.m.".
   bool day_just_before(std::size_t i, std::size_t end) const {
     for (std::size_t k = i, steps = 0; k > 0 && steps < 4; --k, ++steps) {
       if (toks_[k - 1].e == end) return true;
