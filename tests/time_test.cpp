@@ -258,6 +258,13 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "2016-03-14");
   CHECK(one("The storm hit Florida Monday.", "Monday", CivilDate{2016, 3, 12}).value ==
         "2016-03-07");
+  // A past form hyphened to the word before it is a compound adjective.
+  CHECK(one("Then comes the delegate-packed April 19 New York primary.", "April 19",
+            CivilDate{2016, 3, 23})
+            .value == "2016-04-19");
+  CHECK(one("And on Monday, the group he co-founded will hold a party.", "Monday",
+            CivilDate{2016, 4, 17})
+            .value == "2016-04-18");
   // A plan told in the past ("was scheduled to", "was set to") may have been
   // carried out or be still to come: the nearest such day.
   CHECK(one("He was scheduled to leave New Hampshire late Tuesday.", "late Tuesday",

@@ -553,6 +553,12 @@ class Tagger {
       if (tense == 1 && i + 1 < n() && toks_[i + 1].kind == kPunct && !apostrophe(i + 1)) tense = 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
+      // "the delegate-packed April 19 primary", "a hard-won seat": a past form
+      // hyphened to the word before it is a compound adjective.
+      if (i > 1 && toks_[i - 1].low == "-" && adjacent(i) && adjacent(i - 1) &&
+          toks_[i - 2].kind == kAlpha) {
+        continue;
+      }
       // A word in -ed is mostly a past verb, but not a name ("United") nor an
       // adjective after a determiner ("the proposed sale"). Opening a sentence
       // before a lower-case word it is a verb too ("Asked on Monday whether").
