@@ -1291,6 +1291,24 @@ TEST_CASE("the verb that governs a fronted weekday, and 'since' before a gerund"
   // A parenthetical "officials said," does not: the clause's own verb does.
   CHECK(one("On Tuesday, officials said, the board will vote.", "Tuesday", thursday).value ==
         "2016-03-22");
+  SUBCASE("a reporting verb after a closed quotation dates the words, not what they say") {
+    CivilDate june{2016, 6, 10};
+    CHECK(one("\"I feel very good about chances in November,\" Tester said.", "November", june)
+              .value == "2016-11");
+    // Before the quotation opens, the time is the speaking's.
+    CHECK(one("In November, \"we feel good,\" Tester said.", "November", june).value == "2015-11");
+  }
+  SUBCASE("a participle after 'being' is a passive, not a past verb") {
+    CivilDate april{2016, 4, 3};
+    CHECK(one("They need not name a candidate before being elected, leaving their votes open "
+              "until the convention in July.",
+              "July", april)
+              .value == "2016-07");
+    CHECK(one("They need not name a candidate before they were elected, leaving their votes "
+              "open until the convention in July.",
+              "July", april)
+              .value == "2015-07");
+  }
 }
 
 TEST_CASE("words that only look temporal") {

@@ -582,7 +582,10 @@ class Tagger {
           continue;
         }
       }
-      if (tense == -1 && i > 0 && (is(i - 1, "is") || is(i - 1, "are"))) continue;
+      // "before being elected": a passive with no tense of its own.
+      if (tense == -1 && i > 0 && (is(i - 1, "is") || is(i - 1, "are") || is(i - 1, "being"))) {
+        continue;
+      }
       // "had been scheduled to expire Friday": a plan that lies in the past.
       if (tense == 1 && i > 0 && is(i - 1, "been")) tense = -1;
       // "might have been", "would have won": a modal perfect looks back, unlike
@@ -668,7 +671,7 @@ class Tagger {
       if (pos < static_cast<int>(i)) {
         if (pos > left) left = pos, left_tense = tense;
       } else if (tense == 3) {
-        if (pos < right_r) right_r = pos, right_report = tense;
+        if (pos < right_r && !quote_closes_between(i, pos)) right_r = pos, right_report = tense;
       } else if (pos < right) {
         right = pos, right_tense = tense;
       }
@@ -686,6 +689,16 @@ class Tagger {
     return 0;
   }
 
+  // The first quote mark after token i and before `end` closes a quotation
+  // (it touches a preceding ",", ".", "?" or "!"): '"... in November," Tester
+  // said' dates the words, not what they say.
+  bool quote_closes_between(std::size_t i, int end) const {
+    for (std::size_t k = i + 1; static_cast<int>(k) < end; ++k) {
+      if (!quote_mark(k) || (apostrophe(k) && toks_[k - 1].kind == kAlpha)) continue;
+      return adjacent(k) && (is(k - 1, ",") || is(k - 1, ".") || is(k - 1, "?") || is(k - 1, "!"));
+    }
+    return false;
+  }
   // The tense of the clause at i from tense and aspect markers alone, ignoring
   // reporting verbs: the nearest on the left, else the nearest on the right.
   int tense_no_report(std::size_t i) const {
