@@ -1298,6 +1298,15 @@ TEST_CASE("the verb that governs a fronted weekday, and 'since' before a gerund"
     // Before the quotation opens, the time is the speaking's.
     CHECK(one("In November, \"we feel good,\" Tester said.", "November", june).value == "2015-11");
   }
+  SUBCASE("'says' reports in the present") {
+    CivilDate august{2016, 8, 10};
+    CHECK(
+        one("Her fate in the November election hinges on it, an analyst says.", "November", august)
+            .value == "2016-11");
+    CHECK(one("As Election Day nears, Stone says, the number of independents shrinks.",
+              "Election Day", CivilDate{2016, 2, 18})
+              .value == "2016-11-08");
+  }
   SUBCASE("a participle after 'being' is a passive, not a past verb") {
     CivilDate april{2016, 4, 3};
     CHECK(one("They need not name a candidate before being elected, leaving their votes open "
