@@ -258,6 +258,23 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "2016-03-14");
   CHECK(one("The storm hit Florida Monday.", "Monday", CivilDate{2016, 3, 12}).value ==
         "2016-03-07");
+  // "won't" is "will not", not "won"; the modal "may" looks ahead as "might" does.
+  CHECK(one("In California, where Democrats won’t vote until June, unions organize.", "June",
+            CivilDate{2016, 4, 6})
+            .value == "2016-06");
+  CHECK(one("Adelson said that he may wait until February to decide.", "February",
+            CivilDate{2015, 12, 20})
+            .value == "2016-02");
+  CHECK(one("Adelson said that he waited until February to decide.", "February",
+            CivilDate{2015, 12, 20})
+            .value == "2015-02");
+  // "later Monday" is written on the day itself: the nearest Monday.
+  CHECK(one("He may face a skeptical audience when he speaks later Monday.", "Monday",
+            CivilDate{2016, 3, 22})
+            .value == "2016-03-21");
+  CHECK(one("He may face a skeptical audience when he speaks Monday.", "Monday",
+            CivilDate{2016, 3, 22})
+            .value == "2016-03-28");
   // A past form hyphened to the word before it is a compound adjective.
   CHECK(one("Then comes the delegate-packed April 19 New York primary.", "April 19",
             CivilDate{2016, 3, 23})

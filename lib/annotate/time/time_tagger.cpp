@@ -534,6 +534,9 @@ class Tagger {
       if (t.kind != kAlpha) continue;
       int tense = time::TimeLexicon::tense_of(t.flags);  // (0 without a lexicon entry)
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
+      if (t.low == "won" && apostrophe(i + 1) && is(i + 2, "t")) tense = 1;  // "won't"
+      // The modal "may", not the month "May".
+      if (tense == 1 && t.low == "may" && t.cap) tense = 0;
       if (tense == 1 && t.low == "going" && !is(i + 1, "to")) tense = 0;
       // "can win in November" looks ahead; "can't trash us in February" does not.
       if (tense == 1 && t.low == "can" &&
@@ -1087,8 +1090,9 @@ class Tagger {
     int delta;
     // "was scheduled to leave late Tuesday", "was set to headline Tuesday": a
     // plan told in the past may have been carried out or be still to come;
-    // the nearest such day.
-    if (direction == 0 && t > 0 && !strict && past_plan_before(i)) {
+    // the nearest such day. So is "speaks later Monday", which news writes on
+    // the day itself, though it may be published on the next.
+    if (direction == 0 && t > 0 && !strict && (past_plan_before(i) || is(i - 1, "later"))) {
       int ahead = (wd - today + 7) % 7;
       delta = ahead <= 3 ? ahead : ahead - 7;
       return time::day_str(civil_from_days(anchor_days_ + delta));
