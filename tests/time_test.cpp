@@ -268,6 +268,11 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
   CHECK(one("Adelson said that he waited until February to decide.", "February",
             CivilDate{2015, 12, 20})
             .value == "2015-02");
+  // A negated auxiliary keeps its tense: "didn't", "isn't".
+  CHECK(one("Democrats didn't vote until June.", "June", CivilDate{2016, 4, 6}).value == "2015-06");
+  CHECK(one("Obama isn't running, but his address Sunday about terrorism will matter.", "Sunday",
+            CivilDate{2015, 12, 7})
+            .value == "2015-12-06");
   // "later Monday" is written on the day itself: the nearest Monday.
   CHECK(one("He may face a skeptical audience when he speaks later Monday.", "Monday",
             CivilDate{2016, 3, 22})
