@@ -190,6 +190,12 @@ TEST_CASE("relative expressions") {
     // Officials this week detailed ...: a present verb after the week does not decide.
     CHECK(one("Officials this week detailed the plan, which is new.", "this week", sunday).value ==
           "2024-W28");
+    // "last week" on a Sunday is the American week that ended the day before:
+    // six of its days are ISO week 28; on a Saturday it is week 27.
+    CHECK(one("He lost Florida last week.", "last week", sunday).value == "2024-W28");
+    CHECK(one("He lost Florida this past week.", "this past week", sunday).value == "2024-W28");
+    CHECK(one("He lost Florida last week.", "last week", CivilDate{2024, 7, 13}).value ==
+          "2024-W27");
     // In a Monday to Wednesday report a past "this weekend" is the one just past.
     CivilDate tuesday{2024, 7, 16};
     CHECK(one("This weekend, Sanders complained about it.", "This weekend", tuesday).value ==

@@ -2292,6 +2292,13 @@ class Tagger {
           week_to_come_on_sunday(i)) {
         shift = 1;
       }
+      // In a Sunday article "last week" is the American week that ended the
+      // day before, six of whose seven days are the ISO week ending that Sunday.
+      if (unit == 'W' && d == -1 && !narrative &&
+          (is(i, "last") || is(i, "past") || (is(i, "this") && is(i + 1, "past"))) &&
+          weekday(anchor_days_) == 6) {
+        shift = 0;
+      }
       // "This weekend, Sanders complained", in a Monday to Wednesday report:
       // the weekend just past, as for "over the weekend". (Not when a colon
       // parts it from the past verb: "remains stalled: if he wins this weekend".)
