@@ -1471,6 +1471,20 @@ TEST_CASE("a date under an infinitive after a past verb is the infinitive's") {
         "1998-10-23");
 }
 
+TEST_CASE("an event whose only verb reports is dated as if no verb were past") {
+  CivilDate july{2016, 7, 31};
+  CHECK(
+      one("The nominee for the Nov. 8 election later said he was joking.", "Nov. 8", july).value ==
+      "2016-11-08");
+  CHECK(one("The nominee for the November election later said he was joking.", "November", july)
+            .value == "2016-11");
+  // A parenthetical report does not govern: the event's own verb does.
+  CHECK(one("The Nov. 8 election, officials said, was close.", "Nov. 8", july).value ==
+        "2015-11-08");
+  CHECK(one("The November election, officials said, was close.", "November", july).value ==
+        "2015-11");
+}
+
 TEST_CASE("a final period, a generic 'of tomorrow' and days after Thanksgiving") {
   CivilDate december{2015, 12, 15};
   // "his last year in office" is his final year, not the year before the anchor.

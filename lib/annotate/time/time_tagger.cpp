@@ -777,6 +777,13 @@ class Tagger {
     }
     return false;
   }
+  // No tense marker comes before token i and the first after it is a
+  // reporting verb: "The nominee for the Nov. 8 election later said ...".
+  // (Not a parenthetical one: "The November election, officials said, was".)
+  bool only_report_governs(std::size_t i) const {
+    auto [at, tense] = marker_after(i);
+    return marker_before(i).first < 0 && tense == 3 && !is(at + 1, ",");
+  }
   // The nearest tense marker at or after token i: {position, tense}, or {-1, 0}.
   std::pair<int, int> marker_after(std::size_t i) const {
     int right = -1, tense = 0;
@@ -947,6 +954,7 @@ class Tagger {
       t = right >= 0 && !break_between(static_cast<int>(i), right, true) && tense != 2 ? tense : 0;
       if (t == 3) t = -1;  // a reporting verb
     }
+    if (t < 0 && event && only_report_governs(i)) t = 0;  // "the November election later said"
     // "the November election" with no past verb is the coming one, and so is
     // a month in a condition ("if he is the nominee in November").
     if (t == 0 && (event || condition_before(i))) t = 1;
@@ -1047,6 +1055,9 @@ class Tagger {
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
     if (clause < 0 && infinitive_between(i)) clause = 0;
+    // "The nominee for the Nov. 8 election later said he was ...": the
+    // event's only verb reports, and what follows is what was said.
+    if (clause < 0 && only_report_governs(i) && event_noun_after(after_month_day(i))) clause = 0;
     std::int32_t ahead = at(best_y) - anchor_days_;
     // A future clause, or none before "the Nov. 8 election", sees the date ahead.
     auto looks_ahead = [&] {
