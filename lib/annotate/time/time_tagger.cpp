@@ -558,7 +558,7 @@ class Tagger {
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // "the delegate-packed April 19 primary", "a hard-won seat": a past form
       // hyphened to the word before it is a compound adjective.
-      if (i > 1 && toks_[i - 1].low == "-" && adjacent(i) && adjacent(i - 1) &&
+      if (tense <= 0 && i > 1 && is(i - 1, "-") && adjacent(i) && adjacent(i - 1) &&
           toks_[i - 2].kind == kAlpha) {
         continue;
       }
@@ -1103,7 +1103,8 @@ class Tagger {
     // plan told in the past may have been carried out or be still to come;
     // the nearest such day. So is "speaks later Monday", which news writes on
     // the day itself, though it may be published on the next.
-    if (direction == 0 && t > 0 && !strict && (past_plan_before(i) || is(i - 1, "later"))) {
+    if (direction == 0 && t > 0 && !strict &&
+        (past_plan_before(i) || (i > 0 && is(i - 1, "later")))) {
       int ahead = (wd - today + 7) % 7;
       delta = ahead <= 3 ? ahead : ahead - 7;
       return time::day_str(civil_from_days(anchor_days_ + delta));
