@@ -1486,12 +1486,13 @@ class Tagger {
   // The report is of a Monday, Tuesday or Wednesday: a weekend it names
   // without a tense looking ahead is mostly the one just past.
   bool early_in_week() const { return anchor_ && weekday(anchor_days_) <= 2; }
+  bool sunday_report() const { return anchor_ && weekday(anchor_days_) == 6; }
 
   // An American week begins on Sunday: in a Sunday article, "this week" still
   // to come ("will skip this week's convention", "is not available this week",
   // "later this week") is the ISO week that starts the next day.
   bool week_to_come_on_sunday(std::size_t i) const {
-    if (!anchor_ || weekday(anchor_days_) != 6) return false;
+    if (!sunday_report()) return false;
     // A present verb after the week does not decide: "officials this week
     // detailed the plan, which is ...".
     return is(i, "later") || tense_at(i) > 0 || (marker_before(i).first >= 0 && present_at(i));
@@ -2306,9 +2307,9 @@ class Tagger {
       }
       // In a Sunday article "last week" is the American week that ended the
       // day before, six of whose seven days are the ISO week ending that Sunday.
-      if (unit == 'W' && d == -1 && !narrative &&
-          (is(i, "last") || is(i, "past") || (is(i, "this") && is(i + 1, "past"))) &&
-          weekday(anchor_days_) == 6) {
+      // ("the past week" is a span, read above.)
+      if (unit == 'W' && (is(i, "last") || (is(i, "this") && is(i + 1, "past"))) &&
+          sunday_report()) {
         shift = 0;
       }
       // "This weekend, Sanders complained", in a Monday to Wednesday report:
