@@ -815,6 +815,16 @@ TEST_CASE("earnings-report periods and offsets") {
           "year earlier.",
           anchor);
   CHECK(find(ended, "a year earlier").value == "1988-Q3");
+  // A forecast quarter is not what the year-ago figures compare with.
+  auto forecast =
+      tag("Third-quarter net fell. Analysts see losses through the third quarter of 1990. In the "
+          "year-ago period, it earned $101 million.",
+          anchor);
+  CHECK(find(forecast, "the third quarter of 1990").value == "1990-Q3");
+  CHECK(find(forecast, "the year-ago period").value == "1988-Q3");
+  CHECK(one("Analysts see losses through the third quarter of 1990, down from a year earlier.",
+            "a year earlier", anchor)
+            .value == "1989-Q3");
   // A fiscal quarter is the calendar quarter holding most of it: May to July is Q2.
   auto fiscal =
       tag("In the quarter ended July 31, sales rose. Profit for the quarter fell.", anchor);

@@ -929,7 +929,16 @@ class Tagger {
   void note_quarter(int year, int q) {
     last_q_year_ = year;
     last_q_ = q;
+    // Results are reported for quarters that have ended: "the third quarter
+    // of 1990" in a forecast is no base for a later "year-ago period".
+    if (anchor_ && year * 4 + q < a().year * 4 + anchor_quarter()) {
+      done_q_year_ = year;
+      done_q_ = q;
+    }
   }
+  // The quarter a "year-ago" figure is compared with, and its year.
+  int compared_q() const { return done_q_ ? done_q_ : last_q_; }
+  int compared_q_year() const { return done_q_ ? done_q_year_ : last_q_year_; }
   // A month (1-12) without a year, resolved by the tense near token i.
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
@@ -2545,7 +2554,8 @@ class Tagger {
       return {};
     }
     if (!anchor_) return make(k, "DATE", "XXXX");
-    if (last_q_) return make(k, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+    if (compared_q())
+      return make(k, "DATE", time::quarter_str(compared_q_year() - 1, compared_q()));
     return make(k, "DATE", year_rel(-1));
   }
 
@@ -2657,7 +2667,7 @@ class Tagger {
       // "a year earlier", "a year ago" in an earnings report: the year-ago quarter.
       if (unit == 'Y' && num == 1 && (is(end, "earlier") || is(end, "ago")) && last_q_ && anchor_ &&
           compares_figures(i)) {
-        Core c = make(end + 1, "DATE", time::quarter_str(last_q_year_ - 1, last_q_));
+        Core c = make(end + 1, "DATE", time::quarter_str(compared_q_year() - 1, compared_q()));
         c.approx_ok = true;
         return c;
       }
@@ -3002,7 +3012,7 @@ class Tagger {
   Core year_ago_compound(std::size_t i) {
     if (!is_dash(i + 1) || !(is(i + 2, "earlier") || is(i + 2, "ago"))) return {};
     std::size_t end = i + 3;
-    int q = last_q_;
+    int q = compared_q();
     bool noun = false;
     const WordInfo* o = w(end);
     if (o && o->ordinal >= 1 && o->ordinal <= 4 && is(end + 1, "quarter")) {
@@ -3025,7 +3035,7 @@ class Tagger {
       c.the_ok = noun;
       return c;
     }
-    int y = (last_q_ ? last_q_year_ : a().year) - 1;
+    int y = (compared_q() ? compared_q_year() : a().year) - 1;
     Core c = make(end, "DATE", q ? time::quarter_str(y, q) : time::year_str(y));
     c.the_ok = noun;  // "the year-earlier quarter", but "the year-ago $4 million"
     return c;
@@ -3981,6 +3991,8 @@ class Tagger {
   std::vector<Found>& found_;           // the expressions of the document, in text order
   int last_q_year_ = 0;
   int last_q_ = 0;
+  int done_q_year_ = 0;  // the latest quarter noted that had ended by the anchor
+  int done_q_ = 0;
   std::string ref_;            // value of the latest anchored DATE/TIME emitted
   int sentence_ = 0;           // index of the sentence being tagged
   int ref_sentence_ = 0;       // the sentence in which ref_ was emitted
