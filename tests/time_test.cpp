@@ -451,6 +451,10 @@ TEST_CASE("durations") {
     CHECK(one("It took two and a half hours.", "two and a half hours").value == "PT2H30M");
     CHECK(one("But a minute and a half later, a pilot called.", "a minute and a half").value ==
           "PT1M30S");
+    // Months and weeks have no whole half in a smaller unit: a decimal fraction.
+    CHECK(one("It came a month and a half before the vote.", "a month and a half").value ==
+          "P1.5M");
+    CHECK(one("He was held for 2 1/2 weeks.", "2 1/2 weeks").value == "P2.5W");
   }
   SUBCASE("a count of the next smaller unit joins the first") {
     CHECK(one("It lasted two hours and 15 minutes.", "two hours and 15 minutes").value ==

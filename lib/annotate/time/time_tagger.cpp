@@ -2889,18 +2889,24 @@ class Tagger {
     return e + 1;
   }
 
-  // `count` and a half units, in the next smaller unit: "P2Y6M", "PT5H30M".
+  // `count` and a half units, in the next smaller unit ("P2Y6M", "PT5H30M")
+  // or, for months and weeks, as a decimal ("P1.5M").
   static std::string half_duration(int count, char unit) {
     std::string n = std::to_string(count);
     switch (unit) {
       case 'Y':
         return "P" + n + "Y6M";
+      case 'M':  // months have no whole half: ISO 8601's decimal fraction
+      case 'W':
+        return "P" + n + ".5" + unit;
       case 'D':
         return "P" + n + "DT12H";
       case 'H':
         return "PT" + n + "H30M";
       case 'N':
         return "PT" + n + "M30S";
+      case 'S':
+        return "PT" + n + ".5S";
       case 'E':
         return "P" + std::to_string(count * 10 + 5) + "Y";
       case 'C':
