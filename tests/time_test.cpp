@@ -455,6 +455,15 @@ TEST_CASE("durations") {
     CHECK(one("It came a month and a half before the vote.", "a month and a half").value ==
           "P1.5M");
     CHECK(one("He was held for 2 1/2 weeks.", "2 1/2 weeks").value == "P2.5W");
+    // An offset keeps its half, at the granularity the half falls in.
+    CivilDate march{2016, 3, 10};
+    CHECK(one("A year and a half ago, he left.", "A year and a half ago", march).value ==
+          "2014-09");
+    CHECK(one("It fell a month and a half ago.", "a month and a half ago", march).value ==
+          "2016-01");
+    CHECK(one("It rose a decade and a half ago.", "a decade and a half ago", march).value ==
+          "2001");
+    CHECK(one("It ends 2 1/2 years from now.", "2 1/2 years from now", march).value == "2018-09");
   }
   SUBCASE("a count of the next smaller unit joins the first") {
     CHECK(one("It lasted two hours and 15 minutes.", "two hours and 15 minutes").value ==

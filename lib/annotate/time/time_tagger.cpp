@@ -1492,6 +1492,31 @@ class Tagger {
     return "";
   }
 
+  // `count` and a half units from the anchor ("a year and a half ago"), at
+  // the granularity the half falls in: 18 months back is a month.
+  std::string shifted_half(int count, char unit, int sign) {
+    if (count < 0 || !anchor_) return shifted(count, unit, sign);
+    auto month_back = [&](int half_months) {  // half_months / 2 months, by days
+      CivilDate d = civil_from_days(anchor_days_ + sign * half_months * 61 / 4);
+      return time::month_str(d.year, d.month);
+    };
+    switch (unit) {
+      case 'Y':
+        return month_rel(sign * (12 * count + 6));
+      case 'E':
+        return year_rel(sign * (10 * count + 5));
+      case 'C':
+        return year_rel(sign * (100 * count + 50));
+      case 'Q':
+        return month_back(6 * count + 3);
+      case 'M':
+        return month_back(2 * count + 1);
+      case 'W':
+        return time::week_str(anchor_days_ + sign * (7 * count + 3));
+    }
+    return shifted(count, unit, sign);
+  }
+
   // The report is of a Monday, Tuesday or Wednesday: a weekend it names
   // without a tense looking ahead is mostly the one just past.
   bool early_in_week() const { return anchor_ && weekday(anchor_days_) <= 2; }
@@ -2702,12 +2727,13 @@ class Tagger {
           return c;
         }
       }
-      Core c = make(end + 1, "DATE", shifted(num, unit, sign));
+      Core c =
+          make(end + 1, "DATE", half ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
       c.approx_ok = true;
       return c;
     }
     if (is(end, "from") && is(end + 1, "now")) {
-      Core c = make(end + 2, "DATE", shifted(num, unit, 1));
+      Core c = make(end + 2, "DATE", half ? shifted_half(num, unit, 1) : shifted(num, unit, 1));
       c.approx_ok = true;
       return c;
     }
