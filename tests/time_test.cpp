@@ -525,6 +525,17 @@ TEST_CASE("sets") {
     CHECK(tag("The average daily volume fell.", anchor).empty());
     CHECK(one("The prize is awarded annually in Oslo.", "annually").value == "P1Y");
   }
+  SUBCASE("counted recurrences") {
+    CHECK(one("The board meets twice a year.", "twice a year").value == "P1Y");
+    CHECK(one("He runs three times a week.", "three times a week").value == "P1W");
+    CHECK(one("Once a month, she visits.", "Once a month").value == "P1M");
+    CHECK(one("Doses are given 3 times per day.", "3 times per day").type == "SET");
+    CHECK(one("They meet every other week.", "every other week").value == "P2W");
+    CHECK(one("Every few months, a new leak emerges.", "Every few months").value == "PXM");
+    const CivilDate anchor{2024, 7, 12};
+    CHECK(tag("It was once a powerful firm.", anchor).empty());
+    CHECK(one("It happened once a year-long inquiry began.", "year-long").type == "DURATION");
+  }
   SUBCASE("a month after 'each' or 'every' is capitalised; 'each may' is a modal") {
     CHECK(one("Each May, the council meets.", "Each May").value == "XXXX-05");
     CHECK(tag("A look at where each may thrive.", CivilDate{2016, 4, 7}).empty());

@@ -191,13 +191,14 @@ const TimeLexicon& time_lexicon() {
         "noon",     "midnight", "midday",  "year",    "the",      "more",      "less",
         "at",       "up",       "no",      "close",   "nineteen", "eighteen",  "two",
         "twenties", "thirties", "forties", "fifties", "sixties",  "seventies", "eighties",
-        "nineties", "these",    "that",    "half"};
+        "nineties", "these",    "that",    "half",    "once",     "twice",     "thrice"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {
         "least", "than",       "most",          "to",         "of",          "fiscal",  "o",
         "old",   "additional", "full",          "straight",   "consecutive", "long",    "while",
-        "and",   "same",       "corresponding", "comparable", "period",      "trading", "business"};
+        "and",   "same",       "corresponding", "comparable", "period",      "trading", "business",
+        "other", "times"};
     for (std::string_view w : kFollowers) entry(w);
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {

@@ -1723,6 +1723,7 @@ class Tagger {
         if (wi->deictic != 99) consider(deictic(i));
         if (wi->number != -2) {
           consider(number_unit(i));
+          if (is(i + 1, "times")) consider(frequency(i));
           if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
             consider(fraction_unit(i));
           }
@@ -1760,6 +1761,9 @@ class Tagger {
           break;
         case 'l':
           if (is(i, "later") && is(i + 1, "that")) consider(anaphoric(i, i + 1));
+          break;
+        case 'o':
+          if (is(i, "once")) consider(frequency(i));
           break;
         case 'm':
           if (is(i, "midnight") || is(i, "midday")) consider(clock(i));
@@ -1799,6 +1803,7 @@ class Tagger {
             consider(year_ago_period(i));
           }
           if (is(i, "two")) consider(year_expr(i));
+          if (is(i, "twice") || is(i, "thrice")) consider(frequency(i));
           if (is(i, "thirties") || is(i, "twenties")) consider(decade_word(i));
           break;
         case 'y':
@@ -1812,6 +1817,7 @@ class Tagger {
       consider(numeric_date(i));
       consider(clock(i));
       consider(number_unit(i));
+      if (is(i + 1, "times")) consider(frequency(i));
       consider(day_first(i));
       consider(century_digits(i));
     } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
@@ -2163,6 +2169,11 @@ class Tagger {
     int num = 0;
     std::size_t e = digit(j) || (w(j) && w(j)->number > 1) ? number_at(j, &num) : 0;
     if (e && num > 0) count *= num, j = e;
+    // "every few months": a recurrence of an unknown count of units.
+    if (!e && w(j) && w(j)->number == -1 && w(j + 1) && w(j + 1)->unit && w(j + 1)->plural &&
+        !is(i, "per")) {
+      return make(j + 2, "SET", duration_value(-1, w(j + 1)->unit));
+    }
     const WordInfo* u = w(j);
     if (!u) return {};
     if (is(i, "per") && !u->unit) return {};
@@ -2185,6 +2196,23 @@ class Tagger {
     if (!u->season.empty()) return make(j + 1, "SET", "XXXX-" + u->season);
     if (!u->part_of_day.empty()) return make(j + 1, "SET", "XXXX-XX-XXT" + u->part_of_day);
     return {};
+  }
+
+  // "twice a year", "three times a week", "once per month": a recurrence in
+  // each such unit (TimeML's freq, the count, is not part of the value).
+  Core frequency(std::size_t i) {
+    std::size_t j = i + 1;
+    if (!(is(i, "once") || is(i, "twice") || is(i, "thrice"))) {
+      int num = 0;
+      std::size_t e = number_at(i, &num);
+      if (!e || num < 1 || !is(e, "times")) return {};
+      j = e + 1;
+    }
+    if (!(is(j, "a") || is(j, "an") || is(j, "per"))) return {};
+    const WordInfo* u = w(j + 1);
+    if (!u || !u->unit || u->plural || u->unit == 'K' || toks_[j + 1].cap) return {};
+    if (is_dash(j + 2) && adjacent(j + 2)) return {};  // "once a year-long event"
+    return make(j + 2, "SET", duration_value(1, u->unit));
   }
 
   Core weekday_set(std::size_t i) {
