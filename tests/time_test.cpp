@@ -1075,6 +1075,11 @@ TEST_CASE("'the end of' before a period's possessive is the possessed thing's en
   CHECK(
       one("By the end of next week, the field will be smaller.", "the end of next week", wednesday)
           .value == "2016-W17");
+  // The period's own "the" after "the end of": one expression, with its position.
+  auto quarter = one("By the end of the first quarter, sales may rise.",
+                     "the end of the first quarter", CivilDate{2016, 2, 10});
+  CHECK(quarter.value == "2016-Q1");
+  CHECK(quarter.mod == "END");
 }
 
 TEST_CASE("'overnight' is the night before the narrated day") {

@@ -1603,6 +1603,12 @@ class Tagger {
     }
     if (j > i && j < n()) {
       Core c = core(j);
+      // "the end of the first quarter": the period's own "the", which a
+      // phrase ("the year") may not hold.
+      if (c.end <= j && !position.empty() && !the && is(j, "the") && j > i + 2) {
+        c = core(j + 1);
+        if (!c.the_ok) c = Core();
+      }
       bool ok = c.end > j;
       if (ok && the && !c.the_ok) ok = false;
       if (ok && !approx.empty() && !c.approx_ok) ok = false;
