@@ -1402,6 +1402,9 @@ TEST_CASE("words that only look temporal") {
   // Digits glued to letters are a code or a link, not a time.
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
   CHECK(one("Years from now, you will look back.", "Years from now", anchor).value == "FUTURE_REF");
+  CHECK(one("Two weeks from today, polls open.", "Two weeks from today", CivilDate{2013, 3, 21})
+            .value == "2013-W14");
+  CHECK(one("It is three days from today's vote.", "three days").type == "DURATION");
   CHECK(tag("After this fall in prices, the indicators changed.", anchor).empty());
   CHECK(one("He campaigns this fall in Ohio.", "this fall", anchor).value == "2016-FA");
   // Ages are not temporal expressions.

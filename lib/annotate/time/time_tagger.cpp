@@ -2766,7 +2766,8 @@ class Tagger {
       c.approx_ok = true;
       return c;
     }
-    if (is(end, "from") && is(end + 1, "now")) {
+    // "two weeks from now", "two weeks from today" (not "today's vote")
+    if (is(end, "from") && (is(end + 1, "now") || (is(end + 1, "today") && !apostrophe(end + 2)))) {
       Core c = make(end + 2, "DATE", half ? shifted_half(num, unit, 1) : shifted(num, unit, 1));
       c.approx_ok = true;
       return c;
