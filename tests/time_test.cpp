@@ -357,6 +357,13 @@ TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last da
   CHECK(one("It may be resolved in a hearing the week of March 6.", "the week of March 6",
             CivilDate{2000, 2, 24})
             .value == "2000-W10");
+  // So are "the weekend of" a date and "the month of" a month.
+  CHECK(one("The summit is set for the weekend of April 6-7.", "the weekend of April 6",
+            CivilDate{2013, 3, 21})
+            .value == "2013-W14-WE");
+  CHECK(
+      one("In the month of March 2012, he won.", "the month of March 2012", CivilDate{2013, 3, 21})
+          .value == "2012-03");
   CHECK(tag("Traders lost money that day.", CivilDate{1989, 10, 30}).empty());
   // After a month or a year, the day is unknown but lies within it.
   CHECK(one("He was shot last October. His name was crossed out that same day.", "that same day",
@@ -507,6 +514,14 @@ TEST_CASE("durations") {
     CHECK(tag("She works three days per week.", CivilDate{2024, 7, 12}).empty());
     CHECK(one("The talks lasted three days a week ago.", "three days").value == "P3D");
   }
+}
+
+TEST_CASE("the month May is no modal before a verb") {
+  // "in May was": the past verb is the clause's, not a base form after "may".
+  CHECK(one("The storm in May killed 20.", "May", CivilDate{2013, 3, 21}).value == "2012-05");
+  CHECK(one("Rain in May was heavy.", "May", CivilDate{2013, 3, 21}).value == "2012-05");
+  CHECK(one("The storm may hit on Friday.", "Friday", CivilDate{2013, 3, 21}).value ==
+        "2013-03-22");
 }
 
 TEST_CASE("sets") {

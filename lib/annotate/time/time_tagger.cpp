@@ -629,12 +629,13 @@ class Tagger {
     return m == 0 ? n() : m - 1;
   }
   // A modal, "to" or "do" comes before token i, perhaps across adverbs and
-  // "not": "could hit", "will not hit", "to hit".
+  // "not": "could hit", "will not hit", "to hit" (not the month: "in May was").
   bool after_modal(std::size_t i) const {
     std::size_t k = before_adverbs(i);
-    return is(k, "will") || is(k, "would") || is(k, "could") || is(k, "can") || is(k, "may") ||
-           is(k, "might") || is(k, "should") || is(k, "must") || is(k, "shall") || is(k, "to") ||
-           is(k, "do") || is(k, "does") || (is(k, "ll") && k > 0 && apostrophe(k - 1));
+    return is(k, "will") || is(k, "would") || is(k, "could") || is(k, "can") ||
+           (is(k, "may") && !toks_[k].cap) || is(k, "might") || is(k, "should") || is(k, "must") ||
+           is(k, "shall") || is(k, "to") || is(k, "do") || is(k, "does") ||
+           (is(k, "ll") && k > 0 && apostrophe(k - 1));
   }
   // Token k looks like a past participle: "been", "won", "changed", "taken", "done".
   bool participle_at(std::size_t k) const {
@@ -1881,14 +1882,21 @@ class Tagger {
           type = "DURATION";
           value = "P1Y";
         }
-        // "the week of March 6": the ISO week of that day.
-        if (off == 0 && unit == 'W' && is(end, "of") && w(end + 1) &&
-            (w(end + 1)->month || w(end + 1)->month_abbr)) {
+        // "the week of March 6", "the weekend of April 6": the ISO week (or
+        // its weekend) of that day; "the month of May": that month.
+        if (off == 0 && (unit == 'W' || unit == 'K' || unit == 'M') && is(end, "of") &&
+            w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
           Core d = month_expr(end + 1);
-          if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
+          if (d.end && d.value.size() == 10 && d.value[0] != 'X' && unit != 'M') {
             CivilDate cd{std::stoi(d.value.substr(0, 4)), std::stoi(d.value.substr(5, 2)),
                          std::stoi(d.value.substr(8, 2))};
-            Core c = make(d.end, "DATE", time::week_str(days_from_civil(cd)));
+            std::string week = time::week_str(days_from_civil(cd));
+            Core c = make(d.end, "DATE", unit == 'K' ? week + "-WE" : week);
+            c.pos_ok = false;
+            return c;
+          }
+          if (d.end && d.value.size() == 7 && d.type == "DATE" && unit == 'M') {
+            Core c = make(d.end, "DATE", d.value);
             c.pos_ok = false;
             return c;
           }
