@@ -1173,6 +1173,14 @@ TEST_CASE("hours of the day in words and restated clock times") {
   CHECK(find(t, "4 a.m. EDT Thursday").value == "2000-04-06T04:00");
   t = tag("Polls opened at 7 a.m. (0400 GMT Sunday) in the capital.", CivilDate{2000, 4, 3});
   CHECK(find(t, "7 a.m.").value == "2000-04-02T07:00");
+  // The day after the parenthesis may come with "on"; it dates the restatement too.
+  t = tag("It happened at 2:30 p.m. (1130 GMT) on Thursday.", CivilDate{2024, 7, 12});
+  CHECK(find(t, "2:30 p.m.").value == "2024-07-11T14:30");
+  CHECK(find(t, "1130 GMT").value == "2024-07-11T11:30");
+  // British clock times with a point, only before a.m./p.m.
+  CHECK(one("The blast at 3.15pm shook the city.", "3.15pm", anchor).value == "2000-04-05T15:15");
+  CHECK(one("At 10.30 a.m., it opens.", "10.30 a.m.", anchor).value == "2000-04-05T10:30");
+  CHECK(tag("Rates rose 3.15 percent.", anchor).empty());
   // Hours in words before "o'clock".
   CHECK(one("He tweets at three o'clock in the morning.", "three o'clock in the morning", anchor)
             .value == "2000-04-05T03:00");

@@ -3673,14 +3673,15 @@ class Tagger {
   }
 
   // A clock time restated in parentheses at `open`, with its day inside or
-  // right after them: "(0735 GMT) Friday", "(4 a.m. EDT Thursday)". Sets
-  // *date to that day; false when no day is named.
+  // right after them: "(0735 GMT) Friday", "(4 a.m. EDT Thursday)", "(1130
+  // GMT) on Thursday". Sets *date to that day; false when no day is named.
   bool restated_day(std::size_t open, std::string* date) const {
     std::size_t close = open + 1;
     while (close < n() && close < open + 10 && !is(close, ")")) ++close;
     if (!is(close, ")")) return false;
-    for (std::size_t k = open + 1; k <= close + 1 && k < n(); ++k) {
-      if (k == close) continue;
+    std::size_t last = is(close + 1, "on") ? close + 2 : close + 1;
+    for (std::size_t k = open + 1; k <= last && k < n(); ++k) {
+      if (k == close || (k == close + 1 && last == close + 2)) continue;
       const WordInfo* d = w(k);
       if (d && d->weekday && toks_[k].cap) {
         *date = weekday_in_context(d->weekday, k, 0, false);
@@ -3923,10 +3924,7 @@ class Tagger {
         std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
         std::string date = day_rel(0);
         // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
-        if (i > 0 && is(i - 1, "(") && is(i + 2, ")") && w(i + 3) && w(i + 3)->weekday &&
-            toks_[i + 3].cap) {
-          date = weekday_in_context(w(i + 3)->weekday, i + 3, 0, false);
-        }
+        if (i > 0 && is(i - 1, "(") && is(i + 2, ")")) restated_day(i - 1, &date);
         Core c = make(i + 2, "TIME", date + buf);
         return c;
       }
@@ -3938,6 +3936,14 @@ class Tagger {
         if (mnt > 59) return {};
         j += 2;
         if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) j += 2;
+      } else if (is(j, ".") && adjacent(j) && digit(j + 1) && adjacent(j + 1) &&
+                 toks_[j + 1].ndig == 2 && toks_[j + 1].num < 60 && h >= 1 && h <= 12 &&
+                 (is(j + 2, "am") || is(j + 2, "pm") ||
+                  ((is(j + 2, "a") || is(j + 2, "p")) && is(j + 3, ".") && is(j + 4, "m")))) {
+        // "3.15pm", "10.30 a.m.": British style, only with its a.m./p.m. (not
+        // "3.15 percent").
+        mnt = toks_[j + 1].num;
+        j += 2;
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
         j += 3;
       } else if (std::size_t e = 0; h >= 1 && h <= 12 && i > 0 &&
