@@ -573,6 +573,12 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(q.granularity == Granularity::kQuarter);
     CHECK(find(times, "2027").value == "2027");
   }
+  SUBCASE("H1 2024") {
+    auto h = one("H1 2024 results beat forecasts.", "H1 2024", CivilDate{2024, 7, 12});
+    CHECK(h.value == "2024-H1");
+    CHECK(h.interval.last_day == day(2024, 6, 30));
+    CHECK(tag("The H1N1 virus spread; H1 results were weak.", CivilDate{2024, 7, 12}).empty());
+  }
   SUBCASE("quarters") {
     CHECK(one("Profit rose in the first quarter.", "the first quarter", CivilDate{1998, 5, 4})
               .value == "1998-Q1");

@@ -187,11 +187,12 @@ const TimeLexicon& time_lexicon() {
     index(lex.holidays, lex.holidays_by_first);
     // Words the scanner's patterns test by name (see time_tagger.cpp).
     static constexpr std::string_view kPatternWords[] = {
-        "every",    "each",     "per",     "fiscal",  "fy",       "calendar",  "q",
-        "noon",     "midnight", "midday",  "year",    "the",      "more",      "less",
-        "at",       "up",       "no",      "close",   "nineteen", "eighteen",  "two",
-        "twenties", "thirties", "forties", "fifties", "sixties",  "seventies", "eighties",
-        "nineties", "these",    "that",    "half",    "once",     "twice",     "thrice"};
+        "every",    "each",     "per",       "fiscal",   "fy",       "calendar",
+        "q",        "noon",     "midnight",  "midday",   "year",     "the",
+        "more",     "less",     "at",        "up",       "no",       "close",
+        "nineteen", "eighteen", "two",       "twenties", "thirties", "forties",
+        "fifties",  "sixties",  "seventies", "eighties", "nineties", "these",
+        "that",     "half",     "once",      "twice",    "thrice",   "h"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {

@@ -1761,6 +1761,7 @@ class Tagger {
           if (is(i, "fifties") || is(i, "forties")) consider(decade_word(i));
           break;
         case 'h':
+          if (is(i, "h") && adjacent(i + 1) && digit(i + 1)) consider(h_half(i));
           if (is(i, "half")) {
             consider(fraction_unit(i));
             consider(number_unit(i));  // "half a dozen years"
@@ -3288,6 +3289,17 @@ class Tagger {
       return make(e, "DATE", time::quarter_str(y, q));
     }
     return theok(make(i + 2, "DATE", quarter_in_context(q, i)));
+  }
+
+  // "H1 2024", "H2 2023": a half year, only with its year (not "H1N1").
+  Core h_half(std::size_t i) {
+    int h = toks_[i + 1].num;
+    if (toks_[i + 1].ndig != 1 || h < 1 || h > 2 || !toks_[i].cap) return {};
+    if (i + 2 < n() && adjacent(i + 2) && toks_[i + 2].kind != kPunct) return {};
+    int y = 0;
+    std::size_t e = year_at(i + 2, &y);
+    if (!e) return {};
+    return make(e, "DATE", time::year_str(y) + "-H" + std::to_string(h));
   }
 
   Core fiscal(std::size_t i) {
