@@ -3277,11 +3277,19 @@ class Tagger {
     return c;
   }
 
+  // The digit 1 to `max` glued to the capital letter at i ("Q4", "H1"), with no
+  // letters glued after it ("H1N1"); 0 otherwise.
+  int letter_digit(std::size_t i, int max) const {
+    int d = toks_[i + 1].num;
+    if (toks_[i + 1].ndig != 1 || d < 1 || d > max || !toks_[i].cap) return 0;
+    if (i + 2 < n() && adjacent(i + 2) && toks_[i + 2].kind != kPunct) return 0;
+    return d;
+  }
+
   // "Q4", "Q4 2025".
   Core q_quarter(std::size_t i) {
-    int q = toks_[i + 1].num;
-    if (toks_[i + 1].ndig != 1 || q < 1 || q > 4 || !toks_[i].cap) return {};
-    if (i + 2 < n() && adjacent(i + 2) && toks_[i + 2].kind != kPunct) return {};
+    int q = letter_digit(i, 4);
+    if (!q) return {};
     int y = 0;
     std::size_t e = year_at(i + 2, &y);
     if (e) {
@@ -3293,9 +3301,8 @@ class Tagger {
 
   // "H1 2024", "H2 2023": a half year, only with its year (not "H1N1").
   Core h_half(std::size_t i) {
-    int h = toks_[i + 1].num;
-    if (toks_[i + 1].ndig != 1 || h < 1 || h > 2 || !toks_[i].cap) return {};
-    if (i + 2 < n() && adjacent(i + 2) && toks_[i + 2].kind != kPunct) return {};
+    int h = letter_digit(i, 2);
+    if (!h) return {};
     int y = 0;
     std::size_t e = year_at(i + 2, &y);
     if (!e) return {};
