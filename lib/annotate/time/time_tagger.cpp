@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -470,27 +471,27 @@ class Tagger {
       return {};
     }
     const Found& prev = out.back();
-    if (prev.span.end != toks_[i - 2].e || !is_day_value(prev.value) ||
-        toks_[i - 2].kind != kDigit) {
-      return {};
-    }
+    std::optional<CivilDate> first = calendar_value(prev.value, Granularity::kDay);
+    if (prev.span.end != toks_[i - 2].e || !first || toks_[i - 2].kind != kDigit) return {};
     // Not a count or a number of something: "April 24 and 25 people", "25%".
     if (i + 1 < n() && ((toks_[i + 1].kind == kAlpha && !(w(i + 1) && w(i + 1)->tense) &&
                          !is(i + 1, "and") && !is(i + 1, "in") && !is(i + 1, "at")) ||
                         is(i + 1, "%") || (is(i + 1, ",") && digit(i + 2)))) {
       return {};
     }
-    int y = std::atoi(prev.value.substr(0, 4).c_str());
-    int m = std::atoi(prev.value.substr(5, 2).c_str());
-    int d = toks_[i].num;
-    if (!is_valid({y, m, d}) || d <= std::atoi(prev.value.substr(8).c_str())) return {};
-    return make(i + 1, "DATE", time::day_str({y, m, d}));
+    CivilDate second{first->year, first->month, toks_[i].num};
+    if (!is_valid(second) || second.day <= first->day) return {};
+    return make(i + 1, "DATE", time::day_str(second));
   }
 
-  // A calendar day, "2016-07-15" (not a week, a month or a day unknown).
-  static bool is_day_value(std::string_view v) {
-    return v.size() == 10 && v[4] == '-' && v[7] == '-' && v[0] >= '0' && v[0] <= '9' &&
-           v[8] >= '0' && v[8] <= '9';
+  // The first day of `v` when it names one calendar day ("2016-07-15", with
+  // `unit` kDay) or one month ("2016-07", kMonth); nullopt for anything else
+  // (a week, a clock time, "XXXX-07-15").
+  static std::optional<CivilDate> calendar_value(std::string_view v, Granularity unit) {
+    if (v.size() != (unit == Granularity::kDay ? 10u : 7u)) return std::nullopt;
+    TimeInterval t = time::interval_of(v);
+    if (t.granularity != unit) return std::nullopt;
+    return civil_from_days(t.first_day);
   }
 
   // ---- token helpers -------------------------------------------------------
@@ -992,12 +993,9 @@ class Tagger {
     bool range = is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c);
     if (!range && !is(c, "and") && !is(c, "or")) return 0;
     const Found& prev = found_.back();
-    const std::string& v = prev.value;
-    if (prev.span.end != toks_[c - 1].e || v.size() != 7 || v[4] != '-' || v[0] < '0' ||
-        v[0] > '9') {
-      return 0;
-    }
-    int py = std::atoi(v.substr(0, 4).c_str()), pm = std::atoi(v.substr(5, 2).c_str());
+    std::optional<CivilDate> first = calendar_value(prev.value, Granularity::kMonth);
+    if (prev.span.end != toks_[c - 1].e || !first) return 0;
+    int py = first->year, pm = first->month;
     int gap = (month - pm + 12) % 12;
     if (gap == 0 || (!range && gap > 3)) return 0;
     return month > pm ? py : py + 1;
@@ -1888,10 +1886,9 @@ class Tagger {
         if (off == 0 && (unit == 'W' || unit == 'K' || unit == 'M') && is(end, "of") &&
             w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
           Core d = month_expr(end + 1);
-          if (d.end && d.value.size() == 10 && d.value[0] != 'X' && unit != 'M') {
-            CivilDate cd{std::stoi(d.value.substr(0, 4)), std::stoi(d.value.substr(5, 2)),
-                         std::stoi(d.value.substr(8, 2))};
-            std::string week = time::week_str(days_from_civil(cd));
+          std::optional<CivilDate> day = calendar_value(d.value, Granularity::kDay);
+          if (d.end && day && unit != 'M') {
+            std::string week = time::week_str(days_from_civil(*day));
             Core c = make(d.end, "DATE", unit == 'K' ? week + "-WE" : week);
             c.pos_ok = false;
             return c;
@@ -2636,15 +2633,11 @@ class Tagger {
     std::size_t j = i + 3;
     if (j < n()) {
       Core c = match(j);
-      if (c.end > j && is_day_value(c.value) && (c.type == "DATE" || c.type == "TIME")) {
-        CivilDate d{std::atoi(c.value.substr(0, 4).c_str()),
-                    std::atoi(c.value.substr(5, 2).c_str()),
-                    std::atoi(c.value.substr(8, 2).c_str())};
-        if (is_valid(d)) {
-          Core r = make(c.end, "DATE", time::day_str(civil_from_days(days_from_civil(d) + k)));
-          r.skip = 1;  // TimeBank leaves the article out: "the [day before last Tuesday]"
-          return r;
-        }
+      std::optional<CivilDate> d = calendar_value(c.value, Granularity::kDay);
+      if (c.end > j && d && (c.type == "DATE" || c.type == "TIME")) {
+        Core r = make(c.end, "DATE", time::day_str(civil_from_days(days_from_civil(*d) + k)));
+        r.skip = 1;  // TimeBank leaves the article out: "the [day before last Tuesday]"
+        return r;
       }
     }
     if (j >= n() || toks_[j].kind == kPunct) {
@@ -3066,11 +3059,9 @@ class Tagger {
       if ((is(i + 1, "ended") || is(i + 1, "ending")) && w(i + 2) &&
           (w(i + 2)->month || w(i + 2)->month_abbr)) {
         Core d = month_expr(i + 2);
-        if (d.end && d.value.size() == 10 && d.value[0] != 'X') {
-          CivilDate last{std::atoi(d.value.substr(0, 4).c_str()),
-                         std::atoi(d.value.substr(5, 2).c_str()),
-                         std::atoi(d.value.substr(8, 2).c_str())};
-          CivilDate mid = civil_from_days(days_from_civil(last) - 45);
+        std::optional<CivilDate> last = calendar_value(d.value, Granularity::kDay);
+        if (d.end && last) {
+          CivilDate mid = civil_from_days(days_from_civil(*last) - 45);
           note_quarter(mid.year, (mid.month - 1) / 3 + 1);
         }
       }
@@ -3195,9 +3186,9 @@ class Tagger {
     if ((ord == -1 || (ord >= 1 && ord <= 4)) && is(j, "week") && is(j + 1, "of") && w(j + 2) &&
         (w(j + 2)->month || w(j + 2)->month_abbr)) {
       Core m = month_expr(j + 2);
-      if (m.end && m.value.size() == 7 && m.value[0] != 'X') {
-        int y = std::atoi(m.value.substr(0, 4).c_str());
-        int mo = std::atoi(m.value.substr(5, 2).c_str());
+      std::optional<CivilDate> month = calendar_value(m.value, Granularity::kMonth);
+      if (m.end && month) {
+        int y = month->year, mo = month->month;
         int day = ord == -1 ? days_in_month(y, mo) - 3 : 4 + 7 * (ord - 1);
         return theok(make(m.end, "DATE", time::week_str(days_from_civil({y, mo, day}))));
       }
@@ -4053,7 +4044,8 @@ class Tagger {
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
     } else if (!found_.empty() && day_just_before(i, found_.back().span.end) &&
-               is_day_value(std::string_view(found_.back().value).substr(0, 10))) {
+               calendar_value(std::string_view(found_.back().value).substr(0, 10),
+                              Granularity::kDay)) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day just named.
       date = found_.back().value.substr(0, 10);
     }
