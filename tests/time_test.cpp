@@ -66,6 +66,18 @@ TEST_CASE("absolute dates in news formats") {
   SUBCASE("ISO date") {
     CHECK(one("Filed 2024-07-10 by the agency.", "2024-07-10").value == "2024-07-10");
   }
+  SUBCASE("numeric dates with slashes and dots") {
+    CHECK(one("It was published on 2024/07/10.", "2024/07/10").value == "2024-07-10");
+    CHECK(one("It was signed 2024.07.10 in Seoul.", "2024.07.10").value == "2024-07-10");
+    CHECK(one("The law took effect on 7/10/2024.", "7/10/2024").value == "2024-07-10");
+    CHECK(one("It was signed on 25/12/2023.", "25/12/2023").value == "2023-12-25");
+    // Dots and dashes with the year last are written day first.
+    CHECK(one("Figures from 10.07.2024 show growth.", "10.07.2024").value == "2024-07-10");
+    CHECK(one("The rally was held on 12-07-2024.", "12-07-2024").value == "2024-07-12");
+    CHECK(one("It ended 31.12.2023 at noon.", "31.12.2023").value == "2023-12-31");
+    // Versions and addresses are not dates.
+    CHECK(tag("Version 2.10.12 and host 10.1.12.2024 shipped.", CivilDate{2024, 7, 12}).empty());
+  }
   SUBCASE("abbreviated month with period") {
     auto t = one("The deal closed Sept. 30, 1989, officials said.", "Sept. 30, 1989");
     CHECK(t.value == "1989-09-30");

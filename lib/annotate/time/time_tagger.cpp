@@ -3864,23 +3864,41 @@ class Tagger {
     return theok(make(j + 1, "DATE", std::to_string(toks_[i].num - 1)));
   }
 
-  // "2024-07-10", "7/10/2024".
+  // The separator of a numeric date at token j: '-', '/' or '.', else 0.
+  char date_separator(std::size_t j) const {
+    if (j >= n() || !adjacent(j)) return 0;
+    if (toks_[j].low == "-" || toks_[j].low == "/" || toks_[j].low == ".") return toks_[j].low[0];
+    return 0;
+  }
+
+  // "2024-07-10", "2024/07/10", "2024.07.10" (year first); "7/10/2024" (month
+  // first, as in US news, unless the first number cannot be a month);
+  // "10.07.2024", "10-07-2024" (day first, as where those are written).
   Core numeric_date(std::size_t i) {
-    if (toks_[i].ndig == 4 && is_dash(i + 1) && adjacent(i + 1) && digit(i + 2) &&
-        adjacent(i + 2) && toks_[i + 2].ndig <= 2 && is_dash(i + 3) && adjacent(i + 3) &&
-        digit(i + 4) && adjacent(i + 4) && toks_[i + 4].ndig <= 2) {
-      CivilDate d{toks_[i].num, toks_[i + 2].num, toks_[i + 4].num};
+    char sep = date_separator(i + 1);
+    if (sep == 0 || date_separator(i + 3) != sep || !digit(i + 2) || !adjacent(i + 2) ||
+        !digit(i + 4) || !adjacent(i + 4) || toks_[i + 2].ndig > 2)
+      return {};
+    // Not part of a longer run ("192.168.10.1", "1.2.3.4").
+    if (adjacent(i) && (digit(i - 1) || (date_separator(i - 1) != 0 && digit(i - 2)))) return {};
+    if (date_separator(i + 5) != 0 && digit(i + 6) && adjacent(i + 6)) return {};
+    const Tok& a = toks_[i];
+    const Tok& b = toks_[i + 2];
+    const Tok& c = toks_[i + 4];
+    if (a.ndig == 4 && c.ndig <= 2) {
+      CivilDate d{a.num, b.num, c.num};
       if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
+      return {};
     }
-    if (toks_[i].ndig <= 2 && is(i + 1, "/") && adjacent(i + 1) && digit(i + 2) &&
-        adjacent(i + 2) && toks_[i + 2].ndig <= 2 && is(i + 3, "/") && adjacent(i + 3) &&
-        digit(i + 4) && adjacent(i + 4) && (toks_[i + 4].ndig == 4 || toks_[i + 4].ndig == 2)) {
-      int y = toks_[i + 4].num;
-      if (toks_[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
-      CivilDate d{y, toks_[i].num, toks_[i + 2].num};  // US order, as in English news
-      if (!is_valid(d)) d = CivilDate{y, toks_[i + 2].num, toks_[i].num};
-      if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
-    }
+    if (a.ndig > 2) return {};
+    // A two-digit year only with slashes: "1.2.10" and "3-2-10" are versions and scores.
+    if (!(c.ndig == 4 || (c.ndig == 2 && sep == '/'))) return {};
+    int y = c.ndig == 2 ? c.num + (c.num < 50 ? 2000 : 1900) : c.num;
+    CivilDate mdy{y, a.num, b.num};
+    CivilDate dmy{y, b.num, a.num};
+    CivilDate d = sep == '/' ? mdy : dmy;
+    if (!is_valid(d)) d = sep == '/' ? dmy : mdy;
+    if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
     return {};
   }
 
