@@ -239,6 +239,16 @@ TEST_CASE("relative expressions") {
     CHECK(t.value == "2023-07");
     CHECK(t.interval.first_day == day(2023, 7, 1));
   }
+  SUBCASE("next month fronting a past verb is last year's") {
+    // A past clause may speak of next month ("the contests in August", said
+    // in July); a fronted month with its own past verb may not.
+    CHECK(one("In August, prices fell.", "August").value == "2023-08");
+    CHECK(one("Back in August the company reported a loss.", "August").value == "2023-08");
+    CHECK(one("In early August, prices fell sharply.", "early August").value == "2023-08");
+    CHECK(one("In August, prices will fall.", "August").value == "2024-08");
+    CHECK(one("In August, the company said it would expand.", "August").value == "2024-08");
+    CHECK(one("He said the contests in August would decide it.", "August").value == "2024-08");
+  }
   SUBCASE("a year ago in an earnings report is the year-ago quarter") {
     auto times = tag("Third-quarter profit rose 19% from a year ago.", CivilDate{1989, 10, 26});
     CHECK(find(times, "Third-quarter").value == "1989-Q3");
@@ -1240,6 +1250,9 @@ TEST_CASE(
   CHECK(one("The party celebrated Thanksgiving with its donors.", "Thanksgiving",
             CivilDate{2016, 3, 2})
             .value == "2015-11-26");
+  // So does a fronted holiday with a past verb of its own.
+  CHECK(one("On Labor Day, traffic rose.", "Labor Day").value == "2023-09-04");
+  CHECK(one("On Labor Day, traffic will rise.", "Labor Day").value == "2024-09-02");
   // A future tense puts a passed holiday a year on.
   CHECK(one("By then, on Election Day, the race will have changed.", "Election Day",
             CivilDate{2015, 11, 18})

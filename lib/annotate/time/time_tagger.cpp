@@ -828,6 +828,29 @@ class Tagger {
     }
     return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
   }
+  // The expression over tokens [b, e) opens its sentence as a fronted
+  // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
+  // clause's verb, the first tense marker after it, is past and not a
+  // reporting verb ("In August, the company said it would" may announce a plan).
+  bool fronted_past_at(std::size_t b, std::size_t e) const {
+    if (e >= n() || toks_[e].kind == kDigit || (toks_[e].kind == kPunct && !is(e, ","))) {
+      return false;
+    }
+    std::size_t k = b;
+    while (k > 0 && (is(k - 1, "early") || is(k - 1, "late") || is(k - 1, "mid") ||
+                     is_dash(k - 1) || is(k - 1, "the"))) {
+      --k;
+    }
+    if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") ||
+                    is(k - 1, "over") || is(k - 1, "at"))) {
+      return false;
+    }
+    --k;
+    if (k > 0 && is(k - 1, "back")) --k;
+    if (!sentence_initial(k)) return false;
+    auto [verb, tense] = marker_after(e);
+    return verb >= 0 && tense == -1;
+  }
   // A result noun ("win", "victories") comes just before token i (or before
   // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
   bool result_noun_before(std::size_t i) const {
@@ -969,7 +992,12 @@ class Tagger {
     // "the November election" with no past verb is the coming one, and so is
     // a month in a condition ("if he is the nominee in November").
     if (t == 0 && (event || condition_before(i))) t = 1;
-    if (t < 0) return time::month_str(month <= am + 1 ? y : y - 1, month);
+    // A past clause may still speak of next month ("contests in March" said
+    // in February), unless the month fronts a past verb of its own.
+    if (t < 0) {
+      bool next_ok = !fronted_past_at(i, i + 1);
+      return time::month_str(month <= am + (next_ok ? 1 : 0) ? y : y - 1, month);
+    }
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
     int diff = month - am;
@@ -2010,8 +2038,9 @@ class Tagger {
         // A past event after it ("lined up the day after Christmas") puts it behind.
         bool past_after = clause < 0 && i > 0 && is(i - 1, "after");
         if (ahead > 0 &&
-            (past_after ||
-             ((after_since(i) || past_event_at(i)) ? ahead > 14 : clause < 0 && ahead > 90))) {
+            (past_after || ((after_since(i) || past_event_at(i) || fronted_past_at(i, end))
+                                ? ahead > 14
+                                : clause < 0 && ahead > 90))) {
           --y;
         } else if (ahead < 0 && t > 0) {
           ++y;
