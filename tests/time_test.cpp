@@ -239,6 +239,12 @@ TEST_CASE("relative expressions") {
     CHECK(t.value == "2023-07");
     CHECK(t.interval.first_day == day(2023, 7, 1));
   }
+  SUBCASE("a month of last or next year") {
+    CHECK(
+        one("The deal, signed in August of last year, will expire.", "August of last year").value ==
+        "2023-08");
+    CHECK(one("It will open in March of next year.", "March of next year").value == "2025-03");
+  }
   SUBCASE("next month fronting a past verb is last year's") {
     // A past clause may speak of next month ("the contests in August", said
     // in July); a fronted month with its own past verb may not.

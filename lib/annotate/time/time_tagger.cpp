@@ -3432,10 +3432,11 @@ class Tagger {
       c.pos_ok = true;
       return c;
     }
-    // "July last year", "January this year", "June next year"
-    if ((is(k, "last") || is(k, "this") || is(k, "next")) && is(k + 1, "year") && anchor_) {
-      int yy = a().year + w(k)->deictic;
-      Core c = make(k + 2, "DATE", time::month_str(yy, m));
+    // "July last year", "January this year", "June of next year"
+    if (std::size_t d = is(k, "of") ? k + 1 : k;
+        (is(d, "last") || is(d, "this") || is(d, "next")) && is(d + 1, "year") && anchor_) {
+      int yy = a().year + w(d)->deictic;
+      Core c = make(d + 2, "DATE", time::month_str(yy, m));
       c.pos_ok = true;
       return c;
     }
