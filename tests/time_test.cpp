@@ -244,6 +244,13 @@ TEST_CASE("relative expressions") {
         one("The deal, signed in August of last year, will expire.", "August of last year").value ==
         "2023-08");
     CHECK(one("It will open in March of next year.", "March of next year").value == "2025-03");
+    CHECK(one("In the summer of last year prices rose.", "the summer of last year").value ==
+          "2023-SU");
+    CivilDate january{2024, 1, 12};
+    CHECK(one("The 15th of last month was quiet.", "The 15th of last month", january).value ==
+          "2023-12-15");
+    CHECK(one("By the 20th of next month it ends.", "the 20th of next month", january).value ==
+          "2024-02-20");
   }
   SUBCASE("next month fronting a past verb is last year's") {
     // A past clause may speak of next month ("the contests in August", said

@@ -3499,7 +3499,14 @@ class Tagger {
     int day = 0;
     std::size_t e = day_at(i, &day);
     if (!e || !digit(i)) return {};
-    if (is(e, "of")) ++e;
+    bool of = is(e, "of");
+    if (of) ++e;
+    // "the 15th of last month", "the 3rd of this month"
+    if (of && anchor_ && (is(e, "last") || is(e, "this") || is(e, "next")) && is(e + 1, "month")) {
+      int months = a().year * 12 + a().month - 1 + w(e)->deictic;
+      CivilDate d{months / 12, months % 12 + 1, day};
+      return is_valid(d) ? theok(make(e + 2, "DATE", time::day_str(d))) : Core{};
+    }
     int m = 0;
     std::size_t j = month_at(e, &m);
     if (!j || !toks_[e].cap) return {};
@@ -3578,6 +3585,12 @@ class Tagger {
     int y = 0;
     std::size_t ye = year_at(j, &y);
     if (!ye && is(j, "of")) ye = year_at(j + 1, &y);
+    // "the summer of last year", "the spring of next year"
+    if (!ye && is(j, "of") && (is(j + 1, "last") || is(j + 1, "this") || is(j + 1, "next")) &&
+        is(j + 2, "year") && anchor_) {
+      y = a().year + w(j + 1)->deictic;
+      ye = j + 3;
+    }
     if (ye) return theok(make(ye, "DATE", time::year_str(y) + "-" + s->season));
     // "the fall and winter of 2014": the year named after the second season is
     // the first's too (the season's own span stays one word).
