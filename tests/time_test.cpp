@@ -487,6 +487,12 @@ TEST_CASE("durations") {
   CHECK(one("It could take several months.", "several months").value == "PXM");
   auto least = one("The ban lasts at least 30 days.", "at least 30 days");
   CHECK(least.mod == "EQUAL_OR_MORE");
+  SUBCASE("the verb 'last' before a duration") {
+    CHECK(one("The shutdown could last weeks.", "weeks").value == "PXW");
+    CHECK(one("The deal would last four years.", "four years").value == "P4Y");
+    // Not the adjective: "compared to last year".
+    CHECK(one("Sales rose compared to last year.", "last year").value == "2023");
+  }
   SUBCASE("halves") {
     CHECK(one("They lived in camps for 2 1/2 years.", "2 1/2 years").value == "P2Y6M");
     CHECK(one("She spent about 5 1/2 hours there.", "5 1/2 hours").value == "PT5H30M");

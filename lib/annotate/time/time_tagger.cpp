@@ -1745,6 +1745,11 @@ class Tagger {
     if (t.kind == kAlpha && !(t.flags & kTrigger)) return best;  // no pattern starts here
     // Digits glued to a letter are part of a code or link ("P2qpm3h3Pm", "F16"), not a number.
     if (t.kind == kDigit && i > 0 && adjacent(i) && toks_[i - 1].kind == kAlpha) return best;
+    // "could last weeks", "expected to last three days": the verb, which
+    // starts no expression (not "compared to last year").
+    if (is(i, "last") && after_modal(i) && !(w(i + 1) && w(i + 1)->unit && !w(i + 1)->plural)) {
+      return best;
+    }
     if (t.kind == kAlpha) {
       const WordInfo* wi = t.w;
       if (wi && wi->phrases) consider(phrase(i));
