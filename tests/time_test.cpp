@@ -472,6 +472,23 @@ TEST_CASE("parts of day and clock times") {
   CHECK(one("Talks resumed Tuesday afternoon.", "Tuesday afternoon").value == "2024-07-09TAF");
   CHECK(one("Talks resumed Tuesday night.", "Tuesday night").value == "2024-07-09");
   CHECK(one("Talks resumed Tuesday morning.", "Tuesday morning").value == "2024-07-09");
+  SUBCASE("midnight") {
+    // Past: the midnight that began the anchor's day; else the one ending it.
+    CHECK(one("The quake struck shortly after midnight.", "midnight").value == "2024-07-11T24:00");
+    CHECK(one("The polls will close at midnight.", "midnight").value == "2024-07-12T24:00");
+    // A clock time or "overnight" after it belongs to the day midnight began.
+    auto curfew =
+        tag("A curfew was set from midnight to 6 a.m. in the city.", CivilDate{2016, 9, 25});
+    CHECK(find(curfew, "midnight").value == "2016-09-24T24:00");
+    CHECK(find(curfew, "6 a.m.").value == "2016-09-25T06:00");
+  }
+  SUBCASE("a day word opening the next sentence after a.m. or p.m.") {
+    auto times = tag("The meeting ran from 9 a.m. to 5 p.m. Yesterday afternoon he spoke.",
+                     CivilDate{2024, 7, 12});
+    CHECK(find(times, "5 p.m.").value == "2024-07-12T17:00");
+    CHECK(find(times, "Yesterday afternoon").value == "2024-07-11TAF");
+    CHECK(one("He arrived at 5 p.m. yesterday.", "5 p.m. yesterday").value == "2024-07-11T17:00");
+  }
 }
 
 TEST_CASE("durations") {

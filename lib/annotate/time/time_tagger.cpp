@@ -921,8 +921,21 @@ class Tagger {
         std::all_of(e.value.begin(), e.value.begin() + 4,
                     [](char c) { return c >= '0' && c <= '9'; })) {
       ref_ = e.value;
+      // Midnight at the end of a day is the start of the next, which is the day
+      // that "overnight" or "6 a.m." after it refer to.
+      if (ref_.size() == 16 && ref_.ends_with("T24:00")) ref_ = day_of(ref_) + "T00:00";
       ref_sentence_ = sentence_;
     }
+  }
+  // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
+  // or empty.
+  static std::string day_of(std::string_view value) {
+    auto d = parse_iso_date(value.substr(0, 10));
+    if (!d) return {};
+    if (value.size() == 16 && value.ends_with("T24:00")) {
+      return time::day_str(civil_from_days(days_from_civil(*d) + 1));
+    }
+    return time::day_str(*d);
   }
 
   // ---- calendar helpers --------------------------------------------------------
@@ -4102,7 +4115,8 @@ class Tagger {
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
-    } else if (d && d->day_offset != 99 && !d->tonight) {
+    } else if (d && d->day_offset != 99 && !d->tonight && !(toks_[dk].cap && is(dk - 1, "."))) {
+      // (Not "from 9 a.m. to 5 p.m. Yesterday afternoon ...": a new sentence.)
       date = day_rel(d->day_offset);
       k = dk + 1;
     } else if (!in_timestamp_ && is(dk, "(")) {
@@ -4112,8 +4126,13 @@ class Tagger {
     } else if (!found_.empty() && day_just_before(i, found_.back().span.end) &&
                calendar_value(std::string_view(found_.back().value).substr(0, 10),
                               Granularity::kDay)) {
-      // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day just named.
-      date = found_.back().value.substr(0, 10);
+      // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day
+      // just named ("from midnight to 6 a.m.": the day that midnight began).
+      date = day_of(found_.back().value);
+    } else if (h == 24 && !in_timestamp_ && tense_at(i) < 0) {
+      // "The quake struck shortly after midnight": the midnight that began the
+      // anchor's day, the end of the day before.
+      date = day_rel(-1);
     }
     char buf[32];
     if (h == 24)
