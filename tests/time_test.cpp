@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "annotate/time/time_lexicon.h"
 #include "annotate/time/time_tagger.h"
 #include "annotate/time/time_value.h"
 #include "text/segment.h"
@@ -43,6 +44,15 @@ TimeExpr one(const std::string& text, const std::string& words,
 std::int32_t day(int y, int m, int d) { return days_from_civil(CivilDate{y, m, d}); }
 
 }  // namespace
+
+TEST_CASE("the temporal data files have no row the loader does not understand") {
+  const auto& lexicon = crosscheck::internal::time::time_lexicon();
+  std::string rows;
+  for (const std::string& r : lexicon.malformed) rows += r + "\n";
+  CHECK_MESSAGE(lexicon.malformed.empty(), rows);
+  CHECK(lexicon.holidays.size() > 20);
+  CHECK(!lexicon.dated_events.empty());
+}
 
 TEST_CASE("absolute dates in news formats") {
   SUBCASE("month day, year") {

@@ -58,8 +58,17 @@ const TimeLexicon& time_lexicon() {
       lex.storage.emplace_back(w);
       return lex.words[lex.storage.back()];
     };
+    auto reject = [&lex](std::string_view file, const std::vector<std::string_view>& row) {
+      std::string r(file);
+      r += ":";
+      for (std::string_view field : row) (r += " ") += field;
+      lex.malformed.push_back(std::move(r));
+    };
     for (const auto& row : word_rows) {
-      if (row.size() < 3) continue;
+      if (row.size() < 3) {
+        reject("words.tsv", row);
+        continue;
+      }
       WordInfo& w = entry(row[0]);
       std::string_view cls = row[1], val = row[2];
       if (cls == "month")
@@ -115,9 +124,14 @@ const TimeLexicon& time_lexicon() {
         w.result_noun = true;
       else if (cls == "change_verb")
         w.change_verb = true;
+      else
+        reject("words.tsv", row);
     }
     for (const auto& row : tense_rows) {
-      if (row.size() < 2) continue;
+      if (row.size() < 2) {
+        reject("tense.tsv", row);
+        continue;
+      }
       WordInfo& w = entry(row[0]);
       if (row[1] == "plan") {
         w.plan = true;
@@ -131,6 +145,11 @@ const TimeLexicon& time_lexicon() {
         w.implicative = true;
         continue;
       }
+      if (row[1] != "past" && row[1] != "future" && row[1] != "report" && row[1] != "future_to" &&
+          row[1] != "adjective" && row[1] != "present") {
+        reject("tense.tsv", row);
+        continue;
+      }
       w.tense = row[1] == "past"        ? -1
                 : row[1] == "future"    ? 1
                 : row[1] == "report"    ? 3
@@ -139,7 +158,10 @@ const TimeLexicon& time_lexicon() {
                                         : 2;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
-      if (row.size() < 3) continue;
+      if (row.size() < 3) {
+        reject("phrases.tsv", row);
+        continue;
+      }
       Phrase p;
       p.words = split_words(row[0]);
       p.type = row[1];
@@ -147,7 +169,10 @@ const TimeLexicon& time_lexicon() {
       if (!p.words.empty()) lex.phrases.push_back(std::move(p));
     }
     for (const auto& row : data_tsv("time/holidays.tsv")) {
-      if (row.size() < 2) continue;
+      if (row.size() < 2) {
+        reject("holidays.tsv", row);
+        continue;
+      }
       Phrase p;
       p.words = split_words(row[0]);
       p.type = row[1];
@@ -161,11 +186,17 @@ const TimeLexicon& time_lexicon() {
         if (row.size() >= 6) p.offset = to_int(row[5]);
       } else if (p.type == "easter" && row.size() >= 3) {
         p.offset = to_int(row[2]);
+      } else if (p.type != "election") {
+        reject("holidays.tsv", row);
+        continue;
       }
       if (!p.words.empty()) lex.holidays.push_back(std::move(p));
     }
     for (const auto& row : data_tsv("time/events.tsv")) {
-      if (row.size() < 3 || row[0].size() != 5) continue;
+      if (row.size() < 3 || row[0].size() != 5) {
+        reject("events.tsv", row);
+        continue;
+      }
       DatedEvent e;
       e.month = to_int(row[0].substr(0, 2));
       e.day = to_int(row[0].substr(3));
