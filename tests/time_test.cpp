@@ -597,6 +597,9 @@ TEST_CASE("sets") {
   CHECK(every.type == "SET");
   CHECK(every.value == "P1Y");
   CHECK(one("The paper is published weekly.", "weekly").value == "P1W");
+  // "quarterly" is a set as an adverb, not in "quarterly profit" or "a quarterly".
+  CHECK(one("Dividends are paid quarterly.", "quarterly").value == "P3M");
+  CHECK(tag("Its quarterly profit rose; it declared a quarterly.", CivilDate{2024, 7, 12}).empty());
   CHECK(one("They meet each Thursday.", "each Thursday").value == "XXXX-WXX-4");
   CHECK(one("Flights leave on Tuesday nights.", "Tuesday nights").value == "XXXX-WXX-2TNI");
   CHECK(one("Fans gather daily outside the stadium.", "daily").value == "P1D");

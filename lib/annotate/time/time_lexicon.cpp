@@ -114,6 +114,8 @@ const TimeLexicon& time_lexicon() {
         w.discourse = true;
       else if (cls == "rate")
         w.rate_marker = true;
+      else if (cls == "adverb_set")
+        w.adverb_set = true;
       else if (cls == "holiday_noun")
         w.holiday_noun = true;
       else if (cls == "event_noun")

@@ -60,6 +60,7 @@ struct alignas(64) WordInfo {
   std::string approx;              ///< TIMEX3 mod of an approximator ("APPROX")
   std::string position;            ///< START / MID / END
   bool change_verb = false;        ///< "became", "transformed": "overnight" with it means suddenly
+  bool adverb_set = false;  ///< "paid quarterly": a set only as an adverb, not "quarterly profit"
 };
 
 // The fields the tagger tests at every expression start share a cache line.

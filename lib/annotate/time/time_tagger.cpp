@@ -2171,6 +2171,12 @@ class Tagger {
         (i + 1 >= n() || is(i + 1, ".") || is(i + 1, ",") || is(i + 1, ";"))) {
       return {};
     }
+    // "quarterly profit", "a quarterly": an adjective or a noun.
+    if (w(i)->adverb_set &&
+        ((i + 1 < n() && toks_[i + 1].kind == kAlpha && !is(i + 1, "and") && !is(i + 1, "or")) ||
+         (i > 0 && determiner(i - 1)))) {
+      return {};
+    }
     return make(i + 1, "SET", w(i)->set);
   }
 
