@@ -1508,6 +1508,12 @@ TEST_CASE("words that only look temporal") {
   CHECK(one("Two weeks from today, polls open.", "Two weeks from today", CivilDate{2013, 3, 21})
             .value == "2013-W14");
   CHECK(one("It is three days from today's vote.", "three days").type == "DURATION");
+  // "ago today" names the day: the anniversary, or the day weeks before.
+  CivilDate leap{2024, 2, 29};
+  CHECK(one("A year ago today he left.", "A year ago today", leap).value == "2023-02-28");
+  CHECK(one("Four years ago today it began.", "Four years ago today", leap).value == "2020-02-29");
+  CHECK(one("Two weeks ago today it passed.", "Two weeks ago today", leap).value == "2024-02-15");
+  CHECK(one("A year ago, today's leaders were young.", "A year ago", leap).value == "2023");
   CHECK(tag("After this fall in prices, the indicators changed.", anchor).empty());
   CHECK(one("He campaigns this fall in Ohio.", "this fall", anchor).value == "2016-FA");
   // Ages are not temporal expressions.

@@ -2816,6 +2816,19 @@ class Tagger {
           return c;
         }
       }
+      // "A year ago today", "four weeks ago today": that day.
+      if (is(end, "ago") && is(end + 1, "today") && !apostrophe(end + 2) && anchor_ && num > 0 &&
+          !half && (unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
+        int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
+        CivilDate d = a();
+        int m = d.year * 12 + d.month - 1 - months;
+        d = CivilDate{m / 12, m % 12 + 1, d.day};
+        while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
+        std::int32_t days = days_from_civil(d) - (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
+        Core c = make(end + 2, "DATE", time::day_str(civil_from_days(days)));
+        c.approx_ok = true;
+        return c;
+      }
       Core c =
           make(end + 1, "DATE", half ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
       c.approx_ok = true;
