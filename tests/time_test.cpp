@@ -85,6 +85,12 @@ TEST_CASE("absolute dates in news formats") {
     CHECK(one("Figures from 10.07.2024 show growth.", "10.07.2024").value == "2024-07-10");
     CHECK(one("The rally was held on 12-07-2024.", "12-07-2024").value == "2024-07-12");
     CHECK(one("It ended 31.12.2023 at noon.", "31.12.2023").value == "2023-12-31");
+    // An ISO 8601 date and time, kept to the minute.
+    auto stamp = one("Updated 2024-07-10T14:03:00Z by staff.", "2024-07-10T14:03:00Z");
+    CHECK(stamp.type == "TIME");
+    CHECK(stamp.value == "2024-07-10T14:03");
+    CHECK(one("Sent 2024-07-10T09:30+02:00 here.", "2024-07-10T09:30+02:00").value ==
+          "2024-07-10T09:30");
     // Versions and addresses are not dates.
     CHECK(tag("Version 2.10.12 and host 10.1.12.2024 shipped.", CivilDate{2024, 7, 12}).empty());
   }
@@ -771,6 +777,13 @@ TEST_CASE("publication date inference") {
     auto d = infer_publication_date(layer);
     REQUIRE(d.has_value());
     CHECK(d->value == "2024-07-14");
+  }
+  SUBCASE("an ISO timestamp gives its day") {
+    auto layer = segment("Updated 2024-07-10T14:03:00Z\nOfficials met on Monday.");
+    auto d = infer_publication_date(layer);
+    REQUIRE(d.has_value());
+    CHECK(d->value == "2024-07-10");
+    CHECK(d->evidence == "2024-07-10T14:03:00Z");
   }
   SUBCASE("nothing to infer") {
     auto layer = segment("NATO opens an office in Amman. It was agreed in July.");

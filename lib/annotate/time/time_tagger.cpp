@@ -3967,8 +3967,27 @@ class Tagger {
     const Tok& c = toks_[i + 4];
     if (a.ndig == 4 && c.ndig <= 2) {
       CivilDate d{a.num, b.num, c.num};
-      if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
-      return {};
+      if (!is_valid(d)) return {};
+      // ISO 8601 "2024-07-10T14:03:00Z": the time of day with its seconds,
+      // fraction and zone, kept to the minute.
+      std::size_t t = i + 5;
+      if (sep == '-' && is(t, "t") && adjacent(t) && digit(t + 1) && adjacent(t + 1) &&
+          toks_[t + 1].ndig == 2 && toks_[t + 1].num < 24 && is(t + 2, ":") && adjacent(t + 2) &&
+          digit(t + 3) && adjacent(t + 3) && toks_[t + 3].ndig == 2 && toks_[t + 3].num < 60) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[t + 1].num, toks_[t + 3].num);
+        std::size_t e = t + 4;
+        if (is(e, ":") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) e += 2;  // seconds
+        if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) e += 2;  // fraction
+        if (is(e, "z") && adjacent(e)) {
+          ++e;
+        } else if ((is(e, "+") || is_dash(e)) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
+          e += 2;  // "+03:00", "-0500"
+          if (is(e, ":") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) e += 2;
+        }
+        return make(e, "TIME", time::day_str(d) + buf);
+      }
+      return make(i + 5, "DATE", time::day_str(d));
     }
     if (a.ndig > 2) return {};
     // A two-digit year only with slashes: "1.2.10" and "3-2-10" are versions and scores.
@@ -4037,6 +4056,7 @@ class Tagger {
         return c;
       }
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
+      if (adjacent(i) && is(i - 1, ":")) return {};  // the minutes of "14:03:00"
       h = toks_[i].num;
       j = i + 1;
       if (is(j, ":") && adjacent(j) && digit(j + 1) && adjacent(j + 1) && toks_[j + 1].ndig == 2) {
@@ -4237,9 +4257,13 @@ std::optional<InferredDate> infer_publication_date(const TextLayer& text) {
   };
   std::optional<InferredDate> first;
   for (const TimeExpr& t : tag_times(head, std::nullopt)) {
-    if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
+    // A full date, or the day of a full timestamp ("2024-07-10T14:03:00Z").
+    bool day = t.type == "DATE" && t.value.size() == 10;
+    bool stamp = t.type == "TIME" && t.value.size() == 16 && t.value[10] == 'T' &&
+                 t.value[11] >= '0' && t.value[11] <= '9';
+    if (!(day || stamp) || t.value[0] == 'X') continue;
     InferredDate d;
-    d.value = t.value;
+    d.value = t.value.substr(0, 10);
     d.evidence = t.text;
     d.span = t.span;
     if (byline(line_of(t.span))) return d;
