@@ -134,6 +134,16 @@ TEST_CASE("months, weekdays and the tense of the clause") {
     CHECK(one("He will reel off a few more victories on Saturday.", "Saturday", wednesday).value ==
           "2016-02-13");
   }
+  SUBCASE("a weekday in a present condition is the coming one") {
+    CivilDate friday{2016, 3, 11};
+    CHECK(
+        one("If there is a close election on Tuesday we need clarity.", "Tuesday", friday).value ==
+        "2016-03-15");
+    CHECK(one("If it rains Monday, the game is off.", "Monday", friday).value == "2016-03-14");
+    // Not a result the day has seen.
+    CHECK(one("If he follows up his Tuesday wins, he leads.", "Tuesday", friday).value ==
+          "2016-03-08");
+  }
   SUBCASE("the same weekday as the anchor is the anchor's day") {
     CHECK(one("The alliance announced the plan Friday.", "Friday").value == "2024-07-12");
   }

@@ -1146,6 +1146,12 @@ class Tagger {
     // reported before it happens, so the coming day, unless a past perfect
     // or a passive past ("was planned") puts the plan behind.
     if (direction == 0 && t <= 0 && planned_at(i)) t = 1;
+    // A present condition speaks of what is to come: "if there is a close
+    // election on Tuesday, we need clarity".
+    // (Not "if he follows up his Tuesday wins": a result the day has seen.)
+    if (direction == 0 && t == 0 && condition_before(i) && !(w(i + 1) && w(i + 1)->result_noun)) {
+      t = 1;
+    }
     int today = weekday(anchor_days_) + 1;
     int delta;
     // "was scheduled to leave late Tuesday", "was set to headline Tuesday": a
