@@ -76,6 +76,18 @@ TEST_CASE("absolute dates in news formats") {
   SUBCASE("ISO date") {
     CHECK(one("Filed 2024-07-10 by the agency.", "2024-07-10").value == "2024-07-10");
   }
+  SUBCASE("a day of the month alone") {
+    CivilDate anchor{2025, 9, 20};
+    CHECK(one("It opened on the 16th.", "the 16th", anchor).value == "2025-09-16");
+    CHECK(one("It will open on the 25th.", "the 25th", anchor).value == "2025-09-25");
+    CHECK(one("It opened on the 25th.", "the 25th", anchor).value == "2025-08-25");
+    CHECK(one("It will close by the 3rd.", "the 3rd", anchor).value == "2025-10-03");
+    // The month the narrative is on.
+    auto times = tag("In August, talks began. They ended on the 16th.", anchor);
+    CHECK(find(times, "the 16th").value == "2025-08-16");
+    // Not an ordinal before a noun.
+    CHECK(tag("He lives on the 16th floor and spoke on the 50th anniversary.", anchor).empty());
+  }
   SUBCASE("numeric dates with slashes and dots") {
     CHECK(one("It was published on 2024/07/10.", "2024/07/10").value == "2024-07-10");
     CHECK(one("It was signed 2024.07.10 in Seoul.", "2024.07.10").value == "2024-07-10");
@@ -85,6 +97,7 @@ TEST_CASE("absolute dates in news formats") {
     CHECK(one("Figures from 10.07.2024 show growth.", "10.07.2024").value == "2024-07-10");
     CHECK(one("The rally was held on 12-07-2024.", "12-07-2024").value == "2024-07-12");
     CHECK(one("It ended 31.12.2023 at noon.", "31.12.2023").value == "2023-12-31");
+    CHECK(one("It was filed 16-Sep-2025 in court.", "16-Sep-2025").value == "2025-09-16");
     // An ISO 8601 date and time, kept to the minute.
     auto stamp = one("Updated 2024-07-10T14:03:00Z by staff.", "2024-07-10T14:03:00Z");
     CHECK(stamp.type == "TIME");

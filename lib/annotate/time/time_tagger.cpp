@@ -1877,6 +1877,7 @@ class Tagger {
       consider(number_unit(i));
       if (is(i + 1, "times")) consider(frequency(i));
       consider(day_first(i));
+      consider(day_of_month(i));
       consider(century_digits(i));
     } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
       consider(short_decade(i));
@@ -3335,6 +3336,43 @@ class Tagger {
     return {};
   }
 
+  // "on the 16th", "by the 3rd": a day of the month the narrative is on (that
+  // of the date named last, in this sentence or the one before), else of the
+  // anchor's month, the one before or after when the tense says the day has
+  // passed or is to come.
+  Core day_of_month(std::size_t i) {
+    if (i < 2 || !is(i - 1, "the") ||
+        !(is(i - 2, "on") || is(i - 2, "by") || is(i - 2, "until") || is(i - 2, "since") ||
+          is(i - 2, "before") || is(i - 2, "after"))) {
+      return {};
+    }
+    int day = 0;
+    std::size_t e = day_at(i, &day);
+    // With its suffix, and ending the phrase: not "the 16th floor", "the
+    // 16th-century church" ("the 16th of May" is a date of its own).
+    if (!e || e == i + 1 || (e < n() && (toks_[e].kind == kAlpha || is_dash(e)))) return {};
+    if (!anchor_) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", day);
+      return theok(make(e, "DATE", buf));
+    }
+    int months = a().year * 12 + a().month - 1;
+    bool narrated = ref_.size() >= 7 && ref_[4] == '-' && sentence_ - ref_sentence_ <= 1 &&
+                    std::isdigit(static_cast<unsigned char>(ref_[0])) &&
+                    std::isdigit(static_cast<unsigned char>(ref_[5])) &&
+                    std::isdigit(static_cast<unsigned char>(ref_[6]));
+    if (narrated) {
+      months = std::atoi(ref_.c_str()) * 12 + std::atoi(ref_.c_str() + 5) - 1;
+    } else {
+      int t = tense_at(i);
+      if (t < 0 && day > a().day) --months;
+      if (t > 0 && day < a().day) ++months;
+    }
+    CivilDate d{months / 12, months % 12 + 1, day};
+    if (!is_valid(d)) return {};
+    return theok(make(e, "DATE", time::day_str(d)));
+  }
+
   Core theok(Core c) {
     c.the_ok = true;
     return c;
@@ -3544,6 +3582,9 @@ class Tagger {
     if (!e || !digit(i)) return {};
     bool of = is(e, "of");
     if (of) ++e;
+    // "16-Sep-2025": day, month and year joined by dashes.
+    bool dashed = !of && is_dash(e) && adjacent(e) && adjacent(e + 1);
+    if (dashed) ++e;
     // "the 15th of last month", "the 3rd of this month"
     if (of && anchor_ && (is(e, "last") || is(e, "this") || is(e, "next")) && is(e + 1, "month")) {
       int months = a().year * 12 + a().month - 1 + w(e)->deictic;
@@ -3554,12 +3595,17 @@ class Tagger {
     std::size_t j = month_at(e, &m);
     if (!j || !toks_[e].cap) return {};
     int y = 0;
-    std::size_t ye = year_at(j, &y);
-    if (!ye && is(j, ",")) ye = year_at(j + 1, &y);
-    if (ye && is_valid({y, m, day})) return make(ye, "DATE", time::day_str({y, m, day}));
-    if (w(e)->month_abbr && !is(j - 1, ".") && !ye) {
-      // "5 Dec" is fine too
+    std::size_t ye = 0;
+    if (dashed) {
+      if (!(is_dash(j) && adjacent(j) && adjacent(j + 1) && digit(j + 1) && toks_[j + 1].ndig == 4))
+        return {};
+      ye = year_at(j + 1, &y);
+    } else {
+      ye = year_at(j, &y);
+      if (!ye && is(j, ",")) ye = year_at(j + 1, &y);
     }
+    if (ye && is_valid({y, m, day})) return make(ye, "DATE", time::day_str({y, m, day}));
+    if (dashed) return {};
     return make(j, "DATE", month_day_in_context(m, day, i));
   }
 
