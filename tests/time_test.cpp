@@ -643,6 +643,11 @@ TEST_CASE("sets") {
   SUBCASE("counted recurrences") {
     CHECK(one("The board meets twice a year.", "twice a year").value == "P1Y");
     CHECK(one("He runs three times a week.", "three times a week").value == "P1W");
+    // A number of more than one word, or an unspecified one.
+    CHECK(one("The board meets twenty-five times a year.", "twenty-five times a year").value ==
+          "P1Y");
+    CHECK(one("It happens a dozen times a year.", "a dozen times a year").value == "P1Y");
+    CHECK(one("It rained several times a month.", "several times a month").value == "P1M");
     CHECK(one("Once a month, she visits.", "Once a month").value == "P1M");
     CHECK(one("Doses are given 3 times per day.", "3 times per day").type == "SET");
     CHECK(one("They meet every other week.", "every other week").value == "P2W");

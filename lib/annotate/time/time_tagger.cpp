@@ -1780,7 +1780,7 @@ class Tagger {
         if (wi->deictic != 99) consider(deictic(i));
         if (wi->number != -2) {
           consider(number_unit(i));
-          if (is(i + 1, "times")) consider(frequency(i));
+          consider(frequency(i));  // "three times a week", "twenty-five times a year"
           if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
             consider(fraction_unit(i));
           }
@@ -2277,7 +2277,7 @@ class Tagger {
     if (!(is(i, "once") || is(i, "twice") || is(i, "thrice"))) {
       int num = 0;
       std::size_t e = number_at(i, &num);
-      if (!e || num < 1 || !is(e, "times")) return {};
+      if (!e || !(num >= 1 || num == -1) || !is(e, "times")) return {};  // "several times"
       j = e + 1;
     }
     if (!(is(j, "a") || is(j, "an") || is(j, "per"))) return {};
