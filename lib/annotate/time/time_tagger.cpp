@@ -1780,7 +1780,10 @@ class Tagger {
         if (wi->deictic != 99) consider(deictic(i));
         if (wi->number != -2) {
           consider(number_unit(i));
-          consider(frequency(i));  // "three times a week", "twenty-five times a year"
+          // "three times a week", "a dozen times a year", "twenty-five times a year"
+          if (is(i + 1, "times") || is(i + 2, "times") || is(i + 3, "times")) {
+            consider(frequency(i));
+          }
           if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
             consider(fraction_unit(i));
           }
