@@ -1764,13 +1764,14 @@ class Tagger {
     if (t.kind == kAlpha && !(t.flags & kTrigger)) return best;  // no pattern starts here
     // Digits glued to a letter are part of a code or link ("P2qpm3h3Pm", "F16"), not a number.
     if (t.kind == kDigit && i > 0 && adjacent(i) && toks_[i - 1].kind == kAlpha) return best;
-    // "could last weeks", "expected to last three days": the verb, which
-    // starts no expression (not "compared to last year").
-    if (is(i, "last") && after_modal(i) && !(w(i + 1) && w(i + 1)->unit && !w(i + 1)->plural)) {
-      return best;
-    }
     if (t.kind == kAlpha) {
       const WordInfo* wi = t.w;
+      // "could last weeks", "expected to last three days": the verb, which
+      // starts no expression (not "compared to last year").
+      if (wi && wi->ordinal == -1 && is(i, "last") && after_modal(i) &&
+          !(w(i + 1) && w(i + 1)->unit && !w(i + 1)->plural)) {
+        return best;
+      }
       if (wi && wi->phrases) consider(phrase(i));
       if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
@@ -1880,7 +1881,7 @@ class Tagger {
       consider(number_unit(i));
       if (is(i + 1, "times")) consider(frequency(i));
       consider(day_first(i));
-      consider(day_of_month(i));
+      if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
     } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
       consider(short_decade(i));
