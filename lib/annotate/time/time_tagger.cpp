@@ -944,6 +944,11 @@ class Tagger {
     if (!anchor_) return "XXXX-XX-XX";
     return time::day_str(civil_from_days(anchor_days_ + offset));
   }
+  // Day `day` of the month `offset` months from the anchor's (not checked).
+  CivilDate day_in_month_rel(int offset, int day) const {
+    int idx = a().year * 12 + (a().month - 1) + offset;
+    return CivilDate{idx / 12, idx % 12 + 1, day};
+  }
   std::string month_rel(int offset) const {
     if (!anchor_) return "XXXX-XX";
     int idx = a().year * 12 + (a().month - 1) + offset;
@@ -2831,9 +2836,7 @@ class Tagger {
       if (is(end, "ago") && is(end + 1, "today") && !apostrophe(end + 2) && anchor_ && num > 0 &&
           !half && (unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
         int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
-        CivilDate d = a();
-        int m = d.year * 12 + d.month - 1 - months;
-        d = CivilDate{m / 12, m % 12 + 1, d.day};
+        CivilDate d = day_in_month_rel(-months, a().day);
         while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
         std::int32_t days = days_from_civil(d) - (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
         Core c = make(end + 2, "DATE", time::day_str(civil_from_days(days)));
@@ -3360,19 +3363,17 @@ class Tagger {
       std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", day);
       return theok(make(e, "DATE", buf));
     }
-    int months = a().year * 12 + a().month - 1;
-    bool narrated = ref_.size() >= 7 && ref_[4] == '-' && sentence_ - ref_sentence_ <= 1 &&
-                    std::isdigit(static_cast<unsigned char>(ref_[0])) &&
-                    std::isdigit(static_cast<unsigned char>(ref_[5])) &&
-                    std::isdigit(static_cast<unsigned char>(ref_[6]));
+    std::optional<CivilDate> narrated;
+    if (ref_.size() >= 7 && sentence_ - ref_sentence_ <= 1) {
+      narrated = calendar_value(std::string_view(ref_).substr(0, 7), Granularity::kMonth);
+    }
+    CivilDate d;
     if (narrated) {
-      months = std::atoi(ref_.c_str()) * 12 + std::atoi(ref_.c_str() + 5) - 1;
+      d = CivilDate{narrated->year, narrated->month, day};
     } else {
       int t = tense_at(i);
-      if (t < 0 && day > a().day) --months;
-      if (t > 0 && day < a().day) ++months;
+      d = day_in_month_rel(t < 0 && day > a().day ? -1 : t > 0 && day < a().day ? 1 : 0, day);
     }
-    CivilDate d{months / 12, months % 12 + 1, day};
     if (!is_valid(d)) return {};
     return theok(make(e, "DATE", time::day_str(d)));
   }
@@ -3591,8 +3592,7 @@ class Tagger {
     if (dashed) ++e;
     // "the 15th of last month", "the 3rd of this month"
     if (of && anchor_ && (is(e, "last") || is(e, "this") || is(e, "next")) && is(e + 1, "month")) {
-      int months = a().year * 12 + a().month - 1 + w(e)->deictic;
-      CivilDate d{months / 12, months % 12 + 1, day};
+      CivilDate d = day_in_month_rel(w(e)->deictic, day);
       return is_valid(d) ? theok(make(e + 2, "DATE", time::day_str(d))) : Core{};
     }
     int m = 0;
