@@ -1083,6 +1083,9 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("It lost money in the last two quarters of last year.",
             "the last two quarters of last year", thursday)
             .value == "2012-H2");
+  CHECK(one("It lost money in the third quarter of last year.", "the third quarter of last year",
+            thursday)
+            .value == "2012-Q3");
   // A half of a decade or century is that period, begun or ended.
   auto half =
       tag("The first half of the 1990s was calm, unlike the last half of the '80s.", thursday);

@@ -930,7 +930,8 @@ class Tagger {
   // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
   // or empty.
   static std::string day_of(std::string_view value) {
-    auto d = parse_iso_date(value.substr(0, 10));
+    auto d =
+        calendar_value(value.substr(0, std::min<std::size_t>(value.size(), 10)), Granularity::kDay);
     if (!d) return {};
     if (value.size() == 16 && value.ends_with("T24:00")) {
       return time::day_str(civil_from_days(days_from_civil(*d) + 1));
@@ -951,8 +952,8 @@ class Tagger {
   }
   std::string month_rel(int offset) const {
     if (!anchor_) return "XXXX-XX";
-    int idx = a().year * 12 + (a().month - 1) + offset;
-    return time::month_str(idx / 12, idx % 12 + 1);
+    CivilDate d = day_in_month_rel(offset, 1);
+    return time::month_str(d.year, d.month);
   }
   std::string year_rel(int offset) const {
     if (!anchor_) return "XXXX";
@@ -1396,6 +1397,15 @@ class Tagger {
     return j;
   }
 
+  // "last year", "this year", "next year" at i: sets *year from the anchor's
+  // and returns the index after it, or 0 (also without an anchor).
+  std::size_t deictic_year_at(std::size_t i, int* year) const {
+    if (!anchor_ || !(is(i, "last") || is(i, "this") || is(i, "next")) || !is(i + 1, "year")) {
+      return 0;
+    }
+    *year = a().year + w(i)->deictic;
+    return i + 2;
+  }
   // A year as digits at i (1000-2199) or spelled out ("nineteen ninety-six").
   std::size_t year_at(std::size_t i, int* year) const {
     if (i >= n()) return 0;
@@ -3230,12 +3240,7 @@ class Tagger {
       if (is(end, "of")) e = year_at(end + 1, &y);
       if (!e && is(end, ",")) e = year_at(end + 1, &y);
       if (!e) e = year_at(end, &y);
-      if (!e && is(end, "of") &&
-          (is(end + 1, "this") || is(end + 1, "last") || is(end + 1, "next")) &&
-          is(end + 2, "year") && anchor_) {
-        y = a().year + w(end + 1)->deictic;
-        e = end + 3;
-      }
+      if (!e && is(end, "of")) e = deictic_year_at(end + 1, &y);
       // "the third quarter of the year": the year in the story, so the tense
       // decides as for "the third quarter" ("raised during the third quarter
       // of the year" in January is last year's).
@@ -3303,11 +3308,8 @@ class Tagger {
         }
       }
       // "the first half of this year", "the first half of next year"
-      if (is(end, "of") && anchor_ &&
-          (is(end + 1, "this") || is(end + 1, "last") || is(end + 1, "next")) &&
-          is(end + 2, "year")) {
-        int yy = a().year + (is(end + 1, "last") ? -1 : is(end + 1, "next") ? 1 : 0);
-        return theok(make(end + 3, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
+      if (int yy = 0; std::size_t e = is(end, "of") ? deictic_year_at(end + 1, &yy) : 0) {
+        return theok(make(e, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
       }
       // "the second half" and "the second half of the year": the year in the
       // story; a second half told in the past in the first half is last year's.
@@ -3321,11 +3323,7 @@ class Tagger {
       // "the first two quarters of 1990" is its first half.
       int y = 0;
       std::size_t e = year_at(j + 3, &y);
-      if (!e && anchor_ && (is(j + 3, "this") || is(j + 3, "last") || is(j + 3, "next")) &&
-          is(j + 4, "year")) {
-        y = a().year + w(j + 3)->deictic;
-        e = j + 5;
-      }
+      if (!e) e = deictic_year_at(j + 3, &y);
       if (e) return theok(make(e, "DATE", time::year_str(y) + (ord == 1 ? "-H1" : "-H2")));
     }
     if (ord >= 1 && ord <= 4 && is(j, "two") && is(j + 1, "quarters")) {
@@ -3519,10 +3517,8 @@ class Tagger {
       return c;
     }
     // "July last year", "January this year", "June of next year"
-    if (std::size_t d = is(k, "of") ? k + 1 : k;
-        (is(d, "last") || is(d, "this") || is(d, "next")) && is(d + 1, "year") && anchor_) {
-      int yy = a().year + w(d)->deictic;
-      Core c = make(d + 2, "DATE", time::month_str(yy, m));
+    if (int yy = 0; std::size_t e = deictic_year_at(is(k, "of") ? k + 1 : k, &yy)) {
+      Core c = make(e, "DATE", time::month_str(yy, m));
       c.pos_ok = true;
       return c;
     }
@@ -3679,11 +3675,7 @@ class Tagger {
     std::size_t ye = year_at(j, &y);
     if (!ye && is(j, "of")) ye = year_at(j + 1, &y);
     // "the summer of last year", "the spring of next year"
-    if (!ye && is(j, "of") && (is(j + 1, "last") || is(j + 1, "this") || is(j + 1, "next")) &&
-        is(j + 2, "year") && anchor_) {
-      y = a().year + w(j + 1)->deictic;
-      ye = j + 3;
-    }
+    if (!ye && is(j, "of")) ye = deictic_year_at(j + 1, &y);
     if (ye) return theok(make(ye, "DATE", time::year_str(y) + "-" + s->season));
     // "the fall and winter of 2014": the year named after the second season is
     // the first's too (the season's own span stays one word).
@@ -4218,12 +4210,11 @@ class Tagger {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
       restated_day(dk, &date);
-    } else if (!found_.empty() && day_just_before(i, found_.back().span.end) &&
-               calendar_value(std::string_view(found_.back().value).substr(0, 10),
-                              Granularity::kDay)) {
+    } else if (std::string named; !found_.empty() && day_just_before(i, found_.back().span.end) &&
+                                  !(named = day_of(found_.back().value)).empty()) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day
       // just named ("from midnight to 6 a.m.": the day that midnight began).
-      date = day_of(found_.back().value);
+      date = std::move(named);
     } else if (h == 24 && !in_timestamp_ && tense_at(i) < 0) {
       // "The quake struck shortly after midnight": the midnight that began the
       // anchor's day, the end of the day before.
