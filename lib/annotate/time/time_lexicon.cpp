@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <stdexcept>
+#include <utility>
 
 #include "data/embedded.h"
 
@@ -147,17 +149,17 @@ const TimeLexicon& time_lexicon() {
         w.implicative = true;
         continue;
       }
-      if (row[1] != "past" && row[1] != "future" && row[1] != "report" && row[1] != "future_to" &&
-          row[1] != "adjective" && row[1] != "present") {
+      // WordInfo::tense of each tense name.
+      static constexpr std::pair<std::string_view, int> kTenses[] = {
+          {"past", -1},  {"present", 2},   {"future", 1},
+          {"report", 3}, {"future_to", 4}, {"adjective", 5}};
+      const auto* tense = std::find_if(std::begin(kTenses), std::end(kTenses),
+                                       [&](const auto& t) { return t.first == row[1]; });
+      if (tense == std::end(kTenses)) {
         reject("tense.tsv", row);
         continue;
       }
-      w.tense = row[1] == "past"        ? -1
-                : row[1] == "future"    ? 1
-                : row[1] == "report"    ? 3
-                : row[1] == "future_to" ? 4
-                : row[1] == "adjective" ? 5
-                                        : 2;
+      w.tense = tense->second;
     }
     for (const auto& row : data_tsv("time/phrases.tsv")) {
       if (row.size() < 3) {
