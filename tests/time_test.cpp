@@ -1753,6 +1753,22 @@ TEST_CASE("a month or date naming a scheduled event is the coming one unless a p
     CHECK(one("The summit prompted NATO at its July summit to act.", "July", CivilDate{2016, 9, 10})
               .value == "2016-07");
   }
+  SUBCASE("a reported clause that opens with the event has its own verb") {
+    CivilDate august{2016, 8, 17};
+    CHECK(one("He told reporters the December summit will be held in Paris.", "December", august)
+              .value == "2016-12");
+    CHECK(one("Officials said the November election was rigged.", "November", august).value ==
+          "2015-11");
+    // Not an event the reporting verb's own prepositional phrase places.
+    CHECK(one("He said at the November summit that he would quit.", "November", august).value ==
+          "2015-11");
+  }
+  SUBCASE("a month's possessive before the event") {
+    CHECK(one("They hope to take him on in November's general election.", "November",
+              CivilDate{2016, 1, 22})
+              .value == "2016-11");
+    CHECK(one("Bevin won November's election.", "November", march).value == "2015-11");
+  }
 }
 
 TEST_CASE("shares of a period are rates; 'this N years ago' is the offset") {

@@ -664,6 +664,25 @@ class Tagger {
   bool possessive_before(std::size_t i) const {
     return i > 0 && (possessive_pronoun(i - 1) || (i > 1 && is(i - 1, "s") && apostrophe(i - 2)));
   }
+  // The token after a possessive "'s" at k ("November's election"), else k.
+  std::size_t after_possessive(std::size_t k) const {
+    return apostrophe(k) && is(k + 1, "s") ? k + 2 : k;
+  }
+  // The phrase at i opens the clause a reporting verb introduces, which has
+  // its own verb: "told reporters the December summit will be held", not
+  // "said at the November summit".
+  bool reported_subject_at(std::size_t i) const {
+    auto [at, tense] = marker_before(i);
+    if (tense != 3 || static_cast<int>(i) - at > 3) return false;
+    for (std::size_t k = static_cast<std::size_t>(at) + 1; k < i; ++k) {
+      if (toks_[k].kind != kAlpha || !(is(k, "the") || k == static_cast<std::size_t>(at) + 1)) {
+        return false;
+      }
+    }
+    return !is(at + 1, "in") && !is(at + 1, "at") && !is(at + 1, "on") && !is(at + 1, "during") &&
+           !is(at + 1, "before") && !is(at + 1, "after") && !is(at + 1, "since") &&
+           !is(at + 1, "of") && !is(at + 1, "by") && !is(at + 1, "for");
+  }
   // -1 past, +1 future, 0 present or unknown: the nearest marker decides.
   // Reporting verbs ("said") count only when nothing else marks the tense.
   // The governing verb usually comes before the time expression ("said
@@ -1001,8 +1020,9 @@ class Tagger {
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
     // own verb, if any, does ("..., the November election was close").
-    bool event = event_noun_after(i + 1);
-    if (t < 0 && event && break_between(marker_before(i).first, i, true)) {
+    bool event = event_noun_after(after_possessive(i + 1));
+    if (t < 0 && event &&
+        (break_between(marker_before(i).first, i, true) || reported_subject_at(i))) {
       auto [right, tense] = marker_after(i);
       t = right >= 0 && !break_between(static_cast<int>(i), right, true) && tense != 2 ? tense : 0;
       if (t == 3) t = -1;  // a reporting verb
