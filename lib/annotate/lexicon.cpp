@@ -71,8 +71,7 @@ class LexiconBuilder {
   static std::shared_ptr<Lexicon> builtin_data() {
     auto lexicon = std::make_shared<Lexicon>();
     for (const char* file : {"entity/places.tsv", "entity/organisations.tsv"}) {
-      for (const auto& row : data_tsv(file)) {
-        if (row.size() < 3) continue;
+      for (const auto& row : data_tsv(file, 3)) {
         LexiconEntity e;
         e.id = std::string(row[0]);
         e.type = std::string(row[1]);
@@ -83,8 +82,7 @@ class LexiconBuilder {
         add_entity(*lexicon, std::move(e));
       }
     }
-    for (const auto& row : data_tsv("entity/synonyms.tsv")) {
-      if (row.size() < 2) continue;
+    for (const auto& row : data_tsv("entity/synonyms.tsv", 2)) {
       add_synonyms(*lexicon, SynonymSet{std::string(row[0]), split_bars(row[1])});
     }
     return lexicon;

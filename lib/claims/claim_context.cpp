@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
 #include <memory>
 
@@ -15,12 +14,13 @@
 namespace crosscheck::internal {
 
 ClaimData::ClaimData() {
-  for (const auto& row : data_tsv("claims/stages.tsv")) {
-    if (row.size() >= 2) {
-      int order = 0;
-      std::from_chars(row[1].data(), row[1].data() + row[1].size(), order);
-      stages[std::string(row[0])] = order;
+  for (const auto& row : data_tsv("claims/stages.tsv", 2)) {
+    std::optional<int> order = data_int(row[1]);
+    if (!order) {
+      report_data_row("claims/stages.tsv", row, "the order is not a number");
+      continue;
     }
+    stages[std::string(row[0])] = *order;
   }
   for (const auto& row : data_tsv("claims/synonyms.tsv")) {
     if (row.empty()) continue;

@@ -80,9 +80,13 @@ bool day_granular(const TimeInterval& t) {
 const LifecyclePhases& LifecyclePhases::builtin() {
   static const LifecyclePhases phases = [] {
     LifecyclePhases p;
-    for (const auto& row : data_tsv("compare/lifecycle_phases.tsv")) {
-      if (row.size() < 2) continue;
-      p.phase_of.emplace(std::string(row[0]), std::atoi(std::string(row[1]).c_str()));
+    for (const auto& row : data_tsv("compare/lifecycle_phases.tsv", 2)) {
+      std::optional<int> phase = data_int(row[1]);
+      if (!phase) {
+        report_data_row("compare/lifecycle_phases.tsv", row, "the phase is not a number");
+        continue;
+      }
+      p.phase_of.emplace(std::string(row[0]), *phase);
     }
     return p;
   }();

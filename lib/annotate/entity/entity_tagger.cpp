@@ -317,16 +317,18 @@ void index_facts(Tables& t) {
 
 Tables load_tables() {
   Tables t;
-  for (const auto& row : data_tsv("entity/titles.tsv")) {
-    if (row.size() < 3) continue;
+  for (const auto& row : data_tsv("entity/titles.tsv", 3)) {
+    if (row[2] != "honorific" && row[2] != "title" && row[2] != "role") {
+      report_data_row("entity/titles.tsv", row, "unknown kind");
+      continue;
+    }
     TitleInfo info{words_in(row[0]), row[2] == "honorific", row[2] == "role"};
     std::string k = Lexicon::key(row[0]);
     auto [it, inserted] = t.titles.emplace(k, info);
     if (!inserted && !info.role) it->second = info;  // a title sense wins over a role
     t.max_title_words = std::max(t.max_title_words, info.words);
   }
-  for (const auto& row : data_tsv("entity/descriptions.tsv")) {
-    if (row.size() < 3) continue;
+  for (const auto& row : data_tsv("entity/descriptions.tsv", 3)) {
     DescriptionInfo d{std::string(row[1]), {}};
     if (row[2] != "-") {
       std::string_view tags = row[2];
@@ -339,13 +341,11 @@ Tables load_tables() {
     }
     t.descriptions.emplace(Lexicon::key(row[0]), std::move(d));
   }
-  for (const auto& row : data_tsv("entity/facility_kinds.tsv")) {
-    if (row.size() < 2) continue;
+  for (const auto& row : data_tsv("entity/facility_kinds.tsv", 2)) {
     t.facility_kinds.emplace(Lexicon::key(row[0]), std::string(row[1]));
     t.max_kind_words = std::max(t.max_kind_words, words_in(row[0]));
   }
-  for (const auto& row : data_tsv("entity/org_heads.tsv")) {
-    if (row.size() < 2) continue;
+  for (const auto& row : data_tsv("entity/org_heads.tsv", 2)) {
     std::string k = Lexicon::key(row[0]);
     t.heads.emplace(k, std::string(row[1]));
     std::vector<std::string>& tags = t.head_tags[k];
@@ -360,8 +360,7 @@ Tables load_tables() {
       }
     }
   }
-  for (const auto& row : data_tsv("entity/demonyms.tsv")) {
-    if (row.size() < 2) continue;
+  for (const auto& row : data_tsv("entity/demonyms.tsv", 2)) {
     t.demonyms.emplace(Lexicon::key(row[0]), std::string(row[1]));
     t.max_demonym_words = std::max(t.max_demonym_words, words_in(row[0]));
   }

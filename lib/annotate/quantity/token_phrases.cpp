@@ -33,7 +33,7 @@ std::vector<std::string> table_words() {
     if (!name.ends_with(".tsv") || !(name.starts_with("claims/") || name.starts_with("quantity/")))
       continue;
     for (const auto& row : data_tsv(name)) {
-      if (row.empty() || row[0].empty()) continue;
+      if (row[0].empty()) continue;  // PhraseTable reports it
       TextLayer layer = segment(row[0]);
       for (std::size_t i = 0; i < layer.tokens.size(); ++i) {
         words.push_back(normalise_token(layer.token_text(i)));
@@ -315,7 +315,10 @@ void normalise_tokens(const TextLayer& text, NormalisedTokens& out) {
 PhraseTable::PhraseTable(std::string_view name) {
   const PhraseVocabulary& vocabulary = PhraseVocabulary::instance();
   for (const auto& row : data_tsv(name)) {
-    if (row.empty() || row[0].empty()) continue;
+    if (row[0].empty()) {
+      report_data_row(name, row, "no phrase");
+      continue;
+    }
     TextLayer layer = segment(row[0]);
     Entry e;
     for (std::size_t i = 0; i < layer.tokens.size(); ++i) {

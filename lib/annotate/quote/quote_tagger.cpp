@@ -79,7 +79,11 @@ struct QuoteData {
 WordSet word_set(std::string_view file) {
   WordSet out;
   for (const auto& row : data_tsv(file)) {
-    if (!row.empty() && !row[0].empty()) out.emplace(row[0]);
+    if (row[0].empty()) {
+      report_data_row(file, row, "no word");
+      continue;
+    }
+    out.emplace(row[0]);
   }
   return out;
 }
@@ -87,8 +91,11 @@ WordSet word_set(std::string_view file) {
 const QuoteData& quote_data() {
   static const QuoteData kData = [] {
     QuoteData d;
-    for (const auto& row : data_tsv("quote/speech_verbs.tsv")) {
-      if (row.size() < 2) continue;
+    for (const auto& row : data_tsv("quote/speech_verbs.tsv", 2)) {
+      if (row[1] != "finite" && row[1] != "participle" && row[1] != "source") {
+        report_data_row("quote/speech_verbs.tsv", row, "unknown kind");
+        continue;
+      }
       std::vector<std::string> words;
       std::string_view w = row[0];
       while (!w.empty()) {
@@ -103,8 +110,11 @@ const QuoteData& quote_data() {
                                              : VerbKind::kFinite;
       d.verbs[words[0]].emplace_back(std::move(words), kind);
     }
-    for (const auto& row : data_tsv("quote/pronouns.tsv")) {
-      if (row.size() < 2) continue;
+    for (const auto& row : data_tsv("quote/pronouns.tsv", 2)) {
+      if (row[1] != "person" && row[1] != "group" && row[1] != "self" && row[1] != "relative") {
+        report_data_row("quote/pronouns.tsv", row, "unknown kind");
+        continue;
+      }
       PronounKind kind = row[1] == "person"  ? PronounKind::kPerson
                          : row[1] == "group" ? PronounKind::kGroup
                          : row[1] == "self"  ? PronounKind::kSelf

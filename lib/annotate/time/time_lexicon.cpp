@@ -52,25 +52,15 @@ std::vector<std::string> split_words(std::string_view text) {
 const TimeLexicon& time_lexicon() {
   static const TimeLexicon kLexicon = [] {
     TimeLexicon lex;
-    auto word_rows = data_tsv("time/words.tsv");
-    auto tense_rows = data_tsv("time/tense.tsv");
+    auto word_rows = data_tsv("time/words.tsv", 3);
+    auto tense_rows = data_tsv("time/tense.tsv", 2);
     auto entry = [&lex](std::string_view w) -> WordInfo& {
       auto it = lex.words.find(w);
       if (it != lex.words.end()) return it->second;
       lex.storage.emplace_back(w);
       return lex.words[lex.storage.back()];
     };
-    auto reject = [&lex](std::string_view file, const std::vector<std::string_view>& row) {
-      std::string r(file);
-      r += ":";
-      for (std::string_view field : row) (r += " ") += field;
-      lex.malformed.push_back(std::move(r));
-    };
     for (const auto& row : word_rows) {
-      if (row.size() < 3) {
-        reject("words.tsv", row);
-        continue;
-      }
       WordInfo& w = entry(row[0]);
       std::string_view cls = row[1], val = row[2];
       if (cls == "month")
@@ -129,13 +119,9 @@ const TimeLexicon& time_lexicon() {
       else if (cls == "change_verb")
         w.change_verb = true;
       else
-        reject("words.tsv", row);
+        report_data_row("time/words.tsv", row, "unknown class");
     }
     for (const auto& row : tense_rows) {
-      if (row.size() < 2) {
-        reject("tense.tsv", row);
-        continue;
-      }
       WordInfo& w = entry(row[0]);
       if (row[1] == "plan") {
         w.plan = true;
@@ -156,27 +142,19 @@ const TimeLexicon& time_lexicon() {
       const auto* tense = std::find_if(std::begin(kTenses), std::end(kTenses),
                                        [&](const auto& t) { return t.first == row[1]; });
       if (tense == std::end(kTenses)) {
-        reject("tense.tsv", row);
+        report_data_row("time/tense.tsv", row, "unknown tense");
         continue;
       }
       w.tense = tense->second;
     }
-    for (const auto& row : data_tsv("time/phrases.tsv")) {
-      if (row.size() < 3) {
-        reject("phrases.tsv", row);
-        continue;
-      }
+    for (const auto& row : data_tsv("time/phrases.tsv", 3)) {
       Phrase p;
       p.words = split_words(row[0]);
       p.type = row[1];
       p.value = row[2];
       if (!p.words.empty()) lex.phrases.push_back(std::move(p));
     }
-    for (const auto& row : data_tsv("time/holidays.tsv")) {
-      if (row.size() < 2) {
-        reject("holidays.tsv", row);
-        continue;
-      }
+    for (const auto& row : data_tsv("time/holidays.tsv", 2)) {
       Phrase p;
       p.words = split_words(row[0]);
       p.type = row[1];
@@ -191,14 +169,14 @@ const TimeLexicon& time_lexicon() {
       } else if (p.type == "easter" && row.size() >= 3) {
         p.offset = to_int(row[2]);
       } else if (p.type != "election") {
-        reject("holidays.tsv", row);
+        report_data_row("time/holidays.tsv", row, "unknown kind, or too few fields for it");
         continue;
       }
       if (!p.words.empty()) lex.holidays.push_back(std::move(p));
     }
-    for (const auto& row : data_tsv("time/events.tsv")) {
-      if (row.size() < 3 || row[0].size() != 5) {
-        reject("events.tsv", row);
+    for (const auto& row : data_tsv("time/events.tsv", 3)) {
+      if (row[0].size() != 5) {
+        report_data_row("time/events.tsv", row, "a date is MM-DD");
         continue;
       }
       DatedEvent e;

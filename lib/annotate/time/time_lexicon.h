@@ -91,8 +91,6 @@ struct TimeLexicon {
   std::deque<std::string> storage;  // owns the keys' bytes (stable addresses)
   std::vector<Phrase> phrases;
   std::vector<Phrase> holidays;
-  /// Data rows the loader did not understand ("file: row"); a test keeps it empty.
-  std::vector<std::string> malformed;
 
   /// Open-addressing index over `words`. A key is hashed from its first and
   /// last eight bytes and its length, which also decide equality for keys of
