@@ -1,7 +1,6 @@
 #include "annotate/time/time_lexicon.h"
 
 #include <algorithm>
-#include <charconv>
 #include <iterator>
 #include <stdexcept>
 #include <utility>
@@ -11,12 +10,12 @@
 namespace crosscheck::internal::time {
 namespace {
 
-int to_int(std::string_view s, int fallback = 0) {
-  int v = fallback;
-  const char* b = s.data();
-  if (!s.empty() && s.front() == '+') ++b;
-  std::from_chars(b, s.data() + s.size(), v);
-  return v;
+// A number field of `row` ("3", "-1", "+1"); one that does not parse is
+// reported and read as 0.
+int number(std::string_view file, const std::vector<std::string_view>& row, std::string_view v) {
+  std::optional<int> n = data_int(v.starts_with('+') ? v.substr(1) : v);
+  if (!n) report_data_row(file, row, "not a number: " + std::string(v));
+  return n.value_or(0);
 }
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -61,6 +60,7 @@ const TimeLexicon& time_lexicon() {
       return lex.words[lex.storage.back()];
     };
     for (const auto& row : word_rows) {
+      auto to_int = [&row](std::string_view v) { return number("time/words.tsv", row, v); };
       WordInfo& w = entry(row[0]);
       std::string_view cls = row[1], val = row[2];
       if (cls == "month")
@@ -155,10 +155,11 @@ const TimeLexicon& time_lexicon() {
       if (!p.words.empty()) lex.phrases.push_back(std::move(p));
     }
     for (const auto& row : data_tsv("time/holidays.tsv", 2)) {
+      auto to_int = [&row](std::string_view v) { return number("time/holidays.tsv", row, v); };
       Phrase p;
       p.words = split_words(row[0]);
       p.type = row[1];
-      if (p.type == "fixed" && row.size() >= 3) {
+      if (p.type == "fixed" && row.size() >= 3 && row[2].size() == 5) {
         p.month = to_int(row[2].substr(0, 2));
         p.nth = to_int(row[2].substr(3));  // day of month
       } else if (p.type == "nth" && row.size() >= 5) {
@@ -169,7 +170,8 @@ const TimeLexicon& time_lexicon() {
       } else if (p.type == "easter" && row.size() >= 3) {
         p.offset = to_int(row[2]);
       } else if (p.type != "election") {
-        report_data_row("time/holidays.tsv", row, "unknown kind, or too few fields for it");
+        report_data_row("time/holidays.tsv", row,
+                        "unknown kind, or too few or malformed fields for it");
         continue;
       }
       if (!p.words.empty()) lex.holidays.push_back(std::move(p));
@@ -179,6 +181,7 @@ const TimeLexicon& time_lexicon() {
         report_data_row("time/events.tsv", row, "a date is MM-DD");
         continue;
       }
+      auto to_int = [&row](std::string_view v) { return number("time/events.tsv", row, v); };
       DatedEvent e;
       e.month = to_int(row[0].substr(0, 2));
       e.day = to_int(row[0].substr(3));
