@@ -681,6 +681,27 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(q.granularity == Granularity::kQuarter);
     CHECK(find(times, "2027").value == "2027");
   }
+  SUBCASE("a range of weekdays ends after it starts") {
+    CivilDate friday{2024, 7, 12};
+    auto values = [&](const std::string& text) {
+      std::vector<std::string> out;
+      for (const auto& t : tag(text, friday)) out.push_back(t.value);
+      return out;
+    };
+    // Alone, the past Thursday is yesterday and the past Saturday six days ago.
+    CHECK(values("Polls were open Thursday to Saturday last week.") ==
+          std::vector<std::string>{"2024-07-04", "2024-07-06", "2024-W27"});
+    CHECK(values("He was away from Friday through Monday.") ==
+          std::vector<std::string>{"2024-07-05", "2024-07-08"});
+    CHECK(values("The show runs Friday to Monday.") ==
+          std::vector<std::string>{"2024-07-12", "2024-07-15"});
+    // A range that starts on a date may span weeks; only an end before the
+    // start moves.
+    CHECK(values("It was taken from July 1 through Monday.") ==
+          std::vector<std::string>{"2024-07-01", "2024-07-08"});
+    CHECK(values("Early voting runs from July 13 through Tuesday.") ==
+          std::vector<std::string>{"2024-07-13", "2024-07-16"});
+  }
   SUBCASE("H1 2024") {
     auto h = one("H1 2024 results beat forecasts.", "H1 2024", CivilDate{2024, 7, 12});
     CHECK(h.value == "2024-H1");

@@ -1044,6 +1044,40 @@ class Tagger {
     if (diff < -6) return time::month_str(y + 1, month);
     return time::month_str(y, month);
   }
+  // A weekday at i that ends a range ("from Monday to Wednesday", "May 13
+  // through Sunday") lies after the range's start, which the tense of each
+  // alone may not give: "Thursday to Saturday last week" read on a Friday
+  // puts Thursday yesterday and Saturday six days ago. When `date` is not
+  // after the start, a past end moves a weekday start back a week (the range
+  // lay in the past), and otherwise the end moves forward.
+  void fix_weekday_range(std::size_t i, std::string& date) {
+    std::optional<CivilDate> first = range_start_before(i);
+    std::optional<CivilDate> end = calendar_value(date, Granularity::kDay);
+    if (!first || !end) return;
+    std::int32_t start = days_from_civil(*first), last = days_from_civil(*end);
+    if (last > start) return;
+    bool weekday_start = w(i - 2) && w(i - 2)->weekday;
+    if (weekday_start && last < anchor_days_) {
+      Found& prev = found_.back();
+      prev.value =
+          time::day_str(civil_from_days(last - 1 - (weekday(last) - weekday(start) + 6) % 7));
+      prev.interval = time::interval_of(prev.value);
+      return;
+    }
+    date = time::day_str(civil_from_days(start + 1 + (weekday(last) - weekday(start) + 6) % 7));
+  }
+  // The day a range ending at i starts on: the day just tagged, before "to",
+  // "through", "until" or a dash ("Monday to", "May 13 through").
+  std::optional<CivilDate> range_start_before(std::size_t i) const {
+    if (i < 2 || found_.empty()) return std::nullopt;
+    std::size_t c = i - 1;
+    if (!(is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c))) {
+      return std::nullopt;
+    }
+    const Found& prev = found_.back();
+    if (prev.span.end != toks_[c - 1].e) return std::nullopt;
+    return calendar_value(prev.value, Granularity::kDay);
+  }
   // The year of a month at i joined to the month tagged just before it, or 0:
   // "December and January", "May or June", "October to February". A range
   // runs forward; a pair does when the second month is at most three after
@@ -3666,6 +3700,7 @@ class Tagger {
     // that the day has seen, whatever the clause's tense.
     if (direction == 0 && result_noun_before(i)) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
+    fix_weekday_range(i, date);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
       return make(j + 1, "SET",
                   "XXXX-WXX-" + std::to_string(w(i)->weekday) + "T" + p->part_of_day_plural);
