@@ -646,6 +646,8 @@ TEST_CASE("sets") {
   SUBCASE("counted recurrences") {
     CHECK(one("The board meets twice a year.", "twice a year").value == "P1Y");
     CHECK(one("He runs three times a week.", "three times a week").value == "P1W");
+    CHECK(one("Payments are made twice monthly.", "twice monthly").value == "P1M");
+    CHECK(one("Take it three times daily.", "three times daily").value == "P1D");
     // A number of more than one word, or an unspecified one.
     CHECK(one("The board meets twenty-five times a year.", "twenty-five times a year").value ==
           "P1Y");

@@ -2353,6 +2353,10 @@ class Tagger {
       if (!e || !(num >= 1 || num == -1) || !is(e, "times")) return {};  // "several times"
       j = e + 1;
     }
+    // "twice weekly", "three times daily": the frequency word is the unit.
+    if (const WordInfo* f = w(j); f && !f->set.empty() && f->set.front() == 'P') {
+      return make(j + 1, "SET", std::string(f->set));
+    }
     if (!(is(j, "a") || is(j, "an") || is(j, "per"))) return {};
     const WordInfo* u = w(j + 1);
     if (!u || !u->unit || u->plural || u->unit == 'K' || toks_[j + 1].cap) return {};
