@@ -1320,6 +1320,9 @@ TEST_CASE("hours of the day in words and restated clock times") {
   CHECK(find(t, "4 a.m. EDT Thursday").value == "2000-04-06T04:00");
   t = tag("Polls opened at 7 a.m. (0400 GMT Sunday) in the capital.", CivilDate{2000, 4, 3});
   CHECK(find(t, "7 a.m.").value == "2000-04-02T07:00");
+  CHECK(find(t, "0400 GMT Sunday").value == "2000-04-02T04:00");
+  CHECK(one("Trading halts at 1600 GMT Monday.", "1600 GMT Monday", CivilDate{2024, 7, 12}).value ==
+        "2024-07-15T16:00");
   // The day after the parenthesis may come with "on"; it dates the restatement too.
   t = tag("It happened at 2:30 p.m. (1130 GMT) on Thursday.", CivilDate{2024, 7, 12});
   CHECK(find(t, "2:30 p.m.").value == "2024-07-11T14:30");

@@ -4159,6 +4159,11 @@ class Tagger {
         std::string date = day_rel(0);
         // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
         if (i > 0 && is(i - 1, "(") && is(i + 2, ")")) restated_day(i - 1, &date);
+        // "1914 GMT Thursday": the day it names.
+        if (const WordInfo* d = w(i + 2); d && d->weekday && toks_[i + 2].cap) {
+          Core c = make(i + 3, "TIME", weekday_in_context(d->weekday, i, 0, false) + buf);
+          return c;
+        }
         Core c = make(i + 2, "TIME", date + buf);
         return c;
       }
