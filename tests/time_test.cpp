@@ -324,6 +324,17 @@ TEST_CASE("past events and 'since' keep dates before the anchor") {
 }
 
 TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs") {
+  SUBCASE("'would not say' reports a refusal already given") {
+    CivilDate wednesday{2016, 6, 22};
+    CHECK(one("Schumer wouldn\xE2\x80\x99t say Tuesday how the party would act.", "Tuesday",
+              wednesday)
+              .value == "2016-06-21");
+    CHECK(one("He would not comment on Friday.", "Friday", wednesday).value == "2016-06-17");
+    CHECK(one("He would n't elaborate Thursday.", "Thursday", wednesday).value == "2016-06-16");
+    // Without the negation, or with another verb, "would" still looks ahead.
+    CHECK(one("He would say Friday whether he runs.", "Friday", wednesday).value == "2016-06-24");
+    CHECK(one("He would not travel on Friday.", "Friday", wednesday).value == "2016-06-24");
+  }
   // A participle after "be" takes the tense of its auxiliary.
   CHECK(one("The dividend will be paid Dec. 14 to holders.", "Dec. 14", CivilDate{1989, 10, 26})
             .value == "1989-12-14");

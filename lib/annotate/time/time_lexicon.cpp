@@ -135,6 +135,10 @@ const TimeLexicon& time_lexicon() {
         w.implicative = true;
         continue;
       }
+      if (row[1] == "refusal") {
+        w.refusal = true;
+        continue;
+      }
       // WordInfo::tense of each tense name.
       static constexpr std::pair<std::string_view, int> kTenses[] = {
           {"past", -1},  {"present", 2},   {"future", 1},

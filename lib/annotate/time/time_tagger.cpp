@@ -556,6 +556,9 @@ class Tagger {
       // before a mark governs nothing after it.
       if (tense == 1 && i + 1 < n() && toks_[i + 1].kind == kPunct && !apostrophe(i + 1)) tense = 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
+      // "would not say Tuesday", "wouldn't comment on Friday": a refusal
+      // already given, news's way of reporting one, not a future.
+      if ((t.low == "would" || t.low == "wouldn") && refusal_after(i)) tense = -1;
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // "the delegate-packed April 19 primary", "a hard-won seat": a past form
       // hyphened to the word before it is a compound adjective.
@@ -617,6 +620,21 @@ class Tagger {
       if (tense == -1 && after_modal(i)) continue;
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
+  }
+  // "would" at i is negated and governs a verb of refusal: "would not say",
+  // "wouldn't comment", "would n't elaborate".
+  bool refusal_after(std::size_t i) const {
+    std::size_t k = i + 1;
+    if (is(i, "wouldn") || (is(i, "would") && is(k, "n"))) {
+      k += is(i, "would") ? 1 : 0;
+      if (!(apostrophe(k) && is(k + 1, "t"))) return false;
+      k += 2;
+    } else if (is(k, "not")) {
+      ++k;
+    } else {
+      return false;
+    }
+    return w(k) && w(k)->refusal;
   }
   // The nearest token before k that is not one of at most two adverbs or
   // "not" (n() if none): the modal of "will almost certainly be", "could not hit".
