@@ -150,6 +150,20 @@ TEST_CASE("months, weekdays and the tense of the clause") {
     CHECK(one("He will reel off a few more victories on Saturday.", "Saturday", wednesday).value ==
           "2016-02-13");
   }
+  SUBCASE("an event no one schedules is dated in the past, whatever the clause's tense") {
+    CivilDate sunday{2016, 8, 28};
+    CHECK(one("They will vote for him because of the slaying in Chicago on Friday of his cousin.",
+              "Friday", sunday)
+              .value == "2016-08-26");
+    CHECK(one("Guns are an issue after the Charleston church massacre in June.", "June",
+              CivilDate{2016, 2, 25})
+              .value == "2015-06");
+    CHECK(one("Guns are an issue after the mass shooting Dec. 2.", "Dec. 2", CivilDate{2016, 6, 10})
+              .value == "2015-12-02");
+    // The verb is no such event, nor is a noun with something else between.
+    CHECK(one("He will attack Clinton on Friday.", "Friday", sunday).value == "2016-09-02");
+    CHECK(one("Talks on the attack will resume Friday.", "Friday", sunday).value == "2016-09-02");
+  }
   SUBCASE("a weekday in a present condition is the coming one") {
     CivilDate friday{2016, 3, 11};
     CHECK(

@@ -118,6 +118,8 @@ const TimeLexicon& time_lexicon() {
         w.result_noun = true;
       else if (cls == "change_verb")
         w.change_verb = true;
+      else if (cls == "unplanned_noun")
+        w.unplanned_noun = true;
       else
         report_data_row("time/words.tsv", row, "unknown class");
     }

@@ -61,7 +61,8 @@ struct alignas(64) WordInfo {
   std::string position;            ///< START / MID / END
   bool change_verb = false;        ///< "became", "transformed": "overnight" with it means suddenly
   bool adverb_set = false;  ///< "paid quarterly": a set only as an adverb, not "quarterly profit"
-  bool refusal = false;     ///< "say", "comment": "would not say Tuesday" refused it then
+  bool unplanned_noun = false;  ///< "massacre", "crash": an event news reports once it happened
+  bool refusal = false;         ///< "say", "comment": "would not say Tuesday" refused it then
 };
 
 // The fields the tagger tests at every expression start share a cache line.

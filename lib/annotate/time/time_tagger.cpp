@@ -897,6 +897,26 @@ class Tagger {
     return !(is(b, "to") || is(b, "more") || is(b, "ll") ||
              time::TimeLexicon::tense_of(toks_[b].flags) == 1);
   }
+  // An event no one schedules is named just before the expression at i, with
+  // at most a place between: "the massacre in June", "the slaying in Chicago
+  // on Friday", "the incident Sunday evening". The date is one it has seen,
+  // whatever the clause's tense ("will vote for him because of the slaying in
+  // Chicago on Friday"). (Not the verb: "will attack him on Friday".)
+  bool unplanned_event_before(std::size_t i) const {
+    for (std::size_t k = i, steps = 0; k > 1 && steps < 4; --k, ++steps) {
+      std::size_t j = k - 1;
+      if (w(j) && w(j)->unplanned_noun) {
+        std::size_t b = j - 1;
+        return !(is(b, "to") || is(b, "ll") || is(b, "not") ||
+                 time::TimeLexicon::tense_of(toks_[b].flags) == 1 || after_modal(j));
+      }
+      if (!(is(j, "in") || is(j, "on") || is(j, "at") || is(j, "near") || is(j, "outside") ||
+            (toks_[j].kind == kAlpha && toks_[j].cap && !w(j)))) {
+        return false;
+      }
+    }
+    return false;
+  }
   // An event held on a set date follows token k, after at most two modifiers
   // ("election", "general election", "New Hampshire primary").
   bool event_noun_after(std::size_t k) const { return noun_after(k, &WordInfo::event_noun); }
@@ -1030,6 +1050,8 @@ class Tagger {
     if (after_since(i) || report_noun_after(i + 1)) {
       return time::month_str(month <= am ? y : y - 1, month);
     }
+    // "the massacre in June": a month the event has seen.
+    if (unplanned_event_before(i)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
@@ -1169,6 +1191,10 @@ class Tagger {
       return days_from_civil({yy, month, std::min(day, days_in_month(yy, month))});
     };
     int y = a().year;
+    // "the mass shooting Dec. 2": a date the event has seen.
+    if (unplanned_event_before(i) && is_valid({at(y) <= anchor_days_ ? y : y - 1, month, day})) {
+      return time::day_str({at(y) <= anchor_days_ ? y : y - 1, month, day});
+    }
     int best_y = y;
     for (int yy : {y - 1, y + 1}) {
       if (std::abs(at(yy) - anchor_days_) < std::abs(at(best_y) - anchor_days_)) best_y = yy;
@@ -3720,7 +3746,7 @@ class Tagger {
     }
     // "a boost from the win Tuesday", "Clinton's wins on Tuesday": a result
     // that the day has seen, whatever the clause's tense.
-    if (direction == 0 && result_noun_before(i)) direction = -1;
+    if (direction == 0 && (result_noun_before(i) || unplanned_event_before(i))) direction = -1;
     std::string date = weekday_in_context(w(i)->weekday, i, direction, strict);
     fix_weekday_range(i, date);
     if (p && !p->part_of_day_plural.empty()) {  // "Tuesday nights"
