@@ -338,6 +338,18 @@ TEST_CASE("past events and 'since' keep dates before the anchor") {
 }
 
 TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs") {
+  SUBCASE("'could be' and a participle has no direction of its own") {
+    CivilDate august{2016, 8, 26};
+    CHECK(one("The process could be concluded in October.", "October", august).value == "2016-10");
+    CHECK(
+        one("It could be concluded before he takes office in January.", "January", august).value ==
+        "2017-01");
+    CHECK(one("Neither could be located Wednesday.", "Wednesday", CivilDate{2000, 1, 6}).value ==
+          "2000-01-05");
+    // Negated, it tells what happened.
+    CHECK(one("He could not be reached for comment Saturday.", "Saturday", august).value ==
+          "2016-08-20");
+  }
   SUBCASE("'would not say' reports a refusal already given") {
     CivilDate wednesday{2016, 6, 22};
     CHECK(one("Schumer wouldn\xE2\x80\x99t say Tuesday how the party would act.", "Tuesday",

@@ -588,6 +588,11 @@ class Tagger {
             is(m, "might") || is(m, "should") || is(m, "can")) {
           continue;
         }
+        // "could be concluded in October" may look ahead or tell what
+        // happened ("could be located Wednesday", "could be seen Tuesday"):
+        // no direction, so the nearest such date. ("could not be reached
+        // Saturday" is a past.)
+        if (is(m, "could") && m + 1 == i - 1) tense = 2;
       }
       // "before being elected": a passive with no tense of its own.
       if (tense == -1 && i > 0 && (is(i - 1, "is") || is(i - 1, "are") || is(i - 1, "being"))) {
