@@ -558,7 +558,10 @@ class Tagger {
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
       // "would not say Tuesday", "wouldn't comment on Friday": a refusal
       // already given, news's way of reporting one, not a future.
-      if ((t.low == "would" || t.low == "wouldn") && refusal_after(i)) tense = -1;
+      if (t.low.size() >= 5 && t.low[0] == 'w' && (t.low == "would" || t.low == "wouldn") &&
+          refusal_after(i)) {
+        tense = -1;
+      }
       if (tense == 5) continue;  // an adjective in -ed ("preferred shares")
       // "the delegate-packed April 19 primary", "a hard-won seat": a past form
       // hyphened to the word before it is a compound adjective.
@@ -1097,8 +1100,9 @@ class Tagger {
   // lay in the past), and otherwise the end moves forward.
   void fix_weekday_range(std::size_t i, std::string& date) {
     std::optional<CivilDate> first = range_start_before(i);
+    if (!first) return;
     std::optional<CivilDate> end = calendar_value(date, Granularity::kDay);
-    if (!first || !end) return;
+    if (!end) return;
     std::int32_t start = days_from_civil(*first), last = days_from_civil(*end);
     if (last > start) return;
     bool weekday_start = w(i - 2) && w(i - 2)->weekday;
