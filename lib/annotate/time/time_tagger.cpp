@@ -1055,11 +1055,10 @@ class Tagger {
     int y = a().year, am = a().month;
     // "since October", and "the November jobs report", which accounts for a
     // month that has begun: the latest such month.
-    if (after_since(i) || report_noun_after(i + 1)) {
+    // So is "the massacre in June": a month the event has seen.
+    if (after_since(i) || report_noun_after(i + 1) || unplanned_event_before(i)) {
       return time::month_str(month <= am ? y : y - 1, month);
     }
-    // "the massacre in June": a month the event has seen.
-    if (unplanned_event_before(i)) return time::month_str(month <= am ? y : y - 1, month);
     int t = tense_at(i);
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
@@ -1105,24 +1104,26 @@ class Tagger {
     if (!end) return;
     std::int32_t start = days_from_civil(*first), last = days_from_civil(*end);
     if (last > start) return;
+    int gap = 1 + (weekday(last) - weekday(start) + 6) % 7;  // days from start to end, 1-7
     bool weekday_start = w(i - 2) && w(i - 2)->weekday;
     if (weekday_start && last < anchor_days_) {
       Found& prev = found_.back();
-      prev.value =
-          time::day_str(civil_from_days(last - 1 - (weekday(last) - weekday(start) + 6) % 7));
+      prev.value = time::day_str(civil_from_days(last - gap));
       prev.interval = time::interval_of(prev.value);
       return;
     }
-    date = time::day_str(civil_from_days(start + 1 + (weekday(last) - weekday(start) + 6) % 7));
+    date = time::day_str(civil_from_days(start + gap));
+  }
+  // A word that joins the two ends of a range: "to", "through", "until", a dash.
+  bool range_word(std::size_t c) const {
+    return is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c);
   }
   // The day a range ending at i starts on: the day just tagged, before "to",
   // "through", "until" or a dash ("Monday to", "May 13 through").
   std::optional<CivilDate> range_start_before(std::size_t i) const {
     if (i < 2 || found_.empty()) return std::nullopt;
     std::size_t c = i - 1;
-    if (!(is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c))) {
-      return std::nullopt;
-    }
+    if (!range_word(c)) return std::nullopt;
     const Found& prev = found_.back();
     if (prev.span.end != toks_[c - 1].e) return std::nullopt;
     return calendar_value(prev.value, Granularity::kDay);
@@ -1140,7 +1141,7 @@ class Tagger {
     }
     if (c < 2 || found_.empty()) return 0;
     --c;  // the joining word
-    bool range = is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c);
+    bool range = range_word(c);
     if (!range && !is(c, "and") && !is(c, "or")) return 0;
     const Found& prev = found_.back();
     std::optional<CivilDate> first = calendar_value(prev.value, Granularity::kMonth);
@@ -1201,8 +1202,9 @@ class Tagger {
     };
     int y = a().year;
     // "the mass shooting Dec. 2": a date the event has seen.
-    if (unplanned_event_before(i) && is_valid({at(y) <= anchor_days_ ? y : y - 1, month, day})) {
-      return time::day_str({at(y) <= anchor_days_ ? y : y - 1, month, day});
+    if (unplanned_event_before(i)) {
+      CivilDate seen{at(y) <= anchor_days_ ? y : y - 1, month, day};
+      if (is_valid(seen)) return time::day_str(seen);
     }
     int best_y = y;
     for (int yy : {y - 1, y + 1}) {
