@@ -29,6 +29,11 @@ void log_problem(std::string problem) {
   log.problems.insert(std::move(problem));
 }
 
+// "file:line: why".
+void log_row_problem(std::string_view name, std::size_t line, std::string_view why) {
+  log_problem(std::string(name) + ":" + std::to_string(line) + ": " + std::string(why));
+}
+
 const EmbeddedFile* find_file(std::string_view name) {
   std::size_t count = 0;
   const EmbeddedFile* files = embedded_files(&count);
@@ -90,9 +95,9 @@ std::vector<std::vector<std::string_view>> data_tsv(std::string_view name, std::
   std::vector<ShortRow> short_rows;
   auto rows = parse_tsv(data_file(name), min_fields, &short_rows);
   for (const ShortRow& r : short_rows) {
-    log_problem(std::string(name) + ":" + std::to_string(r.line) + ": " +
-                std::to_string(r.fields.size()) + " fields, " + std::to_string(min_fields) +
-                " needed");
+    log_row_problem(
+        name, r.line,
+        std::to_string(r.fields.size()) + " fields, " + std::to_string(min_fields) + " needed");
   }
   return rows;
 }
@@ -110,7 +115,7 @@ void report_data_row(std::string_view name, const std::vector<std::string_view>&
   // The row's fields point into the embedded bytes: their offset gives the line.
   const EmbeddedFile* file = find_file(name);
   std::size_t line = file && !row.empty() ? line_of_field(file->bytes, row.front()) : 0;
-  log_problem(std::string(name) + ":" + std::to_string(line) + ": " + std::string(why));
+  log_row_problem(name, line, why);
 }
 
 std::vector<std::string> data_problems() {
