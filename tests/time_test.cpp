@@ -523,7 +523,7 @@ TEST_CASE("parts of day and clock times") {
                    "7:48 a.m. local time on Tuesday");
   CHECK(clock.type == "TIME");
   CHECK(clock.value == "2024-07-09T07:48");
-  CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m.").value == "2024-07-12T20:00");
+  CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m. tonight").value == "2024-07-12T20:00");
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
   // A day just named before the clock time dates it: "until Friday at noon"
   // on a Thursday is the next day's noon.
@@ -1377,6 +1377,52 @@ TEST_CASE("hours of the day in words and restated clock times") {
   // Without a day in or after the parentheses the clock time keeps the anchor's day.
   t = tag("The talks resumed at 9 a.m. (local time) in Geneva.", anchor);
   CHECK(find(t, "9 a.m.").value == "2000-04-05T09:00");
+}
+
+TEST_CASE("minutes counted from an hour, and an hour with a part of day that names its day") {
+  CivilDate anchor{2024, 7, 10};  // a Wednesday
+  SUBCASE("half past, a quarter to, minutes past") {
+    CHECK(one("The talks began at half past nine.", "half past nine", anchor).value ==
+          "2024-07-10T09:30");
+    CHECK(one("The meeting ended at a quarter to ten.", "a quarter to ten", anchor).value ==
+          "2024-07-10T09:45");
+    CHECK(one("He arrived at ten past six.", "ten past six", anchor).value == "2024-07-10T06:10");
+    CHECK(one("It was set for 20 minutes to midnight tonight.", "20 minutes to midnight tonight",
+              anchor)
+              .value == "2024-07-10T23:40");
+    CHECK(one("They will leave at half past midnight.", "half past midnight", anchor).value ==
+          "2024-07-11T00:30");
+    // The hour keeps its a.m./p.m., its part of day and its day.
+    CHECK(one("It ended at quarter past 3 p.m. Friday.", "quarter past 3 p.m. Friday", anchor)
+              .value == "2024-07-05T15:15");
+    CHECK(one("It ended at quarter past 3 in the afternoon.", "quarter past 3 in the afternoon",
+              anchor)
+              .value == "2024-07-10T15:15");
+    CHECK(one("The talks began at half past nine on Monday.", "half past nine on Monday", anchor)
+              .value == "2024-07-08T09:30");
+  }
+  SUBCASE("fractions, ranges and counts are no clock times") {
+    CHECK(tag("One-quarter to one-third of the workers back him.", anchor).empty());
+    CHECK(tag("Support rose from ten to six percent.", anchor).empty());
+    CHECK(tag("Half past presidents agreed.", anchor).empty());
+    CHECK(one("Ten past nine years of growth.", "past nine years", anchor).value == "P9Y");
+  }
+  SUBCASE("an hour before 'tonight', 'this morning', 'last night'") {
+    CHECK(one("He will speak at 10 o'clock tonight.", "10 o'clock tonight", anchor).value ==
+          "2024-07-10T22:00");
+    CHECK(one("He will speak at 10 tonight.", "10 tonight", anchor).value == "2024-07-10T22:00");
+    CHECK(one("He will speak at 10 p.m. tonight.", "10 p.m. tonight", anchor).value ==
+          "2024-07-10T22:00");
+    CHECK(one("He spoke at 9 last night.", "9 last night", anchor).value == "2024-07-09T21:00");
+    CHECK(one("He spoke at nine this morning.", "nine this morning", anchor).value ==
+          "2024-07-10T09:00");
+    CHECK(one("It should be done by 6 o'clock this afternoon.", "6 o'clock this afternoon", anchor)
+              .value == "2024-07-10T18:00");
+    CHECK(one("They met at 7:30 yesterday evening.", "7:30 yesterday evening", anchor).value ==
+          "2024-07-09T19:30");
+    // "2 tonight" is early on the next day: the hour is not read with it.
+    CHECK(find(tag("The raid began at 2 tonight.", anchor), "tonight").value == "2024-07-10TNI");
+  }
 }
 
 TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from now") {

@@ -1912,7 +1912,10 @@ class Tagger {
           if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
             consider(fraction_unit(i));
           }
-          if (is(i + 1, "o")) consider(word_clock(i));
+          if (is(i + 1, "o") || (i > 0 && hour_preposition(i - 1))) consider(word_clock(i));
+          if (is(i + 1, "past") || is(i + 2, "past") || is(i + 2, "to")) {
+            consider(minutes_from_hour(i));  // "ten past six", "a quarter to ten"
+          }
         }
         if (wi->month || wi->month_abbr) consider(month_expr(i));
         if (wi->weekday) consider(weekday_expr(i, 0, false));
@@ -1941,6 +1944,7 @@ class Tagger {
         case 'h':
           if (is(i, "h") && adjacent(i + 1) && digit(i + 1)) consider(h_half(i));
           if (is(i, "half")) {
+            if (is(i + 1, "past")) consider(minutes_from_hour(i));
             consider(fraction_unit(i));
             consider(number_unit(i));  // "half a dozen years"
           }
@@ -1964,7 +1968,10 @@ class Tagger {
           break;
         case 'q':
           if (is(i, "q") && adjacent(i + 1) && digit(i + 1)) consider(q_quarter(i));
-          if (is(i, "quarter")) consider(fraction_unit(i));
+          if (is(i, "quarter")) {
+            if (is(i + 1, "past") || is(i + 1, "to")) consider(minutes_from_hour(i));
+            consider(fraction_unit(i));
+          }
           break;
         case 's':
           if (is(i, "seventies") || is(i, "sixties")) consider(decade_word(i));
@@ -2002,6 +2009,9 @@ class Tagger {
       consider(year_expr(i));
       consider(numeric_date(i));
       consider(clock(i));
+      if (is(i + 1, "minutes") && (is(i + 2, "past") || is(i + 2, "to"))) {
+        consider(minutes_from_hour(i));  // "20 minutes to midnight"
+      }
       consider(number_unit(i));
       if (is(i + 1, "times")) consider(frequency(i));
       consider(day_first(i));
@@ -4163,35 +4173,162 @@ class Tagger {
     return {};
   }
 
+  // A part of day that names its day, at j: "tonight", "this morning", "last
+  // night", "yesterday afternoon", "tomorrow evening". Returns the token after
+  // it (0 when there is none) and sets *offset to the day's offset from the
+  // anchor and *part to the part's word.
+  std::size_t day_part_at(std::size_t j, int* offset, std::string_view* part) const {
+    auto part_word = [&](std::size_t k) {
+      return is(k, "morning") || is(k, "afternoon") || is(k, "evening") || is(k, "night");
+    };
+    if (is(j, "tonight")) {
+      *offset = 0, *part = "night";
+      return j + 1;
+    }
+    if ((is(j, "this") && part_word(j + 1) && !is(j + 1, "night")) ||
+        (is(j, "last") && is(j + 1, "night")) ||
+        ((is(j, "yesterday") || is(j, "tomorrow")) && part_word(j + 1))) {
+      *offset = is(j, "this") ? 0 : is(j, "tomorrow") ? 1 : -1;
+      *part = toks_[j + 1].low;
+      return j + 2;
+    }
+    return 0;
+  }
+
   // An hour of the clock face (1-12) read with the part of day at j ("in the
-  // morning", "in the evening", "at night"): moves *h to 0-23 and *end past
-  // the part, or returns false when none follows.
-  bool hour_of_part(int* h, std::size_t j, std::size_t* end) const {
+  // morning", "at night", "tonight", "this afternoon", "last night"): moves *h
+  // to 0-23, *end past the part and, when the part names its day ("tonight",
+  // "yesterday morning"), *date to that day; false when no part follows.
+  bool hour_of_part(int* h, std::size_t j, std::size_t* end, std::string* date) const {
     bool morning;
+    int offset = 0;
+    std::string_view part;
     if (is(j, "in") && is(j + 1, "the") &&
         (is(j + 2, "morning") || is(j + 2, "afternoon") || is(j + 2, "evening"))) {
       morning = is(j + 2, "morning");
-      if (morning && *h == 12) *h = 0;  // twelve in the morning is midnight
       *end = j + 3;
     } else if (is(j, "at") && is(j + 1, "night")) {
       morning = *h < 5;  // "2 at night"
       *end = j + 2;
+    } else if (std::size_t e = day_part_at(j, &offset, &part)) {
+      // "at 2 tonight" falls on the next day: left to the reader.
+      if (part == "night" && *h < 5) return false;
+      morning = part == "morning";
+      *end = e;
+      *date = day_rel(offset);
     } else {
       return false;
     }
+    if (morning && *h == 12) *h = 0;    // twelve in the morning is midnight
     if (!morning && *h < 12) *h += 12;  // twelve in the afternoon or at night stays 12
     return true;
   }
 
-  // An hour in words: "three o'clock", "five o'clock in the morning".
+  // A preposition that makes a bare hour after it a clock time: "at 4 in the
+  // morning", "by nine tonight".
+  bool hour_preposition(std::size_t k) const {
+    return is(k, "at") || is(k, "by") || is(k, "until") || is(k, "around") || is(k, "about");
+  }
+
+  // A weekday that dates the hour before it, at j: "nine o'clock Monday",
+  // "half past nine on Monday". Sets *date and returns the token after it;
+  // returns j when there is none.
+  std::size_t weekday_after_hour(std::size_t j, std::size_t hour, std::string* date) {
+    std::size_t k = is(j, "on") ? j + 1 : j;
+    const WordInfo* d = w(k);
+    if (!d || !d->weekday || !toks_[k].cap) return j;
+    *date = weekday_in_context(d->weekday, hour, 0, false);
+    return k + 1;
+  }
+
+  // An hour in words: "three o'clock", "five o'clock in the morning", "at
+  // nine tonight".
   Core word_clock(std::size_t i) {
     int h = w(i)->number;
-    if (h < 1 || h > 12 || !(apostrophe(i + 2) && is(i + 3, "clock"))) return {};
-    std::size_t e = i + 4;
-    hour_of_part(&h, e, &e);
+    if (h < 1 || h > 12 || is(i, "a") || is(i, "an")) return {};
+    bool oclock = is(i + 1, "o") && apostrophe(i + 2) && is(i + 3, "clock");
+    if (!oclock && !(i > 0 && hour_preposition(i - 1))) return {};
+    std::size_t e = oclock ? i + 4 : i + 1;
+    std::string date = day_rel(0);
+    if (!hour_of_part(&h, e, &e, &date) && !oclock) return {};
+    if (date == day_rel(0)) e = weekday_after_hour(e, i, &date);
     char buf[32];
     std::snprintf(buf, sizeof buf, "T%02d:00", h);
-    Core c = make(e, "TIME", day_rel(0) + buf);
+    Core c = make(e, "TIME", date + buf);
+    c.approx_ok = true;
+    return c;
+  }
+
+  // Minutes counted from an hour: "half past nine", "a quarter to ten",
+  // "quarter past 3 p.m. Friday", "ten past six", "20 minutes to midnight".
+  Core minutes_from_hour(std::size_t i) {
+    std::size_t j = is(i, "a") && is(i + 1, "quarter") ? i + 1 : i;
+    int mnt = 0;
+    bool counted = false;  // a number of minutes, not a half or a quarter
+    // "one-quarter to one-third", "three quarters past": fractions, not clock times.
+    if (j > 0 && (is(j - 1, "-") || (w(j - 1) && w(j - 1)->number > 1))) return {};
+    if (is(j, "half")) {
+      mnt = 30;
+    } else if (is(j, "quarter")) {
+      mnt = 15;
+    } else if ((digit(j) && toks_[j].ndig <= 2 && is(j + 1, "minutes")) ||
+               (toks_[j].kind == kAlpha && w(j) && w(j)->number > 0 && !is(j, "a") &&
+                !is(j, "an"))) {
+      mnt = digit(j) ? toks_[j].num : w(j)->number;
+      counted = true;
+      if (is(j + 1, "minutes")) ++j;
+    } else {
+      return {};
+    }
+    if (mnt < 1 || mnt > 59) return {};
+    ++j;
+    bool to = is(j, "to");
+    // "ten to six" is as often a range as a time: a count before "to" needs "minutes".
+    if (!(is(j, "past") || (to && (!counted || is(j - 1, "minutes"))))) return {};
+    if (to && is(j - 1, "half")) return {};
+    std::size_t k = j + 1;
+    if (k >= n()) return {};
+    Core hour = clock(k);
+    if (!hour.end && toks_[k].kind == kAlpha && w(k)) hour = word_clock(k);
+    // A bare hour: "half past nine", "quarter past 3 in the afternoon".
+    bool decimal = (is(k + 1, ":") || is(k + 1, ".")) && digit(k + 2) && adjacent(k + 2);
+    int h = digit(k) && toks_[k].ndig <= 2 && !decimal                       ? toks_[k].num
+            : toks_[k].kind == kAlpha && w(k) && !is(k, "a") && !is(k, "an") ? w(k)->number
+                                                                             : -1;
+    // (Not "ten past nine years": a count of units.)
+    const WordInfo* after = w(k + 1);
+    if (!hour.end && h >= 1 && h <= 12 && !(after && after->unit) && !is(k + 1, "percent") &&
+        !(is(k + 1, "-") && adjacent(k + 1))) {
+      std::size_t e = k + 1;
+      std::string date = day_rel(0);
+      if (!hour_of_part(&h, e, &e, &date) || date == day_rel(0)) {
+        e = weekday_after_hour(e, k, &date);
+      }
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "T%02d:00", h);
+      hour = make(e, "TIME", date + buf);
+    }
+    // The hour must be a whole one: "half past 3:30" is no time.
+    std::size_t t = hour.value.find('T');
+    if (!hour.end || t == std::string::npos || hour.value.size() != t + 6 ||
+        hour.value.compare(t + 3, 3, ":00") != 0) {
+      return {};
+    }
+    h = std::stoi(hour.value.substr(t + 1, 2));
+    std::string date = hour.value.substr(0, t);
+    if (to) {
+      if (h == 0) return {};  // "a quarter to midnight" is written with 24
+      h -= 1, mnt = 60 - mnt;
+    } else if (h == 24) {
+      // "half past midnight": the start of the next day.
+      auto d = parse_iso_date(date);
+      if (!d) return {};
+      date = time::day_str(civil_from_days(days_from_civil(*d) + 1));
+      h = 0;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
+    Core c = make(hour.end, "TIME", date + buf);
     c.approx_ok = true;
     return c;
   }
@@ -4200,6 +4337,7 @@ class Tagger {
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
+    std::string date = day_rel(0);
     if (is(i, "noon") && i > 0 && is(i - 1, "high")) return {};  // "High Noon", an idiom
     if (is(i, "noon") || is(i, "midday")) {
       h = 12, j = i + 1;
@@ -4241,14 +4379,11 @@ class Tagger {
         j += 2;
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
         j += 3;
-      } else if (std::size_t e = 0; h >= 1 && h <= 12 && i > 0 &&
-                                    (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") ||
-                                     is(i - 1, "around") || is(i - 1, "about")) &&
-                                    hour_of_part(&h, j, &e)) {
-        // "at 4 in the morning", "by 9 at night"
+      } else if (std::size_t e = 0; h >= 1 && h <= 12 && i > 0 && hour_preposition(i - 1) &&
+                                    hour_of_part(&h, j, &e, &date)) {
+        // "at 4 in the morning", "by 9 at night", "at 10 tonight"
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:00", h);
-        std::string date = day_rel(0);
         // "at 4 in the morning (4 a.m. EDT Thursday)": the restatement names the day.
         if (is(e, "(")) restated_day(e, &date);
         Core c = make(e, "TIME", date + buf);
@@ -4300,7 +4435,6 @@ class Tagger {
     else if (timezone(k))
       ++k;
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
-    std::string date = day_rel(0);
     std::size_t dk = k;
     if (is(dk, "on") && w(dk + 1) &&
         (w(dk + 1)->weekday || w(dk + 1)->month || w(dk + 1)->month_abbr)) {
@@ -4310,6 +4444,10 @@ class Tagger {
     // After a full date ("March 5, 2024, 10:31 a.m.") the day is given already.
     const WordInfo* d = in_timestamp_ ? nullptr : w(dk);
     Core dated;
+    std::size_t pe = 0;
+    std::string_view part;
+    // (Not "from 9 a.m. to 5 p.m. Yesterday afternoon ...": a new sentence.)
+    bool new_sentence = dk < n() && toks_[dk].cap && is(dk - 1, ".");
     if (!in_timestamp_ && is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
         (dated = weekday_of_month(dk + 2)).end && dated.value.size() == 10) {
       date = dated.value;  // "2 p.m. on the last Friday in August"
@@ -4321,8 +4459,15 @@ class Tagger {
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
-    } else if (d && d->day_offset != 99 && !d->tonight && !(toks_[dk].cap && is(dk - 1, "."))) {
-      // (Not "from 9 a.m. to 5 p.m. Yesterday afternoon ...": a new sentence.)
+    } else if (int offset = 0; !in_timestamp_ && !new_sentence &&
+                               (pe = day_part_at(dk, &offset, &part)) &&
+                               !(part == "night" && !pm && h < 5)) {
+      // "10 p.m. tonight", "10 o'clock tonight", "7:30 this morning": one time
+      // on that day, in that part of it when no a.m. or p.m. says which half.
+      date = day_rel(offset);
+      if (!am && !pm && part != "morning" && h < 12) h += 12;
+      k = pe;
+    } else if (d && d->day_offset != 99 && !d->tonight && !new_sentence) {
       date = day_rel(d->day_offset);
       k = dk + 1;
     } else if (!in_timestamp_ && is(dk, "(")) {
