@@ -1425,6 +1425,18 @@ TEST_CASE("minutes counted from an hour, and an hour with a part of day that nam
   }
 }
 
+TEST_CASE("a span of years written '2019-20' names both years") {
+  CivilDate anchor{2024, 7, 10};
+  auto t = tag("He played in the 2019-20 season and the 2023/24 season.", anchor);
+  CHECK(find(t, "2019").value == "2019");
+  CHECK(find(t, "20").value == "2020");
+  CHECK(find(t, "24").value == "2024");
+  CHECK(find(tag("The 1999\u201300 budget.", anchor), "00").value == "2000");
+  // Not a date running on, nor years that are not consecutive.
+  CHECK(tag("It was dated 2011-12-05.", anchor).size() == 1);
+  CHECK(tag("Scores of 2019-21 were posted.", anchor).size() == 1);
+}
+
 TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from now") {
   CivilDate anchor{2016, 7, 6};
   auto ago = one("The plant closed almost two years ago.", "almost two years ago", anchor);

@@ -2017,6 +2017,7 @@ class Tagger {
       consider(day_first(i));
       if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
+      if (toks_[i].ndig == 2) consider(second_year(i));
     } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
       consider(short_decade(i));
     }
@@ -3980,7 +3981,8 @@ class Tagger {
       if (is(e, "%") || is(e, "percent") || is(e, "per") || timezone(e)) return {};
       if (is(e, ":") && digit(e + 1)) return {};
       if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
-        // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the year.
+        // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the
+        // year, and second_year() tags the "99".
         if (toks_[e + 1].ndig == 2 && is_dash(e + 2) && digit(e + 3)) return {};
       }
       const Tok* nx = e < n() ? &toks_[e] : nullptr;
@@ -4121,6 +4123,19 @@ class Tagger {
     if (j >= n() || !adjacent(j)) return 0;
     if (toks_[j].low == "-" || toks_[j].low == "/" || toks_[j].low == ".") return toks_[j].low[0];
     return 0;
+  }
+
+  // The second year of a span written "2019-20" or "2023/24" (a season, a
+  // fiscal year): the year after the first, which is tagged on its own.
+  Core second_year(std::size_t i) {
+    if (i < 2 || !adjacent(i) || !(is_dash(i - 1) || is(i - 1, "/")) || !adjacent(i - 1)) return {};
+    int y = 0;
+    if (!digit(i - 2) || year_at(i - 2, &y) != i - 1) return {};
+    if (toks_[i].num != (y + 1) % 100) return {};
+    // Not a date running on ("2011-12-05") nor the start of a longer number.
+    if (date_separator(i + 1) != 0 && digit(i + 2)) return {};
+    if (i > 2 && date_separator(i - 3) != 0 && digit(i - 4)) return {};
+    return make(i + 1, "DATE", std::to_string(y + 1));
   }
 
   // "2024-07-10", "2024/07/10", "2024.07.10" (year first); "7/10/2024" (month
