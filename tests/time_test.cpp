@@ -1066,6 +1066,13 @@ TEST_CASE("plans, second days and figures of speech") {
   CHECK(one("The team planned to leave Nairobi on Thursday.", "Thursday", anchor).value ==
         "1998-10-01");
   CHECK(one("Protesters planned a rally on Saturday.", "Saturday", anchor).value == "1998-10-03");
+  // So is an intent: "hopes to", "wants to", "is preparing to" (on a Friday).
+  CivilDate friday{2016, 6, 3};
+  CHECK(one("We hope to carry the state on Tuesday.", "Tuesday", friday).value == "2016-06-07");
+  CHECK(one("He wants to meet Putin on Tuesday.", "Tuesday", friday).value == "2016-06-07");
+  CHECK(one("She is preparing to announce her bid on Tuesday.", "Tuesday", friday).value ==
+        "2016-06-07");
+  CHECK(one("He hoped to win on Tuesday.", "Tuesday", friday).value == "2016-05-31");
   // A participle is not the plan's verb: the canceled service lay in the past.
   CHECK(one("A service planned for Saturday was canceled.", "Saturday", anchor).value ==
         "1998-09-26");
