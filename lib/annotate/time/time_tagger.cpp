@@ -1911,10 +1911,17 @@ class Tagger {
           }
           if ((is(i, "a") || is(i, "an")) && (is(i + 1, "half") || is(i + 1, "quarter"))) {
             consider(fraction_unit(i));
+            if (is(i + 2, "past") || is(i + 2, "to")) consider(minutes_from_hour(i));
           }
-          if (is(i + 1, "o") || (i > 0 && hour_preposition(i - 1))) consider(word_clock(i));
-          if (is(i + 1, "past") || is(i + 2, "past") || is(i + 2, "to")) {
-            consider(minutes_from_hour(i));  // "ten past six", "a quarter to ten"
+          // Clock hours and counted minutes are number words of three letters
+          // or more ("one" to "fifty-nine"), never "a".
+          if (t.low.size() > 2 && wi->number >= 1 && wi->number < 60) {
+            if (wi->number <= 12 && (is(i + 1, "o") || (i > 0 && hour_preposition(i - 1)))) {
+              consider(word_clock(i));
+            }
+            if (is(i + 1, "past") || is(i + 2, "past") || is(i + 2, "to")) {
+              consider(minutes_from_hour(i));  // "ten past six", "twenty minutes to nine"
+            }
           }
         }
         if (wi->month || wi->month_abbr) consider(month_expr(i));
@@ -2009,7 +2016,7 @@ class Tagger {
       consider(year_expr(i));
       consider(numeric_date(i));
       consider(clock(i));
-      if (is(i + 1, "minutes") && (is(i + 2, "past") || is(i + 2, "to"))) {
+      if (t.ndig <= 2 && is(i + 1, "minutes") && (is(i + 2, "past") || is(i + 2, "to"))) {
         consider(minutes_from_hour(i));  // "20 minutes to midnight"
       }
       consider(number_unit(i));
@@ -2017,7 +2024,7 @@ class Tagger {
       consider(day_first(i));
       if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
-      if (toks_[i].ndig == 2) consider(second_year(i));
+      if (t.ndig == 2 && i > 1 && (is_dash(i - 1) || is(i - 1, "/"))) consider(second_year(i));
     } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
       consider(short_decade(i));
     }
@@ -4264,9 +4271,12 @@ class Tagger {
     bool oclock = is(i + 1, "o") && apostrophe(i + 2) && is(i + 3, "clock");
     if (!oclock && !(i > 0 && hour_preposition(i - 1))) return {};
     std::size_t e = oclock ? i + 4 : i + 1;
-    std::string date = day_rel(0);
+    std::string date;
     if (!hour_of_part(&h, e, &e, &date) && !oclock) return {};
-    if (date == day_rel(0)) e = weekday_after_hour(e, i, &date);
+    if (date.empty()) {
+      date = day_rel(0);
+      e = weekday_after_hour(e, i, &date);
+    }
     char buf[32];
     std::snprintf(buf, sizeof buf, "T%02d:00", h);
     Core c = make(e, "TIME", date + buf);
@@ -4315,8 +4325,10 @@ class Tagger {
     if (!hour.end && h >= 1 && h <= 12 && !(after && after->unit) && !is(k + 1, "percent") &&
         !(is(k + 1, "-") && adjacent(k + 1))) {
       std::size_t e = k + 1;
-      std::string date = day_rel(0);
-      if (!hour_of_part(&h, e, &e, &date) || date == day_rel(0)) {
+      std::string date;
+      hour_of_part(&h, e, &e, &date);
+      if (date.empty()) {
+        date = day_rel(0);
         e = weekday_after_hour(e, k, &date);
       }
       char buf[32];
@@ -4352,7 +4364,7 @@ class Tagger {
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
-    std::string date = day_rel(0);
+    std::string part_date;  // the day a part of day after a bare hour names ("at 10 tonight")
     if (is(i, "noon") && i > 0 && is(i - 1, "high")) return {};  // "High Noon", an idiom
     if (is(i, "noon") || is(i, "midday")) {
       h = 12, j = i + 1;
@@ -4395,8 +4407,9 @@ class Tagger {
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
         j += 3;
       } else if (std::size_t e = 0; h >= 1 && h <= 12 && i > 0 && hour_preposition(i - 1) &&
-                                    hour_of_part(&h, j, &e, &date)) {
+                                    hour_of_part(&h, j, &e, &part_date)) {
         // "at 4 in the morning", "by 9 at night", "at 10 tonight"
+        std::string date = part_date.empty() ? day_rel(0) : part_date;
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:00", h);
         // "at 4 in the morning (4 a.m. EDT Thursday)": the restatement names the day.
@@ -4450,6 +4463,7 @@ class Tagger {
     else if (timezone(k))
       ++k;
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
+    std::string date = day_rel(0);
     std::size_t dk = k;
     if (is(dk, "on") && w(dk + 1) &&
         (w(dk + 1)->weekday || w(dk + 1)->month || w(dk + 1)->month_abbr)) {
