@@ -4263,6 +4263,24 @@ class Tagger {
     return k + 1;
   }
 
+  // The TIME of the clock-face hour h read at token `hour`, whose words end
+  // before e: with the part of day at e ("in the morning", "tonight"), else
+  // on the weekday after it ("on Monday"), else on the anchor's day. Empty
+  // when `need_part` and no part of day follows.
+  Core hour_time(int h, std::size_t hour, std::size_t e, bool need_part) {
+    std::string date;
+    if (!hour_of_part(&h, e, &e, &date) && need_part) return {};
+    if (date.empty()) {
+      date = day_rel(0);
+      e = weekday_after_hour(e, hour, &date);
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "T%02d:00", h);
+    Core c = make(e, "TIME", date + buf);
+    c.approx_ok = true;
+    return c;
+  }
+
   // An hour in words: "three o'clock", "five o'clock in the morning", "at
   // nine tonight".
   Core word_clock(std::size_t i) {
@@ -4270,18 +4288,7 @@ class Tagger {
     if (h < 1 || h > 12 || is(i, "a") || is(i, "an")) return {};
     bool oclock = is(i + 1, "o") && apostrophe(i + 2) && is(i + 3, "clock");
     if (!oclock && !(i > 0 && hour_preposition(i - 1))) return {};
-    std::size_t e = oclock ? i + 4 : i + 1;
-    std::string date;
-    if (!hour_of_part(&h, e, &e, &date) && !oclock) return {};
-    if (date.empty()) {
-      date = day_rel(0);
-      e = weekday_after_hour(e, i, &date);
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "T%02d:00", h);
-    Core c = make(e, "TIME", date + buf);
-    c.approx_ok = true;
-    return c;
+    return hour_time(h, i, oclock ? i + 4 : i + 1, !oclock);
   }
 
   // Minutes counted from an hour: "half past nine", "a quarter to ten",
@@ -4291,7 +4298,7 @@ class Tagger {
     int mnt = 0;
     bool counted = false;  // a number of minutes, not a half or a quarter
     // "one-quarter to one-third", "three quarters past": fractions, not clock times.
-    if (j > 0 && (is(j - 1, "-") || (w(j - 1) && w(j - 1)->number > 1))) return {};
+    if (j > 0 && (is_dash(j - 1) || (w(j - 1) && w(j - 1)->number > 1))) return {};
     if (is(j, "half")) {
       mnt = 30;
     } else if (is(j, "quarter")) {
@@ -4323,17 +4330,8 @@ class Tagger {
     // (Not "ten past nine years": a count of units.)
     const WordInfo* after = w(k + 1);
     if (!hour.end && h >= 1 && h <= 12 && !(after && after->unit) && !is(k + 1, "percent") &&
-        !(is(k + 1, "-") && adjacent(k + 1))) {
-      std::size_t e = k + 1;
-      std::string date;
-      hour_of_part(&h, e, &e, &date);
-      if (date.empty()) {
-        date = day_rel(0);
-        e = weekday_after_hour(e, k, &date);
-      }
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "T%02d:00", h);
-      hour = make(e, "TIME", date + buf);
+        !(is_dash(k + 1) && adjacent(k + 1))) {
+      hour = hour_time(h, k, k + 1, false);
     }
     // The hour must be a whole one: "half past 3:30" is no time.
     std::size_t t = hour.value.find('T');
