@@ -4346,9 +4346,8 @@ class Tagger {
       h -= 1, mnt = 60 - mnt;
     } else if (h == 24) {
       // "half past midnight": the start of the next day.
-      auto d = parse_iso_date(date);
-      if (!d) return {};
-      date = time::day_str(civil_from_days(days_from_civil(*d) + 1));
+      date = day_of(hour.value);
+      if (date.empty()) return {};
       h = 0;
     }
     char buf[32];
