@@ -23,7 +23,6 @@ ClaimData::ClaimData() {
     stages[std::string(row[0])] = *order;
   }
   for (const auto& row : data_tsv("claims/synonyms.tsv")) {
-    if (row.empty()) continue;
     auto phrase_of = [](std::string_view s) {
       TextLayer layer = segment(s);
       std::vector<std::string> words;

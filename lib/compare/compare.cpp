@@ -188,8 +188,7 @@ bool may_conflict(const Claim& c) {
 std::string voice(const Claim& c) {
   static const std::set<std::string> kAnonymous = [] {
     std::set<std::string> out;
-    for (const auto& row : data_tsv("compare/anonymous_sources.tsv"))
-      if (!row.empty()) out.insert(fold(row[0]));
+    for (const auto& row : data_tsv("compare/anonymous_sources.tsv")) out.insert(fold(row[0]));
     return out;
   }();
   std::string v = fold(c.attributed_to);
