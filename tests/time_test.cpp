@@ -671,6 +671,11 @@ TEST_CASE("sets") {
   CHECK(tag("Its quarterly profit rose; it declared a quarterly.", CivilDate{2024, 7, 12}).empty());
   CHECK(one("They meet each Thursday.", "each Thursday").value == "XXXX-WXX-4");
   CHECK(one("Flights leave on Tuesday nights.", "Tuesday nights").value == "XXXX-WXX-2TNI");
+  CHECK(one("He works on weekends.", "weekends").value == "XXXX-WXX-WE");
+  CHECK(one("At weekends the city empties.", "weekends").value == "XXXX-WXX-WE");
+  // Counted or named weekends are no set.
+  CHECK(one("They spent two weekends there.", "two weekends").type == "DURATION");
+  CHECK(tag("Polls open on the weekends of May 3 and 10.", CivilDate{2024, 7, 12}).size() == 2);
   CHECK(one("Fans gather daily outside the stadium.", "daily").value == "P1D");
   SUBCASE("a frequency word in a rate is not a set") {
     const CivilDate anchor{2024, 7, 12};
@@ -1429,6 +1434,18 @@ TEST_CASE("minutes counted from an hour, and an hour with a part of day that nam
           "2024-07-09T19:30");
     // "2 tonight" is early on the next day: the hour is not read with it.
     CHECK(find(tag("The raid began at 2 tonight.", anchor), "tonight").value == "2024-07-10TNI");
+  }
+  SUBCASE("an hour before 'last evening' or a weekday's part of day") {
+    CHECK(one("He spoke at 9 last evening.", "9 last evening", anchor).value == "2024-07-09T21:00");
+    CHECK(one("Police arrived at 11 Saturday night.", "11 Saturday night", anchor).value ==
+          "2024-07-06T23:00");
+    CHECK(one("By 5 on Friday afternoon, it was over.", "5 on Friday afternoon", anchor).value ==
+          "2024-07-05T17:00");
+    CHECK(one("He was due at nine o'clock Monday morning.", "nine o'clock Monday morning", anchor)
+              .value == "2024-07-08T09:00");
+    // "2 Saturday night" is early on Sunday: the hour is not read with it.
+    CHECK(find(tag("They left at 2 Saturday night.", anchor), "Saturday night").value ==
+          "2024-07-06");
   }
 }
 

@@ -3227,6 +3227,14 @@ class Tagger {
         !(is_dash(i + 3) && adjacent(i + 3))) {
       return make(i + 3, "DURATION", duration_value(u->plural ? -1 : 1, u->unit));
     }
+    // "on weekends", "at weekends", "on the weekends": every weekend, as
+    // "on Mondays" is every Monday ("on the weekends of May 3 and 10" are two).
+    if (u->unit == 'K' && u->plural && i > 0 && !is(i + 1, "of")) {
+      std::size_t p = is(i - 1, "the") ? i - 2 : i - 1;
+      if (p < i && (is(p, "on") || (p == i - 1 && is(p, "at")))) {
+        return make(i + 1, "SET", "XXXX-WXX-WE");
+      }
+    }
     // "lasted for hours", "within days": spans of unknown length.
     if (u->plural && (u->unit == 'D' || u->unit == 'H') && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
@@ -4200,21 +4208,23 @@ class Tagger {
   // it (0 when there is none) and sets *offset to the day's offset from the
   // anchor and *part to the part's word.
   std::size_t day_part_at(std::size_t j, int* offset, std::string_view* part) const {
-    auto part_word = [&](std::size_t k) {
-      return is(k, "morning") || is(k, "afternoon") || is(k, "evening") || is(k, "night");
-    };
     if (is(j, "tonight")) {
       *offset = 0, *part = "night";
       return j + 1;
     }
     if ((is(j, "this") && part_word(j + 1) && !is(j + 1, "night")) ||
-        (is(j, "last") && is(j + 1, "night")) ||
+        (is(j, "last") && (is(j + 1, "night") || is(j + 1, "evening"))) ||
         ((is(j, "yesterday") || is(j, "tomorrow")) && part_word(j + 1))) {
       *offset = is(j, "this") ? 0 : is(j, "tomorrow") ? 1 : -1;
       *part = toks_[j + 1].low;
       return j + 2;
     }
     return 0;
+  }
+
+  // One of the four parts of a day that an hour can be read in.
+  bool part_word(std::size_t k) const {
+    return is(k, "morning") || is(k, "afternoon") || is(k, "evening") || is(k, "night");
   }
 
   // An hour of the clock face (1-12) read with the part of day at j ("in the
@@ -4238,6 +4248,13 @@ class Tagger {
       morning = part == "morning";
       *end = e;
       *date = day_rel(offset);
+    } else if (std::size_t k = is(j, "on") ? j + 1 : j;
+               w(k) && w(k)->weekday && toks_[k].cap && part_word(k + 1)) {
+      // "at 11 Saturday night", "by 5 on Friday afternoon"
+      if (is(k + 1, "night") && *h < 5) return false;
+      morning = is(k + 1, "morning");
+      *end = k + 2;
+      *date = weekday_in_context(w(k)->weekday, k, 0, false);
     } else {
       return false;
     }
