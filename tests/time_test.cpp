@@ -1376,6 +1376,16 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("It happened at 2:30 p.m. (1130 GMT) on Thursday.", CivilDate{2024, 7, 12});
   CHECK(find(t, "2:30 p.m.").value == "2024-07-11T14:30");
   CHECK(find(t, "1130 GMT").value == "2024-07-11T11:30");
+  // A restated day in another time zone may be the day before or after the clock time's.
+  t = tag("Voting ends at 8 p.m. local time (0100 GMT Thursday).", CivilDate{2024, 7, 12});
+  CHECK(find(t, "8 p.m. local time").value == "2024-07-10T20:00");
+  CHECK(find(t, "0100 GMT Thursday").value == "2024-07-11T01:00");
+  t = tag("The quake struck at 02:14 local time (1914 GMT Thursday).", CivilDate{2024, 7, 13});
+  CHECK(find(t, "02:14 local time").value == "2024-07-12T02:14");
+  t = tag("The vote closed at midnight (0500 GMT Thursday).", CivilDate{2024, 7, 12});
+  CHECK(find(t, "midnight").value == "2024-07-10T24:00");
+  t = tag("It began at 11:30 p.m. (4:30 a.m. GMT Sunday).", CivilDate{2024, 7, 15});
+  CHECK(find(t, "11:30 p.m.").value == "2024-07-13T23:30");
   // British clock times with a point, only before a.m./p.m.
   CHECK(one("The blast at 3.15pm shook the city.", "3.15pm", anchor).value == "2000-04-05T15:15");
   CHECK(one("At 10.30 a.m., it opens.", "10.30 a.m.", anchor).value == "2000-04-05T10:30");

@@ -3953,7 +3953,11 @@ class Tagger {
   // A clock time restated in parentheses at `open`, with its day inside or
   // right after them: "(0735 GMT) Friday", "(4 a.m. EDT Thursday)", "(1130
   // GMT) on Thursday". Sets *date to that day; false when no day is named.
-  bool restated_day(std::size_t open, std::string* date) const {
+  // A day inside them is the restated time's, which in another time zone may
+  // be the day before or after the clock time's own: given that time
+  // (`minutes` into its day, or -1), "8 p.m. (0100 GMT Thursday)" is on
+  // Wednesday.
+  bool restated_day(std::size_t open, std::string* date, int minutes = -1) const {
     std::size_t close = open + 1;
     while (close < n() && close < open + 10 && !is(close, ")")) ++close;
     if (!is(close, ")")) return false;
@@ -3961,16 +3965,63 @@ class Tagger {
     for (std::size_t k = open + 1; k <= last && k < n(); ++k) {
       if (k == close || (k == close + 1 && last == close + 2)) continue;
       const WordInfo* d = w(k);
+      int offset = 0;
       if (d && d->weekday && toks_[k].cap) {
         *date = weekday_in_context(d->weekday, k, 0, false);
-        return true;
-      }
-      if (d && d->day_offset != 99 && !d->tonight) {
+      } else if (d && d->day_offset != 99 && !d->tonight) {
         *date = day_rel(d->day_offset);
-        return true;
+      } else {
+        continue;
       }
+      int restated = -1;
+      for (std::size_t c = open + 1; k < close && c < k && restated < 0; ++c) {
+        restated = restated_minutes(c);
+      }
+      if (minutes >= 0 && restated >= 0) offset = zone_day_offset(minutes - restated);
+      if (offset != 0) {
+        std::optional<CivilDate> day = calendar_value(*date, Granularity::kDay);
+        if (day) *date = time::day_str(civil_from_days(days_from_civil(*day) + offset));
+      }
+      return true;
     }
     return false;
+  }
+
+  // The clock time at token k inside a restatement, in minutes into its day:
+  // "0100 GMT", "4 a.m.", "7:30 p.m.", "19:14"; -1 when there is none.
+  int restated_minutes(std::size_t k) const {
+    if (!digit(k)) return -1;
+    const Tok& t = toks_[k];
+    if (t.ndig == 4 && timezone(k + 1)) {
+      return t.num / 100 < 24 && t.num % 100 < 60 ? t.num / 100 * 60 + t.num % 100 : -1;
+    }
+    if (t.ndig > 2) return -1;
+    int h = t.num, m = 0;
+    std::size_t j = k + 1;
+    if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) {
+      m = toks_[j + 1].num;
+      j += 2;
+    }
+    bool dotted = is(j + 1, ".") && is(j + 2, "m");
+    bool pm = is(j, "pm") || (is(j, "p") && dotted);
+    bool am = is(j, "am") || (is(j, "a") && dotted);
+    if ((j == k + 1 && !am && !pm) || h > 24 || m > 59 || ((am || pm) && h > 12)) return -1;
+    if (pm && h < 12) h += 12;
+    if (am && h == 12) h = 0;
+    return h * 60 + m;
+  }
+
+  // The days to add to a restated time's day to reach the day of a clock
+  // time `diff` minutes of the clock after it: the one that puts the two
+  // zones' offset nearest zero within the world's range (UTC-12 to UTC+14).
+  static int zone_day_offset(int diff) {
+    int best = 0, best_abs = 1 << 30;
+    for (int d : {0, -1, 1}) {
+      int offset = diff + d * 1440;
+      if (offset < -12 * 60 || offset > 14 * 60) continue;
+      if (std::abs(offset) < best_abs) best = d, best_abs = std::abs(offset);
+    }
+    return best;
   }
 
   // Years, decades, ISO dates, "2025 Q4", "the 1988 third quarter".
@@ -4427,7 +4478,7 @@ class Tagger {
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:00", h);
         // "at 4 in the morning (4 a.m. EDT Thursday)": the restatement names the day.
-        if (is(e, "(")) restated_day(e, &date);
+        if (is(e, "(")) restated_day(e, &date, h * 60);
         Core c = make(e, "TIME", date + buf);
         c.approx_ok = true;
         return c;
@@ -4516,7 +4567,7 @@ class Tagger {
     } else if (!in_timestamp_ && is(dk, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
-      restated_day(dk, &date);
+      restated_day(dk, &date, h * 60 + mnt);
     } else if (std::string named; !found_.empty() && day_just_before(i, found_.back().span.end) &&
                                   !(named = day_of(found_.back().value)).empty()) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day
