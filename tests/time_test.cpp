@@ -1716,6 +1716,17 @@ TEST_CASE("words that only look temporal") {
   CHECK(one("Four years ago today it began.", "Four years ago today", leap).value == "2020-02-29");
   CHECK(one("Two weeks ago today it passed.", "Two weeks ago today", leap).value == "2024-02-15");
   CHECK(one("A year ago, today's leaders were young.", "A year ago", leap).value == "2023");
+  // Weeks counted from a weekday, and years back to this month.
+  CivilDate monday{2016, 3, 14};
+  CHECK(one("The poll was taken a week ago Sunday.", "a week ago Sunday", monday).value ==
+        "2016-03-06");
+  CHECK(one("The vote is a week from Tuesday.", "a week from Tuesday", monday).value ==
+        "2016-03-22");
+  CHECK(
+      one("Clinton won eight years ago this month.", "eight years ago this month", monday).value ==
+      "2008-03");
+  CHECK(find(tag("He left two weeks ago, on Friday.", monday), "two weeks ago").value ==
+        "2016-W09");
   CHECK(tag("After this fall in prices, the indicators changed.", anchor).empty());
   CHECK(one("He campaigns this fall in Ohio.", "this fall", anchor).value == "2016-FA");
   // Ages are not temporal expressions.

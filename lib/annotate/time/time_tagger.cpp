@@ -2984,6 +2984,19 @@ class Tagger {
         c.approx_ok = true;
         return c;
       }
+      if (is(end, "ago") && anchor_ && num > 0 && !half) {
+        // "a week ago Sunday": that many weeks before the last Sunday.
+        if (Core c = weeks_from_weekday(end + 1, unit, num, -1); c.end) return c;
+        // "two years ago this month": this month of that year.
+        if ((unit == 'Y' || unit == 'E') && is(end + 1, "this") && is(end + 2, "month")) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%04d-%02d", a().year - num * (unit == 'E' ? 10 : 1),
+                        a().month);
+          Core c = make(end + 3, "DATE", buf);
+          c.approx_ok = true;
+          return c;
+        }
+      }
       Core c =
           make(end + 1, "DATE", half ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
       c.approx_ok = true;
@@ -2995,7 +3008,25 @@ class Tagger {
       c.approx_ok = true;
       return c;
     }
+    // "a week from Tuesday": that many weeks after the coming Tuesday.
+    if (is(end, "from") && anchor_ && num > 0 && !half)
+      return weeks_from_weekday(end + 1, unit, num, 1);
     return {};
+  }
+
+  // `num` weeks (`unit` 'W') before (`direction` -1) or after (1) the
+  // weekday at k, which is itself the last or the coming one: "a week ago
+  // Sunday", "two weeks from Friday". Empty when k holds no weekday.
+  Core weeks_from_weekday(std::size_t k, char unit, int num, int direction) {
+    const WordInfo* d = w(k);
+    if (unit != 'W' || !d || !d->weekday || !toks_[k].cap || apostrophe(k + 1)) return {};
+    std::optional<CivilDate> day =
+        calendar_value(weekday_in_context(d->weekday, k, direction, false), Granularity::kDay);
+    if (!day) return {};
+    Core c = make(k + 1, "DATE",
+                  time::day_str(civil_from_days(days_from_civil(*day) + direction * 7 * num)));
+    c.approx_ok = true;
+    return c;
   }
 
   // Counted durations ("three years", "a decade", "two-year") and offsets
