@@ -519,6 +519,12 @@ TEST_CASE("parts of day and clock times") {
   auto morning = one("Markets fell this morning.", "this morning");
   CHECK(morning.type == "TIME");
   CHECK(morning.value == "2024-07-12TMO");
+  // "early" and "late" belong to a part of day that names its day, as to "late yesterday".
+  auto late = one("The governor spoke late last night.", "late last night");
+  CHECK(late.value == "2024-07-11TNI");
+  CHECK(std::string(late.mod) == "END");
+  CHECK(std::string(one("He arrived early this morning.", "early this morning").mod) == "START");
+  CHECK(std::string(one("Votes are counted late tonight.", "late tonight").mod) == "END");
   auto clock = one("The quake struck at 7:48 a.m. local time on Tuesday.",
                    "7:48 a.m. local time on Tuesday");
   CHECK(clock.type == "TIME");

@@ -2269,6 +2269,7 @@ class Tagger {
     std::size_t j = i + 1;
     if (wi->tonight) {
       Core c = make(j, "TIME", date + "TNI");
+      c.pos_ok = true;  // "late tonight"
       return c;
     }
     const WordInfo* nx = w(j);
@@ -2704,6 +2705,7 @@ class Tagger {
       }
       Core c = make(j + 1, "TIME", day + "T" + u->part_of_day);
       c.the_ok = d != 0;
+      c.pos_ok = true;  // "late last night", "early this morning"
       return c;
     }
     if (is(j, "fiscal") && is(j + 1, "year")) {
