@@ -436,6 +436,10 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
             .value == "1989-12-07");
   CHECK(one("The second quarter ended Oct. 31.", "Oct. 31", CivilDate{1989, 10, 27}).value ==
         "1988-10-31");
+  // A plan's date months behind is next year's under no past verb, last year's under one.
+  CHECK(one("The offer is valid until Nov. 5.", "Nov. 5", CivilDate{2016, 3, 14}).value ==
+        "2016-11-05");
+  CHECK(one("He stayed until Nov. 5.", "Nov. 5", CivilDate{2016, 3, 14}).value == "2015-11-05");
   // A deadline lies ahead even after a past-tense verb.
   CHECK(one("Officials postponed until Tuesday any action.", "Tuesday", CivilDate{2000, 3, 30})
             .value == "2000-04-04");
@@ -1095,6 +1099,8 @@ TEST_CASE("plans, second days and figures of speech") {
   CHECK(find(days, "April 24").value == "1999-04-24");
   CHECK(find(days, "25").value == "1999-04-25");
   CHECK(tag("On May 5 and 20 people died.", anchor).size() == 1);
+  // A tight dash range keeps its end before the noun it modifies.
+  CHECK(find(tag("The Jan. 5-7 poll showed a tie.", anchor), "7").value == "1998-01-07");
   CHECK(one("Islam will one day be the second religion.", "one day", anchor).value == "FUTURE_REF");
   CHECK(one("Researchers hope one day to harness it.", "one day", anchor).value == "FUTURE_REF");
   CHECK(one("It takes one day to process.", "one day", anchor).value == "P1D");

@@ -474,8 +474,10 @@ class Tagger {
     std::optional<CivilDate> first = calendar_value(prev.value, Granularity::kDay);
     if (prev.span.end != toks_[i - 2].e || !first || toks_[i - 2].kind != kDigit) return {};
     // Not a count or a number of something: "April 24 and 25 people", "25%".
+    // A tight dash range may modify a noun: "the Jan. 5-7 poll".
+    bool tight = is_dash(i - 1) && adjacent(i - 1) && adjacent(i);
     if (i + 1 < n() && ((toks_[i + 1].kind == kAlpha && !(w(i + 1) && w(i + 1)->tense) &&
-                         !is(i + 1, "and") && !is(i + 1, "in") && !is(i + 1, "at")) ||
+                         !is(i + 1, "and") && !is(i + 1, "in") && !is(i + 1, "at") && !tight) ||
                         is(i + 1, "%") || (is(i + 1, ",") && digit(i + 2)))) {
       return {};
     }
@@ -1223,7 +1225,8 @@ class Tagger {
     // event's only verb reports, and what follows is what was said.
     if (clause < 0 && only_report_governs(i) && event_noun_after(after_month_day(i))) clause = 0;
     std::int32_t ahead = at(best_y) - anchor_days_;
-    // A future clause, or none before "the Nov. 8 election", sees the date ahead.
+    // A future clause, or none before "the Nov. 8 election", sees the date
+    // ahead; so does a plan's date under no past verb ("is valid until Nov. 5").
     auto looks_ahead = [&] {
       return clause > 0 || (clause == 0 && !after_since(i) && event_noun_after(after_month_day(i)));
     };
@@ -1234,7 +1237,8 @@ class Tagger {
                                                 : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
-    } else if ((future_event_at(i) ? ahead < 0 : ahead < -90 && looks_ahead()) &&
+    } else if ((future_event_at(i) ? ahead < 0
+                                   : ahead < -90 && (looks_ahead() || (plan && clause >= 0))) &&
                at(best_y + 1) - anchor_days_ <= 366) {
       ++best_y;
     }
