@@ -1388,6 +1388,23 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("It happened at 2:30 p.m. (1130 GMT) on Thursday.", CivilDate{2024, 7, 12});
   CHECK(find(t, "2:30 p.m.").value == "2024-07-11T14:30");
   CHECK(find(t, "1130 GMT").value == "2024-07-11T11:30");
+  // The day after a range's end clock time dates its bare start too.
+  CivilDate monday{2016, 3, 14};
+  t = tag("Polls are open from 7 a.m. to 8 p.m. Tuesday.", monday);
+  CHECK(find(t, "7 a.m.").value == "2016-03-15T07:00");
+  t = tag("Polls are open between 7 a.m. and 8 p.m. Tuesday.", monday);
+  CHECK(find(t, "7 a.m.").value == "2016-03-15T07:00");
+  // A start later in the day than the end lies on the day before.
+  t = tag("The curfew will run from 10 p.m. to 5 a.m. Saturday.", monday);
+  CHECK(find(t, "10 p.m.").value == "2016-03-18T22:00");
+  CHECK(find(t, "5 a.m. Saturday").value == "2016-03-19T05:00");
+  t = tag("The curfew will run from midnight to 6 a.m. Saturday.", monday);
+  CHECK(find(t, "midnight").value == "2016-03-18T24:00");
+  // Not across a sentence's clauses, nor a start that names its own day.
+  t = tag("The storm hit at 7 a.m.; the warning lasted to 8 p.m. Tuesday.", monday);
+  CHECK(find(t, "7 a.m.").value == "2016-03-14T07:00");
+  t = tag("Shops open from 9 a.m. Friday to 5 p.m. Saturday.", monday);
+  CHECK(find(t, "9 a.m. Friday").value == "2016-03-11T09:00");
   // A restated day in another time zone may be the day before or after the clock time's.
   t = tag("Voting ends at 8 p.m. local time (0100 GMT Thursday).", CivilDate{2024, 7, 12});
   CHECK(find(t, "8 p.m. local time").value == "2024-07-10T20:00");

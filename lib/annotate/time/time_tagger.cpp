@@ -4579,17 +4579,21 @@ class Tagger {
     std::string_view part;
     // (Not "from 9 a.m. to 5 p.m. Yesterday afternoon ...": a new sentence.)
     bool new_sentence = dk < n() && toks_[dk].cap && is(dk - 1, ".");
+    bool named = false;  // a day is named after the clock time
     if (!in_timestamp_ && is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
         (dated = weekday_of_month(dk + 2)).end && dated.value.size() == 10) {
       date = dated.value;  // "2 p.m. on the last Friday in August"
       k = dated.end;
+      named = true;
     } else if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
                dated.value.size() == 10) {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
       k = dated.end;
+      named = true;
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
+      named = true;
     } else if (int offset = 0; !in_timestamp_ && !new_sentence &&
                                (pe = day_part_at(dk, &offset, &part)) &&
                                !(part == "night" && !pm && h < 5)) {
@@ -4598,13 +4602,15 @@ class Tagger {
       date = day_rel(offset);
       if (!am && !pm && part != "morning" && h < 12) h += 12;
       k = pe;
+      named = true;
     } else if (d && d->day_offset != 99 && !d->tonight && !new_sentence) {
       date = day_rel(d->day_offset);
       k = dk + 1;
+      named = true;
     } else if (!in_timestamp_ && is(dk, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
-      restated_day(dk, &date, h * 60 + mnt);
+      named = restated_day(dk, &date, h * 60 + mnt);
     } else if (std::string named; !found_.empty() && day_just_before(i, found_.back().span.end) &&
                                   !(named = day_of(found_.back().value)).empty()) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day
@@ -4615,6 +4621,7 @@ class Tagger {
       // anchor's day, the end of the day before.
       date = day_rel(-1);
     }
+    if (named) date_range_start(i, date, h == 24 ? 24 * 60 : h * 60 + mnt);
     char buf[32];
     if (h == 24)
       std::snprintf(buf, sizeof buf, "T24:00");
@@ -4623,6 +4630,36 @@ class Tagger {
     Core c = make(k, "TIME", date + buf);
     c.approx_ok = true;
     return c;
+  }
+
+  // "from 7 a.m. to 8 p.m. Tuesday", "between 10 p.m. and 2 a.m. Saturday":
+  // the day named after a range's end clock time at i (`minutes` into `date`)
+  // dates the bare clock time that starts the range, which had taken the
+  // anchor's day; a start later in the day than the end is on the day before.
+  void date_range_start(std::size_t i, const std::string& date, int minutes) {
+    if (i < 3 || found_.empty()) return;
+    std::size_t c = i - 1;
+    Found& prev = found_.back();
+    if (prev.type != "TIME" || prev.span.end != toks_[c - 1].e || prev.value.size() != 16 ||
+        prev.value.compare(0, 10, day_rel(0)) != 0) {
+      return;
+    }
+    std::size_t s = c - 1;  // the start's first token
+    while (s > 0 && toks_[s].b > prev.span.begin) --s;
+    if (toks_[s].b != prev.span.begin) return;
+    for (std::size_t k = s; k < c; ++k) {
+      if (!(digit(k) || is(k, ":") || is(k, ".") || is(k, "a") || is(k, "p") || is(k, "m") ||
+            is(k, "am") || is(k, "pm") || is(k, "noon") || is(k, "midnight"))) {
+        return;  // the start names its own day
+      }
+    }
+    if (!(range_word(c) || (is(c, "and") && s > 0 && is(s - 1, "between")))) return;
+    std::optional<CivilDate> end_day = calendar_value(date, Granularity::kDay);
+    if (!end_day) return;
+    int start = std::atoi(prev.value.c_str() + 11) * 60 + std::atoi(prev.value.c_str() + 14);
+    std::int32_t day = days_from_civil(*end_day) - (start > minutes ? 1 : 0);
+    prev.value = time::day_str(civil_from_days(day)) + prev.value.substr(10);
+    prev.interval = time::interval_of(prev.value);
   }
 
   // The expression that ends at byte `end` lies in this sentence at most four
