@@ -4010,9 +4010,9 @@ class Tagger {
       } else {
         continue;
       }
-      int restated = -1;
-      for (std::size_t c = open + 1; k < close && c < k && restated < 0; ++c) {
-        restated = restated_minutes(c);
+      int restated = -1;  // the clock time before a day inside the parentheses
+      if (k < close) {
+        for (std::size_t c = open + 1; c < k && restated < 0; ++c) restated = restated_minutes(c);
       }
       if (minutes >= 0 && restated >= 0) offset = zone_day_offset(minutes - restated);
       if (offset != 0) {
@@ -4579,21 +4579,21 @@ class Tagger {
     std::string_view part;
     // (Not "from 9 a.m. to 5 p.m. Yesterday afternoon ...": a new sentence.)
     bool new_sentence = dk < n() && toks_[dk].cap && is(dk - 1, ".");
-    bool named = false;  // a day is named after the clock time
+    bool day_named = false;  // a day is named after the clock time
     if (!in_timestamp_ && is(dk, "on") && is(dk + 1, "the") && w(dk + 2) && w(dk + 2)->ordinal &&
         (dated = weekday_of_month(dk + 2)).end && dated.value.size() == 10) {
       date = dated.value;  // "2 p.m. on the last Friday in August"
       k = dated.end;
-      named = true;
+      day_named = true;
     } else if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
                dated.value.size() == 10) {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
       k = dated.end;
-      named = true;
+      day_named = true;
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
-      named = true;
+      day_named = true;
     } else if (int offset = 0; !in_timestamp_ && !new_sentence &&
                                (pe = day_part_at(dk, &offset, &part)) &&
                                !(part == "night" && !pm && h < 5)) {
@@ -4602,15 +4602,15 @@ class Tagger {
       date = day_rel(offset);
       if (!am && !pm && part != "morning" && h < 12) h += 12;
       k = pe;
-      named = true;
+      day_named = true;
     } else if (d && d->day_offset != 99 && !d->tonight && !new_sentence) {
       date = day_rel(d->day_offset);
       k = dk + 1;
-      named = true;
+      day_named = true;
     } else if (!in_timestamp_ && is(dk, "(")) {
       // "10:35 a.m. (0735 GMT) Friday": the day after a restatement in
       // another time zone dates the clock time, which keeps its own span.
-      named = restated_day(dk, &date, h * 60 + mnt);
+      day_named = restated_day(dk, &date, h * 60 + mnt);
     } else if (std::string named; !found_.empty() && day_just_before(i, found_.back().span.end) &&
                                   !(named = day_of(found_.back().value)).empty()) {
       // "until Friday at noon", "Saturday morning between 10-11 a.m.": the day
@@ -4621,7 +4621,7 @@ class Tagger {
       // anchor's day, the end of the day before.
       date = day_rel(-1);
     }
-    if (named) date_range_start(i, date, h == 24 ? 24 * 60 : h * 60 + mnt);
+    if (day_named) date_range_start(i, date, h == 24 ? 24 * 60 : h * 60 + mnt);
     char buf[32];
     if (h == 24)
       std::snprintf(buf, sizeof buf, "T24:00");
