@@ -997,13 +997,14 @@ class Tagger {
   // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
   // or empty.
   static std::string day_of(std::string_view value) {
-    auto d =
-        calendar_value(value.substr(0, std::min<std::size_t>(value.size(), 10)), Granularity::kDay);
-    if (!d) return {};
-    if (value.size() == 16 && value.ends_with("T24:00")) {
-      return time::day_str(civil_from_days(days_from_civil(*d) + 1));
-    }
-    return time::day_str(*d);
+    bool midnight = value.size() == 16 && value.ends_with("T24:00");
+    return day_plus(value.substr(0, std::min<std::size_t>(value.size(), 10)), midnight ? 1 : 0);
+  }
+  // The day `days` after the day value `day` ("2016-07-19"), or empty when it
+  // names no single day.
+  static std::string day_plus(std::string_view day, int days) {
+    std::optional<CivilDate> d = calendar_value(day, Granularity::kDay);
+    return d ? time::day_str(civil_from_days(days_from_civil(*d) + days)) : std::string();
   }
 
   // ---- calendar helpers --------------------------------------------------------
@@ -1123,12 +1124,12 @@ class Tagger {
   // The day a range ending at i starts on: the day just tagged, before "to",
   // "through", "until" or a dash ("Monday to", "May 13 through").
   std::optional<CivilDate> range_start_before(std::size_t i) const {
-    if (i < 2 || found_.empty()) return std::nullopt;
-    std::size_t c = i - 1;
-    if (!range_word(c)) return std::nullopt;
-    const Found& prev = found_.back();
-    if (prev.span.end != toks_[c - 1].e) return std::nullopt;
-    return calendar_value(prev.value, Granularity::kDay);
+    if (i < 2 || !range_word(i - 1) || !tagged_just_before(i - 1)) return std::nullopt;
+    return calendar_value(found_.back().value, Granularity::kDay);
+  }
+  // The expression tagged last ends at the token before c (a joining word).
+  bool tagged_just_before(std::size_t c) const {
+    return c > 0 && !found_.empty() && found_.back().span.end == toks_[c - 1].e;
   }
   // The year of a month at i joined to the month tagged just before it, or 0:
   // "December and January", "May or June", "October to February". A range
@@ -1145,9 +1146,8 @@ class Tagger {
     --c;  // the joining word
     bool range = range_word(c);
     if (!range && !is(c, "and") && !is(c, "or")) return 0;
-    const Found& prev = found_.back();
-    std::optional<CivilDate> first = calendar_value(prev.value, Granularity::kMonth);
-    if (prev.span.end != toks_[c - 1].e || !first) return 0;
+    std::optional<CivilDate> first = calendar_value(found_.back().value, Granularity::kMonth);
+    if (!tagged_just_before(c) || !first) return 0;
     int py = first->year, pm = first->month;
     int gap = (month - pm + 12) % 12;
     if (gap == 0 || (!range && gap > 3)) return 0;
@@ -2849,9 +2849,9 @@ class Tagger {
     std::size_t j = i + 3;
     if (j < n()) {
       Core c = match(j);
-      std::optional<CivilDate> d = calendar_value(c.value, Granularity::kDay);
-      if (c.end > j && d && (c.type == "DATE" || c.type == "TIME")) {
-        Core r = make(c.end, "DATE", time::day_str(civil_from_days(days_from_civil(*d) + k)));
+      std::string day = day_plus(c.value, k);
+      if (c.end > j && !day.empty() && (c.type == "DATE" || c.type == "TIME")) {
+        Core r = make(c.end, "DATE", std::move(day));
         r.skip = 1;  // TimeBank leaves the article out: "the [day before last Tuesday]"
         return r;
       }
@@ -3026,11 +3026,10 @@ class Tagger {
   Core weeks_from_weekday(std::size_t k, char unit, int num, int direction) {
     const WordInfo* d = w(k);
     if (unit != 'W' || !d || !d->weekday || !toks_[k].cap || apostrophe(k + 1)) return {};
-    std::optional<CivilDate> day =
-        calendar_value(weekday_in_context(d->weekday, k, direction, false), Granularity::kDay);
-    if (!day) return {};
-    Core c = make(k + 1, "DATE",
-                  time::day_str(civil_from_days(days_from_civil(*day) + direction * 7 * num)));
+    std::string day =
+        day_plus(weekday_in_context(d->weekday, k, direction, false), direction * 7 * num);
+    if (day.empty()) return {};
+    Core c = make(k + 1, "DATE", std::move(day));
     c.approx_ok = true;
     return c;
   }
@@ -4015,9 +4014,8 @@ class Tagger {
         for (std::size_t c = open + 1; c < k && restated < 0; ++c) restated = restated_minutes(c);
       }
       if (minutes >= 0 && restated >= 0) offset = zone_day_offset(minutes - restated);
-      if (offset != 0) {
-        std::optional<CivilDate> day = calendar_value(*date, Granularity::kDay);
-        if (day) *date = time::day_str(civil_from_days(days_from_civil(*day) + offset));
+      if (std::string day; offset != 0 && !(day = day_plus(*date, offset)).empty()) {
+        *date = std::move(day);
       }
       return true;
     }
@@ -4637,10 +4635,10 @@ class Tagger {
   // dates the bare clock time that starts the range, which had taken the
   // anchor's day; a start later in the day than the end is on the day before.
   void date_range_start(std::size_t i, const std::string& date, int minutes) {
-    if (i < 3 || found_.empty()) return;
     std::size_t c = i - 1;
+    if (i < 3 || !tagged_just_before(c)) return;
     Found& prev = found_.back();
-    if (prev.type != "TIME" || prev.span.end != toks_[c - 1].e || prev.value.size() != 16 ||
+    if (prev.type != "TIME" || prev.value.size() != 16 ||
         prev.value.compare(0, 10, day_rel(0)) != 0) {
       return;
     }
@@ -4654,11 +4652,10 @@ class Tagger {
       }
     }
     if (!(range_word(c) || (is(c, "and") && s > 0 && is(s - 1, "between")))) return;
-    std::optional<CivilDate> end_day = calendar_value(date, Granularity::kDay);
-    if (!end_day) return;
     int start = std::atoi(prev.value.c_str() + 11) * 60 + std::atoi(prev.value.c_str() + 14);
-    std::int32_t day = days_from_civil(*end_day) - (start > minutes ? 1 : 0);
-    prev.value = time::day_str(civil_from_days(day)) + prev.value.substr(10);
+    std::string day = day_plus(date, start > minutes ? -1 : 0);
+    if (day.empty()) return;
+    prev.value = day + prev.value.substr(10);
     prev.interval = time::interval_of(prev.value);
   }
 
