@@ -1135,13 +1135,16 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   CHECK(one("They meet separately Tuesday with the envoy.", "Tuesday", friday).value ==
         "1998-04-28");
   // After "is" or "are" the same: "is on the line in Tuesday's primary" on a
-  // Saturday; four days ahead it is the past day again.
+  // Saturday; four days ahead it is the past day again, but for a present
+  // progressive, which tells an arrangement ("is taking on protesters").
   CivilDate saturday{2016, 3, 12};
   CHECK(one("His candidacy is on the line in the primary on Tuesday.", "Tuesday", saturday).value ==
         "2016-03-15");
   CHECK(one("He is hoping for a strong finish Monday.", "Monday", saturday).value == "2016-03-14");
+  CHECK(one("His candidacy is on the line in the primary on Wednesday.", "Wednesday", saturday)
+            .value == "2016-03-09");
   CHECK(one("Clinton is taking on protesters Wednesday.", "Wednesday", saturday).value ==
-        "2016-03-09");
+        "2016-03-16");
   // With nothing on the left, the present marker on the right governs; a
   // present perfect ("has mounted") and a participle ("taken") look back.
   CHECK(
@@ -2290,5 +2293,43 @@ TEST_CASE("a month joined to the month tagged before it follows that month") {
         tag("It barely moved from the two polls, in February and October.", CivilDate{2016, 5, 12});
     CHECK(find(times, "February").value == "2016-02");
     CHECK(find(times, "October").value == "2015-10");
+  }
+}
+
+TEST_CASE("a day or month set off after a tagged date narrows that date") {
+  CivilDate wednesday{2015, 11, 18};
+  CHECK(one("Last week, on Tuesday, the board met.", "Tuesday", wednesday).value == "2015-11-10");
+  CHECK(one("Two years ago, in November, he resigned.", "November", wednesday).value == "2013-11");
+  CHECK(one("In 2017, on Election Day, voters chose.", "Election Day", wednesday).value ==
+        "2017-11-07");
+  CHECK(one("By a year from now, on Election Day, the situation will have morphed.", "Election Day",
+            wednesday)
+            .value == "2016-11-08");
+  SUBCASE("without the comma and preposition the day is read on its own") {
+    CHECK(one("Last week Tuesday's vote was close.", "Tuesday", wednesday).value == "2015-11-17");
+  }
+}
+
+TEST_CASE("contracted 'is' and the present progressive look ahead to a day") {
+  CivilDate monday{2016, 6, 27};
+  CHECK(one("\"There's an election on Tuesday,\" she said.", "Tuesday", monday).value ==
+        "2016-06-28");
+  CHECK(one("He's campaigning Wednesday in Wisconsin and could split the vote.", "Wednesday",
+            CivilDate{2016, 3, 24})
+            .value == "2016-03-30");
+  CHECK(one("She is holding a rally in November.", "November", CivilDate{2016, 3, 9}).value ==
+        "2016-11");
+  CHECK(one("But she is marching toward November facing an unpredictable opponent.", "November",
+            CivilDate{2016, 3, 9})
+            .value == "2016-11");
+  SUBCASE("'s before a participle is 'has', and a progressive may look back") {
+    CHECK(one("It's become such a presence that Sanders during a Sunday thanked them.", "Sunday",
+              CivilDate{2016, 1, 29})
+              .value == "2016-01-24");
+    CHECK(one("Kasich is coming off a strong debate Thursday night.", "Thursday night",
+              CivilDate{2016, 3, 4})
+              .value == "2016-03-03");
+    CHECK(one("\"The mayor's remarks on Tuesday,\" she said.", "Tuesday", monday).value ==
+          "2016-06-21");
   }
 }

@@ -558,6 +558,7 @@ class Tagger {
       // before a mark governs nothing after it.
       if (tense == 1 && i + 1 < n() && toks_[i + 1].kind == kPunct && !apostrophe(i + 1)) tense = 0;
       if (t.low == "ll" && i > 0 && apostrophe(i - 1)) tense = 1;
+      if (tense == 0 && contracted_be(i)) tense = 2;
       // "would not say Tuesday", "wouldn't comment on Friday": a refusal
       // already given, news's way of reporting one, not a future.
       if (t.low.size() >= 5 && t.low[0] == 'w' && (t.low == "would" || t.low == "wouldn") &&
@@ -674,7 +675,22 @@ class Tagger {
       return l.size() > e.size() + 1 && l.substr(l.size() - e.size()) == e;
     };
     return time::TimeLexicon::tense_of(toks_[k].flags) == -1 || l == "been" || l == "done" ||
-           l == "gone" || ends("ed") || ends("en") || ends("wn");
+           l == "gone" || l == "become" || l == "come" || ends("ed") || ends("en") || ends("wn");
+  }
+  // A contracted "is", "are" or "am" at k: "there's an election on Tuesday",
+  // "they're meeting Friday", "I'm flying Monday". "'s" only after a pronoun
+  // (after a noun it is a possessive), and none before a participle, where
+  // "'s" and "'re" may be "has" and "have" ("he's gone", "we're done").
+  bool contracted_be(std::size_t k) const {
+    if (k < 2 || !apostrophe(k - 1) || !adjacent(k - 1) || !adjacent(k) || participle_at(k + 1)) {
+      return false;
+    }
+    if (is(k, "re") || is(k, "m")) return true;
+    static constexpr std::string_view kPronouns[] = {
+        "he",    "she", "it",       "there",     "here",   "that",    "what",      "who",
+        "where", "how", "everyone", "everybody", "nobody", "someone", "something", "nothing"};
+    return is(k, "s") &&
+           std::ranges::any_of(kPronouns, [&](std::string_view p) { return is(k - 2, p); });
   }
   // An adverb in -ly at k: "certainly", "suddenly".
   bool ly_adverb(std::size_t k) const {
@@ -1055,6 +1071,7 @@ class Tagger {
   std::string month_in_context(int month, std::size_t i) const {
     if (!anchor_) return "XXXX-" + time::month_str(0, month).substr(5);
     if (int y = joined_month_year(month, i)) return time::month_str(y, month);
+    if (auto year = narrowed_date(i, Granularity::kYear)) return time::month_str(year->year, month);
     int y = a().year, am = a().month;
     // "since October", and "the November jobs report", which accounts for a
     // month that has begun: the latest such month.
@@ -1080,7 +1097,8 @@ class Tagger {
     if (t < 0 && event && only_report_governs(i)) t = 0;  // "the November election later said"
     // "the November election" with no past verb is the coming one, and so is
     // a month in a condition ("if he is the nominee in November").
-    if (t == 0 && (event || condition_before(i))) t = 1;
+    // So does a present progressive: "is holding a rally in November".
+    if (t == 0 && (event || condition_before(i) || progressive_before(i, 5))) t = 1;
     // A past clause may still speak of next month ("contests in March" said
     // in February), unless the month fronts a past verb of its own.
     if (t < 0) {
@@ -1130,6 +1148,19 @@ class Tagger {
   // The expression tagged last ends at the token before c (a joining word).
   bool tagged_just_before(std::size_t c) const {
     return c > 0 && !found_.empty() && found_.back().span.end == toks_[c - 1].e;
+  }
+  // The first day of the date a phrase at i narrows, when that date was
+  // tagged just before it, set off by a comma and "on"/"in"/"during", and is
+  // of granularity `unit`: "Last year, in March", "last week, on Tuesday",
+  // "In 2017, on Election Day".
+  std::optional<CivilDate> narrowed_date(std::size_t i, Granularity unit) const {
+    if (i < 3 || !(is(i - 1, "on") || is(i - 1, "in") || is(i - 1, "during")) || !is(i - 2, ",") ||
+        !tagged_just_before(i - 2)) {
+      return std::nullopt;
+    }
+    TimeInterval t = time::interval_of(found_.back().value);
+    if (t.granularity != unit) return std::nullopt;
+    return civil_from_days(t.first_day);
   }
   // The year of a month at i joined to the month tagged just before it, or 0:
   // "December and January", "May or June", "October to February". A range
@@ -1251,6 +1282,9 @@ class Tagger {
     if (!anchor_) {
       return "XXXX-WXX-" + std::to_string(wd);
     }
+    if (auto monday = narrowed_date(i, Granularity::kWeek)) {
+      return day_plus(time::day_str(*monday), wd - 1);
+    }
     int t = direction != 0 ? direction : tense_at(i);
     // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
     // unless a past perfect follows ("Until Thursday, they had not ...").
@@ -1271,6 +1305,9 @@ class Tagger {
     if (direction == 0 && t == 0 && condition_before(i) && !(w(i + 1) && w(i + 1)->result_noun)) {
       t = 1;
     }
+    // A present progressive with a day is an arrangement to come: "he's
+    // campaigning Wednesday in Wisconsin", "is flying to Paris on Friday".
+    if (direction == 0 && t == 0 && progressive_before(i, 5)) t = 1;
     int today = weekday(anchor_days_) + 1;
     int delta;
     // "was scheduled to leave late Tuesday", "was set to headline Tuesday": a
@@ -1324,19 +1361,20 @@ class Tagger {
     auto [at, tense] = marker_before(i);
     return at > 0 && tense == 1 && (is(at - 1, "was") || is(at - 1, "were"));
   }
-  // A present progressive governs token i, at most a preposition that does
-  // not look back and a determiner away: "is running in Tuesday's primary",
-  // not "is reeling from Tuesday's debate".
-  bool progressive_before(std::size_t i) const {
+  // A present progressive governs token i, at most `gap` words after the
+  // verb and no preposition that looks back between: "is running in
+  // Tuesday's primary", not "is reeling from Tuesday's debate".
+  bool progressive_before(std::size_t i, std::size_t gap = 3) const {
     auto [at, tense] = marker_before(i);
     if (at < 0 || tense != 2) return false;
     std::size_t v = static_cast<std::size_t>(at) + 1;
     if (ly_adverb(v)) ++v;
-    if (v >= i || toks_[v].kind != kAlpha || !toks_[v].low.ends_with("ing") || i - v > 3) {
+    if (v >= i || toks_[v].kind != kAlpha || !toks_[v].low.ends_with("ing") || i - v > gap) {
       return false;
     }
     for (std::size_t k = v + 1; k < i; ++k) {
-      if (is(k, "from") || is(k, "after") || is(k, "since") || is(k, "about") || is(k, "over")) {
+      if (is(k, "from") || is(k, "after") || is(k, "since") || is(k, "about") || is(k, "over") ||
+          is(k, "off")) {
         return false;
       }
     }
@@ -2188,6 +2226,9 @@ class Tagger {
         return civil_from_days(nth_weekday_in(y, p->month, p->weekday, p->nth > 0 ? p->nth : -1) +
                                p->offset);
       };
+      if (!year_given) {
+        if (auto year = narrowed_date(i, Granularity::kYear)) year_given = year->year;
+      }
       if (year_given) return make(end, "DATE", time::day_str(date_in(year_given)));
       if (!anchor_) return make(end, "DATE", "XXXX-XX-XX");
       int y = a().year;
