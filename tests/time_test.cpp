@@ -2333,3 +2333,23 @@ TEST_CASE("contracted 'is' and the present progressive look ahead to a day") {
           "2016-06-21");
   }
 }
+
+TEST_CASE("'last', 'next' and 'this' before a holiday belong to it") {
+  CivilDate february{2000, 2, 10};
+  auto times = tag("He was found in the Atlantic last Thanksgiving. Next Easter we go.", february);
+  CHECK(find(times, "last Thanksgiving").value == "1999-11-25");
+  CHECK(find(times, "Next Easter").value == "2000-04-23");
+  SUBCASE("a month that begins a holiday's name is still a month") {
+    CHECK(one("Last May, a judge ruled.", "Last May", february).value == "1999-05");
+  }
+  SUBCASE("'the last' is the final one, not the one before") {
+    times = tag("It was the last Christmas he spent at home.", february);
+    for (const auto& t : times) CHECK(t.text != "last Christmas");
+  }
+}
+
+TEST_CASE("'take effect' names a plan's date, as 'effective' does") {
+  CivilDate september{2020, 9, 11};
+  CHECK(one("The new rules take effect May 1.", "May 1", september).value == "2021-05-01");
+  CHECK(one("The new rules took effect May 1.", "May 1", september).value == "2020-05-01");
+}

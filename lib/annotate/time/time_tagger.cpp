@@ -1245,9 +1245,10 @@ class Tagger {
     }
     // Near the verb ("erupted on October 7") the tense decides beyond two
     // weeks; the clause's tense further off only beyond three months.
-    // "payable Dec. 7", "effective Feb. 1", "until March 6" name plans.
+    // "payable Dec. 7", "effective Feb. 1", "until March 6", "take effect
+    // Jan. 1" name plans.
     bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
-                          is(i - 1, "till") || is(i - 1, "due"));
+                          is(i - 1, "till") || is(i - 1, "due") || is(i - 1, "effect"));
     int clause = tense_no_report(i);
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
@@ -2506,6 +2507,12 @@ class Tagger {
         (is(j + 1, "in") || is(j + 1, "as") || is(j + 1, "of") || is(j + 1, "at")) &&
         possessive_before(i)) {
       return {};
+    }
+    // "last Thanksgiving", "next Christmas": the holiday with its word, which
+    // holiday() reads (not "the last Christmas he spent at home").
+    if ((is(i, "last") || is(i, "next") || is(i, "this")) && !(i > 0 && is(i - 1, "the")) && w(j) &&
+        w(j)->holidays) {
+      if (Core h = holiday(j); h.end) return h;  // ("last May" is a month)
     }
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
     if (is(i, "this") && is(j, "coming")) d = 1, ++j;
