@@ -2353,3 +2353,22 @@ TEST_CASE("'take effect' names a plan's date, as 'effective' does") {
   CHECK(one("The new rules take effect May 1.", "May 1", september).value == "2021-05-01");
   CHECK(one("The new rules took effect May 1.", "May 1", september).value == "2020-05-01");
 }
+
+TEST_CASE("plural years: decades, centuries and the apostrophe style") {
+  CivilDate anchor{2025, 9, 20};
+  auto times = tag(
+      "It was founded in the 1800s, grew in the early 1900s, boomed in the 2000s and the 1980s.",
+      anchor);
+  CHECK(find(times, "the 1800s").value == "18");
+  CHECK(find(times, "the early 1900s").value == "19");
+  CHECK(find(times, "the 2000s").value == "200");
+  CHECK(find(times, "the 1980s").value == "198");
+  times = tag("He went to college in the 1970's, in the 1980’s and the mid-1960's.", anchor);
+  CHECK(find(times, "the 1970's").value == "197");
+  CHECK(find(times, "the 1980’s").value == "198");
+  CHECK(find(times, "the mid-1960's").mod == "MID");
+  SUBCASE("without 'the' or a position it is the year's possessive") {
+    CHECK(one("The 1990's budget was small; 1990's budget was smaller.", "1990", anchor).value ==
+          "1990");
+  }
+}

@@ -4113,8 +4113,18 @@ class Tagger {
     std::size_t e = year_at(i, &y);
     if (!e) return {};
     bool digits = digit(i);
+    // "the 1990's", The New York Times's old style, after "the" or "early",
+    // "mid-", "late" (else a possessive: "1990's budget").
+    bool apostrophe_s = digits && y % 10 == 0 && apostrophe(e) && adjacent(e) && is(e + 1, "s") &&
+                        adjacent(e + 1) && i > 0 &&
+                        (is(i - 1, "the") || is(i - 1, "early") || is(i - 1, "late") ||
+                         (is_dash(i - 1) && i > 1 && is(i - 2, "mid")));
+    if (apostrophe_s) ++e;
     if (digits && is(e, "s") && adjacent(e)) {
-      Core c = make(e + 1, "DATE", std::to_string(y / 10));
+      // "the 1800s", "the early 1900s" name a century; "the 2000s" mostly
+      // its first decade, as "the 1990s" does.
+      bool century = y % 100 == 0 && y != 2000;
+      Core c = make(e + 1, "DATE", std::to_string(century ? y / 100 : y / 10));
       c.the_ok = c.pos_ok = true;
       return c;
     }
