@@ -742,9 +742,11 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
       for (const auto& t : tag(text, friday)) out.push_back(t.value);
       return out;
     };
-    // Alone, the past Thursday is yesterday and the past Saturday six days ago.
+    // Alone, the past Thursday is yesterday; the end's week dates it.
     CHECK(values("Polls were open Thursday to Saturday last week.") ==
-          std::vector<std::string>{"2024-07-04", "2024-07-06", "2024-W27"});
+          std::vector<std::string>{"2024-07-04", "2024-07-06"});
+    CHECK(values("Polls were open Thursday to Saturday.") ==
+          std::vector<std::string>{"2024-07-04", "2024-07-06"});
     CHECK(values("He was away from Friday through Monday.") ==
           std::vector<std::string>{"2024-07-05", "2024-07-08"});
     CHECK(values("The show runs Friday to Monday.") ==
@@ -2371,4 +2373,26 @@ TEST_CASE("plural years: decades, centuries and the apostrophe style") {
     CHECK(one("The 1990's budget was small; 1990's budget was smaller.", "1990", anchor).value ==
           "1990");
   }
+}
+
+TEST_CASE("a weekday with the week named after it is that week's day") {
+  CivilDate saturday{2025, 3, 1};
+  auto times = tag(
+      "He resigned on Thursday last week. Talks resume on Monday next week. The vote is Friday of "
+      "this week.",
+      saturday);
+  CHECK(find(times, "Thursday last week").value == "2025-02-20");
+  CHECK(find(times, "Monday next week").value == "2025-03-03");
+  CHECK(find(times, "Friday of this week").value == "2025-02-28");
+  SUBCASE("not across a comma, nor before a possessive week") {
+    times = tag("On Thursday, last week's winner spoke.", saturday);
+    CHECK(find(times, "Thursday").value == "2025-02-27");
+  }
+}
+
+TEST_CASE("frequency adverbs of the lexicon are sets") {
+  CivilDate anchor{2025, 3, 1};
+  CHECK(one("Meetings are held fortnightly.", "fortnightly", anchor).value == "P2W");
+  CHECK(one("Dividends are paid semiannually.", "semiannually", anchor).value == "P6M");
+  CHECK(one("The prize is awarded biennially.", "biennially", anchor).type == "SET");
 }

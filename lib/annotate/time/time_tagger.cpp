@@ -3851,6 +3851,22 @@ class Tagger {
       Core c = day_first(k);
       if (c.end) return c;
     }
+    // "Thursday last week", "Monday of next week": that day of the week the
+    // words after it name, as deictic() reads them (not "Thursday, last week's
+    // winner").
+    if (std::size_t d = is(j, "of") ? j + 1 : j;
+        (is(d, "last") || is(d, "next") || is(d, "this")) && is(d + 1, "week") &&
+        !apostrophe(d + 2)) {
+      Core week = deictic(d);
+      TimeInterval t = time::interval_of(week.value);
+      if (week.end == d + 2 && t.granularity == Granularity::kWeek) {
+        std::string date = time::day_str(civil_from_days(t.first_day + w(i)->weekday - 1));
+        fix_weekday_range(i, date);
+        Core c = make(d + 2, "DATE", std::move(date));
+        c.pos_ok = true;
+        return c;
+      }
+    }
     // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
     // caucus" is as often told afterwards.)
     if (direction == 0 && ahead_of_before(i)) direction = 1;
