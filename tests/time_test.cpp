@@ -2396,3 +2396,19 @@ TEST_CASE("frequency adverbs of the lexicon are sets") {
   CHECK(one("Dividends are paid semiannually.", "semiannually", anchor).value == "P6M");
   CHECK(one("The prize is awarded biennially.", "biennially", anchor).type == "SET");
 }
+
+TEST_CASE("the nth weekend of a month is the weekend of its nth Saturday") {
+  CivilDate march{2025, 3, 12};
+  CHECK(one("The first weekend of May is busy.", "The first weekend of May", march).value ==
+        "2025-W18-WE");
+  CHECK(one("The last weekend of June was hot.", "The last weekend of June", march).value ==
+        "2024-W26-WE");
+  CHECK(one("It rained the second weekend of October 2024.", "the second weekend of October 2024",
+            march)
+            .value == "2024-W41-WE");
+  SUBCASE("a month without that many Saturdays has no such weekend") {
+    for (const auto& t : tag("The fifth weekend of February.", march)) {
+      CHECK(t.value.find("WE") == std::string::npos);
+    }
+  }
+}

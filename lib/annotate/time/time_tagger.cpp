@@ -3501,6 +3501,19 @@ class Tagger {
         return theok(make(m.end, "DATE", time::week_str(days_from_civil({y, mo, day}))));
       }
     }
+    // "the first weekend of May", "the last weekend of June": the weekend of
+    // that month's nth (or last) Saturday.
+    if ((ord == -1 || (ord >= 1 && ord <= 5)) && is(j, "weekend") && is(j + 1, "of") && w(j + 2) &&
+        (w(j + 2)->month || w(j + 2)->month_abbr)) {
+      Core m = month_expr(j + 2);
+      std::optional<CivilDate> month = calendar_value(m.value, Granularity::kMonth);
+      if (m.end && month) {
+        std::int32_t saturday = nth_weekday_in(month->year, month->month, 6, ord);
+        if (civil_from_days(saturday).month == month->month) {
+          return theok(make(m.end, "DATE", time::week_str(saturday) + "-WE"));
+        }
+      }
+    }
     if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
     if (is(j, "half") && (ord == 1 || ord == 2)) {
       std::size_t end = j + 1;
