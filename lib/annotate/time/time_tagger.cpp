@@ -682,15 +682,21 @@ class Tagger {
   // (after a noun it is a possessive), and none before a participle, where
   // "'s" and "'re" may be "has" and "have" ("he's gone", "we're done").
   bool contracted_be(std::size_t k) const {
-    if (k < 2 || !apostrophe(k - 1) || !adjacent(k - 1) || !adjacent(k) || participle_at(k + 1)) {
+    if (k < 2 || !adjacent(k) || !adjacent(k - 1)) return false;  // (most words fail here)
+    std::string_view l = toks_[k].low;
+    if (l == "s") {
+      // (Possessives are common: the short pronoun list first.)
+      std::string_view before = toks_[k - 2].low;
+      static constexpr std::string_view kPronouns[] = {
+          "he",    "she", "it",       "there",     "here",   "that",    "what",      "who",
+          "where", "how", "everyone", "everybody", "nobody", "someone", "something", "nothing"};
+      if (before.size() > 9 || std::ranges::find(kPronouns, before) == std::end(kPronouns)) {
+        return false;
+      }
+    } else if (l != "re" && l != "m") {
       return false;
     }
-    if (is(k, "re") || is(k, "m")) return true;
-    static constexpr std::string_view kPronouns[] = {
-        "he",    "she", "it",       "there",     "here",   "that",    "what",      "who",
-        "where", "how", "everyone", "everybody", "nobody", "someone", "something", "nothing"};
-    return is(k, "s") &&
-           std::ranges::any_of(kPronouns, [&](std::string_view p) { return is(k - 2, p); });
+    return apostrophe(k - 1) && !participle_at(k + 1);
   }
   // An adverb in -ly at k: "certainly", "suddenly".
   bool ly_adverb(std::size_t k) const {
@@ -2510,8 +2516,8 @@ class Tagger {
     }
     // "last Thanksgiving", "next Christmas": the holiday with its word, which
     // holiday() reads (not "the last Christmas he spent at home").
-    if ((is(i, "last") || is(i, "next") || is(i, "this")) && !(i > 0 && is(i - 1, "the")) && w(j) &&
-        w(j)->holidays) {
+    if (w(j) && w(j)->holidays && (is(i, "last") || is(i, "next") || is(i, "this")) &&
+        !(i > 0 && is(i - 1, "the"))) {
       if (Core h = holiday(j); h.end) return h;  // ("last May" is a month)
     }
     if (is(i, "this") && is(j, "past")) d = -1, ++j;
