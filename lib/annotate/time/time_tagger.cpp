@@ -487,10 +487,14 @@ class Tagger {
   }
 
   // The first day of `v` when it names one calendar day ("2016-07-15", with
-  // `unit` kDay) or one month ("2016-07", kMonth); nullopt for anything else
-  // (a week, a clock time, "XXXX-07-15").
+  // `unit` kDay), month ("2016-07", kMonth), week ("2016-W28" or its weekend,
+  // kWeek: the Monday) or year ("2016", kYear); nullopt for anything else (a
+  // clock time, "XXXX-07-15").
   static std::optional<CivilDate> calendar_value(std::string_view v, Granularity unit) {
-    if (v.size() != (unit == Granularity::kDay ? 10u : 7u)) return std::nullopt;
+    if ((unit == Granularity::kDay && v.size() != 10) ||
+        (unit == Granularity::kMonth && v.size() != 7)) {
+      return std::nullopt;
+    }
     TimeInterval t = time::interval_of(v);
     if (t.granularity != unit) return std::nullopt;
     return civil_from_days(t.first_day);
@@ -1028,6 +1032,11 @@ class Tagger {
     std::optional<CivilDate> d = calendar_value(day, Granularity::kDay);
     return d ? time::day_str(civil_from_days(days_from_civil(*d) + days)) : std::string();
   }
+  // The day value of weekday `wd` (1 Monday ... 7 Sunday) in the week that
+  // begins on `monday`.
+  static std::string day_in_week(CivilDate monday, int wd) {
+    return time::day_str(civil_from_days(days_from_civil(monday) + wd - 1));
+  }
 
   // ---- calendar helpers --------------------------------------------------------
   CivilDate a() const { return *anchor_; }
@@ -1164,9 +1173,7 @@ class Tagger {
         !tagged_just_before(i - 2)) {
       return std::nullopt;
     }
-    TimeInterval t = time::interval_of(found_.back().value);
-    if (t.granularity != unit) return std::nullopt;
-    return civil_from_days(t.first_day);
+    return calendar_value(found_.back().value, unit);
   }
   // The year of a month at i joined to the month tagged just before it, or 0:
   // "December and January", "May or June", "October to February". A range
@@ -1290,7 +1297,7 @@ class Tagger {
       return "XXXX-WXX-" + std::to_string(wd);
     }
     if (auto monday = narrowed_date(i, Granularity::kWeek)) {
-      return day_plus(time::day_str(*monday), wd - 1);
+      return day_in_week(*monday, wd);
     }
     int t = direction != 0 ? direction : tense_at(i);
     // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
@@ -3877,9 +3884,9 @@ class Tagger {
         (is(d, "last") || is(d, "next") || is(d, "this")) && is(d + 1, "week") &&
         !apostrophe(d + 2)) {
       Core week = deictic(d);
-      TimeInterval t = time::interval_of(week.value);
-      if (week.end == d + 2 && t.granularity == Granularity::kWeek) {
-        std::string date = time::day_str(civil_from_days(t.first_day + w(i)->weekday - 1));
+      std::optional<CivilDate> monday = calendar_value(week.value, Granularity::kWeek);
+      if (week.end == d + 2 && monday) {
+        std::string date = day_in_week(*monday, w(i)->weekday);
         fix_weekday_range(i, date);
         Core c = make(d + 2, "DATE", std::move(date));
         c.pos_ok = true;
