@@ -1124,6 +1124,17 @@ TEST_CASE("'the year before' follows the year just named; before an event it is 
   CHECK(one("In 1995 sales rose; the year before, they fell.", "the year before", anchor).value ==
         "1994");
   CHECK(tag("The year before the election was calm.", anchor).empty());
+  SUBCASE("weeks move from the narrated day or week") {
+    CHECK(one("The fire broke out on Jan. 5. The week before, a smaller one had burned.",
+              "The week before", anchor)
+              .value == "1998-W53");  // 1998 had 53 ISO weeks
+    CHECK(one("The fire broke out on Jan. 5. The following week, the owner resigned.",
+              "The following week", anchor)
+              .value == "1999-W02");
+    CHECK(one("Talks began the week of Jan. 4. The following week, they broke down.",
+              "The following week", anchor)
+              .value == "1999-W02");
+  }
 }
 
 TEST_CASE("present-tense schedules, halves of the year, spans of hours and days") {
@@ -1320,6 +1331,10 @@ TEST_CASE("'overnight' is the night before the narrated day") {
             "overnight", monday)
             .value == "1989-10-26TNI");
   CHECK(one("The rally went on overnight.", "overnight", std::nullopt).value == "XXXX-XX-XXTNI");
+  // A night to come is the day's own: tonight, or the named day's night.
+  CHECK(one("Temperatures will drop overnight.", "overnight", monday).value == "1989-10-30TNI");
+  CHECK(one("Snow will begin Wednesday and continue overnight.", "overnight", monday).value ==
+        "1989-11-01TNI");
   // "suddenly" is not a night.
   CHECK(tag("You can't build an organization like that overnight.", monday).empty());
   CHECK(tag("Change will not happen overnight.", monday).empty());

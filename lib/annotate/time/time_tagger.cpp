@@ -2817,6 +2817,13 @@ class Tagger {
     if (unit == 'D' && d >= 1 && is_valid({y, m, d})) {
       return time::day_str(civil_from_days(days_from_civil({y, m, d}) + k));
     }
+    // "The fire broke out on May 28. The following week, ...": the week of
+    // the narrated day (or week), moved on.
+    if (unit == 'W') {
+      std::optional<CivilDate> day = calendar_value(ref_, Granularity::kDay);
+      if (!day) day = calendar_value(ref_, Granularity::kWeek);
+      if (day) return time::week_str(days_from_civil(*day) + 7 * k);
+    }
     return {};
   }
 
@@ -4012,7 +4019,8 @@ class Tagger {
   Core part_of_day(std::size_t i) {
     // "the morning", "Wednesday night" are handled elsewhere; "overnight" alone.
     // "overnight" is the night before the day the narrative is on (the one
-    // named in this sentence or the one before), else before the anchor's day.
+    // named in this sentence or the one before), else before the anchor's day;
+    // in a future clause it is that day's own night.
     if (is(i, "overnight")) {
       // "it won't happen overnight", "almost overnight": suddenly, not a night.
       if (i > 0 && (is(i - 1, "happen") || is(i - 1, "happens") || is(i - 1, "happened") ||
@@ -4026,7 +4034,8 @@ class Tagger {
       std::string named = recent_ref_day();
       if (!named.empty()) ref_day(&day);
       if (!anchor_ && named.empty()) return make(i + 1, "TIME", "XXXX-XX-XXTNI");
-      return make(i + 1, "TIME", time::day_str(civil_from_days(day - 1)) + "TNI");
+      int ahead = tense_at(i) > 0 ? 0 : 1;
+      return make(i + 1, "TIME", time::day_str(civil_from_days(day - ahead)) + "TNI");
     }
     // "mid-afternoon", "in the morning": the anchor's day.
     bool pre =
