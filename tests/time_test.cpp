@@ -1145,8 +1145,19 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
   // Over a weekend too: on a Friday, "meet Monday" is three days ahead.
   CivilDate friday{1998, 5, 1};
   CHECK(one("They meet separately Monday with the envoy.", "Monday", friday).value == "1998-05-04");
+  // A verb of a timetable looks ahead further: "they meet Tuesday", said on
+  // a Friday, is not the Tuesday gone by.
   CHECK(one("They meet separately Tuesday with the envoy.", "Tuesday", friday).value ==
-        "1998-04-28");
+        "1998-05-05");
+  CHECK(one("The trial begins Monday.", "Monday", thursday).value == "2013-03-18");
+  CHECK(one("Officials said talks resume Tuesday.", "Tuesday", thursday).value == "2013-03-19");
+  CHECK(one("Netanyahu and Arafat meet Wednesday.", "Wednesday", thursday).value == "2013-03-20");
+  CHECK(one("The court reconvenes in January.", "January", thursday).value == "2014-01");
+  // Not a noun ("his visits"), nor a bare form after "to" or a modal.
+  CHECK(one("Officials said his visits Tuesday went well.", "Tuesday", thursday).value ==
+        "2013-03-12");
+  CHECK(one("Officials said they agreed to meet Tuesday.", "Tuesday", thursday).value ==
+        "2013-03-12");
   // After "is" or "are" the same: "is on the line in Tuesday's primary" on a
   // Saturday; four days ahead it is the past day again, but for a present
   // progressive, which tells an arrangement ("is taking on protesters").

@@ -143,8 +143,8 @@ const TimeLexicon& time_lexicon() {
       }
       // WordInfo::tense of each tense name.
       static constexpr std::pair<std::string_view, int> kTenses[] = {
-          {"past", -1},  {"present", 2},   {"future", 1},
-          {"report", 3}, {"future_to", 4}, {"adjective", 5}};
+          {"past", -1},     {"present", 2},   {"future", 1},  {"report", 3},
+          {"future_to", 4}, {"adjective", 5}, {"schedule", 6}};
       const auto* tense = std::find_if(std::begin(kTenses), std::end(kTenses),
                                        [&](const auto& t) { return t.first == row[1]; });
       if (tense == std::end(kTenses)) {
@@ -305,7 +305,7 @@ const TimeLexicon& time_lexicon() {
                    (w.generic_noun || w.plan ? TimeLexicon::kNotHead : 0) |
                    TimeLexicon::tense_flags(w.tense);
       if (TimeLexicon::tense_of(slot.flags) != w.tense) {
-        throw std::logic_error("time lexicon: a tense outside -1 to 5");
+        throw std::logic_error("time lexicon: a tense outside -1 to 6");
       }
       auto number = static_cast<std::uint16_t>(lex.slots.size());
       lex.slots.push_back(slot);

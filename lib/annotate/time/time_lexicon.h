@@ -46,8 +46,8 @@ struct alignas(64) WordInfo {
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
   int direction = 0;                                            ///< ago/earlier -1, later/hence +1
-  int tense =
-      0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a verb 5
+  int tense = 0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a
+                  ///< verb 5, a timetable verb 6
 
   static constexpr std::uint8_t kHasSeason = 1, kHasPartOfDay = 2, kHasVague = 4, kHasSet = 8,
                                 kHasApprox = 16, kHasPosition = 32;
@@ -111,7 +111,7 @@ struct TimeLexicon {
   // that a rejected word never touches its WordInfo.
   static constexpr std::uint8_t kTrigger = 1, kStandalone = 2;
   static constexpr std::uint8_t kNotHead = 4;  ///< generic_noun or plan
-  /// WordInfo::tense (-1 to 5) in bits 3-6, two's complement: the tense
+  /// WordInfo::tense (-1 to 6) in bits 3-6, two's complement: the tense
   /// scanner reads it from the token, not from the word's WordInfo.
   static constexpr int kTenseShift = 3;
   static constexpr std::uint8_t tense_flags(int tense) {

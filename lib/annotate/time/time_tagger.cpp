@@ -534,12 +534,31 @@ class Tagger {
     }
     return markers_;
   }
+  // "The trial begins Monday", "talks resume Tuesday": a timetable told in the
+  // simple present is still to come. The word at i is that verb unless a
+  // determiner, possessive or number makes it a noun ("his visits Tuesday",
+  // "whose visits"); a bare form ("begin") needs a plural subject before it
+  // (a plural noun, a pronoun, names joined by "and"), so "to begin", "will
+  // meet" are left to their own markers.
+  bool schedule_verb(std::size_t i) const {
+    if (i == 0 || determiner(i - 1) || possessive_before(i) || digit(i - 1) || is(i - 1, "whose")) {
+      return false;
+    }
+    if (toks_[i].low.back() == 's') return true;
+    const Tok& subject = toks_[i - 1];
+    if (subject.kind != kAlpha) return false;
+    if (is(i - 1, "they") || is(i - 1, "we") || is(i - 1, "you") || is(i - 1, "i")) return true;
+    if (subject.cap && !sentence_initial(i - 1)) return true;  // "Arafat meet separately"
+    return subject.low.size() > 3 && subject.low.back() == 's' &&
+           time::TimeLexicon::tense_of(subject.flags) == 0 && !is(i - 1, "this");
+  }
   void find_tense_markers() const {
     markers_.clear();
     for (std::size_t i = 0; i < n(); ++i) {
       const Tok& t = toks_[i];
       if (t.kind != kAlpha) continue;
       int tense = time::TimeLexicon::tense_of(t.flags);  // (0 without a lexicon entry)
+      if (tense == 6) tense = schedule_verb(i) ? 1 : 0;
       if (tense == 1 && t.low == "wo" && !(apostrophe(i + 1) || is(i + 1, "n"))) tense = 0;
       if (t.low == "won" && apostrophe(i + 1) && is(i + 2, "t")) tense = 1;  // "won't"
       // The modal "may", not the month "May".
@@ -1424,7 +1443,10 @@ class Tagger {
         return !(k > 0 && (is(k - 1, "was") || is(k - 1, "were") || is(k - 1, "had") ||
                            is(k - 1, "been") || is(k - 1, "originally")));
       }
-      if (t.w->tense != 0 && t.w->tense != 4 && t.w->tense != 5) return false;
+      if (t.w->tense == 6 ? schedule_verb(k)
+                          : t.w->tense != 0 && t.w->tense != 4 && t.w->tense != 5) {
+        return false;
+      }
     }
     return false;
   }
@@ -3315,12 +3337,13 @@ class Tagger {
         is(k, "dollars") || is(k, "dollar") || is(k, "day") || is(k, "hours")) {
       return true;
     }
-    // A plural noun right before: "seats a week", "flights a day".
+    // A plural noun right before: "seats a week", "flights a day", "two visits
+    // a day" (not "50 minutes a day").
     std::string_view l = t.low;
     return l.size() > 3 && l.back() == 's' && !t.cap && l != "this" && l != "was" && l != "has" &&
            l != "is" && l != "its" && l != "his" && l != "does" && l != "us" && l != "less" &&
            l != "across" && l != "unless" && l != "plus" && l != "thus" && l != "as" &&
-           !(t.w && ((t.w->unit && !t.w->plural) || t.w->tense));  // "50 minutes a day"
+           !(t.w && ((t.w->unit && !t.w->plural) || (t.w->tense && t.w->tense != 6)));
   }
 
   // A unit word alone: "years" (PXY), "the year-earlier period".
