@@ -1761,6 +1761,9 @@ TEST_CASE("words that only look temporal") {
   CHECK(tag("It is a slow issue that, on a day-to-day basis, people do not see.", anchor).empty());
   CHECK(tag("They retaliated against Christmas trees and visited Easter Island.", anchor).empty());
   CHECK(one("He flew home for Christmas.", "Christmas", anchor).value == "2015-12-25");
+  // Another calendar's holiday is not the Gregorian one of that name.
+  CHECK(tag("Lunar New Year falls in February.", anchor).size() == 1);  // February alone
+  CHECK(tag("Orthodox Christmas was quiet.", anchor).empty());
   // A month before a capitalised name is a first name; after a determiner, a modifier.
   CHECK(tag("April Mellody, a spokeswoman, declined to comment.", anchor).empty());
   CHECK(one("At a June Trump campaign event, he spoke.", "June", anchor).value == "2016-06");
@@ -2031,6 +2034,17 @@ TEST_CASE("the turn of the century is the century year nearest the anchor") {
   CHECK(one("Job losses since the turn of the century hurt.", "the turn of the century",
             CivilDate{2016, 4, 27})
             .value == "2000");
+}
+
+TEST_CASE("'the new year' is the year whose first day is nearest the anchor") {
+  CHECK(one("The inquiry will report in the new year.", "the new year", CivilDate{2024, 11, 6})
+            .value == "2025");
+  CHECK(one("Prices rose in the new year.", "the new year", CivilDate{2025, 1, 10}).value ==
+        "2025");
+  // "the New Year" is the holiday; "the new year's" a possessive.
+  CHECK(one("He will return after the New Year.", "New Year", CivilDate{2024, 11, 6}).value ==
+        "2025-01-01");
+  CHECK(tag("The new year's budget is tight.", CivilDate{2024, 11, 6}).empty());
 }
 
 TEST_CASE("a month in a condition speaks of what is to come") {

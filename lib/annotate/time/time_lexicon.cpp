@@ -110,6 +110,8 @@ const TimeLexicon& time_lexicon() {
         w.adverb_set = true;
       else if (cls == "holiday_noun")
         w.holiday_noun = true;
+      else if (cls == "other_calendar")
+        w.other_calendar = true;
       else if (cls == "event_noun")
         w.event_noun = true;
       else if (cls == "report_noun")

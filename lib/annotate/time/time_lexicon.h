@@ -63,6 +63,7 @@ struct alignas(64) WordInfo {
   bool adverb_set = false;  ///< "paid quarterly": a set only as an adverb, not "quarterly profit"
   bool unplanned_noun = false;  ///< "massacre", "crash": an event news reports once it happened
   bool refusal = false;         ///< "say", "comment": "would not say Tuesday" refused it then
+  bool other_calendar = false;  ///< "Lunar New Year", "Orthodox Easter": not the Gregorian day
 };
 
 // The fields the tagger tests at every expression start share a cache line.

@@ -2148,6 +2148,12 @@ class Tagger {
       // "the turn of the century": the century year nearest the anchor (2000
       // seen from 1998 or from 2016), not the anchor's century.
       if (v == "~C") value = anchor_ ? time::year_str((a().year + 50) / 100 * 100) : "XXXX";
+      // "in the new year": said in the autumn, the coming one. (Not "the New
+      // Year", the holiday, nor "the new year's budget".)
+      if (v == "~Y") {
+        if (toks_[i + 1].cap || apostrophe(end)) return {};
+        value = anchor_ ? time::year_str(a().year + (a().month >= 7)) : "XXXX";
+      }
       if (!v.empty() && (v[0] == '+' || v[0] == '-') && v.size() >= 3) {
         int off = (v[1] - '0') * (v[0] == '-' ? -1 : 1);
         char unit = v.back();
@@ -2225,6 +2231,9 @@ class Tagger {
   Core holiday(std::size_t i) {
     const WordInfo* first = w(i);
     if (!first || !first->holidays || !toks_[i].cap) return {};
+    // "Lunar New Year", "Orthodox Christmas": another calendar's day, which
+    // the Gregorian rules below would misdate.
+    if (i > 0 && w(i - 1) && w(i - 1)->other_calendar) return {};
     for (const time::Phrase* p : *first->holidays) {
       std::size_t k = 1;
       // A typographic apostrophe stands for the data's "'" ("New Year’s Eve").
