@@ -91,6 +91,14 @@ TEST_CASE("absolute dates in news formats") {
     // Not an ordinal before a noun.
     CHECK(tag("He lives on the 16th floor and spoke on the 50th anniversary.", anchor).empty());
   }
+  SUBCASE("a weekday with its day of the month") {
+    CivilDate anchor{2024, 11, 6};
+    CHECK(one("The strike began on Tuesday 5th.", "Tuesday 5th", anchor).value == "2024-11-05");
+    CHECK(one("It ends on Friday the 8th.", "Friday the 8th", anchor).value == "2024-11-08");
+    // The month before or after when that is where the day falls on that weekday.
+    CHECK(one("It began on Thursday 31st.", "Thursday 31st", anchor).value == "2024-10-31");
+    CHECK(one("It starts on Sunday 1st.", "Sunday 1st", anchor).value == "2024-12-01");
+  }
   SUBCASE("numeric dates with slashes and dots") {
     CHECK(one("It was published on 2024/07/10.", "2024/07/10").value == "2024-07-10");
     CHECK(one("It was signed 2024.07.10 in Seoul.", "2024.07.10").value == "2024-07-10");

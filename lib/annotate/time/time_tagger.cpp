@@ -3916,6 +3916,29 @@ class Tagger {
       Core c = day_first(k);
       if (c.end) return c;
     }
+    // "Tuesday 5th", "Friday the 8th": the day of that number nearest the
+    // anchor that falls on that weekday (none: the weekday alone).
+    if (std::size_t d = is(j, "the") ? j + 1 : j; anchor_ && digit(d)) {
+      int day = 0;
+      std::size_t e = day_at(d, &day);
+      if (e > d + 1 && !(e < n() && (toks_[e].kind == kAlpha || is_dash(e)))) {
+        std::optional<std::int32_t> best;
+        for (int offset = -1; offset <= 1; ++offset) {
+          CivilDate c = day_in_month_rel(offset, day);
+          if (!is_valid(c)) continue;
+          std::int32_t days = days_from_civil(c);
+          if (weekday(days) + 1 == w(i)->weekday &&
+              (!best || std::abs(days - anchor_days_) < std::abs(*best - anchor_days_))) {
+            best = days;
+          }
+        }
+        if (best) {
+          Core c = make(e, "DATE", time::day_str(civil_from_days(*best)));
+          c.pos_ok = true;
+          return c;
+        }
+      }
+    }
     // "Thursday last week", "Monday of next week": that day of the week the
     // words after it name, as deictic() reads them (not "Thursday, last week's
     // winner").
