@@ -99,6 +99,16 @@ TEST_CASE("absolute dates in news formats") {
     CHECK(one("It began on Thursday 31st.", "Thursday 31st", anchor).value == "2024-10-31");
     CHECK(one("It starts on Sunday 1st.", "Sunday 1st", anchor).value == "2024-12-01");
   }
+  SUBCASE("a day in every month is a recurrence") {
+    CivilDate anchor{2024, 11, 6};
+    auto t = one("Meetings are held on the first Tuesday of every month.",
+                 "the first Tuesday of every month", anchor);
+    CHECK(t.type == "SET");
+    CHECK(t.value == "P1M");
+    t = one("Payments are due on the 15th of each month.", "the 15th of each month", anchor);
+    CHECK(t.type == "SET");
+    CHECK(t.value == "P1M");
+  }
   SUBCASE("numeric dates with slashes and dots") {
     CHECK(one("It was published on 2024/07/10.", "2024/07/10").value == "2024-07-10");
     CHECK(one("It was signed 2024.07.10 in Seoul.", "2024.07.10").value == "2024-07-10");

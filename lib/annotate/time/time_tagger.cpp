@@ -3481,6 +3481,10 @@ class Tagger {
     const WordInfo* day = w(i + 1);
     if (ord < -1 || ord > 5 || ord == 0 || !day || !day->weekday || !toks_[i + 1].cap) return {};
     if (!(is(i + 2, "in") || is(i + 2, "of"))) return {};
+    // "the first Tuesday of every month": a recurrence, not a day.
+    if ((is(i + 3, "every") || is(i + 3, "each")) && is(i + 4, "month")) {
+      return theok(make(i + 5, "SET", "P1M"));
+    }
     int m = 0;
     std::size_t end = month_at(i + 3, &m);
     if (!end || !toks_[i + 3].cap) return {};
@@ -3878,6 +3882,10 @@ class Tagger {
     if (of && anchor_ && (is(e, "last") || is(e, "this") || is(e, "next")) && is(e + 1, "month")) {
       CivilDate d = day_in_month_rel(w(e)->deictic, day);
       return is_valid(d) ? theok(make(e + 2, "DATE", time::day_str(d))) : Core{};
+    }
+    // "the 15th of each month": a recurrence, not a day.
+    if (of && (is(e, "every") || is(e, "each")) && is(e + 1, "month")) {
+      return theok(make(e + 2, "SET", "P1M"));
     }
     int m = 0;
     std::size_t j = month_at(e, &m);
