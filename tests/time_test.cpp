@@ -551,6 +551,11 @@ TEST_CASE("parts of day and clock times") {
                    "7:48 a.m. local time on Tuesday");
   CHECK(clock.type == "TIME");
   CHECK(clock.value == "2024-07-09T07:48");
+  // A zone named in words, as "local time" is: its day after it still dates it.
+  CHECK(one("Polls closed at 8 p.m. Eastern time on Tuesday.", "8 p.m. Eastern time on Tuesday")
+            .value == "2024-07-09T20:00");
+  CHECK(one("It began at 9 a.m. Moscow time.", "9 a.m. Moscow time").value == "2024-07-12T09:00");
+  CHECK(one("It ended at 5 p.m. Time magazine said.", "5 p.m.").value == "2024-07-12T17:00");
   CHECK(one("Polls close at 8 p.m. tonight.", "8 p.m. tonight").value == "2024-07-12T20:00");
   CHECK(one("They met at noon Thursday.", "noon Thursday").value == "2024-07-11T12:00");
   // A day just named before the clock time dates it: "until Friday at noon"

@@ -112,6 +112,8 @@ const TimeLexicon& time_lexicon() {
         w.holiday_noun = true;
       else if (cls == "other_calendar")
         w.other_calendar = true;
+      else if (cls == "timezone")
+        w.timezone = true;
       else if (cls == "event_noun")
         w.event_noun = true;
       else if (cls == "report_noun")

@@ -64,6 +64,7 @@ struct alignas(64) WordInfo {
   bool unplanned_noun = false;  ///< "massacre", "crash": an event news reports once it happened
   bool refusal = false;         ///< "say", "comment": "would not say Tuesday" refused it then
   bool other_calendar = false;  ///< "Lunar New Year", "Orthodox Easter": not the Gregorian day
+  bool timezone = false;        ///< "EST", "GMT" after a clock time
 };
 
 // The fields the tagger tests at every expression start share a cache line.

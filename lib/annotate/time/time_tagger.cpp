@@ -822,10 +822,20 @@ class Tagger {
 
   // A time-zone abbreviation (upper case) at k.
   bool timezone(std::size_t k) const {
-    return k < n() && toks_[k].kind == kAlpha && toks_[k].cap &&
-           (is(k, "est") || is(k, "edt") || is(k, "gmt") || is(k, "utc") || is(k, "cet") ||
-            is(k, "cest") || is(k, "bst") || is(k, "pst") || is(k, "pdt") || is(k, "cst") ||
-            is(k, "cdt") || is(k, "et") || is(k, "pt"));
+    return k < n() && toks_[k].kind == kAlpha && toks_[k].cap && w(k) && w(k)->timezone;
+  }
+  // The token after a zone named in words at k: "local time", "Eastern time",
+  // "Moscow time", "Eastern Standard Time" (one to three capitalised words
+  // before "time"), else k.
+  std::size_t after_zone_name(std::size_t k) const {
+    if (is(k, "local") && is(k + 1, "time")) return k + 2;
+    std::size_t j = k;
+    while (
+        j < n() && j < k + 3 && toks_[j].kind == kAlpha && toks_[j].cap && !is(j, "time") &&
+        !(w(j) && (w(j)->weekday || w(j)->month || w(j)->month_abbr || w(j)->day_offset != 99))) {
+      ++j;
+    }
+    return j > k && is(j, "time") ? j + 1 : k;
   }
 
   // "since" governs the expression starting at token i ("since early November").
@@ -4730,8 +4740,8 @@ class Tagger {
     if (am && h == 12) h = 0;
     if (h > 24) return {};
     // Time zone or "local time".
-    if (is(k, "local") && is(k + 1, "time"))
-      k += 2;
+    if (std::size_t z = after_zone_name(k); z > k)
+      k = z;
     else if (timezone(k))
       ++k;
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
