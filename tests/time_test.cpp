@@ -1882,6 +1882,16 @@ TEST_CASE("a quarter's kind between the ordinal and 'quarter' does not move it")
             .value == "2014-Q3");
 }
 
+TEST_CASE("'the September quarter' is the quarter that ends with that month") {
+  CivilDate july{2023, 7, 26};
+  CHECK(one("Growth will slow in the September quarter.", "the September quarter", july).value ==
+        "2023-Q3");
+  CHECK(one("In the December quarter, sales rose.", "the December quarter", july).value ==
+        "2022-Q4");
+  // Not a month that ends no quarter.
+  CHECK(one("In the August quarter, sales rose.", "August", july).value == "2022-08");
+}
+
 TEST_CASE("half a dozen is six, two dozen twenty-four") {
   CivilDate april{2016, 4, 10};
   CHECK(one("It took half a dozen years.", "half a dozen years", april).value == "P6Y");

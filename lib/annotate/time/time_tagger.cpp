@@ -3866,6 +3866,14 @@ class Tagger {
         }
       }
     }
+    // "the September quarter": the quarter that ends with that month.
+    if (m % 3 == 0 && is(k, "quarter") && !is_dash(k + 1)) {
+      std::optional<CivilDate> month = calendar_value(month_in_context(m, i), Granularity::kMonth);
+      if (month) {
+        note_quarter(month->year, m / 3);
+        return theok(make(k + 1, "DATE", time::quarter_str(month->year, m / 3)));
+      }
+    }
     Core c = make(k, "DATE", month_in_context(m, i));
     c.pos_ok = true;
     return c;
