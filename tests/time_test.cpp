@@ -1036,6 +1036,9 @@ TEST_CASE("day-relative anaphora follows the narrated day") {
   CHECK(find(narrative, "the next morning").value == "1989-10-29TMO");
   // Without a day named nearby, "in the morning" is the anchor's.
   CHECK(one("Trading resumes in the morning.", "the morning", anchor).value == "1989-11-02TMO");
+  // Nor is a day still to come the one a past clause tells of.
+  auto ahead = tag("Voters go to the polls Nov. 9. Rivals debated earlier in the evening.", anchor);
+  CHECK(find(ahead, "the evening").value == "1989-11-02TEV");
   // "the day before X": the span leaves out the article, as TimeBank does.
   auto before = tag("The day before last Tuesday's hearing, he flew to Miami.", anchor);
   CHECK(find(before, "day before last Tuesday").value == "1989-10-30");

@@ -4112,7 +4112,7 @@ class Tagger {
       }
       if (change_in_clause(i)) return {};
       std::int32_t day = anchor_days_;
-      std::string named = recent_ref_day();
+      std::string named = past_narrated_day(i);
       if (!named.empty()) ref_day(&day);
       if (!anchor_ && named.empty()) return make(i + 1, "TIME", "XXXX-XX-XXTNI");
       int ahead = tense_at(i) > 0 ? 0 : 1;
@@ -4140,7 +4140,7 @@ class Tagger {
     // "in the morning" without a day: the day the narrative is on, when a
     // sentence close by named one ("hopes were dashed Friday. ... in the
     // morning"), else the anchor's day.
-    std::string day = recent_ref_day();
+    std::string day = past_narrated_day(i);
     Core c = make(i + 1, "TIME", (day.empty() ? day_rel(0) : day) + "T" + part);
     c.the_ok = c.pos_ok = true;
     return c;
@@ -4157,6 +4157,15 @@ class Tagger {
 
   // The day of the date mentioned last, if it was named in this sentence or
   // the one before; empty otherwise.
+  // recent_ref_day(), unless a past clause at i tells of another day than
+  // that one to come ("voters go to the polls Feb. 9. ... debated earlier in
+  // the evening").
+  std::string past_narrated_day(std::size_t i) const {
+    std::string day = recent_ref_day();
+    std::optional<CivilDate> d = calendar_value(day, Granularity::kDay);
+    if (d && anchor_ && days_from_civil(*d) > anchor_days_ && tense_at(i) < 0) return {};
+    return day;
+  }
   std::string recent_ref_day() const {
     if (ref_.size() < 10 || ref_[4] != '-' || ref_[7] != '-' || sentence_ - ref_sentence_ > 1)
       return {};
