@@ -4155,8 +4155,6 @@ class Tagger {
     return true;
   }
 
-  // The day of the date mentioned last, if it was named in this sentence or
-  // the one before; empty otherwise.
   // recent_ref_day(), unless a past clause at i tells of another day than
   // that one to come ("voters go to the polls Feb. 9. ... debated earlier in
   // the evening").
@@ -4166,6 +4164,8 @@ class Tagger {
     if (d && anchor_ && days_from_civil(*d) > anchor_days_ && tense_at(i) < 0) return {};
     return day;
   }
+  // The day of the date mentioned last, if it was named in this sentence or
+  // the one before; empty otherwise.
   std::string recent_ref_day() const {
     if (ref_.size() < 10 || ref_[4] != '-' || ref_[7] != '-' || sentence_ - ref_sentence_ > 1)
       return {};
