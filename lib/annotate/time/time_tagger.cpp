@@ -3483,6 +3483,12 @@ class Tagger {
     return c;
   }
 
+  // "every month" or "each month" at k, which after a day of the month
+  // makes it a monthly recurrence.
+  bool every_month_at(std::size_t k) const {
+    return (is(k, "every") || is(k, "each")) && is(k + 1, "month");
+  }
+
   // "third quarter", "the first half of 1990", "first nine months", "the 20th century".
   // "the first Monday in September", "the last Friday of August 2001": a
   // weekday counted within a month.
@@ -3492,9 +3498,7 @@ class Tagger {
     if (ord < -1 || ord > 5 || ord == 0 || !day || !day->weekday || !toks_[i + 1].cap) return {};
     if (!(is(i + 2, "in") || is(i + 2, "of"))) return {};
     // "the first Tuesday of every month": a recurrence, not a day.
-    if ((is(i + 3, "every") || is(i + 3, "each")) && is(i + 4, "month")) {
-      return theok(make(i + 5, "SET", "P1M"));
-    }
+    if (every_month_at(i + 3)) return theok(make(i + 5, "SET", "P1M"));
     int m = 0;
     std::size_t end = month_at(i + 3, &m);
     if (!end || !toks_[i + 3].cap) return {};
@@ -3902,9 +3906,7 @@ class Tagger {
       return is_valid(d) ? theok(make(e + 2, "DATE", time::day_str(d))) : Core{};
     }
     // "the 15th of each month": a recurrence, not a day.
-    if (of && (is(e, "every") || is(e, "each")) && is(e + 1, "month")) {
-      return theok(make(e + 2, "SET", "P1M"));
-    }
+    if (of && every_month_at(e)) return theok(make(e + 2, "SET", "P1M"));
     int m = 0;
     std::size_t j = month_at(e, &m);
     if (!j || !toks_[e].cap) return {};
