@@ -692,6 +692,14 @@ TEST_CASE("the month May is no modal before a verb") {
   CHECK(one("Rain in May was heavy.", "May", CivilDate{2013, 3, 21}).value == "2012-05");
   CHECK(one("The storm may hit on Friday.", "Friday", CivilDate{2013, 3, 21}).value ==
         "2013-03-22");
+  SUBCASE("'or May', 'through May' and 'scheduled for May' are the month") {
+    CivilDate anchor{2013, 3, 21};
+    CHECK(one("He will move back in April or May.", "May", anchor).value == "2013-05");
+    CHECK(one("The session runs from March through May.", "May", anchor).value == "2013-05");
+    CHECK(one("The vote is scheduled for May.", "May", anchor).value == "2013-05");
+    // "for May" is a person's name more often than not.
+    CHECK(tag("Support for May fell.", anchor).empty());
+  }
 }
 
 TEST_CASE("sets") {
@@ -2222,6 +2230,14 @@ TEST_CASE("a range's year reaches its first month; 'N years earlier' counts from
   CHECK(one("It ran from November to February 2015.", "November", february).value == "2014-11");
   CHECK(one("It ran between March and June 2012.", "March", february).value == "2012-03");
   CHECK(one("It ran from January to June 30.", "January", february).value == "2016-01");
+  SUBCASE("a year named from the document's reaches the first month too") {
+    CivilDate anchor{2013, 3, 21};
+    CHECK(one("It ran from January to March last year.", "January", anchor).value == "2012-01");
+    CHECK(one("It ran between November and February last year.", "November", anchor).value ==
+          "2011-11");
+    CHECK(one("Talks are planned for March or April next year.", "March", anchor).value ==
+          "2014-03");
+  }
   CivilDate march{2016, 3, 23};
   CHECK(one("A poll in December found that, relative to two years earlier, more agreed.",
             "two years earlier", march)

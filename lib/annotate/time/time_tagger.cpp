@@ -3830,8 +3830,12 @@ class Tagger {
     }
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
-      bool prep = i > 0 && (month_lead(i - 1) || is(i - 1, "from") || is(i - 1, "to") ||
-                            is(i - 1, "-") || is(i - 1, "and") || is(i - 1, "between"));
+      bool prep =
+          i > 0 && (month_lead(i - 1) || is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") ||
+                    is(i - 1, "and") || is(i - 1, "between") || is(i - 1, "through"));
+      // "April or May"; "scheduled for May" (not "support for May", a name).
+      if (int m0 = 0; !prep && i > 1 && is(i - 1, "or") && month_at(i - 2, &m0)) prep = true;
+      if (!prep && i > 1 && is(i - 1, "for") && w(i - 2) && w(i - 2)->plan) prep = true;
       // "the March accession", "a May interview": a month as a modifier. Not
       // "the March on Washington", "the March of Dimes" (names).
       if (!prep && i > 0 && determiner(i - 1) && k < n() && toks_[k].kind == kAlpha &&
@@ -3863,6 +3867,7 @@ class Tagger {
       if (e2 && toks_[k + 1].cap) {
         std::size_t ye2 = year_at(e2, &y2);
         if (!ye2 && is(e2, ",")) ye2 = year_at(e2 + 1, &y2);
+        if (!ye2) ye2 = deictic_year_at(is(e2, "of") ? e2 + 1 : e2, &y2);  // "March last year"
         if (ye2) {
           Core c = make(k, "DATE", time::month_str(m > m2 ? y2 - 1 : y2, m));
           c.pos_ok = true;
