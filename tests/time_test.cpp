@@ -1252,6 +1252,11 @@ TEST_CASE("present-tense schedules, halves of the year, spans of hours and days"
         "2013-W19");
   CHECK(one("The storm lasted for hours.", "hours", thursday).value == "PTXH");
   CHECK(one("A deal could come within days.", "days", thursday).value == "PXD");
+  // "Hours later", "days earlier", "minutes later" as "weeks later".
+  CHECK(one("He was arrested hours later.", "hours", thursday).value == "PTXH");
+  CHECK(one("Days later, he was charged.", "Days", thursday).value == "PXD");
+  CHECK(one("They arrived minutes later.", "minutes", thursday).value == "PTXM");
+  CHECK(one("Weeks later the case collapsed.", "Weeks", thursday).value == "PXW");
   CHECK(one("Over the years, the town grew.", "the years", thursday).value == "PXY");
   CHECK(one("Prices rose over the decades.", "the decades", thursday).value == "PXE");
   // Counted from an event or naming a period of something: no span of its own.

@@ -3386,6 +3386,12 @@ class Tagger {
         (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
+    // "Hours later", "days earlier": as "weeks later" below.
+    if (u->plural && (u->unit == 'D' || u->unit == 'H' || u->unit == 'N') &&
+        (is(i + 1, "later") || is(i + 1, "earlier")) &&
+        !(i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit))) {
+      return make(i + 1, "DURATION", duration_value(-1, u->unit));
+    }
     // "just days ago", as "weeks ago" below.
     if (u->plural && (u->unit == 'D' || u->unit == 'H') && is(i + 1, "ago") &&
         !(i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit))) {
