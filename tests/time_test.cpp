@@ -2085,6 +2085,23 @@ TEST_CASE("the turn of the century is the century year nearest the anchor") {
             .value == "2000");
 }
 
+TEST_CASE("the end of the decade or century is the anchor's, unless the tense says otherwise") {
+  CivilDate anchor{2013, 4, 25};
+  auto decade = one("By the end of the decade, it will double.", "the end of the decade", anchor);
+  CHECK(decade.value == "201");
+  CHECK(std::string(decade.mod) == "END");
+  CHECK(one("By the middle of the century, seas will rise.", "the middle of the century", anchor)
+            .value == "20");
+  // The end of this century is still to come: a past clause tells of the last.
+  CHECK(one("At the end of the century, it fell.", "the end of the century", anchor).value == "19");
+  // The start of this decade is past: a future clause looks to the next.
+  CHECK(one("By the start of the decade, it will be done.", "the start of the decade", anchor)
+            .value == "202");
+  // A decade that a phrase names or a span is no such period.
+  CHECK(one("The end of the decade-long war came.", "decade-long", anchor).type == "DURATION");
+  CHECK(tag("At the start of the decade of reform, it rose.", anchor).empty());
+}
+
 TEST_CASE("'the new year' is the year whose first day is nearest the anchor") {
   CHECK(one("The inquiry will report in the new year.", "the new year", CivilDate{2024, 11, 6})
             .value == "2025");

@@ -1867,6 +1867,23 @@ class Tagger {
         c = core(j + 1);
         if (!c.the_ok) c = Core();
       }
+      // "the end of the decade", "the middle of the century": the anchor's own,
+      // or the one before or after when the tense puts that point on the other
+      // side of the anchor ("at the end of the century, it fell", said in 2013).
+      // Only after a position: "the decade" alone is as often a span.
+      if (c.end <= j && !position.empty() && i == j - 3 && is(j, "the") && w(j + 1) &&
+          (w(j + 1)->unit == 'E' || w(j + 1)->unit == 'C') && !w(j + 1)->plural &&
+          !(is_dash(j + 2) || apostrophe(j + 2) || is(j + 2, "of")) && anchor_) {
+        int span = w(j + 1)->unit == 'E' ? 10 : 100;
+        int first = a().year / span * span;
+        int point = position == "START" ? first
+                    : position == "MID" ? first + span / 2
+                                        : first + span - 1;
+        int tense = tense_at(i);
+        int k = tense < 0 && point > a().year ? -1 : tense > 0 && point < a().year ? 1 : 0;
+        c = make(j + 2, "DATE", period_rel(w(j + 1)->unit, k));
+        c.pos_ok = true;
+      }
       bool ok = c.end > j;
       if (ok && the && !c.the_ok) ok = false;
       if (ok && !approx.empty() && !c.approx_ok) ok = false;
