@@ -1445,6 +1445,13 @@ TEST_CASE("hours of the day in words and restated clock times") {
         "2000-04-05T15:00");
   auto t = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", CivilDate{1998, 8, 8});
   CHECK(find(t, "0735 GMT").value == "1998-08-07T07:35");
+  // A 24-hour clock with a zone in words, or military "hours" after "at".
+  CHECK(one("At 0900 local time, it began.", "0900 local time", anchor).value ==
+        "2000-04-05T09:00");
+  CHECK(one("The quake struck at 0546 Tokyo time.", "0546 Tokyo time", anchor).value ==
+        "2000-04-05T05:46");
+  CHECK(one("Troops left at 1400 hours.", "1400 hours", anchor).value == "2000-04-05T14:00");
+  CHECK(one("He worked 1400 hours last year.", "1400 hours", anchor).type == "DURATION");
   // The restatement may carry the day itself.
   t = tag("The father will leave at 4 in the morning (4 a.m. EDT Thursday), he said.", anchor);
   CHECK(find(t, "4 in the morning").value == "2000-04-06T04:00");

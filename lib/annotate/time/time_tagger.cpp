@@ -4700,20 +4700,28 @@ class Tagger {
     } else if (is(i, "midnight")) {
       h = 24, j = i + 1;
     } else {
-      if (toks_[i].ndig == 4 && timezone(i + 1) && toks_[i].num / 100 <= 24 &&
-          toks_[i].num % 100 < 60) {
-        // "0400 GMT": a 24-hour clock time
+      // "0400 GMT", "0900 local time", "at 1400 hours": a 24-hour clock time.
+      std::size_t zone = 0;
+      if (toks_[i].ndig == 4) {
+        if (timezone(i + 1))
+          zone = i + 2;
+        else if (std::size_t z = after_zone_name(i + 1); z > i + 1)
+          zone = z;
+        else if ((is(i + 1, "hours") || is(i + 1, "hrs")) && i > 0 && is(i - 1, "at"))
+          zone = i + 2;
+      }
+      if (zone && toks_[i].num / 100 <= 24 && toks_[i].num % 100 < 60) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
         std::string date = day_rel(0);
         // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
-        if (i > 0 && is(i - 1, "(") && is(i + 2, ")")) restated_day(i - 1, &date);
+        if (i > 0 && is(i - 1, "(") && is(zone, ")")) restated_day(i - 1, &date);
         // "1914 GMT Thursday": the day it names.
-        if (const WordInfo* d = w(i + 2); d && d->weekday && toks_[i + 2].cap) {
-          Core c = make(i + 3, "TIME", weekday_in_context(d->weekday, i, 0, false) + buf);
+        if (const WordInfo* d = w(zone); d && d->weekday && toks_[zone].cap) {
+          Core c = make(zone + 1, "TIME", weekday_in_context(d->weekday, i, 0, false) + buf);
           return c;
         }
-        Core c = make(i + 2, "TIME", date + buf);
+        Core c = make(zone, "TIME", date + buf);
         return c;
       }
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
