@@ -2533,3 +2533,25 @@ TEST_CASE("the nth weekend of a month is the weekend of its nth Saturday") {
     }
   }
 }
+
+TEST_CASE("a month and day in a past narrative take the year its full date wrote out") {
+  CivilDate anchor{2016, 9, 7};
+  auto times =
+      tag("On March 2, 2015, the Times revealed the account. On March 25, the firm held a call.",
+          anchor);
+  CHECK(find(times, "March 25").value == "2015-03-25");
+  // Dates of that year carry the narrative on ("that month").
+  times = tag(
+      "Slaughter wrote in a June 10, 2009 email, after a speech earlier that month. Clinton gave "
+      "the speech on July 15.",
+      anchor);
+  CHECK(find(times, "July 15").value == "2009-07-15");
+  SUBCASE("not after a year alone, in a future clause, nor for an earlier month") {
+    CHECK(one("The 1973 decision stood. On March 25, the court ruled.", "March 25", anchor).value ==
+          "2016-03-25");
+    times = tag("On March 2, 2015, it began. On March 25, the court will rule.", anchor);
+    CHECK(find(times, "March 25").value == "2017-03-25");
+    times = tag("On Nov. 3, 2014, it began. On Feb. 5, the court ruled.", anchor);
+    CHECK(find(times, "Feb. 5").value == "2016-02-05");
+  }
+}

@@ -1047,6 +1047,22 @@ class Tagger {
       // that "overnight" or "6 a.m." after it refer to.
       if (ref_.size() == 16 && ref_.ends_with("T24:00")) ref_ = day_of(ref_) + "T00:00";
       ref_sentence_ = sentence_;
+      // A full date with its year written out ("March 2, 2015") starts a
+      // narrative in that year; a date of the same year carries it on, any
+      // other ends it. (A year alone does not: "the 1973 decision ... In
+      // March, Trump said" is this March.)
+      int written = 0, year = std::atoi(ref_.substr(0, 4).c_str());
+      for (std::size_t k = i; k < m.end && !written && ref_.size() >= 10; ++k) {
+        if (digit(k) && toks_[k].ndig == 4 && year_at(k, &written) && written != year) written = 0;
+      }
+      if (written) {
+        narrative_year_ = written;
+        narrative_sentence_ = sentence_;
+      } else if (year == narrative_year_) {
+        narrative_sentence_ = sentence_;
+      } else {
+        narrative_year_ = 0;
+      }
     }
   }
   // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
@@ -1155,6 +1171,20 @@ class Tagger {
     if (diff > 6) return time::month_str(y - 1, month);
     if (diff < -6) return time::month_str(y + 1, month);
     return time::month_str(y, month);
+  }
+  // The year a past narrative is in, for a month and day at i with no year
+  // of their own: "On March 2, 2015, the Times revealed it. On March 25, ..."
+  // is 2015's March 25. A full date must have written that year out in this
+  // sentence or the one before (or dates of that year carried it on since);
+  // the year lies before the anchor's and the clause is past; the month does
+  // not come before the narrative's (a story told forward). 0 otherwise.
+  int narrative_year(int month, std::size_t i) const {
+    if (!narrative_year_ || sentence_ - narrative_sentence_ > 1 || narrative_year_ >= a().year) {
+      return 0;
+    }
+    if (ref_.size() >= 7 && ref_[4] == '-' && std::atoi(ref_.substr(5, 2).c_str()) > month)
+      return 0;
+    return tense_at(i) < 0 ? narrative_year_ : 0;
   }
   // A weekday at i that ends a range ("from Monday to Wednesday", "May 13
   // through Sunday") lies after the range's start, which the tense of each
@@ -1268,6 +1298,9 @@ class Tagger {
       return buf;
     }
     if (int y = dated_event_year(month, day, i)) return time::day_str({y, month, day});
+    if (int y = narrative_year(month, i); y && is_valid({y, month, day})) {
+      return time::day_str({y, month, day});
+    }
     // The nearest such date (a year either side of the anchor), unless the
     // clause's tense puts it on the other side: "since October 7", "was shot
     // on Oct. 23" lie before the anchor, "will be paid Dec. 14" after it.
@@ -4922,10 +4955,12 @@ class Tagger {
   int last_q_ = 0;
   int done_q_year_ = 0;  // the latest quarter noted that had ended by the anchor
   int done_q_ = 0;
-  std::string ref_;            // value of the latest anchored DATE/TIME emitted
-  int sentence_ = 0;           // index of the sentence being tagged
-  int ref_sentence_ = 0;       // the sentence in which ref_ was emitted
-  bool in_timestamp_ = false;  // reading the clock time after a full date
+  std::string ref_;             // value of the latest anchored DATE/TIME emitted
+  int sentence_ = 0;            // index of the sentence being tagged
+  int ref_sentence_ = 0;        // the sentence in which ref_ was emitted
+  int narrative_year_ = 0;      // a full date's written year that the dates since stayed in
+  int narrative_sentence_ = 0;  // the sentence of the latest date in narrative_year_
+  bool in_timestamp_ = false;   // reading the clock time after a full date
 };
 
 }  // namespace
