@@ -2555,3 +2555,15 @@ TEST_CASE("a month and day in a past narrative take the year its full date wrote
     CHECK(find(times, "Feb. 5").value == "2016-02-05");
   }
 }
+
+TEST_CASE(
+    "a fiscal year 'to' a month is a span; a clock time 'on' a day-first date is that day's") {
+  CivilDate anchor{2013, 3, 21};
+  CHECK(one("Profit in the year to March rose.", "the year", anchor).value == "P1Y");
+  CHECK(one("In the year to 31 March 2013, profit rose.", "the year", anchor).type == "DURATION");
+  CHECK(one("He moved the year to 2014.", "the year", anchor).value == "2013");
+  CHECK(one("The vote is at 5 p.m. on 31 March.", "5 p.m. on 31 March", anchor).value ==
+        "2013-03-31T17:00");
+  CHECK(one("The deadline is midnight on 31 March.", "midnight on 31 March", anchor).value ==
+        "2013-03-31T24:00");
+}

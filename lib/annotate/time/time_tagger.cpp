@@ -2219,8 +2219,14 @@ class Tagger {
         char unit = v.back();
         if (off == 0 && unit == 'W' && p->words[0] == "later" && week_to_come_on_sunday(i)) off = 1;
         value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
-        if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending"))) {
-          // "the year ended Sept. 30": a fiscal year, a span rather than a calendar year
+        bool to_date = false;  // "the year to March", "the year to 31 March"
+        if (std::size_t m = digit(end + 1) && toks_[end + 1].ndig <= 2 ? end + 2 : end + 1;
+            is(end, "to") && w(m) && toks_[m].cap && (w(m)->month || w(m)->month_abbr)) {
+          to_date = true;
+        }
+        if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending") || to_date)) {
+          // "the year ended Sept. 30", "the year to March": a fiscal year, a
+          // span rather than a calendar year
           type = "DURATION";
           value = "P1Y";
         }
@@ -4856,6 +4862,11 @@ class Tagger {
     } else if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
                dated.value.size() == 10) {
       date = dated.value;  // "5 p.m. EST, Nov. 6"
+      k = dated.end;
+      day_named = true;
+    } else if (!in_timestamp_ && is(dk, "on") && digit(dk + 1) && (dated = day_first(dk + 1)).end &&
+               dated.value.size() == 10) {
+      date = dated.value;  // "midnight on 31 March"
       k = dated.end;
       day_named = true;
     } else if (d && d->weekday && toks_[dk].cap) {
