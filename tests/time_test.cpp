@@ -2567,3 +2567,15 @@ TEST_CASE(
   CHECK(one("The deadline is midnight on 31 March.", "midnight on 31 March", anchor).value ==
         "2013-03-31T24:00");
 }
+
+TEST_CASE("a day range before its month dates its first day too") {
+  CivilDate anchor{2013, 3, 21};
+  auto times = tag("The tournament runs 6-9 June.", anchor);
+  CHECK(find(times, "6").value == "2013-06-06");
+  CHECK(find(times, "9 June").value == "2013-06-09");
+  CHECK(one("It runs from 6 to 9 June 2014.", "6", anchor).value == "2014-06-06");
+  CHECK(one("The summit on 28/29 June will decide.", "28", anchor).value == "2013-06-28");
+  // A score before a month that has its own day is no day.
+  CHECK(one("The team won 3-2 June 5.", "June 5", anchor).value == "2013-06-05");
+  CHECK(tag("The team won 3-2 June 5.", anchor).size() == 1);
+}

@@ -3964,6 +3964,17 @@ class Tagger {
     if (!e || !digit(i)) return {};
     bool of = is(e, "of");
     if (of) ++e;
+    // "6-9 June", "from 6 to 9 June", "28/29 June": the first day of a range
+    // whose month comes after its last.
+    if (!of && (is_dash(e) || is(e, "to") || is(e, "and") || is(e, "/")) && digit(e + 1) &&
+        toks_[e + 1].ndig <= 2 && !(e + 2 < n() && is_dash(e + 2))) {
+      Core last = day_first(e + 1);
+      std::optional<CivilDate> d = calendar_value(last.value, Granularity::kDay);
+      if (last.end && last.value.size() == 10 && d && day < d->day) {
+        return make(e, "DATE", time::day_str({d->year, d->month, day}));
+      }
+      return {};
+    }
     // "16-Sep-2025": day, month and year joined by dashes.
     bool dashed = !of && is_dash(e) && adjacent(e) && adjacent(e + 1);
     if (dashed) ++e;
@@ -3989,6 +4000,8 @@ class Tagger {
     }
     if (ye && is_valid({y, m, day})) return make(ye, "DATE", time::day_str({y, m, day}));
     if (dashed) return {};
+    // "won 3-2 June 5": the month has its own day after it.
+    if (int d2 = 0; i > 0 && is_dash(i - 1) && day_at(j, &d2) && digit(j)) return {};
     return make(j, "DATE", month_day_in_context(m, day, i));
   }
 
