@@ -1051,16 +1051,13 @@ class Tagger {
       // narrative in that year; a date of the same year carries it on, any
       // other ends it. (A year alone does not: "the 1973 decision ... In
       // March, Trump said" is this March.)
-      int written = 0, year = std::atoi(ref_.substr(0, 4).c_str());
+      int written = 0, year = ref_year();
       for (std::size_t k = i; k < m.end && !written && ref_.size() >= 10; ++k) {
         if (digit(k) && toks_[k].ndig == 4 && year_at(k, &written) && written != year) written = 0;
       }
       if (written) {
         narrative_year_ = written;
-        narrative_sentence_ = sentence_;
-      } else if (year == narrative_year_) {
-        narrative_sentence_ = sentence_;
-      } else {
+      } else if (year != narrative_year_) {
         narrative_year_ = 0;
       }
     }
@@ -1178,12 +1175,12 @@ class Tagger {
   // sentence or the one before (or dates of that year carried it on since);
   // the year lies before the anchor's and the clause is past; the month does
   // not come before the narrative's (a story told forward). 0 otherwise.
+  // (While narrative_year_ is set, ref_ is the narrative's latest date.)
   int narrative_year(int month, std::size_t i) const {
-    if (!narrative_year_ || sentence_ - narrative_sentence_ > 1 || narrative_year_ >= a().year) {
+    if (!narrative_year_ || sentence_ - ref_sentence_ > 1 || narrative_year_ >= a().year ||
+        ref_number(5, 2) > month) {
       return 0;
     }
-    if (ref_.size() >= 7 && ref_[4] == '-' && std::atoi(ref_.substr(5, 2).c_str()) > month)
-      return 0;
     return tense_at(i) < 0 ? narrative_year_ : 0;
   }
   // A weekday at i that ends a range ("from Monday to Wednesday", "May 13
@@ -2219,12 +2216,8 @@ class Tagger {
         char unit = v.back();
         if (off == 0 && unit == 'W' && p->words[0] == "later" && week_to_come_on_sunday(i)) off = 1;
         value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
-        bool to_date = false;  // "the year to March", "the year to 31 March"
-        if (std::size_t m = digit(end + 1) && toks_[end + 1].ndig <= 2 ? end + 2 : end + 1;
-            is(end, "to") && w(m) && toks_[m].cap && (w(m)->month || w(m)->month_abbr)) {
-          to_date = true;
-        }
-        if (off == 0 && unit == 'Y' && (is(end, "ended") || is(end, "ending") || to_date)) {
+        if (off == 0 && unit == 'Y' &&
+            (is(end, "ended") || is(end, "ending") || to_month_at(end))) {
           // "the year ended Sept. 30", "the year to March": a fiscal year, a
           // span rather than a calendar year
           type = "DURATION";
@@ -3442,15 +3435,16 @@ class Tagger {
         (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
+    // A determiner or number before makes the unit a noun of another phrase
+    // ("the days", "5 years"), none of the bare spans below.
+    bool determined = i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit);
     // "Hours later", "days earlier": as "weeks later" below.
     if (u->plural && (u->unit == 'D' || u->unit == 'H' || u->unit == 'N') &&
-        (is(i + 1, "later") || is(i + 1, "earlier")) &&
-        !(i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit))) {
+        (is(i + 1, "later") || is(i + 1, "earlier")) && !determined) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
     // "just days ago", as "weeks ago" below.
-    if (u->plural && (u->unit == 'D' || u->unit == 'H') && is(i + 1, "ago") &&
-        !(i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit))) {
+    if (u->plural && (u->unit == 'D' || u->unit == 'H') && is(i + 1, "ago") && !determined) {
       return make(i + 2, "DATE", "PAST_REF");
     }
     if (u->plural &&
@@ -3461,7 +3455,7 @@ class Tagger {
           !(is(i + 1, "since") || is(i + 1, "after") || is(i + 1, "before"))) {
         return theok(make(i + 1, "DURATION", duration_value(-1, u->unit)));
       }
-      if (i > 0 && (is(i - 1, "the") || toks_[i - 1].kind == kDigit)) return {};
+      if (determined) return {};
       // "five years old", "then 29-years-old": an age, which the count's rule declined.
       if (is(i + 1, "old") || (is_dash(i + 1) && (is(i + 2, "old") || is(i + 2, "olds")))) {
         return {};
@@ -3545,6 +3539,13 @@ class Tagger {
     return c;
   }
 
+  // "to" and a month at k, a day number between them or not: "the year to
+  // March", "the year to 31 March".
+  bool to_month_at(std::size_t k) const {
+    if (!is(k, "to")) return false;
+    std::size_t m = digit(k + 1) && toks_[k + 1].ndig <= 2 ? k + 2 : k + 1;
+    return w(m) && toks_[m].cap && (w(m)->month || w(m)->month_abbr);
+  }
   // "every month" or "each month" at k, which after a day of the month
   // makes it a monthly recurrence.
   bool every_month_at(std::size_t k) const {
@@ -3970,7 +3971,7 @@ class Tagger {
         toks_[e + 1].ndig <= 2 && !(e + 2 < n() && is_dash(e + 2))) {
       Core last = day_first(e + 1);
       std::optional<CivilDate> d = calendar_value(last.value, Granularity::kDay);
-      if (last.end && last.value.size() == 10 && d && day < d->day) {
+      if (d && day < d->day) {
         return make(e, "DATE", time::day_str({d->year, d->month, day}));
       }
       return {};
@@ -4872,14 +4873,11 @@ class Tagger {
       date = dated.value;  // "2 p.m. on the last Friday in August"
       k = dated.end;
       day_named = true;
-    } else if (d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end &&
+    } else if (((d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end) ||
+                (!in_timestamp_ && is(dk, "on") && digit(dk + 1) &&
+                 (dated = day_first(dk + 1)).end)) &&
                dated.value.size() == 10) {
-      date = dated.value;  // "5 p.m. EST, Nov. 6"
-      k = dated.end;
-      day_named = true;
-    } else if (!in_timestamp_ && is(dk, "on") && digit(dk + 1) && (dated = day_first(dk + 1)).end &&
-               dated.value.size() == 10) {
-      date = dated.value;  // "midnight on 31 March"
+      date = dated.value;  // "5 p.m. EST, Nov. 6", "midnight on 31 March"
       k = dated.end;
       day_named = true;
     } else if (d && d->weekday && toks_[dk].cap) {
@@ -4979,12 +4977,11 @@ class Tagger {
   int last_q_ = 0;
   int done_q_year_ = 0;  // the latest quarter noted that had ended by the anchor
   int done_q_ = 0;
-  std::string ref_;             // value of the latest anchored DATE/TIME emitted
-  int sentence_ = 0;            // index of the sentence being tagged
-  int ref_sentence_ = 0;        // the sentence in which ref_ was emitted
-  int narrative_year_ = 0;      // a full date's written year that the dates since stayed in
-  int narrative_sentence_ = 0;  // the sentence of the latest date in narrative_year_
-  bool in_timestamp_ = false;   // reading the clock time after a full date
+  std::string ref_;            // value of the latest anchored DATE/TIME emitted
+  int sentence_ = 0;           // index of the sentence being tagged
+  int ref_sentence_ = 0;       // the sentence in which ref_ was emitted
+  int narrative_year_ = 0;     // a full date's written year that the dates since stayed in
+  bool in_timestamp_ = false;  // reading the clock time after a full date
 };
 
 }  // namespace
