@@ -788,6 +788,35 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
           std::vector<std::string>{"2024-07-01", "2024-07-08"});
     CHECK(values("Early voting runs from July 13 through Tuesday.") ==
           std::vector<std::string>{"2024-07-13", "2024-07-16"});
+    // "between ... and" is a range too.
+    CHECK(values("Polls were open between Thursday and Saturday.") ==
+          std::vector<std::string>{"2024-07-04", "2024-07-06"});
+  }
+  SUBCASE("a range of days without a year ends after it starts") {
+    CivilDate march{2024, 3, 14};
+    auto values = [&](const std::string& text) {
+      std::vector<std::string> out;
+      for (const auto& t : tag(text, march)) out.push_back(t.value);
+      return out;
+    };
+    // Alone, the nearest November 30 was last year's.
+    CHECK(values("The season runs from June 1 to November 30.") ==
+          std::vector<std::string>{"2024-06-01", "2024-11-30"});
+    CHECK(values("The festival will run from November 28 through January 3.") ==
+          std::vector<std::string>{"2024-11-28", "2025-01-03"});
+    CHECK(values("It ran from June 1, 2022 to November 30.") ==
+          std::vector<std::string>{"2022-06-01", "2022-11-30"});
+    CHECK(values("The show ran from October 5 to February 2.") ==
+          std::vector<std::string>{"2023-10-05", "2024-02-02"});
+    // A past clause keeps the end behind the anchor and moves the start.
+    CHECK(values("Between June 1 and November 30, storms formed.") ==
+          std::vector<std::string>{"2023-06-01", "2023-11-30"});
+    CHECK(values("From 1 June to 30 November it rained.") ==
+          std::vector<std::string>{"2023-06-01", "2023-11-30"});
+    // A range of clock times takes the day named after its end, not the
+    // one named before it.
+    CHECK(values("It opened at 2 a.m. Saturday, and from 7 a.m. to 8 p.m. Tuesday.") ==
+          std::vector<std::string>{"2024-03-09T02:00", "2024-03-12T07:00", "2024-03-12T20:00"});
   }
   SUBCASE("H1 2024") {
     auto h = one("H1 2024 results beat forecasts.", "H1 2024", CivilDate{2024, 7, 12});

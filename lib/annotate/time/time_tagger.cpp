@@ -1028,6 +1028,7 @@ class Tagger {
   void emit(std::size_t i, Core&& m, std::vector<Found>& out) {
     const Span span{toks_[i].b, toks_[m.end - 1].e};
     if (!out.empty() && out.back().span.end > span.begin) return;  // never overlap
+    if (m.value.size() == 10 && m.type == "DATE") fix_day_range(i, m);
     Found& e = out.emplace_back();
     e.span = span;
     e.type = m.type;
@@ -1061,6 +1062,36 @@ class Tagger {
         narrative_year_ = 0;
       }
     }
+  }
+  // A month and day without a year that end a range of days ("from June 1 to
+  // November 30", "between 1 June and 30 November") lie after its first day,
+  // whatever their own nearest year: the November after that June. A past
+  // clause keeps its end in the past and moves a start that nearness alone
+  // had put ahead of the anchor back a year instead ("Between June 1 and
+  // November 30, storms formed"). `m` is the end, tokens [i, m.end).
+  void fix_day_range(std::size_t i, Core& m) {
+    if (!(digit(i) || (w(i) && (w(i)->month || w(i)->month_abbr)))) return;
+    for (std::size_t k = i; k < m.end; ++k) {
+      if (digit(k) && toks_[k].ndig == 4) return;  // a year of its own
+    }
+    std::optional<std::size_t> s = range_start_token(i);
+    std::optional<CivilDate> first = range_start_before(i);
+    std::optional<CivilDate> own = calendar_value(m.value, Granularity::kDay);
+    if (!s || !first || !own) return;
+    std::int32_t start = days_from_civil(*first), own_days = days_from_civil(*own);
+    bool start_written = false;
+    for (std::size_t k = *s; k + 1 < i; ++k) start_written |= digit(k) && toks_[k].ndig == 4;
+    CivilDate earlier{first->year - 1, first->month, first->day};
+    if (!start_written && start > anchor_days_ && own_days <= anchor_days_ && is_valid(earlier) &&
+        days_from_civil(earlier) < own_days && tense_no_report(i) < 0) {
+      Found& prev = found_.back();
+      prev.value = time::day_str(earlier);
+      prev.interval = time::interval_of(prev.value);
+      return;
+    }
+    CivilDate after{first->year, own->month, own->day};
+    if (is_valid(after) && days_from_civil(after) <= start) ++after.year;
+    if (is_valid(after)) m.value = time::day_str(after);
   }
   // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
   // or empty.
@@ -1210,10 +1241,22 @@ class Tagger {
   bool range_word(std::size_t c) const {
     return is(c, "to") || is(c, "through") || is(c, "until") || is(c, "till") || is_dash(c);
   }
-  // The day a range ending at i starts on: the day just tagged, before "to",
-  // "through", "until" or a dash ("Monday to", "May 13 through").
+  // The first token of the expression tagged last, when it starts a range
+  // that ends at i: it is just before "to", "through", "until" or a dash
+  // ("Monday to", "May 13 through"), or "between" is before it and "and"
+  // after it.
+  std::optional<std::size_t> range_start_token(std::size_t i) const {
+    if (i < 2 || !tagged_just_before(i - 1)) return std::nullopt;
+    std::size_t s = i - 2;
+    while (s > 0 && toks_[s - 1].b >= found_.back().span.begin) --s;
+    bool between = is(i - 1, "and") && s > 0 && is(s - 1, "between");
+    if (!range_word(i - 1) && !between) return std::nullopt;
+    return s;
+  }
+  // The day a range ending at i starts on: the day just tagged (see
+  // range_start_token()).
   std::optional<CivilDate> range_start_before(std::size_t i) const {
-    if (i < 2 || !range_word(i - 1) || !tagged_just_before(i - 1)) return std::nullopt;
+    if (!range_start_token(i)) return std::nullopt;
     return calendar_value(found_.back().value, Granularity::kDay);
   }
   // The expression tagged last ends at the token before c (a joining word).
@@ -4925,25 +4968,19 @@ class Tagger {
   // "from 7 a.m. to 8 p.m. Tuesday", "between 10 p.m. and 2 a.m. Saturday":
   // the day named after a range's end clock time at i (`minutes` into `date`)
   // dates the bare clock time that starts the range, which had taken the
-  // anchor's day; a start later in the day than the end is on the day before.
+  // anchor's day or one named before ("Saturday, and from 7 a.m. to 8 p.m.
+  // Tuesday"); a start later in the day than the end is on the day before.
   void date_range_start(std::size_t i, const std::string& date, int minutes) {
-    std::size_t c = i - 1;
-    if (i < 3 || !tagged_just_before(c)) return;
+    std::optional<std::size_t> s = range_start_token(i);
+    if (!s) return;
     Found& prev = found_.back();
-    if (prev.type != "TIME" || prev.value.size() != 16 ||
-        prev.value.compare(0, 10, day_rel(0)) != 0) {
-      return;
-    }
-    std::size_t s = c - 1;  // the start's first token
-    while (s > 0 && toks_[s].b > prev.span.begin) --s;
-    if (toks_[s].b != prev.span.begin) return;
-    for (std::size_t k = s; k < c; ++k) {
+    if (prev.type != "TIME" || prev.value.size() != 16) return;
+    for (std::size_t k = *s; k + 1 < i; ++k) {
       if (!(digit(k) || is(k, ":") || is(k, ".") || is(k, "a") || is(k, "p") || is(k, "m") ||
             is(k, "am") || is(k, "pm") || is(k, "noon") || is(k, "midnight"))) {
         return;  // the start names its own day
       }
     }
-    if (!(range_word(c) || (is(c, "and") && s > 0 && is(s - 1, "between")))) return;
     int start = std::atoi(prev.value.c_str() + 11) * 60 + std::atoi(prev.value.c_str() + 14);
     std::string day = day_plus(date, start > minutes ? -1 : 0);
     if (day.empty()) return;
