@@ -1481,6 +1481,16 @@ TEST_CASE("hours of the day in words and restated clock times") {
         "2000-04-05T05:46");
   CHECK(one("Troops left at 1400 hours.", "1400 hours", anchor).value == "2000-04-05T14:00");
   CHECK(one("He worked 1400 hours last year.", "1400 hours", anchor).type == "DURATION");
+  // Its day after it, as for any clock time.
+  CivilDate tuesday{2024, 10, 8};
+  CHECK(one("The truce, which took effect at 0400 GMT on Wednesday, held.", "0400 GMT on Wednesday",
+            tuesday)
+            .value == "2024-10-02T04:00");
+  CHECK(one("It began at 0400 local time on Wednesday.", "0400 local time on Wednesday", tuesday)
+            .value == "2024-10-02T04:00");
+  CHECK(one("At 1400 hours on Oct. 2 it ended.", "1400 hours on Oct. 2", tuesday).value ==
+        "2024-10-02T14:00");
+  CHECK(tag("Flights resumed at 2430 GMT.", tuesday).empty());
   // The restatement may carry the day itself.
   t = tag("The father will leave at 4 in the morning (4 a.m. EDT Thursday), he said.", anchor);
   CHECK(find(t, "4 in the morning").value == "2000-04-06T04:00");

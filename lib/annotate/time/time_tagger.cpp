@@ -4785,41 +4785,41 @@ class Tagger {
     return c;
   }
 
+  // The token after the zone of a 24-hour clock time at i ("0400 GMT", "0900
+  // local time", "at 1400 hours"), or 0 when there is none.
+  std::size_t twenty_four_hour_zone(std::size_t i) const {
+    if (toks_[i].ndig != 4) return 0;
+    int h = toks_[i].num / 100, mnt = toks_[i].num % 100;
+    if (mnt > 59 || h > 24 || (h == 24 && mnt > 0)) return 0;
+    if (timezone(i + 1)) return i + 2;
+    if (std::size_t z = after_zone_name(i + 1); z > i + 1) return z;
+    if ((is(i + 1, "hours") || is(i + 1, "hrs")) && i > 0 && is(i - 1, "at")) return i + 2;
+    return 0;
+  }
+
   // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
   Core clock(std::size_t i) {
     int h = -1, mnt = 0;
     std::size_t j = i;
     std::string part_date;  // the day a part of day after a bare hour names ("at 10 tonight")
+    std::size_t zone = twenty_four_hour_zone(i);  // the token after "0400 GMT"'s zone, or 0
     if (is(i, "noon") && i > 0 && is(i - 1, "high")) return {};  // "High Noon", an idiom
     if (is(i, "noon") || is(i, "midday")) {
       h = 12, j = i + 1;
     } else if (is(i, "midnight")) {
       h = 24, j = i + 1;
-    } else {
-      // "0400 GMT", "0900 local time", "at 1400 hours": a 24-hour clock time.
-      std::size_t zone = 0;
-      if (toks_[i].ndig == 4) {
-        if (timezone(i + 1))
-          zone = i + 2;
-        else if (std::size_t z = after_zone_name(i + 1); z > i + 1)
-          zone = z;
-        else if ((is(i + 1, "hours") || is(i + 1, "hrs")) && i > 0 && is(i - 1, "at"))
-          zone = i + 2;
-      }
-      if (zone && toks_[i].num / 100 <= 24 && toks_[i].num % 100 < 60) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "T%02d:%02d", toks_[i].num / 100, toks_[i].num % 100);
+    } else if (zone) {
+      h = toks_[i].num / 100, mnt = toks_[i].num % 100;
+      // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
+      if (i > 0 && is(i - 1, "(") && is(zone, ")")) {
         std::string date = day_rel(0);
-        // "(0735 GMT) Friday": the restatement of a clock time, dated by the day after it.
-        if (i > 0 && is(i - 1, "(") && is(zone, ")")) restated_day(i - 1, &date);
-        // "1914 GMT Thursday": the day it names.
-        if (const WordInfo* d = w(zone); d && d->weekday && toks_[zone].cap) {
-          Core c = make(zone + 1, "TIME", weekday_in_context(d->weekday, i, 0, false) + buf);
-          return c;
-        }
-        Core c = make(zone, "TIME", date + buf);
-        return c;
+        restated_day(i - 1, &date);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", h, mnt);
+        return make(zone, "TIME", date + buf);
       }
+      j = zone;  // "1914 GMT Thursday", "0400 GMT on Wednesday": the day after it as below
+    } else {
       if (toks_[i].ndig > 2 || toks_[i].num > 24) return {};
       if (adjacent(i) && is(i - 1, ":")) return {};  // the minutes of "14:03:00"
       h = toks_[i].num;
@@ -4859,7 +4859,9 @@ class Tagger {
     // a.m. / p.m.
     bool pm = false, am = false;
     std::size_t k = j;
-    if ((is(k, "a") || is(k, "p")) && is(k + 1, ".") && is(k + 2, "m")) {
+    if (zone) {
+      // (a 24-hour clock with its zone, read above)
+    } else if ((is(k, "a") || is(k, "p")) && is(k + 1, ".") && is(k + 2, "m")) {
       pm = is(k, "p");
       am = !pm;
       k += 3;
@@ -4880,7 +4882,7 @@ class Tagger {
       am = !pm;
     }
     if (!am && !pm && !has_clock) return {};
-    if (!am && !pm && toks_[i].kind == kDigit && !(j > i + 2 || is(i + 1, "o"))) {
+    if (!am && !pm && !zone && toks_[i].kind == kDigit && !(j > i + 2 || is(i + 1, "o"))) {
       // "7:48" alone is a time only with context ("at 7:48")
       if (!(i > 0 && (is(i - 1, "at") || is(i - 1, "by") || is(i - 1, "until") ||
                       is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "from")))) {
@@ -4891,10 +4893,13 @@ class Tagger {
     if (am && h == 12) h = 0;
     if (h > 24) return {};
     // Time zone or "local time".
-    if (std::size_t z = after_zone_name(k); z > k)
+    if (zone) {
+      // (read with the clock)
+    } else if (std::size_t z = after_zone_name(k); z > k) {
       k = z;
-    else if (timezone(k))
+    } else if (timezone(k)) {
       ++k;
+    }
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
@@ -4933,7 +4938,7 @@ class Tagger {
       // "10 p.m. tonight", "10 o'clock tonight", "7:30 this morning": one time
       // on that day, in that part of it when no a.m. or p.m. says which half.
       date = day_rel(offset);
-      if (!am && !pm && part != "morning" && h < 12) h += 12;
+      if (!am && !pm && !zone && part != "morning" && h < 12) h += 12;
       k = pe;
       day_named = true;
     } else if (d && d->day_offset != 99 && !d->tonight && !new_sentence) {
