@@ -1531,10 +1531,19 @@ TEST_CASE("hours of the day in words and restated clock times") {
   CHECK(find(t, "midnight").value == "2024-07-10T24:00");
   t = tag("It began at 11:30 p.m. (4:30 a.m. GMT Sunday).", CivilDate{2024, 7, 15});
   CHECK(find(t, "11:30 p.m.").value == "2024-07-13T23:30");
-  // British clock times with a point, only before a.m./p.m.
+  // British clock times with a point, only before a.m./p.m. or a zone.
   CHECK(one("The blast at 3.15pm shook the city.", "3.15pm", anchor).value == "2000-04-05T15:15");
   CHECK(one("At 10.30 a.m., it opens.", "10.30 a.m.", anchor).value == "2000-04-05T10:30");
+  CHECK(one("It closed at 22.30 BST on Tuesday.", "22.30 BST on Tuesday", anchor).value ==
+        "2000-04-04T22:30");
   CHECK(tag("Rates rose 3.15 percent.", anchor).empty());
+  CHECK(tag("The shares rose 12.50 local currency units.", anchor).empty());
+  // A weekday after a clock time may be followed by its date.
+  CHECK(one("The consultation closes at midnight on Friday 25 October.",
+            "midnight on Friday 25 October", CivilDate{2024, 10, 8})
+            .value == "2024-10-25T24:00");
+  CHECK(one("At 5 p.m. Friday 25 people died.", "5 p.m. Friday", anchor).value ==
+        "2000-03-31T17:00");
   // Hours in words before "o'clock".
   CHECK(one("He tweets at three o'clock in the morning.", "three o'clock in the morning", anchor)
             .value == "2000-04-05T03:00");
@@ -1774,6 +1783,11 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(one("Updated: March 5, 2024, 10:31 a.m. Prices rose.", "March 5, 2024, 10:31 a.m.", anchor)
             .value == "2024-03-05T10:31");
   CHECK(one("On May 5, 2015, 20 people came.", "May 5, 2015", anchor).value == "2015-05-05");
+  CHECK(one("Published: Tue 8 Oct 2024 07.00 BST", "8 Oct 2024 07.00 BST", anchor).value ==
+        "2024-10-08T07:00");
+  CHECK(one("Posted on 8 October 2024 at 7pm.", "8 October 2024 at 7pm", anchor).value ==
+        "2024-10-08T19:00");
+  CHECK(one("On 5 May 2010 100 people died.", "5 May 2010", anchor).value == "2010-05-05");
   // A timestamp's clock does not read the next date: each keeps its own day.
   std::string log;
   for (int d = 1; d <= 28; ++d) log += "Feb. " + std::to_string(d) + ", 2015 5 p.m. ";

@@ -3876,20 +3876,7 @@ class Tagger {
         else
           ye = year_at(end, &y);
         if (ye) {
-          // "February 6, 2016 9:52PM", "March 5, 2024, 10:31 a.m.": a timestamp.
-          std::size_t ck = is(ye, ",") || is(ye, "at") ? ye + 1 : ye;
-          if (digit(ck) && is_valid({y, m, day}) && !in_timestamp_) {
-            // (A clock reads a date after it in turn: no chain of date, clock, date...)
-            in_timestamp_ = true;
-            Core t = clock(ck);
-            in_timestamp_ = false;
-            std::size_t tpos = t.value.find('T');
-            if (t.end && t.type == "TIME" && tpos == 10) {
-              Core c = make(t.end, "TIME", time::day_str({y, m, day}) + t.value.substr(tpos));
-              c.approx_ok = true;
-              return c;
-            }
-          }
+          if (Core t = timestamp(ye, {y, m, day}); t.end) return t;
           Core c = make(ye, "DATE",
                         is_valid({y, m, day}) ? time::day_str({y, m, day}) : time::month_str(y, m));
           c.approx_ok = true;
@@ -3994,6 +3981,23 @@ class Tagger {
     return c;
   }
 
+  // The clock time after a full date that ends before token k, as one TIME
+  // on that day ("February 6, 2016 9:52PM", "March 5, 2024, 10:31 a.m.",
+  // "8 October 2024 at 7pm"); empty when none follows.
+  Core timestamp(std::size_t k, CivilDate date) {
+    std::size_t ck = is(k, ",") || is(k, "at") ? k + 1 : k;
+    if (!digit(ck) || !is_valid(date) || in_timestamp_) return {};
+    // (A clock reads a date after it in turn: no chain of date, clock, date...)
+    in_timestamp_ = true;
+    Core t = clock(ck);
+    in_timestamp_ = false;
+    std::size_t tpos = t.value.find('T');
+    if (!t.end || t.type != "TIME" || tpos != 10) return {};
+    Core c = make(t.end, "TIME", time::day_str(date) + t.value.substr(tpos));
+    c.approx_ok = true;
+    return c;
+  }
+
   // A word before a month that makes it a date ("in May", "early March", "last June").
   bool month_lead(std::size_t k) const {
     return is(k, "in") || is(k, "since") || is(k, "until") || is(k, "by") || is(k, "of") ||
@@ -4042,7 +4046,10 @@ class Tagger {
       ye = year_at(j, &y);
       if (!ye && is(j, ",")) ye = year_at(j + 1, &y);
     }
-    if (ye && is_valid({y, m, day})) return make(ye, "DATE", time::day_str({y, m, day}));
+    if (ye && is_valid({y, m, day})) {
+      if (Core t = timestamp(ye, {y, m, day}); t.end) return t;
+      return make(ye, "DATE", time::day_str({y, m, day}));
+    }
     if (dashed) return {};
     // "won 3-2 June 5": the month has its own day after it.
     if (int d2 = 0; i > 0 && is_dash(i - 1) && day_at(j, &d2) && digit(j)) return {};
@@ -4830,11 +4837,14 @@ class Tagger {
         j += 2;
         if (is(j, ":") && adjacent(j) && digit(j + 1) && toks_[j + 1].ndig == 2) j += 2;
       } else if (is(j, ".") && adjacent(j) && digit(j + 1) && adjacent(j + 1) &&
-                 toks_[j + 1].ndig == 2 && toks_[j + 1].num < 60 && h >= 1 && h <= 12 &&
-                 (is(j + 2, "am") || is(j + 2, "pm") ||
-                  ((is(j + 2, "a") || is(j + 2, "p")) && is(j + 3, ".") && is(j + 4, "m")))) {
-        // "3.15pm", "10.30 a.m.": British style, only with its a.m./p.m. (not
-        // "3.15 percent").
+                 toks_[j + 1].ndig == 2 && toks_[j + 1].num < 60 &&
+                 ((h >= 1 && h <= 12 &&
+                   (is(j + 2, "am") || is(j + 2, "pm") ||
+                    ((is(j + 2, "a") || is(j + 2, "p")) && is(j + 3, ".") && is(j + 4, "m")))) ||
+                  (toks_[i].ndig == 2 && h < 24 &&
+                   (timezone(j + 2) || after_zone_name(j + 2) > j + 2)))) {
+        // "3.15pm", "10.30 a.m.", "07.00 BST": British style, only with its
+        // a.m./p.m. or zone (not "3.15 percent").
         mnt = toks_[j + 1].num;
         j += 2;
       } else if (is(j, "o") && apostrophe(j + 1) && is(j + 2, "clock")) {
@@ -4931,6 +4941,16 @@ class Tagger {
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
+      // "midnight on Friday 25 October": the date after the weekday decides.
+      std::size_t e = is(dk + 1, ",") ? dk + 2 : dk + 1;
+      if (!in_timestamp_ &&
+          (w(e) && (w(e)->month || w(e)->month_abbr) ? (dated = month_expr(e)).end
+           : digit(e)                                ? (dated = day_first(e)).end
+                                                     : 0) &&
+          dated.value.size() == 10) {
+        date = dated.value;
+        k = dated.end;
+      }
       day_named = true;
     } else if (int offset = 0; !in_timestamp_ && !new_sentence &&
                                (pe = day_part_at(dk, &offset, &part)) &&
