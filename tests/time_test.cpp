@@ -683,6 +683,10 @@ TEST_CASE("durations") {
     CHECK(tag("Guards stand there 24 hours a day.", CivilDate{2024, 7, 12}).empty());
     CHECK(tag("She works three days per week.", CivilDate{2024, 7, 12}).empty());
     CHECK(one("The talks lasted three days a week ago.", "three days").value == "P3D");
+    // A verb in -s before "a week" is no plural noun of a rate.
+    CHECK(one("The trip takes a day.", "a day").value == "P1D");
+    CHECK(one("The vote comes a year after the crisis.", "a year").value == "P1Y");
+    CHECK(tag("The hotel adds 300 rooms a year.", CivilDate{2024, 7, 12}).empty());
   }
 }
 

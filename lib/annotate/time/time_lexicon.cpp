@@ -122,6 +122,8 @@ const TimeLexicon& time_lexicon() {
         w.result_noun = true;
       else if (cls == "change_verb")
         w.change_verb = true;
+      else if (cls == "span_verb")
+        w.span_verb = true;
       else if (cls == "unplanned_noun")
         w.unplanned_noun = true;
       else

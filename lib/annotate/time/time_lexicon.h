@@ -60,6 +60,7 @@ struct alignas(64) WordInfo {
   std::string approx;              ///< TIMEX3 mod of an approximator ("APPROX")
   std::string position;            ///< START / MID / END
   bool change_verb = false;        ///< "became", "transformed": "overnight" with it means suddenly
+  bool span_verb = false;   ///< "lasts", "takes": "a week" after it is a span, not a rate's unit
   bool adverb_set = false;  ///< "paid quarterly": a set only as an adverb, not "quarterly profit"
   bool unplanned_noun = false;  ///< "massacre", "crash": an event news reports once it happened
   bool refusal = false;         ///< "say", "comment": "would not say Tuesday" refused it then

@@ -3454,7 +3454,8 @@ class Tagger {
     return l.size() > 3 && l.back() == 's' && !t.cap && l != "this" && l != "was" && l != "has" &&
            l != "is" && l != "its" && l != "his" && l != "does" && l != "us" && l != "less" &&
            l != "across" && l != "unless" && l != "plus" && l != "thus" && l != "as" &&
-           !(t.w && ((t.w->unit && !t.w->plural) || (t.w->tense && t.w->tense != 6)));
+           !(t.w &&
+             ((t.w->unit && !t.w->plural) || (t.w->tense && t.w->tense != 6) || t.w->span_verb));
   }
 
   // A unit word alone: "years" (PXY), "the year-earlier period".
