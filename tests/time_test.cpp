@@ -1331,7 +1331,9 @@ TEST_CASE("'the previous Friday', 'the following Monday' count from the narrated
         "1989-10-27");
 }
 
-TEST_CASE("a weekday's possessive is past unless 'ahead of', 'will' or a deadline governs it") {
+TEST_CASE(
+    "a weekday's possessive is past unless 'ahead of', 'heading into', 'will' or a deadline "
+    "governs it") {
   CivilDate friday{2016, 3, 11};
   CHECK(one("Campaigns raced ahead of Tuesday's primary.", "Tuesday", friday).value ==
         "2016-03-15");
@@ -1340,6 +1342,10 @@ TEST_CASE("a weekday's possessive is past unless 'ahead of', 'will' or a deadlin
   // "leading up to" is as often told afterwards: the possessive's past day.
   CHECK(one("Claims grew in the days leading up to Monday's caucus.", "Monday", friday).value ==
         "2016-03-07");
+  // "heading into" is written on the eve or the morning after: the nearest day.
+  CHECK(one("Heading into Monday's caucus, he led.", "Monday", friday).value == "2016-03-14");
+  CHECK(one("She led heading into Thursday's primaries.", "Thursday", friday).value ==
+        "2016-03-10");
   // A possessive day otherwise names something that has happened.
   CHECK(one("After Wednesday's ruling, exiles protested.", "Wednesday", friday).value ==
         "2016-03-09");

@@ -1429,9 +1429,10 @@ class Tagger {
     // "was scheduled to leave late Tuesday", "was set to headline Tuesday": a
     // plan told in the past may have been carried out or be still to come;
     // the nearest such day. So is "speaks later Monday", which news writes on
-    // the day itself, though it may be published on the next.
-    if (direction == 0 && t > 0 && !strict &&
-        (past_plan_before(i) || (i > 0 && is(i - 1, "later")))) {
+    // the day itself, though it may be published on the next, and "heading
+    // into Tuesday's primary", written on its eve or the morning after.
+    if (direction == 0 && !strict &&
+        ((t > 0 && (past_plan_before(i) || (i > 0 && is(i - 1, "later")))) || into_event(i))) {
       int ahead = (wd - today + 7) % 7;
       delta = ahead <= 3 ? ahead : ahead - 7;
       return time::day_str(civil_from_days(anchor_days_ + delta));
@@ -1470,6 +1471,13 @@ class Tagger {
       }
     }
     return true;
+  }
+  // A weekday at i names an event that the clause comes up to: "heading into
+  // Tuesday's primary", "came into Tuesday's contests".
+  bool into_event(std::size_t i) const {
+    return i > 1 && is(i - 1, "into") && apostrophe(i + 1) &&
+           (is(i - 2, "heading") || is(i - 2, "going") || is(i - 2, "came") ||
+            is(i - 2, "coming") || is(i - 2, "headed") || is(i - 2, "went"));
   }
   // The nearest tense marker before token i looks ahead from a past "was" or
   // "were": "was scheduled to", "were set to", "was going to".
@@ -4126,7 +4134,7 @@ class Tagger {
     const WordInfo* p = w(j);
     std::size_t owner = p && !p->part_of_day.empty() ? j + 1 : j;  // "Saturday night's debate"
     if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i) &&
-        !(progressive_before(i) && event_noun_after(owner + 2))) {
+        !into_event(i) && !(progressive_before(i) && event_noun_after(owner + 2))) {
       direction = -1;
     }
     // "a boost from the win Tuesday", "Clinton's wins on Tuesday": a result
