@@ -855,6 +855,27 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(one("in the late '80s", "the late '80s").value == "198");
     CHECK(one("the 20th century", "the 20th century").value == "19");
   }
+  SUBCASE("two-digit years after an apostrophe") {
+    CivilDate march{2016, 3, 1};
+    CHECK(one("That's what he did in '08 and '12.", "'12", march).value == "2012");
+    CHECK(one("It was the summer of '69.", "the summer of '69", march).value == "1969-SU");
+    CHECK(one("Prices peaked in March '98.", "March '98", march).value == "1998-03");
+    // An opening quote typed for the apostrophe.
+    CHECK(one("Obama won in \xE2\x80\x98"
+              "08.",
+              "\xE2\x80\x98"
+              "08",
+              march)
+              .value == "2008");
+    CHECK(one("The \xE2\x80\x98"
+              "80s were fun.",
+              "The \xE2\x80\x98"
+              "80s",
+              march)
+              .value == "198");
+    // Only after a preposition or a month: not a quoted title.
+    CHECK(tag("He saw '13 Hours' twice.", march).empty());
+  }
 }
 
 TEST_CASE("vague references") {

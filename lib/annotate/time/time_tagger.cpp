@@ -291,7 +291,11 @@ Cursor tokenize(std::string_view text, const char* low, std::size_t from, std::s
          static_cast<unsigned char>(ch[2]) <= 0x8A)) {
       continue;
     }
-    if (ch == "\xE2\x80\x99") start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+    // A typographic apostrophe (or an opening quote standing for one) may
+    // begin "\u201990s" or "\u201808".
+    if (ch == "\xE2\x80\x99" || ch == "\xE2\x80\x98") {
+      start[at.nstarts++] = static_cast<std::uint32_t>(at.n);
+    }
     const time::TimeLexicon::Slot* slot = lex.find_padded(low + i, len);
     out[at.n++] = Tok{.b = static_cast<std::uint32_t>(i),
                       .e = static_cast<std::uint32_t>(at.i),
@@ -1694,6 +1698,16 @@ class Tagger {
       *year = toks_[i].num;
       return i + 1;
     }
+    // "'69" in "the summer of '69", "March '98": the year nearest the anchor
+    // within its century, up to two years ahead (1900s with no anchor). An
+    // opening quote often stands for the apostrophe ("in \u201808").
+    if ((apostrophe(i) || is(i, "\xE2\x80\x98")) && digit(i + 1) && toks_[i + 1].ndig == 2 &&
+        adjacent(i + 1) &&
+        !(adjacent(i + 2) && (digit(i + 2) || toks_[i + 2].kind == kAlpha || apostrophe(i + 2)))) {
+      int v = toks_[i + 1].num;
+      *year = anchor_ && 2000 + v <= a().year + 2 ? 2000 + v : 1900 + v;
+      return i + 2;
+    }
     if (is(i, "nineteen") || is(i, "eighteen")) {
       int base = is(i, "nineteen") ? 1900 : 1800;
       const WordInfo* t = w(i + 1);
@@ -2211,7 +2225,8 @@ class Tagger {
       if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
       if (t.ndig == 2 && i > 1 && (is_dash(i - 1) || is(i - 1, "/"))) consider(second_year(i));
-    } else if (apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
+    } else if ((apostrophe(i) || is(i, "\xE2\x80\x98")) && digit(i + 1) && toks_[i + 1].ndig == 2 &&
+               adjacent(i + 1)) {
       consider(short_decade(i));
     }
     return best;
@@ -4539,7 +4554,17 @@ class Tagger {
   Core short_decade(std::size_t i) {
     // "'80s"
     std::size_t d = i + 1;
-    if (!(is(d + 1, "s") && adjacent(d + 1))) return {};
+    if (!(is(d + 1, "s") && adjacent(d + 1))) {
+      // "in '08", "since '95", "the class of '85": a year after a preposition
+      // (not the title "'13 Hours'").
+      int y = 0;
+      std::size_t e = i > 0 && (is(i - 1, "in") || is(i - 1, "of") || is(i - 1, "since") ||
+                                is(i - 1, "by") || is(i - 1, "from") || is(i - 1, "until") ||
+                                (is(i - 1, "and") && tagged_just_before(i - 1)))
+                          ? year_at(i, &y)
+                          : 0;
+      return e ? make(e, "DATE", time::year_str(y)) : Core{};
+    }
     int v = toks_[d].num;
     if (v % 10 != 0) return {};
     int century = 19;
