@@ -828,6 +828,19 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     CHECK(h.interval.last_day == day(2024, 6, 30));
     CHECK(tag("The H1N1 virus spread; H1 results were weak.", CivilDate{2024, 7, 12}).empty());
   }
+  SUBCASE("financial shorthand: '3Q23', '1H24', 'Q1 FY25'") {
+    CivilDate october{2024, 10, 8};
+    CHECK(one("In 3Q23, margins fell.", "3Q23", october).value == "2023-Q3");
+    CHECK(one("2Q 2024 results beat.", "2Q 2024", october).value == "2024-Q2");
+    CHECK(one("1H24 profit rose.", "1H24", october).value == "2024-H1");
+    // A fiscal quarter is named by its calendar quarter, as in TimeBank.
+    CHECK(one("Revenue in Q1 FY25 rose.", "Q1 FY25", october).value == "2025-Q1");
+    CHECK(one("In the first quarter of fiscal 2025, costs rose.",
+              "the first quarter of fiscal 2025", october)
+              .value == "2025-Q1");
+    // Not without a year, nor a count glued to a word.
+    CHECK(tag("The 4H club met; he scored 1H23abc.", october).empty());
+  }
   SUBCASE("quarters") {
     CHECK(one("Profit rose in the first quarter.", "the first quarter", CivilDate{1998, 5, 4})
               .value == "1998-Q1");

@@ -2225,6 +2225,9 @@ class Tagger {
       if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
       if (t.ndig == 2 && i > 1 && (is_dash(i - 1) || is(i - 1, "/"))) consider(second_year(i));
+      if (t.ndig == 1 && adjacent(i + 1) && (is(i + 1, "q") || is(i + 1, "h"))) {
+        consider(number_letter_period(i));
+      }
     } else if ((apostrophe(i) || is(i, "\xE2\x80\x98")) && digit(i + 1) && toks_[i + 1].ndig == 2 &&
                adjacent(i + 1)) {
       consider(short_decade(i));
@@ -3664,6 +3667,7 @@ class Tagger {
       if (!e && is(end, ",")) e = year_at(end + 1, &y);
       if (!e) e = year_at(end, &y);
       if (!e && is(end, "of")) e = deictic_year_at(end + 1, &y);
+      if (!e && is(end, "of")) e = fiscal_year_at(end + 1, &y);  // "of fiscal 2025"
       // "the third quarter of the year": the year in the story, so the tense
       // decides as for "the third quarter" ("raised during the third quarter
       // of the year" in January is last year's).
@@ -3832,11 +3836,50 @@ class Tagger {
     if (!q) return {};
     int y = 0;
     std::size_t e = year_at(i + 2, &y);
+    if (!e) e = fiscal_year_at(i + 2, &y);  // "Q1 FY25", as the fiscal first quarter
     if (e) {
       note_quarter(y, q);
       return make(e, "DATE", time::quarter_str(y, q));
     }
     return theok(make(i + 2, "DATE", quarter_in_context(q, i)));
+  }
+
+  // "3Q23", "2Q 2024", "1H24": a quarter or half with its number first, only
+  // with its year (two digits joined on, or four).
+  Core number_letter_period(std::size_t i) {
+    bool quarter = is(i + 1, "q");
+    int part = toks_[i].num;
+    if (toks_[i].ndig != 1 || !toks_[i + 1].cap || part < 1 || part > (quarter ? 4 : 2)) return {};
+    std::size_t k = i + 2;
+    int y = 0;
+    std::size_t e = 0;
+    if (digit(k) && adjacent(k) && toks_[k].ndig == 2) {
+      y = two_digit_year(toks_[k].num), e = k + 1;
+    } else if (!adjacent(k) || digit(k)) {
+      e = year_at(k, &y);
+    }
+    if (!e || (adjacent(e) && toks_[e].kind != kPunct)) return {};
+    if (!quarter) return make(e, "DATE", time::year_str(y) + "-H" + std::to_string(part));
+    note_quarter(y, part);
+    return make(e, "DATE", time::quarter_str(y, part));
+  }
+
+  // The year a fiscal year at k names ("fiscal 2025", "FY25", "fiscal year
+  // 2024"), read as the calendar year of that number; the index after it, or 0.
+  std::size_t fiscal_year_at(std::size_t k, int* year) {
+    if (!(is(k, "fiscal") || is(k, "fy"))) return 0;
+    Core f = fiscal(k);
+    if (!f.end || f.value.size() != 4) return 0;
+    *year = std::atoi(f.value.c_str());
+    return f.end;
+  }
+
+  // A two-digit year ("FY24", "3Q23") in the anchor's century, or the one
+  // before when that would put it over twenty years ahead.
+  int two_digit_year(int yy) const {
+    int y = (anchor_ ? a().year / 100 * 100 : 2000) + yy;
+    if (anchor_ && y > a().year + 20) y -= 100;
+    return y;
   }
 
   // "H1 2024", "H2 2023": a half year, only with its year (not "H1N1").
@@ -3859,11 +3902,7 @@ class Tagger {
     if (e) return make(e, "DATE", time::year_str(y));
     // "fiscal 89" / "FY24"
     if (digit(j) && toks_[j].ndig == 2) {
-      int yy = toks_[j].num;
-      int century = anchor_ ? a().year / 100 * 100 : 2000;
-      y = century + yy;
-      if (anchor_ && y > a().year + 20) y -= 100;
-      return make(j + 1, "DATE", time::year_str(y));
+      return make(j + 1, "DATE", time::year_str(two_digit_year(toks_[j].num)));
     }
     // "fiscal second-quarter"
     const WordInfo* o = w(j);
