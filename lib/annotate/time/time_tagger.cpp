@@ -529,6 +529,9 @@ class Tagger {
   bool apostrophe(std::size_t i) const {
     return i < n() && (toks_[i].low == "'" || toks_[i].low == "\xE2\x80\x99");
   }
+  // The mark before a two-digit year ("'90s", "in '08"): an apostrophe, or
+  // an opening quote typed for one ("in \u201808").
+  bool year_apostrophe(std::size_t i) const { return apostrophe(i) || is(i, "\xE2\x80\x98"); }
 
   // ---- tense ---------------------------------------------------------------
   const std::vector<std::pair<int, int>>& markers() const {
@@ -1075,16 +1078,14 @@ class Tagger {
   // November 30, storms formed"). `m` is the end, tokens [i, m.end).
   void fix_day_range(std::size_t i, Core& m) {
     if (!(digit(i) || (w(i) && (w(i)->month || w(i)->month_abbr)))) return;
-    for (std::size_t k = i; k < m.end; ++k) {
-      if (digit(k) && toks_[k].ndig == 4) return;  // a year of its own
-    }
+    if (four_digits_in(i, m.end)) return;  // a year of its own
     std::optional<std::size_t> s = range_start_token(i);
-    std::optional<CivilDate> first = range_start_before(i);
+    if (!s) return;
+    std::optional<CivilDate> first = calendar_value(found_.back().value, Granularity::kDay);
     std::optional<CivilDate> own = calendar_value(m.value, Granularity::kDay);
-    if (!s || !first || !own) return;
+    if (!first || !own) return;
     std::int32_t start = days_from_civil(*first), own_days = days_from_civil(*own);
-    bool start_written = false;
-    for (std::size_t k = *s; k + 1 < i; ++k) start_written |= digit(k) && toks_[k].ndig == 4;
+    bool start_written = four_digits_in(*s, i - 1);
     CivilDate earlier{first->year - 1, first->month, first->day};
     if (!start_written && start > anchor_days_ && own_days <= anchor_days_ && is_valid(earlier) &&
         days_from_civil(earlier) < own_days && tense_no_report(i) < 0) {
@@ -1096,6 +1097,13 @@ class Tagger {
     CivilDate after{first->year, own->month, own->day};
     if (is_valid(after) && days_from_civil(after) <= start) ++after.year;
     if (is_valid(after)) m.value = time::day_str(after);
+  }
+  // A number of four digits (a year, most likely) among tokens [from, to).
+  bool four_digits_in(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if (digit(k) && toks_[k].ndig == 4) return true;
+    }
+    return false;
   }
   // The calendar day of a day or time value ("2016-07-19T24:00" is 2016-07-20),
   // or empty.
@@ -1699,10 +1707,8 @@ class Tagger {
       return i + 1;
     }
     // "'69" in "the summer of '69", "March '98": the year nearest the anchor
-    // within its century, up to two years ahead (1900s with no anchor). An
-    // opening quote often stands for the apostrophe ("in \u201808").
-    if ((apostrophe(i) || is(i, "\xE2\x80\x98")) && digit(i + 1) && toks_[i + 1].ndig == 2 &&
-        adjacent(i + 1) &&
+    // within its century, up to two years ahead (1900s with no anchor).
+    if (year_apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1) &&
         !(adjacent(i + 2) && (digit(i + 2) || toks_[i + 2].kind == kAlpha || apostrophe(i + 2)))) {
       int v = toks_[i + 1].num;
       *year = anchor_ && 2000 + v <= a().year + 2 ? 2000 + v : 1900 + v;
@@ -2228,8 +2234,7 @@ class Tagger {
       if (t.ndig == 1 && adjacent(i + 1) && (is(i + 1, "q") || is(i + 1, "h"))) {
         consider(number_letter_period(i));
       }
-    } else if ((apostrophe(i) || is(i, "\xE2\x80\x98")) && digit(i + 1) && toks_[i + 1].ndig == 2 &&
-               adjacent(i + 1)) {
+    } else if (year_apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1)) {
       consider(short_decade(i));
     }
     return best;
@@ -4119,25 +4124,27 @@ class Tagger {
     return make(j, "DATE", month_day_in_context(m, day, i));
   }
 
-  // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
-  Core weekday_expr(std::size_t i, int direction, bool strict) {
-    if (!toks_[i].cap) return {};
-    if (ends_quoted_title(i)) return {};
-    std::size_t j = i + 1;
-    // An explicit date after the weekday decides.
-    std::size_t k = is(j, ",") ? j + 1 : j;
-    int m = 0;
-    if (month_at(k, &m)) {
+  // The date written after a weekday, from token k on (a comma first or not):
+  // "Friday, Oct. 23", "Friday 25 October"; empty when there is none.
+  Core date_after_weekday(std::size_t k) {
+    if (is(k, ",")) ++k;
+    if (w(k) && (w(k)->month || w(k)->month_abbr)) {
       Core c = month_expr(k);
       if (c.end && c.value.size() >= 10) {
         c.approx_ok = false;
         return c;
       }
     }
-    if (digit(k)) {
-      Core c = day_first(k);
-      if (c.end) return c;
-    }
+    return digit(k) ? day_first(k) : Core{};
+  }
+
+  // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
+  Core weekday_expr(std::size_t i, int direction, bool strict) {
+    if (!toks_[i].cap) return {};
+    if (ends_quoted_title(i)) return {};
+    std::size_t j = i + 1;
+    // An explicit date after the weekday decides.
+    if (Core c = date_after_weekday(j); c.end) return c;
     // "Tuesday 5th", "Friday the 8th": the day of that number nearest the
     // anchor that falls on that weekday (none: the weekday alone).
     if (std::size_t d = is(j, "the") ? j + 1 : j; anchor_ && digit(d)) {
@@ -5015,12 +5022,7 @@ class Tagger {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
       // "midnight on Friday 25 October": the date after the weekday decides.
-      std::size_t e = is(dk + 1, ",") ? dk + 2 : dk + 1;
-      if (!in_timestamp_ &&
-          (w(e) && (w(e)->month || w(e)->month_abbr) ? (dated = month_expr(e)).end
-           : digit(e)                                ? (dated = day_first(e)).end
-                                                     : 0) &&
-          dated.value.size() == 10) {
+      if (!in_timestamp_ && (dated = date_after_weekday(dk + 1)).end && dated.value.size() == 10) {
         date = dated.value;
         k = dated.end;
       }
