@@ -886,6 +886,18 @@ TEST_CASE("ranges, quarters, seasons, decades, centuries") {
     // Only after a preposition or a month: not a quoted title.
     CHECK(tag("He saw '13 Hours' twice.", march).empty());
   }
+  SUBCASE("a two-digit year crosses the century when the anchor is near it") {
+    CivilDate y1999{1999, 6, 1};
+    CHECK(one("Spending in FY00 will rise.", "FY00", y1999).value == "2000");
+    CHECK(one("The law passed on 1/5/01.", "1/5/01", y1999).value == "2001-01-05");
+    CHECK(one("Prices fell in '99.", "'99", y1999).value == "1999");
+    CivilDate y2024{2024, 6, 1};
+    CHECK(one("He was born on 7/10/45.", "7/10/45", y2024).value == "1945-07-10");
+    CHECK(one("It was hit in fiscal 89.", "fiscal 89", y2024).value == "1989");
+    // With no anchor, 69-99 are the 1900s and 00-68 the 2000s, as strptime's %y.
+    CHECK(one("That's what he did in '08.", "'08", std::nullopt).value == "2008");
+    CHECK(one("It was hit in fiscal 89.", "fiscal 89", std::nullopt).value == "1989");
+  }
 }
 
 TEST_CASE("vague references") {

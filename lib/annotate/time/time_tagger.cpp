@@ -1706,12 +1706,11 @@ class Tagger {
       *year = toks_[i].num;
       return i + 1;
     }
-    // "'69" in "the summer of '69", "March '98": the year nearest the anchor
-    // within its century, up to two years ahead (1900s with no anchor).
+    // "'69" in "the summer of '69", "March '98": mostly a year gone by, so
+    // at most two years ahead.
     if (year_apostrophe(i) && digit(i + 1) && toks_[i + 1].ndig == 2 && adjacent(i + 1) &&
         !(adjacent(i + 2) && (digit(i + 2) || toks_[i + 2].kind == kAlpha || apostrophe(i + 2)))) {
-      int v = toks_[i + 1].num;
-      *year = anchor_ && 2000 + v <= a().year + 2 ? 2000 + v : 1900 + v;
+      *year = two_digit_year(toks_[i + 1].num, 2);
       return i + 2;
     }
     if (is(i, "nineteen") || is(i, "eighteen")) {
@@ -3859,7 +3858,7 @@ class Tagger {
     int y = 0;
     std::size_t e = 0;
     if (digit(k) && adjacent(k) && toks_[k].ndig == 2) {
-      y = two_digit_year(toks_[k].num), e = k + 1;
+      y = two_digit_year(toks_[k].num, 20), e = k + 1;
     } else if (!adjacent(k) || digit(k)) {
       e = year_at(k, &y);
     }
@@ -3879,12 +3878,13 @@ class Tagger {
     return f.end;
   }
 
-  // A two-digit year ("FY24", "3Q23") in the anchor's century, or the one
-  // before when that would put it over twenty years ahead.
-  int two_digit_year(int yy) const {
-    int y = (anchor_ ? a().year / 100 * 100 : 2000) + yy;
-    if (anchor_ && y > a().year + 20) y -= 100;
-    return y;
+  // The year a two-digit year names ("'69", "FY24", "7/10/98"): the one in the
+  // hundred years that end `ahead` years after the anchor's, so "FY00" said in
+  // 1999 is 2000; with no anchor, 1969-2068, as POSIX strptime reads "%y".
+  int two_digit_year(int yy, int ahead) const {
+    if (!anchor_) return yy + (yy >= 69 ? 1900 : 2000);
+    int last = a().year + ahead;
+    return last - ((last - yy) % 100 + 100) % 100;
   }
 
   // "H1 2024", "H2 2023": a half year, only with its year (not "H1N1").
@@ -3907,7 +3907,7 @@ class Tagger {
     if (e) return make(e, "DATE", time::year_str(y));
     // "fiscal 89" / "FY24"
     if (digit(j) && toks_[j].ndig == 2) {
-      return make(j + 1, "DATE", time::year_str(two_digit_year(toks_[j].num)));
+      return make(j + 1, "DATE", time::year_str(two_digit_year(toks_[j].num, 20)));
     }
     // "fiscal second-quarter"
     const WordInfo* o = w(j);
@@ -4692,7 +4692,7 @@ class Tagger {
     if (a.ndig > 2) return {};
     // A two-digit year only with slashes: "1.2.10" and "3-2-10" are versions and scores.
     if (!(c.ndig == 4 || (c.ndig == 2 && sep == '/'))) return {};
-    int y = c.ndig == 2 ? c.num + (c.num < 50 ? 2000 : 1900) : c.num;
+    int y = c.ndig == 2 ? two_digit_year(c.num, 20) : c.num;
     CivilDate mdy{y, a.num, b.num};
     CivilDate dmy{y, b.num, a.num};
     CivilDate d = sep == '/' ? mdy : dmy;
