@@ -473,6 +473,22 @@ TEST_CASE("the clause's tense: passives, plans, adjectives and irregular verbs")
           .value == "2000-04-04T09:00");
   CHECK(one("Until Thursday, they had not called him a suspect.", "Thursday", CivilDate{1999, 5, 7})
             .value == "1999-05-06");
+  SUBCASE("the new date of something set or moved lies after the move") {
+    CivilDate july{2024, 7, 12};  // a Friday
+    CHECK(one("The vote was postponed until March 5.", "March 5", july).value == "2025-03-05");
+    CHECK(one("The vote was pushed back to March 5.", "March 5", july).value == "2025-03-05");
+    CHECK(one("The judge set a hearing for Jan. 14.", "Jan. 14", july).value == "2025-01-14");
+    CHECK(one("The talks were delayed until January.", "January", july).value == "2025-01");
+    CHECK(one("The launch was moved to Tuesday.", "Tuesday", july).value == "2024-07-16");
+    // A date just gone by stays the nearest; the move's own date is behind.
+    CHECK(one("The vote was postponed to July 10.", "July 10", july).value == "2024-07-10");
+    CHECK(one("The summit was postponed on Tuesday.", "Tuesday", july).value == "2024-07-09");
+    CHECK(one("He moved to Texas in March.", "March", july).value == "2024-03");
+    // "up" before a point is the verb's, not "up to" as a bound.
+    auto t = one("Voting was moved up to Feb. 3.", "Feb. 3", july);
+    CHECK(t.value == "2025-02-03");
+    CHECK(t.mod.empty());
+  }
 }
 
 TEST_CASE("anaphoric 'that year', 'later that year', 'that day' take the last date mentioned") {

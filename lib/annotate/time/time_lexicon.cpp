@@ -124,6 +124,8 @@ const TimeLexicon& time_lexicon() {
         w.change_verb = true;
       else if (cls == "span_verb")
         w.span_verb = true;
+      else if (cls == "reschedule_verb")
+        w.reschedule_verb = true;
       else if (cls == "unplanned_noun")
         w.unplanned_noun = true;
       else

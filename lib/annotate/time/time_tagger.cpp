@@ -927,6 +927,23 @@ class Tagger {
     auto k = static_cast<std::size_t>(left);
     return !(is(k, "would") || is(k, "could") || is(k, "might"));
   }
+  // The date at i is the new date of something set or moved: "postponed
+  // until March 5", "pushed the vote back to Jan. 14", "set a hearing for Jan.
+  // 14". News reports such a move once it is made, so the date lies after it,
+  // whatever the verb's tense.
+  bool new_date_at(std::size_t i) const {
+    if (i < 2 ||
+        !(is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "for"))) {
+      return false;
+    }
+    // The verb, then at most five words of particle and object.
+    for (std::size_t k = i - 2, words = 0; words <= 5; --k, ++words) {
+      if (toks_[k].kind != kAlpha) return false;
+      if (w(k) && w(k)->reschedule_verb) return true;
+      if (k == 0) break;
+    }
+    return false;
+  }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
     auto [left, tense] = marker_before(i);
@@ -1183,6 +1200,7 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
+    if (new_date_at(i)) t = 1;  // "the talks were delayed until January"
     // A past verb in another clause does not date an event: "strengthened
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
@@ -1377,6 +1395,8 @@ class Tagger {
     bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
                           is(i - 1, "till") || is(i - 1, "due") || is(i - 1, "effect"));
     int clause = tense_no_report(i);
+    // "was postponed until March 5": the new date looks ahead from the move.
+    if (new_date_at(i)) plan = true, clause = 1;
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
     if (clause < 0 && infinitive_between(i)) clause = 0;
@@ -1418,7 +1438,7 @@ class Tagger {
     // unless a past perfect follows ("Until Thursday, they had not ...").
     if (direction == 0 &&
         ((i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "due"))) ||
-         (i > 1 && is(i - 1, "on") && is(i - 2, "due")) ||
+         new_date_at(i) || (i > 1 && is(i - 1, "on") && is(i - 2, "due")) ||
          (i > 1 && is(i - 1, "as") && is(i - 2, "soon"))) &&
         !had_follows(i)) {
       t = 1;
@@ -1989,6 +2009,9 @@ class Tagger {
       if (ok && !approx.empty() && !c.approx_ok) ok = false;
       if (ok && !position.empty() && !c.pos_ok && !is(i, "the")) ok = false;
       if (ok && approx == "MORE_THAN" && is(i, "over") && c.type != "DURATION") ok = false;
+      // "up to five years", but "moved up to Feb. 3", "in the days leading up
+      // to March 5": before a point, "up" is the verb's.
+      if (ok && is(i, "up") && c.type != "DURATION") ok = false;
       if (ok && c.end >= best.end) {
         best = c;
         if (!approx.empty()) best.mod = approx;
