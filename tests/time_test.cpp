@@ -665,6 +665,22 @@ TEST_CASE("durations") {
           "2001");
     CHECK(one("It ends 2 1/2 years from now.", "2 1/2 years from now", march).value == "2018-09");
   }
+  SUBCASE("decimal counts") {
+    // As halves are: in the next smaller unit when it comes out whole.
+    CHECK(one("The flight took 1.5 hours.", "1.5 hours").value == "PT1H30M");
+    CHECK(one("He served 2.5 years in prison.", "2.5 years").value == "P2Y6M");
+    CHECK(one("The job took 1.25 hours.", "1.25 hours").value == "PT1H15M");
+    CHECK(one("It took 2.50 days.", "2.50 days").value == "P2DT12H");
+    CHECK(one("It lasted 1.5 decades.", "1.5 decades").value == "P15Y");
+    CHECK(one("They met for a 1.5-hour session.", "1.5-hour").value == "PT1H30M");
+    CHECK(one("It took 2.0 days.", "2.0 days").value == "P2D");
+    // Else ISO 8601's decimal fraction of the unit.
+    CHECK(one("He waited 3.7 years.", "3.7 years").value == "P3.7Y");
+    CHECK(one("The race took 9.58 seconds.", "9.58 seconds").value == "PT9.58S");
+    CHECK(one("It ends in 1.5 weeks.", "1.5 weeks").value == "P1.5W");
+    CHECK(one("It rose 2.5 years ago.", "2.5 years ago", CivilDate{2016, 3, 10}).value ==
+          "2013-09");
+  }
   SUBCASE("a count of the next smaller unit joins the first") {
     CHECK(one("It lasted two hours and 15 minutes.", "two hours and 15 minutes").value ==
           "PT2H15M");

@@ -1635,12 +1635,12 @@ class Tagger {
       if (toks_[i].num < 0) return 0;
       std::size_t j = i + 1;
       int v = toks_[i].num;
-      // "1,000" and "2.5" are not small counts of time units; "2 1/2" is rare.
+      // "1,000" is not a small count of time units; "2.5" is (number_unit() reads its fraction).
       if (j + 1 < n() && (is(j, ",") || is(j, ".")) && adjacent(j) && digit(j + 1) &&
           adjacent(j + 1)) {
         if (is(j, ".")) {
           *value = v;
-          return j + 2;  // "2.5 years": keep the integer part
+          return j + 2;  // "2.5 years": the integer part here
         }
         return 0;
       }
@@ -3137,6 +3137,16 @@ class Tagger {
   // ago" (25 years back), "half a century", "a half-hour show". The span is
   // counted in the next smaller unit that holds it whole; a half month or
   // week has none, and is left untagged rather than read as a whole one.
+  // Each unit, the next smaller one and how many of that make it (a month
+  // has no whole number of days; a second has nothing smaller in TimeML).
+  struct UnitBelow {
+    char unit, below;
+    int size;
+  };
+  static constexpr UnitBelow kUnitBelow[] = {{'L', 'Y', 1000}, {'C', 'Y', 100}, {'E', 'Y', 10},
+                                             {'Y', 'M', 12},   {'W', 'D', 7},   {'D', 'H', 24},
+                                             {'H', 'N', 60},   {'N', 'S', 60}};
+
   // `determined`: a determiner comes before ("the past quarter century").
   Core fraction_unit(std::size_t i, bool determined = false) {
     std::size_t k = i;
@@ -3157,16 +3167,11 @@ class Tagger {
     }
     const WordInfo* u = w(k);
     if (!u || !u->unit || u->plural || toks_[k].cap) return {};
-    // Each unit in the next smaller one that a half or a quarter of it fills
+    // The next smaller unit, when a half or a quarter of this one fills it
     // whole (a quarter of a decade does not).
-    static constexpr struct {
-      char unit, below;
-      int size;
-    } kBelow[] = {{'L', 'Y', 1000}, {'C', 'Y', 100}, {'E', 'Y', 10}, {'Y', 'M', 12},
-                  {'D', 'H', 24},   {'H', 'N', 60},  {'N', 'S', 60}};
     int count = 0;
     char unit = 0;
-    for (const auto& b : kBelow) {
+    for (const auto& b : kUnitBelow) {
       if (b.unit == u->unit && b.size % parts == 0) count = b.size / parts, unit = b.below;
     }
     if (!unit) return {};
@@ -3174,7 +3179,7 @@ class Tagger {
     if (is_dash(end) && (is(end + 1, "old") || is(end + 1, "olds"))) return {};  // an age
     if (is_dash(end) && adjacent(end) && is(end + 1, "long") && adjacent(end + 1)) end += 2;
     end = or_so(end);
-    if (Core off = counted_offset(i, end, count, unit, false); off.end) return off;
+    if (Core off = counted_offset(i, end, count, unit, {}); off.end) return off;
     Core c = make(end, "DURATION", duration_value(count, unit));
     c.the_ok = true;
     c.approx_ok = true;  // "nearly half an hour", "more than a quarter-century"
@@ -3187,11 +3192,13 @@ class Tagger {
                                                                                           : end;
   }
 
-  // `num` units (and a half) ending before token `end`, as an offset when a
-  // direction word follows: from the anchor ("two weeks ago", "a
-  // quarter-century ago", "three years from now") or from the narrative
+  // `num` units and a `fraction` of one ("5": a half) ending before token `end`, as an offset when
+  // a direction word follows: from the anchor ("two weeks ago", "a quarter-century ago", "three
+  // years from now") or from the narrative
   // ("four years later"). An empty Core when no offset follows.
-  Core counted_offset(std::size_t i, std::size_t end, int num, char unit, bool half) {
+  Core counted_offset(std::size_t i, std::size_t end, int num, char unit,
+                      std::string_view fraction) {
+    bool half = !fraction.empty();  // any fraction keeps to the paths of whole counts
     const WordInfo* post = w(end);
     if (post && post->direction != 0 && !is(end, "before")) {
       int sign = post->direction;
@@ -3227,8 +3234,7 @@ class Tagger {
         // "three days later" counts from a narrated event, not the anchor:
         // TimeBank tags the span "three days" and leaves "later" as a signal.
         if ((unit != 'Y' && unit != 'Q' && unit != 'E' && unit != 'C') || is(end, "later")) {
-          Core c =
-              make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
+          Core c = make(end, "DURATION", fraction_duration(num, fraction, unit));
           c.approx_ok = true;
           return c;
         }
@@ -3257,14 +3263,15 @@ class Tagger {
           return c;
         }
       }
-      Core c =
-          make(end + 1, "DATE", half ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
+      Core c = make(end + 1, "DATE",
+                    fraction == "5" ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
       c.approx_ok = true;
       return c;
     }
     // "two weeks from now", "two weeks from today" (not "today's vote")
     if (is(end, "from") && (is(end + 1, "now") || (is(end + 1, "today") && !apostrophe(end + 2)))) {
-      Core c = make(end + 2, "DATE", half ? shifted_half(num, unit, 1) : shifted(num, unit, 1));
+      Core c = make(end + 2, "DATE",
+                    fraction == "5" ? shifted_half(num, unit, 1) : shifted(num, unit, 1));
       c.approx_ok = true;
       return c;
     }
@@ -3322,6 +3329,12 @@ class Tagger {
         }
         num = -1, k = e2;
       }
+    }
+    // "2.5 years", "1.25 hours": the figures after the point, less trailing zeros.
+    std::string_view fraction;
+    if (digit(i) && j == i + 3 && is(i + 1, ".")) {
+      fraction = toks_[i + 2].low;
+      while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
     }
     // "2 1/2 years", "two and a half hours"
     bool half = false;
@@ -3382,13 +3395,15 @@ class Tagger {
       return {};  // "a second group": the ordinal, not the unit
     }
     // "a minute and a half"
-    if (!half && num >= 0 && is(end, "and") && is(end + 1, "a") && is(end + 2, "half")) {
+    if (!half && fraction.empty() && num >= 0 && is(end, "and") && is(end + 1, "a") &&
+        is(end + 2, "half")) {
       half = true, end += 3;
     }
+    if (half) fraction = "5";
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
       if (long_compound) end += 2;  // "a 10-day-long march"
-      Core c = make(end, "DURATION", half ? half_duration(num, unit) : duration_value(num, unit));
+      Core c = make(end, "DURATION", fraction_duration(num, fraction, unit));
       c.approx_ok = true;
       c.mod = count_mod;
       return c;
@@ -3409,7 +3424,7 @@ class Tagger {
       if (modal_or_subject || wish) return make(end, "DATE", "FUTURE_REF");
     }
     end = or_so(end);
-    if (Core off = counted_offset(i, end, num, unit, half); off.end) return off;
+    if (Core off = counted_offset(i, end, num, unit, fraction); off.end) return off;
     if (!digit(i) && num == 1 && (is(i, "a") || is(i, "an")) && unit == 'D' && i > 0 &&
         toks_[i - 1].kind == kDigit) {
       return {};  // "three times a day" is a rate
@@ -3424,8 +3439,8 @@ class Tagger {
         !(w(end + 2) && w(end + 2)->direction)) {  // but "three days a week ago"
       return {};
     }
-    std::string value = half ? half_duration(num, unit) : duration_value(num, unit);
-    if (!half && num > 0) end = compound_duration(end, num, unit, &value);
+    std::string value = fraction_duration(num, fraction, unit);
+    if (fraction.empty() && num > 0) end = compound_duration(end, num, unit, &value);
     Core c = make(end, "DURATION", std::move(value));
     // "the 60 second ad": a count before a singular unit is an adjective, and
     // the article belongs to the noun it modifies.
@@ -3463,31 +3478,35 @@ class Tagger {
     return e + 1;
   }
 
-  // `count` and a half units, in the next smaller unit ("P2Y6M", "PT5H30M")
-  // or, for months and weeks, as a decimal ("P1.5M").
-  static std::string half_duration(int count, char unit) {
-    std::string n = std::to_string(count);
-    switch (unit) {
-      case 'Y':
-        return "P" + n + "Y6M";
-      case 'M':  // months have no whole half: ISO 8601's decimal fraction
-      case 'W':
-        return "P" + n + ".5" + unit;
-      case 'D':
-        return "P" + n + "DT12H";
-      case 'H':
-        return "PT" + n + "H30M";
-      case 'N':
-        return "PT" + n + "M30S";
-      case 'S':
-        return "PT" + n + ".5S";
-      case 'E':
-        return "P" + std::to_string(count * 10 + 5) + "Y";
-      case 'C':
-        return "P" + std::to_string(count * 100 + 50) + "Y";
+  // `count` units and a decimal fraction of one (`digits`, the figures after
+  // the point: "5" for a half), in the next smaller unit when that is whole
+  // ("P2Y6M", "PT5H30M", "PT1H15M"), else as ISO 8601's decimal fraction of
+  // the unit ("P1.5M", "P3.7Y"). TimeBank writes "2 1/2 years" as P2Y6M.
+  static std::string fraction_duration(int count, std::string_view digits, char unit) {
+    if (count < 0 || digits.empty() || digits.size() > 6) return duration_value(count, unit);
+    long fraction = 0, scale = 1;
+    for (char c : digits) fraction = fraction * 10 + (c - '0'), scale *= 10;
+    // Appended piece by piece: GCC 12 warns (-Wrestrict) at "P" + a temporary.
+    std::string v = "P";
+    for (const UnitBelow& b : kUnitBelow) {
+      if (b.unit != unit || fraction * b.size % scale != 0) continue;
+      long part = fraction * b.size / scale;
+      if (b.below == 'Y') return v.append(std::to_string(count * b.size + part)).append("Y");
+      if (unit == 'H' || unit == 'N') v += 'T';
+      v.append(std::to_string(count)).push_back(unit_letter(unit));
+      if (unit == 'D') v += 'T';
+      return v.append(std::to_string(part)) + unit_letter(b.below);
     }
-    return duration_value(count, unit);
+    if (unit != 'Y' && unit != 'M' && unit != 'W' && unit != 'D' && unit != 'H' && unit != 'N' &&
+        unit != 'S') {
+      return duration_value(count, unit);
+    }
+    if (unit == 'H' || unit == 'N' || unit == 'S') v += 'T';
+    v.append(std::to_string(count)).append(".").append(digits);
+    return v + unit_letter(unit);
   }
+  // The letter of a unit in a TIMEX3 duration (minutes are 'M' after the 'T').
+  static char unit_letter(char unit) { return unit == 'N' ? 'M' : unit; }
 
   // Whether token k ends a quantity that a following "a year" makes a rate.
   bool rate_before(std::size_t k) const {
