@@ -2700,6 +2700,14 @@ TEST_CASE(
   CHECK(one("Profit in the year to March rose.", "the year", anchor).value == "P1Y");
   CHECK(one("In the year to 31 March 2013, profit rose.", "the year", anchor).type == "DURATION");
   CHECK(one("He moved the year to 2014.", "the year", anchor).value == "2013");
+  SUBCASE("so is the week or month ended on a date") {
+    auto times = tag("Claims fell in the week ended Saturday.", anchor);
+    CHECK(find(times, "the week").value == "P1W");
+    CHECK(find(times, "Saturday").value == "2013-03-16");
+    CHECK(one("Prices rose in the month ending June 30.", "the month", anchor).value == "P1M");
+    // "ended" as the clause's verb leaves the week this one.
+    CHECK(one("The week ended with a rally.", "The week", anchor).value == "2013-W12");
+  }
   CHECK(one("The vote is at 5 p.m. on 31 March.", "5 p.m. on 31 March", anchor).value ==
         "2013-03-31T17:00");
   CHECK(one("The deadline is midnight on 31 March.", "midnight on 31 March", anchor).value ==

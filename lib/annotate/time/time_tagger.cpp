@@ -2312,12 +2312,16 @@ class Tagger {
         char unit = v.back();
         if (off == 0 && unit == 'W' && p->words[0] == "later" && week_to_come_on_sunday(i)) off = 1;
         value = unit == 'D' ? day_rel(off) : period_rel(unit, off);
-        if (off == 0 && unit == 'Y' &&
-            (is(end, "ended") || is(end, "ending") || to_month_at(end))) {
-          // "the year ended Sept. 30", "the year to March": a fiscal year, a
-          // span rather than a calendar year
+        // "the year ended Sept. 30", "the year to March": a fiscal year, a
+        // span rather than a calendar year. So are "the week ended Oct. 14",
+        // "the month ending Saturday" (not "the week ended with a rally").
+        bool ended = is(end, "ended") || is(end, "ending");
+        const WordInfo* next = ended ? w(end + 1) : nullptr;
+        if (off == 0 && (unit == 'Y' ? ended || to_month_at(end)
+                                     : (unit == 'W' || unit == 'M') && next &&
+                                           (next->month || next->month_abbr || next->weekday))) {
           type = "DURATION";
-          value = "P1Y";
+          value = duration_value(1, unit);
         }
         // "the week of March 6", "the weekend of April 6": the ISO week (or
         // its weekend) of that day; "the month of May": that month.
