@@ -1789,6 +1789,10 @@ TEST_CASE("a capitalised part of day, 'Today' or 'Now' inside a sentence is part
   CHECK(tag("He played the senator on Saturday Night Live again.", anchor).empty());
   CHECK(tag("The group One Wisconsin Now found the columns.", anchor).empty());
   CHECK(tag("Fans watched the start of the Summer Olympics.", anchor).empty());
+  // So is any word of a vague reference: a title.
+  CHECK(tag("They added a clip from \"Back to the Future\" to the ad.", anchor).empty());
+  CHECK(tag("It was a Blast from the Past party.", anchor).empty());
+  CHECK(one("Talks may resume in the future.", "the future", anchor).value == "FUTURE_REF");
   // The start of a sentence, or of a quoted one, and shouted capitals are no names.
   CHECK(one("Rubio said, \"Tonight was supposed to be ours.\"", "Tonight", anchor).value ==
         "2016-05-18TNI");

@@ -2034,7 +2034,8 @@ class Tagger {
     // One object returned on every path, so that it is built in the caller's
     // (moving a Core copies its value string with a memcpy call, even empty).
     if (best.end > i &&
-        (in_title(i, best.end - 1) || capitalised_in_name(i + best.skip, best.end))) {
+        (in_title(i, best.end - 1) ||
+         capitalised_in_name(i + best.skip, best.end, best.value.ends_with("_REF")))) {
       best = Core();
     }
     return best;
@@ -2043,14 +2044,16 @@ class Tagger {
   // "CBS This Morning", "NBC's \"Today\" show", "Saturday Night Live", "Back to
   // the Future", "the Summer Olympics": a word of the time lexicon that is
   // written in lower case in running text (a part of day, "today", "now", a
-  // season) but is capitalised inside a sentence belongs to a name. Not in
-  // headlines set in title case, nor at the start of a quoted sentence.
-  bool capitalised_in_name(std::size_t b, std::size_t e) const {
+  // season, any word of a `vague` reference: "the Future") but is capitalised
+  // inside a sentence belongs to a name. Not in headlines set in title case,
+  // nor at the start of a quoted sentence.
+  bool capitalised_in_name(std::size_t b, std::size_t e, bool vague) const {
     bool found = false;
     for (std::size_t k = b; k < e && !found; ++k) {
       const WordInfo* wi = toks_[k].kind == kAlpha && toks_[k].cap ? w(k) : nullptr;
       if (!wi ||
-          !((wi->has & (WordInfo::kHasPartOfDay | WordInfo::kHasVague | WordInfo::kHasSeason)) ||
+          !(vague ||
+            (wi->has & (WordInfo::kHasPartOfDay | WordInfo::kHasVague | WordInfo::kHasSeason)) ||
             wi->day_offset != 99 || wi->tonight)) {
         continue;
       }
