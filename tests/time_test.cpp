@@ -2273,6 +2273,14 @@ TEST_CASE("a month in a condition speaks of what is to come") {
   // A past verb in the condition keeps the past; without "if" the nearest month.
   CHECK(one("If it rained in November, the crops died.", "November", march).value == "2015-11");
   CHECK(one("He is the Republican nominee in November.", "November", march).value == "2015-11");
+  SUBCASE("so does a month in a plan or an intent, as a weekday in one does") {
+    CivilDate may{2016, 5, 11};
+    CHECK(one("He said he planned to visit before January.", "January", may).value == "2017-01");
+    CHECK(one("They don't want to run against her in November.", "November", CivilDate{2016, 1, 19})
+              .value == "2016-11");
+    // Not a participle: "the service planned for March was canceled".
+    CHECK(one("The service planned for March was canceled.", "March", may).value == "2016-03");
+  }
 }
 
 TEST_CASE("a participle before 'by' is no past verb; short past verbs count") {

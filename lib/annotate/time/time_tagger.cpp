@@ -1200,7 +1200,8 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
-    if (new_date_at(i)) t = 1;  // "the talks were delayed until January"
+    if (new_date_at(i)) t = 1;           // "the talks were delayed until January"
+    if (t <= 0 && planned_at(i)) t = 1;  // "planned to visit before January"
     // A past verb in another clause does not date an event: "strengthened
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
