@@ -2273,11 +2273,13 @@ TEST_CASE("a month in a condition speaks of what is to come") {
   // A past verb in the condition keeps the past; without "if" the nearest month.
   CHECK(one("If it rained in November, the crops died.", "November", march).value == "2015-11");
   CHECK(one("He is the Republican nominee in November.", "November", march).value == "2015-11");
-  SUBCASE("so does a month in a plan or an intent, as a weekday in one does") {
+  SUBCASE("so does a month or a date in a plan or an intent, as a weekday in one does") {
     CivilDate may{2016, 5, 11};
     CHECK(one("He said he planned to visit before January.", "January", may).value == "2017-01");
     CHECK(one("They don't want to run against her in November.", "November", CivilDate{2016, 1, 19})
               .value == "2016-11");
+    CHECK(one("They hope to hold the vote on Feb. 2.", "Feb. 2", may).value == "2017-02-02");
+    CHECK(one("He said he planned to visit on Jan. 14.", "Jan. 14", may).value == "2017-01-14");
     // Not a participle: "the service planned for March was canceled".
     CHECK(one("The service planned for March was canceled.", "March", may).value == "2016-03");
   }

@@ -1398,6 +1398,7 @@ class Tagger {
     int clause = tense_no_report(i);
     // "was postponed until March 5": the new date looks ahead from the move.
     if (new_date_at(i)) plan = true, clause = 1;
+    if (clause <= 0 && planned_at(i)) clause = 1;  // "hope to hold the vote on Feb. 2"
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
     if (clause < 0 && infinitive_between(i)) clause = 0;
