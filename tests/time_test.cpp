@@ -2249,6 +2249,25 @@ TEST_CASE("the end of the decade or century is the anchor's, unless the tense sa
   // A decade that a phrase names or a span is no such period.
   CHECK(one("The end of the decade-long war came.", "decade-long", anchor).type == "DURATION");
   CHECK(tag("At the start of the decade of reform, it rose.", anchor).empty());
+  SUBCASE("'mid-century' after a preposition of time") {
+    CHECK(one("By mid-century, seas will rise.", "mid-century", anchor).value == "20");
+    CHECK(one("By mid-century, the city had doubled.", "mid-century", anchor).value == "19");
+    CHECK(one("Emissions must fall by mid-decade.", "mid-decade", anchor).value == "201");
+    // An adjective of style is no date.
+    CHECK(tag("The house is full of mid-century furniture.", anchor).empty());
+  }
+}
+
+TEST_CASE("a fortnight after 'past', 'next' or 'last' is a span; two periods off the anchor's") {
+  CivilDate friday{2024, 7, 12};
+  CHECK(one("Prices rose over the past fortnight.", "the past fortnight", friday).value == "P2W");
+  CHECK(one("A ruling is due within the next fortnight.", "the next fortnight", friday).value ==
+        "P2W");
+  CHECK(one("The vote is the week after next.", "the week after next", friday).value == "2024-W30");
+  CHECK(one("The year before last, profits fell.", "The year before last", friday).value == "2022");
+  CHECK(one("The weekend before last, storms hit.", "The weekend before last", friday).value ==
+        "2024-W26-WE");
+  CHECK(tag("They met the Week after next.", friday).empty());
 }
 
 TEST_CASE("'the new year' is the year whose first day is nearest the anchor") {

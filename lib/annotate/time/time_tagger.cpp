@@ -1939,6 +1939,21 @@ class Tagger {
     return "";
   }
 
+  // "the week after next", "the year before last", "the weekend before last":
+  // two periods on from the anchor's.
+  Core period_two_off(std::size_t i) {
+    const WordInfo* u = w(i + 1);
+    if (!u || !u->unit || u->plural || toks_[i + 1].cap) return {};
+    int k = is(i + 2, "after") && is(i + 3, "next")    ? 2
+            : is(i + 2, "before") && is(i + 3, "last") ? -2
+                                                       : 0;
+    if (!k ||
+        !(u->unit == 'Y' || u->unit == 'Q' || u->unit == 'M' || u->unit == 'W' || u->unit == 'K')) {
+      return {};
+    }
+    return make(i + 4, "DATE", anchor_ ? period_rel(u->unit, k) : period_rel(u->unit, 0));
+  }
+
   // ---- pattern families -------------------------------------------------------------
   Core match(std::size_t i) {
     Core best = core(i);
@@ -1992,18 +2007,26 @@ class Tagger {
       // "the end of the decade", "the middle of the century": the anchor's own,
       // or the one before or after when the tense puts that point on the other
       // side of the anchor ("at the end of the century, it fell", said in 2013).
-      // Only after a position: "the decade" alone is as often a span.
-      if (c.end <= j && !position.empty() && i == j - 3 && is(j, "the") && w(j + 1) &&
-          (w(j + 1)->unit == 'E' || w(j + 1)->unit == 'C') && !w(j + 1)->plural &&
-          !(is_dash(j + 2) || apostrophe(j + 2) || is(j + 2, "of")) && anchor_) {
-        int span = w(j + 1)->unit == 'E' ? 10 : 100;
+      // Only after a position: "the decade" alone is as often a span. So is
+      // "by mid-century", "until mid-decade" after a preposition of time (not
+      // "mid-century furniture", a style of the last century's).
+      std::size_t u = c.end > j || position.empty() ? 0
+                      : i == j - 3 && is(j, "the")  ? j + 1
+                      : is(i, "mid") && i > 0 && j > i &&
+                              (is(i - 1, "by") || is(i - 1, "until") || is(i - 1, "before") ||
+                               is(i - 1, "toward") || is(i - 1, "towards") || is(i - 1, "beyond"))
+                          ? j
+                          : 0;
+      if (u && w(u) && (w(u)->unit == 'E' || w(u)->unit == 'C') && !w(u)->plural &&
+          !(is_dash(u + 1) || apostrophe(u + 1) || is(u + 1, "of")) && anchor_) {
+        int span = w(u)->unit == 'E' ? 10 : 100;
         int first = a().year / span * span;
         int point = position == "START" ? first
                     : position == "MID" ? first + span / 2
                                         : first + span - 1;
         int tense = tense_at(i);
         int k = tense < 0 && point > a().year ? -1 : tense > 0 && point < a().year ? 1 : 0;
-        c = make(j + 2, "DATE", period_rel(w(j + 1)->unit, k));
+        c = make(u + 1, "DATE", period_rel(w(u)->unit, k));
         c.pos_ok = true;
       }
       bool ok = c.end > j;
@@ -2130,6 +2153,7 @@ class Tagger {
         return best;
       }
       if (wi && wi->phrases) consider(phrase(i));
+      if (is(i, "the")) consider(period_two_off(i));
       if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
@@ -2798,14 +2822,16 @@ class Tagger {
         }
         return {};
       }
-      if (is(i, "past") && (unit == 'E' || unit == 'C' || unit == 'W' || unit == 'D' ||
-                            unit == 'M' || unit == 'Q')) {
+      if (is(i, "past") && (unit == 'E' || unit == 'C' || unit == 'W' || unit == 'F' ||
+                            unit == 'D' || unit == 'M' || unit == 'Q')) {
         Core c = make(end, "DURATION", duration_value(1, unit));
         c.the_ok = true;
         return c;
       }
-      if (unit == 'E' && d != 0) {
-        Core c = make(end, "DURATION", "P10Y");
+      // "the past decade", "the next fortnight", "in the last fortnight": spans
+      // (a fortnight has no calendar period to name).
+      if ((unit == 'E' && d != 0) || (unit == 'F' && d != 3)) {
+        Core c = make(end, "DURATION", duration_value(1, unit));
         c.the_ok = true;
         return c;
       }
