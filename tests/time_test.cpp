@@ -2353,6 +2353,14 @@ TEST_CASE("halves of a month, parts of 'the year' by tense, and 'a year ago' out
   CHECK(one("It will raise more in the second half of the year.", "the second half of the year",
             january)
             .value == "2016-H2");
+  // "the back half", "the front half" of a year are its halves (of a season, no date).
+  CHECK(one("Growth should pick up in the back half of the year.", "the back half of the year",
+            january)
+            .value == "2016-H2");
+  CHECK(
+      one("Sales were weak in the front half of 2013.", "the front half of 2013", january).value ==
+      "2013-H1");
+  CHECK(tag("He scored in the back half of the season.", january).empty());
   // After a quarter is named, "a year ago" is the year-ago quarter only where
   // figures are compared.
   CivilDate april{2016, 4, 20};

@@ -2153,7 +2153,7 @@ class Tagger {
         return best;
       }
       if (wi && wi->phrases) consider(phrase(i));
-      if (is(i, "the")) consider(period_two_off(i));
+      if (is(i, "the")) consider(period_two_off(i)), consider(back_half(i));
       if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
@@ -3729,6 +3729,63 @@ class Tagger {
     return theok(make(end, "DATE", time::day_str(civil_from_days(d))));
   }
 
+  // The `ord`th half (1 or 2) at j, the ordinal's word at i: "the first half
+  // of 1990", "the second half of July", "the last half of the '80s", "the
+  // second half" (the year in the story).
+  Core half_of(std::size_t i, std::size_t j, int ord) {
+    std::size_t end = j + 1;
+    int y = 0;
+    std::size_t e = 0;
+    if (is(end, "of")) e = year_at(end + 1, &y);
+    if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
+    // "the last half of the '80s", "the first half of the 20th century": a
+    // half of a decade or century is that period, begun or ended.
+    if (is(end, "of") && is(end + 1, "the")) {
+      Core d = core(end + 2);
+      bool period =
+          d.end && d.type == "DATE" && (d.value.size() == 2 || d.value.size() == 3) &&
+          std::all_of(d.value.begin(), d.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (period) {
+        Core c = theok(make(d.end, "DATE", d.value));
+        c.mod = ord == 1 ? "START" : "END";
+        return c;
+      }
+    }
+    // "the second half of July": that month, begun or ended.
+    if (is(end, "of") && w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
+      Core m = month_expr(end + 1);
+      if (m.end && m.type == "DATE" && m.value.size() == 7) {
+        Core c = theok(make(m.end, "DATE", m.value));
+        c.mod = ord == 1 ? "START" : "END";
+        return c;
+      }
+    }
+    // "the first half of this year", "the first half of next year"
+    if (int yy = 0; std::size_t e = is(end, "of") ? deictic_year_at(end + 1, &yy) : 0) {
+      return theok(make(e, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
+    }
+    // "the second half" and "the second half of the year": the year in the
+    // story; a second half told in the past in the first half is last year's.
+    if (is(end, "of") && is(end + 1, "the") && is(end + 2, "year")) end += 3;
+    if (!anchor_) return theok(make(end, "DATE", "XXXX-H" + std::to_string(ord)));
+    int yy = a().year;
+    if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
+    return theok(make(end, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
+  }
+  // "the back half of the year", "the front half of 2025": a half, only of a
+  // year (not "the back half of the season").
+  Core back_half(std::size_t i) {
+    if (!(is(i + 1, "back") || is(i + 1, "front")) || !is(i + 2, "half") || !is(i + 3, "of")) {
+      return {};
+    }
+    int y = 0;
+    std::size_t k = i + 4;
+    if (!(year_at(k, &y) || deictic_year_at(k, &y) || (is(k, "the") && is(k + 1, "year")))) {
+      return {};
+    }
+    return half_of(i + 1, i + 2, is(i + 1, "back") ? 2 : 1);
+  }
+
   Core ordinal_expr(std::size_t i) {
     const WordInfo* o = w(i);
     int ord = o->ordinal;
@@ -3800,46 +3857,7 @@ class Tagger {
       }
     }
     if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
-    if (is(j, "half") && (ord == 1 || ord == 2)) {
-      std::size_t end = j + 1;
-      int y = 0;
-      std::size_t e = 0;
-      if (is(end, "of")) e = year_at(end + 1, &y);
-      if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
-      // "the last half of the '80s", "the first half of the 20th century": a
-      // half of a decade or century is that period, begun or ended.
-      if (is(end, "of") && is(end + 1, "the")) {
-        Core d = core(end + 2);
-        bool period = d.end && d.type == "DATE" && (d.value.size() == 2 || d.value.size() == 3) &&
-                      std::all_of(d.value.begin(), d.value.end(),
-                                  [](char c) { return c >= '0' && c <= '9'; });
-        if (period) {
-          Core c = theok(make(d.end, "DATE", d.value));
-          c.mod = ord == 1 ? "START" : "END";
-          return c;
-        }
-      }
-      // "the second half of July": that month, begun or ended.
-      if (is(end, "of") && w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
-        Core m = month_expr(end + 1);
-        if (m.end && m.type == "DATE" && m.value.size() == 7) {
-          Core c = theok(make(m.end, "DATE", m.value));
-          c.mod = ord == 1 ? "START" : "END";
-          return c;
-        }
-      }
-      // "the first half of this year", "the first half of next year"
-      if (int yy = 0; std::size_t e = is(end, "of") ? deictic_year_at(end + 1, &yy) : 0) {
-        return theok(make(e, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
-      }
-      // "the second half" and "the second half of the year": the year in the
-      // story; a second half told in the past in the first half is last year's.
-      if (is(end, "of") && is(end + 1, "the") && is(end + 2, "year")) end += 3;
-      if (!anchor_) return theok(make(end, "DATE", "XXXX-H" + std::to_string(ord)));
-      int yy = a().year;
-      if (tense_at(i) < 0 && ord == 2 && a().month <= 6) --yy;
-      return theok(make(end, "DATE", time::year_str(yy) + "-H" + std::to_string(ord)));
-    }
+    if (is(j, "half") && (ord == 1 || ord == 2)) return half_of(i, j, ord);
     if ((ord == 1 || ord == -1) && is(j, "two") && is(j + 1, "quarters") && is(j + 2, "of")) {
       // "the first two quarters of 1990" is its first half.
       int y = 0;
