@@ -2690,6 +2690,29 @@ TEST_CASE("a weekday with the week named after it is that week's day") {
   }
 }
 
+TEST_CASE("'the Tuesday after Labor Day' is the first such day after the date named") {
+  CivilDate july{2024, 7, 12};
+  auto times = tag("The schools reopen the Tuesday after Labor Day.", july);
+  CHECK(find(times, "Tuesday").value == "2024-09-03");
+  CHECK(find(times, "Labor Day").value == "2024-09-02");
+  CHECK(find(tag("The party is the Friday before Christmas.", july), "Friday").value ==
+        "2024-12-20");
+  CHECK(find(tag("He died the Sunday after Aug. 4.", july), "Sunday").value == "2024-08-11");
+  // Without a date after it, the weekday is read as any other.
+  CHECK(one("They met the Monday after the election.", "Monday", july).value == "2024-07-08");
+}
+
+TEST_CASE("a forecast looks ahead as an expectation does") {
+  CivilDate friday{2024, 7, 12};
+  auto times =
+      tag("The storm is forecast to make landfall late Tuesday or early Wednesday.", friday);
+  CHECK(find(times, "late Tuesday").value == "2024-07-16");
+  CHECK(find(times, "early Wednesday").value == "2024-07-17");
+  CHECK(one("Profit is projected to rise in March.", "March", friday).value == "2025-03");
+  // The noun is no verb.
+  CHECK(one("The forecast called for rain Tuesday.", "Tuesday", friday).value == "2024-07-09");
+}
+
 TEST_CASE("frequency adverbs of the lexicon are sets") {
   CivilDate anchor{2025, 3, 1};
   CHECK(one("Meetings are held fortnightly.", "fortnightly", anchor).value == "P2W");

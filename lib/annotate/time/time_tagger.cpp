@@ -4263,6 +4263,21 @@ class Tagger {
         }
       }
     }
+    // "the Tuesday after Labor Day", "the Friday before Christmas": the first
+    // such day after (or before) the date that follows, which is tagged on its own.
+    if (i > 0 && is(i - 1, "the") && (is(j, "after") || is(j, "before"))) {
+      Core date = match(j + 1);
+      std::optional<CivilDate> day =
+          date.end ? calendar_value(date.value, Granularity::kDay) : std::nullopt;
+      if (day && date.value.size() == 10) {
+        std::int32_t from = days_from_civil(*day);
+        int gap = is(j, "after") ? (w(i)->weekday - 1 - weekday(from) + 7) % 7
+                                 : (weekday(from) - (w(i)->weekday - 1) + 7) % 7;
+        if (gap == 0) gap = 7;
+        return make(j, "DATE",
+                    time::day_str(civil_from_days(from + (is(j, "after") ? gap : -gap))));
+      }
+    }
     // "Thursday last week", "Monday of next week": that day of the week the
     // words after it name, as deictic() reads them (not "Thursday, last week's
     // winner").
