@@ -3168,10 +3168,6 @@ class Tagger {
     return make(i + 3, "DATE", day_rel(0));
   }
 
-  // A half or a quarter of a unit: "half an hour" (PT30M), "a quarter-century
-  // ago" (25 years back), "half a century", "a half-hour show". The span is
-  // counted in the next smaller unit that holds it whole; a half month or
-  // week has none, and is left untagged rather than read as a whole one.
   // Each unit, the next smaller one and how many of that make it (a month
   // has no whole number of days; a second has nothing smaller in TimeML).
   struct UnitBelow {
@@ -3182,6 +3178,10 @@ class Tagger {
                                              {'Y', 'M', 12},   {'W', 'D', 7},   {'D', 'H', 24},
                                              {'H', 'N', 60},   {'N', 'S', 60}};
 
+  // A half or a quarter of a unit: "half an hour" (PT30M), "a quarter-century
+  // ago" (25 years back), "half a century", "a half-hour show". The span is
+  // counted in the next smaller unit that holds it whole; a half month or
+  // week has none, and is left untagged rather than read as a whole one.
   // `determined`: a determiner comes before ("the past quarter century").
   Core fraction_unit(std::size_t i, bool determined = false) {
     std::size_t k = i;
@@ -3227,13 +3227,14 @@ class Tagger {
                                                                                           : end;
   }
 
-  // `num` units and a `fraction` of one ("5": a half) ending before token `end`, as an offset when
-  // a direction word follows: from the anchor ("two weeks ago", "a quarter-century ago", "three
-  // years from now") or from the narrative
-  // ("four years later"). An empty Core when no offset follows.
+  // `num` units and a `fraction` of one (its decimal figures, "5" for a half)
+  // ending before token `end`, as an offset when a direction word follows:
+  // from the anchor ("two weeks ago", "a quarter-century ago", "three years
+  // from now") or from the narrative ("four years later"). An empty Core when
+  // no offset follows.
   Core counted_offset(std::size_t i, std::size_t end, int num, char unit,
                       std::string_view fraction) {
-    bool half = !fraction.empty();  // any fraction keeps to the paths of whole counts
+    bool whole = fraction.empty();  // a whole count, which the rules of dates need
     const WordInfo* post = w(end);
     if (post && post->direction != 0 && !is(end, "before")) {
       int sign = post->direction;
@@ -3254,7 +3255,7 @@ class Tagger {
         // A later year past the anchor's in a clause that does not look ahead
         // is moved on from the wrong year ("Last year, she said ... And a
         // decade later, HP remains ..."): only the span is known then too.
-        if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && !half) {
+        if ((unit == 'Y' || unit == 'E' || unit == 'C') && num > 0 && whole) {
           std::string v = ref_shifted('Y', sign * num * (unit == 'E' ? 10 : unit == 'C' ? 100 : 1));
           if (!v.empty() && sign > 0 && anchor_ && std::atoi(v.c_str()) > a().year &&
               tense_at(i) <= 0) {
@@ -3276,7 +3277,7 @@ class Tagger {
       }
       // "A year ago today", "four weeks ago today": that day.
       if (is(end, "ago") && is(end + 1, "today") && !apostrophe(end + 2) && anchor_ && num > 0 &&
-          !half && (unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
+          whole && (unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
         int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
         CivilDate d = day_in_month_rel(-months, a().day);
         while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
@@ -3285,7 +3286,7 @@ class Tagger {
         c.approx_ok = true;
         return c;
       }
-      if (is(end, "ago") && anchor_ && num > 0 && !half) {
+      if (is(end, "ago") && anchor_ && num > 0 && whole) {
         // "a week ago Sunday": that many weeks before the last Sunday.
         if (Core c = weeks_from_weekday(end + 1, unit, num, -1); c.end) return c;
         // "two years ago this month": this month of that year.
@@ -3311,7 +3312,7 @@ class Tagger {
       return c;
     }
     // "a week from Tuesday": that many weeks after the coming Tuesday.
-    if (is(end, "from") && anchor_ && num > 0 && !half)
+    if (is(end, "from") && anchor_ && num > 0 && whole)
       return weeks_from_weekday(end + 1, unit, num, 1);
     return {};
   }
