@@ -1951,7 +1951,7 @@ class Tagger {
         !(u->unit == 'Y' || u->unit == 'Q' || u->unit == 'M' || u->unit == 'W' || u->unit == 'K')) {
       return {};
     }
-    return make(i + 4, "DATE", anchor_ ? period_rel(u->unit, k) : period_rel(u->unit, 0));
+    return make(i + 4, "DATE", period_rel(u->unit, k));  // (unknown parts with no anchor)
   }
 
   // ---- pattern families -------------------------------------------------------------
@@ -2153,7 +2153,10 @@ class Tagger {
         return best;
       }
       if (wi && wi->phrases) consider(phrase(i));
-      if (is(i, "the")) consider(period_two_off(i)), consider(back_half(i));
+      if (is(i, "the")) {
+        consider(period_two_off(i));
+        consider(back_half(i));
+      }
       if (wi && wi->holidays) consider(holiday(i));
       if (wi) {
         if (wi->day_offset != 99) consider(relative_day(i));
@@ -3372,16 +3375,15 @@ class Tagger {
       fraction = toks_[i + 2].low;
       while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
     }
-    // "2 1/2 years", "two and a half hours"
-    bool half = false;
+    // "2 1/2 years", "two and a half hours": a fraction of "5".
     if (num >= 0 && digit(k) && toks_[k].num == 1 && is(k + 1, "/") && adjacent(k + 1) &&
         digit(k + 2) && adjacent(k + 2) && toks_[k + 2].num == 2) {
-      half = true, k += 3;
+      fraction = "5", k += 3;
     } else if (num >= 0 && is(k, "and") && is(k + 1, "a") && is(k + 2, "half")) {
-      half = true, k += 3;
+      fraction = "5", k += 3;
     } else if (num >= 0 && is_dash(k) && is(k + 1, "and") && is_dash(k + 2) && is(k + 3, "a") &&
                is_dash(k + 4) && is(k + 5, "half")) {
-      half = true, k += 6;  // "seven-and-a-half years"
+      fraction = "5", k += 6;  // "seven-and-a-half years"
     }
     // "four-plus months": more than four; "two or more years", "ten or fewer days".
     std::string_view count_mod;  // a literal
@@ -3431,11 +3433,9 @@ class Tagger {
       return {};  // "a second group": the ordinal, not the unit
     }
     // "a minute and a half"
-    if (!half && fraction.empty() && num >= 0 && is(end, "and") && is(end + 1, "a") &&
-        is(end + 2, "half")) {
-      half = true, end += 3;
+    if (fraction.empty() && num >= 0 && is(end, "and") && is(end + 1, "a") && is(end + 2, "half")) {
+      fraction = "5", end += 3;
     }
-    if (half) fraction = "5";
     // A compound adjective: "10-year" ("10-year bonds" is still P10Y).
     if (hyphen || (num >= 0 && !u->plural && is_dash(end))) {
       if (long_compound) end += 2;  // "a 10-day-long march"
