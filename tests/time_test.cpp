@@ -2789,3 +2789,50 @@ TEST_CASE("a day range before its month dates its first day too") {
   CHECK(one("The team won 3-2 June 5.", "June 5", anchor).value == "2013-06-05");
   CHECK(tag("The team won 3-2 June 5.", anchor).size() == 1);
 }
+
+TEST_CASE(
+    "a date after 'the night of' or 'the early hours of' takes the tense of the verb before") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(values("The offensive began in the early hours of Oct. 7.", sept20) ==
+        std::vector<std::string>{"2023-10-07"});
+  CHECK(values("The attack happened on the night of Oct. 7.", sept20) ==
+        std::vector<std::string>{"2023-10-07"});
+  CHECK(values("He died on the eve of Oct. 7.", sept20) == std::vector<std::string>{"2023-10-07"});
+  // A future clause still looks ahead.
+  CHECK(values("The vote will be held on the morning of Oct. 7.", sept20) ==
+        std::vector<std::string>{"2024-10-07"});
+  SUBCASE("the part of the day is the named day's, not the anchor's") {
+    CHECK(values("He was arrested in the morning of Sept. 7.", sept20) ==
+          std::vector<std::string>{"2024-09-07"});
+    CHECK(values("He was arrested in the early morning hours of Sept. 7.", sept20) ==
+          std::vector<std::string>{"2024-09-07"});
+    CHECK(one("He was arrested in the morning.", "the morning", sept20).value == "2024-09-20TMO");
+  }
+}
+
+TEST_CASE("'until at least' and 'through' before a day are deadlines") {
+  const CivilDate friday{2024, 9, 20};
+  CHECK(values("Evacuation orders remain in effect until at least Tuesday.", friday) ==
+        std::vector<std::string>{"2024-09-24"});
+  CHECK(values("The ban was extended until at least March.", friday) ==
+        std::vector<std::string>{"2025-03"});
+  CHECK(values("Orders remain in effect through at least Sunday evening, officials said.",
+               friday) == std::vector<std::string>{"2024-09-22TEV"});
+  // The end of a span told in the past is past.
+  CHECK(values("The sale ran through Tuesday.", friday) == std::vector<std::string>{"2024-09-17"});
+  // "at least" without a deadline is a bound, not a plan.
+  CHECK(values("She said at least March would be cold.", friday).empty());
+}
+
+TEST_CASE("'another week', 'an extra day', 'a further month' are spans of one unit") {
+  CHECK(one("Power may not be restored for another week.", "another week").value == "P1W");
+  CHECK(one("The state refused to restore an extra week of voting.", "an extra week").value ==
+        "P1W");
+  CHECK(one("It will take a further month.", "a further month").value == "P1M");
+  CHECK(one("We work 15 extra minutes.", "15 extra minutes").value == "PT15M");
+  CHECK(one("Expect another day of talks.", "another day").value == "P1D");
+  SUBCASE("'another day' as some other time is no span") {
+    CHECK(tag("That is a fight for another day.", CivilDate{2024, 9, 20}).empty());
+    CHECK(tag("They will live to fight another day.", CivilDate{2024, 9, 20}).empty());
+  }
+}

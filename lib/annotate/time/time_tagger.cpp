@@ -927,11 +927,17 @@ class Tagger {
     auto k = static_cast<std::size_t>(left);
     return !(is(k, "would") || is(k, "could") || is(k, "might"));
   }
+  // Where "at least" before token i begins, else i: "until at least
+  // Tuesday" is a deadline as "until Tuesday" is.
+  std::size_t before_at_least(std::size_t i) const {
+    return i > 1 && is(i - 1, "least") && is(i - 2, "at") ? i - 2 : i;
+  }
   // The date at i is the new date of something set or moved: "postponed
   // until March 5", "pushed the vote back to Jan. 14", "set a hearing for Jan.
   // 14". News reports such a move once it is made, so the date lies after it,
   // whatever the verb's tense.
   bool new_date_at(std::size_t i) const {
+    i = before_at_least(i);  // "extended until at least March"
     if (i < 2 ||
         !(is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "for"))) {
       return false;
@@ -946,6 +952,7 @@ class Tagger {
   }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
+    i = day_part_head(i);  // "erupted in the early hours of Oct. 7"
     auto [left, tense] = marker_before(i);
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
                   is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
@@ -953,6 +960,26 @@ class Tagger {
       return false;  // deadlines and plans: "was extended until Nov. 20"
     }
     return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
+  }
+  // The "the" that opens a part of a day named before a date at i, "the
+  // night of", "the early hours of", "the eve of", else i: the phrase's
+  // preposition, not the date, stands next to the verb.
+  std::size_t day_part_head(std::size_t i) const {
+    if (i < 3 || !is(i - 1, "of")) return i;
+    std::size_t k = i - 1;
+    bool hours = is(k - 1, "hours");
+    if (hours) --k;
+    if (k > 1 &&
+        ((w(k - 1) && !w(k - 1)->part_of_day.empty()) || is(k - 1, "night") || is(k - 1, "eve"))) {
+      --k;
+    } else if (!hours) {
+      return i;
+    }
+    while (k > 1 &&
+           (is(k - 1, "early") || is(k - 1, "late") || is(k - 1, "wee") || is(k - 1, "small"))) {
+      --k;
+    }
+    return is(k - 1, "the") ? k - 1 : i;
   }
   // The expression over tokens [b, e) opens its sentence as a fronted
   // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
@@ -1393,8 +1420,9 @@ class Tagger {
     // weeks; the clause's tense further off only beyond three months.
     // "payable Dec. 7", "effective Feb. 1", "until March 6", "take effect
     // Jan. 1" name plans.
-    bool plan = i > 0 && (is(i - 1, "payable") || is(i - 1, "effective") || is(i - 1, "until") ||
-                          is(i - 1, "till") || is(i - 1, "due") || is(i - 1, "effect"));
+    std::size_t b = before_at_least(i);  // "until at least Sept. 3"
+    bool plan = b > 0 && (is(b - 1, "payable") || is(b - 1, "effective") || is(b - 1, "until") ||
+                          is(b - 1, "till") || is(b - 1, "due") || is(b - 1, "effect"));
     int clause = tense_no_report(i);
     // "was postponed until March 5": the new date looks ahead from the move.
     if (new_date_at(i)) plan = true, clause = 1;
@@ -1438,8 +1466,12 @@ class Tagger {
     int t = direction != 0 ? direction : tense_at(i);
     // A deadline lies ahead ("postponed until Tuesday", "as soon as Tuesday")
     // unless a past perfect follows ("Until Thursday, they had not ...").
+    // So does the end of a span in a clause that is not past ("the orders
+    // remain in effect through Sunday, officials said").
+    std::size_t b = before_at_least(i);
+    if (direction == 0 && b > 0 && is(b - 1, "through") && tense_no_report(i) >= 0) t = 1;
     if (direction == 0 &&
-        ((i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "due"))) ||
+        ((b > 0 && (is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "due"))) ||
          new_date_at(i) || (i > 1 && is(i - 1, "on") && is(i - 2, "due")) ||
          (i > 1 && is(i - 1, "as") && is(i - 2, "soon"))) &&
         !had_follows(i)) {
@@ -3397,8 +3429,8 @@ class Tagger {
     }
     bool hyphen = false;
     if (is_dash(k) && adjacent(k)) hyphen = true, ++k;
-    if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "straight") ||
-        is(k, "consecutive") || is(k, "long")) {
+    if (is(k, "more") || is(k, "full") || is(k, "additional") || is(k, "extra") ||
+        is(k, "further") || is(k, "straight") || is(k, "consecutive") || is(k, "long")) {
       ++k;
     }
     // "eight trading days", "five business days"
@@ -3414,6 +3446,11 @@ class Tagger {
     }
     char unit = u->unit;
     if ((is(i, "a") || is(i, "an")) && j == i + 1 && u->plural) return {};
+    // "a fight for another day", "live to fight another day": some other
+    // time, not a day more (but "another day of talks").
+    if (is(i, "another") && j == i + 1 && unit == 'D' && !is(k + 1, "of") && !is(k + 1, "or")) {
+      return {};
+    }
     bool article = i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the"));
     if (!digit(i) && num > 1 && !u->plural && !hyphen && !article) return {};
     if (unit == 'Q' && num == 1) return {};             // "a quarter" is a fraction
@@ -4087,9 +4124,10 @@ class Tagger {
     }
     if (may_or_march) {
       // The modal verb and the verb "march" are far more common than the months.
+      std::size_t b = before_at_least(i);  // "until at least March"
       bool prep =
-          i > 0 && (month_lead(i - 1) || is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "-") ||
-                    is(i - 1, "and") || is(i - 1, "between") || is(i - 1, "through"));
+          b > 0 && (month_lead(b - 1) || is(b - 1, "from") || is(b - 1, "to") || is(b - 1, "-") ||
+                    is(b - 1, "and") || is(b - 1, "between") || is(b - 1, "through"));
       // "April or May"; "scheduled for May" (not "support for May", a name).
       if (int m0 = 0; !prep && i > 1 && is(i - 1, "or") && month_at(i - 2, &m0)) prep = true;
       if (!prep && i > 1 && is(i - 1, "for") && w(i - 2) && w(i - 2)->plan) prep = true;
@@ -4437,6 +4475,9 @@ class Tagger {
         i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
     bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
     if (!(pre || in_the) || (is(i, "night") && !pre)) return {};
+    // "in the morning of Sept. 7", "the early morning hours of Friday": the
+    // part of a day named after it, which is tagged alone.
+    if (is(i + 1, "of") || (is(i + 1, "hours") && is(i + 2, "of"))) return {};
     const std::string& part = w(i)->part_of_day;
     // "mid-afternoon yesterday", "early Friday morning" aside: the day named after it.
     const WordInfo* d = w(i + 1);
