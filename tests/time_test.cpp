@@ -2836,3 +2836,27 @@ TEST_CASE("'another week', 'an extra day', 'a further month' are spans of one un
     CHECK(tag("They will live to fight another day.", CivilDate{2024, 9, 20}).empty());
   }
 }
+
+TEST_CASE("'the second half of fiscal 2025' is one half of that year") {
+  CHECK(one("The deal should close in the second half of fiscal 2025.",
+            "the second half of fiscal 2025")
+            .value == "2025-H2");
+}
+
+TEST_CASE("'the year through March' is a year's span, as 'the year to March' is") {
+  CHECK(one("Sales in the year through March fell.", "the year").value == "P1Y");
+  CHECK(one("Sales in the year to March fell.", "the year").value == "P1Y");
+  CHECK(one("She stayed the year through the holidays.", "the year").value == "2024");
+}
+
+TEST_CASE("a part of the day before a thing it names a kind of is no time") {
+  const CivilDate friday{2024, 9, 20};
+  CHECK(tag("He appeared in the morning shows.", friday).empty());
+  CHECK(tag("The senator spoke in the early morning light.", friday).empty());
+  CHECK(values("The comet is visible in the evening sky through mid-October.", friday) ==
+        std::vector<std::string>{"2024-10"});
+  // An event it dates keeps it.
+  CHECK(one("She spoke in the evening session.", "the evening", friday).value == "2024-09-20TEV");
+  CHECK(one("She left in the morning and returned.", "the morning", friday).value ==
+        "2024-09-20TMO");
+}

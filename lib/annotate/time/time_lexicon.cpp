@@ -128,6 +128,8 @@ const TimeLexicon& time_lexicon() {
         w.reschedule_verb = true;
       else if (cls == "unplanned_noun")
         w.unplanned_noun = true;
+      else if (cls == "day_part_noun")
+        w.day_part_noun = true;
       else
         report_data_row("time/words.tsv", row, "unknown class");
     }

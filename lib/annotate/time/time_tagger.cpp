@@ -3728,10 +3728,10 @@ class Tagger {
     return c;
   }
 
-  // "to" and a month at k, a day number between them or not: "the year to
-  // March", "the year to 31 March".
+  // "to" or "through" and a month at k, a day number between them or not:
+  // "the year to March", "the year to 31 March", "the year through June".
   bool to_month_at(std::size_t k) const {
-    if (!is(k, "to")) return false;
+    if (!is(k, "to") && !is(k, "through")) return false;
     std::size_t m = digit(k + 1) && toks_[k + 1].ndig <= 2 ? k + 2 : k + 1;
     return w(m) && toks_[m].cap && (w(m)->month || w(m)->month_abbr);
   }
@@ -3775,6 +3775,7 @@ class Tagger {
     int y = 0;
     std::size_t e = 0;
     if (is(end, "of")) e = year_at(end + 1, &y);
+    if (!e && is(end, "of")) e = fiscal_year_at(end + 1, &y);  // "of fiscal 2025"
     if (e) return theok(make(e, "DATE", time::year_str(y) + "-H" + std::to_string(ord)));
     // "the last half of the '80s", "the first half of the 20th century": a
     // half of a decade or century is that period, begun or ended.
@@ -4478,6 +4479,8 @@ class Tagger {
     // "in the morning of Sept. 7", "the early morning hours of Friday": the
     // part of a day named after it, which is tagged alone.
     if (is(i + 1, "of") || (is(i + 1, "hours") && is(i + 2, "of"))) return {};
+    // "in the morning shows", "in the evening sky": a kind of show or sky.
+    if (w(i + 1) && w(i + 1)->day_part_noun) return {};
     const std::string& part = w(i)->part_of_day;
     // "mid-afternoon yesterday", "early Friday morning" aside: the day named after it.
     const WordInfo* d = w(i + 1);
