@@ -2860,3 +2860,49 @@ TEST_CASE("a part of the day before a thing it names a kind of is no time") {
   CHECK(one("She left in the morning and returned.", "the morning", friday).value ==
         "2024-09-20TMO");
 }
+
+TEST_CASE("a weekday before a date without a year picks the year it falls in") {
+  const CivilDate sept20{2024, 9, 20};
+  // A past verb would put Oct. 6 in 2023, a Friday; the Sunday is 2024's.
+  CHECK(values("He arrived on Sunday 6 October.", sept20) ==
+        std::vector<std::string>{"2024-10-06"});
+  CHECK(values("He said on Friday, Oct. 6 he would run.", sept20) ==
+        std::vector<std::string>{"2023-10-06"});
+  // A year written out stands.
+  CHECK(values("He arrived on Sunday, Oct. 6, 2023.", sept20) ==
+        std::vector<std::string>{"2023-10-06"});
+}
+
+TEST_CASE("a date after 'said on' is when it was said") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(values("The ministry said on Oct. 7 that talks would resume.", sept20) ==
+        std::vector<std::string>{"2023-10-07"});
+  CHECK(values("The ministry told reporters on Oct. 7 that talks would resume.", sept20) ==
+        std::vector<std::string>{"2023-10-07"});
+  // Without "on" the date may be what was said.
+  CHECK(values("The ministry said Oct. 7 would be the deadline.", sept20) ==
+        std::vector<std::string>{"2024-10-07"});
+}
+
+TEST_CASE("'on the 15th' may be followed by a preposition, a conjunction or a verb") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(values("The figures came out on the 15th at noon.", sept20) ==
+        std::vector<std::string>{"2024-09-15", "2024-09-15T12:00"});
+  CHECK(values("He left on the 3rd and returned on the 9th.", sept20) ==
+        std::vector<std::string>{"2024-09-03", "2024-09-09"});
+  CHECK(values("Data released on the 15th showed a rise.", sept20) ==
+        std::vector<std::string>{"2024-09-15"});
+  CHECK(tag("She lives on the 16th floor.", sept20).empty());
+}
+
+TEST_CASE("'the week commencing 21 October' is that day's week") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(
+      one("It closes in the week commencing 21 October.", "the week commencing 21 October", sept20)
+          .value == "2024-W43");
+  CHECK(
+      one("The week beginning Oct. 21 will be busy.", "The week beginning Oct. 21", sept20).value ==
+      "2024-W43");
+  CHECK(one("The weekend of 5 October is busy.", "The weekend of 5 October", sept20).value ==
+        "2024-W40-WE");
+}

@@ -959,6 +959,11 @@ class Tagger {
                   is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
       return false;  // deadlines and plans: "was extended until Nov. 20"
     }
+    // "said on Oct. 3", "told reporters on Oct. 3": when it was said (not
+    // "said Oct. 3 would be", which may name a date to come).
+    if (left >= 0 && tense == 3 && i > 0 && is(i - 1, "on") && static_cast<int>(i) - left <= 3) {
+      return true;
+    }
     return left >= 0 && tense == -1 && static_cast<int>(i) - left <= 3;
   }
   // The "the" that opens a part of a day named before a date at i, "the
@@ -2389,9 +2394,14 @@ class Tagger {
         }
         // "the week of March 6", "the weekend of April 6": the ISO week (or
         // its weekend) of that day; "the month of May": that month.
-        if (off == 0 && (unit == 'W' || unit == 'K' || unit == 'M') && is(end, "of") &&
-            w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) {
-          Core d = month_expr(end + 1);
+        // So is "the week commencing 21 October" ("beginning", "starting").
+        bool week_from = unit == 'W' && (is(end, "commencing") || is(end, "beginning") ||
+                                         is(end, "starting") || is(end, "from"));
+        if (off == 0 && (unit == 'W' || unit == 'K' || unit == 'M') &&
+            (is(end, "of") || week_from) &&
+            ((w(end + 1) && (w(end + 1)->month || w(end + 1)->month_abbr)) ||
+             (digit(end + 1) && unit != 'M'))) {
+          Core d = digit(end + 1) ? day_first(end + 1) : month_expr(end + 1);
           std::optional<CivilDate> day = calendar_value(d.value, Granularity::kDay);
           if (d.end && day && unit != 'M') {
             std::string week = time::week_str(days_from_civil(*day));
@@ -3932,8 +3942,11 @@ class Tagger {
     int day = 0;
     std::size_t e = day_at(i, &day);
     // With its suffix, and ending the phrase: not "the 16th floor", "the
-    // 16th-century church" ("the 16th of May" is a date of its own).
-    if (!e || e == i + 1 || (e < n() && (toks_[e].kind == kAlpha || is_dash(e)))) return {};
+    // 16th-century church" ("the 16th of May" is a date of its own). A
+    // preposition, a conjunction or a verb may follow: "on the 15th at
+    // noon", "on the 3rd and", "released on the 15th showed".
+    if (!e || e == i + 1 || is_dash(e)) return {};
+    if (e < n() && toks_[e].kind == kAlpha && !phrase_follows(e)) return {};
     if (!anchor_) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "XXXX-XX-%02d", day);
@@ -3954,6 +3967,16 @@ class Tagger {
     return theok(make(e, "DATE", time::day_str(d)));
   }
 
+  // The word at k opens what follows a noun phrase rather than going on with
+  // it: a preposition, a conjunction or a verb that marks a tense.
+  bool phrase_follows(std::size_t k) const {
+    if (is(k, "at") || is(k, "in") || is(k, "and") || is(k, "or") || is(k, "but") ||
+        is(k, "when") || is(k, "with") || is(k, "to") || is(k, "from") || is(k, "for") ||
+        is(k, "after") || is(k, "before") || is(k, "because") || is(k, "if")) {
+      return true;
+    }
+    return std::ranges::any_of(markers(), [&](auto m) { return m.first == static_cast<int>(k); });
+  }
   Core theok(Core c) {
     c.the_ok = true;
     return c;
@@ -4273,13 +4296,34 @@ class Tagger {
     return digit(k) ? day_first(k) : Core{};
   }
 
+  // The day of *c, a date written from token b on without a year, moved a
+  // year either way when only there it falls on weekday `wd` (1 = Monday).
+  void fit_weekday(Core* c, int wd, std::size_t b) const {
+    std::optional<CivilDate> d = parse_iso_date(c->value);
+    if (!d || weekday(days_from_civil(*d)) + 1 == wd) return;
+    for (std::size_t k = b; k < c->end; ++k) {
+      if (digit(k) && toks_[k].ndig == 4) return;  // "Sunday, Oct. 6, 2023": as written
+    }
+    for (int yy : {d->year - 1, d->year + 1}) {
+      CivilDate other{yy, d->month, d->day};
+      if (is_valid(other) && weekday(days_from_civil(other)) + 1 == wd) {
+        c->value = time::day_str(other);
+        return;
+      }
+    }
+  }
   // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
   Core weekday_expr(std::size_t i, int direction, bool strict) {
     if (!toks_[i].cap) return {};
     if (ends_quoted_title(i)) return {};
     std::size_t j = i + 1;
-    // An explicit date after the weekday decides.
-    if (Core c = date_after_weekday(j); c.end) return c;
+    // An explicit date after the weekday decides; the weekday picks its
+    // year when none is written ("Sunday, Oct. 6" said in September 2024 is
+    // 2024's, whatever the tense).
+    if (Core c = date_after_weekday(j); c.end) {
+      fit_weekday(&c, w(i)->weekday, j);
+      return c;
+    }
     // "Tuesday 5th", "Friday the 8th": the day of that number nearest the
     // anchor that falls on that weekday (none: the weekday alone).
     if (std::size_t d = is(j, "the") ? j + 1 : j; anchor_ && digit(d)) {
