@@ -2906,3 +2906,14 @@ TEST_CASE("'the week commencing 21 October' is that day's week") {
   CHECK(one("The weekend of 5 October is busy.", "The weekend of 5 October", sept20).value ==
         "2024-W40-WE");
 }
+
+TEST_CASE("a month and day before 'last year' or 'next year' are that year's") {
+  const CivilDate oct2{2016, 10, 2};
+  CHECK(one("We started this journey on June 16th of last year.", "June 16th of last year", oct2)
+            .value == "2015-06-16");
+  CHECK(one("We started on 16 June last year.", "16 June last year", oct2).value == "2015-06-16");
+  CHECK(one("He takes charge from January 20 next year.", "January 20 next year", oct2).value ==
+        "2017-01-20");
+  CHECK(one("We started on the 16th of June last year.", "16th of June last year", oct2).value ==
+        "2015-06-16");
+}

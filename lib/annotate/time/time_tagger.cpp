@@ -4102,6 +4102,11 @@ class Tagger {
           ye = year_at(end, &y);
         if (ye) {
           if (Core t = timestamp(ye, {y, m, day}); t.end) return t;
+        } else {
+          // "June 16 last year", "June 16th of last year", as "June last year".
+          ye = deictic_year_at(is(end, "of") ? end + 1 : end, &y);
+        }
+        if (ye) {
           Core c = make(ye, "DATE",
                         is_valid({y, m, day}) ? time::day_str({y, m, day}) : time::month_str(y, m));
           c.approx_ok = true;
@@ -4272,8 +4277,14 @@ class Tagger {
       ye = year_at(j, &y);
       if (!ye && is(j, ",")) ye = year_at(j + 1, &y);
     }
+    // "16 June last year", "the 16th of June of last year".
+    bool deictic = false;
+    if (!ye && !dashed) {
+      ye = deictic_year_at(is(j, "of") ? j + 1 : j, &y);
+      deictic = ye != 0;
+    }
     if (ye && is_valid({y, m, day})) {
-      if (Core t = timestamp(ye, {y, m, day}); t.end) return t;
+      if (Core t = deictic ? Core{} : timestamp(ye, {y, m, day}); t.end) return t;
       return make(ye, "DATE", time::day_str({y, m, day}));
     }
     if (dashed) return {};
