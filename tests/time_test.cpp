@@ -1959,7 +1959,7 @@ TEST_CASE("words that only look temporal") {
   CHECK(tag("See pic.twitter.com/P2qpm3h3Pm and the F16 jet.", anchor).empty());
   CHECK(one("Years from now, you will look back.", "Years from now", anchor).value == "FUTURE_REF");
   CHECK(one("Two weeks from today, polls open.", "Two weeks from today", CivilDate{2013, 3, 21})
-            .value == "2013-W14");
+            .value == "2013-04-04");
   CHECK(one("It is three days from today's vote.", "three days").type == "DURATION");
   // "ago today" names the day: the anniversary, or the day weeks before.
   CivilDate leap{2024, 2, 29};
@@ -2916,4 +2916,19 @@ TEST_CASE("a month and day before 'last year' or 'next year' are that year's") {
         "2017-01-20");
   CHECK(one("We started on the 16th of June last year.", "16th of June last year", oct2).value ==
         "2015-06-16");
+}
+
+TEST_CASE("'a week from today', 'a month from tomorrow' are days, as 'a year ago today' is") {
+  const CivilDate friday{2024, 9, 20};
+  CHECK(one("A week from today, voters go to the polls.", "A week from today", friday).value ==
+        "2024-09-27");
+  CHECK(
+      one("A week from tomorrow, voters go to the polls.", "A week from tomorrow", friday).value ==
+      "2024-09-28");
+  CHECK(one("A month from today, the law takes effect.", "A month from today", friday).value ==
+        "2024-10-20");
+  CHECK(one("A year ago today, the deal was announced.", "A year ago today", CivilDate{2024, 2, 29})
+            .value == "2023-02-28");
+  // "from now" keeps the unit's granularity.
+  CHECK(one("Two weeks from now we vote.", "Two weeks from now", friday).value == "2024-W40");
 }

@@ -1178,6 +1178,19 @@ class Tagger {
     if (!anchor_) return "XXXX-XX-XX";
     return time::day_str(civil_from_days(anchor_days_ + offset));
   }
+  // The day `num` units (years, decades, months, weeks or days) before
+  // (`sign` -1) or after (1) the day `offset` days from the anchor's: "a
+  // year ago today", "a week from tomorrow"; empty for another unit.
+  std::string day_counted(int num, char unit, int sign, int offset) const {
+    if (!(unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) return {};
+    CivilDate base = civil_from_days(anchor_days_ + offset);
+    int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
+    int idx = base.year * 12 + (base.month - 1) + sign * months;
+    CivilDate d{idx / 12, idx % 12 + 1, base.day};
+    while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
+    std::int32_t days = days_from_civil(d) + sign * (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
+    return time::day_str(civil_from_days(days));
+  }
   // Day `day` of the month `offset` months from the anchor's (not checked).
   CivilDate day_in_month_rel(int offset, int day) const {
     int idx = a().year * 12 + (a().month - 1) + offset;
@@ -3322,14 +3335,12 @@ class Tagger {
       }
       // "A year ago today", "four weeks ago today": that day.
       if (is(end, "ago") && is(end + 1, "today") && !apostrophe(end + 2) && anchor_ && num > 0 &&
-          whole && (unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
-        int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
-        CivilDate d = day_in_month_rel(-months, a().day);
-        while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
-        std::int32_t days = days_from_civil(d) - (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
-        Core c = make(end + 2, "DATE", time::day_str(civil_from_days(days)));
-        c.approx_ok = true;
-        return c;
+          whole) {
+        if (std::string day = day_counted(num, unit, -1, 0); !day.empty()) {
+          Core c = make(end + 2, "DATE", std::move(day));
+          c.approx_ok = true;
+          return c;
+        }
       }
       if (is(end, "ago") && anchor_ && num > 0 && whole) {
         // "a week ago Sunday": that many weeks before the last Sunday.
@@ -3348,6 +3359,16 @@ class Tagger {
                     fraction == "5" ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
       c.approx_ok = true;
       return c;
+    }
+    // "a week from today", "a month from tomorrow": that day, as "a year ago
+    // today" is (not "today's vote").
+    if (is(end, "from") && anchor_ && num > 0 && whole && w(end + 1) &&
+        w(end + 1)->day_offset != 99 && !w(end + 1)->tonight && !apostrophe(end + 2)) {
+      if (std::string day = day_counted(num, unit, 1, w(end + 1)->day_offset); !day.empty()) {
+        Core c = make(end + 2, "DATE", std::move(day));
+        c.approx_ok = true;
+        return c;
+      }
     }
     // "two weeks from now", "two weeks from today" (not "today's vote")
     if (is(end, "from") && (is(end + 1, "now") || (is(end + 1, "today") && !apostrophe(end + 2)))) {
