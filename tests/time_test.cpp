@@ -2932,3 +2932,20 @@ TEST_CASE("'a week from today', 'a month from tomorrow' are days, as 'a year ago
   // "from now" keeps the unit's granularity.
   CHECK(one("Two weeks from now we vote.", "Two weeks from now", friday).value == "2024-W40");
 }
+
+TEST_CASE("a clock time before 'in the afternoon' or a weekday's part of the day takes its half") {
+  const CivilDate friday{2024, 9, 20};
+  CHECK(one("He called at 3:30 in the afternoon.", "3:30 in the afternoon", friday).value ==
+        "2024-09-20T15:30");
+  CHECK(one("He left at 11:45 at night.", "11:45 at night", friday).value == "2024-09-20T23:45");
+  CHECK(
+      one("The blast came at 7:15 on Tuesday morning.", "7:15 on Tuesday morning", friday).value ==
+      "2024-09-17T07:15");
+  CHECK(one("It ended at 9:30 Friday night.", "9:30 Friday night", friday).value ==
+        "2024-09-20T21:30");
+  CHECK(one("It ended at 9:30 p.m. Friday night.", "9:30 p.m. Friday night", friday).value ==
+        "2024-09-20T21:30");
+  // A part that disagrees with the clock's half stays out.
+  CHECK(one("It began at 1:30 a.m. Friday night.", "1:30 a.m. Friday", friday).value ==
+        "2024-09-20T01:30");
+}

@@ -5221,6 +5221,11 @@ class Tagger {
     } else if (timezone(k)) {
       ++k;
     }
+    // "3:30 in the afternoon", "11:45 at night": the part of day says which half.
+    if (!am && !pm && !zone && has_clock && h >= 1 && h <= 12 && (is(k, "in") || is(k, "at"))) {
+      std::string unused;  // (these two forms name no day)
+      if (std::size_t pe = 0; hour_of_part(&h, k, &pe, &unused)) k = pe;
+    }
     // A day after the clock time: "noon Thursday", "7 p.m. yesterday".
     std::string date = day_rel(0);
     std::size_t dk = k;
@@ -5252,6 +5257,17 @@ class Tagger {
     } else if (d && d->weekday && toks_[dk].cap) {
       date = weekday_in_context(d->weekday, i, 0, false);
       k = dk + 1;
+      // "7:15 on Tuesday morning", "9:30 Friday night": that part of the day,
+      // when it agrees with the clock's half (or says it).
+      if (part_word(k) && !zone && (am || pm || (h >= 1 && h <= 12))) {
+        bool morning = is(k, "morning");
+        bool agrees =
+            (am && morning) || (pm && !morning) || (!am && !pm && !(is(k, "night") && h < 5));
+        if (agrees) {
+          if (!am && !pm && !morning && h < 12) h += 12;
+          ++k;
+        }
+      }
       // "midnight on Friday 25 October": the date after the weekday decides.
       if (!in_timestamp_ && (dated = date_after_weekday(dk + 1)).end && dated.value.size() == 10) {
         date = dated.value;
