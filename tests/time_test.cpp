@@ -2949,3 +2949,25 @@ TEST_CASE("a clock time before 'in the afternoon' or a weekday's part of the day
   CHECK(one("It began at 1:30 a.m. Friday night.", "1:30 a.m. Friday", friday).value ==
         "2024-09-20T01:30");
 }
+
+TEST_CASE("a quarter in which something will happen is one to come") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(one("The ban will be reviewed in the first quarter.", "the first quarter", sept20).value ==
+        "2025-Q1");
+  CHECK(one("It will be reviewed at the end of the first quarter.", "the end of the first quarter",
+            sept20)
+            .value == "2025-Q1");
+  // Results of a quarter gone by are reported later.
+  CHECK(one("The company will report results for the first quarter.", "the first quarter", sept20)
+            .value == "2024-Q1");
+  CHECK(one("The company will report first-quarter results.", "first-quarter", sept20).value ==
+        "2024-Q1");
+}
+
+TEST_CASE("'the Thirty Years' War' is a name, not a span") {
+  const CivilDate sept20{2024, 9, 20};
+  CHECK(values("The treaty ended the Thirty Years' War in 1648.", sept20) ==
+        std::vector<std::string>{"1648"});
+  CHECK(one("In ten years' time, the city will change.", "ten years", sept20).value == "P10Y");
+  CHECK(one("He Spent Ten Years Fighting.", "Ten Years", sept20).value == "P10Y");
+}

@@ -1674,6 +1674,17 @@ class Tagger {
     // clause is last year's; a future clause does not move an earlier one on.
     int t = tense_at(i);
     if (t < 0 && q > aq) y -= 1;
+    // But what will happen in a quarter lies in one to come: "will be
+    // reviewed in the first quarter", "by the end of the first quarter"
+    // (not "will report first-quarter results").
+    if (t > 0 && q < aq && i > 1 && is(i - 1, "the")) {
+      bool in = is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
+                is(i - 2, "before") || is(i - 2, "after");
+      bool edge =
+          i > 2 && is(i - 2, "of") &&
+          (is(i - 3, "end") || is(i - 3, "start") || is(i - 3, "beginning") || is(i - 3, "middle"));
+      if (in || edge) y += 1;
+    }
     note_quarter(y, q);
     return time::quarter_str(y, q);
   }
@@ -3470,6 +3481,7 @@ class Tagger {
     const WordInfo* u = w(k);
     if (!u || !u->unit) return {};
     if (toks_[k].cap && k > 0 && !toks_[k - 1].cap) return {};  // a title: "This Week"
+    if (named_period_at(k)) return {};
     // "half a month", "a quarter of an hour": the fraction's rule reads them.
     if ((is(i, "a") || is(i, "an")) && i > 0 &&
         (is(i - 1, "half") || (is(i - 1, "of") && i > 1 && is(i - 2, "quarter")))) {
@@ -3635,8 +3647,15 @@ class Tagger {
   }
 
   // A unit word alone: "years" (PXY), "the year-earlier period".
+  // The capitalised plural unit at k names something with the capitalised
+  // word after its apostrophe: "the Thirty Years' War", "the Seven Years' War".
+  bool named_period_at(std::size_t k) const {
+    return toks_[k].cap && w(k)->plural && apostrophe(k + 1) && adjacent(k + 1) && k + 2 < n() &&
+           toks_[k + 2].kind == kAlpha && toks_[k + 2].cap && !(w(k + 2) && w(k + 2)->trigger);
+  }
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
+    if (named_period_at(i)) return {};
     // "a day-long strike", "decades-long feud": an adjectival duration.
     if (is_dash(i + 1) && adjacent(i + 1) && is(i + 2, "long") && adjacent(i + 2) &&
         !(is_dash(i + 3) && adjacent(i + 3))) {
