@@ -227,33 +227,11 @@ const TimeLexicon& time_lexicon() {
         "that",     "half",     "once",      "twice",    "thrice",   "h"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
-    static constexpr std::string_view kFollowers[] = {"least",
-                                                      "than",
-                                                      "most",
-                                                      "to",
-                                                      "of",
-                                                      "fiscal",
-                                                      "o",
-                                                      "old",
-                                                      "additional",
-                                                      "extra",
-                                                      "further",
-                                                      "full",
-                                                      "straight",
-                                                      "consecutive",
-                                                      "long",
-                                                      "while",
-                                                      "and",
-                                                      "same",
-                                                      "corresponding",
-                                                      "comparable",
-                                                      "period",
-                                                      "trading",
-                                                      "business",
-                                                      "other",
-                                                      "times",
-                                                      "back",
-                                                      "front"};
+    static constexpr std::string_view kFollowers[] = {
+        "least", "than",       "most",          "to",         "of",          "fiscal",  "o",
+        "old",   "additional", "full",          "straight",   "consecutive", "long",    "while",
+        "and",   "same",       "corresponding", "comparable", "period",      "trading", "business",
+        "other", "times",      "back",          "front",      "extra",       "further"};
     for (std::string_view w : kFollowers) entry(w);
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {

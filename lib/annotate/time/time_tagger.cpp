@@ -3646,13 +3646,13 @@ class Tagger {
              ((t.w->unit && !t.w->plural) || (t.w->tense && t.w->tense != 6) || t.w->span_verb));
   }
 
-  // A unit word alone: "years" (PXY), "the year-earlier period".
   // The capitalised plural unit at k names something with the capitalised
   // word after its apostrophe: "the Thirty Years' War", "the Seven Years' War".
   bool named_period_at(std::size_t k) const {
     return toks_[k].cap && w(k)->plural && apostrophe(k + 1) && adjacent(k + 1) && k + 2 < n() &&
            toks_[k + 2].kind == kAlpha && toks_[k + 2].cap && !(w(k + 2) && w(k + 2)->trigger);
   }
+  // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
     const WordInfo* u = w(i);
     if (named_period_at(i)) return {};
