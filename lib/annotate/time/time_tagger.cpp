@@ -2418,7 +2418,7 @@ class Tagger {
         }
         // "the week of March 6", "the weekend of April 6": the ISO week (or
         // its weekend) of that day; "the month of May": that month.
-        // So is "the week commencing 21 October" ("beginning", "starting").
+        // So is "the week commencing 21 October" ("beginning", "starting", "from").
         bool week_from = unit == 'W' && (is(end, "commencing") || is(end, "beginning") ||
                                          is(end, "starting") || is(end, "from"));
         if (off == 0 && (unit == 'W' || unit == 'K' || unit == 'M') &&
@@ -4015,7 +4015,7 @@ class Tagger {
         is(k, "after") || is(k, "before") || is(k, "because") || is(k, "if")) {
       return true;
     }
-    return std::ranges::any_of(markers(), [&](auto m) { return m.first == static_cast<int>(k); });
+    return marker_after(k).first == static_cast<int>(k);
   }
   Core theok(Core c) {
     c.the_ok = true;
@@ -4352,9 +4352,7 @@ class Tagger {
   void fit_weekday(Core* c, int wd, std::size_t b) const {
     std::optional<CivilDate> d = parse_iso_date(c->value);
     if (!d || weekday(days_from_civil(*d)) + 1 == wd) return;
-    for (std::size_t k = b; k < c->end; ++k) {
-      if (digit(k) && toks_[k].ndig == 4) return;  // "Sunday, Oct. 6, 2023": as written
-    }
+    if (four_digits_in(b, c->end)) return;  // "Sunday, Oct. 6, 2023": as written
     for (int yy : {d->year - 1, d->year + 1}) {
       CivilDate other{yy, d->month, d->day};
       if (is_valid(other) && weekday(days_from_civil(other)) + 1 == wd) {
