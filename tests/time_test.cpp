@@ -2971,3 +2971,22 @@ TEST_CASE("'the Thirty Years' War' is a name, not a span") {
   CHECK(one("In ten years' time, the city will change.", "ten years", sept20).value == "P10Y");
   CHECK(one("He Spent Ten Years Fighting.", "Ten Years", sept20).value == "P10Y");
 }
+
+TEST_CASE("the first or last day of a month or year is that day") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("The law takes effect on the first day of next year.", "the first day of next year",
+            march22)
+            .value == "2014-01-01");
+  CHECK(one("The rule applies from the first day of March.", "the first day of March", march22)
+            .value == "2013-03-01");
+  CHECK(one("Trading resumes on the last day of the month.", "the last day of the month", march22)
+            .value == "2013-03-31");
+  CHECK(one("The fee rises on the first day of 2014.", "the first day of 2014", march22).value ==
+        "2014-01-01");
+  CHECK(one("It ends on the last day of February 2012.", "the last day of February 2012", march22)
+            .value == "2012-02-29");
+  // Not a day of the calendar: an event's, or a fiscal year's own.
+  CHECK(values("He was killed on the first day of the war.", march22).empty());
+  CHECK(one("The fund closed on the last day of fiscal 2012.", "fiscal 2012", march22).value ==
+        "2012");
+}

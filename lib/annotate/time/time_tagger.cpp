@@ -3817,6 +3817,32 @@ class Tagger {
     return theok(make(end, "DATE", time::day_str(civil_from_days(d))));
   }
 
+  // The `ord`th (or, -1, the last) day of the month or year named at k: "the
+  // first day of next year", "the last day of March", "the last day of the
+  // month"; not "the first day of the trial".
+  Core day_of_period(std::size_t k, int ord) {
+    Core d = core(k);
+    if (!d.end && is(k, "the")) {
+      d = core(k + 1);
+      if (!d.the_ok) d = Core();
+    }
+    if (!d.end || d.type != "DATE" || !d.mod.empty()) return {};
+    // A fiscal year's last day is its own ("the last day of fiscal 2012").
+    for (std::size_t f = k; f < d.end; ++f) {
+      if (is(f, "fiscal") || is(f, "fy") || is(f, "financial")) return {};
+    }
+    if (std::optional<CivilDate> m = calendar_value(d.value, Granularity::kMonth)) {
+      int last = days_in_month(m->year, m->month);
+      int day = ord == -1 ? last : ord;
+      if (day > last) return {};
+      return theok(make(d.end, "DATE", time::day_str({m->year, m->month, day})));
+    }
+    std::optional<CivilDate> y = calendar_value(d.value, Granularity::kYear);
+    if (!y || (ord != 1 && ord != -1)) return {};
+    CivilDate day = ord == 1 ? CivilDate{y->year, 1, 1} : CivilDate{y->year, 12, 31};
+    return theok(make(d.end, "DATE", time::day_str(day)));
+  }
+
   // The `ord`th half (1 or 2) at j, the ordinal's word at i: "the first half
   // of 1990", "the second half of July", "the last half of the '80s", "the
   // second half" (the year in the story).
@@ -3880,6 +3906,9 @@ class Tagger {
     int ord = o->ordinal;
     std::size_t j = i + 1;
     if (Core c = weekday_of_month(i); c.end) return c;
+    if (is(j, "day") && is(j + 1, "of") && (ord == -1 || (ord >= 1 && ord <= 31))) {
+      if (Core c = day_of_period(j + 2, ord); c.end) return c;
+    }
     bool compound = false;  // "third-quarter" is an adjective; "the" belongs to its noun
     if (is_dash(j) && adjacent(j)) ++j, compound = true;
     // "the fourth fiscal quarter", "the third fundraising quarter": the kind of
