@@ -2990,3 +2990,13 @@ TEST_CASE("the first or last day of a month or year is that day") {
   CHECK(one("The fund closed on the last day of fiscal 2012.", "fiscal 2012", march22).value ==
         "2012");
 }
+
+TEST_CASE("the quarter that ended in a month is the calendar quarter of its last months") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("Earnings for the quarter ending in March are due next week.", "the quarter", march22)
+            .value == "2013-Q1");
+  CHECK(one("It earned $5 million in the quarter that ended June 30.", "the quarter", march22)
+            .value == "2012-Q2");
+  CHECK(one("Net income fell in the quarter ended Sept. 30.", "the quarter", march22).value ==
+        "2012-Q3");
+}

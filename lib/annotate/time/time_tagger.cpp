@@ -3724,12 +3724,17 @@ class Tagger {
         return c;
       }
       Core c;
-      // "the quarter ended Sept. 30": the calendar quarter that holds most of
-      // the three months before its last day ("ended July 31", May to July, is Q2).
-      if ((is(i + 1, "ended") || is(i + 1, "ending")) && w(i + 2) &&
-          (w(i + 2)->month || w(i + 2)->month_abbr)) {
-        Core d = month_expr(i + 2);
+      // "the quarter ended Sept. 30", "the quarter that ended in June": the
+      // calendar quarter that holds most of the three months before its last
+      // day ("ended July 31", May to July, is Q2).
+      std::size_t v = is(i + 1, "that") ? i + 2 : i + 1;
+      std::size_t m = is(v + 1, "in") || is(v + 1, "on") ? v + 2 : v + 1;
+      if ((is(v, "ended") || is(v, "ending")) && w(m) && (w(m)->month || w(m)->month_abbr)) {
+        Core d = month_expr(m);
         std::optional<CivilDate> last = calendar_value(d.value, Granularity::kDay);
+        if (std::optional<CivilDate> month = calendar_value(d.value, Granularity::kMonth)) {
+          last = CivilDate{month->year, month->month, days_in_month(month->year, month->month)};
+        }
         if (d.end && last) {
           CivilDate mid = civil_from_days(days_from_civil(*last) - 45);
           note_quarter(mid.year, (mid.month - 1) / 3 + 1);
