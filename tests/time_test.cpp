@@ -3000,3 +3000,23 @@ TEST_CASE("the quarter that ended in a month is the calendar quarter of its last
   CHECK(one("Net income fell in the quarter ended Sept. 30.", "the quarter", march22).value ==
         "2012-Q3");
 }
+
+TEST_CASE("next month's name after a finite past verb is last year's") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("The protests took place in April.", "April", march22).value == "2012-04");
+  CHECK(one("They met in April to discuss the plan.", "April", march22).value == "2012-04");
+  CHECK(one("The vote was held in April.", "April", march22).value == "2012-04");
+  // A participle after a noun may look ahead: airtime reserved for April.
+  CHECK(one("Ads reserved in April come from super PACs.", "April", march22).value == "2013-04");
+  CHECK(one("Clinton won and leads the polls for contests in April.", "April", march22).value ==
+        "2013-04");
+}
+
+TEST_CASE("a count earlier or later than something is a span") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("Smokers die a decade earlier than non-smokers.", "a decade", march22).value == "P10Y");
+  CHECK(one("Women retire five years later than men.", "five years", march22).value == "P5Y");
+  CHECK(one("The report came a week later than expected.", "a week", march22).value == "P1W");
+  CHECK(one("It was founded in 1987 and went public a decade later.", "a decade later", march22)
+            .value == "1997");
+}

@@ -1009,6 +1009,31 @@ class Tagger {
     auto [verb, tense] = marker_after(e);
     return verb >= 0 && tense == -1;
   }
+  // A finite past verb governs the date at b through the preposition before
+  // it: "took place in April", "they met in April", "was held from April",
+  // "he said in May" (not "contests in March", whose preposition hangs on a
+  // noun, nor "ads reserved in December", a participle after one).
+  bool past_verb_governs(std::size_t b) const {
+    std::size_t k = b;
+    while (k > 0 && (is(k - 1, "early") || is(k - 1, "late") || is(k - 1, "mid") ||
+                     is_dash(k - 1) || is(k - 1, "the"))) {
+      --k;
+    }
+    if (k < 2 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "from") ||
+                   is(k - 1, "until") || is(k - 1, "through") || is(k - 1, "since"))) {
+      return false;
+    }
+    std::size_t v = k - 2;
+    bool place = is(v, "place");  // "took place"
+    if (v > 0 && (place || is(v, "back") || is(v, "up") || is(v, "out") || is(v, "off"))) --v;
+    auto [verb, tense] = marker_before(k - 1);
+    if (verb != static_cast<int>(v) || !(tense == -1 || tense == 3) || v == 0) return false;
+    // Finite: after "took" ... "place", a subject pronoun, an auxiliary or a name.
+    std::size_t s = v - 1;
+    return place || is(s, "he") || is(s, "she") || is(s, "it") || is(s, "they") || is(s, "we") ||
+           is(s, "i") || is(s, "was") || is(s, "were") || is(s, "had") ||
+           (toks_[s].cap && toks_[s].kind == kAlpha && !sentence_initial(s));
+  }
   // A result noun ("win", "victories") comes just before token i (or before
   // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
   bool result_noun_before(std::size_t i) const {
@@ -1266,7 +1291,7 @@ class Tagger {
     // A past clause may still speak of next month ("contests in March" said
     // in February), unless the month fronts a past verb of its own.
     if (t < 0) {
-      bool next_ok = !fronted_past_at(i, i + 1);
+      bool next_ok = !fronted_past_at(i, i + 1) && !past_verb_governs(i);
       return time::month_str(month <= am + (next_ok ? 1 : 0) ? y : y - 1, month);
     }
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
@@ -3311,6 +3336,13 @@ class Tagger {
       if (unit == 'Y' && num == 1 && (is(end, "earlier") || is(end, "ago")) && last_q_ && anchor_ &&
           compares_figures(i)) {
         Core c = make(end + 1, "DATE", time::quarter_str(compared_q_year() - 1, compared_q()));
+        c.approx_ok = true;
+        return c;
+      }
+      // "a decade earlier than non-smokers", "a week later than expected": a
+      // difference between two times, so only the span.
+      if ((is(end, "earlier") || is(end, "later") || is(end, "sooner")) && is(end + 1, "than")) {
+        Core c = make(end, "DURATION", fraction_duration(num, fraction, unit));
         c.approx_ok = true;
         return c;
       }
