@@ -3020,3 +3020,17 @@ TEST_CASE("a count earlier or later than something is a span") {
   CHECK(one("It was founded in 1987 and went public a decade later.", "a decade later", march22)
             .value == "1997");
 }
+
+TEST_CASE("moveable feasts counted from Easter and more fixed holidays are days") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("The pope will celebrate Palm Sunday Mass.", "Palm Sunday", march22).value ==
+        "2013-03-24");
+  CHECK(one("The attack came on Whit Monday 2012.", "Whit Monday 2012", march22).value ==
+        "2012-05-28");
+  CHECK(one("Mardi Gras falls early this year.", "Mardi Gras", march22).value == "2013-02-12");
+  CHECK(one("Parades marked Anzac Day across the country.", "Anzac Day", march22).value ==
+        "2012-04-25");
+  CHECK(one("The report will be released on Juneteenth.", "Juneteenth", march22).value ==
+        "2013-06-19");
+  CHECK(values("He had an epiphany on the trail.", march22).empty());
+}
