@@ -3034,3 +3034,11 @@ TEST_CASE("moveable feasts counted from Easter and more fixed holidays are days"
         "2013-06-19");
   CHECK(values("He had an epiphany on the trail.", march22).empty());
 }
+
+TEST_CASE("four digits before what a number measures are no year") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(values("Shares closed at 1850 pence.", march22).empty());
+  CHECK(values("The index fell to 1450 points.", march22).empty());
+  CHECK(values("The fare rose to 1800 euros.", march22).empty());
+  CHECK(values("Prices returned to 2000 levels.", march22) == std::vector<std::string>{"2000"});
+}

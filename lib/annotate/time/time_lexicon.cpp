@@ -130,6 +130,8 @@ const TimeLexicon& time_lexicon() {
         w.unplanned_noun = true;
       else if (cls == "day_part_noun")
         w.day_part_noun = true;
+      else if (cls == "measure_noun")
+        w.measure_noun = true;
       else
         report_data_row("time/words.tsv", row, "unknown class");
     }

@@ -4802,7 +4802,6 @@ class Tagger {
         // year, and second_year() tags the "99".
         if (toks_[e + 1].ndig == 2 && is_dash(e + 2) && digit(e + 3)) return {};
       }
-      const Tok* nx = e < n() ? &toks_[e] : nullptr;
       bool temporal_prep =
           i > 0 &&
           (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") ||
@@ -4824,11 +4823,7 @@ class Tagger {
            (e < n() && toks_[e].kind == kAlpha && !toks_[e].cap && plural_noun(e + 1)))) {
         return {};
       }
-      if (nx && nx->kind == kAlpha &&
-          (nx->low == "people" || nx->low == "feet" || nx->low == "meters" || nx->low == "metres" ||
-           nx->low == "miles" || nx->low == "tons" || nx->low == "men" || nx->low == "women")) {
-        return {};
-      }
+      if (w(e) && w(e)->measure_noun) return {};  // "1500 people", "to 1450 points"
     }
     // "2025 Q4", "1988 third quarter", "1989 period"
     if (is(e, "q") && adjacent(e + 1) && digit(e + 1) && toks_[e + 1].ndig == 1 &&
