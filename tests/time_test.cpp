@@ -3042,3 +3042,14 @@ TEST_CASE("four digits before what a number measures are no year") {
   CHECK(values("The fare rose to 1800 euros.", march22).empty());
   CHECK(values("Prices returned to 2000 levels.", march22) == std::vector<std::string>{"2000"});
 }
+
+TEST_CASE("a 24-hour clock time with its leading zero is one after a preposition") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("Residents must stay indoors until 0600 on Monday.", "0600 on Monday", march22).value ==
+        "2013-03-25T06:00");
+  CHECK(values("The curfew runs from 2200 to 0600.", march22) ==
+        std::vector<std::string>{"2013-03-22T22:00", "2013-03-22T06:00"});
+  CHECK(values("Flight 0600 was delayed.", march22).empty());
+  CHECK(values("Sales rose from 2010 to 2012.", march22) ==
+        std::vector<std::string>{"2010", "2012"});
+}

@@ -5190,7 +5190,24 @@ class Tagger {
     if (timezone(i + 1)) return i + 2;
     if (std::size_t z = after_zone_name(i + 1); z > i + 1) return z;
     if ((is(i + 1, "hours") || is(i + 1, "hrs")) && i > 0 && is(i - 1, "at")) return i + 2;
+    // "at 0600", and both ends of "from 2200 to 0600", "between 2300 and
+    // 0500": no year is written with a leading zero.
+    if (i == 0 || !time_preposition(i - 1)) return 0;
+    if (toks_[i].low[0] == '0') return i + 1;
+    std::size_t k = i + 2;  // the range's other end
+    if ((is(i - 1, "from") && (is(i + 1, "to") || is(i + 1, "until"))) ||
+        (is(i - 1, "between") && is(i + 1, "and"))) {
+      if (digit(k) && toks_[k].ndig == 4 && toks_[k].low[0] == '0' && twenty_four_hour_zone(k)) {
+        return i + 1;
+      }
+    }
     return 0;
+  }
+  // A preposition before a 24-hour clock time written with its leading zero.
+  bool time_preposition(std::size_t k) const {
+    return is(k, "at") || is(k, "from") || is(k, "to") || is(k, "until") || is(k, "till") ||
+           is(k, "by") || is(k, "before") || is(k, "after") || is(k, "since") || is(k, "between") ||
+           is(k, "and");
   }
 
   // Clock times: "7:48 a.m.", "3 p.m. local time", "noon Thursday", "10 o'clock".
@@ -5254,7 +5271,7 @@ class Tagger {
         if (!(is(j, "a") || is(j, "p") || is(j, "am") || is(j, "pm"))) return {};
       }
     }
-    bool has_clock = j > i + 1 || h == 12 || h == 24;
+    bool has_clock = j > i + 1 || h == 12 || h == 24 || zone;
     // a.m. / p.m.
     bool pm = false, am = false;
     std::size_t k = j;
