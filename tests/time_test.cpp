@@ -1607,7 +1607,7 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("Shops open from 9 a.m. Friday to 5 p.m. Saturday.", monday);
   CHECK(find(t, "9 a.m. Friday").value == "2016-03-11T09:00");
   // A restated day in another time zone may be the day before or after the clock time's.
-  t = tag("Voting ends at 8 p.m. local time (0100 GMT Thursday).", CivilDate{2024, 7, 12});
+  t = tag("Voting ended at 8 p.m. local time (0100 GMT Thursday).", CivilDate{2024, 7, 12});
   CHECK(find(t, "8 p.m. local time").value == "2024-07-10T20:00");
   CHECK(find(t, "0100 GMT Thursday").value == "2024-07-11T01:00");
   t = tag("The quake struck at 02:14 local time (1914 GMT Thursday).", CivilDate{2024, 7, 13});
@@ -3052,4 +3052,30 @@ TEST_CASE("a 24-hour clock time with its leading zero is one after a preposition
   CHECK(values("Flight 0600 was delayed.", march22).empty());
   CHECK(values("Sales rose from 2010 to 2012.", march22) ==
         std::vector<std::string>{"2010", "2012"});
+}
+
+TEST_CASE("a timetable told in the simple present is still to come") {
+  const CivilDate march22{2013, 3, 22};  // a Friday
+  CHECK(one("Lawmakers return Monday from their recess.", "Monday", march22).value == "2013-03-25");
+  CHECK(one("Wisconsin holds its primary on Tuesday.", "Tuesday", march22).value == "2013-03-26");
+  CHECK(one("The fiscal year, which ends Sept. 30, was hard.", "Sept. 30", march22).value ==
+        "2013-09-30");
+  CHECK(one("Sunday's game starts at 1 p.m.", "Sunday", march22).value == "2013-03-24");
+  // A noun, not the verb: "cast votes"; and a possessive told in the past.
+  CHECK(one("States that cast votes on Tuesday backed him.", "Tuesday", march22).value ==
+        "2013-03-19");
+  CHECK(one("Sunday's game ended in a tie.", "Sunday", march22).value == "2013-03-17");
+}
+
+TEST_CASE("a clock time at a paragraph's end takes no day from the next paragraph") {
+  const CivilDate march22{2013, 3, 22};
+  std::vector<TimeExpr> t =
+      tag("The game starts at 1 p.m.\n\nFriday's hearing was short.", march22);
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].text == "1 p.m");
+  CHECK(t[0].value == "2013-03-22T13:00");
+  CHECK(t[1].text == "Friday");
+  // Within a paragraph the day after the clock time is its own.
+  CHECK(one("The game starts at 1 p.m. Sunday in Miami.", "1 p.m. Sunday", march22).value ==
+        "2013-03-24T13:00");
 }

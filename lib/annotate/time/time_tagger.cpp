@@ -131,6 +131,20 @@ struct Word {
 // sentences at 4 KB; a run of clock times must not make one sentence of a file).
 constexpr std::size_t kMaxRejoinedBytes = 8192;
 
+// Whether the white space from `at` on holds a blank line: a paragraph ends there.
+bool paragraph_break_at(std::string_view text, std::size_t at) {
+  int newlines = 0;
+  for (; at < text.size(); ++at) {
+    char c = text[at];
+    if (c == '\n') {
+      if (++newlines == 2) return true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      return false;
+    }
+  }
+  return false;
+}
+
 // The hot loop of tokenize(): words, ASCII marks and spaces from `at` on, up
 // to `to` or the first digit or non-ASCII byte, which the caller takes. Kept
 // apart, without calls, so that its state stays in registers.
@@ -410,6 +424,7 @@ class Tagger {
         if (piece.size() < 4) break;
         std::string_view tail = piece.substr(piece.size() - 4);
         if (tail != "a.m." && tail != "p.m." && tail != "A.M." && tail != "P.M.") break;
+        if (paragraph_break_at(text, s.end)) break;  // "at 1 p.m.\n\nFriday's hearing"
         s.end = sentences[next_sentence++].end;
       }
       std::size_t from = std::max(s.begin, covered);
@@ -1033,6 +1048,15 @@ class Tagger {
     return place || is(s, "he") || is(s, "she") || is(s, "it") || is(s, "they") || is(s, "we") ||
            is(s, "i") || is(s, "was") || is(s, "were") || is(s, "had") ||
            (toks_[s].cap && toks_[s].kind == kAlpha && !sentence_initial(s));
+  }
+  // The noun at k (one word, or two) is the subject of a timetable's verb in
+  // the simple present: "Sunday's game starts at 1 p.m.", "Friday's hearing
+  // begins".
+  bool timetable_after(std::size_t k) const {
+    auto [verb, tense] = marker_after(k);
+    return tense == 1 && verb > static_cast<int>(k) && verb <= static_cast<int>(k) + 2 &&
+           !break_between(static_cast<int>(k), verb, true) && schedule_verb(verb) &&
+           time::TimeLexicon::tense_of(toks_[verb].flags) == 6;
   }
   // A result noun ("win", "victories") comes just before token i (or before
   // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
@@ -4504,7 +4528,8 @@ class Tagger {
     const WordInfo* p = w(j);
     std::size_t owner = p && !p->part_of_day.empty() ? j + 1 : j;  // "Saturday night's debate"
     if (direction == 0 && apostrophe(owner) && is(owner + 1, "s") && !will_before(i) &&
-        !into_event(i) && !(progressive_before(i) && event_noun_after(owner + 2))) {
+        !into_event(i) && !(progressive_before(i) && event_noun_after(owner + 2)) &&
+        !timetable_after(owner + 2)) {
       direction = -1;
     }
     // "a boost from the win Tuesday", "Clinton's wins on Tuesday": a result
