@@ -3079,3 +3079,11 @@ TEST_CASE("a clock time at a paragraph's end takes no day from the next paragrap
   CHECK(one("The game starts at 1 p.m. Sunday in Miami.", "1 p.m. Sunday", march22).value ==
         "2013-03-24T13:00");
 }
+
+TEST_CASE("a quarter or period of a game is no quarter of the year") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(values("The quarterback threw for 300 yards in the fourth quarter.", march22).empty());
+  CHECK(values("The goalie made 30 saves in the second period.", march22).empty());
+  CHECK(one("Sales rose 5 percent in the fourth quarter.", "the fourth quarter", march22).value ==
+        "2012-Q4");
+}

@@ -132,6 +132,8 @@ const TimeLexicon& time_lexicon() {
         w.day_part_noun = true;
       else if (cls == "measure_noun")
         w.measure_noun = true;
+      else if (cls == "game_noun")
+        w.game_noun = true;
       else
         report_data_row("time/words.tsv", row, "unknown class");
     }

@@ -65,6 +65,7 @@ struct alignas(64) WordInfo {
   bool unplanned_noun = false;   ///< "massacre", "crash": an event news reports once it happened
   bool day_part_noun = false;    ///< "shows", "sky": "the morning shows" is no time
   bool measure_noun = false;     ///< "people", "points", "pence": four digits before it count
+  bool game_noun = false;        ///< "touchdown", "rebounds": "the fourth quarter" is the game's
   bool reschedule_verb = false;  ///< "postponed", "set": a date after "until"/"for" is the new one
   bool refusal = false;          ///< "say", "comment": "would not say Tuesday" refused it then
   bool other_calendar = false;   ///< "Lunar New Year", "Orthodox Easter": not the Gregorian day

@@ -1058,6 +1058,13 @@ class Tagger {
            !break_between(static_cast<int>(k), verb, true) && schedule_verb(verb) &&
            time::TimeLexicon::tense_of(toks_[verb].flags) == 6;
   }
+  // The sentence tells a game's play ("yards", "touchdown", "rebounds").
+  bool game_sentence() const {
+    for (std::size_t k = 0; k < n(); ++k) {
+      if (w(k) && w(k)->game_noun) return true;
+    }
+    return false;
+  }
   // A result noun ("win", "victories") comes just before token i (or before
   // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
   bool result_noun_before(std::size_t i) const {
@@ -4003,6 +4010,8 @@ class Tagger {
         v = time::quarter_str(y, ord);
       } else if (i > 0 && toks_[i - 1].kind == kDigit && toks_[i - 1].ndig == 4) {
         return {};  // handled by year_expr ("the 1988 third quarter")
+      } else if (game_sentence()) {
+        return {};  // "threw for 300 yards in the fourth quarter": the game's
       } else {
         v = quarter_in_context(ord, i);
       }
