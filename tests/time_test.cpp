@@ -3087,3 +3087,11 @@ TEST_CASE("a quarter or period of a game is no quarter of the year") {
   CHECK(one("Sales rose 5 percent in the fourth quarter.", "the fourth quarter", march22).value ==
         "2012-Q4");
 }
+
+TEST_CASE("minutes and seconds after 'within' or 'for' are spans of unknown length") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("The ship sank within minutes.", "minutes", march22).value == "PTXM");
+  CHECK(one("It vanished from radar within seconds.", "seconds", march22).value == "PTXS");
+  CHECK(one("They argued for minutes before agreeing.", "minutes", march22).value == "PTXM");
+  CHECK(values("The minutes of the meeting were released.", march22).empty());
+}

@@ -3732,9 +3732,10 @@ class Tagger {
         return make(i + 1, "SET", "XXXX-WXX-WE");
       }
     }
-    // "lasted for hours", "within days": spans of unknown length.
-    if (u->plural && (u->unit == 'D' || u->unit == 'H') && i > 0 &&
-        (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
+    // "lasted for hours", "within days", "sank within minutes": spans of
+    // unknown length.
+    if (u->plural && (u->unit == 'D' || u->unit == 'H' || u->unit == 'N' || u->unit == 'S') &&
+        i > 0 && (is(i - 1, "for") || is(i - 1, "within")) && !is(i + 1, "of")) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
     // A determiner or number before makes the unit a noun of another phrase
