@@ -1705,9 +1705,9 @@ TEST_CASE("a span of years written '2019-20' names both years") {
   CHECK(find(t, "20").value == "2020");
   CHECK(find(t, "24").value == "2024");
   CHECK(find(tag("The 1999\u201300 budget.", anchor), "00").value == "2000");
-  // Not a date running on, nor years that are not consecutive.
+  // Not a date running on, nor two digits that may be a month ("2019-05").
   CHECK(tag("It was dated 2011-12-05.", anchor).size() == 1);
-  CHECK(tag("Scores of 2019-21 were posted.", anchor).size() == 1);
+  CHECK(tag("Scores of 2019-05 were posted.", anchor).size() == 1);
 }
 
 TEST_CASE("'about'/'almost' stay outside a duration but inside an offset from now") {
@@ -3094,4 +3094,16 @@ TEST_CASE("minutes and seconds after 'within' or 'for' are spans of unknown leng
   CHECK(one("It vanished from radar within seconds.", "seconds", march22).value == "PTXS");
   CHECK(one("They argued for minutes before agreeing.", "minutes", march22).value == "PTXM");
   CHECK(values("The minutes of the meeting were released.", march22).empty());
+}
+
+TEST_CASE("a range of years written with the later year's last two digits") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(values("The 1950-53 war ended in a truce.", march22) ==
+        std::vector<std::string>{"1950", "1953"});
+  CHECK(values("The 1939-45 war changed Europe.", march22) ==
+        std::vector<std::string>{"1939", "1945"});
+  CHECK(values("He played in the 1999-00 season.", march22) ==
+        std::vector<std::string>{"1999", "2000"});
+  // Two digits that may be a month stay out.
+  CHECK(values("In 2005-09 sales rose.", march22) == std::vector<std::string>{"2005"});
 }

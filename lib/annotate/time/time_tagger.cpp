@@ -4988,11 +4988,15 @@ class Tagger {
     if (i < 2 || !adjacent(i) || !(is_dash(i - 1) || is(i - 1, "/")) || !adjacent(i - 1)) return {};
     int y = 0;
     if (!digit(i - 2) || year_at(i - 2, &y) != i - 1) return {};
-    if (toks_[i].num != (y + 1) % 100) return {};
+    // "1998-99", and "1950-53", "1939-45": the later year of that century. (Not
+    // "2005-09", which may be September 2005.)
+    int last = toks_[i].num, first = y % 100;
+    bool later = last > first && last > 12 && last - first <= 30;
+    if (last != (y + 1) % 100 && !later) return {};
     // Not a date running on ("2011-12-05") nor the start of a longer number.
     if (date_separator(i + 1) != 0 && digit(i + 2)) return {};
     if (i > 2 && date_separator(i - 3) != 0 && digit(i - 4)) return {};
-    return make(i + 1, "DATE", std::to_string(y + 1));
+    return make(i + 1, "DATE", std::to_string(last == (y + 1) % 100 ? y + 1 : y - first + last));
   }
 
   // "2024-07-10", "2024/07/10", "2024.07.10" (year first); "7/10/2024" (month
