@@ -3107,3 +3107,11 @@ TEST_CASE("a range of years written with the later year's last two digits") {
   // Two digits that may be a month stay out.
   CHECK(values("In 2005-09 sales rose.", march22) == std::vector<std::string>{"2005"});
 }
+
+TEST_CASE("'the year ended' is a fiscal span only before the day it ended") {
+  const CivilDate jan4{2013, 1, 4};
+  CHECK(one("Profit for the year ended Sept. 30 rose.", "the year", jan4).value == "P1Y");
+  CHECK(one("In the year ended 30 June, sales fell.", "the year", jan4).value == "P1Y");
+  CHECK(one("It expects a loss for the year ending tomorrow.", "the year", jan4).value == "P1Y");
+  CHECK(one("The year ended on a high note for investors.", "The year", jan4).type == "DATE");
+}

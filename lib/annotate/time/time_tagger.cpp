@@ -2464,9 +2464,16 @@ class Tagger {
         // "the year ended Sept. 30", "the year to March": a fiscal year, a
         // span rather than a calendar year. So are "the week ended Oct. 14",
         // "the month ending Saturday" (not "the week ended with a rally").
+        // (Not "the year ended on a high note": a date must follow.)
         bool ended = is(end, "ended") || is(end, "ending");
         const WordInfo* next = ended ? w(end + 1) : nullptr;
-        if (off == 0 && (unit == 'Y' ? ended || to_month_at(end)
+        std::size_t m =
+            is(end + 1, "in") || (digit(end + 1) && toks_[end + 1].ndig <= 2) ? end + 2 : end + 1;
+        bool ended_month =
+            ended && w(m) &&
+            ((toks_[m].cap && (w(m)->month || w(m)->month_abbr || w(m)->weekday)) ||
+             is(m, "today") || is(m, "tomorrow") || is(m, "yesterday"));  // "ending tomorrow"
+        if (off == 0 && (unit == 'Y' ? ended_month || to_month_at(end)
                                      : (unit == 'W' || unit == 'M') && next &&
                                            (next->month || next->month_abbr || next->weekday))) {
           type = "DURATION";
