@@ -3115,3 +3115,12 @@ TEST_CASE("'the year ended' is a fiscal span only before the day it ended") {
   CHECK(one("It expects a loss for the year ending tomorrow.", "the year", jan4).value == "P1Y");
   CHECK(one("The year ended on a high note for investors.", "The year", jan4).type == "DATE");
 }
+
+TEST_CASE("a clock time on a holiday is on that day") {
+  const CivilDate jan4{2013, 1, 4};
+  CHECK(one("The attack happened shortly before midnight on New Year's Eve.",
+            "midnight on New Year's Eve", jan4)
+            .value == "2012-12-31T24:00");
+  CHECK(one("The parade starts at 9 a.m. on Thanksgiving Day.", "9 a.m. on Thanksgiving Day", jan4)
+            .value == "2013-11-28T09:00");
+}

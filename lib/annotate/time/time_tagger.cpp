@@ -5388,6 +5388,11 @@ class Tagger {
       date = dated.value;  // "2 p.m. on the last Friday in August"
       k = dated.end;
       day_named = true;
+    } else if (!in_timestamp_ && is(dk, "on") && w(dk + 1) && w(dk + 1)->holidays &&
+               (dated = holiday(dk + 1)).end && dated.value.size() == 10) {
+      date = dated.value;  // "shortly before midnight on New Year's Eve"
+      k = dated.end;
+      day_named = true;
     } else if (((d && (d->month || d->month_abbr) && (dated = month_expr(dk)).end) ||
                 (!in_timestamp_ && is(dk, "on") && digit(dk + 1) &&
                  (dated = day_first(dk + 1)).end)) &&
