@@ -3124,3 +3124,16 @@ TEST_CASE("a clock time on a holiday is on that day") {
   CHECK(one("The parade starts at 9 a.m. on Thanksgiving Day.", "9 a.m. on Thanksgiving Day", jan4)
             .value == "2013-11-28T09:00");
 }
+
+TEST_CASE("a month before the figures that account for it is the latest one") {
+  const CivilDate jan4{2013, 1, 4};
+  CHECK(one("The company will report December sales next week.", "December", jan4).value ==
+        "2012-12");
+  CHECK(one("The agency will publish March inflation figures.", "March", jan4).value == "2012-03");
+  CHECK(values("Retailers May report sales soon.", jan4).empty());
+  CHECK(values("Theresa May sales pitch failed.", jan4).empty());
+  // An election's results are the coming election's.
+  CHECK(one("He will decide what to do after the November results are tallied.", "November",
+            CivilDate{2016, 4, 21})
+            .value == "2016-11");
+}

@@ -4318,6 +4318,13 @@ class Tagger {
             is(k, "at") || is(k, "was") || is(k, "were") || is(k, "is"))) {
         prep = true;
       }
+      // "will publish March inflation figures", "May sales rose": a capitalised
+      // month before the account of it, with no verb there ("may report") nor a
+      // name before it ("Theresa May").
+      if (!prep && t.cap && i > 0 && !toks_[i - 1].cap && report_noun_after(k) &&
+          !is(k, "report") && !is(k, "reports")) {
+        prep = true;
+      }
       if (!prep) return {};
       if (t.low == "may" && i == 0) return {};
     }
