@@ -2970,6 +2970,7 @@ TEST_CASE("'the Thirty Years' War' is a name, not a span") {
         std::vector<std::string>{"1648"});
   CHECK(one("In ten years' time, the city will change.", "ten years", sept20).value == "P10Y");
   CHECK(one("He Spent Ten Years Fighting.", "Ten Years", sept20).value == "P10Y");
+  CHECK(values("The Hundred Years War ended in 1453.", sept20) == std::vector<std::string>{"1453"});
 }
 
 TEST_CASE("the first or last day of a month or year is that day") {

@@ -3717,10 +3717,13 @@ class Tagger {
   }
 
   // The capitalised plural unit at k names something with the capitalised
-  // word after its apostrophe: "the Thirty Years' War", "the Seven Years' War".
+  // word after its apostrophe: "the Thirty Years' War", "the Seven Years' War";
+  // or, written without one, a war: "the Hundred Years War".
   bool named_period_at(std::size_t k) const {
-    return toks_[k].cap && w(k)->plural && apostrophe(k + 1) && adjacent(k + 1) && k + 2 < n() &&
-           toks_[k + 2].kind == kAlpha && toks_[k + 2].cap && !(w(k + 2) && w(k + 2)->trigger);
+    if (!toks_[k].cap || !w(k)->plural) return false;
+    if (is(k + 1, "war") && toks_[k + 1].cap) return true;  // "the Hundred Years War"
+    return apostrophe(k + 1) && adjacent(k + 1) && k + 2 < n() && toks_[k + 2].kind == kAlpha &&
+           toks_[k + 2].cap && !(w(k + 2) && w(k + 2)->trigger);
   }
   // A unit word alone: "years" (PXY), "the year-earlier period".
   Core unit_expr(std::size_t i) {
