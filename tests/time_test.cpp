@@ -3138,3 +3138,10 @@ TEST_CASE("a month before the figures that account for it is the latest one") {
             CivilDate{2016, 4, 21})
             .value == "2016-11");
 }
+
+TEST_CASE("'in as many years' counts what the clause counted before") {
+  const CivilDate jan4{2013, 1, 4};
+  CHECK(one("It was his third defeat in as many years.", "many years", jan4).value == "P3Y");
+  CHECK(one("He has had five jobs in as many years.", "many years", jan4).value == "P5Y");
+  CHECK(one("Many years later, he returned.", "Many years", jan4).value == "PXY");
+}

@@ -1065,6 +1065,18 @@ class Tagger {
     }
     return false;
   }
+  // The nearest number or ordinal (2 to 99) before token k in the sentence,
+  // in words or figures ("five jobs", "his third defeat"); -1 when none.
+  int count_before(std::size_t k) const {
+    for (std::size_t j = k; j-- > 0;) {
+      if (is(j, ",") || is(j, ";")) break;
+      if (digit(j) && toks_[j].ndig <= 2 && toks_[j].num >= 2) return toks_[j].num;
+      const WordInfo* x = w(j);
+      if (x && x->number >= 2 && x->number < 100) return x->number;
+      if (x && x->ordinal >= 2 && x->ordinal < 100) return x->ordinal;
+    }
+    return -1;
+  }
   // A result noun ("win", "victories") comes just before token i (or before
   // "on" there), and is a noun: not "can win on Tuesday", "more victories on".
   bool result_noun_before(std::size_t i) const {
@@ -3490,6 +3502,12 @@ class Tagger {
     if ((is(i, "a") || is(i, "an")) && i > 1 && is_dash(i - 1) && adjacent(i) && adjacent(i - 1) &&
         toks_[i - 2].kind == kAlpha) {
       return {};
+    }
+    // "his third defeat in as many years", "five jobs in as many years": the
+    // count the clause gave before.
+    if (num == -1 && is(i, "many") && i > 1 && is(i - 1, "as") &&
+        (is(i - 2, "in") || is(i - 2, "over") || is(i - 2, "within"))) {
+      num = count_before(i - 2);
     }
     std::size_t k = j;
     if (is(k, "or") || is(k, "to")) {  // "two or three years", "two to three weeks"
