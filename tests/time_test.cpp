@@ -3145,3 +3145,11 @@ TEST_CASE("'in as many years' counts what the clause counted before") {
   CHECK(one("He has had five jobs in as many years.", "many years", jan4).value == "P5Y");
   CHECK(one("Many years later, he returned.", "Many years", jan4).value == "PXY");
 }
+
+TEST_CASE("'overnight into Saturday' is the night that ends on that day") {
+  const CivilDate march22{2013, 3, 22};  // a Friday
+  CHECK(one("Temperatures will fall overnight into Saturday.", "overnight", march22).value ==
+        "2013-03-22TNI");
+  CHECK(one("Fighting raged overnight into Sunday.", "overnight", march22).value ==
+        "2013-03-16TNI");
+}

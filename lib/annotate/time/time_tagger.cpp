@@ -4693,6 +4693,11 @@ class Tagger {
         return {};
       }
       if (change_in_clause(i)) return {};
+      // "overnight into Saturday": the night that ends on that day.
+      if (is(i + 1, "into") && w(i + 2) && w(i + 2)->weekday && toks_[i + 2].cap && anchor_) {
+        std::string next = day_plus(weekday_in_context(w(i + 2)->weekday, i + 2, 0, false), -1);
+        if (!next.empty()) return make(i + 1, "TIME", next + "TNI");
+      }
       std::int32_t day = anchor_days_;
       std::string named = past_narrated_day(i);
       if (!named.empty()) ref_day(&day);
