@@ -3153,3 +3153,12 @@ TEST_CASE("'overnight into Saturday' is the night that ends on that day") {
   CHECK(one("Fighting raged overnight into Sunday.", "overnight", march22).value ==
         "2013-03-16TNI");
 }
+
+TEST_CASE("'75 years ago this week' is that week; 'is on Wednesday' is to come") {
+  const CivilDate march22{2013, 3, 22};  // a Friday
+  CHECK(one("The bridge opened 75 years ago this week.", "75 years ago this week", march22).value ==
+        "1938-W12");
+  CHECK(one("The 10th anniversary of the invasion is on Wednesday.", "Wednesday", march22).value ==
+        "2013-03-27");
+  CHECK(one("The funeral was on Saturday.", "Saturday", march22).value == "2013-03-16");
+}

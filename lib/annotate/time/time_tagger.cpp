@@ -3447,6 +3447,16 @@ class Tagger {
           c.approx_ok = true;
           return c;
         }
+        // "75 years ago this week": the week of the day so counted.
+        if ((unit == 'Y' || unit == 'E') && is(end + 1, "this") && is(end + 2, "week")) {
+          std::string day = day_counted(num, unit, -1, 0);
+          std::optional<CivilDate> d = calendar_value(day, Granularity::kDay);
+          if (d) {
+            Core c = make(end + 3, "DATE", time::week_str(days_from_civil(*d)));
+            c.approx_ok = true;
+            return c;
+          }
+        }
       }
       Core c = make(end + 1, "DATE",
                     fraction == "5" ? shifted_half(num, unit, sign) : shifted(num, unit, sign));
@@ -4565,6 +4575,11 @@ class Tagger {
     // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
     // caucus" is as often told afterwards.)
     if (direction == 0 && ahead_of_before(i)) direction = 1;
+    // "The anniversary is on Wednesday", "the hearings are on Monday": a
+    // timetable in the present.
+    if (direction == 0 && i > 1 && is(i - 1, "on") && (is(i - 2, "is") || is(i - 2, "are"))) {
+      direction = 1;
+    }
     // "Wednesday's ruling" names something that has happened, unless the verb
     // before it looks ahead ("he will do well in Tuesday's primary"; not "said
     // they would get around Wednesday's ruling", a future seen from the past),
