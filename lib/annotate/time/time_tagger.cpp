@@ -5286,8 +5286,8 @@ class Tagger {
     if ((is(i + 1, "hours") || is(i + 1, "hrs")) && i > 0 && is(i - 1, "at")) return i + 2;
     // "at 0600", and both ends of "from 2200 to 0600", "between 2300 and
     // 0500": no year is written with a leading zero.
-    if (i == 0 || !time_preposition(i - 1)) return 0;
-    if (toks_[i].low[0] == '0') return i + 1;
+    if (i == 0) return 0;
+    if (toks_[i].low[0] == '0') return time_preposition(i - 1) ? i + 1 : 0;
     std::size_t k = i + 2;  // the range's other end
     if ((is(i - 1, "from") && (is(i + 1, "to") || is(i + 1, "until"))) ||
         (is(i - 1, "between") && is(i + 1, "and"))) {
