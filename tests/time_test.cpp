@@ -3162,3 +3162,10 @@ TEST_CASE("'75 years ago this week' is that week; 'is on Wednesday' is to come")
         "2013-03-27");
   CHECK(one("The funeral was on Saturday.", "Saturday", march22).value == "2013-03-16");
 }
+
+TEST_CASE("'midafternoon' and 'midmorning' written as one word are parts of the day") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("By midafternoon, the crowd had grown.", "midafternoon", march22).value ==
+        "2013-03-22TAF");
+  CHECK(one("The vote came in midmorning.", "midmorning", march22).value == "2013-03-22TMO");
+}

@@ -4721,8 +4721,10 @@ class Tagger {
       return make(i + 1, "TIME", time::day_str(civil_from_days(day - ahead)) + "TNI");
     }
     // "mid-afternoon", "in the morning": the anchor's day.
-    bool pre =
-        i > 0 && (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"));
+    // ("midafternoon", "midmorning": one word of the same.)
+    bool pre = (i > 0 &&
+                (is(i - 1, "mid") || is(i - 1, "-") || is(i - 1, "early") || is(i - 1, "late"))) ||
+               is(i, "midafternoon") || is(i, "midmorning");
     bool in_the = i > 1 && is(i - 1, "the") && (is(i - 2, "in") || is(i - 2, "during"));
     if (!(pre || in_the) || (is(i, "night") && !pre)) return {};
     // "in the morning of Sept. 7", "the early morning hours of Friday": the
