@@ -3062,6 +3062,7 @@ TEST_CASE("a timetable told in the simple present is still to come") {
   CHECK(one("The fiscal year, which ends Sept. 30, was hard.", "Sept. 30", march22).value ==
         "2013-09-30");
   CHECK(one("Sunday's game starts at 1 p.m.", "Sunday", march22).value == "2013-03-24");
+  CHECK(one("Tuesday marks one year since the attack.", "Tuesday", march22).value == "2013-03-26");
   // A noun, not the verb: "cast votes"; and a possessive told in the past.
   CHECK(one("States that cast votes on Tuesday backed him.", "Tuesday", march22).value ==
         "2013-03-19");
