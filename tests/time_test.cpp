@@ -3170,3 +3170,13 @@ TEST_CASE("'midafternoon' and 'midmorning' written as one word are parts of the 
         "2013-03-22TAF");
   CHECK(one("The vote came in midmorning.", "midmorning", march22).value == "2013-03-22TMO");
 }
+
+TEST_CASE("a clock time after a numeric date is one time on that day") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(one("Updated 22.03.2013, 14:05", "22.03.2013, 14:05", march22).value == "2013-03-22T14:05");
+  CHECK(one("Posted 2013-03-22 09:30 GMT", "2013-03-22 09:30 GMT", march22).value ==
+        "2013-03-22T09:30");
+  CHECK(one("Last updated: 03/22/2013 10:45 AM", "03/22/2013 10:45 AM", march22).value ==
+        "2013-03-22T10:45");
+  CHECK(one("On 2013-03-22 10 people died.", "2013-03-22", march22).value == "2013-03-22");
+}

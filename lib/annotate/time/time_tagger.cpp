@@ -5092,6 +5092,7 @@ class Tagger {
         }
         return make(e, "TIME", time::day_str(d) + buf);
       }
+      if (Core t = timestamp(i + 5, d); t.end) return t;  // "2013-03-22 14:05"
       return make(i + 5, "DATE", time::day_str(d));
     }
     if (a.ndig > 2) return {};
@@ -5102,8 +5103,9 @@ class Tagger {
     CivilDate dmy{y, b.num, a.num};
     CivilDate d = sep == '/' ? mdy : dmy;
     if (!is_valid(d)) d = sep == '/' ? dmy : mdy;
-    if (is_valid(d)) return make(i + 5, "DATE", time::day_str(d));
-    return {};
+    if (!is_valid(d)) return {};
+    if (Core t = timestamp(i + 5, d); t.end) return t;  // "Updated 22.03.2013, 14:05"
+    return make(i + 5, "DATE", time::day_str(d));
   }
 
   // A part of day that names its day, at j: "tonight", "this morning", "last
