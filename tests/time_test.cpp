@@ -3180,3 +3180,12 @@ TEST_CASE("a clock time after a numeric date is one time on that day") {
         "2013-03-22T10:45");
   CHECK(one("On 2013-03-22 10 people died.", "2013-03-22", march22).value == "2013-03-22");
 }
+
+TEST_CASE("'at' and four digits after a 24-hour time in the sentence are one more") {
+  const CivilDate march22{2013, 3, 22};
+  CHECK(values("Polls open at 0700 local time and close at 2000.", march22) ==
+        std::vector<std::string>{"2013-03-22T07:00", "2013-03-22T20:00"});
+  CHECK(values("Shares traded at 1500 GMT at 2010 levels.", march22) ==
+        std::vector<std::string>{"2013-03-22T15:00", "2010"});
+  CHECK(values("The vote will close at 2000.", march22) == std::vector<std::string>{"2000"});
+}

@@ -4888,6 +4888,7 @@ class Tagger {
       if (i > 0 && digit(i - 1) && !adjacent(i)) return {};
       if (is(e, ".") && adjacent(e) && digit(e + 1) && adjacent(e + 1)) return {};  // 2082.1
       if (is(e, "%") || is(e, "percent") || is(e, "per") || timezone(e)) return {};
+      if (is(i - 1, "at") && twenty_four_hour_zone(i)) return {};  // "close at 2000" (a clock)
       if (is(e, ":") && digit(e + 1)) return {};
       if (is_dash(e) && adjacent(e) && digit(e + 1) && adjacent(e + 1)) {
         // ISO date "2024-07-10" is handled by numeric_date; "1998-99" seasons keep the
@@ -5292,6 +5293,16 @@ class Tagger {
     // 0500": no year is written with a leading zero.
     if (i == 0) return 0;
     if (toks_[i].low[0] == '0') return time_preposition(i - 1) ? i + 1 : 0;
+    // "open at 0700 local time and close at 2000": after a 24-hour time in
+    // the sentence, "at" and four digits are one more.
+    // (Not before a noun: "at 2010 levels".)
+    if (is(i - 1, "at") &&
+        (i + 1 >= n() || toks_[i + 1].kind != kAlpha || is(i + 1, "and") || is(i + 1, "or") ||
+         is(i + 1, "on") || is(i + 1, "in") || is(i + 1, "to") || is(i + 1, "until") ||
+         is(i + 1, "when")) &&
+        twenty_four_hour_before()) {
+      return i + 1;
+    }
     std::size_t k = i + 2;  // the range's other end
     if ((is(i - 1, "from") && (is(i + 1, "to") || is(i + 1, "until"))) ||
         (is(i - 1, "between") && is(i + 1, "and"))) {
@@ -5300,6 +5311,22 @@ class Tagger {
       }
     }
     return 0;
+  }
+  // A 24-hour clock time ("0700 GMT", "at 1400 hours") was found earlier in
+  // this sentence.
+  bool twenty_four_hour_before() const {
+    for (std::size_t f = found_.size(); f-- > 0;) {
+      const Found& t = found_[f];
+      if (t.span.begin < toks_[0].b) return false;
+      std::string_view text = layer_.text.substr(t.span.begin, t.span.end - t.span.begin);
+      if (t.type == "TIME" && text.size() > 4 &&
+          std::all_of(text.begin(), text.begin() + 4,
+                      [](char c) { return c >= '0' && c <= '9'; }) &&
+          text[4] == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
   // A preposition before a 24-hour clock time written with its leading zero.
   bool time_preposition(std::size_t k) const {
