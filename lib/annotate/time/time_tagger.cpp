@@ -131,6 +131,13 @@ struct Word {
 // sentences at 4 KB; a run of clock times must not make one sentence of a file).
 constexpr std::size_t kMaxRejoinedBytes = 8192;
 
+// Whether `s` begins with four digits (a year's, or a 24-hour clock's).
+bool four_digits_first(std::string_view s) {
+  return s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, [](char c) {
+           return ascii_digit(static_cast<unsigned char>(c));
+         });
+}
+
 // Whether the white space from `at` on holds a blank line: a paragraph ends there.
 bool paragraph_break_at(std::string_view text, std::size_t at) {
   int newlines = 0;
@@ -1005,15 +1012,20 @@ class Tagger {
   // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
   // clause's verb, the first tense marker after it, is past and not a
   // reporting verb ("In August, the company said it would" may announce a plan).
+  // Where the words that place a date at b within its period begin: "the",
+  // "early", "late", "mid-" ("in the early 1990s", "in mid-April"), else b.
+  std::size_t modifiers_start(std::size_t b) const {
+    while (b > 0 && (is(b - 1, "early") || is(b - 1, "late") || is(b - 1, "mid") ||
+                     is_dash(b - 1) || is(b - 1, "the"))) {
+      --b;
+    }
+    return b;
+  }
   bool fronted_past_at(std::size_t b, std::size_t e) const {
     if (e >= n() || toks_[e].kind == kDigit || (toks_[e].kind == kPunct && !is(e, ","))) {
       return false;
     }
-    std::size_t k = b;
-    while (k > 0 && (is(k - 1, "early") || is(k - 1, "late") || is(k - 1, "mid") ||
-                     is_dash(k - 1) || is(k - 1, "the"))) {
-      --k;
-    }
+    std::size_t k = modifiers_start(b);
     if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") ||
                     is(k - 1, "over") || is(k - 1, "at"))) {
       return false;
@@ -1029,11 +1041,7 @@ class Tagger {
   // "he said in May" (not "contests in March", whose preposition hangs on a
   // noun, nor "ads reserved in December", a participle after one).
   bool past_verb_governs(std::size_t b) const {
-    std::size_t k = b;
-    while (k > 0 && (is(k - 1, "early") || is(k - 1, "late") || is(k - 1, "mid") ||
-                     is_dash(k - 1) || is(k - 1, "the"))) {
-      --k;
-    }
+    std::size_t k = modifiers_start(b);
     if (k < 2 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "from") ||
                    is(k - 1, "until") || is(k - 1, "through") || is(k - 1, "since"))) {
       return false;
@@ -1055,8 +1063,8 @@ class Tagger {
   bool timetable_after(std::size_t k) const {
     auto [verb, tense] = marker_after(k);
     return tense == 1 && verb > static_cast<int>(k) && verb <= static_cast<int>(k) + 2 &&
-           !break_between(static_cast<int>(k), verb, true) && schedule_verb(verb) &&
-           time::TimeLexicon::tense_of(toks_[verb].flags) == 6;
+           !break_between(static_cast<int>(k), verb, true) &&
+           time::TimeLexicon::tense_of(toks_[verb].flags) == 6;  // (made 1 by schedule_verb())
   }
   // The sentence tells a game's play ("yards", "touchdown", "rebounds").
   bool game_sentence() const {
@@ -1164,9 +1172,7 @@ class Tagger {
     // "the 2008 race ... support today is below McCain's support that year".)
     bool present = is(i, "today") || is(i, "tonight") || is(i, "now") ||
                    (is(i, "this") && w(i + 1) && w(i + 1)->unit);
-    if (!present && (e.type == "DATE" || e.type == "TIME") && e.value.size() >= 4 &&
-        std::all_of(e.value.begin(), e.value.begin() + 4,
-                    [](char c) { return c >= '0' && c <= '9'; })) {
+    if (!present && (e.type == "DATE" || e.type == "TIME") && four_digits_first(e.value)) {
       ref_ = e.value;
       // Midnight at the end of a day is the start of the next, which is the day
       // that "overnight" or "6 a.m." after it refer to.
@@ -1248,16 +1254,17 @@ class Tagger {
   }
   // The day `num` units (years, decades, months, weeks or days) before
   // (`sign` -1) or after (1) the day `offset` days from the anchor's: "a
-  // year ago today", "a week from tomorrow"; empty for another unit.
-  std::string day_counted(int num, char unit, int sign, int offset) const {
-    if (!(unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) return {};
+  // year ago today", "a week from tomorrow"; nullopt for another unit.
+  std::optional<std::int32_t> day_counted(int num, char unit, int sign, int offset) const {
+    if (!(unit == 'Y' || unit == 'E' || unit == 'M' || unit == 'W' || unit == 'D')) {
+      return std::nullopt;
+    }
     CivilDate base = civil_from_days(anchor_days_ + offset);
     int months = unit == 'Y' ? 12 * num : unit == 'E' ? 120 * num : unit == 'M' ? num : 0;
     int idx = base.year * 12 + (base.month - 1) + sign * months;
     CivilDate d{idx / 12, idx % 12 + 1, base.day};
     while (!is_valid(d)) --d.day;  // "a year ago today" on Feb. 29
-    std::int32_t days = days_from_civil(d) + sign * (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
-    return time::day_str(civil_from_days(days));
+    return days_from_civil(d) + sign * (unit == 'W' ? 7 * num : unit == 'D' ? num : 0);
   }
   // Day `day` of the month `offset` months from the anchor's (not checked).
   CivilDate day_in_month_rel(int offset, int day) const {
@@ -3429,8 +3436,8 @@ class Tagger {
       // "A year ago today", "four weeks ago today": that day.
       if (is(end, "ago") && is(end + 1, "today") && !apostrophe(end + 2) && anchor_ && num > 0 &&
           whole) {
-        if (std::string day = day_counted(num, unit, -1, 0); !day.empty()) {
-          Core c = make(end + 2, "DATE", std::move(day));
+        if (std::optional<std::int32_t> day = day_counted(num, unit, -1, 0)) {
+          Core c = make(end + 2, "DATE", time::day_str(civil_from_days(*day)));
           c.approx_ok = true;
           return c;
         }
@@ -3449,13 +3456,9 @@ class Tagger {
         }
         // "75 years ago this week": the week of the day so counted.
         if ((unit == 'Y' || unit == 'E') && is(end + 1, "this") && is(end + 2, "week")) {
-          std::string day = day_counted(num, unit, -1, 0);
-          std::optional<CivilDate> d = calendar_value(day, Granularity::kDay);
-          if (d) {
-            Core c = make(end + 3, "DATE", time::week_str(days_from_civil(*d)));
-            c.approx_ok = true;
-            return c;
-          }
+          Core c = make(end + 3, "DATE", time::week_str(*day_counted(num, unit, -1, 0)));
+          c.approx_ok = true;
+          return c;
         }
       }
       Core c = make(end + 1, "DATE",
@@ -3467,8 +3470,8 @@ class Tagger {
     // today" is (not "today's vote").
     if (is(end, "from") && anchor_ && num > 0 && whole && w(end + 1) &&
         w(end + 1)->day_offset != 99 && !w(end + 1)->tonight && !apostrophe(end + 2)) {
-      if (std::string day = day_counted(num, unit, 1, w(end + 1)->day_offset); !day.empty()) {
-        Core c = make(end + 2, "DATE", std::move(day));
+      if (std::optional<std::int32_t> day = day_counted(num, unit, 1, w(end + 1)->day_offset)) {
+        Core c = make(end + 2, "DATE", time::day_str(civil_from_days(*day)));
         c.approx_ok = true;
         return c;
       }
@@ -5319,10 +5322,7 @@ class Tagger {
       const Found& t = found_[f];
       if (t.span.begin < toks_[0].b) return false;
       std::string_view text = layer_.text.substr(t.span.begin, t.span.end - t.span.begin);
-      if (t.type == "TIME" && text.size() > 4 &&
-          std::all_of(text.begin(), text.begin() + 4,
-                      [](char c) { return c >= '0' && c <= '9'; }) &&
-          text[4] == ' ') {
+      if (t.type == "TIME" && text.size() > 4 && four_digits_first(text) && text[4] == ' ') {
         return true;
       }
     }
