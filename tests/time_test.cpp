@@ -1605,7 +1605,8 @@ TEST_CASE("hours of the day in words and restated clock times") {
   t = tag("The storm hit at 7 a.m.; the warning lasted to 8 p.m. Tuesday.", monday);
   CHECK(find(t, "7 a.m.").value == "2016-03-14T07:00");
   t = tag("Shops open from 9 a.m. Friday to 5 p.m. Saturday.", monday);
-  CHECK(find(t, "9 a.m. Friday").value == "2016-03-11T09:00");
+  CHECK(find(t, "9 a.m. Friday").value == "2016-03-18T09:00");
+  CHECK(find(t, "5 p.m. Saturday").value == "2016-03-19T17:00");
   // A restated day in another time zone may be the day before or after the clock time's.
   t = tag("Voting ended at 8 p.m. local time (0100 GMT Thursday).", CivilDate{2024, 7, 12});
   CHECK(find(t, "8 p.m. local time").value == "2024-07-10T20:00");
@@ -3188,4 +3189,23 @@ TEST_CASE("'at' and four digits after a 24-hour time in the sentence are one mor
   CHECK(values("Shares traded at 1500 GMT at 2010 levels.", march22) ==
         std::vector<std::string>{"2013-03-22T15:00", "2010"});
   CHECK(values("The vote will close at 2000.", march22) == std::vector<std::string>{"2000"});
+}
+
+TEST_CASE("a present clause that sets a date looks ahead: 'is in October', 'takes effect'") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("The deadline is in October.", "October", march6).value == "2024-10");
+  CHECK(one("The deadline is October 25.", "October 25", march6).value == "2024-10-25");
+  CHECK(one("The election is on November 5.", "November 5", march6).value == "2024-11-05");
+  CHECK(one("The law, passed last year, takes effect in October.", "October", march6).value ==
+        "2024-10");
+  CHECK(one("The law takes effect on October 1.", "October 1", march6).value == "2024-10-01");
+  CHECK(one("Tickets go on sale in October.", "October", march6).value == "2024-10");
+  CHECK(one("Applications open in October.", "October", march6).value == "2024-10");
+  CHECK(one("Polls open at 7 a.m. Tuesday.", "7 a.m. Tuesday", CivilDate{2024, 3, 7}).value ==
+        "2024-03-12T07:00");
+  SUBCASE("a past clause keeps its own") {
+    CHECK(one("The law came into effect in October.", "October", march6).value == "2023-10");
+    CHECK(one("The deadline was in October.", "October", march6).value == "2023-10");
+    CHECK(one("Sales are up 5% from October.", "October", march6).value == "2023-10");
+  }
 }

@@ -574,12 +574,25 @@ class Tagger {
       return false;
     }
     if (toks_[i].low.back() == 's') return true;
+    if ((is(i, "open") || is(i, "close")) && kept_before(i - 1)) return false;
     const Tok& subject = toks_[i - 1];
     if (subject.kind != kAlpha) return false;
     if (is(i - 1, "they") || is(i - 1, "we") || is(i - 1, "you") || is(i - 1, "i")) return true;
     if (subject.cap && !sentence_initial(i - 1)) return true;  // "Arafat meet separately"
     return subject.low.size() > 3 && subject.low.back() == 's' &&
            time::TimeLexicon::tense_of(subject.flags) == 0 && !is(i - 1, "this");
+  }
+  // A verb that keeps its object as it is comes a few words before token i,
+  // so an "open" after it is an adjective: "leaving their votes open until".
+  bool kept_before(std::size_t i) const {
+    for (std::size_t k = i, steps = 0; k > 0 && steps < 3; --k, ++steps) {
+      std::string_view v = toks_[k - 1].low;
+      if (v == "keep" || v == "keeps" || v == "kept" || v == "keeping" || v == "leave" ||
+          v == "leaves" || v == "leaving" || v == "left" || v == "hold" || v == "holding") {
+        return true;
+      }
+    }
+    return false;
   }
   void find_tense_markers() const {
     markers_.clear();
@@ -1021,6 +1034,20 @@ class Tagger {
     }
     return b;
   }
+  // A present clause sets the date at b: "the deadline is October 25", "the
+  // election is in November", "the law takes effect in October", "tickets go
+  // on sale in May". (A past verb keeps its own: "came into effect in May".)
+  bool present_schedule_before(std::size_t b) const {
+    std::size_t k = modifiers_start(b);
+    if (k > 0 && (is(k - 1, "in") || is(k - 1, "on"))) --k;
+    if (k == 0) return false;
+    if (is(k - 1, "is") || is(k - 1, "are")) return true;
+    if (k < 2 || !(is(k - 1, "effect") || is(k - 1, "sale"))) return false;
+    std::size_t v = k - 2;
+    if (v > 0 && (is(v, "into") || is(v, "on"))) --v;
+    return is(v, "takes") || is(v, "take") || is(v, "goes") || is(v, "go") || is(v, "comes") ||
+           is(v, "come");
+  }
   bool fronted_past_at(std::size_t b, std::size_t e) const {
     if (e >= n() || toks_[e].kind == kDigit || (toks_[e].kind == kPunct && !is(e, ","))) {
       return false;
@@ -1322,6 +1349,7 @@ class Tagger {
     if (t < 0 && infinitive_between(i)) t = 0;
     if (new_date_at(i)) t = 1;           // "the talks were delayed until January"
     if (t <= 0 && planned_at(i)) t = 1;  // "planned to visit before January"
+    if (t <= 0 && present_schedule_before(i)) t = 1;
     // A past verb in another clause does not date an event: "strengthened
     // the prospect that the November election will ...", "the threat of ...,
     // security lapses and a British exit in a June referendum". The event's
@@ -1518,7 +1546,7 @@ class Tagger {
                           is(b - 1, "till") || is(b - 1, "due") || is(b - 1, "effect"));
     int clause = tense_no_report(i);
     // "was postponed until March 5": the new date looks ahead from the move.
-    if (new_date_at(i)) plan = true, clause = 1;
+    if (new_date_at(i) || present_schedule_before(b)) plan = true, clause = 1;
     if (clause <= 0 && planned_at(i)) clause = 1;  // "hope to hold the vote on Feb. 2"
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
