@@ -3209,3 +3209,15 @@ TEST_CASE("a present clause that sets a date looks ahead: 'is in October', 'take
     CHECK(one("Sales are up 5% from October.", "October", march6).value == "2023-10");
   }
 }
+
+TEST_CASE("'will' in the date's own clause puts a month and day weeks back a year ahead") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("Schools will close for the holidays on December 20.", "December 20", march6).value ==
+        "2024-12-20");
+  CHECK(one("He will be sentenced Jan. 30.", "Jan. 30", march6).value == "2025-01-30");
+  // Another clause's "will" does not reach the date; nor does a date days back.
+  CHECK(one("The firm, which will report soon, said on Dec. 20 that sales rose.", "Dec. 20", march6)
+            .value == "2023-12-20");
+  CHECK(one("The rules will apply, as agreed on Feb. 28.", "Feb. 28", march6).value ==
+        "2024-02-28");
+}

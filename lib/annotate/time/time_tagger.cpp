@@ -1568,6 +1568,7 @@ class Tagger {
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
     } else if ((future_event_at(i) ? ahead < 0
+                : will_governs(i)  ? ahead < -14
                                    : ahead < -90 && (looks_ahead() || (plan && clause >= 0))) &&
                at(best_y + 1) - anchor_days_ <= 366) {
       ++best_y;
@@ -1665,6 +1666,14 @@ class Tagger {
     return i > 1 && is(i - 1, "into") && apostrophe(i + 1) &&
            (is(i - 2, "heading") || is(i - 2, "going") || is(i - 2, "came") ||
             is(i - 2, "coming") || is(i - 2, "headed") || is(i - 2, "went"));
+  }
+  // "will" governs token i from within its clause, a few words before: "will
+  // close for the holidays on December 20" cannot speak of a day weeks gone.
+  bool will_governs(std::size_t i) const {
+    auto [at, tense] = marker_before(i);
+    return at >= 0 && tense == 1 && i - at <= 10 &&
+           (is(at, "will") || is(at, "ll") || is(at, "shall") || is(at, "wo")) &&
+           !break_between(at, i, true);
   }
   // The nearest tense marker before token i looks ahead from a past "was" or
   // "were": "was scheduled to", "were set to", "was going to".
