@@ -3221,3 +3221,17 @@ TEST_CASE("'will' in the date's own clause puts a month and day weeks back a yea
   CHECK(one("The rules will apply, as agreed on Feb. 28.", "Feb. 28", march6).value ==
         "2024-02-28");
 }
+
+TEST_CASE("'every' before a range of counts or a half unit is one set") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("Screening is advised every three to five years.", "every three to five years", march6)
+            .value == "PXY");
+  CHECK(one("They meet every two or three weeks.", "every two or three weeks", march6).type ==
+        "SET");
+  CHECK(one("Trains run every 10-15 minutes.", "every 10-15 minutes", march6).value == "PTXM");
+  CHECK(one("The buses come every half hour.", "every half hour", march6).value == "PT30M");
+  CHECK(one("Polls are taken every half-year.", "every half-year", march6).value == "P6M");
+  // "to" before a year is no range of counts.
+  CHECK(values("Reviews are due every two years to 2030.", march6) ==
+        std::vector<std::string>{"P2Y", "2030"});
+}

@@ -2854,6 +2854,24 @@ class Tagger {
     int num = 0;
     std::size_t e = digit(j) || (w(j) && w(j)->number > 1) ? number_at(j, &num) : 0;
     if (e && num > 0) count *= num, j = e;
+    // "every three to five years", "every two or three weeks": a recurrence
+    // whose count is a range, unknown as a whole.
+    if (e && num > 0 && (is(j, "to") || is(j, "or") || is_dash(j))) {
+      int high = 0;
+      std::size_t f = number_at(j + 1, &high);
+      if (f && high > num && w(f) && w(f)->unit && w(f)->plural && w(f)->unit != 'K' &&
+          !is(i, "per")) {
+        return make(f + 1, "SET", duration_value(-1, w(f)->unit));
+      }
+    }
+    // "every half hour": the half counted in the unit below.
+    if (!e && is(j, "half") && !is(i, "per")) {
+      Core half = fraction_unit(j, true);
+      if (half.end && half.type == "DURATION") {
+        half.type = "SET";
+        return half;
+      }
+    }
     // "every few months": a recurrence of an unknown count of units.
     if (!e && w(j) && w(j)->number == -1 && w(j + 1) && w(j + 1)->unit && w(j + 1)->plural &&
         !is(i, "per")) {
