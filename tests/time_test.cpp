@@ -1873,7 +1873,7 @@ TEST_CASE("later years, months of that year and weekdays counted in a month foll
   CHECK(one("Updated: March 5, 2024, 10:31 a.m. Prices rose.", "March 5, 2024, 10:31 a.m.", anchor)
             .value == "2024-03-05T10:31");
   CHECK(one("On May 5, 2015, 20 people came.", "May 5, 2015", anchor).value == "2015-05-05");
-  CHECK(one("Published: Tue 8 Oct 2024 07.00 BST", "8 Oct 2024 07.00 BST", anchor).value ==
+  CHECK(one("Published: Tue 8 Oct 2024 07.00 BST", "Tue 8 Oct 2024 07.00 BST", anchor).value ==
         "2024-10-08T07:00");
   CHECK(one("Posted on 8 October 2024 at 7pm.", "8 October 2024 at 7pm", anchor).value ==
         "2024-10-08T19:00");
@@ -3234,4 +3234,18 @@ TEST_CASE("'every' before a range of counts or a half unit is one set") {
   // "to" before a year is no range of counts.
   CHECK(values("Reviews are due every two years to 2030.", march6) ==
         std::vector<std::string>{"P2Y", "2030"});
+}
+
+TEST_CASE("an abbreviated weekday joins the date after it, and only that") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("The match is on Tues 12 March.", "Tues 12 March", march6).value == "2024-03-12");
+  CHECK(one("The vote is on Thurs., March 14.", "Thurs., March 14", march6).value == "2024-03-14");
+  CHECK(one("Posted Sat 23 Mar 2024.", "Sat 23 Mar 2024", march6).value == "2024-03-23");
+  // The weekday picks the year, as a full name does.
+  CHECK(one("The hearing is on Fri., Jan. 10.", "Fri., Jan. 10", march6).value == "2025-01-10");
+  SUBCASE("not alone, nor a newspaper's name") {
+    CHECK(values("The Sun, March 12, ran the story.", march6) ==
+          std::vector<std::string>{"2024-03-12"});
+    CHECK(values("They sat on Wed.", march6).empty());
+  }
 }

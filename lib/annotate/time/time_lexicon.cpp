@@ -71,6 +71,8 @@ const TimeLexicon& time_lexicon() {
         w.weekday = to_int(val);
       else if (cls == "weekday_plural")
         w.weekday_plural = to_int(val);
+      else if (cls == "weekday_abbr")
+        w.weekday_abbr = to_int(val);
       else if (cls == "number")
         w.number = val == "X" ? -1 : to_int(val);
       else if (cls == "ordinal")
@@ -263,10 +265,10 @@ const TimeLexicon& time_lexicon() {
       }
     }
     for (auto& [word, w] : lex.words) {
-      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.number != -2 || w.ordinal ||
-          w.unit || !w.season.empty() || !w.part_of_day.empty() || !w.part_of_day_plural.empty() ||
-          w.day_offset != 99 || !w.vague.empty() || w.deictic != 99 || !w.approx.empty() ||
-          !w.position.empty() || !w.set.empty()) {
+      if (w.month || w.month_abbr || w.weekday || w.weekday_plural || w.weekday_abbr ||
+          w.number != -2 || w.ordinal || w.unit || !w.season.empty() || !w.part_of_day.empty() ||
+          !w.part_of_day_plural.empty() || w.day_offset != 99 || !w.vague.empty() ||
+          w.deictic != 99 || !w.approx.empty() || !w.position.empty() || !w.set.empty()) {
         w.trigger = true;
       }
       w.standalone = w.month || w.month_abbr || w.weekday || w.weekday_plural || w.plural ||

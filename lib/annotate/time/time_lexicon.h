@@ -46,6 +46,7 @@ struct alignas(64) WordInfo {
   const std::vector<const struct Phrase*>* phrases = nullptr;   ///< phrases starting here
   const std::vector<const struct Phrase*>* holidays = nullptr;  ///< holidays starting here
   int direction = 0;                                            ///< ago/earlier -1, later/hence +1
+  int weekday_abbr = 0;  ///< "Tues", "Thu": a weekday only before a date, 1-7
   int tense = 0;  ///< past -1, present 2, future 1, reporting verb 3, future before "to" 4, not a
                   ///< verb 5, a timetable verb 6
 

@@ -2360,6 +2360,7 @@ class Tagger {
         if (wi->month || wi->month_abbr) consider(month_expr(i));
         if (wi->weekday) consider(weekday_expr(i, 0, false));
         if (wi->weekday_plural) consider(weekday_set(i));
+        if (t.cap && wi->weekday_abbr) consider(weekday_abbr_expr(i));
         if (wi->ordinal) consider(ordinal_expr(i));
         if (wi->has & WordInfo::kHasSeason) consider(season_expr(i, 99));
         if (wi->unit) consider(unit_expr(i));
@@ -4563,6 +4564,17 @@ class Tagger {
         return;
       }
     }
+  }
+  // An abbreviated weekday before the date it falls on: "Tues., March 12",
+  // "Sat 23 Mar". Alone it is left untagged ("Sun", "Sat" and "Wed" are words
+  // too), and so after "the" ("The Sun, March 12" is a newspaper's).
+  Core weekday_abbr_expr(std::size_t i) {
+    if (!toks_[i].cap || (i > 0 && is(i - 1, "the"))) return {};
+    std::size_t j = i + 1;
+    if (is(j, ".") && adjacent(j)) ++j;
+    Core c = date_after_weekday(j);
+    if (c.end) fit_weekday(&c, w(i)->weekday_abbr, j);
+    return c;
   }
   // Weekdays: "Wednesday", "Friday, Oct. 23", "Tuesday morning".
   Core weekday_expr(std::size_t i, int direction, bool strict) {
