@@ -3249,3 +3249,23 @@ TEST_CASE("an abbreviated weekday joins the date after it, and only that") {
     CHECK(values("They sat on Wed.", march6).empty());
   }
 }
+
+TEST_CASE("centuries named in pairs, and a decade counted within a century") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(values("In the 18th and 19th centuries, the port thrived.", march6) ==
+        std::vector<std::string>{"17", "18"});
+  CHECK(values("It was built between the 12th and 14th centuries.", march6) ==
+        std::vector<std::string>{"11", "13"});
+  CHECK(values("In the fifth and sixth centuries, the empire fell.", march6) ==
+        std::vector<std::string>{"4", "5"});
+  CHECK(one("In the last decade of the 19th century, railways spread.",
+            "the last decade of the 19th century", march6)
+            .value == "189");
+  CHECK(one("In the first decade of this century, growth averaged 3%.",
+            "the first decade of this century", march6)
+            .value == "200");
+  SUBCASE("not an ordinal that counts something else") {
+    CHECK(values("He finished 18th and 19th in the two races.", march6).empty());
+    CHECK(one("The last decade of his life was quiet.", "The last decade", march6).value == "P10Y");
+  }
+}

@@ -4072,6 +4072,7 @@ class Tagger {
     int ord = o->ordinal;
     std::size_t j = i + 1;
     if (Core c = weekday_of_month(i); c.end) return c;
+    if (Core c = century_pair(i, j, ord); c.end) return c;
     if (is(j, "day") && is(j + 1, "of") && (ord == -1 || (ord >= 1 && ord <= 31))) {
       if (Core c = day_of_period(j + 2, ord); c.end) return c;
     }
@@ -4140,6 +4141,17 @@ class Tagger {
         if (civil_from_days(saturday).month == month->month) {
           return theok(make(m.end, "DATE", time::week_str(saturday) + "-WE"));
         }
+      }
+    }
+    // "the first decade of the 21st century", "the last decade of the 19th
+    // century": that decade of the century (the 2000s, the 1890s).
+    if ((ord == -1 || (ord >= 1 && ord <= 10)) && is(j, "decade") && is(j + 1, "of")) {
+      Core c = core(j + 2);
+      if (!c.end && is(j + 2, "the")) c = core(j + 3);
+      if (c.end && c.type == "DATE" && c.mod.empty() && c.value.size() == 2 &&
+          std::isdigit(static_cast<unsigned char>(c.value[0])) &&
+          std::isdigit(static_cast<unsigned char>(c.value[1]))) {
+        return theok(make(c.end, "DATE", c.value + std::to_string(ord == -1 ? 9 : ord - 1)));
       }
     }
     if (ord == -1 && is(j, "half")) ord = 2;  // "the last half of 1989"
@@ -5093,11 +5105,39 @@ class Tagger {
     return c;
   }
 
+  // The end of an ordinal at k, written in digits ("19th") or a word
+  // ("fifth"), else 0.
+  std::size_t ordinal_end(std::size_t k) const {
+    if (digit(k) && toks_[k].ndig <= 2 && adjacent(k + 1) &&
+        (is(k + 1, "th") || is(k + 1, "st") || is(k + 1, "nd") || is(k + 1, "rd"))) {
+      return k + 2;
+    }
+    return w(k) && w(k)->ordinal >= 1 ? k + 1 : 0;
+  }
+  // Each ordinal of "the 18th and 19th centuries", "the fifth to sixth
+  // centuries" names its century; the ordinal at i ends before e.
+  Core century_pair(std::size_t i, std::size_t e, int ord) {
+    if (ord < 1) return {};
+    auto joining = [this](std::size_t k) {
+      return is(k, "and") || is(k, "or") || is(k, "to") || is_dash(k);
+    };
+    std::string v = std::to_string(ord - 1);
+    if (joining(e)) {
+      std::size_t f = ordinal_end(e + 1);
+      return f && is(f, "centuries") ? theok(make(e, "DATE", v)) : Core{};
+    }
+    if (is(e, "centuries") && i > 0 && joining(i - 1) && tagged_just_before(i - 1) &&
+        found_.back().value.size() <= 2 && found_.back().type == "DATE") {
+      return make(e + 1, "DATE", v);
+    }
+    return {};
+  }
   Core century_digits(std::size_t i) {
     // "the 20th century", "the 1900s" is a decade form handled in year_expr
     if (toks_[i].ndig > 2 || !adjacent(i + 1)) return {};
     if (!(is(i + 1, "th") || is(i + 1, "st") || is(i + 1, "nd") || is(i + 1, "rd"))) return {};
     std::size_t j = i + 2;
+    if (Core c = century_pair(i, j, toks_[i].num); c.end) return c;
     if (is_dash(j)) ++j;
     if (!is(j, "century")) return {};
     return theok(make(j + 1, "DATE", std::to_string(toks_[i].num - 1)));
