@@ -3269,3 +3269,15 @@ TEST_CASE("centuries named in pairs, and a decade counted within a century") {
     CHECK(one("The last decade of his life was quiet.", "The last decade", march6).value == "P10Y");
   }
 }
+
+TEST_CASE("bare hours, days or minutes before 'after' or 'before' are a span between events") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("The announcement came hours after the vote.", "hours", march6).value == "PTXH");
+  CHECK(one("Minutes after the blast, police arrived.", "Minutes", march6).value == "PTXM");
+  CHECK(one("It happened just days before the election.", "days", march6).value == "PXD");
+  SUBCASE("not a noun of another phrase") {
+    CHECK(values("It is a matter of days before he quits.", march6).empty());
+    CHECK(values("He campaigned in the final hours before the vote.", march6).empty());
+    CHECK(values("In the first days after the war, looting spread.", march6).empty());
+  }
+}

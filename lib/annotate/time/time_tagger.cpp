@@ -3843,6 +3843,16 @@ class Tagger {
         (is(i + 1, "later") || is(i + 1, "earlier")) && !determined) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
+    // "came hours after the vote", "Minutes after the blast": a span of
+    // unknown length between two events (not "a matter of days before", "the
+    // first days after", "the final hours before": nouns of another phrase).
+    if (u->plural && (u->unit == 'D' || u->unit == 'H' || u->unit == 'N') &&
+        (is(i + 1, "after") || is(i + 1, "before")) && !determined &&
+        !(i > 0 &&
+          (is(i - 1, "of") || determiner(i - 1) || (w(i - 1) && w(i - 1)->ordinal) ||
+           toks_[i - 1].kind == kDigit || possessive_before(i) || (i > 1 && is(i - 2, "the"))))) {
+      return make(i + 1, "DURATION", duration_value(-1, u->unit));
+    }
     // "just days ago", as "weeks ago" below.
     if (u->plural && (u->unit == 'D' || u->unit == 'H') && is(i + 1, "ago") && !determined) {
       return make(i + 2, "DATE", "PAST_REF");
