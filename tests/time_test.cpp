@@ -3281,3 +3281,10 @@ TEST_CASE("bare hours, days or minutes before 'after' or 'before' are a span bet
     CHECK(values("In the first days after the war, looting spread.", march6).empty());
   }
 }
+
+TEST_CASE("'runs' is a timetable verb: 'the show runs from Thursday to Sunday'") {
+  const CivilDate march6{2024, 3, 6};  // a Wednesday
+  CHECK(values("The show runs from Thursday to Sunday.", march6) ==
+        std::vector<std::string>{"2024-03-07", "2024-03-10"});
+  CHECK(one("The show ran on Sunday.", "Sunday", march6).value == "2024-03-03");
+}
