@@ -3288,3 +3288,12 @@ TEST_CASE("'runs' is a timetable verb: 'the show runs from Thursday to Sunday'")
         std::vector<std::string>{"2024-03-07", "2024-03-10"});
   CHECK(one("The show ran on Sunday.", "Sunday", march6).value == "2024-03-03");
 }
+
+TEST_CASE("'the week to Sunday', 'the month to February 28', 'the quarter to June'") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("Sales jumped 20% in the week to Sunday.", "the week", march6).value == "P1W");
+  CHECK(one("Sales rose in the month to February 28.", "the month", march6).value == "P1M");
+  CHECK(one("Prices rose in the quarter to June.", "the quarter", march6).value == "2023-Q2");
+  // Not a week that goes on to something else.
+  CHECK(one("Talks dragged on for the week to no avail.", "the week", march6).value == "2024-W10");
+}

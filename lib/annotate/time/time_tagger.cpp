@@ -2530,9 +2530,14 @@ class Tagger {
             ended && w(m) &&
             ((toks_[m].cap && (w(m)->month || w(m)->month_abbr || w(m)->weekday)) ||
              is(m, "today") || is(m, "tomorrow") || is(m, "yesterday"));  // "ending tomorrow"
-        if (off == 0 && (unit == 'Y' ? ended_month || to_month_at(end)
-                                     : (unit == 'W' || unit == 'M') && next &&
-                                           (next->month || next->month_abbr || next->weekday))) {
+        // "the week to Sunday", "the month to February 28" are such spans too.
+        bool to_weekday = (is(end, "to") || is(end, "through")) && w(end + 1) &&
+                          w(end + 1)->weekday && toks_[end + 1].cap;
+        if (off == 0 &&
+            (unit == 'Y' ? ended_month || to_month_at(end)
+                         : (unit == 'W' || unit == 'M') &&
+                               ((next && (next->month || next->month_abbr || next->weekday)) ||
+                                to_month_at(end) || (unit == 'W' && to_weekday)))) {
           type = "DURATION";
           value = duration_value(1, unit);
         }
@@ -3895,12 +3900,14 @@ class Tagger {
         return c;
       }
       Core c;
-      // "the quarter ended Sept. 30", "the quarter that ended in June": the
+      // "the quarter ended Sept. 30", "the quarter that ended in June", "the
+      // quarter to June": the
       // calendar quarter that holds most of the three months before its last
       // day ("ended July 31", May to July, is Q2).
       std::size_t v = is(i + 1, "that") ? i + 2 : i + 1;
       std::size_t m = is(v + 1, "in") || is(v + 1, "on") ? v + 2 : v + 1;
-      if ((is(v, "ended") || is(v, "ending")) && w(m) && (w(m)->month || w(m)->month_abbr)) {
+      bool to = v == i + 1 && m == v + 1 && is(v, "to");  // "the quarter to June"
+      if ((is(v, "ended") || is(v, "ending") || to) && w(m) && (w(m)->month || w(m)->month_abbr)) {
         Core d = month_expr(m);
         std::optional<CivilDate> last = calendar_value(d.value, Granularity::kDay);
         if (std::optional<CivilDate> month = calendar_value(d.value, Granularity::kMonth)) {
