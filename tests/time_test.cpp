@@ -3200,6 +3200,7 @@ TEST_CASE("a present clause that sets a date looks ahead: 'is in October', 'take
         "2024-10");
   CHECK(one("The law takes effect on October 1.", "October 1", march6).value == "2024-10-01");
   CHECK(one("Tickets go on sale in October.", "October", march6).value == "2024-10");
+  CHECK(one("The treaty enters into force in October.", "October", march6).value == "2024-10");
   CHECK(one("Applications open in October.", "October", march6).value == "2024-10");
   CHECK(one("Polls open at 7 a.m. Tuesday.", "7 a.m. Tuesday", CivilDate{2024, 3, 7}).value ==
         "2024-03-12T07:00");

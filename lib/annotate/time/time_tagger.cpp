@@ -1035,18 +1035,19 @@ class Tagger {
     return b;
   }
   // A present clause sets the date at b: "the deadline is October 25", "the
-  // election is in November", "the law takes effect in October", "tickets go
-  // on sale in May". (A past verb keeps its own: "came into effect in May".)
+  // election is in November", "the law takes effect in October", "comes into
+  // force on June 1", "tickets go on sale in May". (A past verb keeps its
+  // own: "came into effect in May".)
   bool present_schedule_before(std::size_t b) const {
     std::size_t k = modifiers_start(b);
     if (k > 0 && (is(k - 1, "in") || is(k - 1, "on"))) --k;
     if (k == 0) return false;
     if (is(k - 1, "is") || is(k - 1, "are")) return true;
-    if (k < 2 || !(is(k - 1, "effect") || is(k - 1, "sale"))) return false;
+    if (k < 2 || !(is(k - 1, "effect") || is(k - 1, "force") || is(k - 1, "sale"))) return false;
     std::size_t v = k - 2;
     if (v > 0 && (is(v, "into") || is(v, "on"))) --v;
     return is(v, "takes") || is(v, "take") || is(v, "goes") || is(v, "go") || is(v, "comes") ||
-           is(v, "come");
+           is(v, "come") || is(v, "enters") || is(v, "enter");
   }
   bool fronted_past_at(std::size_t b, std::size_t e) const {
     if (e >= n() || toks_[e].kind == kDigit || (toks_[e].kind == kPunct && !is(e, ","))) {
