@@ -3298,3 +3298,21 @@ TEST_CASE("'the week to Sunday', 'the month to February 28', 'the quarter to Jun
   // Not a week that goes on to something else.
   CHECK(one("Talks dragged on for the week to no avail.", "the week", march6).value == "2024-W10");
 }
+
+TEST_CASE("more timetables: 'votes', 'head', 'reopen', 'expected Friday', 'deadline looms'") {
+  const CivilDate march6{2024, 3, 6};  // a Wednesday
+  CHECK(one("The Senate votes Thursday on the bill.", "Thursday", CivilDate{2024, 3, 9}).value ==
+        "2024-03-14");
+  CHECK(one("Voters head to the polls on Sunday.", "Sunday", march6).value == "2024-03-10");
+  CHECK(one("The markets reopen Tuesday.", "Tuesday", march6).value == "2024-03-12");
+  CHECK(one("The decision, expected Friday, could come sooner.", "Friday", march6).value ==
+        "2024-03-08");
+  CHECK(one("As Friday's deadline looms, talks go on.", "Friday", march6).value == "2024-03-08");
+  SUBCASE("the noun 'votes', a result expected, a day past") {
+    CHECK(one("Clinton won more votes Sunday than in 2016.", "Sunday", march6).value ==
+          "2024-03-03");
+    CHECK(one("Growth was weaker than expected on Friday.", "Friday", march6).value ==
+          "2024-03-01");
+    CHECK(one("Friday's win will help him.", "Friday", march6).value == "2024-03-01");
+  }
+}

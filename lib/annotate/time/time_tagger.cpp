@@ -573,6 +573,9 @@ class Tagger {
     if (i == 0 || determiner(i - 1) || possessive_before(i) || digit(i - 1) || is(i - 1, "whose")) {
       return false;
     }
+    // "The Senate votes Thursday", "Iowa votes Monday"; not the noun ("cast
+    // votes Tuesday"), which a name seldom comes right before.
+    if (is(i, "votes")) return toks_[i - 1].kind == kAlpha && toks_[i - 1].cap;
     if (toks_[i].low.back() == 's') return true;
     if ((is(i, "open") || is(i, "close")) && kept_before(i - 1)) return false;
     const Tok& subject = toks_[i - 1];
@@ -617,7 +620,14 @@ class Tagger {
       if (tense == 4) {
         bool after_be =
             i > 0 && (is(i - 1, "is") || is(i - 1, "are")) && (t.low != "set" || is(i + 1, "for"));
-        tense = is(i + 1, "to") || after_be ? 1 : 0;
+        // "The decision, expected Friday", "a ruling expected on Monday": a
+        // participle that dates what is to come (not "than expected on Friday").
+        std::size_t d = is(i + 1, "on") || is(i + 1, "by") ? i + 2 : i + 1;
+        bool dated = t.low == "expected" && w(d) && w(d)->weekday && toks_[d].cap &&
+                     !(i > 0 && (is(i - 1, "than") || is(i - 1, "as") || is(i - 1, "had") ||
+                                 is(i - 1, "has") || is(i - 1, "have") || is(i - 1, "was") ||
+                                 is(i - 1, "were") || is(i - 1, "been")));
+        tense = is(i + 1, "to") || after_be || dated ? 1 : 0;
       }
       // "with the primary looming, he intervened on Monday": a future word
       // before a mark governs nothing after it.
@@ -1087,8 +1097,10 @@ class Tagger {
   }
   // The noun at k (one word, or two) is the subject of a timetable's verb in
   // the simple present: "Sunday's game starts at 1 p.m.", "Friday's hearing
-  // begins".
+  // begins", "Friday's deadline looms" (not "will": "Tuesday's win will
+  // help him" looks ahead from a day past).
   bool timetable_after(std::size_t k) const {
+    if (is(k + 1, "looms") || is(k + 2, "looms")) return true;  // "as Friday's deadline looms"
     auto [verb, tense] = marker_after(k);
     return tense == 1 && verb > static_cast<int>(k) && verb <= static_cast<int>(k) + 2 &&
            !break_between(static_cast<int>(k), verb, true) &&
