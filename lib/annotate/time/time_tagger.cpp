@@ -1684,7 +1684,7 @@ class Tagger {
   // close for the holidays on December 20" cannot speak of a day weeks gone.
   bool will_governs(std::size_t i) const {
     auto [at, tense] = marker_before(i);
-    return at >= 0 && tense == 1 && i - at <= 10 &&
+    return at >= 0 && tense == 1 && i - static_cast<std::size_t>(at) <= 10 &&
            (is(at, "will") || is(at, "ll") || is(at, "shall") || is(at, "wo")) &&
            !break_between(at, i, true);
   }
@@ -3914,9 +3914,8 @@ class Tagger {
       }
       Core c;
       // "the quarter ended Sept. 30", "the quarter that ended in June", "the
-      // quarter to June": the
-      // calendar quarter that holds most of the three months before its last
-      // day ("ended July 31", May to July, is Q2).
+      // quarter to June": the calendar quarter that holds most of the three
+      // months before its last day ("ended July 31", May to July, is Q2).
       std::size_t v = is(i + 1, "that") ? i + 2 : i + 1;
       std::size_t m = is(v + 1, "in") || is(v + 1, "on") ? v + 2 : v + 1;
       bool to = v == i + 1 && m == v + 1 && is(v, "to");  // "the quarter to June"
