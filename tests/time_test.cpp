@@ -3316,3 +3316,14 @@ TEST_CASE("more timetables: 'votes', 'head', 'reopen', 'expected Friday', 'deadl
     CHECK(one("Friday's win will help him.", "Friday", march6).value == "2024-03-01");
   }
 }
+
+TEST_CASE("a month a figure is compared with has been measured: 'up from 3.9% in September'") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("The rate is 4.1%, up from 3.9% in September.", "September", march6).value ==
+        "2023-09");
+  CHECK(one("Sales are down from September, the firm said.", "September", march6).value ==
+        "2023-09");
+  // A span to come, or a future clause, is not.
+  CHECK(one("Prices will be up from September to December.", "September", march6).value ==
+        "2024-09");
+}

@@ -891,6 +891,16 @@ class Tagger {
   }
 
   // "since" governs the expression starting at token i ("since early November").
+  // A figure compared with an earlier one names the month at i: "up from
+  // September", "down from 3.9% in September" (a month already measured).
+  bool compared_from_before(std::size_t i) const {
+    if (range_word(i + 1)) return false;  // "up from September to December": a span
+    for (std::size_t k = i, steps = 0; k > 1 && steps < 6; --k, ++steps) {
+      if (is(k - 1, ",") || is(k - 1, ";") || is(k - 1, "to")) return false;
+      if (is(k - 1, "from")) return is(k - 2, "up") || is(k - 2, "down");
+    }
+    return false;
+  }
   bool after_since(std::size_t i) const {
     if ((i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"))) return true;
     // "since shortly after the Oct. 23 slaying"
@@ -1353,7 +1363,8 @@ class Tagger {
     // "since October", and "the November jobs report", which accounts for a
     // month that has begun: the latest such month.
     // So is "the massacre in June": a month the event has seen.
-    if (after_since(i) || report_noun_after(i + 1) || unplanned_event_before(i)) {
+    if (after_since(i) || report_noun_after(i + 1) || unplanned_event_before(i) ||
+        (compared_from_before(i) && tense_at(i) <= 0)) {
       return time::month_str(month <= am ? y : y - 1, month);
     }
     int t = tense_at(i);
