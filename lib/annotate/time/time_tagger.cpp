@@ -131,12 +131,15 @@ struct Word {
 // sentences at 4 KB; a run of clock times must not make one sentence of a file).
 constexpr std::size_t kMaxRejoinedBytes = 8192;
 
-// Whether `s` begins with four digits (a year's, or a 24-hour clock's).
-bool four_digits_first(std::string_view s) {
-  return s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, [](char c) {
-           return ascii_digit(static_cast<unsigned char>(c));
-         });
+// Whether `s` is all ASCII digits (and not empty).
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return ascii_digit(static_cast<unsigned char>(c));
+  });
 }
+
+// Whether `s` begins with four digits (a year's, or a 24-hour clock's).
+bool four_digits_first(std::string_view s) { return s.size() >= 4 && all_digits(s.substr(0, 4)); }
 
 // Whether the white space from `at` on holds a blank line: a paragraph ends there.
 bool paragraph_break_at(std::string_view text, std::size_t at) {
@@ -890,7 +893,6 @@ class Tagger {
     return j > k && is(j, "time") ? j + 1 : k;
   }
 
-  // "since" governs the expression starting at token i ("since early November").
   // A figure compared with an earlier one names the month at i: "up from
   // September", "down from 3.9% in September" (a month already measured).
   bool compared_from_before(std::size_t i) const {
@@ -901,6 +903,7 @@ class Tagger {
     }
     return false;
   }
+  // "since" governs the expression starting at token i ("since early November").
   bool after_since(std::size_t i) const {
     if ((i > 0 && is(i - 1, "since")) || (i > 1 && is(i - 2, "since"))) return true;
     // "since shortly after the Oct. 23 slaying"
@@ -974,6 +977,14 @@ class Tagger {
     auto [left, tense] = marker_before(i);
     return left >= 0 && tense == 1 && static_cast<int>(i) - left <= 4;
   }
+  // "will" governs token i from within its clause, a few words before: "will
+  // close for the holidays on December 20" cannot speak of a day weeks gone.
+  bool will_governs(std::size_t i) const {
+    auto [at, tense] = marker_before(i);
+    return at >= 0 && tense == 1 && i - static_cast<std::size_t>(at) <= 10 &&
+           (is(at, "will") || is(at, "ll") || is(at, "shall") || is(at, "wo")) &&
+           !break_between(at, i, true);
+  }
   // The nearest tense marker on the left is a future one seen from now
   // ("will", "can", "planning"), not from the past ("would", "could", "might").
   bool will_before(std::size_t i) const {
@@ -1041,10 +1052,6 @@ class Tagger {
     }
     return is(k - 1, "the") ? k - 1 : i;
   }
-  // The expression over tokens [b, e) opens its sentence as a fronted
-  // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
-  // clause's verb, the first tense marker after it, is past and not a
-  // reporting verb ("In August, the company said it would" may announce a plan).
   // Where the words that place a date at b within its period begin: "the",
   // "early", "late", "mid-" ("in the early 1990s", "in mid-April"), else b.
   std::size_t modifiers_start(std::size_t b) const {
@@ -1069,6 +1076,10 @@ class Tagger {
     return is(v, "takes") || is(v, "take") || is(v, "goes") || is(v, "go") || is(v, "comes") ||
            is(v, "come") || is(v, "enters") || is(v, "enter");
   }
+  // The expression over tokens [b, e) opens its sentence as a fronted
+  // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
+  // clause's verb, the first tense marker after it, is past and not a
+  // reporting verb ("In August, the company said it would" may announce a plan).
   bool fronted_past_at(std::size_t b, std::size_t e) const {
     if (e >= n() || toks_[e].kind == kDigit || (toks_[e].kind == kPunct && !is(e, ","))) {
       return false;
@@ -1363,11 +1374,11 @@ class Tagger {
     // "since October", and "the November jobs report", which accounts for a
     // month that has begun: the latest such month.
     // So is "the massacre in June": a month the event has seen.
+    int t = tense_at(i);
     if (after_since(i) || report_noun_after(i + 1) || unplanned_event_before(i) ||
-        (compared_from_before(i) && tense_at(i) <= 0)) {
+        (compared_from_before(i) && t <= 0)) {
       return time::month_str(month <= am ? y : y - 1, month);
     }
-    int t = tense_at(i);
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
@@ -1690,14 +1701,6 @@ class Tagger {
     return i > 1 && is(i - 1, "into") && apostrophe(i + 1) &&
            (is(i - 2, "heading") || is(i - 2, "going") || is(i - 2, "came") ||
             is(i - 2, "coming") || is(i - 2, "headed") || is(i - 2, "went"));
-  }
-  // "will" governs token i from within its clause, a few words before: "will
-  // close for the holidays on December 20" cannot speak of a day weeks gone.
-  bool will_governs(std::size_t i) const {
-    auto [at, tense] = marker_before(i);
-    return at >= 0 && tense == 1 && i - static_cast<std::size_t>(at) <= 10 &&
-           (is(at, "will") || is(at, "ll") || is(at, "shall") || is(at, "wo")) &&
-           !break_between(at, i, true);
   }
   // The nearest tense marker before token i looks ahead from a past "was" or
   // "were": "was scheduled to", "were set to", "was going to".
@@ -3877,9 +3880,8 @@ class Tagger {
     // first days after", "the final hours before": nouns of another phrase).
     if (u->plural && (u->unit == 'D' || u->unit == 'H' || u->unit == 'N') &&
         (is(i + 1, "after") || is(i + 1, "before")) && !determined &&
-        !(i > 0 &&
-          (is(i - 1, "of") || determiner(i - 1) || (w(i - 1) && w(i - 1)->ordinal) ||
-           toks_[i - 1].kind == kDigit || possessive_before(i) || (i > 1 && is(i - 2, "the"))))) {
+        !(i > 0 && (is(i - 1, "of") || determiner(i - 1) || (w(i - 1) && w(i - 1)->ordinal) ||
+                    possessive_before(i) || (i > 1 && is(i - 2, "the"))))) {
       return make(i + 1, "DURATION", duration_value(-1, u->unit));
     }
     // "just days ago", as "weeks ago" below.
@@ -4063,9 +4065,8 @@ class Tagger {
     // half of a decade or century is that period, begun or ended.
     if (is(end, "of") && is(end + 1, "the")) {
       Core d = core(end + 2);
-      bool period =
-          d.end && d.type == "DATE" && (d.value.size() == 2 || d.value.size() == 3) &&
-          std::all_of(d.value.begin(), d.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      bool period = d.end && d.type == "DATE" && (d.value.size() == 2 || d.value.size() == 3) &&
+                    all_digits(d.value);
       if (period) {
         Core c = theok(make(d.end, "DATE", d.value));
         c.mod = ord == 1 ? "START" : "END";
@@ -4189,8 +4190,7 @@ class Tagger {
       Core c = core(j + 2);
       if (!c.end && is(j + 2, "the")) c = core(j + 3);
       if (c.end && c.type == "DATE" && c.mod.empty() && c.value.size() == 2 &&
-          std::isdigit(static_cast<unsigned char>(c.value[0])) &&
-          std::isdigit(static_cast<unsigned char>(c.value[1]))) {
+          all_digits(c.value)) {
         return theok(make(c.end, "DATE", c.value + std::to_string(ord == -1 ? 9 : ord - 1)));
       }
     }
