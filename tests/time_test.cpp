@@ -3327,3 +3327,15 @@ TEST_CASE("a month a figure is compared with has been measured: 'up from 3.9% in
   CHECK(one("Prices will be up from September to December.", "September", march6).value ==
         "2024-09");
 }
+
+TEST_CASE("a weekday set by a present clause looks ahead: 'the deadline is Tuesday'") {
+  const CivilDate march6{2024, 3, 6};  // a Wednesday
+  CHECK(one("The deadline is Tuesday.", "Tuesday", march6).value == "2024-03-12");
+  CHECK(one("The hearing is Monday at 10 a.m.", "Monday", march6).value == "2024-03-11");
+  CHECK(one("The law comes into force on Monday.", "Monday", march6).value == "2024-03-11");
+  CHECK(one("The game is late Sunday.", "late Sunday", march6).value == "2024-03-10");
+  SUBCASE("a past verb, or a possessive after 'is'") {
+    CHECK(one("The deadline was Tuesday.", "Tuesday", march6).value == "2024-03-05");
+    CHECK(one("She is Monday's winner.", "Monday", march6).value == "2024-03-04");
+  }
+}

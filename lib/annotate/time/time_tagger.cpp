@@ -4697,11 +4697,10 @@ class Tagger {
     // "ahead of Tuesday's vote": a day to come. ("leading up to Monday's
     // caucus" is as often told afterwards.)
     if (direction == 0 && ahead_of_before(i)) direction = 1;
-    // "The anniversary is on Wednesday", "the hearings are on Monday": a
-    // timetable in the present.
-    if (direction == 0 && i > 1 && is(i - 1, "on") && (is(i - 2, "is") || is(i - 2, "are"))) {
-      direction = 1;
-    }
+    // "The anniversary is on Wednesday", "the vote is Wednesday", "takes
+    // effect Friday": a timetable in the present ("is Monday's winner" is
+    // left to the possessive rule below).
+    if (direction == 0 && !apostrophe(j) && present_schedule_before(i)) direction = 1;
     // "Wednesday's ruling" names something that has happened, unless the verb
     // before it looks ahead ("he will do well in Tuesday's primary"; not "said
     // they would get around Wednesday's ruling", a future seen from the past),
