@@ -3339,3 +3339,20 @@ TEST_CASE("a weekday set by a present clause looks ahead: 'the deadline is Tuesd
     CHECK(one("She is Monday's winner.", "Monday", march6).value == "2024-03-04");
   }
 }
+
+TEST_CASE("a weekday joined to one ahead follows it: 'Tuesday or Wednesday'") {
+  const CivilDate nov13{2024, 11, 13};  // a Wednesday
+  auto both = [&](const char* text) {
+    std::vector<std::string> v = values(text, nov13);
+    return v.size() == 2 ? v[0] + " " + v[1] : std::string("?");
+  };
+  CHECK(both("The storm will hit late Tuesday or early Wednesday.") == "2024-11-19 2024-11-20");
+  CHECK(both("The vote could come as early as Tuesday or as late as Thursday.") ==
+        "2024-11-19 2024-11-21");
+  CHECK(both("Voting takes place on Saturday and Sunday.") == "2024-11-16 2024-11-17");
+  CHECK(both("Voting takes place from Saturday to Sunday.") == "2024-11-16 2024-11-17");
+  SUBCASE("days past keep their order as written") {
+    CHECK(both("Attacks were reported on Tuesday and Sunday.") == "2024-11-12 2024-11-10");
+    CHECK(both("Thursday to Saturday last week, prices fell.") == "2024-11-07 2024-11-09");
+  }
+}

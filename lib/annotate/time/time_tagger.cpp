@@ -1434,22 +1434,46 @@ class Tagger {
   // puts Thursday yesterday and Saturday six days ago. When `date` is not
   // after the start, a past end moves a weekday start back a week (the range
   // lay in the past), and otherwise the end moves forward.
+  // A weekday joined to one ahead ("will hit Tuesday or Wednesday", "takes
+  // place Saturday and Sunday") is the first such day after it when its own
+  // reading fell on or before the anchor, or was an alternative ("as early as
+  // Tuesday or as late as Thursday"). A range that starts ahead is not moved
+  // back by its end.
   void fix_weekday_range(std::size_t i, std::string& date) {
     std::optional<CivilDate> first = range_start_before(i);
+    std::optional<std::size_t> join = first ? std::nullopt : weekday_join_before(i);
+    if (join) first = calendar_value(found_.back().value, Granularity::kDay);
     if (!first) return;
     std::optional<CivilDate> end = calendar_value(date, Granularity::kDay);
     if (!end) return;
     std::int32_t start = days_from_civil(*first), last = days_from_civil(*end);
     if (last > start) return;
+    if (join && (start <= anchor_days_ || (last > anchor_days_ && !is(*join, "or")))) return;
     int gap = 1 + (weekday(last) - weekday(start) + 6) % 7;  // days from start to end, 1-7
     bool weekday_start = w(i - 2) && w(i - 2)->weekday;
-    if (weekday_start && last < anchor_days_) {
+    if (!join && weekday_start && last < anchor_days_ && start <= anchor_days_) {
       Found& prev = found_.back();
       prev.value = time::day_str(civil_from_days(last - gap));
       prev.interval = time::interval_of(prev.value);
       return;
     }
     date = time::day_str(civil_from_days(start + gap));
+  }
+  // The "and" or "or" that joins the weekday at i to a weekday tagged just
+  // before it: "Tuesday or Wednesday", "late Tuesday or early Wednesday",
+  // "Tuesday night and Wednesday", "as early as Tuesday or as late as Thursday".
+  std::optional<std::size_t> weekday_join_before(std::size_t i) const {
+    std::size_t k = modifiers_start(i);
+    if (k > 3 && is(k - 1, "as") && (is(k - 2, "late") || is(k - 2, "early")) && is(k - 3, "as")) {
+      k -= 3;
+    }
+    if (k < 3 || !(is(k - 1, "and") || is(k - 1, "or")) || !tagged_just_before(k - 1)) {
+      return std::nullopt;
+    }
+    std::size_t d = k - 2;
+    if ((is(d, "night") || (w(d) && !w(d)->part_of_day.empty())) && d > 0) --d;
+    if (!(w(d) && w(d)->weekday)) return std::nullopt;
+    return k - 1;
   }
   // A word that joins the two ends of a range: "to", "through", "until", a dash.
   bool range_word(std::size_t c) const {
