@@ -3356,3 +3356,24 @@ TEST_CASE("a weekday joined to one ahead follows it: 'Tuesday or Wednesday'") {
     CHECK(both("Thursday to Saturday last week, prices fell.") == "2024-11-07 2024-11-09");
   }
 }
+
+TEST_CASE("a range a finite past verb opens lies behind: 'fell between October and January'") {
+  const CivilDate nov13{2024, 11, 13};
+  auto both = [&](const char* text) {
+    std::vector<std::string> v = values(text, nov13);
+    return v.size() == 2 ? v[0] + " " + v[1] : std::string("?");
+  };
+  CHECK(both("Sales fell between October and January.") == "2023-10 2024-01");
+  CHECK(both("Sales fell from October to December.") == "2023-10 2023-12");
+  CHECK(both("Prices rose from early December to late January.") == "2023-12 2024-01");
+  CHECK(both("The festival ran from December 28 to January 3.") == "2023-12-28 2024-01-03");
+  CHECK(one("Sales fell in December.", "December", nov13).value == "2023-12");
+  SUBCASE("a participle, a plan, a move or a present keeps the range ahead") {
+    CHECK(both("Most of the ads reserved in December and January attack him.") ==
+          "2024-12 2025-01");
+    CHECK(both("The company announced layoffs from December to February.") == "2024-12 2025-02");
+    CHECK(both("The vote was postponed from December to February.") == "2024-12 2025-02");
+    CHECK(both("The festival runs from December 28 to January 3.") == "2024-12-28 2025-01-03");
+    CHECK(both("Prices rose between September and October.") == "2024-09 2024-10");
+  }
+}

@@ -157,6 +157,10 @@ const TimeLexicon& time_lexicon() {
         w.refusal = true;
         continue;
       }
+      if (row[1] == "simple_past") {
+        w.simple_past = true;
+        continue;
+      }
       // WordInfo::tense of each tense name.
       static constexpr std::pair<std::string_view, int> kTenses[] = {
           {"past", -1},     {"present", 2},   {"future", 1},  {"report", 3},

@@ -71,6 +71,7 @@ struct alignas(64) WordInfo {
   bool refusal = false;          ///< "say", "comment": "would not say Tuesday" refused it then
   bool other_calendar = false;   ///< "Lunar New Year", "Orthodox Easter": not the Gregorian day
   bool timezone = false;         ///< "EST", "GMT" after a clock time
+  bool simple_past = false;      ///< "fell", "began": a past that is no participle, so finite
 };
 
 // The fields the tagger tests at every expression start share a cache line.

@@ -1102,7 +1102,8 @@ class Tagger {
   bool past_verb_governs(std::size_t b) const {
     std::size_t k = modifiers_start(b);
     if (k < 2 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "from") ||
-                   is(k - 1, "until") || is(k - 1, "through") || is(k - 1, "since"))) {
+                   is(k - 1, "until") || is(k - 1, "through") || is(k - 1, "since") ||
+                   is(k - 1, "between"))) {
       return false;
     }
     std::size_t v = k - 2;
@@ -1110,11 +1111,22 @@ class Tagger {
     if (v > 0 && (place || is(v, "back") || is(v, "up") || is(v, "out") || is(v, "off"))) --v;
     auto [verb, tense] = marker_before(k - 1);
     if (verb != static_cast<int>(v) || !(tense == -1 || tense == 3) || v == 0) return false;
-    // Finite: after "took" ... "place", a subject pronoun, an auxiliary or a name.
+    // "was postponed from December to February": the old date, still ahead.
+    if (is(k - 1, "from") && w(v) && w(v)->reschedule_verb) return false;
+    // Finite: after "took" ... "place", a past that is no participle ("fell"),
+    // a subject pronoun, an auxiliary or a name.
     std::size_t s = v - 1;
-    return place || is(s, "he") || is(s, "she") || is(s, "it") || is(s, "they") || is(s, "we") ||
-           is(s, "i") || is(s, "was") || is(s, "were") || is(s, "had") ||
-           (toks_[s].cap && toks_[s].kind == kAlpha && !sentence_initial(s));
+    return place || (w(v) && w(v)->simple_past) || is(s, "he") || is(s, "she") || is(s, "it") ||
+           is(s, "they") || is(s, "we") || is(s, "i") || is(s, "was") || is(s, "were") ||
+           is(s, "had") || (toks_[s].cap && toks_[s].kind == kAlpha && !sentence_initial(s));
+  }
+  // A finite past verb opens a range starting at s through "from",
+  // "between" or "in": "fell between October and January", "lasted from Dec.
+  // 20 to Jan. 5" (not a reporting verb: "said in December and January").
+  bool past_verb_opens_range(std::size_t s) const {
+    std::size_t k = modifiers_start(s);
+    return k > 0 && (is(k - 1, "from") || is(k - 1, "between") || is(k - 1, "in")) &&
+           past_verb_governs(s) && marker_before(k - 1).second == -1;
   }
   // The noun at k (one word, or two) is the subject of a timetable's verb in
   // the simple present: "Sunday's game starts at 1 p.m.", "Friday's hearing
@@ -1277,6 +1289,14 @@ class Tagger {
       prev.value = time::day_str(earlier);
       prev.interval = time::interval_of(prev.value);
       return;
+    }
+    // "The freeze lasted from Dec. 20 to Jan. 5" said in November: a range
+    // the past verb has seen end lies a year back, both its ends.
+    if (!start_written && start > anchor_days_ && is_valid(earlier) && past_verb_opens_range(*s)) {
+      Found& prev = found_.back();
+      prev.value = time::day_str(earlier);
+      prev.interval = time::interval_of(prev.value);
+      first = earlier;
     }
     CivilDate after{first->year, own->month, own->day};
     if (is_valid(after) && days_from_civil(after) <= start) ++after.year;
@@ -4529,7 +4549,26 @@ class Tagger {
     }
     Core c = make(k, "DATE", month_in_context(m, i));
     c.pos_ok = true;
+    move_past_month_range(m, i, c.value);
     return c;
+  }
+  // "Sales fell between October and January", "from October to December",
+  // said in November: a pair of months a past verb has seen that would end
+  // after the anchor's month lies a year back, both of them. `value` is the
+  // month at i, joined to the one tagged just before.
+  void move_past_month_range(int month, std::size_t i, std::string& value) {
+    if (!anchor_ || !joined_month_year(month, i)) return;
+    std::optional<CivilDate> end = calendar_value(value, Granularity::kMonth);
+    if (!end || end->year * 12 + end->month <= a().year * 12 + a().month) return;
+    std::size_t s = i;
+    while (s > 0 && toks_[s - 1].b >= found_.back().span.begin) --s;
+    if (four_digits_in(s, i) || !past_verb_opens_range(s)) return;
+    std::optional<CivilDate> first = calendar_value(found_.back().value, Granularity::kMonth);
+    if (!first) return;
+    Found& prev = found_.back();
+    prev.value = time::month_str(first->year - 1, first->month);
+    prev.interval = time::interval_of(prev.value);
+    value = time::month_str(end->year - 1, end->month);
   }
 
   // The clock time after a full date that ends before token k, as one TIME
