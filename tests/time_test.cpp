@@ -3377,3 +3377,17 @@ TEST_CASE("a range a finite past verb opens lies behind: 'fell between October a
     CHECK(both("Prices rose between September and October.") == "2024-09 2024-10");
   }
 }
+
+TEST_CASE("'the past year and a half', 'the last two and a half years' are spans") {
+  const CivilDate dec15{2015, 12, 15};
+  TimeExpr t =
+      one("He had no fees in the previous year and a half.", "the previous year and a half", dec15);
+  CHECK(t.type == "DURATION");
+  CHECK(t.value == "P1Y6M");
+  CHECK(one("It cost more over the past decade and a half.", "the past decade and a half", dec15)
+            .value == "P15Y");
+  CHECK(one("In the last two and a half years, it grew.", "the last two and a half years", dec15)
+            .value == "P2Y6M");
+  // Alone, "the past year" stays the calendar year before, as TimeBank has it.
+  CHECK(one("Over the past year, prices doubled.", "the past year", dec15).value == "2014");
+}

@@ -3045,12 +3045,16 @@ class Tagger {
           k += 2;
       }
       if (is(k, "more")) ++k;
+      // "the last two and a half years"
+      bool half = num > 0 && is(k, "and") && is(k + 1, "a") && is(k + 2, "half");
+      if (half) k += 3;
       const WordInfo* u = w(k);
       // "you said this 20 years ago": the offset, not a span.
       if (u && u->unit && (u->plural || num == 1) && !is(k + 1, "ago")) {
         std::size_t end = k + 1;
         if (is(end, "or") && is(end + 1, "so")) end += 2;
-        Core c = make(end, "DURATION", duration_value(num, u->unit));
+        Core c = make(end, "DURATION",
+                      half ? fraction_duration(num, "5", u->unit) : duration_value(num, u->unit));
         c.the_ok = true;
         c.approx_ok = true;
         return c;
@@ -3093,6 +3097,12 @@ class Tagger {
     if (u->unit) {
       char unit = u->unit;
       std::size_t end = j + 1;
+      // "the past year and a half", "the next month and a half": a span.
+      if (d != 0 && !u->plural && is(end, "and") && is(end + 1, "a") && is(end + 2, "half")) {
+        Core c = make(end + 3, "DURATION", fraction_duration(1, "5", unit));
+        c.the_ok = true;
+        return c;
+      }
       // "the last day of the convention", "his last day in office", "the last
       // day I took off": a final day, not yesterday. Only "in the last day"
       // is a span, as "in the past day".
