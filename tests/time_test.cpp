@@ -3391,3 +3391,12 @@ TEST_CASE("'the past year and a half', 'the last two and a half years' are spans
   // Alone, "the past year" stays the calendar year before, as TimeBank has it.
   CHECK(one("Over the past year, prices doubled.", "the past year", dec15).value == "2014");
 }
+
+TEST_CASE("'a handful of days' counts as 'a few days'") {
+  const CivilDate march1{2016, 3, 1};
+  CHECK(one("It opens just a handful of days after the vote.", "a handful of days", march1).value ==
+        "PXD");
+  CHECK(one("It closed a handful of years ago.", "a handful of years ago", march1).value ==
+        "PAST_REF");
+  CHECK(values("A handful of voters showed up.", march1).empty());
+}

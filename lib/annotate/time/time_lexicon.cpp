@@ -241,7 +241,7 @@ const TimeLexicon& time_lexicon() {
         "least", "than",       "most",          "to",         "of",          "fiscal",  "o",
         "old",   "additional", "full",          "straight",   "consecutive", "long",    "while",
         "and",   "same",       "corresponding", "comparable", "period",      "trading", "business",
-        "other", "times",      "back",          "front",      "extra",       "further"};
+        "other", "times",      "back",          "front",      "extra",       "further", "handful"};
     for (std::string_view w : kFollowers) entry(w);
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {

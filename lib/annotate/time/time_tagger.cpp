@@ -1906,7 +1906,11 @@ class Tagger {
     const WordInfo* wi = w(i);
     if (!wi || wi->number == -2) return 0;
     if (is(i, "a") || is(i, "an")) {
-      // "a few", "a couple of", "a dozen", "a hundred"
+      // "a few", "a couple of", "a dozen", "a hundred"; "a handful of" is a few.
+      if (is(i + 1, "handful") && is(i + 2, "of")) {
+        *value = -1;  // as "few" (X)
+        return i + 3;
+      }
       const WordInfo* nx = w(i + 1);
       if (nx && (is(i + 1, "few") || is(i + 1, "couple") || is(i + 1, "dozen") ||
                  is(i + 1, "hundred") || is(i + 1, "thousand"))) {
