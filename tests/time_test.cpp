@@ -3400,3 +3400,19 @@ TEST_CASE("'a handful of days' counts as 'a few days'") {
         "PAST_REF");
   CHECK(values("A handful of voters showed up.", march1).empty());
 }
+
+TEST_CASE("a fronted date before a past clause has been: 'On Dec. 3, the talks collapsed'") {
+  const CivilDate nov13{2024, 11, 13};
+  CHECK(one("On Dec. 3, the talks collapsed.", "Dec. 3", nov13).value == "2023-12-03");
+  CHECK(one("Two days after Dec. 3, the talks collapsed.", "Dec. 3", nov13).value == "2023-12-03");
+  CHECK(one("Three days before Christmas, the storm hit.", "Christmas", nov13).value ==
+        "2023-12-25");
+  CHECK(one("Before Christmas, sales rose.", "Christmas", nov13).value == "2023-12-25");
+  SUBCASE("a future clause, or a reporting verb, keeps it ahead") {
+    CHECK(one("On Dec. 3, the talks will resume.", "Dec. 3", nov13).value == "2024-12-03");
+    CHECK(one("On Dec. 3, officials said the talks would resume.", "Dec. 3", nov13).value ==
+          "2024-12-03");
+    CHECK(one("Three days before Christmas, the storm will hit.", "Christmas", nov13).value ==
+          "2024-12-25");
+  }
+}

@@ -1085,12 +1085,17 @@ class Tagger {
       return false;
     }
     std::size_t k = modifiers_start(b);
-    if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") ||
-                    is(k - 1, "over") || is(k - 1, "at"))) {
+    if (k == 0 ||
+        !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "over") ||
+          is(k - 1, "at") || is(k - 1, "before") || is(k - 1, "after"))) {
       return false;
     }
     --k;
     if (k > 0 && is(k - 1, "back")) --k;
+    // "Three days before Christmas, the storm hit": the span counted from it.
+    if ((is(k, "before") || is(k, "after")) && tagged_just_before(k)) {
+      while (k > 0 && toks_[k - 1].b >= found_.back().span.begin) --k;
+    }
     if (!sentence_initial(k)) return false;
     auto [verb, tense] = marker_after(e);
     return verb >= 0 && tense == -1;
@@ -1641,9 +1646,11 @@ class Tagger {
     };
     bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
     if (!plan &&
-        (ended                                  ? ahead > 0
-         : (after_since(i) || past_event_at(i)) ? ahead > 14
-                                                : clause < 0 && ahead > 90) &&
+        (ended ? ahead > 0
+         : (after_since(i) || past_event_at(i) ||
+            (after_month_day(i) && fronted_past_at(i, after_month_day(i))))
+             ? ahead > 14
+             : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
     } else if ((future_event_at(i) ? ahead < 0
