@@ -3416,3 +3416,12 @@ TEST_CASE("a fronted date before a past clause has been: 'On Dec. 3, the talks c
           "2024-12-25");
   }
 }
+
+TEST_CASE("a fronted 'One day,' is some day, never a span") {
+  const CivilDate nov13{2024, 11, 13};
+  CHECK(one("One day, she will lead the party.", "One day", nov13).value == "FUTURE_REF");
+  CHECK(one("One day, a man walked into the shop.", "One day", nov13).value == "PAST_REF");
+  // Elsewhere it counts: "In one day", "will last one day".
+  CHECK(one("In one day, we raised $18,000.", "one day", nov13).value == "P1D");
+  CHECK(one("The strike will last one day.", "one day", nov13).value == "P1D");
+}

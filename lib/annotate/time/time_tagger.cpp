@@ -3778,6 +3778,15 @@ class Tagger {
       c.mod = count_mod;
       return c;
     }
+    // "One day, she will lead the party": a fronted "one day" is some day in
+    // the future or, before a past clause, in the past; never a span.
+    if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && sentence_initial(i) &&
+        is(end, ",")) {
+      auto [at, tense] = marker_after(end);
+      if (at >= 0 && (tense == 1 || tense == -1)) {
+        return make(end, "DATE", tense == 1 ? "FUTURE_REF" : "PAST_REF");
+      }
+    }
     // "will one day be", "the hope he one day follows", "researchers hope one
     // day to harness it": some day in the future (not "it takes one day to").
     if (is(i, "one") && unit == 'D' && !u->plural && k == i + 1 && i > 0) {
