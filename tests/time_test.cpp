@@ -3425,3 +3425,9 @@ TEST_CASE("a fronted 'One day,' is some day, never a span") {
   CHECK(one("In one day, we raised $18,000.", "one day", nov13).value == "P1D");
   CHECK(one("The strike will last one day.", "one day", nov13).value == "P1D");
 }
+
+TEST_CASE("'the other day' is a day past, 'every other day' a set") {
+  const CivilDate nov13{2024, 11, 13};
+  CHECK(one("I was in Fort Worth the other day.", "the other day", nov13).value == "PAST_REF");
+  CHECK(one("He takes the pill every other day.", "every other day", nov13).value == "P2D");
+}
