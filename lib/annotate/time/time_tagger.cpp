@@ -1637,18 +1637,18 @@ class Tagger {
     if (clause < 0 && infinitive_between(i)) clause = 0;
     // "The nominee for the Nov. 8 election later said he was ...": the
     // event's only verb reports, and what follows is what was said.
-    if (clause < 0 && only_report_governs(i) && event_noun_after(after_month_day(i))) clause = 0;
+    std::size_t date_end = after_month_day(i);
+    if (clause < 0 && only_report_governs(i) && event_noun_after(date_end)) clause = 0;
     std::int32_t ahead = at(best_y) - anchor_days_;
     // A future clause, or none before "the Nov. 8 election", sees the date
     // ahead; so does a plan's date under no past verb ("is valid until Nov. 5").
     auto looks_ahead = [&] {
-      return clause > 0 || (clause == 0 && !after_since(i) && event_noun_after(after_month_day(i)));
+      return clause > 0 || (clause == 0 && !after_since(i) && event_noun_after(date_end));
     };
     bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
     if (!plan &&
         (ended ? ahead > 0
-         : (after_since(i) || past_event_at(i) ||
-            (after_month_day(i) && fronted_past_at(i, after_month_day(i))))
+         : (after_since(i) || past_event_at(i) || (date_end && fronted_past_at(i, date_end)))
              ? ahead > 14
              : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
