@@ -1094,7 +1094,7 @@ class Tagger {
     if (k > 0 && is(k - 1, "back")) --k;
     // "Three days before Christmas, the storm hit": the span counted from it.
     if ((is(k, "before") || is(k, "after")) && tagged_just_before(k)) {
-      while (k > 0 && toks_[k - 1].b >= found_.back().span.begin) --k;
+      k = last_tag_start(k);
     }
     if (!sentence_initial(k)) return false;
     auto [verb, tense] = marker_after(e);
@@ -1290,17 +1290,13 @@ class Tagger {
     CivilDate earlier{first->year - 1, first->month, first->day};
     if (!start_written && start > anchor_days_ && own_days <= anchor_days_ && is_valid(earlier) &&
         days_from_civil(earlier) < own_days && tense_no_report(i) < 0) {
-      Found& prev = found_.back();
-      prev.value = time::day_str(earlier);
-      prev.interval = time::interval_of(prev.value);
+      revalue_last(time::day_str(earlier));
       return;
     }
     // "The freeze lasted from Dec. 20 to Jan. 5" said in November: a range
     // the past verb has seen end lies a year back, both its ends.
     if (!start_written && start > anchor_days_ && is_valid(earlier) && past_verb_opens_range(*s)) {
-      Found& prev = found_.back();
-      prev.value = time::day_str(earlier);
-      prev.interval = time::interval_of(prev.value);
+      revalue_last(time::day_str(earlier));
       first = earlier;
     }
     CivilDate after{first->year, own->month, own->day};
@@ -1477,9 +1473,7 @@ class Tagger {
     int gap = 1 + (weekday(last) - weekday(start) + 6) % 7;  // days from start to end, 1-7
     bool weekday_start = w(i - 2) && w(i - 2)->weekday;
     if (!join && weekday_start && last < anchor_days_ && start <= anchor_days_) {
-      Found& prev = found_.back();
-      prev.value = time::day_str(civil_from_days(last - gap));
-      prev.interval = time::interval_of(prev.value);
+      revalue_last(time::day_str(civil_from_days(last - gap)));
       return;
     }
     date = time::day_str(civil_from_days(start + gap));
@@ -1510,8 +1504,7 @@ class Tagger {
   // after it.
   std::optional<std::size_t> range_start_token(std::size_t i) const {
     if (i < 2 || !tagged_just_before(i - 1)) return std::nullopt;
-    std::size_t s = i - 2;
-    while (s > 0 && toks_[s - 1].b >= found_.back().span.begin) --s;
+    std::size_t s = last_tag_start(i - 2);
     bool between = is(i - 1, "and") && s > 0 && is(s - 1, "between");
     if (!range_word(i - 1) && !between) return std::nullopt;
     return s;
@@ -1525,6 +1518,18 @@ class Tagger {
   // The expression tagged last ends at the token before c (a joining word).
   bool tagged_just_before(std::size_t c) const {
     return c > 0 && !found_.empty() && found_.back().span.end == toks_[c - 1].e;
+  }
+  // The first token of the expression tagged last, which takes in the tokens
+  // before c (see tagged_just_before()).
+  std::size_t last_tag_start(std::size_t c) const {
+    while (c > 0 && toks_[c - 1].b >= found_.back().span.begin) --c;
+    return c;
+  }
+  // Gives the expression tagged last a new value: a range's end has placed it.
+  void revalue_last(std::string value) {
+    Found& prev = found_.back();
+    prev.value = std::move(value);
+    prev.interval = time::interval_of(prev.value);
   }
   // The first day of the date a phrase at i narrows, when that date was
   // tagged just before it, set off by a comma and "on"/"in"/"during", and is
@@ -4590,14 +4595,11 @@ class Tagger {
     if (!anchor_ || !joined_month_year(month, i)) return;
     std::optional<CivilDate> end = calendar_value(value, Granularity::kMonth);
     if (!end || end->year * 12 + end->month <= a().year * 12 + a().month) return;
-    std::size_t s = i;
-    while (s > 0 && toks_[s - 1].b >= found_.back().span.begin) --s;
+    std::size_t s = last_tag_start(i);
     if (four_digits_in(s, i) || !past_verb_opens_range(s)) return;
     std::optional<CivilDate> first = calendar_value(found_.back().value, Granularity::kMonth);
     if (!first) return;
-    Found& prev = found_.back();
-    prev.value = time::month_str(first->year - 1, first->month);
-    prev.interval = time::interval_of(prev.value);
+    revalue_last(time::month_str(first->year - 1, first->month));
     value = time::month_str(end->year - 1, end->month);
   }
 
@@ -5784,7 +5786,7 @@ class Tagger {
   void date_range_start(std::size_t i, const std::string& date, int minutes) {
     std::optional<std::size_t> s = range_start_token(i);
     if (!s) return;
-    Found& prev = found_.back();
+    const Found& prev = found_.back();
     if (prev.type != "TIME" || prev.value.size() != 16) return;
     for (std::size_t k = *s; k + 1 < i; ++k) {
       if (!(digit(k) || is(k, ":") || is(k, ".") || is(k, "a") || is(k, "p") || is(k, "m") ||
@@ -5795,8 +5797,7 @@ class Tagger {
     int start = std::atoi(prev.value.c_str() + 11) * 60 + std::atoi(prev.value.c_str() + 14);
     std::string day = day_plus(date, start > minutes ? -1 : 0);
     if (day.empty()) return;
-    prev.value = day + prev.value.substr(10);
-    prev.interval = time::interval_of(prev.value);
+    revalue_last(day + prev.value.substr(10));
   }
 
   // The expression that ends at byte `end` lies in this sentence at most four
