@@ -2290,9 +2290,9 @@ TEST_CASE("a month in a condition speaks of what is to come") {
   CHECK(one("It can be overturned if a Republican is elected president in November.", "November",
             CivilDate{2016, 1, 5})
             .value == "2016-11");
-  // A past verb in the condition keeps the past; without "if" the nearest month.
+  // A past verb in the condition keeps the past, and so it does without "if".
   CHECK(one("If it rained in November, the crops died.", "November", march).value == "2015-11");
-  CHECK(one("He is the Republican nominee in November.", "November", march).value == "2015-11");
+  CHECK(one("He was the Republican nominee in November.", "November", march).value == "2015-11");
   SUBCASE("so does a month or a date in a plan or an intent, as a weekday in one does") {
     CivilDate may{2016, 5, 11};
     CHECK(one("He said he planned to visit before January.", "January", may).value == "2017-01");
@@ -3430,4 +3430,58 @@ TEST_CASE("'the other day' is a day past, 'every other day' a set") {
   const CivilDate nov13{2024, 11, 13};
   CHECK(one("I was in Fort Worth the other day.", "the other day", nov13).value == "PAST_REF");
   CHECK(one("He takes the pill every other day.", "every other day", nov13).value == "P2D");
+}
+
+TEST_CASE("a present 'is'/'are' before a month far ahead looks ahead, not a year back") {
+  const CivilDate march6{2024, 3, 6};
+  CHECK(one("The senator is up for re-election in November.", "November", march6).value ==
+        "2024-11");
+  CHECK(one("The senator, first elected in 2006, is up for re-election in November.", "November",
+            march6)
+            .value == "2024-11");
+  CHECK(one("Democrats are confident about their chances in December.", "December", march6).value ==
+        "2024-12");
+  SUBCASE("a passive or a past keeps the month behind") {
+    CHECK(one("The plant is closed since November.", "November", march6).value == "2023-11");
+    CHECK(one("The senator was up for re-election in November.", "November", march6).value ==
+          "2023-11");
+    CHECK(one("The plant is expected to have been sold in November.", "November", march6).value ==
+          "2023-11");
+    CHECK(one("Prices are higher than in November.", "November", march6).value == "2023-11");
+    CHECK(one("Sales are up compared with November.", "November", march6).value == "2023-11");
+  }
+}
+
+TEST_CASE("a date fronted in a subordinate clause takes that clause's tense") {
+  const CivilDate march11{2016, 3, 11};
+  CHECK(one("He said that in June the company will cut jobs.", "June", march11).value == "2016-06");
+  CHECK(one("She helped inform legislation passed by South Africa that in June will require "
+            "reduced sodium in foods.",
+            "June", march11)
+            .value == "2016-06");
+  // The verb before it decides when the clause has none, or the date is no
+  // fronted adverbial.
+  CHECK(one("He said that in June sales fell.", "June", march11).value == "2015-06");
+  CHECK(one("He said the company cut jobs in June.", "June", march11).value == "2015-06");
+}
+
+TEST_CASE("inside a quotation, the quoted words decide the tense") {
+  const CivilDate july21{2016, 7, 21};
+  CHECK(one("Trump leaned in and boomed: \xE2\x80\x9CLet\xE2\x80\x99s defeat her in "
+            "November.\xE2\x80\x9D",
+            "November", july21)
+            .value == "2016-11");
+  CHECK(one("He added: \"We won it in November.\"", "November", july21).value == "2015-11");
+  // Outside the quotation the verb before still governs.
+  CHECK(one("He boomed that they would defeat her in November.", "November", july21).value ==
+        "2016-11");
+  CHECK(one("He said \"no\" to the plan in November.", "November", july21).value == "2015-11");
+}
+
+TEST_CASE("'Midnight' and 'Noon' capitalised inside a sentence name something") {
+  const CivilDate dec4{2015, 12, 4};
+  CHECK(values("The police unit known as the \"Midnight Crew\" tortured suspects.", dec4).empty());
+  CHECK(values("He toured with Midnight Oil in 1990.", dec4) == std::vector<std::string>{"1990"});
+  CHECK(one("Midnight is the deadline.", "Midnight", dec4).value == "2015-12-04T24:00");
+  CHECK(one("The deadline is midnight.", "midnight", dec4).value == "2015-12-04T24:00");
 }

@@ -819,9 +819,12 @@ class Tagger {
   int tense_at(std::size_t i) const {
     int left = -1, left_tense = 0, right_tense = 0, right_report = 0;
     int right = 1 << 30, right_r = 1 << 30;
+    // Inside a quotation the quoted words' verbs decide, not the verb that
+    // introduced them: 'He boomed: "Let's defeat her in November."'
+    int quote = quote_open_before(i);
     for (auto [pos, tense] : markers()) {
       if (pos < static_cast<int>(i)) {
-        if (pos > left) left = pos, left_tense = tense;
+        if (pos > left && pos > quote) left = pos, left_tense = tense;
       } else if (tense == 3) {
         if (pos < right_r && !quote_closes_between(i, pos)) right_r = pos, right_report = tense;
       } else if (pos < right) {
@@ -829,6 +832,13 @@ class Tagger {
       }
     }
     auto norm = [](int t) { return t == 2 ? 0 : t == 3 ? -1 : t; };
+    // "He said that in June the company will cut jobs", "legislation that in
+    // June will require": a date fronted in a clause that opens right before
+    // it takes the tense of that clause's verb, not of the verb before it.
+    if (left >= 0 && right < (1 << 30) && clause_fronted_at(i) &&
+        !break_between(static_cast<int>(i), right, true)) {
+      return norm(right_tense);
+    }
     if (left >= 0) return norm(left_tense);
     // "On Tuesday, the company said it would ...": a past reporting verb
     // before any other marker is the clause's own verb (but not a
@@ -841,6 +851,33 @@ class Tagger {
     return 0;
   }
 
+  // The position of the double quote mark that opens a quotation the token at
+  // i stands in (before any mark that closes one), or -1. Single quotes are
+  // left out: they are mostly apostrophes ("'08", "rock 'n' roll").
+  int quote_open_before(std::size_t i) const {
+    for (std::size_t k = i; k-- > 0;) {
+      if (!quote_mark(k)) continue;
+      std::string_view q = toks_[k].low;
+      bool double_mark = q == "\"" || q == "\xE2\x80\x9C" || q == "\xE2\x80\x9D" || q == "`" ||
+                         (apostrophe(k) && k > 0 && is(k - 1, "'") && adjacent(k));
+      if (!double_mark) continue;
+      bool opens = k + 1 < n() && adjacent(k + 1) && toks_[k + 1].kind == kAlpha &&
+                   (k == 0 || !adjacent(k) || toks_[k - 1].kind == kPunct);
+      return opens && q != "\xE2\x80\x9D" ? static_cast<int>(k) : -1;
+    }
+    return -1;
+  }
+  // The date at i is an adverbial that opens a subordinate clause: "that in
+  // June", "which on Monday", "who in 2019".
+  bool clause_fronted_at(std::size_t i) const {
+    std::size_t k = modifiers_start(i);
+    if (k < 2 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "by") || is(k - 1, "during") ||
+                   is(k - 1, "until") || is(k - 1, "since"))) {
+      return false;
+    }
+    k -= 2;
+    return is(k, "that") || is(k, "which") || is(k, "who") || is(k, "where");
+  }
   // The first quote mark after token i and before `end` closes a quotation
   // (it touches a preceding ",", ".", "?" or "!"): '"... in November," Tester
   // said' dates the words, not what they say.
@@ -1075,6 +1112,27 @@ class Tagger {
     if (v > 0 && (is(v, "into") || is(v, "on"))) --v;
     return is(v, "takes") || is(v, "take") || is(v, "goes") || is(v, "go") || is(v, "comes") ||
            is(v, "come") || is(v, "enters") || is(v, "enter");
+  }
+  // "is"/"are"/"am" is the nearest tense marker before token i, in its
+  // clause, with no participle after it: "the senator is up for re-election
+  // in November", "it gets closer to November" speak of a month to come, not
+  // of one long past. (Not a comparison: "sales are up 5% from October",
+  // "higher than in October", "compared with October".)
+  bool present_be_governs(std::size_t i) const {
+    std::size_t k = modifiers_start(i);
+    if (k > 0 && (is(k - 1, "in") || is(k - 1, "on"))) --k;
+    if (k > 0 &&
+        (is(k - 1, "from") || is(k - 1, "since") || is(k - 1, "than") || is(k - 1, "over") ||
+         is(k - 1, "with") || is(k - 1, "versus") || is(k - 1, "vs"))) {
+      return false;
+    }
+    auto [verb, tense] = marker_before(i);
+    if (verb < 0 || tense != 2 || break_between(verb, i, true)) return false;
+    std::size_t v = static_cast<std::size_t>(verb);
+    if (!(is(v, "is") || is(v, "are") || is(v, "am"))) return false;
+    std::size_t a = v + 1;
+    if (ly_adverb(a) || is(a, "not") || is(a, "still") || is(a, "also")) ++a;
+    return !participle_at(a);
   }
   // The expression over tokens [b, e) opens its sentence as a fronted
   // adverbial ("In August, prices fell", "On Labor Day traffic rose") and the
@@ -1431,6 +1489,7 @@ class Tagger {
     if (t > 0) return time::month_str(month >= am ? y : y + 1, month);
     // No tense: the nearest such month.
     int diff = month - am;
+    if (diff > 6 && present_be_governs(i)) return time::month_str(y, month);
     if (diff > 6) return time::month_str(y - 1, month);
     if (diff < -6) return time::month_str(y + 1, month);
     return time::month_str(y, month);
@@ -2327,8 +2386,9 @@ class Tagger {
   }
 
   // "CBS This Morning", "NBC's \"Today\" show", "Saturday Night Live", "Back to
-  // the Future", "the Summer Olympics": a word of the time lexicon that is
-  // written in lower case in running text (a part of day, "today", "now", a
+  // the Future", "the Summer Olympics", "the Midnight Crew": a word of the time
+  // lexicon that is written in lower case in running text (a part of day,
+  // "midnight", "noon", "today", "now", a
   // season, any word of a `vague` reference: "the Future") but is capitalised
   // inside a sentence belongs to a name. Not in headlines set in title case,
   // nor at the start of a quoted sentence.
@@ -2339,7 +2399,7 @@ class Tagger {
       if (!wi ||
           !(vague ||
             (wi->has & (WordInfo::kHasPartOfDay | WordInfo::kHasVague | WordInfo::kHasSeason)) ||
-            wi->day_offset != 99 || wi->tonight)) {
+            wi->day_offset != 99 || wi->tonight || is(k, "midnight") || is(k, "noon"))) {
         continue;
       }
       if ((wi->has & WordInfo::kHasSeason) && k + 1 < n() && toks_[k + 1].kind == kDigit)
