@@ -3459,6 +3459,12 @@ TEST_CASE("a date fronted in a subordinate clause takes that clause's tense") {
             "reduced sodium in foods.",
             "June", march11)
             .value == "2016-06");
+  CHECK(one("I have decided that on Election Day, I will vote for him.", "Election Day",
+            CivilDate{2016, 9, 26})
+            .value == "2016-11-08");
+  CHECK(
+      one("He said that on Election Day, he voted for her.", "Election Day", CivilDate{2016, 9, 26})
+          .value == "2015-11-03");
   // The verb before it decides when the clause has none, or the date is no
   // fronted adverbial.
   CHECK(one("He said that in June sales fell.", "June", march11).value == "2015-06");

@@ -833,12 +833,10 @@ class Tagger {
     }
     auto norm = [](int t) { return t == 2 ? 0 : t == 3 ? -1 : t; };
     // "He said that in June the company will cut jobs", "legislation that in
-    // June will require": a date fronted in a clause that opens right before
-    // it takes the tense of that clause's verb, not of the verb before it.
-    if (left >= 0 && right < (1 << 30) && clause_fronted_at(i) &&
-        !break_between(static_cast<int>(i), right, true)) {
-      return norm(right_tense);
-    }
+    // June will require", "decided that on Election Day, I will vote": a date
+    // fronted in a clause that opens right before it takes the tense of that
+    // clause's verb, not of the verb before it.
+    if (left >= 0 && fronted_clause_verb(i, right, right_tense)) return norm(right_tense);
     if (left >= 0) return norm(left_tense);
     // "On Tuesday, the company said it would ...": a past reporting verb
     // before any other marker is the clause's own verb (but not a
@@ -867,6 +865,20 @@ class Tagger {
     }
     return -1;
   }
+  // The verb at `right` (-1 or 1 << 30: none), of tense `tense`, is the verb
+  // of the subordinate clause the date at i is fronted in, and looks ahead or
+  // is present (a past, or a participle taken for one, adds nothing to the
+  // verb before the clause).
+  bool fronted_clause_verb(std::size_t i, int right, int tense) const {
+    if (right < 0 || right == (1 << 30) || !(tense == 1 || tense == 2) || !clause_fronted_at(i)) {
+      return false;
+    }
+    if (break_between(static_cast<int>(i), right, false)) return false;
+    for (int k = static_cast<int>(i) + 1; k < right; ++k) {
+      if (clause_word(k)) return false;
+    }
+    return true;
+  }
   // The date at i is an adverbial that opens a subordinate clause: "that in
   // June", "which on Monday", "who in 2019".
   bool clause_fronted_at(std::size_t i) const {
@@ -892,14 +904,16 @@ class Tagger {
   // reporting verbs: the nearest on the left, else the nearest on the right.
   int tense_no_report(std::size_t i) const {
     int left = -1, left_tense = 0, right = 1 << 30, right_tense = 0;
+    int quote = quote_open_before(i);
     for (auto [pos, tense] : markers()) {
       if (tense == 3) continue;
       if (pos < static_cast<int>(i)) {
-        if (pos > left) left = pos, left_tense = tense;
+        if (pos > left && pos > quote) left = pos, left_tense = tense;
       } else if (pos < right) {
         right = pos, right_tense = tense;
       }
     }
+    if (left >= 0 && fronted_clause_verb(i, right, right_tense)) left = -1;
     int t = left >= 0 ? left_tense : right < (1 << 30) ? right_tense : 0;
     return t == 2 ? 0 : t;
   }
@@ -976,12 +990,14 @@ class Tagger {
   bool break_between(int from, std::size_t i, bool clause) const {
     for (std::size_t k = from < 0 ? i : static_cast<std::size_t>(from) + 1; k < i; ++k) {
       if (is(k, ":") || is(k, ";")) return true;
-      if (clause && (is(k, ",") || is(k, "that") || is(k, "which") || is(k, "who") || is(k, "if") ||
-                     is(k, "when") || is(k, "whether") || is(k, "unless"))) {
-        return true;
-      }
+      if (clause && (is(k, ",") || clause_word(k))) return true;
     }
     return false;
+  }
+  // A word that opens a clause.
+  bool clause_word(std::size_t k) const {
+    return is(k, "that") || is(k, "which") || is(k, "who") || is(k, "if") || is(k, "when") ||
+           is(k, "whether") || is(k, "unless");
   }
   // No tense marker comes before token i and the first after it is a
   // reporting verb: "The nominee for the Nov. 8 election later said ...".
@@ -1057,6 +1073,18 @@ class Tagger {
   bool past_event_at(std::size_t i) const {
     i = day_part_head(i);  // "erupted in the early hours of Oct. 7"
     auto [left, tense] = marker_before(i);
+    // "decided that on Election Day, I will": the verb does not reach into
+    // the clause the date opens; that clause's own verb tells.
+    if (clause_fronted_at(i)) {
+      auto [right, right_tense] = marker_after(i);
+      if (right < 0 || right_tense != -1 || break_between(static_cast<int>(i), right, false)) {
+        return false;
+      }
+      for (int k = static_cast<int>(i) + 1; k < right; ++k) {
+        if (clause_word(k)) return false;
+      }
+      return true;
+    }
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
                   is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
                   is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
