@@ -3491,3 +3491,23 @@ TEST_CASE("'Midnight' and 'Noon' capitalised inside a sentence name something") 
   CHECK(one("Midnight is the deadline.", "Midnight", dec4).value == "2015-12-04T24:00");
   CHECK(one("The deadline is midnight.", "midnight", dec4).value == "2015-12-04T24:00");
 }
+
+TEST_CASE("a past verb in an 'if' clause under a forward 'would' speaks of a date to come") {
+  const CivilDate may16{2016, 5, 16};
+  CHECK(one("He was asked how ties would fare if he won the election on Nov. 8.", "Nov. 8", may16)
+            .value == "2016-11-08");
+  CHECK(one("She would resign if she lost the vote in November.", "November", may16).value ==
+        "2016-11");
+  CHECK(one("If the Fed raised rates in December, markets would fall.", "December", may16).value ==
+        "2016-12");
+  CHECK(one("What would happen if he lost on Election Day?", "Election Day", may16).value ==
+        "2016-11-08");
+  SUBCASE("a counterfactual past, or no 'would', keeps the past") {
+    CHECK(one("He would have won if he had campaigned in November.", "November", may16).value ==
+          "2015-11");
+    CHECK(one("If he won in November, he celebrated quietly.", "November", may16).value ==
+          "2015-11");
+    CHECK(one("He would've won if he campaigned in November.", "November", may16).value ==
+          "2015-11");
+  }
+}

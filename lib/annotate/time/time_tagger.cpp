@@ -710,6 +710,35 @@ class Tagger {
       if (tense != 0) markers_.emplace_back(static_cast<int>(i), tense);
     }
   }
+  // The nearest tense marker before token i is the past verb of an
+  // "if"/"unless" clause in a sentence whose "would" (or "could", "might")
+  // looks ahead: "would fare if he won the election on Nov. 8", "markets
+  // would fall if the Fed raised rates in December" speak of a month to come.
+  // Not "would have won if he had", a past that did not happen. (Left to
+  // months and dates: "if Sanders split delegates in Tuesday's contests, he
+  // would" said the next day speaks of a day past.)
+  bool hypothetical_before(std::size_t at) const {
+    auto [verb, tense] = marker_before(at);
+    if (verb < 0 || tense != -1) return false;
+    std::size_t i = static_cast<std::size_t>(verb);
+    std::size_t k = i;
+    while (k > 0 && i - k < 8 && toks_[k - 1].kind != kPunct && !is(k - 1, "if") &&
+           !is(k - 1, "unless") && !is(k - 1, "had") && !is(k - 1, "that")) {
+      --k;
+    }
+    if (k == 0 || !(is(k - 1, "if") || is(k - 1, "unless"))) return false;
+    bool modal = false;
+    for (std::size_t m = 0; m < n(); ++m) {
+      if (!(is(m, "would") || is(m, "could") || is(m, "might") ||
+            (is(m, "d") && apostrophe(m - 1))))
+        continue;
+      std::size_t v = m + 1;
+      if (is(v, "not") || is(v, "n")) ++v;
+      if (is(v, "have") || (apostrophe(v) && is(v + 1, "ve"))) return false;
+      modal = true;
+    }
+    return modal;
+  }
   // "would" at i is negated and governs a verb of refusal: "would not say",
   // "wouldn't comment", "would n't elaborate".
   bool refusal_after(std::size_t i) const {
@@ -1071,7 +1100,8 @@ class Tagger {
   }
   // The nearest verb on the left is in the past tense and is not a reporting verb.
   bool past_event_at(std::size_t i) const {
-    i = day_part_head(i);  // "erupted in the early hours of Oct. 7"
+    i = day_part_head(i);                      // "erupted in the early hours of Oct. 7"
+    if (hypothetical_before(i)) return false;  // "would fare if he lost on Nov. 8"
     auto [left, tense] = marker_before(i);
     // "decided that on Election Day, I will": the verb does not reach into
     // the clause the date opens; that clause's own verb tells.
@@ -1489,6 +1519,7 @@ class Tagger {
     // "agreed to buy the unit in February": the month is the infinitive's,
     // which may lie after the past verb; the nearest such month.
     if (t < 0 && infinitive_between(i)) t = 0;
+    if (t < 0 && hypothetical_before(i)) t = 1;
     if (new_date_at(i)) t = 1;           // "the talks were delayed until January"
     if (t <= 0 && planned_at(i)) t = 1;  // "planned to visit before January"
     if (t <= 0 && present_schedule_before(i)) t = 1;
@@ -1727,6 +1758,7 @@ class Tagger {
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
     if (clause < 0 && infinitive_between(i)) clause = 0;
+    if (clause < 0 && hypothetical_before(i)) clause = 1;  // "would fare if he won on Nov. 8"
     // "The nominee for the Nov. 8 election later said he was ...": the
     // event's only verb reports, and what follows is what was said.
     std::size_t date_end = after_month_day(i);
@@ -2853,6 +2885,7 @@ class Tagger {
         // passed holiday a year on ("will have changed by Election Day").
         std::int32_t ahead = d - anchor_days_;
         int clause = tense_no_report(i);
+        if (clause < 0 && hypothetical_before(i)) clause = 1;
         // A past event after it ("lined up the day after Christmas") puts it behind.
         bool past_after = clause < 0 && i > 0 && is(i - 1, "after");
         if (ahead > 0 &&
