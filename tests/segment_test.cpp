@@ -59,6 +59,27 @@ TEST_CASE("news abbreviations and dates do not end sentences") {
   }
 }
 
+TEST_CASE("a middle initial in a name does not end a sentence") {
+  SUBCASE("a first name, an initial and a surname") {
+    auto s = sentence_texts(
+        "On Wednesday, the director, James B. Comey, said so. Donald J. Trump replied. He left.");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "On Wednesday, the director, James B. Comey, said so.");
+    CHECK(s[1] == "Donald J. Trump replied.");
+  }
+  SUBCASE("an initial before a word that opens sentences, or a line break, still ends one") {
+    auto s = sentence_texts("They chose Plan B. That failed. We met Group C.\nScotland won.");
+    REQUIRE(s.size() == 4);
+    CHECK(s[0] == "They chose Plan B.");
+    CHECK(s[2] == "We met Group C.");
+  }
+  SUBCASE("an acronym at the end of a sentence is no initial") {
+    auto s = sentence_texts("He works at the FBI. Comey said so.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[1] == "Comey said so.");
+  }
+}
+
 TEST_CASE("quotations") {
   SUBCASE("a comma inside the closing quote continues the sentence") {
     auto s = sentence_texts("\xe2\x80\x9cWe are ready,\xe2\x80\x9d Mr Stoltenberg said. He left.");

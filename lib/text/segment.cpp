@@ -490,14 +490,53 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
+// Words that open sentences, so that an initial before one ends a sentence
+// ("Plan B. That failed.").
+constexpr std::string_view kSentenceOpeners[] = {
+    "A",     "After", "All",  "Also", "An",    "And",  "As",   "At",      "Before",
+    "But",   "For",   "He",   "Her",  "Here",  "His",  "How",  "However", "I",
+    "If",    "In",    "It",   "Its",  "Many",  "Most", "No",   "Now",     "On",
+    "Or",    "Our",   "She",  "So",   "Some",  "That", "The",  "Their",   "Then",
+    "There", "These", "They", "This", "Those", "We",   "What", "When",    "Where",
+    "While", "Who",   "Why",  "With", "Yet",   "You"};
+
+// The break at `end` follows a middle initial in a name and is no sentence
+// end: "James B. Comey said", "Donald J. Trump", "J. K. Rowling". ICU's
+// abbreviation filter cannot hold these (its matches need no word start, so
+// "B." would hold the break after "the FBI." too): the sentence before
+// [start, end) ends in a capitalised word, a space and one capital letter
+// with a full stop; the next starts on the same line with a capitalised word
+// in lower case after its first letter that does not usually open a sentence.
+bool initial_in_name(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t e = end;
+  while (e > start && text[e - 1] == ' ') --e;
+  if (e < start + 5 || text[e - 1] != '.' || text[e - 2] < 'A' || text[e - 2] > 'Z' ||
+      text[e - 3] != ' ') {
+    return false;
+  }
+  std::size_t w = e - 3;  // the word before the initial ends here
+  while (w > start && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  if (w == e - 3 || text[w] < 'A' || text[w] > 'Z') return false;
+  std::size_t n = end;
+  while (n < text.size() && text[n] == ' ') ++n;
+  if (n == end && end > start && text[end - 1] != ' ') return false;
+  std::size_t m = n + 1;
+  while (m < text.size() && text[m] >= 'a' && text[m] <= 'z') ++m;
+  if (n >= text.size() || text[n] < 'A' || text[n] > 'Z' || m == n + 1) return false;
+  const std::string_view next = text.substr(n, m - n);
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), next) ==
+         std::end(kSentenceOpeners);
+}
+
 // Sentences from break positions, trimmed of surrounding ASCII white space;
-// empty ones are dropped.
+// empty ones are dropped, and a break after a middle initial is not kept.
 void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
   const std::string_view text = layer.text;
   const ByteClasses& bytes = byte_classes();
   layer.sentences.reserve(breaks.size());  // one per break, but for very long ones
   std::size_t start = 0;
   for (const std::uint32_t end : breaks) {
+    if (end < text.size() && initial_in_name(text, start, end)) continue;
     std::size_t b = start, e = end;
     start = end;
     while (b < e && bytes[text[b]] == ByteClasses::kSpace) ++b;
