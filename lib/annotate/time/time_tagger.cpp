@@ -899,10 +899,15 @@ class Tagger {
   // is present (a past, or a participle taken for one, adds nothing to the
   // verb before the clause).
   bool fronted_clause_verb(std::size_t i, int right, int tense) const {
-    if (right < 0 || right == (1 << 30) || !(tense == 1 || tense == 2) || !clause_fronted_at(i)) {
+    return (tense == 1 || tense == 2) && clause_fronted_at(i) && same_clause(i, right);
+  }
+  // Token `right` (-1 or 1 << 30: none) lies in the clause of token i: no
+  // colon, semicolon or word that opens a clause comes between (a comma may:
+  // "that on Election Day, I will vote").
+  bool same_clause(std::size_t i, int right) const {
+    if (right < 0 || right == (1 << 30) || break_between(static_cast<int>(i), right, false)) {
       return false;
     }
-    if (break_between(static_cast<int>(i), right, false)) return false;
     for (int k = static_cast<int>(i) + 1; k < right; ++k) {
       if (clause_word(k)) return false;
     }
@@ -1107,13 +1112,7 @@ class Tagger {
     // the clause the date opens; that clause's own verb tells.
     if (clause_fronted_at(i)) {
       auto [right, right_tense] = marker_after(i);
-      if (right < 0 || right_tense != -1 || break_between(static_cast<int>(i), right, false)) {
-        return false;
-      }
-      for (int k = static_cast<int>(i) + 1; k < right; ++k) {
-        if (clause_word(k)) return false;
-      }
-      return true;
+      return right_tense == -1 && same_clause(i, right);
     }
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
                   is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
