@@ -501,7 +501,8 @@ constexpr std::string_view kSentenceOpeners[] = {
     "While", "Who",   "Why",  "With", "Yet",   "You"};
 
 // The break at `end` follows a middle initial in a name and is no sentence
-// end: "James B. Comey said", "Donald J. Trump", "J. K. Rowling". ICU's
+// end: "James B. Comey said", "Donald J. Trump" (not "by J. K. Rowling",
+// whose first initial has no capitalised word before it). ICU's
 // abbreviation filter cannot hold these (its matches need no word start, so
 // "B." would hold the break after "the FBI." too): the sentence before
 // [start, end) ends in a capitalised word, a space and one capital letter

@@ -1107,13 +1107,13 @@ class Tagger {
   bool past_event_at(std::size_t i) const {
     i = day_part_head(i);                      // "erupted in the early hours of Oct. 7"
     if (hypothetical_before(i)) return false;  // "would fare if he lost on Nov. 8"
-    auto [left, tense] = marker_before(i);
     // "decided that on Election Day, I will": the verb does not reach into
     // the clause the date opens; that clause's own verb tells.
     if (clause_fronted_at(i)) {
       auto [right, right_tense] = marker_after(i);
       return right_tense == -1 && same_clause(i, right);
     }
+    auto [left, tense] = marker_before(i);
     if (i > 0 && (is(i - 1, "until") || is(i - 1, "to") || is(i - 1, "through") ||
                   is(i - 1, "by") || is(i - 1, "till") || is(i - 1, "before") ||
                   is(i - 1, "around") || is(i - 1, "about") || is(i - 1, "from"))) {
