@@ -3511,3 +3511,29 @@ TEST_CASE("a past verb in an 'if' clause under a forward 'would' speaks of a dat
           "2015-11");
   }
 }
+
+TEST_CASE("an infinitive under a present verb, or a passive one, looks ahead to a weekday") {
+  const CivilDate fri_mar11{2016, 3, 11};  // a Friday
+  CHECK(one("Voters who turn 18 by November are eligible to vote in the primary on Tuesday.",
+            "Tuesday", fri_mar11)
+            .value == "2016-03-15");
+  CHECK(one("She wants to meet him Wednesday.", "Wednesday", fri_mar11).value == "2016-03-16");
+  CHECK(one("The speech, to be delivered on Tuesday, is about jobs.", "Tuesday", fri_mar11).value ==
+        "2016-03-15");
+  const CivilDate tue_nov17{2015, 11, 17};  // a Tuesday
+  // Under a past verb a passive infinitive's day is the nearest one.
+  CHECK(one("Bush was recasting an address, to be delivered Wednesday at the Citadel.", "Wednesday",
+            tue_nov17)
+            .value == "2015-11-18");
+  SUBCASE("without an infinitive, or under a past verb alone, the day is past") {
+    CHECK(one("Voters were eligible to vote in the primary on Tuesday.", "Tuesday", fri_mar11)
+              .value == "2016-03-08");
+    CHECK(one("She is the one who met him Wednesday.", "Wednesday", fri_mar11).value ==
+          "2016-03-09");
+    CHECK(one("Bush recast the address he delivered Wednesday.", "Wednesday", tue_nov17).value ==
+          "2015-11-11");
+    CHECK(one("The report was issued to be reviewed by officials, who met Thursday.", "Thursday",
+              tue_nov17)
+              .value == "2015-11-12");
+  }
+}

@@ -1812,6 +1812,12 @@ class Tagger {
     // reported before it happens, so the coming day, unless a past perfect
     // or a passive past ("was planned") puts the plan behind.
     if (direction == 0 && t <= 0 && planned_at(i)) t = 1;
+    // A present verb with an infinitive looks ahead: "are eligible to vote
+    // in the state's primary on Tuesday", "wants to meet him Friday".
+    if (direction == 0 && t == 0 &&
+        ((present_at(i) && infinitive_between(i)) || passive_infinitive_before(i))) {
+      t = 1;
+    }
     // A present condition speaks of what is to come: "if there is a close
     // election on Tuesday, we need clarity".
     // (Not "if he follows up his Tuesday wins": a result the day has seen.)
@@ -1829,7 +1835,8 @@ class Tagger {
     // the day itself, though it may be published on the next, and "heading
     // into Tuesday's primary", written on its eve or the morning after.
     if (direction == 0 && !strict &&
-        ((t > 0 && (past_plan_before(i) || (i > 0 && is(i - 1, "later")))) || into_event(i))) {
+        ((t > 0 && (past_plan_before(i) || (i > 0 && is(i - 1, "later")))) || into_event(i) ||
+         (t < 0 && passive_infinitive_before(i)))) {
       int ahead = (wd - today + 7) % 7;
       delta = ahead <= 3 ? ahead : ahead - 7;
       return time::day_str(civil_from_days(anchor_days_ + delta));
@@ -1849,6 +1856,19 @@ class Tagger {
       if (strict && delta == 0) delta = -7;
     }
     return time::day_str(civil_from_days(anchor_days_ + delta));
+  }
+  // A passive infinitive governs token i, a few words before it in the same
+  // phrase: "an address, to be delivered Wednesday at the Citadel".
+  bool passive_infinitive_before(std::size_t i) const {
+    for (std::size_t k = i, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+      const Tok& t = toks_[k - 1];
+      if (t.kind == kPunct) return false;
+      if (k >= 3 && is(k - 3, "to") && is(k - 2, "be") && t.kind == kAlpha &&
+          (t.low.ends_with("ed") || t.low.ends_with("en"))) {
+        return true;
+      }
+    }
+    return false;
   }
   // The tense marker that governs token i (the nearest on its left, else the
   // nearest on its right) is a present tense: "is", "are", "shows".
