@@ -3295,6 +3295,8 @@ TEST_CASE("'the week to Sunday', 'the month to February 28', 'the quarter to Jun
   CHECK(one("Sales jumped 20% in the week to Sunday.", "the week", march6).value == "P1W");
   CHECK(one("Sales rose in the month to February 28.", "the month", march6).value == "P1M");
   CHECK(one("Prices rose in the quarter to June.", "the quarter", march6).value == "2023-Q2");
+  CHECK(one("Earnings in the quarter through September fell.", "the quarter", march6).value ==
+        "2023-Q3");
   // Not a week that goes on to something else.
   CHECK(one("Talks dragged on for the week to no avail.", "the week", march6).value == "2024-W10");
 }

@@ -4146,11 +4146,12 @@ class Tagger {
       }
       Core c;
       // "the quarter ended Sept. 30", "the quarter that ended in June", "the
-      // quarter to June": the calendar quarter that holds most of the three
-      // months before its last day ("ended July 31", May to July, is Q2).
+      // quarter to June", "the quarter through September": the calendar
+      // quarter that holds most of the three months before its last day
+      // ("ended July 31", May to July, is Q2).
       std::size_t v = is(i + 1, "that") ? i + 2 : i + 1;
       std::size_t m = is(v + 1, "in") || is(v + 1, "on") ? v + 2 : v + 1;
-      bool to = v == i + 1 && m == v + 1 && is(v, "to");  // "the quarter to June"
+      bool to = v == i + 1 && m == v + 1 && (is(v, "to") || is(v, "through"));
       if ((is(v, "ended") || is(v, "ending") || to) && w(m) && (w(m)->month || w(m)->month_abbr)) {
         Core d = month_expr(m);
         std::optional<CivilDate> last = calendar_value(d.value, Granularity::kDay);
