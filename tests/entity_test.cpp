@@ -530,7 +530,7 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     CHECK(t.at("Okonkwo") == p);
     CHECK(t.find("per:okonkwo") == nullptr);
   }
-  SUBCASE("a surname alone is the most recent person with it") {
+  SUBCASE("a surname alone is the most mentioned person with it, then the latest mentioned") {
     Tagged t(
         "Anna Berg said the vote was close. Tomas Berg said it was not. "
         "Berg said more would follow.");
@@ -538,6 +538,34 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     REQUIRE(tomas);
     REQUIRE(t.find("per:anna_berg"));
     CHECK(t.at("Berg said more") == tomas);
+    // A relative named once in passing does not take the surname over.
+    Tagged u(
+        "Former Governor Jeb Bush ended his campaign. Jeb Bush thanked his staff. "
+        "The brother of George Bush entered the race in June. Bush said he was proud.");
+    const Entity* jeb = u.find("per:jeb_bush");
+    REQUIRE(jeb);
+    REQUIRE(u.find("per:george_bush"));
+    CHECK(u.at("Bush said") == jeb);
+  }
+  SUBCASE("a middle initial is left out of the name but kept in the mention") {
+    Tagged t(
+        "President Vladimir V. Putin said Russia would respond. Vladimir Putin met Donald J. "
+        "Trump in Helsinki, and Putin spoke first.");
+    const Entity* putin = t.find("per:vladimir_putin");
+    REQUIRE(putin);
+    CHECK(putin->name == "Vladimir Putin");
+    CHECK(t.find("per:vladimir_v") == nullptr);
+    CHECK(t.at("Putin said") == putin);
+    CHECK(t.at("Putin spoke") == putin);
+    CHECK(t.mention_texts("per:vladimir_putin").count("President Vladimir V. Putin") == 1);
+    const Entity* trump = t.find("per:donald_trump");
+    REQUIRE(trump);
+    CHECK(t.mention_texts("per:donald_trump") == std::set<std::string>{"Donald J. Trump"});
+    // Not an initial: a capital letter that ends a sentence, or one before a
+    // lower-case word.
+    Tagged u("They chose Plan B. Then Maria Lund said it failed.");
+    CHECK(u.find("per:maria_lund"));
+    CHECK(u.find("per:b_then_maria_lund") == nullptr);
   }
   SUBCASE("particles inside a name, not at its end") {
     Tagged t("The Reserve Bank of Qarvia (RBQ) raised rates. The RBQ said more was to come.");

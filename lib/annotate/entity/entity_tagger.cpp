@@ -414,6 +414,27 @@ bool starts_upper(std::string_view s) {
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
 }
 
+// Token i is a middle initial: one capital letter and a full stop touching
+// it, between two capitalised words of the same sentence ("Vladimir V.
+// Putin", "Donald J. Trump"). Most sources leave it out, so the words do too:
+// the name is the given name and surname, and its mention still spans it.
+bool middle_initial_at(const Token* tokens, std::size_t n_tokens, std::size_t i, const char* text) {
+  if (i == 0 || i + 2 >= n_tokens) return false;
+  const Token& initial = tokens[i];
+  const Token& stop = tokens[i + 1];
+  const Token& before = tokens[i - 1];
+  const Token& after = tokens[i + 2];
+  auto capitalised_word = [&](const Token& t) {
+    return t.kind == Token::Kind::kWord && t.end - t.begin >= 2 && t.sentence == initial.sentence &&
+           starts_upper(std::string_view(text + t.begin, t.end - t.begin));
+  };
+  return initial.kind == Token::Kind::kWord && initial.end - initial.begin == 1 &&
+         text[initial.begin] >= 'A' && text[initial.begin] <= 'Z' && stop.begin == initial.end &&
+         stop.end - stop.begin == 1 && text[stop.begin] == '.' &&
+         stop.sentence == initial.sentence && capitalised_word(before) &&
+         before.end < initial.begin && capitalised_word(after) && stop.end < after.begin;
+}
+
 bool is_hyphen(std::string_view s) {
   if (s.size() == 1) return s[0] == '-';
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
@@ -496,6 +517,10 @@ struct Draft {
   std::uint32_t first_alias = 0;
   std::uint32_t last_alias = 0;
   std::uint32_t alias_count = 0;
+  // Mentions so far, and the first word of the latest (persons' surnames
+  // alone go to the most mentioned person bearing them).
+  std::uint32_t mention_count = 0;
+  std::uint32_t last_mention_word = 0;
   // Facilities: owner entity, normalised kind and place entity (-1: unknown).
   long owner = -1;
   std::string kind;
@@ -842,6 +867,10 @@ class Tagger {
         sentence_first_[sentence] = words_.size();
         word_seen = false;
         alpha = caps = 0;
+      }
+      if (middle_initial_at(tokens, n_tokens, i, text_begin)) {
+        ++i;  // (and its full stop)
+        continue;
       }
       const char* s = text_begin + tok.begin;
       std::size_t size = tok.end - tok.begin;
@@ -1219,6 +1248,9 @@ class Tagger {
                  static_cast<std::uint32_t>(end_word)};
     mentions_.push_back(m);
     for (std::size_t i = begin_word; i < end_word; ++i) claimed_[i] = true;
+    Draft& d = drafts_[entity];
+    ++d.mention_count;
+    d.last_mention_word = static_cast<std::uint32_t>(begin_word);
     add_alias(entity, m.begin, m.end);
   }
 
@@ -1492,12 +1524,7 @@ class Tagger {
       if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
     }
     if (n == 1) {
-      std::string_view only = text_of(words_[i]);
-      for (std::size_t k = person_drafts_.size(); k-- > 0;) {
-        const NameKey& p = person_keys_[k];
-        std::size_t e = person_drafts_[k];
-        if (p.words > 1 && p.last == key.last && name_words(drafts_[e]).back() == only) return e;
-      }
+      if (auto e = person_by_surname(i, key)) return *e;
     } else {
       std::string_view last = text_of(words_[j - 1]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
@@ -1545,11 +1572,28 @@ class Tagger {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
       if (p.name == key.name && p.words == n && same_name(name_words(drafts_[e]), i, j)) return e;
-      if (n == 1 && p.words > 1 && p.last == key.last &&
-          name_words(drafts_[e]).back() == text_of(words_[i]))
-        return e;
     }
+    if (n == 1) return person_by_surname(i, key);
     return std::nullopt;
+  }
+  // The person of a longer name whose surname is the word at i (its key
+  // `key`): of several ("Jeb Bush", and "George W. Bush" named once in
+  // passing), the most mentioned, then the latest mentioned.
+  std::optional<std::size_t> person_by_surname(std::size_t i, const NameKey& key) const {
+    std::string_view only = text_of(words_[i]);
+    std::optional<std::size_t> best;
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
+      std::size_t e = person_drafts_[k];
+      if (p.words <= 1 || p.last != key.last || name_words(drafts_[e]).back() != only) continue;
+      const Draft& d = drafts_[e];
+      if (!best || d.mention_count > drafts_[*best].mention_count ||
+          (d.mention_count == drafts_[*best].mention_count &&
+           d.last_mention_word > drafts_[*best].last_mention_word)) {
+        best = e;
+      }
+    }
+    return best;
   }
 
   // A person draft's name words (views into the thread's pool: valid until
