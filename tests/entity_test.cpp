@@ -567,6 +567,22 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     CHECK(u.find("per:maria_lund"));
     CHECK(u.find("per:b_then_maria_lund") == nullptr);
   }
+  SUBCASE("a generational suffix ends the name; the surname is the word before it") {
+    Tagged t(
+        "Vice President Joseph R. Biden Jr. spoke first. Biden said the plan would work. "
+        "Vann R. Newkirk II wrote it, and Newkirk said so.");
+    const Entity* biden = t.find("per:joseph_biden_jr");
+    REQUIRE(biden);
+    CHECK(t.at("Biden said") == biden);
+    CHECK(t.find("per:biden") == nullptr);
+    const Entity* newkirk = t.find("per:vann_newkirk_ii");
+    REQUIRE(newkirk);
+    CHECK(t.at("Newkirk said") == newkirk);
+    // A title and a lone suffix name no one: "King Jr." of "Martin Luther King Jr.".
+    Tagged u("They met at a Martin Luther King Jr. celebration. John Kennedy Jr. spoke.");
+    CHECK(u.find("per:jr") == nullptr);
+    CHECK(u.mention_texts("per:john_kennedy_jr") == std::set<std::string>{"John Kennedy Jr"});
+  }
   SUBCASE("particles inside a name, not at its end") {
     Tagged t("The Reserve Bank of Qarvia (RBQ) raised rates. The RBQ said more was to come.");
     const Entity* bank = t.at("Reserve Bank of Qarvia");

@@ -435,6 +435,19 @@ bool middle_initial_at(const Token* tokens, std::size_t n_tokens, std::size_t i,
          before.end < initial.begin && capitalised_word(after) && stop.end < after.begin;
 }
 
+// A generational suffix that may end a person's name ("Joseph Biden Jr",
+// "Joseph Murray II"): the surname is the word before it.
+bool name_suffix(std::string_view w) {
+  return w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
+// The surname among a person's name words: the last, or the one before a
+// generational suffix.
+std::string_view surname_of(std::span<const std::string_view> words) {
+  if (words.size() >= 2 && name_suffix(words.back())) return words[words.size() - 2];
+  return words.empty() ? std::string_view{} : words.back();
+}
+
 bool is_hyphen(std::string_view s) {
   if (s.size() == 1) return s[0] == '-';
   return s.size() == 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x90' || s[2] == '\x91');
@@ -1202,7 +1215,7 @@ class Tagger {
   static NameKey name_key(std::span<const std::string_view> name_words) {
     NameKey key;
     for (std::string_view w : name_words) key.name = add_to_name_hash(key.name, name_word_hash(w));
-    if (!name_words.empty()) key.last = name_word_hash(name_words.back());
+    if (!name_words.empty()) key.last = name_word_hash(surname_of(name_words));
     key.words = name_words.size();
     return key;
   }
@@ -1213,6 +1226,7 @@ class Tagger {
       key.last = name_word_hash(words_[k]);
       key.name = add_to_name_hash(key.name, key.last);
     }
+    if (j - i >= 2 && name_suffix(text_of(words_[j - 1]))) key.last = name_word_hash(words_[j - 2]);
     key.words = j - i;
     return key;
   }
@@ -1472,9 +1486,11 @@ class Tagger {
   bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
     if (j < end && !words_[j].punct && is_person_cue(j)) return true;
     if (apposition_end(j, end)) return true;
-    std::size_t n = j - i;
+    // (A generational suffix is no part of the test: "Martin Luther King Jr".)
+    std::size_t core_end = j - i >= 3 && name_suffix(text_of(words_[j - 1])) ? j - 1 : j;
+    std::size_t n = core_end - i;
     if (n < 2 || n > 3) return false;
-    for (std::size_t k = i; k < j; ++k) {
+    for (std::size_t k = i; k < core_end; ++k) {
       const Word& w = words_[k];
       if (!w.cap || w.upper || text_of(w).size() < 2 || is_common(k) || head_type(k) ||
           is_facility_word(k))
@@ -1527,6 +1543,7 @@ class Tagger {
       if (auto e = person_by_surname(i, key)) return *e;
     } else {
       std::string_view last = text_of(words_[j - 1]);
+      if (name_suffix(last)) last = text_of(words_[j - 2]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
         const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
@@ -1585,7 +1602,9 @@ class Tagger {
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
       std::size_t e = person_drafts_[k];
-      if (p.words <= 1 || p.last != key.last || name_words(drafts_[e]).back() != only) continue;
+      if (p.words <= 1 || p.last != key.last || surname_of(name_words(drafts_[e])) != only) {
+        continue;
+      }
       const Draft& d = drafts_[e];
       if (!best || d.mention_count > drafts_[*best].mention_count ||
           (d.mention_count == drafts_[*best].mention_count &&
@@ -1675,6 +1694,7 @@ class Tagger {
         if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap &&
             !words_[j].punct && !is_common(j) && !match_lexicon(j, end)) {
           std::size_t k = name_run(j, end, 4);
+          if (k == j + 1 && name_suffix(text_of(words_[j]))) k = j;  // "King Jr": no name
           bool org_like = false;
           for (std::size_t m = j; m < k; ++m)
             org_like = org_like || head_type(m) || is_facility_word(m);
@@ -2530,6 +2550,7 @@ std::vector<Entity> link_entities(std::vector<Extraction>& extractions, const Le
     for (std::size_t j = 0; j < nodes.size(); ++j) {
       if (j == i || nodes[j].type != "PERSON") continue;
       auto other = split_words(nodes[j].name);
+      if (other.size() > 1 && name_suffix(other.back())) other.pop_back();  // "Biden Jr"
       if (other.size() > 1 && other.back() == words[0]) {
         if (match && find(*match) != find(j)) ambiguous = true;
         match = j;
