@@ -567,6 +567,17 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     CHECK(u.find("per:maria_lund"));
     CHECK(u.find("per:b_then_maria_lund") == nullptr);
   }
+  SUBCASE("US titles: Representative, Chief Justice, Attorney, General Counsel") {
+    Tagged t(
+        "\"It is wrong,\" said Representative Charles B. Rangel of New York. Chief Justice John "
+        "G. Roberts Jr. wrote the opinion. U.S. Attorney Samuel A. Alito said no. General "
+        "Counsel James A. Baker agreed.");
+    CHECK(t.find("per:charles_rangel"));
+    CHECK(t.find("per:john_roberts_jr"));
+    CHECK(t.find("per:samuel_alito"));
+    CHECK(t.find("per:james_baker"));
+    CHECK(t.find("per:representative_charles_rangel") == nullptr);
+  }
   SUBCASE("a generational suffix ends the name; the surname is the word before it") {
     Tagged t(
         "Vice President Joseph R. Biden Jr. spoke first. Biden said the plan would work. "
