@@ -418,7 +418,8 @@ bool starts_upper(std::string_view s) {
 // it, between two capitalised words of the same sentence ("Vladimir V.
 // Putin", "Donald J. Trump"). Most sources leave it out, so the words do too:
 // the name is the given name and surname, and its mention still spans it.
-bool middle_initial_at(const Token* tokens, std::size_t n_tokens, std::size_t i, const char* text) {
+[[gnu::noinline]] bool middle_initial_at(const Token* tokens, std::size_t n_tokens, std::size_t i,
+                                         const char* text) {
   if (i == 0 || i + 2 >= n_tokens) return false;
   const Token& initial = tokens[i];
   const Token& stop = tokens[i + 1];
@@ -881,10 +882,6 @@ class Tagger {
         word_seen = false;
         alpha = caps = 0;
       }
-      if (middle_initial_at(tokens, n_tokens, i, text_begin)) {
-        ++i;  // (and its full stop)
-        continue;
-      }
       const char* s = text_begin + tok.begin;
       std::size_t size = tok.end - tok.begin;
       static_assert(Token::Kind::kPunct > Token::Kind::kNumber &&
@@ -907,6 +904,11 @@ class Tagger {
         w.punct = true;
         w.id = punct_id;
         w.flags = vocab_[punct_id].flags;
+        continue;
+      }
+      // (One byte long first: few words are, and the rest is tested rarely.)
+      if (size == 1 && middle_initial_at(tokens, n_tokens, i, text_begin)) {
+        ++i;  // (and its full stop)
         continue;
       }
       // A possessive ending, "'s", "'S" or "’s", from the token's last four
