@@ -531,8 +531,9 @@ struct Draft {
   std::uint32_t first_alias = 0;
   std::uint32_t last_alias = 0;
   std::uint32_t alias_count = 0;
-  // Mentions so far, and the first word of the latest (persons' surnames
-  // alone go to the most mentioned person bearing them).
+  // Name and title mentions so far (add_mention; descriptions are not
+  // counted), and the first word of the latest: persons' surnames alone go
+  // to the most mentioned person bearing them.
   std::uint32_t mention_count = 0;
   std::uint32_t last_mention_word = 0;
   // Facilities: owner entity, normalised kind and place entity (-1: unknown).
@@ -1228,9 +1229,14 @@ class Tagger {
       key.last = name_word_hash(words_[k]);
       key.name = add_to_name_hash(key.name, key.last);
     }
-    if (j - i >= 2 && name_suffix(text_of(words_[j - 1]))) key.last = name_word_hash(words_[j - 2]);
+    if (std::size_t s = surname_word(i, j); s != j - 1) key.last = name_word_hash(words_[s]);
     key.words = j - i;
     return key;
+  }
+  // The surname's word among name words [i, j) (i < j): the last, or the one
+  // before a generational suffix (surname_of for the text of words).
+  std::size_t surname_word(std::size_t i, std::size_t j) const {
+    return j - i >= 2 && name_suffix(text_of(words_[j - 1])) ? j - 2 : j - 1;
   }
   // Bits of the persons' name and surname hashes (surnames of names of two
   // words or more): most name runs name no known person, and are told so
@@ -1544,8 +1550,7 @@ class Tagger {
     if (n == 1) {
       if (auto e = person_by_surname(i, key)) return *e;
     } else {
-      std::string_view last = text_of(words_[j - 1]);
-      if (name_suffix(last)) last = text_of(words_[j - 2]);
+      std::string_view last = text_of(words_[surname_word(i, j)]);
       for (std::size_t k = person_drafts_.size(); k-- > 0;) {  // (persons of kPerson origin)
         const NameKey& p = person_keys_[k];
         std::size_t e = person_drafts_[k];
