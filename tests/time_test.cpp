@@ -3539,3 +3539,29 @@ TEST_CASE("an infinitive under a present verb, or a passive one, looks ahead to 
               .value == "2015-11-12");
   }
 }
+
+TEST_CASE("a participle after a linking verb takes that verb's tense: 'will remain closed'") {
+  const CivilDate mon_oct7{2024, 10, 7};  // a Monday
+  CHECK(one("Schools will remain closed through Friday.", "Friday", mon_oct7).value ==
+        "2024-10-11");
+  CHECK(one("He will stay jailed until Friday.", "Friday", mon_oct7).value == "2024-10-11");
+  CHECK(one("The roads will remain largely closed through Friday.", "Friday", mon_oct7).value ==
+        "2024-10-11");
+  SUBCASE("a past linking verb, or a past participle alone, is still past") {
+    CHECK(one("Schools remained closed through Friday.", "Friday", mon_oct7).value == "2024-10-04");
+    CHECK(one("The roads were closed through Friday.", "Friday", mon_oct7).value == "2024-10-04");
+  }
+}
+
+TEST_CASE("'over the next day or two' counts from the anchor, not from the narrated day") {
+  const CivilDate mon_oct7{2024, 10, 7};  // a Monday
+  const char* text =
+      "Landfall is expected late Thursday. Forecasters said the storm could strengthen over the "
+      "next day or two.";
+  CHECK(one(text, "the next day", mon_oct7).value == "2024-10-08");
+  CHECK(one("Landfall came on Thursday. It weakened within the next day.", "the next day", mon_oct7)
+            .value == "2024-10-08");
+  // In a narrative it is the day after the one told.
+  CHECK(one("Landfall came on Thursday. The next day, it weakened.", "The next day", mon_oct7)
+            .value == "2024-10-04");
+}

@@ -678,6 +678,16 @@ class Tagger {
         // Saturday" is a past.)
         if (is(m, "could") && m + 1 == i - 1) tense = 2;
       }
+      // After a linking verb a participle is an adjective, and the linking
+      // verb gives the tense: "will remain closed through Friday", "stays
+      // shut", "remains largely unchanged".
+      if (tense == -1 && i > 0) {
+        std::size_t m = before_adverbs(i);
+        if (m < n() && (is(m, "remain") || is(m, "remains") || is(m, "stay") || is(m, "stays") ||
+                        is(m, "seem") || is(m, "seems") || is(m, "become") || is(m, "becomes"))) {
+          continue;
+        }
+      }
       // "before being elected": a passive with no tense of its own.
       if (tense == -1 && i > 0 && (is(i - 1, "is") || is(i - 1, "are") || is(i - 1, "being"))) {
         continue;
@@ -3310,12 +3320,17 @@ class Tagger {
         c.the_ok = true;
         return c;
       }
+      // "the next day or two", "the next week or so": counted from the anchor.
+      bool approximate = is(end, "or") && (is(end + 1, "so") || is(end + 1, "two"));
       if (is(end, "or") && is(end + 1, "so")) end += 2;
       if (toks_[j].cap && !toks_[i].cap) return {};          // "this Week" as a title
       if (toks_[j].cap && i > 0 && toks_[i].cap) return {};  // "This Week" mid-sentence
-      // "the next day" in a narrative is the day after the one it is on.
+      // "the next day" in a narrative is the day after the one it is on; "over
+      // the next day or two", "within the next day" count from the anchor.
+      bool from_anchor =
+          unit == 'D' && (approximate || (i > 1 && (is(i - 2, "over") || is(i - 2, "within"))));
       bool narrative = is(i, "following") || is(i, "previous") || is(i, "preceding") ||
-                       (unit == 'D' && i > 0 && is(i - 1, "the") && (is(i, "next")));
+                       (unit == 'D' && i > 0 && is(i - 1, "the") && is(i, "next") && !from_anchor);
       std::string narrated = narrative ? ref_shifted(unit, d) : std::string();
       // After "In June 2001" or "in 1990" the next day is a day of that month
       // or year, not of the anchor's ("2001-06-XX").
