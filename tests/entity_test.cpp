@@ -547,6 +547,27 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     REQUIRE(u.find("per:george_bush"));
     CHECK(u.at("Bush said") == jeb);
   }
+  SUBCASE("two initials written together are left out too") {
+    Tagged t("Former President George H.W. Bush said he was proud. Bush thanked his staff.");
+    const Entity* bush = t.find("per:george_bush");
+    REQUIRE(bush);
+    CHECK(t.at("Bush thanked") == bush);
+    CHECK(t.mention_texts("per:george_bush").count("President George H.W. Bush") == 1);
+  }
+  SUBCASE("a name between commas after a title or a person noun, or before an age") {
+    Tagged t(
+        "The U.S. attorney, Denise E. O'Donnell, praised the verdict. His lawyer, Benedikt "
+        "Kroll, disagreed. Marcel Lehel Lazar, 44, pleaded guilty. O'Donnell spoke again.");
+    const Entity* odonnell = t.find("per:denise_odonnell");
+    REQUIRE(odonnell);
+    CHECK(t.at("O'Donnell spoke") == odonnell);
+    CHECK(t.find("per:benedikt_kroll"));
+    CHECK(t.find("per:marcel_lehel_lazar"));
+    // Not a thing named in apposition to a plain noun, nor a surname alone
+    // before an age (it may be someone named in full earlier).
+    Tagged u("Its best-known product, Diet Fizz, sold well. Meanwhile Gonzalez, 55, said no.");
+    CHECK(u.entities.entities.empty());
+  }
   SUBCASE("a middle initial is left out of the name but kept in the mention") {
     Tagged t(
         "President Vladimir V. Putin said Russia would respond. Vladimir Putin met Donald J. "

@@ -73,6 +73,19 @@ TEST_CASE("a middle initial in a name does not end a sentence") {
     CHECK(s[0] == "They chose Plan B.");
     CHECK(s[2] == "We met Group C.");
   }
+  SUBCASE("two initials written together, and a surname with an apostrophe") {
+    auto s = sentence_texts(
+        "Former President George H.W. Bush said so. The U.S. attorney, Denise E. O'Donnell, "
+        "agreed. Beto O\xe2\x80\x99Rourke replied.");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "Former President George H.W. Bush said so.");
+    CHECK(s[1] == "The U.S. attorney, Denise E. O'Donnell, agreed.");
+  }
+  SUBCASE("an abbreviation after a comma is no pair of initials") {
+    auto s = sentence_texts("He flew to Washington, D.C. Police met him there.");
+    REQUIRE(s.size() == 2);
+    CHECK(s[1] == "Police met him there.");
+  }
   SUBCASE("an acronym at the end of a sentence is no initial") {
     auto s = sentence_texts("He works at the FBI. Comey said so.");
     REQUIRE(s.size() == 2);

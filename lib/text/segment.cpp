@@ -509,21 +509,36 @@ constexpr std::string_view kSentenceOpeners[] = {
 // with a full stop; the next starts on the same line with a capitalised word
 // in lower case after its first letter that does not usually open a sentence.
 bool initial_in_name(std::string_view text, std::size_t start, std::size_t end) {
+  auto upper = [&](std::size_t i) { return text[i] >= 'A' && text[i] <= 'Z'; };
   std::size_t e = end;
   while (e > start && text[e - 1] == ' ') --e;
-  if (e < start + 5 || text[e - 1] != '.' || text[e - 2] < 'A' || text[e - 2] > 'Z' ||
-      text[e - 3] != ' ') {
-    return false;
+  if (e < start + 5 || text[e - 1] != '.' || !upper(e - 2)) return false;
+  std::size_t space = e - 3;  // before the initial
+  // Two initials written together: "George H.W. Bush" (not "Washington,
+  // D.C. Police": the word before ends in a letter).
+  if (text[space] == '.' && space >= start + 3 && upper(space - 1) && text[space - 2] == ' ' &&
+      (upper(space - 3) || (text[space - 3] >= 'a' && text[space - 3] <= 'z'))) {
+    space -= 2;
   }
-  std::size_t w = e - 3;  // the word before the initial ends here
+  if (text[space] != ' ') return false;
+  std::size_t w = space;  // the word before the initial ends here
   while (w > start && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
-  if (w == e - 3 || text[w] < 'A' || text[w] > 'Z') return false;
+  if (w == space || !upper(w)) return false;
   std::size_t n = end;
   while (n < text.size() && text[n] == ' ') ++n;
   if (n == end && end > start && text[end - 1] != ' ') return false;
+  if (n >= text.size() || !upper(n)) return false;
+  // An Irish or Italian surname: "Denise E. O'Donnell", "O’Rourke", "D'Amato".
+  std::size_t after = n + 1;
+  if (after < text.size() && text[after] == '\'') {
+    ++after;
+  } else if (text.substr(after, 3) == "\xE2\x80\x99") {
+    after += 3;
+  }
+  if (after > n + 1) return after < text.size() && upper(after);
   std::size_t m = n + 1;
   while (m < text.size() && text[m] >= 'a' && text[m] <= 'z') ++m;
-  if (n >= text.size() || text[n] < 'A' || text[n] > 'Z' || m == n + 1) return false;
+  if (m == n + 1) return false;
   const std::string_view next = text.substr(n, m - n);
   return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), next) ==
          std::end(kSentenceOpeners);

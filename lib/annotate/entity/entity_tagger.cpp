@@ -429,8 +429,13 @@ bool starts_upper(std::string_view s) {
     return t.kind == Token::Kind::kWord && t.end - t.begin >= 2 && t.sentence == initial.sentence &&
            starts_upper(std::string_view(text + t.begin, t.end - t.begin));
   };
-  return initial.kind == Token::Kind::kWord && initial.end - initial.begin == 1 &&
-         text[initial.begin] >= 'A' && text[initial.begin] <= 'Z' && stop.begin == initial.end &&
+  auto upper = [&](std::size_t at) { return text[at] >= 'A' && text[at] <= 'Z'; };
+  // One initial, or two written together ("H.W").
+  const std::size_t size = initial.end - initial.begin;
+  const bool letters = size == 1 ? upper(initial.begin)
+                                 : size == 3 && upper(initial.begin) &&
+                                       text[initial.begin + 1] == '.' && upper(initial.begin + 2);
+  return initial.kind == Token::Kind::kWord && letters && stop.begin == initial.end &&
          stop.end - stop.begin == 1 && text[stop.begin] == '.' &&
          stop.sentence == initial.sentence && capitalised_word(before) &&
          before.end < initial.begin && capitalised_word(after) && stop.end < after.begin;
@@ -908,7 +913,8 @@ class Tagger {
         continue;
       }
       // (One byte long first: few words are, and the rest is tested rarely.)
-      if (size == 1 && middle_initial_at(tokens, n_tokens, i, text_begin)) {
+      if ((size == 1 || (size == 3 && s[1] == '.')) &&
+          middle_initial_at(tokens, n_tokens, i, text_begin)) {
         ++i;  // (and its full stop)
         continue;
       }
@@ -1494,6 +1500,9 @@ class Tagger {
   bool person_evidence(std::size_t i, std::size_t j, std::size_t end) const {
     if (j < end && !words_[j].punct && is_person_cue(j)) return true;
     if (apposition_end(j, end)) return true;
+    // (A surname alone before an age may be someone named in full before:
+    // "Mayra Gonzalez, a cook, said ... said Gonzalez, 55,".)
+    if (j - i >= 2 && age_follows(j, end)) return true;
     // (A generational suffix is no part of the test: "Martin Luther King Jr".)
     std::size_t core_end = j - i >= 3 && name_suffix(text_of(words_[j - 1])) ? j - 1 : j;
     std::size_t n = core_end - i;
@@ -1512,7 +1521,29 @@ class Tagger {
     // A bare name needs a known given name first ("Paul Ryan", not "Ground
     // Zero") or a speech verb before it ("said Alex Marlow").
     bool cue_before = i > 0 && !words_[i - 1].punct && is_person_cue(i - 1);
-    return left_ok && right_ok && (has(i, kGivenName) || cue_before);
+    return left_ok && right_ok && (has(i, kGivenName) || cue_before || titled_apposition(i, j));
+  }
+
+  // An age set off by commas after word j-1: "Marcel Lehel Lazar, 44, said".
+  bool age_follows(std::size_t j, std::size_t end) const {
+    if (j + 2 >= end || !punct_is(j, ',') || !punct_is(j + 2, ',')) return false;
+    std::string_view age = text_of(words_[j + 1]);
+    if (age.empty() || age.size() > 3) return false;
+    for (char c : age) {
+      if (c < '0' || c > '9') return false;
+    }
+    return age.size() < 3 || age[0] == '1';  // (up to 199)
+  }
+
+  // The name [i, j) stands between commas after a title or a person noun:
+  // "The U.S. attorney, Denise O'Donnell, said", "his lawyer, Ben Kroll,".
+  bool titled_apposition(std::size_t i, std::size_t j) const {
+    if (i < 2 || !punct_is(i - 1, ',') || !punct_is(j, ',')) return false;
+    for (std::size_t n = 1; n <= t_.max_title_words && n <= i - 1; ++n) {
+      auto title = match_title(i - 1 - n, i - 1);
+      if (title && title->first == n && !title->second.honorific) return true;
+    }
+    return false;
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
