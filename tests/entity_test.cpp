@@ -568,6 +568,21 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
     Tagged u("Its best-known product, Diet Fizz, sold well. Meanwhile Gonzalez, 55, said no.");
     CHECK(u.entities.entities.empty());
   }
+  SUBCASE("abbreviated titles, US states, and a place name as a surname") {
+    Tagged t(
+        "Sen. Zorba Tillis voted no. Rep. Jim Jordan of Ohio said the vote was close. Sen. "
+        "Richard Burr of North Carolina agreed, and Representative Steve Israel said so too.");
+    CHECK(t.mention_texts("per:zorba_tillis").count("Sen. Zorba Tillis") == 1);
+    CHECK(t.find("per:jim_jordan"));
+    CHECK(t.find("per:richard_burr"));
+    CHECK(t.find("per:steve_israel"));
+    CHECK(t.find("loc:ohio"));
+    CHECK(t.find("loc:north_carolina"));
+    CHECK(t.find("per:richard_burr_of_north_carolina") == nullptr);
+    // Without a title before or a speech verb after, a place stays a place.
+    Tagged u("George Washington crossed into Jordan.");
+    CHECK(u.find("loc:jordan"));
+  }
   SUBCASE("a middle initial is left out of the name but kept in the mention") {
     Tagged t(
         "President Vladimir V. Putin said Russia would respond. Vladimir Putin met Donald J. "

@@ -153,6 +153,22 @@ TEST_CASE("pronoun and nominal speakers") {
     CHECK(t.quotes[0].speaker == "the NATO official");
     CHECK(t.quotes[1].speaker == "the NATO official");
   }
+  SUBCASE("a place the entity layer knows is no one a pronoun refers to") {
+    const std::string text = "Zorba Tillis spoke on Monday at a rally in New England. " LQ
+                             "It was great," RQ " he said.";
+    EntityLayer entities;
+    Entity place;
+    place.id = "loc:new_england";
+    place.name = "New England";
+    place.type = "LOCATION";
+    std::size_t at = text.find("New England");
+    entities.entities.push_back(place);
+    entities.mentions.push_back({Span{at, at + 11}, 0});
+    CHECK(tag(text).quotes.at(0).speaker == "New England");  // without entities: a name
+    auto t = tag(text, entities);
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker == "Zorba Tillis");
+  }
   SUBCASE("EntityLayer canonicalises the speaker") {
     EntityLayer entities;
     Entity e;
@@ -307,6 +323,22 @@ TEST_CASE("quote comparison classifies pairs") {
   CHECK(
       compare_quotes("the weather is fine in spring", "we will send more troops next year").kind ==
       Kind::kDifferent);
+  SUBCASE("shared function words, scattered words or a fragment do not make the same statement") {
+    // Only "I think this is going to" in common: no word with content.
+    CHECK(compare_quotes("I think this is going to destroy Germany.",
+                         "I think this is going to be a great night for us.")
+              .kind == Kind::kDifferent);
+    // "this is ... going to" picked out of a long answer.
+    CHECK(compare_quotes("I think this is going to destroy Germany.",
+                         "This is not what we need as a president. We need energy, and we are "
+                         "not going to get it from him, believe me, to be honest.")
+              .kind == Kind::kDifferent);
+    // A fragment against a whole answer that holds most of its words.
+    CHECK(compare_quotes("how the system is rigged,",
+                         "Let Hillary and I sit there and just debate, because I think that the "
+                         "system is being rigged against the voters.")
+              .kind == Kind::kDifferent);
+  }
 }
 
 namespace {

@@ -1455,6 +1455,10 @@ class Tagger {
       const Word& w = words_[j];
       if (w.punct) break;
       if (w.cap) {
+        if (j == i + 1 && place_surname(i, end)) {
+          j = i + 2;
+          break;
+        }
         if (j > i && (is_common(j) || match_title(j, end) || match_demonym(j, end) ||
                       match_lexicon(j, end))) {
           // A gazetteer word inside a compound ("NATO Mission Iraq") is part of it.
@@ -1479,6 +1483,37 @@ class Tagger {
     // Trailing particles are not part of the name.
     while (j > i && !words_[j - 1].cap) --j;
     return j;
+  }
+
+  // Given name i is followed by a one-word place that is the surname:
+  // "Rep. Jim Jordan of Ohio", "Steve Israel said" (not "George Washington
+  // crossed": a title before or a speech verb after must say so).
+  bool place_surname(std::size_t i, std::size_t end) const {
+    std::size_t j = i + 1;
+    if (!has(i, kGivenName) || j >= end) return false;
+    auto hit = match_lexicon(j, end);
+    if (!hit || hit->first != 1 || (hit->second & kLocalFlag) ||
+        lexicon_.entities()[hit->second].type != "LOCATION") {
+      return false;
+    }
+    bool cue_after = j + 1 < end && !words_[j + 1].punct && is_person_cue(j + 1);
+    return cue_after || title_ends_at(i);
+  }
+
+  // Word j is the full stop of an abbreviation just before it ("Sen.", "Mr.").
+  bool abbreviation_stop(std::size_t j) const {
+    return j > 0 && punct_is(j, '.') && words_[j].begin == words_[j - 1].end &&
+           !words_[j - 1].punct;
+  }
+
+  // A title or honorific ends just before word i ("Rep. Jim", "Senator Steve").
+  bool title_ends_at(std::size_t i) const {
+    std::size_t e = i > 0 && abbreviation_stop(i - 1) ? i - 1 : i;
+    for (std::size_t n = 1; n <= t_.max_title_words && n <= e; ++n) {
+      auto title = match_title(e - n, e);
+      if (title && title->first == n && !title->second.role) return true;
+    }
+    return false;
   }
 
   bool run_has_head_after(std::size_t j, std::size_t end) const {
@@ -1729,9 +1764,17 @@ class Tagger {
       // Title + name: "secretary general Jens Stoltenberg", "Mr Stoltenberg".
       if (auto title = match_title(i, end); title && !title->second.role) {
         std::size_t j = i + title->first;
+        if (abbreviation_stop(j)) ++j;  // "Sen. Thom Tillis", "Mr. Kemp"
         if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap &&
             !words_[j].punct && !is_common(j) && !match_lexicon(j, end)) {
           std::size_t k = name_run(j, end, 4);
+          // A person's name holds no "of" or "for": "Mr. Weil of Weil & Associates".
+          for (std::size_t m = j + 1; m < k; ++m) {
+            if (word_is(m, "of") || word_is(m, "for")) {
+              k = m;
+              break;
+            }
+          }
           if (k == j + 1 && name_suffix(text_of(words_[j]))) k = j;  // "King Jr": no name
           bool org_like = false;
           for (std::size_t m = j; m < k; ++m)
@@ -1884,9 +1927,12 @@ class Tagger {
     }
     auto hit = match_lexicon(j + 1, end);
     if (!hit || (hit->second & kLocalFlag)) return std::nullopt;
+    // A country, or a state or province ("Des Moines, Iowa").
     const LexiconEntity& country = lexicon_.entities()[hit->second];
-    if (std::find(country.tags.begin(), country.tags.end(), "country") == country.tags.end())
-      return std::nullopt;
+    auto tagged = [&](std::string_view tag) {
+      return std::find(country.tags.begin(), country.tags.end(), tag) != country.tags.end();
+    };
+    if (!tagged("country") && !tagged("state") && !tagged("province")) return std::nullopt;
     return lexicon_entity(hit->second);
   }
 

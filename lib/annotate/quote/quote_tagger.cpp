@@ -1494,6 +1494,10 @@ class Attributor {
         organisation =
             organisation || acronym || data_.organisation_words.count(words_[j].lower) > 0;
       }
+      // A place or an organisation the entity layer knows ("New England",
+      // "Atlantic City") is no one to whom a pronoun refers.
+      const Entity* ent = first <= i && !organisation ? entity_for(first, i) : nullptr;
+      if (ent && ent->type != "PERSON") organisation = true;
       if (first <= i && !organisation) {
         std::string name = words_text(first, i);
         bool person = titled || first < i;
@@ -1506,7 +1510,7 @@ class Attributor {
         }
         if (person) {
           Resolved out;
-          if (const Entity* ent = entity_for(first, i)) {
+          if (ent) {
             out.name = ent->name;
             out.id = ent->id;
           } else if (const Entity* byname = person_entity_named(words_[i].lower)) {
