@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "compare/compare.h"
+#include "data/embedded.h"
 #include "util/ascii.h"
 
 namespace crosscheck::internal {
@@ -29,9 +30,28 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // A statement counts as the same when the common words cover at least half
-// of the shorter quote and number at least kMinCommonWords.
+// of the shorter quote and number at least kMinCommonWords, include at least
+// kMinCommonContentWords words with content of their own and half of the
+// shorter quote's, and fill at least kMinSpanFraction of the stretch of each
+// quote they span; and the shorter quote has at least kMinLengthRatio of the
+// longer one's words. Not "this is ... going to" picked out of a long speech,
+// nor a fragment ("how the system is rigged") set against a whole answer: an
+// excerpt is told apart above, and a fragment reworded is too short to tell.
 constexpr double kMinSharedFraction = 0.5;
 constexpr std::size_t kMinCommonWords = 4;
+constexpr std::size_t kMinCommonContentWords = 2;
+constexpr double kMinSpanFraction = 0.4;
+constexpr double kMinLengthRatio = 0.5;
+
+// Words with no content of their own (lib/data/compare/function_words.txt).
+bool function_word(std::string_view word) {
+  static const std::set<std::string, std::less<>> kWords = [] {
+    std::set<std::string, std::less<>> out;
+    for (const auto& row : data_tsv("compare/function_words.txt")) out.emplace(row[0]);
+    return out;
+  }();
+  return kWords.count(word) > 0;
+}
 
 /// Speaker key for matching across documents: the linked entity when the
 /// report has one, else the surname for people ("per:jens_stoltenberg" and
@@ -117,19 +137,24 @@ class WordInterner {
     out.reserve(std::min(words.size(), kMaxWords));
     for (std::size_t i = 0; i < words.size() && i < kMaxWords; ++i) {
       auto [it, inserted] = ids_.try_emplace(words[i], static_cast<std::uint32_t>(ids_.size()));
+      if (inserted) function_.push_back(function_word(words[i]));
       out.push_back(it->second);
     }
     return out;
   }
+  /// Per word id: whether the word has no content of its own.
+  const std::vector<bool>& function_ids() const { return function_; }
 
  private:
   std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<bool> function_;
 };
 
 // Classifies two quotations given as word ids (already cut to kMaxWords);
 // `verbatim` when their bytes are equal. With `words_x`/`words_y` (the words
 // themselves) it also writes the diff.
 QuoteComparison compare_ids(const WordIds& x, const WordIds& y, bool verbatim,
+                            const std::vector<bool>& function_ids,
                             const std::vector<std::string>* words_x = nullptr,
                             const std::vector<std::string>* words_y = nullptr) {
   QuoteComparison out;
@@ -183,8 +208,36 @@ QuoteComparison compare_ids(const WordIds& x, const WordIds& y, bool verbatim,
     out.kind = QuoteComparison::Kind::kExcerpt;
     return out;
   }
+  // The common words as the table aligns them: how many have content, and
+  // the stretch of each quote from the first to the last.
+  std::size_t content = 0, first_x = x.size(), first_y = y.size(), last_x = 0, last_y = 0;
+  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) {
+      content += !function_ids[x[i]];
+      first_x = std::min(first_x, i), first_y = std::min(first_y, j);
+      last_x = i++, last_y = j++;
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  auto dense = [&](std::size_t first, std::size_t last) {
+    return first <= last && static_cast<double>(out.common) >=
+                                kMinSpanFraction * static_cast<double>(last - first + 1);
+  };
+  auto content_words = [&](const WordIds& q) {
+    return static_cast<std::size_t>(
+        std::count_if(q.begin(), q.end(), [&](std::uint32_t id) { return !function_ids[id]; }));
+  };
+  const std::size_t fewer_content = std::min(content_words(x), content_words(y));
+  const std::size_t longer = std::max(x.size(), y.size());
   if (shorter > 0 && out.common >= kMinCommonWords &&
-      static_cast<double>(out.common) >= kMinSharedFraction * static_cast<double>(shorter)) {
+      static_cast<double>(out.common) >= kMinSharedFraction * static_cast<double>(shorter) &&
+      static_cast<double>(shorter) >= kMinLengthRatio * static_cast<double>(longer) &&
+      content >= kMinCommonContentWords &&
+      static_cast<double>(content) >= kMinSharedFraction * static_cast<double>(fewer_content) &&
+      dense(first_x, last_x) && dense(first_y, last_y)) {
     out.kind = QuoteComparison::Kind::kReworded;
   } else {
     out.kind = QuoteComparison::Kind::kDifferent;
@@ -200,7 +253,7 @@ QuoteComparison compare_quotes(std::string_view a, std::string_view b) {
   if (y.size() > kMaxWords) y.resize(kMaxWords);
   WordInterner words;
   WordIds ix = words.ids(x), iy = words.ids(y);
-  return compare_ids(ix, iy, a == b, &x, &y);
+  return compare_ids(ix, iy, a == b, words.function_ids(), &x, &y);
 }
 
 std::vector<Finding> find_quote_divergences(const Report& report) {
@@ -291,7 +344,8 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
       }
     }
     return compared
-        .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb]))
+        .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb],
+                                  interner.function_ids()))
         .first->second;
   };
   std::unordered_map<std::uint64_t, std::string> diffs;  // the same, for chosen pairs' diffs
@@ -301,7 +355,7 @@ std::vector<Finding> find_quote_divergences(const Report& report) {
     if (diffs.size() >= kMaxCached) diffs.clear();
     return diffs
         .emplace(key, compare_ids(text_word_ids[ta], text_word_ids[tb], texts[ta] == texts[tb],
-                                  &text_words[ta], &text_words[tb])
+                                  interner.function_ids(), &text_words[ta], &text_words[tb])
                           .diff)
         .first->second;
   };
