@@ -414,10 +414,10 @@ bool starts_upper(std::string_view s) {
          static_cast<unsigned char>(s[1]) <= 0x9E && static_cast<unsigned char>(s[1]) != 0x97;
 }
 
-// Token i is a middle initial: one capital letter and a full stop touching
-// it, between two capitalised words of the same sentence ("Vladimir V.
-// Putin", "Donald J. Trump"). Most sources leave it out, so the words do too:
-// the name is the given name and surname, and its mention still spans it.
+// Token i is a middle initial: one capital letter (or two written together,
+// "H.W") and a full stop touching it, between two capitalised words of the
+// same sentence ("Vladimir V. Putin", "George H.W. Bush"). Most sources leave it out, so the words
+// do too: the name is the given name and surname, and its mention still spans it.
 [[gnu::noinline]] bool middle_initial_at(const Token* tokens, std::size_t n_tokens, std::size_t i,
                                          const char* text) {
   if (i == 0 || i + 2 >= n_tokens) return false;
