@@ -171,29 +171,31 @@ QuoteComparison compare_ids(const WordIds& x, const WordIds& y, bool verbatim,
   out.common = at(0, 0);
   out.words_a = x.size();
   out.words_b = y.size();
-  if (words_x && words_y) {
-    // The diff, git word-diff style: [-removed-] {+added+}.
-    std::string diff;
-    auto put = [&](std::string_view piece) {
-      if (!diff.empty()) diff += ' ';
-      diff += piece;
-    };
-    std::size_t i = 0, j = 0;
-    while (i < x.size() || j < y.size()) {
-      if (i < x.size() && j < y.size() && x[i] == y[j]) {
-        put((*words_x)[i]);
-        ++i;
-        ++j;
-      } else if (j >= y.size() || (i < x.size() && at(i + 1, j) >= at(i, j + 1))) {
-        put("[-" + (*words_x)[i] + "-]");
-        ++i;
-      } else {
-        put("{+" + (*words_y)[j] + "+}");
-        ++j;
-      }
+  // One walk along the alignment the table gives: how many common words have
+  // content, the stretch of each quote from the first to the last, and (with
+  // the words) the diff, git word-diff style: [-removed-] {+added+}.
+  std::size_t content = 0, first_x = x.size(), first_y = y.size(), last_x = 0, last_y = 0;
+  const bool with_diff = words_x && words_y;
+  std::string diff;
+  auto put = [&](std::string_view piece) {
+    if (!diff.empty()) diff += ' ';
+    diff += piece;
+  };
+  for (std::size_t i = 0, j = 0; i < x.size() || j < y.size();) {
+    if (i < x.size() && j < y.size() && x[i] == y[j]) {
+      content += !function_ids[x[i]];
+      first_x = std::min(first_x, i), first_y = std::min(first_y, j);
+      if (with_diff) put((*words_x)[i]);
+      last_x = i++, last_y = j++;
+    } else if (j >= y.size() || (i < x.size() && at(i + 1, j) >= at(i, j + 1))) {
+      if (with_diff) put("[-" + (*words_x)[i] + "-]");
+      ++i;
+    } else {
+      if (with_diff) put("{+" + (*words_y)[j] + "+}");
+      ++j;
     }
-    out.diff = std::move(diff);
   }
+  if (with_diff) out.diff = std::move(diff);
   if (out.kind == QuoteComparison::Kind::kVerbatim) return out;
   std::size_t shorter = std::min(x.size(), y.size());
   if (x == y) {
@@ -207,20 +209,6 @@ QuoteComparison compare_ids(const WordIds& x, const WordIds& y, bool verbatim,
       std::search(large.begin(), large.end(), small.begin(), small.end()) != large.end()) {
     out.kind = QuoteComparison::Kind::kExcerpt;
     return out;
-  }
-  // The common words as the table aligns them: how many have content, and
-  // the stretch of each quote from the first to the last.
-  std::size_t content = 0, first_x = x.size(), first_y = y.size(), last_x = 0, last_y = 0;
-  for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) {
-      content += !function_ids[x[i]];
-      first_x = std::min(first_x, i), first_y = std::min(first_y, j);
-      last_x = i++, last_y = j++;
-    } else if (at(i + 1, j) >= at(i, j + 1)) {
-      ++i;
-    } else {
-      ++j;
-    }
   }
   auto dense = [&](std::size_t first, std::size_t last) {
     return first <= last && static_cast<double>(out.common) >=

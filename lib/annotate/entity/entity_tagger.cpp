@@ -1509,9 +1509,15 @@ class Tagger {
   // A title or honorific ends just before word i ("Rep. Jim", "Senator Steve").
   bool title_ends_at(std::size_t i) const {
     std::size_t e = i > 0 && abbreviation_stop(i - 1) ? i - 1 : i;
+    return title_phrase_before(e, [](const TitleInfo& t) { return !t.role; });
+  }
+
+  // A title phrase of the kind `accept` takes ends just before word e.
+  template <class Accept>
+  bool title_phrase_before(std::size_t e, Accept accept) const {
     for (std::size_t n = 1; n <= t_.max_title_words && n <= e; ++n) {
       auto title = match_title(e - n, e);
-      if (title && title->first == n && !title->second.role) return true;
+      if (title && title->first == n && accept(title->second)) return true;
     }
     return false;
   }
@@ -1574,11 +1580,7 @@ class Tagger {
   // "The U.S. attorney, Denise O'Donnell, said", "his lawyer, Ben Kroll,".
   bool titled_apposition(std::size_t i, std::size_t j) const {
     if (i < 2 || !punct_is(i - 1, ',') || !punct_is(j, ',')) return false;
-    for (std::size_t n = 1; n <= t_.max_title_words && n <= i - 1; ++n) {
-      auto title = match_title(i - 1 - n, i - 1);
-      if (title && title->first == n && !title->second.honorific) return true;
-    }
-    return false;
+    return title_phrase_before(i - 1, [](const TitleInfo& t) { return !t.honorific; });
   }
 
   // ", a British citizen," after word j-1: the end word of the apposition, if
