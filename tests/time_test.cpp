@@ -3565,3 +3565,44 @@ TEST_CASE("'over the next day or two' counts from the anchor, not from the narra
   CHECK(one("Landfall came on Thursday. The next day, it weakened.", "The next day", mon_oct7)
             .value == "2024-10-04");
 }
+
+TEST_CASE("'midweek' is the week of the Wednesday the tense points to") {
+  const CivilDate fri_feb13{2026, 2, 13};  // a Friday, in ISO week 7
+  const CivilDate tue_feb10{2026, 2, 10};  // a Tuesday, in the same week
+  SUBCASE("ahead") {
+    auto t = one("Temperatures are expected to drop by midweek.", "midweek", fri_feb13);
+    CHECK(t.value == "2026-W08");
+    CHECK(t.mod == "MID");
+    CHECK(one("Skies should clear by mid-week.", "mid-week", fri_feb13).value == "2026-W08");
+    CHECK(one("Skies should clear by midweek.", "midweek", tue_feb10).value == "2026-W07");
+  }
+  SUBCASE("behind") {
+    CHECK(one("Sales slumped midweek.", "midweek", fri_feb13).value == "2026-W07");
+  }
+  SUBCASE("a kind of day, not a date") {
+    CHECK(values("The team plays a midweek game.", fri_feb13).empty());
+  }
+}
+
+TEST_CASE("'year to date' is the year so far") {
+  const CivilDate feb13{2026, 2, 13};
+  CHECK(one("Shares are up 12% year to date.", "year to date", feb13).value == "2026");
+  CHECK(one("Year-to-date sales rose 4 percent.", "Year-to-date", feb13).value == "2026");
+}
+
+TEST_CASE("a present timetable names a day to come, even one just past this year") {
+  const CivilDate feb13{2026, 2, 13};
+  CHECK(one("The law takes effect on Jan. 1.", "Jan. 1", feb13).value == "2027-01-01");
+  CHECK(one("The deadline is Jan. 1.", "Jan. 1", feb13).value == "2027-01-01");
+  // Told in the past, it is the one just gone.
+  CHECK(one("The law took effect on Jan. 1.", "Jan. 1", feb13).value == "2026-01-01");
+}
+
+TEST_CASE("'through the weekend before clearing': the weekend, not one before an event") {
+  const CivilDate fri_feb13{2026, 2, 13};
+  CHECK(one("Rain will continue through the weekend before clearing on Monday.", "the weekend",
+            fri_feb13)
+            .value == "2026-W07-WE");
+  // Before a noun it is a period before an event the tagger cannot date.
+  CHECK(values("The year before the election was quiet.", fri_feb13).empty());
+}

@@ -229,12 +229,12 @@ const TimeLexicon& time_lexicon() {
     index(lex.holidays, lex.holidays_by_first);
     // Words the scanner's patterns test by name (see time_tagger.cpp).
     static constexpr std::string_view kPatternWords[] = {
-        "every",    "each",     "per",       "fiscal",   "fy",       "calendar",
-        "q",        "noon",     "midnight",  "midday",   "year",     "the",
-        "more",     "less",     "at",        "up",       "no",       "close",
-        "nineteen", "eighteen", "two",       "twenties", "thirties", "forties",
-        "fifties",  "sixties",  "seventies", "eighties", "nineties", "these",
-        "that",     "half",     "once",      "twice",    "thrice",   "h"};
+        "every",    "each",     "per",     "fiscal",  "fy",       "calendar",  "q",
+        "noon",     "midnight", "midday",  "year",    "the",      "more",      "less",
+        "at",       "up",       "no",      "close",   "nineteen", "eighteen",  "two",
+        "twenties", "thirties", "forties", "fifties", "sixties",  "seventies", "eighties",
+        "nineties", "these",    "that",    "half",    "once",     "twice",     "thrice",
+        "h",        "midweek"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {
@@ -246,7 +246,7 @@ const TimeLexicon& time_lexicon() {
     // Pattern words that are expressions by themselves.
     static constexpr std::string_view kStandalone[] = {
         "noon",    "midnight", "midday",    "twenties", "thirties", "forties",
-        "fifties", "sixties",  "seventies", "eighties", "nineties"};
+        "fifties", "sixties",  "seventies", "eighties", "nineties", "midweek"};
     for (auto& [first, list] : lex.phrases_by_first) {
       WordInfo& w = entry(first);
       w.phrases = &list;

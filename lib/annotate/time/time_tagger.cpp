@@ -1762,7 +1762,11 @@ class Tagger {
                           is(b - 1, "till") || is(b - 1, "due") || is(b - 1, "effect"));
     int clause = tense_no_report(i);
     // "was postponed until March 5": the new date looks ahead from the move.
-    if (new_date_at(i) || present_schedule_before(b)) plan = true, clause = 1;
+    // "The law takes effect on Jan. 1", "the deadline is Jan. 1": a timetable
+    // in the present names a day to come, as "will" does (a day past would
+    // be told in the past: "took effect on Jan. 1").
+    bool scheduled = present_schedule_before(b);
+    if (new_date_at(i) || scheduled) plan = true, clause = 1;
     if (clause <= 0 && planned_at(i)) clause = 1;  // "hope to hold the vote on Feb. 2"
     // "engineered the release to influence the Nov. 8 election": the date is
     // the infinitive's, as for months.
@@ -1787,8 +1791,9 @@ class Tagger {
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
     } else if ((future_event_at(i) ? ahead < 0
-                : will_governs(i)  ? ahead < -14
-                                   : ahead < -90 && (looks_ahead() || (plan && clause >= 0))) &&
+                : will_governs(i) || scheduled
+                    ? ahead < -14
+                    : ahead < -90 && (looks_ahead() || (plan && clause >= 0))) &&
                at(best_y + 1) - anchor_days_ <= 366) {
       ++best_y;
     }
@@ -2634,6 +2639,9 @@ class Tagger {
           break;
         case 'm':
           if (is(i, "midnight") || is(i, "midday")) consider(clock(i));
+          if (is(i, "midweek") || (is(i, "mid") && is_dash(i + 1) && is(i + 2, "week"))) {
+            consider(midweek(i));
+          }
           break;
         case 'n':
           if (is(i, "noon")) consider(clock(i));
@@ -2809,8 +2817,17 @@ class Tagger {
           return c;
         }
         // "the year before the election": relative to an event, unknown here.
+        // (Not when a span's preposition governs the phrase and "before"
+        // opens a gerund clause on the verb: "rain will continue through the
+        // weekend before clearing on Monday".)
+        bool verb_clause_after = i > 0 &&
+                                 (is(i - 1, "through") || is(i - 1, "over") ||
+                                  is(i - 1, "throughout") || is(i - 1, "during")) &&
+                                 end + 1 < n() && toks_[end + 1].kind == kAlpha &&
+                                 toks_[end + 1].low.size() > 5 &&
+                                 toks_[end + 1].low.ends_with("ing");
         if (off == 0 && p->words.size() == 2 && (is(end, "before") || is(end, "after")) &&
-            end + 1 < n() && toks_[end + 1].kind != kPunct) {
+            end + 1 < n() && toks_[end + 1].kind != kPunct && !verb_clause_after) {
           return {};
         }
         // "over the weekend" in a weekday's report, in a past clause or, early in
@@ -4988,6 +5005,26 @@ class Tagger {
     }
     Core c = make(j, "DATE", date);
     c.pos_ok = true;
+    return c;
+  }
+
+  // "by midweek", "mid-week": the ISO week of the Wednesday the clause's
+  // tense points to, as a weekday's ("slumped midweek" on a Friday is this
+  // week's; "will clear by midweek" on a Friday, next week's). Not "a midweek
+  // game", "every midweek", a kind of day.
+  Core midweek(std::size_t i) {
+    std::size_t end = is(i, "midweek") ? i + 1 : i + 3;
+    if (i > 0 && (is(i - 1, "a") || is(i - 1, "every") || is(i - 1, "each"))) return {};
+    if (w(end) && w(end)->unit) return {};  // "midweek trading days"
+    std::string value = "XXXX-WXX";
+    if (anchor_) {
+      std::optional<CivilDate> day =
+          calendar_value(weekday_in_context(3, i, 0, false), Granularity::kDay);
+      if (!day) return {};
+      value = time::week_str(days_from_civil(*day));
+    }
+    Core c = make(end, "DATE", std::move(value));
+    c.mod = "MID";
     return c;
   }
 
