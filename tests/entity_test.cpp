@@ -639,6 +639,51 @@ TEST_CASE("people: surnames, later full names and shared surnames") {
   }
 }
 
+TEST_CASE("people whose given name is a place: 'Virginia Foxx', 'Jordan Henderson'") {
+  SUBCASE("a title, a speech verb or an age says the place starts a name") {
+    Tagged t(
+        "Rep. Virginia Foxx said the bill would pass. Jordan Henderson said the team was ready. "
+        "\"It was wonderful,\" said Florence Pugh. Paris Hilton, 44, was thrilled.");
+    CHECK(t.mention_texts("per:virginia_foxx") == std::set<std::string>{"Rep. Virginia Foxx"});
+    CHECK(t.find("per:jordan_henderson"));
+    CHECK(t.find("per:florence_pugh"));
+    CHECK(t.find("per:paris_hilton"));
+    CHECK(t.find("loc:virginia") == nullptr);
+    CHECK(t.find("per:foxx") == nullptr);
+  }
+  SUBCASE("without such evidence, or before a head word, the place stays a place") {
+    Tagged t(
+        "Jordan Valley farmers said prices fell. Virginia Tech said the game was off. Georgia "
+        "Power said power was back. Georgia Gov. Brian Kemp signed it. Florence officials met.");
+    CHECK(t.find("loc:jordan"));
+    CHECK(t.find("org:virginia_tech"));
+    CHECK(t.find("org:georgia_power"));
+    CHECK(t.find("per:brian_kemp"));
+    for (const Entity& e : t.entities.entities) {
+      if (e.type == "PERSON") CHECK_MESSAGE(e.id == "per:brian_kemp", e.id);
+    }
+  }
+}
+
+TEST_CASE("a name before a title and a name modifies the title; one after 'the' is no person") {
+  Tagged t(
+      "\"We are not done,\" said Carolina Hurricanes coach Rod Brind'Amour. Chelsea Manning "
+      "spoke later, when the Dakota Johnson fans had left.");
+  CHECK(t.find("per:rod_brindamour"));
+  CHECK(t.find("per:carolina_hurricanes") == nullptr);
+  CHECK(t.find("per:chelsea_manning"));
+  CHECK(t.find("per:dakota_johnson") == nullptr);
+}
+
+TEST_CASE("entity ids: no-break and other Unicode spaces separate words, quotes are dropped") {
+  using crosscheck::internal::entity_id;
+  CHECK(entity_id("per:", "Laura Ingraham\u00a0Show") == "per:laura_ingraham_show");
+  CHECK(entity_id("per:", "Laura\u2009Ingraham") == "per:laura_ingraham");
+  CHECK(entity_id("per:", "Beto O\u2019Rourke") == "per:beto_orourke");
+  CHECK(entity_id("per:", "Beto O'Rourke") == "per:beto_orourke");
+  CHECK(entity_id("org:", "Caf\u00e9 Nord") == "org:caf\u00e9_nord");
+}
+
 TEST_CASE("entity_at: which entity a noun phrase refers to") {
   Tagged t(
       "The WHO opened a regional office in Cairo, Egypt. The office employs 40 people. "

@@ -169,6 +169,21 @@ TEST_CASE("pronoun and nominal speakers") {
     REQUIRE(t.quotes.size() == 1);
     CHECK(t.quotes[0].speaker == "Zorba Tillis");
   }
+  SUBCASE("nor a name after an article, nor a place or an event by its last word") {
+    auto t =
+        tag("Zorba Tillis, a Sanders supporter, spoke on The Laura Ingraham Show. " LQ
+            "It was great," RQ " he said. Zorba Tillis lives in Lake City. " LQ "It was fine," RQ
+            " he said. Zorba Tillis went to the Democratic National "
+            "Convention. " LQ "It was long," RQ " he said.");
+    REQUIRE(t.quotes.size() == 3);
+    for (const auto& q : t.quotes) CHECK(q.speaker == "Zorba Tillis");
+    CHECK(t.quotes[0].speaker_id == "per:zorba_tillis");
+  }
+  SUBCASE("a speaker's id is spelt as the entity layer spells ids") {
+    auto t = tag(LQ "It was great," RQ " said Zorba O\u2019Tillis.");
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quotes[0].speaker_id == "per:zorba_otillis");
+  }
   SUBCASE("EntityLayer canonicalises the speaker") {
     EntityLayer entities;
     Entity e;

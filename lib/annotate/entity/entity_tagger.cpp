@@ -575,6 +575,7 @@ struct SlugBytes {
     }
     cls[static_cast<unsigned char>('\'')] = cls[static_cast<unsigned char>('.')] = kSpecial;
     cls[0xE2] = kKeep | kSpecial;
+    cls[0xC2] = kKeep | kSpecial;  // may start a no-break space
   }
 };
 constexpr SlugBytes kSlugBytes;
@@ -600,8 +601,19 @@ std::string slug(std::string_view s, std::string_view prefix = {}) {
     unsigned char c = bytes[i];
     unsigned cls = kSlugBytes.cls[c];
     if (cls & SlugBytes::kSpecial) {
-      if (c != 0xE2) continue;  // apostrophe or dot
-      if (i + 2 < n && bytes[i + 1] == 0x80) {
+      if (c == '\'' || c == '.') continue;
+      // A no-break space (U+00A0) or one of U+2000-U+200A, U+202F separates
+      // words as a space does ("Laura Ingraham\u00a0Show"); other typographic
+      // punctuation (’, “, –) is dropped like an apostrophe.
+      bool space = c == 0xC2 ? i + 1 < n && bytes[i + 1] == 0xA0
+                             : i + 2 < n && bytes[i + 1] == 0x80 &&
+                                   (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF);
+      if (space) {
+        i += c == 0xC2 ? 1 : 2;
+        underscore = 1;
+        continue;
+      }
+      if (c == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80) {
         i += 2;  // typographic punctuation
         continue;
       }
@@ -1500,6 +1512,46 @@ class Tagger {
     return cue_after || title_ends_at(i);
   }
 
+  // Word i is a one-word place that is also a given name ("Virginia",
+  // "Jordan") and a surname-like word follows it: the end of the two-word
+  // name, else 0. (Not "Jordan Valley", "Georgia Tech", "Georgia Gov.",
+  // "Florence, Italy": the next word is a head, a title or known.)
+  std::size_t given_name_place(std::size_t i, std::size_t end) const {
+    std::size_t j = i + 1;
+    if (!has(i, kGivenName) || words_[i].possessive || j >= end) return 0;
+    auto hit = match_lexicon(i, end);
+    if (!hit || hit->first != 1 || (hit->second & kLocalFlag) ||
+        lexicon_.entities()[hit->second].type != "LOCATION") {
+      return 0;
+    }
+    const Word& s = words_[j];
+    if (s.punct || !s.cap || s.upper || text_of(s).size() < 2 || is_common(j) ||
+        vocab_[s.id].lowercase || head_type(j) || is_facility_word(j) || match_title(j, end) ||
+        match_demonym(j, end) || match_lexicon(j, end)) {
+      return 0;
+    }
+    return j + 1;
+  }
+
+  // The evidence that the place-named run [i, k) is a person: a title before
+  // it, a speech verb either side, an age or a description after it.
+  bool place_named_person(std::size_t i, std::size_t k, std::size_t end) const {
+    if (k < end && !words_[k].punct && is_person_cue(k)) return true;
+    if (i > 0 && !words_[i - 1].punct && is_person_cue(i - 1)) return true;
+    return title_ends_at(i) || age_follows(k, end) || apposition_end(k, end) ||
+           titled_apposition(i, k);
+  }
+
+  // Word j starts a title that a capitalised name follows ("coach Rod
+  // Brind'Amour", "reporter Jane Smith"): the words before it modify the
+  // title ("Carolina Hurricanes coach"), and name a team or a paper, not a person.
+  bool title_before_name(std::size_t j, std::size_t end) const {
+    auto title = match_title(j, end);
+    if (!title || title->second.honorific) return false;
+    std::size_t k = j + title->first;
+    return k < end && !words_[k].punct && words_[k].cap;
+  }
+
   // Word j is the full stop of an abbreviation just before it ("Sen.", "Mr.").
   bool abbreviation_stop(std::size_t j) const {
     return j > 0 && punct_is(j, '.') && words_[j].begin == words_[j - 1].end &&
@@ -1561,8 +1613,14 @@ class Tagger {
     bool right_ok = j >= end || words_[j].punct || !words_[j].cap || is_common(j);
     // A bare name needs a known given name first ("Paul Ryan", not "Ground
     // Zero") or a speech verb before it ("said Alex Marlow").
+    // ("said Carolina Hurricanes coach Rod Brind'Amour": the words before a
+    // title and a name modify the title; the speech verb's subject is the coach.)
+    if (!left_ok || !right_ok || title_before_name(j, end)) return false;
     bool cue_before = i > 0 && !words_[i - 1].punct && is_person_cue(i - 1);
-    return left_ok && right_ok && (has(i, kGivenName) || cue_before || titled_apposition(i, j));
+    // "the Carolina Panthers", "the Austin Powers films": a name after "the"
+    // is a team's, a thing's, not a person's.
+    bool given = has(i, kGivenName) && !(i > 0 && word_is(i - 1, "the"));
+    return given || cue_before || titled_apposition(i, j);
   }
 
   // An age set off by commas after word j-1: "Marcel Lehel Lazar, 44, said".
@@ -1768,7 +1826,8 @@ class Tagger {
         std::size_t j = i + title->first;
         if (abbreviation_stop(j)) ++j;  // "Sen. Thom Tillis", "Mr. Kemp"
         if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap &&
-            !words_[j].punct && !is_common(j) && !match_lexicon(j, end)) {
+            !words_[j].punct && !is_common(j) &&
+            (!match_lexicon(j, end) || given_name_place(j, end))) {
           std::size_t k = name_run(j, end, 4);
           // A person's name holds no "of" or "for": "Mr. Weil of Weil & Associates".
           for (std::size_t m = j + 1; m < k; ++m) {
@@ -1789,6 +1848,14 @@ class Tagger {
             continue;
           }
         }
+      }
+      // "Virginia Foxx said", "said Jordan Peterson": a place that is also a
+      // given name starts a person's name when the words around say so.
+      if (std::size_t k = given_name_place(i, end); k && place_named_person(i, k, end)) {
+        std::size_t e = person_for(i, k);
+        add_mention(i, k, e, EntityMention::Kind::kName);
+        i = k;
+        continue;
       }
       // Gazetteer and acronyms defined earlier in the document.
       if (auto hit = match_lexicon(i, end)) {
@@ -2879,5 +2946,7 @@ std::optional<std::size_t> entity_index(const EntityLayer& layer, std::string_vi
   }
   return std::nullopt;
 }
+
+std::string entity_id(std::string_view prefix, std::string_view name) { return slug(name, prefix); }
 
 }  // namespace crosscheck::internal

@@ -3,6 +3,7 @@
 #define CROSSCHECK_LIB_ANNOTATE_ENTITY_ENTITY_TAGGER_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,11 @@ std::optional<std::size_t> entity_at(const EntityLayer& layer, Span span);
 /// "he"/"she"), looking back at most `max_sentences` sentences; nullopt if none.
 std::optional<std::size_t> person_before(const EntityLayer& layer, const TextLayer& text,
                                          std::size_t offset, std::size_t max_sentences = 3);
+
+/// The id of an entity named `name`: `prefix` and the name in lower case,
+/// words joined by '_', apostrophes and dots dropped ("per:", "Beto O'Rourke"
+/// -> "per:beto_orourke").
+std::string entity_id(std::string_view prefix, std::string_view name);
 
 /// Index of the entity with this id in the layer, or nullopt.
 std::optional<std::size_t> entity_index(const EntityLayer& layer, std::string_view id);

@@ -24,6 +24,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "annotate/entity/entity_tagger.h"
 #include "data/embedded.h"
 #include "util/ascii.h"
 #include "util/gallop.h"
@@ -1390,23 +1391,7 @@ class Attributor {
     return out;
   }
 
-  static std::string key_of(std::string_view name) {
-    std::string key = "per:";
-    bool gap = false;
-    for (char raw : name) {
-      char c = ascii_lower(raw);
-      bool alnum =
-          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-      if (alnum) {
-        if (gap && key.size() > 4) key += '_';
-        key += c;
-        gap = false;
-      } else {
-        gap = true;
-      }
-    }
-    return key;
-  }
+  static std::string key_of(std::string_view name) { return entity_id("per:", name); }
 
   /// A full name ending in `surname` written earlier in the document.
   std::string expand_surname(std::size_t name_word, std::size_t before) const {
@@ -1498,6 +1483,13 @@ class Attributor {
       // "Atlantic City") is no one to whom a pronoun refers.
       const Entity* ent = first <= i && !organisation ? entity_for(first, i) : nullptr;
       if (ent && ent->type != "PERSON") organisation = true;
+      // "on The Laura Ingraham Show", "the Carolina Panthers": a name after
+      // an article, with no title, is a programme's or a team's.
+      if (!ent && !titled && first > 0 && first <= i &&
+          (words_[first - 1].lower == "the" || words_[first - 1].lower == "a" ||
+           words_[first - 1].lower == "an")) {
+        organisation = true;
+      }
       if (first <= i && !organisation) {
         std::string name = words_text(first, i);
         bool person = titled || first < i;
