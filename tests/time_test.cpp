@@ -3606,3 +3606,13 @@ TEST_CASE("'through the weekend before clearing': the weekend, not one before an
   // Before a noun it is a period before an event the tagger cannot date.
   CHECK(values("The year before the election was quiet.", fri_feb13).empty());
 }
+
+TEST_CASE("a timetable's verb after a relative clause keeps its plural subject") {
+  const CivilDate feb20{2024, 2, 20};
+  const char* text =
+      "The Chiefs, who won the Super Bowl last season, open their campaign on Sept. 7.";
+  CHECK(one(text, "Sept. 7", feb20).value == "2024-09-07");
+  // The relative clause's own past still governs a date inside it.
+  CHECK(one("The Chiefs, who won on Sept. 7, open their campaign soon.", "Sept. 7", feb20).value ==
+        "2023-09-07");
+}

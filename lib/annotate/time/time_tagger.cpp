@@ -581,12 +581,21 @@ class Tagger {
     if (is(i, "votes")) return toks_[i - 1].kind == kAlpha && toks_[i - 1].cap;
     if (toks_[i].low.back() == 's') return true;
     if ((is(i, "open") || is(i, "close")) && kept_before(i - 1)) return false;
-    const Tok& subject = toks_[i - 1];
+    std::size_t s = i - 1;
+    // "The Chiefs, who won the title last season, open their campaign": the
+    // subject stands before the relative clause.
+    if (is(s, ",")) {
+      std::size_t k = s;
+      while (k > 0 && !is(k - 1, ",") && s - k < 12) --k;
+      if (k < 2 || !is(k - 1, ",") || !(is(k, "who") || is(k, "which"))) return false;
+      s = k - 2;
+    }
+    const Tok& subject = toks_[s];
     if (subject.kind != kAlpha) return false;
-    if (is(i - 1, "they") || is(i - 1, "we") || is(i - 1, "you") || is(i - 1, "i")) return true;
-    if (subject.cap && !sentence_initial(i - 1)) return true;  // "Arafat meet separately"
+    if (is(s, "they") || is(s, "we") || is(s, "you") || is(s, "i")) return true;
+    if (subject.cap && !sentence_initial(s)) return true;  // "Arafat meet separately"
     return subject.low.size() > 3 && subject.low.back() == 's' &&
-           time::TimeLexicon::tense_of(subject.flags) == 0 && !is(i - 1, "this");
+           time::TimeLexicon::tense_of(subject.flags) == 0 && !is(s, "this");
   }
   // A verb that keeps its object as it is comes a few words before token i,
   // so an "open" after it is an adjective: "leaving their votes open until".
