@@ -924,9 +924,11 @@ class Tagger {
         w.flags = vocab_[punct_id].flags;
         continue;
       }
-      // (One byte long first: few words are, and the rest is tested rarely.)
-      if ((size == 1 || (size == 3 && s[1] == '.')) &&
-          middle_initial_at(tokens, n_tokens, i, text_begin)) {
+      // An initial is one byte long, or three as in "H.W": tested without
+      // branches, as a word's length is random and its tests mispredict (s[1]
+      // only when it is the token's own byte).
+      bool initial_like = (size == 1) | ((size == 3) & (s[size > 1] == '.'));
+      if (initial_like && middle_initial_at(tokens, n_tokens, i, text_begin)) {
         ++i;  // (and its full stop)
         continue;
       }
