@@ -3616,3 +3616,36 @@ TEST_CASE("a timetable's verb after a relative clause keeps its plural subject")
   CHECK(one("The Chiefs, who won on Sept. 7, open their campaign soon.", "Sept. 7", feb20).value ==
         "2023-09-07");
 }
+
+TEST_CASE("eras: years and centuries before Christ, and AD") {
+  const CivilDate feb18{2026, 2, 18};
+  SUBCASE("a year BC") {
+    auto t = one("The city was founded in 753 BC.", "753 BC", feb18);
+    CHECK(t.value == "BC0753");
+    CHECK(t.interval.first_day == day(-752, 1, 1));
+    CHECK(t.interval.last_day == day(-752, 12, 31));
+    CHECK(one("The temple dates to 500 B.C.", "500 B.C", feb18).value == "BC0500");
+    CHECK(one("He was born in 4 BCE, historians say.", "4 BCE", feb18).value == "BC0004");
+  }
+  SUBCASE("a century BC") {
+    auto t = one("The ruins date back to the 5th century BC.", "the 5th century BC", feb18);
+    CHECK(t.value == "BC04");
+    CHECK(t.interval.first_day == day(-499, 1, 1));   // 500 BC
+    CHECK(t.interval.last_day == day(-400, 12, 31));  // 401 BC
+    CHECK(
+        one("It is from the 2nd century B.C.E. and rare.", "the 2nd century B.C.E.", feb18).value ==
+        "BC01");
+  }
+  SUBCASE("AD, before or after the year, and centuries of one digit") {
+    CHECK(one("The wall was built in AD 122.", "AD 122", feb18).value == "0122");
+    CHECK(one("Vesuvius erupted in A.D. 79, burying Pompeii.", "A.D. 79", feb18).value == "0079");
+    CHECK(one("The church dates from the 12th century AD.", "the 12th century AD", feb18).value ==
+          "11");
+    auto fifth = one("The fifth century saw the fall of Rome.", "The fifth century", feb18);
+    CHECK(fifth.value == "04");
+    CHECK(fifth.interval.first_day == day(400, 1, 1));
+  }
+  SUBCASE("not an era") {
+    CHECK(values("They won 3 AD titles. The ad ran 30 times.", feb18).empty());
+  }
+}

@@ -234,7 +234,7 @@ const TimeLexicon& time_lexicon() {
         "at",       "up",       "no",      "close",   "nineteen", "eighteen",  "two",
         "twenties", "thirties", "forties", "fifties", "sixties",  "seventies", "eighties",
         "nineties", "these",    "that",    "half",    "once",     "twice",     "thrice",
-        "h",        "midweek"};
+        "h",        "midweek",  "ad"};
     for (std::string_view w : kPatternWords) entry(w).trigger = true;
     // Second words of patterns: known to the scanner, but they begin nothing.
     static constexpr std::string_view kFollowers[] = {

@@ -2619,6 +2619,9 @@ class Tagger {
       // Patterns that name their first word, dispatched on its first letter
       // (no word begins two groups, so each word keeps its order of patterns).
       switch (t.low[0]) {
+        case 'a':
+          if (is(i, "ad") || is(i, "a")) consider(era_first_year(i));  // "AD 122", "A.D. 79"
+          break;
         case 'c':
           if (is(i, "calendar")) consider(fiscal(i));
           break;
@@ -2711,6 +2714,7 @@ class Tagger {
       consider(day_first(i));
       if (i > 1 && is(i - 1, "the")) consider(day_of_month(i));
       consider(century_digits(i));
+      if (t.ndig <= 4) consider(era_year(i));
       if (t.ndig == 2 && i > 1 && (is_dash(i - 1) || is(i - 1, "/"))) consider(second_year(i));
       if (t.ndig == 1 && adjacent(i + 1) && (is(i + 1, "q") || is(i + 1, "h"))) {
         consider(number_letter_period(i));
@@ -4473,9 +4477,7 @@ class Tagger {
     if (e && num > 1 && w(e) && w(e)->unit && w(e)->plural) {
       return theok(make(e + 1, "DURATION", duration_value(num, w(e)->unit)));
     }
-    if (is(j, "century") && ord >= 1) {
-      return theok(make(j + 1, "DATE", std::to_string(ord - 1)));
-    }
+    if (is(j, "century") && ord >= 1) return theok(century(j + 1, ord));
     return {};
   }
 
@@ -5476,7 +5478,77 @@ class Tagger {
     if (Core c = century_pair(i, j, toks_[i].num); c.end) return c;
     if (is_dash(j)) ++j;
     if (!is(j, "century")) return {};
-    return theok(make(j + 1, "DATE", std::to_string(toks_[i].num - 1)));
+    return theok(century(j + 1, toks_[i].num));
+  }
+
+  // The `ord`th century, its word ending before token e, and an era after it:
+  // "the 20th century" is "19", "the fifth century" "04", "the 5th century
+  // BC" "BC04" (the years 500 to 401 BC).
+  Core century(std::size_t e, int ord) {
+    bool bc = false;
+    if (std::size_t k = era_after(e, &bc)) e = k;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, bc ? "BC%02d" : "%02d", ord - 1);
+    return make(e, "DATE", buf);
+  }
+
+  // An era written from token k: "BC", "BCE", "B.C.", "B.C.E." (*bc set),
+  // "AD", "A.D.", "CE", "C.E."; the end of its words, else 0. A final stop
+  // that ends the sentence stays outside.
+  std::size_t era_after(std::size_t k, bool* bc) const {
+    if (k >= n()) return 0;
+    if ((is(k, "bc") || is(k, "bce") || is(k, "ad") || is(k, "ce")) && all_caps(k)) {
+      *bc = is(k, "bc") || is(k, "bce");
+      return k + 1;
+    }
+    // Dotted: capital letters, each followed by a stop, with no space.
+    std::string letters;
+    std::size_t j = k;
+    while (j + 1 < n() && letters.size() < 3 && toks_[j].kind == kAlpha &&
+           toks_[j].low.size() == 1 && all_caps(j) && is(j + 1, ".") && adjacent(j + 1) &&
+           (j == k || adjacent(j))) {
+      letters += toks_[j].low;
+      j += 2;
+    }
+    if (!(letters == "bc" || letters == "bce" || letters == "ad" || letters == "ce")) return 0;
+    *bc = letters[0] == 'b';
+    return j < n() ? j : j - 1;
+  }
+
+  // A year with its era after it: "753 BC" ("BC0753"), "44 B.C.", "79 AD"
+  // ("0079"). Not the end of a longer number ("12,500 BC").
+  Core era_year(std::size_t i) {
+    const Tok& t = toks_[i];
+    if (t.num < 1 || (i > 1 && is(i - 1, ",") && adjacent(i) && digit(i - 2))) return {};
+    bool bc = false;
+    std::size_t e = era_after(i + 1, &bc);
+    if (!e) return {};
+    // "AD" or "CE" after a number is an era after a preposition or before no
+    // noun ("in 79 AD", "79 AD."; not "won 3 AD titles").
+    if (!bc &&
+        !(i > 0 &&
+          (is(i - 1, "in") || is(i - 1, "from") || is(i - 1, "to") || is(i - 1, "since") ||
+           is(i - 1, "until") || is(i - 1, "by") || is(i - 1, "around") || is(i - 1, "circa") ||
+           is(i - 1, "about") || is(i - 1, "of") || is(i - 1, "before") || is(i - 1, "after"))) &&
+        e < n() && toks_[e].kind == kAlpha && !toks_[e].cap) {
+      return {};
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, bc ? "BC%04d" : "%04d", t.num);
+    return make(e, "DATE", buf);
+  }
+
+  // "AD 122", "A.D. 79": the era before the year.
+  Core era_first_year(std::size_t i) {
+    bool bc = false;
+    std::size_t k = era_after(i, &bc);
+    if (!k || bc || !digit(k) || toks_[k].ndig > 4 || toks_[k].num < 1) return {};
+    if (k + 1 < n() && (is(k + 1, ",") || is(k + 1, ".")) && adjacent(k + 1) && digit(k + 2)) {
+      return {};
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", toks_[k].num);
+    return make(k + 1, "DATE", buf);
   }
 
   // The separator of a numeric date at token j: '-', '/' or '.', else 0.

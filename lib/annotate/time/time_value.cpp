@@ -93,6 +93,17 @@ std::string quarter_str(int year, int quarter) {
 
 TimeInterval interval_of(std::string_view v) {
   int y = 0;
+  // Before Christ, in proleptic Gregorian years (1 BC is year 0): "BC0753"
+  // is 753 BC, "BC04" the fifth century BC, 500 to 401 BC.
+  if (v.starts_with("BC")) {
+    if (v.size() == 6 && digits(v, 2, 4, &y) && y >= 1) {
+      return make({1 - y, 1, 1}, {1 - y, 12, 31}, Granularity::kYear);
+    }
+    if (v.size() == 4 && digits(v, 2, 2, &y)) {
+      return make({1 - (y + 1) * 100, 1, 1}, {-y * 100, 12, 31}, Granularity::kCentury);
+    }
+    return TimeInterval{};
+  }
   if (v.size() == 2 && digits(v, 0, 2, &y)) {  // century "19"
     return make({y * 100, 1, 1}, {y * 100 + 99, 12, 31}, Granularity::kCentury);
   }
