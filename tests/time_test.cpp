@@ -2233,6 +2233,10 @@ TEST_CASE("the turn of the century is the century year nearest the anchor") {
   CHECK(one("Job losses since the turn of the century hurt.", "the turn of the century",
             CivilDate{2016, 4, 27})
             .value == "2000");
+  // So is the turn of the millennium's year.
+  CHECK(one("It was launched at the turn of the millennium.", "the turn of the millennium",
+            CivilDate{2026, 2, 18})
+            .value == "2000");
 }
 
 TEST_CASE("the end of the decade or century is the anchor's, unless the tense says otherwise") {

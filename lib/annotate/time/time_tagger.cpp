@@ -2764,6 +2764,7 @@ class Tagger {
       // "the turn of the century": the century year nearest the anchor (2000
       // seen from 1998 or from 2016), not the anchor's century.
       if (v == "~C") value = anchor_ ? time::year_str((a().year + 50) / 100 * 100) : "XXXX";
+      if (v == "~L") value = anchor_ ? time::year_str((a().year + 500) / 1000 * 1000) : "XXXX";
       // "in the new year": said in the autumn, the coming one. (Not "the New
       // Year", the holiday, nor "the new year's budget".)
       if (v == "~Y") {
