@@ -330,6 +330,13 @@ TEST_CASE("quote comparison classifies pairs") {
         Kind::kPunctuation);
   CHECK(compare_quotes("ready and willing", "We are ready and willing to help.").kind ==
         Kind::kExcerpt);
+  // Dashes, typographic quotes, no-break spaces and ellipses separate words.
+  CHECK(compare_quotes("We are ready\u2014and willing\u2026", "we are ready, and willing").kind ==
+        Kind::kPunctuation);
+  CHECK(compare_quotes("\u00abWe are\u00a0ready\u00bb", "\u201cWe are ready\u201d").kind ==
+        Kind::kPunctuation);
+  CHECK(compare_quotes("It is \u2018fine\u2019 \u2013 really", "It is fine, really").kind ==
+        Kind::kPunctuation);
   auto r = compare_quotes("we are bringing this partnership to a new level today",
                           "we are elevating this partnership today");
   CHECK(r.kind == Kind::kReworded);

@@ -105,6 +105,18 @@ std::vector<std::string> quote_words(std::string_view text) {
     if (text.substr(i, 3) == "\xE2\x80\x99") {  // right single quote as apostrophe
       if (!cur.empty()) cur += '\'';
       i += 2;
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      // U+2000-U+203F: spaces, dashes, quotation marks, "…" separate words
+      // ("ready—and willing" is three).
+      flush();
+      i += 2;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) == 0xA0 ||
+                static_cast<unsigned char>(text[i + 1]) == 0xAB ||
+                static_cast<unsigned char>(text[i + 1]) == 0xBB)) {
+      flush();  // a no-break space, "«", "»"
+      ++i;
     } else if (c == '\'') {
       if (!cur.empty()) cur += '\'';
     } else if (ascii_alnum(c) || c >= 0x80 || (c == '-' && !cur.empty())) {
