@@ -3653,3 +3653,15 @@ TEST_CASE("eras: years and centuries before Christ, and AD") {
     CHECK(values("They won 3 AD titles. The ad ran 30 times.", feb18).empty());
   }
 }
+
+TEST_CASE("a past verb right before a day puts it behind unless it is at most two days ahead") {
+  const CivilDate feb18{2026, 2, 18};
+  CHECK(one("The vote was held on 3 March.", "3 March", feb18).value == "2025-03-03");
+  CHECK(one("The vote was held on March 3.", "March 3", feb18).value == "2025-03-03");
+  // A day late publication date.
+  CHECK(one("The vote was held on Feb. 19.", "Feb. 19", feb18).value == "2026-02-19");
+  // A plan in an infinitive, told in the past, may still be to come.
+  CHECK(one("He offered to debate on March 3.", "March 3", feb18).value == "2026-03-03");
+  CHECK(one("The offer had been set to expire March 3.", "March 3", feb18).value == "2026-03-03");
+  CHECK(one("The vote will be held on 3 March.", "3 March", feb18).value == "2026-03-03");
+}

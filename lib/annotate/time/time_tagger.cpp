@@ -1792,10 +1792,18 @@ class Tagger {
       return clause > 0 || (clause == 0 && !after_since(i) && event_noun_after(date_end));
     };
     bool ended = i > 0 && is(i - 1, "ended");  // "the quarter ended Oct. 31"
+    // A past verb right before the date puts it behind unless it is at most
+    // two days ahead ("The vote was held on 3 March" said on 18 February is
+    // last year's; a publication date may be a day late); with an infinitive
+    // between them, which may hold a plan ("offered to debate April 14",
+    // "had been set to expire Nov. 6"), and after "since" or a fronted date,
+    // beyond two weeks.
+    bool past_verb = past_event_at(i);
+    int grace = past_verb && !infinitive_between(i) ? 2 : 14;
     if (!plan &&
         (ended ? ahead > 0
-         : (after_since(i) || past_event_at(i) || (date_end && fronted_past_at(i, date_end)))
-             ? ahead > 14
+         : (after_since(i) || past_verb || (date_end && fronted_past_at(i, date_end)))
+             ? ahead > grace
              : clause < 0 && ahead > 90) &&
         anchor_days_ - at(best_y - 1) <= 366) {
       --best_y;
