@@ -3665,3 +3665,16 @@ TEST_CASE("a past verb right before a day puts it behind unless it is at most tw
   CHECK(one("The offer had been set to expire March 3.", "March 3", feb18).value == "2026-03-03");
   CHECK(one("The vote will be held on 3 March.", "3 March", feb18).value == "2026-03-03");
 }
+
+TEST_CASE("British 'Tuesday week' and 'a week on Friday' are a week after the coming day") {
+  const CivilDate wed_feb18{2026, 2, 18};
+  CHECK(one("The report is due out on Tuesday week.", "Tuesday week", wed_feb18).value ==
+        "2026-03-03");
+  CHECK(
+      one("The minister will meet unions a week on Friday.", "a week on Friday", wed_feb18).value ==
+      "2026-02-27");
+  CHECK(one("The vote is a week from Friday.", "a week from Friday", wed_feb18).value ==
+        "2026-02-27");
+  // Before a noun, "week" is no part of the day.
+  CHECK(one("The Tuesday week ahead looks busy.", "Tuesday", wed_feb18).value == "2026-02-17");
+}

@@ -3835,8 +3835,9 @@ class Tagger {
       c.approx_ok = true;
       return c;
     }
-    // "a week from Tuesday": that many weeks after the coming Tuesday.
-    if (is(end, "from") && anchor_ && num > 0 && whole)
+    // "a week from Tuesday", British "a week on Tuesday": that many weeks
+    // after the coming Tuesday.
+    if ((is(end, "from") || is(end, "on")) && anchor_ && num > 0 && whole)
       return weeks_from_weekday(end + 1, unit, num, 1);
     return {};
   }
@@ -4978,6 +4979,17 @@ class Tagger {
         std::string date = day_in_week(*monday, w(i)->weekday);
         fix_weekday_range(i, date);
         Core c = make(d + 2, "DATE", std::move(date));
+        c.pos_ok = true;
+        return c;
+      }
+    }
+    // British "Tuesday week": a week after the coming Tuesday (before a
+    // stop, a preposition or a verb: not "the Tuesday week ahead").
+    if (anchor_ && is(j, "week") && !apostrophe(j + 1) &&
+        (j + 1 >= n() || toks_[j + 1].kind == kPunct || phrase_follows(j + 1))) {
+      std::string date = day_plus(weekday_in_context(w(i)->weekday, i, 1, true), 7);
+      if (!date.empty()) {
+        Core c = make(j + 1, "DATE", std::move(date));
         c.pos_ok = true;
         return c;
       }
