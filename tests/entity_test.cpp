@@ -675,6 +675,35 @@ TEST_CASE("a name before a title and a name modifies the title; one after 'the' 
   CHECK(t.find("per:dakota_johnson") == nullptr);
 }
 
+TEST_CASE("names with particles, names written family name first, given names alone") {
+  SUBCASE("two particles inside a name; a surname led by a particle") {
+    Tagged t(
+        "Ursula von der Leyen, the commission president, spoke. Von der Leyen said the bloc "
+        "would act. Mayor Bill de Blasio agreed, and De Blasio said so twice.");
+    CHECK(t.mention_texts("per:ursula_von_der_leyen").count("Von der Leyen") == 1);
+    CHECK(t.find("per:von_der_leyen") == nullptr);
+    CHECK(t.mention_texts("per:bill_de_blasio").count("De Blasio") == 1);
+    CHECK(t.find("per:de_blasio") == nullptr);
+  }
+  SUBCASE("a title takes up to six words when particles are among them") {
+    Tagged t("President Luiz Inácio Lula da Silva spoke first.");
+    CHECK(t.find("per:luiz_in\u00e1cio_lula_da_silva"));
+  }
+  SUBCASE("the first word alone names the one person it starts") {
+    Tagged t(
+        "Officials met Xi Jinping in Riyadh. Xi said ties were good. Beto O'Rourke spoke. "
+        "Beto said he would run.");
+    CHECK(t.mention_texts("per:xi_jinping") == std::set<std::string>{"Xi Jinping", "Xi"});
+    CHECK(t.find("per:xi") == nullptr);
+    CHECK(t.mention_texts("per:beto_orourke").count("Beto") == 1);
+    // Of two such persons, none.
+    Tagged u("Kim Jong Un met Kim Yo Jong. Kim said the talks went well.");
+    CHECK(u.find("per:kim_jong_un"));
+    CHECK(u.mention_texts("per:kim_jong_un").count("Kim") == 0);
+    CHECK(u.mention_texts("per:kim_yo_jong").count("Kim") == 0);
+  }
+}
+
 TEST_CASE("entity ids: no-break and other Unicode spaces separate words, quotes are dropped") {
   using crosscheck::internal::entity_id;
   CHECK(entity_id("per:", "Laura Ingraham\u00a0Show") == "per:laura_ingraham_show");

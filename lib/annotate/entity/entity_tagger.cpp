@@ -21,6 +21,7 @@
 #include <unordered_set>
 
 #include "data/embedded.h"
+#include "util/ascii.h"
 #include "util/scratch.h"
 #include "util/string_index.h"
 
@@ -308,8 +309,8 @@ void index_facts(Tables& t) {
   // kept between the capitalised words of a name ("Bank of England").
   std::vector<std::pair<std::string_view, std::uint16_t>> extra;
   for (std::string_view k : {"the", "this", "that"}) extra.emplace_back(k, kDeterminer);
-  for (std::string_view k :
-       {"of", "al", "de", "du", "da", "la", "for", "bin", "van", "von", "der", "del"}) {
+  for (std::string_view k : {"of", "al", "de", "du", "da", "la", "for", "bin", "van", "von", "der",
+                             "del", "den", "dos", "das", "ibn", "bint"}) {
     extra.emplace_back(k, kParticle);
   }
   t.entries.build(keys, t.facts, extra);
@@ -711,7 +712,8 @@ Scratch& scratch() {
 // the scans over all persons compare strings only on a likely match.
 struct NameKey {
   std::uint64_t name = 0;
-  std::uint64_t last = 0;
+  std::uint64_t last = 0;   // the surname's hash
+  std::uint64_t first = 0;  // the first word's hash
   std::size_t words = 0;
 };
 
@@ -1238,7 +1240,10 @@ class Tagger {
   static NameKey name_key(std::span<const std::string_view> name_words) {
     NameKey key;
     for (std::string_view w : name_words) key.name = add_to_name_hash(key.name, name_word_hash(w));
-    if (!name_words.empty()) key.last = name_word_hash(surname_of(name_words));
+    if (!name_words.empty()) {
+      key.last = name_word_hash(surname_of(name_words));
+      key.first = name_word_hash(name_words.front());
+    }
     key.words = name_words.size();
     return key;
   }
@@ -1248,6 +1253,7 @@ class Tagger {
     for (std::size_t k = i; k < j; ++k) {
       key.last = name_word_hash(words_[k]);
       key.name = add_to_name_hash(key.name, key.last);
+      if (k == i) key.first = key.last;
     }
     if (std::size_t s = surname_word(i, j); s != j - 1) key.last = name_word_hash(words_[s]);
     key.words = j - i;
@@ -1264,6 +1270,7 @@ class Tagger {
   void add_to_person_filter(const NameKey& key) {
     set_filter_bit(person_names_, key.name);
     if (key.words > 1) set_filter_bit(person_surnames_, key.last);
+    if (key.words == 2 || key.words == 3) set_filter_bit(person_surnames_, key.first);  // "Xi"
   }
   static void set_filter_bit(std::array<std::uint64_t, 4>& filter, std::uint64_t h) {
     filter[(h >> 62) & 3] |= std::uint64_t{1} << ((h >> 56) & 63);
@@ -1487,6 +1494,11 @@ class Tagger {
       if (particle && j > i && j + 1 < end) {
         std::size_t next = j + 1;
         if (key_of(words_[next]) == "the" && next + 1 < end) ++next;
+        // Two particles: "Ursula von der Leyen", "Rafael de la Fuente".
+        if (next + 1 < end && !words_[next].punct && !words_[next].cap &&
+            (words_[next].flags & kParticle)) {
+          ++next;
+        }
         if (!words_[next].punct && words_[next].cap) {
           j = next;
           continue;
@@ -1669,6 +1681,9 @@ class Tagger {
   // the text, and copied only when a draft takes them.)
   std::size_t person_for(std::size_t i, std::size_t j) {
     std::size_t n = j - i;
+    if (n >= 2 && (words_[i].flags & kParticle)) {
+      if (auto e = person_by_particle_surname(i, j)) return *e;
+    }
     const NameKey key = name_key(i, j);
     for (std::size_t k = person_drafts_.size(); k-- > 0;) {
       const NameKey& p = person_keys_[k];
@@ -1712,11 +1727,34 @@ class Tagger {
     return out;
   }
 
+  // The person of a longer name ending with the words [i, j), which start
+  // with a particle: "Von der Leyen" after "Ursula von der Leyen", "bin
+  // Salman" after "Mohammed bin Salman" (the particle's case aside). Of
+  // several, the most recent.
+  std::optional<std::size_t> person_by_particle_surname(std::size_t i, std::size_t j) const {
+    std::size_t n = j - i;
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      std::size_t e = person_drafts_[k];
+      std::span<const std::string_view> name = name_words(drafts_[e]);
+      if (name.size() <= n) continue;
+      bool same = true;
+      for (std::size_t m = 0; m < n && same; ++m) {
+        std::string_view a = name[name.size() - n + m], b = text_of(words_[i + m]);
+        same = m == 0 ? ascii_lowered(a) == ascii_lowered(b) : a == b;
+      }
+      if (same) return e;
+    }
+    return std::nullopt;
+  }
+
   // The person draft words [i, j) name (the same name words, or the surname
   // alone of a longer name), most recent first.
   std::optional<std::size_t> known_person(std::size_t i, std::size_t j) const {
     if (person_drafts_.empty()) return std::nullopt;
     std::size_t n = j - i;
+    if (n >= 2 && (words_[i].flags & kParticle)) {
+      if (auto e = person_by_particle_surname(i, j)) return e;
+    }
     const NameKey key = name_key(i, j);
     if (!filter_has(person_names_, key.name) && !(n == 1 && filter_has(person_surnames_, key.last)))
       return std::nullopt;
@@ -1747,7 +1785,26 @@ class Tagger {
         best = e;
       }
     }
+    if (!best) best = person_by_first_word(i, key);
     return best;
+  }
+  // The one person of two or three words whose first word is the word at i
+  // (and no one's surname): the family name of a name written family name
+  // first ("Xi said" after "Xi Jinping", "Kim" after "Kim Jong Un"), or a
+  // given name used alone ("Beto" after "Beto O'Rourke"). Of two such
+  // persons, none.
+  std::optional<std::size_t> person_by_first_word(std::size_t i, const NameKey& key) const {
+    std::string_view only = text_of(words_[i]);
+    std::optional<std::size_t> found;
+    for (std::size_t k = person_drafts_.size(); k-- > 0;) {
+      const NameKey& p = person_keys_[k];
+      std::size_t e = person_drafts_[k];
+      if (p.words < 2 || p.words > 3 || p.first != key.first || name_words(drafts_[e])[0] != only)
+        continue;
+      if (found && *found != e) return std::nullopt;
+      found = e;
+    }
+    return found;
   }
 
   // A person draft's name words (views into the thread's pool: valid until
@@ -1830,7 +1887,12 @@ class Tagger {
         if (j < end && !words_[i + title->first - 1].possessive && words_[j].cap &&
             !words_[j].punct && !is_common(j) &&
             (!match_lexicon(j, end) || given_name_place(j, end))) {
-          std::size_t k = name_run(j, end, 4);
+          // Up to four words, or six with particles ("Luiz Inácio Lula da
+          // Silva"; not "Rep. McCaul Announces Bill Revoking Hillary").
+          std::size_t k = name_run(j, end, 6);
+          bool particles = false;
+          for (std::size_t m = j; m < k; ++m) particles = particles || !words_[m].cap;
+          if (!particles) k = std::min(k, j + 4);
           // A person's name holds no "of" or "for": "Mr. Weil of Weil & Associates".
           for (std::size_t m = j + 1; m < k; ++m) {
             if (word_is(m, "of") || word_is(m, "for")) {
