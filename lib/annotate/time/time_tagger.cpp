@@ -2628,7 +2628,7 @@ class Tagger {
       // (no word begins two groups, so each word keeps its order of patterns).
       switch (t.low[0]) {
         case 'a':
-          if (is(i, "ad") || is(i, "a")) consider(era_first_year(i));  // "AD 122", "A.D. 79"
+          if (t.cap && (is(i, "ad") || is(i, "a"))) consider(era_first_year(i));  // "AD 122"
           break;
         case 'c':
           if (is(i, "calendar")) consider(fiscal(i));
