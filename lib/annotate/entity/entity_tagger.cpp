@@ -1768,7 +1768,8 @@ class Tagger {
   }
   // The person of a longer name whose surname is the word at i (its key
   // `key`): of several ("Jeb Bush", and "George W. Bush" named once in
-  // passing), the most mentioned, then the latest mentioned.
+  // passing), the most mentioned, then the latest mentioned. Of none, the
+  // one person the word starts (person_by_first_word).
   std::optional<std::size_t> person_by_surname(std::size_t i, const NameKey& key) const {
     std::string_view only = text_of(words_[i]);
     std::optional<std::size_t> best;
