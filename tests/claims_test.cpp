@@ -305,6 +305,66 @@ TEST_CASE("a company deal: currency amounts") {
   CHECK(c->typed.quantity.value == doctest::Approx(2.5e9));
 }
 
+TEST_CASE("measures of a thing: cost, staff, capacity") {
+  SUBCASE("the subject before the words, or the facility a participle or relative follows") {
+    Annotated doc(
+        "The Port of Valdora will open a new container terminal. The terminal, built at a cost of "
+        "$420 million, will handle up to 1.2 million containers a year. The terminal will employ "
+        "310 workers.",
+        "2025-03-04");
+    auto claims = doc.claims();
+    const Claim* cost = find(claims, "quantity", "at a cost of", "cost");
+    REQUIRE(cost);
+    CHECK(cost->subject == "fac:valdora/terminal");
+    CHECK(cost->qualifier == "USD");
+    CHECK(cost->typed.quantity.value == doctest::Approx(4.2e8));
+    const Claim* capacity = find(claims, "quantity", "will handle", "capacity");
+    REQUIRE(capacity);
+    CHECK(capacity->subject == "fac:valdora/terminal");
+    CHECK(capacity->qualifier == "containers");
+    const Claim* staff = find(claims, "quantity", "310 workers", "employees");
+    REQUIRE(staff);
+    CHECK(staff->subject == "fac:valdora/terminal");
+  }
+  SUBCASE("an organisation's name right before the words") {
+    Annotated doc("Acme Corp employs 300,000 people worldwide.");
+    auto claims = doc.claims();
+    const Claim* c = find(claims, "quantity", "employs", "employees");
+    REQUIRE(c);
+    CHECK(c->subject == "org:acme_corp");
+    CHECK(c->typed.quantity.value == doctest::Approx(300000));
+  }
+  SUBCASE("nothing when no thing is the subject") {
+    Annotated doc(
+        "Smith said it would cost $5 million. It cost us $1 billion. A state university "
+        "will cost $160,000. The plan costs 3 percent of the budget.");
+    for (const Claim& c : doc.claims()) CHECK_MESSAGE(c.type != "quantity", c.evidence);
+  }
+}
+
+TEST_CASE(
+    "a facility at an organisation is that organisation's; the opening date of the one "
+    "named before") {
+  Annotated doc(
+      "The Port of Valdora will open a new container terminal. The opening date has not yet been "
+      "set. The new container terminal at the Port of Valdora was opened on October 17, 2025.",
+      "2025-03-04");
+  auto claims = doc.claims();
+  const Claim* unknown = find(claims, "lifecycle", "opening date has not yet");
+  REQUIRE(unknown);
+  CHECK(unknown->subject == "fac:valdora/terminal");
+  CHECK(unknown->typed.kind == ClaimValue::Kind::kUnknownTime);
+  const Claim* opened = find(claims, "lifecycle", "was opened on");
+  REQUIRE(opened);
+  CHECK(opened->subject == "fac:valdora/terminal");
+  CHECK(opened->typed.state == "opened");
+  // An event at a place is placed there, not owned by it.
+  Annotated shooting("Police said a shooting at a Planned Parenthood clinic killed three people.");
+  for (const Claim& c : shooting.claims()) {
+    CHECK_MESSAGE(c.subject.rfind("event:planned_parenthood", 0) != 0, c.subject);
+  }
+}
+
 TEST_CASE("membership") {
   SUBCASE("member of X since a year") {
     Annotated doc("Norway has been a member of the European Free Trade Association since 1960.");

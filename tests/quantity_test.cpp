@@ -90,6 +90,15 @@ TEST_CASE("money, scale words and units") {
     CHECK(q[0].value == doctest::Approx(5.6));
     CHECK(q[0].unit == "magnitude");
   }
+  SUBCASE("a prefix of several tokens is written as one") {
+    auto glued = tag("It cost US$5 million.");
+    REQUIRE(glued.size() == 1);
+    CHECK(glued[0].text == "US$5 million");
+    auto apart = tag("The war cost us $1 billion.");
+    REQUIRE(apart.size() == 1);
+    CHECK(apart[0].text == "$1 billion");
+    CHECK(apart[0].unit == "USD");
+  }
   SUBCASE("percent") {
     auto q = tag("Turnout was 64.5 per cent.");
     REQUIRE(q.size() == 1);

@@ -1202,13 +1202,31 @@ void ClaimContext::find_facilities() {
           r = &runs[run_at[after + 1]];
           after = r->end;
         }
-        place = r->key;
-        context.push_back(r->key);
+        if (word_is(h + 1, "at") && !r->place && owner.empty() && !event) {
+          // "the terminal at the Port of Valdora", "the lab at Acme Corp": the
+          // organisation a facility is at owns it (an event at X is placed there).
+          owner = r->key;
+        } else {
+          place = r->key;
+          context.push_back(r->key);
+        }
         e = after;
         if (e + 1 < se && word_is(e, ",") && run_at[e + 1] >= 0 && runs[run_at[e + 1]].place) {
           context.push_back(runs[run_at[e + 1]].key);
           e = runs[run_at[e + 1]].end;
         }
+      } else if (j + 2 < se && d.facilities.find_id(n.ids[j]) && word_is(j + 1, "of") &&
+                 run_at[j + 2] >= 0) {
+        // "at the Port of Valdora": the name after the facility word owns what
+        // stands at it; "in the port of Valdora" places it.
+        const NameRun& r = runs[run_at[j + 2]];
+        if (word_is(h + 1, "at") && !r.place && !event) {
+          if (owner.empty()) owner = r.key;
+        } else {
+          place = r.key;
+          context.push_back(r.key);
+        }
+        e = r.end;
       } else if (j < se && t.tokens[j].kind == Token::Kind::kWord) {
         // a region without a name ("in the Arab world"): recorded as context only
       }
@@ -1311,6 +1329,22 @@ const FacilityRef* ClaimContext::facility_ending_at(std::size_t end) const {
         break;
       }
     }
+  }
+  // Hop over the name it stands at or in: "the new terminal at the Port of
+  // Valdora was opened" (a name of capitalised words, "of" and articles).
+  std::size_t sb = sentence_begin(end - 1);
+  for (std::size_t j = end; j > sb && end - j < 8; --j) {
+    std::size_t k = j - 1;
+    if (word_is(k, "at") || word_is(k, "in")) {
+      if (j == end) break;
+      for (const FacilityRef& f : facilities) {
+        if (f.head != static_cast<std::size_t>(-1) && f.end == k) return &f;
+      }
+      break;
+    }
+    char first = t.text[t.tokens[k].begin];
+    bool capitalised = t.tokens[k].kind == Token::Kind::kWord && first >= 'A' && first <= 'Z';
+    if (!capitalised && !func_is(k, ClaimData::kDet) && !word_is(k, "of")) break;
   }
   return nullptr;
 }

@@ -26,6 +26,7 @@ struct ClaimData {
   PhraseTable reporting{"claims/reporting.tsv"};
   PhraseTable event_verbs{"claims/event_verbs.tsv"};
   PhraseTable casualty{"claims/casualty_verbs.tsv"};
+  PhraseTable measures{"claims/measures.tsv"};  ///< "cost", "employs", "capacity of"
   PhraseTable membership{"claims/membership.tsv"};
   PhraseTable scope{"claims/scope.tsv"};
   PhraseTable superlatives{"claims/superlatives.tsv"};

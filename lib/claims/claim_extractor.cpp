@@ -153,6 +153,35 @@ class Extractor {
     return c_.facility_ending_at(j);
   }
 
+  // "The opening date has not yet been set" after "X will open a new
+  // terminal": a definite stage noun opening its sentence, with no "of"
+  // after it, speaks of the facility the sentence before named last.
+  const FacilityRef* thing_told_before(std::size_t i, std::size_t sb) const {
+    std::size_t k = sb;
+    while (k < i && (c_.word_is(k, "official") || c_.word_is(k, "formal") ||
+                     c_.word_is(k, "exact") || c_.word_is(k, "final")))
+      ++k;
+    if (!(k < i && c_.word_is(k, "the"))) return nullptr;
+    for (++k; k < i; ++k) {
+      if (!(c_.word_is(k, "official") || c_.word_is(k, "formal") || c_.word_is(k, "exact") ||
+            c_.word_is(k, "final")))
+        return nullptr;
+    }
+    std::size_t e = i + 1;
+    if (e < c_.sentence_end(i) && c_.word_is(e, "date")) ++e;
+    if (e < c_.sentence_end(i) && (c_.word_is(e, "of") || c_.word_is(e, "for"))) return nullptr;
+    if (sb == 0) return nullptr;
+    std::size_t pb = c_.sentence_begin(sb - 1);
+    for (std::size_t h = sb; h-- > pb;) {
+      if (c_.facility_at[h] >= 0) {
+        const FacilityRef& f = c_.facilities[c_.facility_at[h]];
+        if (f.key.rfind("fac:", 0) == 0 && f.key.rfind("fac:/", 0) != 0) return &f;
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
   void lifecycle(std::size_t sb, std::size_t se) {
     // Unknown-date cues and event verbs of the sentence.
     std::vector<std::pair<std::size_t, std::size_t>> unknown;
@@ -212,6 +241,7 @@ class Extractor {
       std::size_t next = inner_end;
       const FacilityRef* thing = lifecycle_thing(inner, inner_end, inner_form, se);
       if (!thing && inner != i) thing = lifecycle_thing(i, i + m.length, form, se);
+      if (!thing && !unknown.empty() && form == "noun") thing = thing_told_before(i, sb);
       if (!thing) {
         i = next - 1;
         continue;
@@ -827,6 +857,73 @@ class Extractor {
     return kMeasures.count(unit) > 0;
   }
 
+  // A measure words of measures.tsv state just before the quantity at qb,
+  // of the facility or organisation named before them in the sentence: "the
+  // terminal cost $420 million", "the plant, built at a cost of $1.2bn",
+  // "Siemens employs 300,000 people". Money for a cost; a counted noun for
+  // staff and capacity. Nothing when no such thing is named (a bare "it
+  // cost $5" would collide across stories).
+  void measure_of_thing(const Quantity& q, std::size_t qb, std::size_t sb, std::string* predicate,
+                        std::string* subject, std::string* subject_name, std::size_t* trigger,
+                        std::size_t* span_b) const {
+    const PhraseTable::Entry* entry = nullptr;
+    std::size_t start = qb;
+    for (std::size_t b = qb > sb + 4 ? qb - 4 : sb; b < qb && !entry; ++b) {
+      if (auto m = c_.d.measures.match(c_.n, b, qb); m && b + m.length == qb) {
+        entry = m.entry;
+        start = b;
+      }
+    }
+    if (!entry) return;
+    bool money = measure_unit(q.unit) && q.unit != "percent" && q.unit != "magnitude" &&
+                 q.unit.size() == 3 && q.unit[0] >= 'A' && q.unit[0] <= 'Z';
+    bool count = !q.unit.empty() && !measure_unit(q.unit);
+    if (entry->extra == "money" ? !money : !count) return;
+    // The thing is the subject right before the words (auxiliaries and
+    // adverbs aside): a facility ("the terminal cost", "its new terminal
+    // will employ"), or an organisation's name ("Siemens employs"); or the
+    // facility a relative clause or a participle follows ("a plant, which
+    // employs", "the terminal, built at a cost of").
+    std::size_t j = start;
+    while (j > sb && (c_.func_is(j - 1, ClaimData::kAux) || c_.func_is(j - 1, ClaimData::kAdv) ||
+                      c_.word_is(j - 1, "to") || c_.word_is(j - 1, "able") ||
+                      c_.word_is(j - 1, "expected")))  // "will be able to handle"
+      --j;
+    bool relative = false;
+    if (j > sb && (c_.word_is(j - 1, "which") || c_.word_is(j - 1, "that"))) {
+      --j;
+      relative = true;
+    } else if (j > sb + 1 && c_.t.tokens[j - 1].kind == Token::Kind::kWord &&
+               c_.word_is(j - 2, ",") &&
+               (c_.word(j - 1).ends_with("ed") || c_.word_is(j - 1, "built"))) {
+      --j;  // "the terminal, built at a cost of"
+      relative = true;
+    }
+    if (relative && j > sb && c_.word_is(j - 1, ",")) --j;
+    std::string key, name;
+    std::size_t at = start;
+    if (const FacilityRef* f = c_.facility_ending_at(j)) {
+      key = f->key;
+      name = f->name;
+      at = f->begin;
+    } else if (j == start && j > sb && c_.run_at[j - 1] >= 0) {
+      const NameRun& r = c_.runs[c_.run_at[j - 1]];
+      if (r.end == j && !r.person && !r.place && !r.possessive) {
+        key = r.id_or_key();
+        name = r.text;
+        at = r.begin;
+      }
+    }
+    // A facility with no owner ("fac:/plant") would meet any story's plant.
+    if (key.rfind("fac:/", 0) == 0) return;
+    if (key.empty()) return;
+    *predicate = entry->value;
+    *subject = std::move(key);
+    *subject_name = std::move(name);
+    *trigger = start;
+    *span_b = std::min(at, start);
+  }
+
   static bool time_unit(const std::string& unit) {
     return unit == "years" || unit == "decades" || unit == "months" || unit == "days" ||
            unit == "hours" || unit == "weeks";
@@ -975,6 +1072,9 @@ class Extractor {
                                             : "value";
           span_e = h + 1;
         }
+      }
+      if (predicate.empty()) {
+        measure_of_thing(q, qb, sb, &predicate, &subject, &subject_name, &trigger, &span_b);
       }
       if (predicate.empty() || subject.empty()) continue;
       std::string qualifier = predicate == "magnitude" || predicate == "value" ? q.unit : q.unit;

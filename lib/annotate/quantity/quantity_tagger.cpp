@@ -257,8 +257,15 @@ std::vector<Quantity> tag_quantities(const TextLayer& text, const std::vector<Ti
       if (j < se) {
         if (auto m = d.units.match(norm, j, se);
             m && (m.entry->extra == "prefix" || m.entry->extra == "both")) {
-          unit = m.entry->value;
-          j += m.length;
+          // A prefix of several tokens is written as one: "US$5", not "cost us $5".
+          bool glued = true;
+          for (std::size_t x = j + 1; x < j + m.length; ++x) {
+            glued = glued && text.tokens[x].begin == text.tokens[x - 1].end;
+          }
+          if (glued) {
+            unit = m.entry->value;
+            j += m.length;
+          }
         }
       }
       auto number = number_at(d, text, norm, j, se);
