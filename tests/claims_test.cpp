@@ -211,6 +211,21 @@ TEST_CASE("lifecycle: future, hedged, negated, dated and unknown-date openings")
 }
 
 TEST_CASE("event dates and places") {
+  SUBCASE("work on a facility: the facility named in it or just before, else nothing") {
+    Annotated doc(
+        "The Port of Valdora will open a new container terminal. Construction began in June "
+        "2022.",
+        "2025-03-04");
+    auto claims = doc.claims();
+    const Claim* c = find(claims, "event_date", "Construction began");
+    REQUIRE(c);
+    CHECK(c->subject == "fac:valdora/terminal");
+    CHECK(c->predicate == "construction");
+    CHECK(c->typed.time_value == "2022-06");
+    Annotated bare("Construction began in June 2022. A $50 million renovation is planned.",
+                   "2025-03-04");
+    for (const Claim& x : bare.claims()) CHECK_MESSAGE(false, x.subject);
+  }
   SUBCASE("an earthquake: date, magnitude and casualties") {
     Annotated doc(
         "A 5.6 magnitude earthquake struck eastern Turkey on Monday, killing at least 12 people, "

@@ -170,8 +170,14 @@ class Extractor {
     std::size_t e = i + 1;
     if (e < c_.sentence_end(i) && c_.word_is(e, "date")) ++e;
     if (e < c_.sentence_end(i) && (c_.word_is(e, "of") || c_.word_is(e, "for"))) return nullptr;
+    return facility_told_before(sb);
+  }
+  // The facility the two sentences before the one at sb named last, when it
+  // has an owner; else nullptr.
+  const FacilityRef* facility_told_before(std::size_t sb) const {
     if (sb == 0) return nullptr;
     std::size_t pb = c_.sentence_begin(sb - 1);
+    if (pb > 0) pb = c_.sentence_begin(pb - 1);
     for (std::size_t h = sb; h-- > pb;) {
       if (c_.facility_at[h] >= 0) {
         const FacilityRef& f = c_.facilities[c_.facility_at[h]];
@@ -602,7 +608,8 @@ class Extractor {
         }
       }
       if (head == kNone) continue;
-      std::string predicate = c_.d.events.find_id(c_.id(head))->value;
+      const PhraseTable::Entry* event = c_.d.events.find_id(c_.id(head));
+      std::string predicate = event->value;
       std::string subject, subject_name;
       if (const FacilityRef* f = c_.facility_in(head + 1, j)) {
         subject = f->key;
@@ -616,6 +623,13 @@ class Extractor {
             break;
           }
         }
+      }
+      if (subject.empty() && event->extra == "facility") {
+        // "Construction began in June 2022": of the facility told before.
+        const FacilityRef* f = facility_told_before(sb);
+        if (!f) continue;
+        subject = f->key;
+        subject_name = f->name;
       }
       if (subject.empty()) {
         subject = predicate;
@@ -1048,9 +1062,17 @@ class Extractor {
                     q.unit == "GBP" || q.unit == "percent")) {
           // A measure of the noun it modifies: "a 5.6 magnitude earthquake", "a $2.3bn agreement".
           std::size_t h = qe;
+          const PhraseTable::Entry* work = c_.d.events.find_id(c_.id(h));
           if (c_.facility_at[h] >= 0) {
-            subject = c_.facilities[c_.facility_at[h]].key;
-            subject_name = c_.facilities[c_.facility_at[h]].name;
+            // (Not work on a facility no owner is named for: "a $50 million
+            // renovation" would meet every story's renovation.)
+            const FacilityRef& f = c_.facilities[c_.facility_at[h]];
+            bool bare_work =
+                work && work->extra == "facility" && f.key.find('/') == std::string::npos;
+            if (!bare_work) {
+              subject = f.key;
+              subject_name = f.name;
+            }
           } else if (!c_.word(h).ends_with("ly") && !c_.d.lifecycle.find_id(c_.id(h))) {
             // "Siemens signed a €2.5bn contract": whose contract, or nothing
             // (a bare "$3 million charge" would collide across stories).
