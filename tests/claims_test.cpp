@@ -845,6 +845,27 @@ TEST_CASE("story linking: event keys, magnitudes and rising tolls") {
     REQUIRE(r);
     CHECK(count_findings(*r, "contradiction", "", "killed") == 0);
   }
+  SUBCASE("a facility's story: unknown date superseded, cost, capacity and start agree") {
+    std::vector<Document> docs{
+        story_doc("a", "2025-03-04",
+                  "The Port of Valdora will open a new container terminal. The terminal, built at "
+                  "a cost of $420 million, will handle up to 1.2 million containers a year. The "
+                  "opening date has not yet been set. Construction began in June 2022."),
+        story_doc("b", "2025-03-05",
+                  "The Port of Valdora's new container terminal will be able to handle 1.2 "
+                  "million containers annually."),
+        story_doc("c", "2025-10-20",
+                  "The new container terminal at the Port of Valdora was officially opened on "
+                  "October 17, 2025. The terminal cost $420 million. Construction began in June "
+                  "2022.")};
+    auto r = check(docs);
+    REQUIRE(r);
+    CHECK(count_findings(*r, "contradiction", "superseded", "lifecycle") >= 1);
+    CHECK(count_findings(*r, "contradiction", "unresolved", "lifecycle") == 0);
+    CHECK(count_findings(*r, "agreement", "", "cost") == 1);
+    CHECK(count_findings(*r, "agreement", "", "capacity") == 1);
+    CHECK(count_findings(*r, "agreement", "", "construction") == 1);
+  }
   SUBCASE("attacks by different perpetrators stay apart") {
     std::vector<Document> docs{
         story_doc("a", "2024-05-12", "Rebels attacked the town, killing 20 soldiers."),
