@@ -341,6 +341,17 @@ TEST_CASE("measures of a thing: cost, staff, capacity") {
     REQUIRE(staff);
     CHECK(staff->subject == "fac:valdora/terminal");
   }
+  SUBCASE("a second verb of the facility that opens the sentence") {
+    Annotated doc(
+        "The Port of Valdora opened a terminal. The terminal cost $420 million and employs 310 "
+        "workers. Officials said the plan would cost $5 million and employ 300 people.",
+        "2025-10-20");
+    auto claims = doc.claims();
+    const Claim* staff = find(claims, "quantity", "employs 310", "employees");
+    REQUIRE(staff);
+    CHECK(staff->subject == "fac:valdora/terminal");
+    CHECK_FALSE(find(claims, "quantity", "employ 300", "employees"));
+  }
   SUBCASE("an organisation's name right before the words") {
     Annotated doc("Acme Corp employs 300,000 people worldwide.");
     auto claims = doc.claims();

@@ -916,7 +916,21 @@ class Extractor {
     if (relative && j > sb && c_.word_is(j - 1, ",")) --j;
     std::string key, name;
     std::size_t at = start;
-    if (const FacilityRef* f = c_.facility_ending_at(j)) {
+    // "The terminal cost $420 million and employs 310 workers": a second verb
+    // of the facility that opens the sentence.
+    const FacilityRef* opening = nullptr;
+    if (j > sb && c_.word_is(j - 1, "and")) {
+      std::size_t k = sb;
+      while (k < j && c_.func_is(k, ClaimData::kDet)) ++k;
+      for (std::size_t h = k; h < j && h < k + 6; ++h) {
+        if (c_.facility_at[h] >= 0) {
+          const FacilityRef& f = c_.facilities[c_.facility_at[h]];
+          if (f.begin == sb) opening = &f;
+          break;
+        }
+      }
+    }
+    if (const FacilityRef* f = opening ? opening : c_.facility_ending_at(j)) {
       key = f->key;
       name = f->name;
       at = f->begin;
