@@ -274,6 +274,13 @@ TEST_CASE("quote claims") {
   CHECK(c.polarity == "positive");
   CHECK(c.evidence == "\"We are ready,\" Jane Smith said.");
   CHECK(doc.text.substr(c.span.begin, c.span.end - c.span.begin) == "We are ready,");
+  // A quote given without a speaker id is keyed as the entity layer keys a person.
+  a.quotes[0].speaker = "Beto O\u2019Rourke";
+  a.quotes[0].speaker_id.clear();
+  std::vector<Claim> unkeyed;
+  append_quote_claims(a, unkeyed);
+  REQUIRE(unkeyed.size() == 1);
+  CHECK(unkeyed[0].subject == "per:beto_orourke");
 }
 
 TEST_CASE("quote claims in text order among other claims") {

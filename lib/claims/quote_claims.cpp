@@ -3,27 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "annotate/entity/entity_tagger.h"
+
 namespace crosscheck::internal {
 namespace {
-
-/// Writes "per:<name>" from a display name to `key`: lower case, words joined by '_'.
-void write_person_key(std::string_view name, std::string& key) {
-  key.reserve(4 + name.size());
-  key.assign("per:");
-  bool gap = false;
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    bool alnum =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || u >= 0x80;
-    if (!alnum) {
-      gap = true;
-      continue;
-    }
-    if (gap && key.size() > 4) key += '_';
-    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    gap = false;
-  }
-}
 
 bool makes_claim(const Quote& q) { return !q.speaker.empty() && !q.span.empty(); }
 
@@ -31,7 +14,7 @@ bool makes_claim(const Quote& q) { return !q.speaker.empty() && !q.span.empty();
 void fill_quote_claim(const TextLayer& text, const Quote& q, Claim& c) {
   c.type = "quote";
   if (q.speaker_id.empty()) {
-    write_person_key(q.speaker, c.subject);
+    c.subject = entity_id("per:", q.speaker);  // keyed as the entity layer keys a person
   } else {
     c.subject = q.speaker_id;
   }
