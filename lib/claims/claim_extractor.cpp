@@ -157,15 +157,15 @@ class Extractor {
   // terminal": a definite stage noun opening its sentence, with no "of"
   // after it, speaks of the facility the sentence before named last.
   const FacilityRef* thing_told_before(std::size_t i, std::size_t sb) const {
+    auto modifier = [&](std::size_t k) {
+      return c_.word_is(k, "official") || c_.word_is(k, "formal") || c_.word_is(k, "exact") ||
+             c_.word_is(k, "final");
+    };
     std::size_t k = sb;
-    while (k < i && (c_.word_is(k, "official") || c_.word_is(k, "formal") ||
-                     c_.word_is(k, "exact") || c_.word_is(k, "final")))
-      ++k;
+    while (k < i && modifier(k)) ++k;
     if (!(k < i && c_.word_is(k, "the"))) return nullptr;
     for (++k; k < i; ++k) {
-      if (!(c_.word_is(k, "official") || c_.word_is(k, "formal") || c_.word_is(k, "exact") ||
-            c_.word_is(k, "final")))
-        return nullptr;
+      if (!modifier(k)) return nullptr;
     }
     std::size_t e = i + 1;
     if (e < c_.sentence_end(i) && c_.word_is(e, "date")) ++e;
