@@ -10,6 +10,7 @@
 #include <array>
 #include <memory>
 
+#include "data/embedded.h"
 #include "text/sentence_split.h"
 #include "util/scratch.h"
 
@@ -490,15 +491,17 @@ void split_icu_words(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
-// Words that open sentences, so that an initial before one ends a sentence
-// ("Plan B. That failed.").
-constexpr std::string_view kSentenceOpeners[] = {
-    "A",     "After", "All",  "Also", "An",    "And",  "As",   "At",      "Before",
-    "But",   "For",   "He",   "Her",  "Here",  "His",  "How",  "However", "I",
-    "If",    "In",    "It",   "Its",  "Many",  "Most", "No",   "Now",     "On",
-    "Or",    "Our",   "She",  "So",   "Some",  "That", "The",  "Their",   "Then",
-    "There", "These", "They", "This", "Those", "We",   "What", "When",    "Where",
-    "While", "Who",   "Why",  "With", "Yet",   "You"};
+// Words that open sentences (lib/data/text/sentence_openers.txt), sorted, so
+// that an initial before one ends a sentence ("Plan B. That failed.").
+const std::vector<std::string_view>& sentence_openers() {
+  static const std::vector<std::string_view> kOpeners = [] {
+    std::vector<std::string_view> out;
+    for (const auto& row : data_tsv("text/sentence_openers.txt")) out.push_back(row[0]);
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return kOpeners;
+}
 
 // The break at `end` follows a middle initial in a name and is no sentence
 // end: "James B. Comey said", "Donald J. Trump" (not "by J. K. Rowling",
@@ -508,7 +511,8 @@ constexpr std::string_view kSentenceOpeners[] = {
 // [start, end) ends in a capitalised word, a space and one capital letter
 // with a full stop; the next starts on the same line with a capitalised word
 // in lower case after its first letter that does not usually open a sentence.
-bool initial_in_name(std::string_view text, std::size_t start, std::size_t end) {
+bool initial_in_name(std::string_view text, std::size_t start, std::size_t end,
+                     const std::vector<std::string_view>& openers) {
   auto upper = [&](std::size_t i) { return text[i] >= 'A' && text[i] <= 'Z'; };
   std::size_t e = end;
   while (e > start && text[e - 1] == ' ') --e;
@@ -540,8 +544,7 @@ bool initial_in_name(std::string_view text, std::size_t start, std::size_t end) 
   while (m < text.size() && text[m] >= 'a' && text[m] <= 'z') ++m;
   if (m == n + 1) return false;
   const std::string_view next = text.substr(n, m - n);
-  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), next) ==
-         std::end(kSentenceOpeners);
+  return !std::binary_search(openers.begin(), openers.end(), next);
 }
 
 // Sentences from break positions, trimmed of surrounding ASCII white space;
@@ -550,9 +553,10 @@ void add_sentences(TextLayer& layer, const std::vector<std::uint32_t>& breaks) {
   const std::string_view text = layer.text;
   const ByteClasses& bytes = byte_classes();
   layer.sentences.reserve(breaks.size());  // one per break, but for very long ones
+  const std::vector<std::string_view>& openers = sentence_openers();
   std::size_t start = 0;
   for (const std::uint32_t end : breaks) {
-    if (end < text.size() && initial_in_name(text, start, end)) continue;
+    if (end < text.size() && initial_in_name(text, start, end, openers)) continue;
     std::size_t b = start, e = end;
     start = end;
     while (b < e && bytes[text[b]] == ByteClasses::kSpace) ++b;
