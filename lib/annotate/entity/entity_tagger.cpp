@@ -87,7 +87,7 @@ enum FactFlag : std::uint16_t {
   kDeterminer = 1 << 10,  // (not from the data files) "the", "this" or "that"
   kTitle = 1 << 11,       // a whole title key
   kDemonym = 1 << 12,     // a whole demonym key
-  kParticle = 1 << 13,    // (not from the data files) a name particle: "of", "al", "van"...
+  kParticle = 1 << 13,    // a name particle (particles.txt): "of", "al", "van"...
 };
 
 std::uint16_t fact_flags(const WordFacts* f) {
@@ -217,6 +217,7 @@ struct Tables {
   std::unordered_set<std::string> common;
   std::unordered_set<std::string> person_cues;
   std::unordered_set<std::string> given_names;
+  std::vector<std::string> particles;  // keys of entity/particles.txt
   // All of the above by key, and the same keys with their flags.
   StringIndex<WordFacts> facts;
   FactsIndex entries;  // (hashes as the tagger's vocabulary)
@@ -309,10 +310,7 @@ void index_facts(Tables& t) {
   // kept between the capitalised words of a name ("Bank of England").
   std::vector<std::pair<std::string_view, std::uint16_t>> extra;
   for (std::string_view k : {"the", "this", "that"}) extra.emplace_back(k, kDeterminer);
-  for (std::string_view k : {"of", "al", "de", "du", "da", "la", "for", "bin", "van", "von", "der",
-                             "del", "den", "dos", "das", "ibn", "bint"}) {
-    extra.emplace_back(k, kParticle);
-  }
+  for (const std::string& k : t.particles) extra.emplace_back(k, kParticle);
   t.entries.build(keys, t.facts, extra);
 }
 
@@ -373,6 +371,9 @@ Tables load_tables() {
   }
   for (std::string_view line : lines_of(data_file("entity/given_names.txt"))) {
     t.given_names.insert(Lexicon::key(line));
+  }
+  for (std::string_view line : lines_of(data_file("entity/particles.txt"))) {
+    t.particles.push_back(Lexicon::key(line));
   }
   return t;
 }
